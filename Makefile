@@ -1,0 +1,36 @@
+# Two entry points for a fresh machine; each does its own set-up:
+#   make report   install, then write reports/ for every story in corpora/
+#   make test     install, then run every check (lint, types, the whole test suite)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup report test lint bench eval clean-cache
+
+setup: $(STAMP)
+
+# torch first: the CPU build lies on this machine; a bare `torch` pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+report: setup
+	$(BIN)/factcheck check corpora --out reports
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/run_bench.py
+
+clean-cache:
+	rm -rf .factcheck-cache

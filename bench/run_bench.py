@@ -1,0 +1,108 @@
+"""Benchmarks of `factcheck check`: whole-process time and peak memory, cold and warm cache,
+and the throughput of the embed stage. Prints a markdown table for docs/benchmarks.md.
+
+    .venv/bin/python bench/run_bench.py [STORY_DIR] [--runs N]
+
+Cold = an empty cache folder (every statement parsed and embedded); warm = the same folder
+again (no model work). Each run is a fresh process, as a user would start it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTCHECK = Path(sys.executable).with_name("factcheck")
+
+
+def _measured(story: Path, cache: Path, out: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one `factcheck check` process, measured by a
+    wrapper process so that the peak belongs to this run alone."""
+    code = (
+        "import resource,subprocess,sys,time;"
+        "t=time.perf_counter();"
+        "subprocess.run(sys.argv[1:],check=True);"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    cmd = [str(FACTCHECK), "check", str(story), "--out", str(out), "--cache-dir", str(cache), "-q"]
+    res = subprocess.run(
+        [sys.executable, "-c", code, *cmd], check=True, capture_output=True, text=True
+    )
+    wall, rss = res.stdout.split()
+    return float(wall), int(rss) / 1024
+
+
+def _embed_throughput(n: int) -> float:
+    from factcheck.cache import Cache
+    from factcheck.embed import SentenceTransformerEmbedder, embed_texts
+
+    texts = [
+        f"Statement number {i} says the company spent ${i}.5 billion on data centres."
+        for i in range(n)
+    ]
+    embedder = SentenceTransformerEmbedder()
+    embed_texts(["warm-up"], embedder=embedder, cache=Cache(None))  # load the model first
+    start = time.perf_counter()
+    embed_texts(texts, embedder=embedder, cache=Cache(None))
+    return n / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "story", nargs="?", type=Path, default=ROOT / "corpora/meta-superintelligence"
+    )
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--embed-n", type=int, default=1000)
+    args = parser.parse_args()
+
+    cold, warm = [], []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            cache, out = Path(tmp) / "cache", Path(tmp) / "out"
+            cold.append(_measured(args.story, cache, out))
+            warm.append(_measured(args.story, cache, out))
+            shutil.rmtree(cache)
+    rate = _embed_throughput(args.embed_n)
+
+    def row(name: str, runs: list[tuple[float, float]]) -> str:
+        walls = [w for w, _ in runs]
+        rss = max(r for _, r in runs)
+        return (
+            f"| {name} | {statistics.median(walls):.2f} s | {min(walls):.2f}–{max(walls):.2f} s "
+            f"| {rss:.0f} MiB |"
+        )
+
+    print(
+        f"Date: {date.today()} · machine: {platform.machine()}, {platform.processor() or '?'}, "
+        f"{_cpus()} CPUs · Python {platform.python_version()} · story: {args.story.name} · "
+        f"runs: {args.runs}"
+    )
+    print()
+    print("| run | median wall | range | peak RSS |")
+    print("|---|---:|---:|---:|")
+    print(row("cold cache", cold))
+    print(row("warm cache", warm))
+    print()
+    print(
+        f"Embed stage: {rate:.0f} statements/s ({args.embed_n} statements, batch 32, model loaded)"
+    )
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m factcheck`` runs the CLI."""
+
+from factcheck.cli import main
+
+main()

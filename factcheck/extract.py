@@ -1,0 +1,1743 @@
+"""Typed values of a statement: money, percents, quantities, counts, dates and named entities.
+
+Embeddings align statements but cannot see that "$14.3B" and "$2B" disagree, so every
+statement gets a list of typed, normalised :class:`~factcheck.types.Value` records that
+:mod:`factcheck.conflicts` compares. The stage is pure and rule-based: it reads the text
+and the spaCy tokens and entities already on the statement, and loads no model.
+
+API
+---
+``extract(statement, *, published)``
+    The statement with ``values`` filled, sorted by ``(start, end, kind)``. ``published``
+    (the article date, or None) anchors relative dates and month-day dates without a year.
+``compatible(a, b)``
+    Whether two values can both be true: the same kind (money in one currency, quantities of
+    one dimension, counts of one noun) and overlapping ``[low, high]`` intervals. An
+    unresolved date is compatible with every date: unknown is not a conflict. Entities are
+    compatible when their names match or one is an alias of the other (the tokens of one
+    name are a subset of the other's), whatever spaCy's label.
+``comparable(a, b)``
+    Whether two values measure the same kind of thing at all, so that a mismatch could be a
+    conflict: money vs money in one currency, quantity vs quantity of one dimension, count vs
+    count of one noun lemma, date vs date with both resolved. Entities are comparable with
+    the same kind, or across ORG/PLACE/PRODUCT, which spaCy often confuses.
+
+Examples (``norm`` and interval)::
+
+    "$14.3 billion"          money    "USD 1.43e+10"       [14.25e9, 14.35e9]  unit "USD"
+    "more than $14 billion"  money    "USD >=1.4e+10"      [14e9, inf)  qualifier "more than"
+    "billions of dollars"    money    "USD 1e+09..1e+12"   [1e9, 1e12)  qualifier "billions of"
+    "8 percent"              percent  "8%"                 [7.5, 8.5]          unit "%"
+    "5GW"                    quantity "5e+09 W"            [4.5e9, 5.5e9]      unit "W"
+    "three researchers"      count    "3 researcher"       [2.5, 3.5]          unit "researcher"
+    "June 2025"              date     "2025-06"            ordinals of June 1 and June 30
+    "next year"              date     "2025"   note "relative to the article date 2024-03-01"
+    "Meta Platforms Inc."    org      "meta"
+
+    compatible("$14.3 billion", "$14.3bn")          -> True   (same interval)
+    compatible("$14.3 billion", "about $14 billion") -> True   (±10% around 14e9)
+    compatible("$14.3 billion", "$2 billion")       -> False
+    comparable("3 researchers", "3 data centers")   -> False  (different nouns)
+    compatible("Zuckerberg", "Mark Zuckerberg")     -> True   (token subset)
+
+Intervals
+---------
+A number's interval is what its written precision allows: half a unit of its last written
+digit, scaled by any scale word, so "14.3 billion" is [14.25e9, 14.35e9] and "14 billion"
+[13.5e9, 14.5e9]. Digits written out in full are taken as exact to the unit ("300,000" is
+[299999.5, 300000.5]). Qualifiers then replace or widen it: "more than/over/at least" give
+[v, inf), "less than/under/up to/at most" [0, v], "about/around/roughly/approximately/some"
+±10% (never narrower than the precision), "nearly/almost" [0.9v, v]. Vague amounts span a
+scale step: "millions of" is [1e6, 1e9), "hundreds of millions of" [1e8, 1e9).
+
+Dates carry the proleptic Gregorian ordinals of their first and last day. A month-day date
+without a year takes the year of an explicit date in the same sentence, else the year of
+``published``. A relative date ("next year", "Wednesday", "hours ago") is resolved against
+an explicit date in the same sentence that governs it syntactically (so in "In a 2024
+letter, Zuckerberg wrote, 'Starting next year ...'" next year is 2025), else against
+``published``; a weekday is the most recent such day on or before the anchor. Without an
+anchor the date is kept with ``resolved=False`` and no interval. ``note`` says which anchor
+was used.
+
+Known gaps: round numbers written in digits count as exact; no currency conversion;
+temperatures, "between 2020 and 2024" year ranges and fiscal years are not read; vague
+time words ("recently", "in the future") are deliberately not dates; "by 2027" is read as
+the year 2027, not as a deadline.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import partial
+
+from factcheck.types import Entity, Statement, Token, Value, ValueKind
+
+__all__ = ["comparable", "compatible", "extract"]
+
+# --------------------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------------------
+
+_SMALL_WORDS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "a": 1,
+    "an": 1,
+}
+_SCALE_WORDS: dict[str, Decimal] = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+}
+#: Scale abbreviations written after money ("$14.3bn", "€5m", "$2B") or a count ("5m users").
+_SCALE_ABBREVIATIONS: dict[str, Decimal] = {
+    "k": Decimal(10) ** 3,
+    "m": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "b": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "t": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+}
+
+_UNITS_ALT = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_ALT = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_ALT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SCALE_ALT = "hundred|thousand|million|billion|trillion"
+# Digits may not continue a word or a model name ("GPT-4", "Q2", "0/500").
+_DIGITS = r"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
+_WORDNUM = (
+    rf"(?i:\b(?:(?:{_TENS_ALT})(?:-(?:{_UNITS_ALT}))?|{_TEENS_ALT}|zero|{_UNITS_ALT}"
+    rf"|a\s+dozen|dozen|(?:half\s+)?an?(?=[\s-]+(?:{_SCALE_ALT})\b))\b)"
+)
+#: A number: digits or number words, then up to two scale words ("14.3 billion").
+_NUM = rf"(?:{_DIGITS}|{_WORDNUM})(?:[\s-]+(?i:{_SCALE_ALT})\b){{0,2}}"
+_NUM_PARTS = re.compile(
+    rf"^(?:(?P<digits>[\d,]+(?:\.\d+)?)|(?P<words>.+?))(?P<scales>(?:[\s-]+(?:{_SCALE_ALT}))*)$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"[\s-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A parsed number and its precision: the written value is ``value ± step / 2``."""
+
+    value: Decimal
+    step: Decimal
+
+    def scaled(self, factor: Decimal) -> _Number:
+        return _Number(self.value * factor, self.step * factor)
+
+
+def _parse_number(text: str, abbreviation: str | None = None) -> _Number | None:
+    """Parse a ``_NUM`` match ("14.3 billion", "twenty-five", "a dozen", "1,200")."""
+    m = _NUM_PARTS.match(text.strip())
+    if m is None:
+        return None
+    if m["digits"] is not None:
+        digits = m["digits"].replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        number = _Number(Decimal(digits), Decimal(1).scaleb(-decimals))
+    else:
+        words = _SPLIT.split(m["words"].strip().lower())
+        step = Decimal(1)
+        if words[0] == "half":
+            words, step = words[1:], Decimal("0.1")
+        if words and words[0] in ("a", "an") and words[1:] == ["dozen"]:
+            words = ["dozen"]
+        if not words or any(w not in _SMALL_WORDS for w in words):
+            return None
+        total = sum(_SMALL_WORDS[w] for w in words)
+        number = _Number(Decimal(total) * (Decimal("0.5") if step < 1 else 1), step)
+    for scale in _SPLIT.split(m["scales"].strip().lower()) if m["scales"].strip() else []:
+        number = number.scaled(_SCALE_WORDS[scale])
+    if abbreviation:
+        number = number.scaled(_SCALE_ABBREVIATIONS[abbreviation.strip().lower()])
+    return number
+
+
+def _fmt(x: float) -> str:
+    """Short, exact-enough display of a float: ``1.43e+10``, ``1200``, ``1234567``."""
+    if math.isinf(x):
+        return "inf"
+    short = f"{x:g}"
+    return short if float(short) == x else f"{x:.15g}"
+
+
+# --------------------------------------------------------------------------------------
+# Qualifiers and intervals
+# --------------------------------------------------------------------------------------
+
+_AT_LEAST = "at-least"  # [v, inf)
+_AT_MOST = "at-most"  # [0, v]
+_ABOUT = "about"  # ±10%
+_BELOW = "below"  # [0.9v, v]
+_ABOVE = "above"  # [v, 1.1v]
+
+_QUALIFIERS: dict[str, str] = {
+    "more than": _AT_LEAST,
+    "over": _AT_LEAST,
+    "at least": _AT_LEAST,
+    "above": _AT_LEAST,
+    "upwards of": _AT_LEAST,
+    "in excess of": _AT_LEAST,
+    "north of": _AT_LEAST,
+    "greater than": _AT_LEAST,
+    "no less than": _AT_LEAST,
+    "no fewer than": _AT_LEAST,
+    "less than": _AT_MOST,
+    "fewer than": _AT_MOST,
+    "under": _AT_MOST,
+    "up to": _AT_MOST,
+    "at most": _AT_MOST,
+    "below": _AT_MOST,
+    "no more than": _AT_MOST,
+    "as much as": _AT_MOST,
+    "as many as": _AT_MOST,
+    "about": _ABOUT,
+    "around": _ABOUT,
+    "roughly": _ABOUT,
+    "approximately": _ABOUT,
+    "approx.": _ABOUT,
+    "some": _ABOUT,
+    "an estimated": _ABOUT,
+    "estimated": _ABOUT,
+    "circa": _ABOUT,
+    "~": _ABOUT,
+    "nearly": _BELOW,
+    "almost": _BELOW,
+    "close to": _BELOW,
+    "just under": _BELOW,
+    "just over": _ABOVE,
+}
+_QUALIFIER_BEFORE = re.compile(
+    r"(?i)(?<![\w.])("
+    + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    + r")\s*$"
+)
+#: Qualifiers that read as "during" before a duration ("over five years").
+_DURATION_NOT_QUALIFIERS = frozenset({"over", "under"})
+_NORM_PREFIX = {_AT_LEAST: ">=", _AT_MOST: "<=", _ABOUT: "~", _BELOW: "~<=", _ABOVE: "~>="}
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Interval:
+    low: float
+    high: float
+    value: float  # the stated value, for display
+    qualifier: str | None = None
+    mode: str | None = None
+    upper: float | None = None  # the top of a stated range
+
+
+def _interval(number: _Number, qualifier: str | None = None) -> _Interval:
+    """The interval a stated number allows, widened by its qualifier (see module docs)."""
+    v = number.value
+    low, high = float(v - number.step / 2), float(v + number.step / 2)
+    mode = _QUALIFIERS.get(qualifier.lower()) if qualifier else None
+    fv = float(v)
+    if mode == _AT_LEAST:
+        low, high = fv, math.inf
+    elif mode == _AT_MOST:
+        low, high = 0.0, fv
+    elif mode == _ABOUT:
+        low, high = min(low, float(v * Decimal("0.9"))), max(high, float(v * Decimal("1.1")))
+    elif mode == _BELOW:
+        low, high = float(v * Decimal("0.9")), fv
+    elif mode == _ABOVE:
+        low, high = fv, float(v * Decimal("1.1"))
+    return _Interval(low, high, fv, qualifier.lower() if qualifier else None, mode)
+
+
+def _range_interval(a: _Number, b: _Number) -> _Interval:
+    lo, hi = sorted((a, b), key=lambda n: n.value)
+    return _Interval(
+        float(lo.value - lo.step / 2),
+        float(hi.value + hi.step / 2),
+        float(lo.value),
+        upper=float(hi.value),
+    )
+
+
+def _scaled(iv: _Interval, factor: float) -> _Interval:
+    return replace(
+        iv,
+        low=iv.low * factor,
+        high=iv.high * factor,
+        value=iv.value * factor,
+        upper=None if iv.upper is None else iv.upper * factor,
+    )
+
+
+def _norm_number(iv: _Interval) -> str:
+    if iv.upper is not None:
+        return f"{_fmt(iv.value)}..{_fmt(iv.upper)}"
+    return _NORM_PREFIX.get(iv.mode or "", "") + _fmt(iv.value)
+
+
+def _qualifier_before(text: str, start: int, *, duration: bool = False) -> re.Match[str] | None:
+    m = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+    if m is None or (duration and m[1].lower() in _DURATION_NOT_QUALIFIERS):
+        return None
+    return m
+
+
+#: Vague amounts: "millions of", "hundreds of millions of", "dozens of".
+_VAGUE = (
+    r"(?P<vague>(?i:(?:(?P<mult>tens|hundreds)\s+of\s+)?"
+    r"(?P<scale>dozens|hundreds|thousands|millions|billions|trillions)\s+of)\b)"
+)
+_VAGUE_SCALES: dict[str, tuple[float, float]] = {
+    "dozens": (24.0, 144.0),
+    "hundreds": (1e2, 1e3),
+    "thousands": (1e3, 1e6),
+    "millions": (1e6, 1e9),
+    "billions": (1e9, 1e12),
+    "trillions": (1e12, 1e15),
+}
+
+
+def _vague_interval(m: re.Match[str]) -> _Interval:
+    """``[low, high)`` of a vague amount: "billions of" is [1e9, 1e12)."""
+    low, high = _VAGUE_SCALES[m["scale"].lower()]
+    if m["mult"]:
+        low *= 10.0 if m["mult"].lower() == "tens" else 100.0
+        high = low * 10.0
+    qualifier = re.sub(r"\s+", " ", m["vague"].lower())
+    return _Interval(low, math.nextafter(high, 0.0), low, qualifier, upper=high)
+
+
+# --------------------------------------------------------------------------------------
+# Money
+# --------------------------------------------------------------------------------------
+
+_CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
+_CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CAD", "AUD", "CHF", "INR", "HKD")
+_CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "franc": "CHF",
+}
+_DOLLAR_COUNTRIES: dict[str, str] = {
+    "canadian": "CAD",
+    "australian": "AUD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+    "singapore": "SGD",
+}
+_SYM = (
+    r"(?<![A-Za-z])(?:"
+    + "|".join(
+        re.escape(s).replace(r"\.", r"\.\s?")
+        for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True)
+    )
+    + ")"
+)
+_CODE = "(?:" + "|".join(_CURRENCY_CODES) + ")"
+_MONEY_ABBR = r"(?:\s?(?:bn|mn|mln|tn)|[bBmMkKtT])(?![A-Za-z])"
+_CURRENCY_WORD = (
+    r"(?i:(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand"
+    r"|Singapore)\s+)?(?P<word>dollars?|euros?|pounds?(?P<sterling>\s+sterling)?|sterling|yen"
+    r"|yuan|renminbi|rupees?|(?:swiss\s+)?francs?))\b"
+)
+_RANGE_CONN = r"\s*(?P<conn>-|–|—|\bto\b|\band\b)\s*"
+
+_MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?")
+#: The second half of a money range: "$1-2 billion", "$1 billion to $2 billion".
+_MONEY_RANGE_TAIL = re.compile(rf"{_RANGE_CONN}(?:{_SYM}\s?)?(?P<b>{_NUM})(?P<bab>{_MONEY_ABBR})?")
+_MONEY_CODE_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?(?![\w])"
+)
+_MONEY_CODE_AFTER = re.compile(rf"(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?\s?(?P<code>{_CODE})\b")
+_MONEY_WORD = re.compile(rf"(?P<a>{_NUM})\s+{_CURRENCY_WORD}")
+_MONEY_VAGUE = re.compile(rf"{_VAGUE}\s+{_CURRENCY_WORD}")
+
+
+def _currency_of_word(m: re.Match[str]) -> str:
+    word = m["word"].lower().split()[0].rstrip("s")
+    word = "franc" if word.endswith("franc") else word
+    country = re.sub(r"\s+", " ", (m["country"] or "").lower())
+    if word == "dollar" and country in _DOLLAR_COUNTRIES:
+        return _DOLLAR_COUNTRIES[country]
+    return _CURRENCY_WORDS[word]
+
+
+# --------------------------------------------------------------------------------------
+# Percent
+# --------------------------------------------------------------------------------------
+
+_PERCENT = re.compile(
+    rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
+    r"(?P<u>%|(?i:percentage\s+points?|percent|per\s*cent|pct|basis\s+points?|bps|pp)\b)"
+)
+
+
+def _percent_unit(u: str) -> tuple[str, float]:
+    u = u.lower()
+    if u.startswith(("basis", "bps")):
+        return "pp", 0.01
+    if u.startswith(("percentage", "pp")):
+        return "pp", 1.0
+    return "%", 1.0
+
+
+# --------------------------------------------------------------------------------------
+# Quantities
+# --------------------------------------------------------------------------------------
+
+_YEAR_S = 365.2425 * 86400
+#: Case-sensitive unit symbols -> (SI base unit, factor).
+_SYMBOL_UNITS: dict[str, tuple[str, float]] = {
+    "W": ("W", 1.0),
+    "kW": ("W", 1e3),
+    "MW": ("W", 1e6),
+    "GW": ("W", 1e9),
+    "TW": ("W", 1e12),
+    "Wh": ("J", 3600.0),
+    "kWh": ("J", 3.6e6),
+    "MWh": ("J", 3.6e9),
+    "GWh": ("J", 3.6e12),
+    "TWh": ("J", 3.6e15),
+    "kJ": ("J", 1e3),
+    "MJ": ("J", 1e6),
+    "GJ": ("J", 1e9),
+    "KB": ("B", 1e3),
+    "kB": ("B", 1e3),
+    "MB": ("B", 1e6),
+    "GB": ("B", 1e9),
+    "TB": ("B", 1e12),
+    "PB": ("B", 1e15),
+    "EB": ("B", 1e18),
+    "kbps": ("bit/s", 1e3),
+    "Mbps": ("bit/s", 1e6),
+    "Gbps": ("bit/s", 1e9),
+    "Tbps": ("bit/s", 1e12),
+    "Gb/s": ("bit/s", 1e9),
+    "km": ("m", 1e3),
+    "cm": ("m", 1e-2),
+    "mm": ("m", 1e-3),
+    "ft": ("m", 0.3048),
+    "kg": ("kg", 1.0),
+    "mg": ("kg", 1e-6),
+    "lb": ("kg", 0.45359237),
+    "lbs": ("kg", 0.45359237),
+    "oz": ("kg", 0.028349523125),
+    "km2": ("m2", 1e6),
+    "km²": ("m2", 1e6),
+    "m2": ("m2", 1.0),
+    "m²": ("m2", 1.0),
+    "mph": ("m/s", 0.44704),
+    "km/h": ("m/s", 1 / 3.6),
+    "kph": ("m/s", 1 / 3.6),
+    "Hz": ("Hz", 1.0),
+    "kHz": ("Hz", 1e3),
+    "MHz": ("Hz", 1e6),
+    "GHz": ("Hz", 1e9),
+    "PFLOPS": ("FLOP/s", 1e15),
+    "EFLOPS": ("FLOP/s", 1e18),
+    "hrs": ("s", 3600.0),
+    "hr": ("s", 3600.0),
+}
+#: Unit words (singular; regular plurals are added) -> (SI base unit, factor).
+_WORD_UNITS_SINGULAR: dict[str, tuple[str, float]] = {
+    "watt": ("W", 1.0),
+    "kilowatt": ("W", 1e3),
+    "megawatt": ("W", 1e6),
+    "gigawatt": ("W", 1e9),
+    "terawatt": ("W", 1e12),
+    "horsepower": ("W", 745.7),
+    "watt-hour": ("J", 3600.0),
+    "kilowatt-hour": ("J", 3.6e6),
+    "megawatt-hour": ("J", 3.6e9),
+    "gigawatt-hour": ("J", 3.6e12),
+    "terawatt-hour": ("J", 3.6e15),
+    "watt hour": ("J", 3600.0),
+    "kilowatt hour": ("J", 3.6e6),
+    "megawatt hour": ("J", 3.6e9),
+    "gigawatt hour": ("J", 3.6e12),
+    "terawatt hour": ("J", 3.6e15),
+    "joule": ("J", 1.0),
+    "kilojoule": ("J", 1e3),
+    "megajoule": ("J", 1e6),
+    "gigajoule": ("J", 1e9),
+    "byte": ("B", 1.0),
+    "kilobyte": ("B", 1e3),
+    "megabyte": ("B", 1e6),
+    "gigabyte": ("B", 1e9),
+    "terabyte": ("B", 1e12),
+    "petabyte": ("B", 1e15),
+    "exabyte": ("B", 1e18),
+    "meter": ("m", 1.0),
+    "metre": ("m", 1.0),
+    "kilometer": ("m", 1e3),
+    "kilometre": ("m", 1e3),
+    "centimeter": ("m", 1e-2),
+    "centimetre": ("m", 1e-2),
+    "millimeter": ("m", 1e-3),
+    "millimetre": ("m", 1e-3),
+    "mile": ("m", 1609.344),
+    "nautical mile": ("m", 1852.0),
+    "yard": ("m", 0.9144),
+    "inch": ("m", 0.0254),
+    "gram": ("kg", 1e-3),
+    "kilogram": ("kg", 1.0),
+    "milligram": ("kg", 1e-6),
+    "tonne": ("kg", 1e3),
+    "metric ton": ("kg", 1e3),
+    "ton": ("kg", 907.18474),
+    "pound": ("kg", 0.45359237),
+    "ounce": ("kg", 0.028349523125),
+    "square meter": ("m2", 1.0),
+    "square metre": ("m2", 1.0),
+    "square kilometer": ("m2", 1e6),
+    "square kilometre": ("m2", 1e6),
+    "square mile": ("m2", 2589988.110336),
+    "sq km": ("m2", 1e6),
+    "sq mi": ("m2", 2589988.110336),
+    "sq ft": ("m2", 0.09290304),
+    "acre": ("m2", 4046.8564224),
+    "hectare": ("m2", 1e4),
+    "liter": ("m3", 1e-3),
+    "litre": ("m3", 1e-3),
+    "gallon": ("m3", 0.003785411784),
+    "barrel": ("m3", 0.158987294928),
+    "cubic meter": ("m3", 1.0),
+    "cubic metre": ("m3", 1.0),
+    "second": ("s", 1.0),
+    "minute": ("s", 60.0),
+    "hour": ("s", 3600.0),
+    "day": ("s", 86400.0),
+    "week": ("s", 7 * 86400.0),
+    "month": ("s", _YEAR_S / 12),
+    "year": ("s", _YEAR_S),
+    "decade": ("s", 10 * _YEAR_S),
+    "hertz": ("Hz", 1.0),
+    "kilohertz": ("Hz", 1e3),
+    "megahertz": ("Hz", 1e6),
+    "gigahertz": ("Hz", 1e9),
+    "teraflop": ("FLOP/s", 1e12),
+    "petaflop": ("FLOP/s", 1e15),
+    "exaflop": ("FLOP/s", 1e18),
+}
+_IRREGULAR_UNITS: dict[str, tuple[str, float]] = {
+    "foot": ("m", 0.3048),
+    "feet": ("m", 0.3048),
+    "square foot": ("m2", 0.09290304),
+    "square feet": ("m2", 0.09290304),
+    "inches": ("m", 0.0254),
+    "century": ("s", 100 * _YEAR_S),
+    "centuries": ("s", 100 * _YEAR_S),
+    "teraflops": ("FLOP/s", 1e12),
+    "petaflops": ("FLOP/s", 1e15),
+    "exaflops": ("FLOP/s", 1e18),
+}
+_WORD_UNITS: dict[str, tuple[str, float]] = {
+    **_WORD_UNITS_SINGULAR,
+    **{f"{w}s": u for w, u in _WORD_UNITS_SINGULAR.items() if not w.endswith(("s", "inch"))},
+    **_IRREGULAR_UNITS,
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_QUANTITY = re.compile(
+    rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
+    rf"(?P<u>(?:{_alternation(_SYMBOL_UNITS)})|(?i:{_alternation(_WORD_UNITS)}))(?![\w/²])"
+)
+
+
+def _unit_of(surface: str) -> tuple[str, float] | None:
+    if surface in _SYMBOL_UNITS:
+        return _SYMBOL_UNITS[surface]
+    return _WORD_UNITS.get(re.sub(r"[\s-]+", " ", surface.lower())) or _WORD_UNITS.get(
+        re.sub(r"\s+", "-", surface.lower())
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Counts
+# --------------------------------------------------------------------------------------
+
+_COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
+_COUNT_VAGUE = re.compile(_VAGUE)
+_YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}$")
+#: Nouns a cardinal can modify without counting things ("three times", "two-thirds").
+_NOT_COUNTED = frozenset({"time", "percent", "%", "point", "cent", "per", "th"})
+
+
+# --------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_EDGE = r"(?i:early|mid|late)"
+_DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b)\s*"
+
+_D_MD_RANGE = re.compile(
+    rf"\b(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_DASH}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY})"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?"
+)
+_D_DM_RANGE = re.compile(
+    rf"\b(?P<d1>{_DAY})\s*(?:-|–|—)\s*(?P<d2>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"
+)
+_D_ISO = re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
+_D_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?"
+)
+_D_DMY = re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?")
+_D_MY = re.compile(rf"\b(?:(?P<edge>{_EDGE})[\s-]+)?(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})")
+_D_QUARTER = re.compile(
+    rf"\b(?:Q(?P<q>[1-4])|(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+    rf"(?i:quarter))\b(?:(?:\s+of\s+|\s+|-|\s*')(?P<y>{_YEAR}|\d{{2}}\b))?"
+)
+_D_HALF = re.compile(
+    rf"\b(?:H(?P<h>[12])|(?P<ord>(?i:first|second))\s+(?i:half)\s+of)"
+    rf"(?:(?:\s+|-|\s*')(?P<y>{_YEAR}|\d{{2}}\b))"
+)
+_D_YEAR_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—)\s*(?P<y2>{_YEAR}|\d{{2}}\b)")
+_D_DECADE = re.compile(r"\b(?P<y>(?:19|20)\d0)s\b")
+_D_YEAR = re.compile(rf"(?<![$€£¥#/])\b(?:(?P<edge>{_EDGE})[\s-]+)?(?P<y>{_YEAR})(?![-–,./]\d|%)")
+#: "7/14/2025" is read month first, as US news writes it, unless the first number is > 12.
+_D_NUMERIC = re.compile(
+    r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/])"
+)
+_D_BARE_MONTH = re.compile(
+    rf"(?i:\b(?P<prep>in|since|until|till|by|from|through|during|this|last|next)\s+)"
+    rf"(?:(?P<edge>{_EDGE})[\s-]+)?(?P<m>{_MONTH_FULL})(?!\s+\d)"
+)
+_D_TODAY = re.compile(
+    r"(?i)\b(?:(?P<pre>earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b"
+    r"|\bthis\s+(?:morning|afternoon|evening)\b"
+)
+_D_AGO = re.compile(
+    rf"(?i)\b(?:(?P<n>{_NUM}|an?|a\s+few|few|several|some)\s+)?"
+    r"(?P<u>minute|hour|day|week|month|year)s?\s+ago\b"
+)
+_D_RELATIVE = re.compile(
+    r"(?i)\b(?:(?P<pre>earlier|later|early|late|mid)[\s-]+)?"
+    r"(?P<rel>this|last|next|past|coming)\s+(?P<u>week|month|year|quarter)\b"
+)
+_D_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>{_WEEKDAY})\b(?!s\b)")
+
+#: Granularity of a date, finest first; a relative date needs an anchor this fine.
+_DAY_G, _MONTH_G, _QUARTER_G, _YEAR_G = 0, 2, 3, 4
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _year_span(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _quarter_span(year: int, q: int) -> tuple[date, date]:
+    return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+
+
+def _half_span(year: int, h: int) -> tuple[date, date]:
+    return date(year, 6 * h - 5, 1), _month_end(year, 6 * h)
+
+
+def _day_span(anchor: date, days: int = 0) -> tuple[date, date]:
+    d = anchor + timedelta(days=days)
+    return d, d
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _edge(span: tuple[date, date], edge: str | None) -> tuple[date, date]:
+    """Narrow a period to its early (first 40%), mid (30-70%) or late (last 40%) part.
+
+    The parts overlap so that "mid-2025" and "early 2025" can both describe April; for a
+    year they are whole months: January-May, April-September and August-December.
+    """
+    if not edge:
+        return span
+    a, b = span
+    edge = edge.lower()
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        first, last = {"early": (1, 5), "mid": (4, 9)}.get(edge, (8, 12))
+        return date(a.year, first, 1), _month_end(a.year, last)
+    n = (b - a).days + 1
+    if edge == "early":
+        return a, a + timedelta(days=round(n * 0.4) - 1)
+    if edge == "mid":
+        return a + timedelta(days=round(n * 0.3)), a + timedelta(days=round(n * 0.7) - 1)
+    return a + timedelta(days=round(n * 0.6)), b
+
+
+def _granularity(span: tuple[date, date]) -> int | None:
+    a, b = span
+    if a == b:
+        return _DAY_G
+    if (a.year, a.month) == (b.year, b.month):
+        return _MONTH_G
+    if a.year == b.year and (a.month - 1) // 3 == (b.month - 1) // 3:
+        return _QUARTER_G
+    return _YEAR_G if a.year == b.year else None
+
+
+def _date_norm(a: date, b: date) -> str:
+    """ISO text for a day span: ``2025-07-14``, ``2025-06``, ``2025``, ``2025-Q2``,
+    ``2025-W31``, ``2020/2024``, else ``<first>/<last>``."""
+    if a == b:
+        return a.isoformat()
+    whole_months = a.day == 1 and b == _month_end(b.year, b.month)
+    if whole_months and (a.year, a.month) == (b.year, b.month):
+        return f"{a:%Y-%m}"
+    if whole_months and a.year == b.year:
+        if (a.month, b.month) == (1, 12):
+            return str(a.year)
+        if a.month % 3 == 1 and b.month == a.month + 2:
+            return f"{a.year}-Q{a.month // 3 + 1}"
+        if a.month in (1, 7) and b.month == a.month + 5:
+            return f"{a.year}-H{1 if a.month == 1 else 2}"
+    if whole_months and (a.month, b.month) == (1, 12):
+        return f"{a.year}/{b.year}"
+    if a.weekday() == 0 and b - a == timedelta(days=6):
+        iso = a.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    if whole_months:
+        return f"{a:%Y-%m}/{b:%Y-%m}"
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def _full_year(text: str, base: int | None = None) -> int:
+    """A four-digit year; a two-digit one ("'25", "2023-24") joins the century of ``base``."""
+    y = int(text)
+    if y >= 100:
+        return y
+    century = (base // 100) * 100 if base else 2000
+    return century + y
+
+
+_YearFn = Callable[[int], tuple[date, date]]
+_RelFn = Callable[[date], tuple[date, date]]
+
+
+@dataclass(frozen=True, slots=True)
+class _DateHit:
+    """A date found in the text, before it is resolved against an anchor.
+
+    Exactly one of ``span`` (explicit), ``by_year`` (a year from context completes it) or
+    ``relative`` (an anchor date resolves it) is set.
+    """
+
+    start: int
+    end: int
+    span: tuple[date, date] | None = None
+    by_year: _YearFn | None = None
+    relative: _RelFn | None = None
+    need: int = _DAY_G
+    partial_norm: str = ""
+    qualifier: str | None = None
+    bare_year: bool = False
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_of(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _month_of(text: str) -> int:
+    return _MONTHS[text.rstrip(".").lower()]
+
+
+def _days_hit(
+    m: re.Match[str], start: int, end: int, parts: Sequence[tuple[int, int]]
+) -> _DateHit | None:
+    """A hit for one day or a day range given ``(month, day)`` pairs and an optional year."""
+    y = m["y"]
+
+    def build(year: int) -> tuple[date, date]:
+        days = [_safe_date(year, mo, d) for mo, d in parts]
+        first, last = days[0], days[-1]
+        if first is None or last is None or last < first:
+            raise ValueError("not a calendar date")
+        return first, last
+
+    norm = "/".join(f"--{mo:02d}-{d:02d}" for mo, d in dict.fromkeys(parts))
+    if y is not None:
+        try:
+            return _DateHit(start, end, span=build(int(y)))
+        except ValueError:
+            return None
+    try:
+        build(2024)  # a leap year, so "February 29" passes
+    except ValueError:
+        return None
+    return _DateHit(start, end, by_year=build, partial_norm=norm)
+
+
+def _absolute_hits(text: str) -> Iterator[_DateHit]:
+    """Calendar dates in ``text``, longest forms first (callers drop overlaps)."""
+    for m in _D_MD_RANGE.finditer(text):
+        m1 = _month_of(m["m1"])
+        m2 = _month_of(m["m2"]) if m["m2"] else m1
+        hit = _days_hit(m, m.start(), m.end(), [(m1, _day_of(m["d1"])), (m2, _day_of(m["d2"]))])
+        if hit:
+            yield hit
+    for m in _D_DM_RANGE.finditer(text):
+        mo = _month_of(m["m1"])
+        hit = _days_hit(m, m.start(), m.end(), [(mo, _day_of(m["d1"])), (mo, _day_of(m["d2"]))])
+        if hit:
+            yield hit
+    for m in _D_ISO.finditer(text):
+        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d:
+            yield _DateHit(m.start(), m.end(), span=(d, d))
+    for m in _D_NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        month, day = (b, a) if a > 12 else (a, b)
+        d = _safe_date(_full_year(m["y"]), month, day) if month <= 12 else None
+        if d:
+            yield _DateHit(m.start(), m.end(), span=(d, d))
+    for m in _D_MDY.finditer(text):
+        hit = _days_hit(m, m.start(), m.end(), [(_month_of(m["m"]), _day_of(m["d"]))])
+        if hit:
+            yield hit
+    for m in _D_DMY.finditer(text):
+        hit = _days_hit(m, m.start(), m.end(), [(_month_of(m["m"]), _day_of(m["d"]))])
+        if hit:
+            yield hit
+    for m in _D_MY.finditer(text):
+        yield _DateHit(
+            m.start(),
+            m.end(),
+            span=_edge(_month_span(int(m["y"]), _month_of(m["m"])), m["edge"]),
+            qualifier=m["edge"].lower() if m["edge"] else None,
+        )
+    yield from _quarter_hits(text)
+    for m in _D_YEAR_RANGE.finditer(text):
+        y1 = int(m["y1"])
+        y2 = _full_year(m["y2"], y1)
+        if y1 < y2 <= y1 + 100:
+            yield _DateHit(m.start(), m.end(), span=(date(y1, 1, 1), date(y2, 12, 31)))
+    for m in _D_DECADE.finditer(text):
+        y = int(m["y"])
+        yield _DateHit(m.start(), m.end(), span=(date(y, 1, 1), date(y + 9, 12, 31)))
+    for m in _D_YEAR.finditer(text):
+        edge = m["edge"].lower() if m["edge"] else None
+        span = _edge(_year_span(int(m["y"])), edge)
+        yield _DateHit(m.start(), m.end(), span=span, qualifier=edge, bare_year=edge is None)
+    for m in _D_BARE_MONTH.finditer(text):
+        yield from _bare_month_hit(m)
+
+
+def _quarter_hits(text: str) -> Iterator[_DateHit]:
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2}
+    ordinals |= {"3rd": 3, "4th": 4}
+    for m in _D_QUARTER.finditer(text):
+        q = int(m["q"]) if m["q"] else ordinals[m["ord"].lower()]
+        yield _year_or_context(m, partial(_quarter_span, q=q), f"--Q{q}")
+    for m in _D_HALF.finditer(text):
+        h = int(m["h"]) if m["h"] else ordinals[m["ord"].lower()]
+        yield _year_or_context(m, partial(_half_span, h=h), f"--H{h}")
+
+
+def _year_or_context(m: re.Match[str], build: _YearFn, partial: str) -> _DateHit:
+    if m["y"]:
+        return _DateHit(m.start(), m.end(), span=build(_full_year(m["y"])))
+    return _DateHit(m.start(), m.end(), by_year=build, partial_norm=partial)
+
+
+def _bare_month_hit(m: re.Match[str]) -> Iterator[_DateHit]:
+    """ "in June", "last March": a month with its year from context or relative."""
+    month = _month_of(m["m"])
+    edge = m["edge"].lower() if m["edge"] else None
+    start = m.start("edge") if m["edge"] else m.start("m")
+    prep = m["prep"].lower()
+    if prep in ("last", "next"):
+        step = -1 if prep == "last" else 1
+
+        def rel(anchor: date) -> tuple[date, date]:
+            y, mo = anchor.year, anchor.month
+            while True:
+                y, mo = _shift_month(y, mo, step)
+                if mo == month:
+                    return _edge(_month_span(y, mo), edge)
+
+        yield _DateHit(m.start("prep"), m.end(), relative=rel, need=_MONTH_G, qualifier=edge)
+        return
+    yield _DateHit(
+        start,
+        m.end(),
+        by_year=lambda y: _edge(_month_span(y, month), edge),
+        partial_norm=f"--{month:02d}",
+        qualifier=edge,
+    )
+
+
+def _relative_hits(text: str) -> Iterator[_DateHit]:
+    """Dates that need an anchor: today, N days ago, next year, Wednesday."""
+    for m in _D_TODAY.finditer(text):
+        word = (m["w"] or "today").lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        yield _DateHit(m.start(), m.end(), relative=partial(_day_span, days=shift))
+    for m in _D_AGO.finditer(text):
+        hit = _ago_hit(m)
+        if hit:
+            yield hit
+    for m in _D_RELATIVE.finditer(text):
+        yield _period_hit(m)
+    for m in _D_WEEKDAY.finditer(text):
+        wd = _WEEKDAYS.index(m["wd"].lower())
+        rel = (m["rel"] or "").lower()
+
+        def on_weekday(a: date, wd: int = wd, rel: str = rel) -> tuple[date, date]:
+            back = (a.weekday() - wd) % 7
+            if rel == "last" and back == 0:
+                back = 7
+            d = (
+                a + timedelta(days=(wd - a.weekday()) % 7 or 7)
+                if rel == "next"
+                else (a - timedelta(days=back))
+            )
+            return d, d
+
+        yield _DateHit(m.start(), m.end(), relative=on_weekday)
+
+
+def _ago_hit(m: re.Match[str]) -> _DateHit | None:
+    unit = m["u"].lower()
+    raw = (m["n"] or "").lower()
+    start = m.start("n") if m["n"] else m.start("u")
+    if unit in ("minute", "hour"):
+        return _DateHit(start, m.end(), relative=lambda a: (a, a))
+    number = _parse_number(raw) if raw and raw not in ("a few", "few", "several", "some") else None
+    if number is None or number.value != number.value.to_integral_value():
+        return None  # "days ago", "a few weeks ago": too vague to place
+    n = int(number.value)
+    if unit == "day":
+        return _DateHit(start, m.end(), relative=lambda a: (a - timedelta(n), a - timedelta(n)))
+    if unit == "week":
+
+        def weeks(a: date) -> tuple[date, date]:
+            monday = a - timedelta(days=a.weekday() + 7 * n)
+            return monday, monday + timedelta(days=6)
+
+        return _DateHit(start, m.end(), relative=weeks)
+    if unit == "month":
+        return _DateHit(
+            start,
+            m.end(),
+            relative=lambda a: _month_span(*_shift_month(a.year, a.month, -n)),
+            need=_MONTH_G,
+        )
+    return _DateHit(start, m.end(), relative=lambda a: _year_span(a.year - n), need=_YEAR_G)
+
+
+def _period_hit(m: re.Match[str]) -> _DateHit:
+    """ "this week", "last month", "earlier this year", "early next year", "the past week"."""
+    unit, rel = m["u"].lower(), m["rel"].lower()
+    pre = m["pre"].lower() if m["pre"] else None
+    delta = {"this": 0, "last": -1, "next": 1, "coming": 1, "past": 0}[rel]
+    need = {"week": _DAY_G, "month": _MONTH_G, "quarter": _QUARTER_G, "year": _YEAR_G}[unit]
+    if rel in ("past", "coming") or pre in ("earlier", "later"):
+        need = _DAY_G
+
+    def period(a: date) -> tuple[date, date]:
+        if unit == "week":
+            monday = a - timedelta(days=a.weekday()) + timedelta(weeks=delta)
+            span = (monday, monday + timedelta(days=6))
+        elif unit == "month":
+            span = _month_span(*_shift_month(a.year, a.month, delta))
+        elif unit == "quarter":
+            y, mo = _shift_month(a.year, a.month, 3 * delta)
+            span = _quarter_span(y, (mo - 1) // 3 + 1)
+        else:
+            span = _year_span(a.year + delta)
+        if rel == "past":
+            length = {"week": 7, "month": 30, "quarter": 91, "year": 365}[unit]
+            return a - timedelta(days=length), a
+        if rel == "coming":
+            length = {"week": 7, "month": 30, "quarter": 91, "year": 365}[unit]
+            return a, a + timedelta(days=length)
+        if pre == "earlier":
+            return span[0], a
+        if pre == "later":
+            return a, span[1]
+        return _edge(span, pre)
+
+    return _DateHit(
+        m.start(),
+        m.end(),
+        relative=period,
+        need=need,
+        qualifier=pre if pre in ("early", "mid", "late") else None,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Entities
+# --------------------------------------------------------------------------------------
+
+_ENTITY_KINDS: dict[str, ValueKind] = {
+    "PERSON": ValueKind.PERSON,
+    "ORG": ValueKind.ORG,
+    "GPE": ValueKind.PLACE,
+    "LOC": ValueKind.PLACE,
+    "FAC": ValueKind.PLACE,
+    "PRODUCT": ValueKind.PRODUCT,
+    "WORK_OF_ART": ValueKind.PRODUCT,
+}
+_NAME_KINDS = frozenset(_ENTITY_KINDS.values())
+#: Kinds spaCy confuses with one another ("Scale AI" as GPE, "OpenAI" as PERSON or GPE).
+_NON_PERSON_KINDS = frozenset({ValueKind.ORG, ValueKind.PLACE, ValueKind.PRODUCT})
+#: Words spaCy tags as entities that name nothing in particular ("AI" as GPE, everywhere).
+_NOT_NAMES = frozenset({"ai", "agi", "ceo", "cfo", "cto", "llm", "llms", "gpu", "gpus"})
+_LEGAL_SUFFIXES = frozenset(
+    {"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "plc"}
+    | {"ag", "sa", "s.a", "nv", "n.v", "gmbh", "se", "lp", "llp"}
+)
+#: Descriptors dropped when a legal suffix follows them ("Meta Platforms Inc." -> meta).
+_COMPANY_DESCRIPTORS = frozenset({"platforms", "technologies", "holdings", "group", "company"})
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_EDGE_PUNCT = "\"“”‘’'()[],;:!?«» \t"
+_PRODUCT_VERSION = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z]|i[A-Z])[A-Za-z]*[A-Za-z])(?:[- ]?)"
+    r"(?P<ver>\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w-]|[.,]\d)"
+)
+_NOT_PRODUCT_NAMES = frozenset(
+    {m.capitalize() for m in _MONTHS}
+    | {w.capitalize() for w in _WEEKDAYS}
+    | {"COVID", "Covid", "Section", "Article", "Chapter", "Title", "Rule", "Phase", "Level"}
+    | {"Stage", "Room", "Gate", "Route", "Highway", "Interstate", "No", "Number", "Page"}
+    | {"Part", "Vol", "Top", "Item", "Table", "Figure", "Fig", "Day", "Week", "Year", "FY"}
+    | {"Class", "Category", "Grade", "Zone", "Block", "Unit", "Floor", "Act", "In", "On"}
+)
+
+
+def _entity_norm(name: str) -> str:
+    """Canonical entity name: lower case, no possessive, no leading "the", no "Inc."."""
+    s = name.replace("’", "'").strip(_EDGE_PUNCT)
+    s = _POSSESSIVE.sub("", s).strip(_EDGE_PUNCT)
+    words = [_POSSESSIVE.sub("", w) for w in s.lower().replace(",", " ").split()]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    stripped = False
+    while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_SUFFIXES:
+        words, stripped = words[:-1], True
+    if stripped and len(words) > 1 and words[-1] in _COMPANY_DESCRIPTORS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _name_tokens(norm: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[\s\-]+", norm) if w)
+
+
+def _aliases(a: str, b: str) -> bool:
+    """Same name, or one name's tokens a subset of the other's ("zuckerberg")."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+
+
+# --------------------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+    published: date | None
+
+
+class _Claims:
+    """Character spans already taken by a value; later finders may not overlap them."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _token_at(ctx: _Context, pos: int) -> int | None:
+    """Index of the first token starting at or after ``pos``."""
+    return next((i for i, t in enumerate(ctx.tokens) if t.start >= pos), None)
+
+
+def _span_root(ctx: _Context, start: int, end: int) -> int | None:
+    """The token of a span whose head lies outside it (the span's syntactic head)."""
+    inside = [i for i, t in enumerate(ctx.tokens) if t.start >= start and t.end <= end]
+    if not inside:
+        inside = [i for i, t in enumerate(ctx.tokens) if t.start <= start < t.end]
+    members = set(inside)
+    for i in inside:
+        head = ctx.tokens[i].head
+        if head not in members or head == i:
+            return i
+    return inside[0] if inside else None
+
+
+def _ancestors(ctx: _Context, i: int) -> list[int]:
+    chain = [i]
+    while 0 <= ctx.tokens[i].head < len(ctx.tokens) and ctx.tokens[i].head not in chain:
+        i = ctx.tokens[i].head
+        chain.append(i)
+    return chain
+
+
+def _governs(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
+    """Whether ``anchor`` dates the clause ``target`` sits in.
+
+    The clause of "2024" in "In a 2024 letter, Zuckerberg wrote, 'Starting next year ...'"
+    is "wrote", which governs "next year"; in "Meta, founded in 2004, said last year ..." the
+    clause of 2004 is "founded", which does not govern "last year". Without a parse every
+    date in the sentence counts.
+    """
+    a = _span_root(ctx, anchor.start, anchor.end)
+    t = _span_root(ctx, target.start, target.end)
+    if a is None or t is None:
+        return True
+    chain = _ancestors(ctx, a)
+    verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), chain[-1])
+    return verb in _ancestors(ctx, t)
+
+
+def _numeric(
+    kind: ValueKind, ctx: _Context, start: int, end: int, norm: str, iv: _Interval, unit: str
+) -> Value:
+    return Value(
+        kind=kind,
+        text=ctx.text[start:end],
+        start=start,
+        end=end,
+        norm=norm,
+        low=iv.low,
+        high=iv.high,
+        unit=unit,
+        qualifier=iv.qualifier,
+    )
+
+
+def _scale_factor(num_text: str, abbreviation: str | None) -> Decimal:
+    factor = Decimal(1)
+    for w in re.findall(rf"(?i)\b(?:{_SCALE_ALT})\b", num_text):
+        factor *= _SCALE_WORDS[w.lower()]
+    if abbreviation:
+        factor *= _SCALE_ABBREVIATIONS[abbreviation.strip().lower()]
+    return factor
+
+
+def _range_ok(text: str, conn: str, start: int) -> bool:
+    """ "A and B" is a range only after "between"; "from A to B" is a change, not a range."""
+    conn = conn.strip().lower()
+    if conn == "and":
+        return _BETWEEN_BEFORE.search(text, 0, start) is not None
+    if conn == "to":
+        return _FROM_BEFORE.search(text, 0, start) is None
+    return True
+
+
+def _range_start(text: str, conn: str, start: int) -> int:
+    between = _BETWEEN_BEFORE.search(text, 0, start) if conn.strip().lower() == "and" else None
+    return between.start() if between else start
+
+
+def _ranged(
+    low_text: str, low_abbr: str | None, high: _Number, high_text: str, high_abbr: str | None
+) -> _Interval | None:
+    """Interval of "A-B": the scale written once after B applies to A too ("$1-2 billion")."""
+    low = _parse_number(low_text, low_abbr)
+    if low is None:
+        return None
+    if _scale_factor(low_text, low_abbr) == 1:
+        low = low.scaled(_scale_factor(high_text, high_abbr))
+    return _range_interval(low, high)
+
+
+def _with_qualifier(
+    text: str, start: int, number: _Number, *, duration: bool = False
+) -> tuple[int, _Interval]:
+    q = _qualifier_before(text, start, duration=duration)
+    if q is None:
+        return start, _interval(number)
+    return q.start(1), _interval(number, q[1])
+
+
+def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    text = ctx.text
+    for m in _MONEY_VAGUE.finditer(text):
+        iv, unit = _vague_interval(m), _currency_of_word(m)
+        norm = f"{unit} {_norm_number(iv)}"
+        yield _numeric(ValueKind.MONEY, ctx, m.start(), m.end(), norm, iv, unit)
+    for m in _MONEY_SYMBOL.finditer(text):
+        unit = _CURRENCY_SYMBOLS[re.sub(r"\s+", "", m["sym"])]
+        amount = _parse_number(m["a"], m["aab"])
+        if amount is None:
+            continue
+        start, end = m.start(), m.end()
+        tail = _MONEY_RANGE_TAIL.match(text, end)
+        ranged: _Interval | None = None
+        if tail and _range_ok(text, tail["conn"], start):
+            high = _parse_number(tail["b"], tail["bab"])
+            if high is not None:
+                ranged = _ranged(m["a"], m["aab"], high, tail["b"], tail["bab"])
+                start, end = _range_start(text, tail["conn"], start), tail.end()
+        if ranged is None:
+            start, ranged = _with_qualifier(text, start, amount)
+        norm = f"{unit} {_norm_number(ranged)}"
+        yield _numeric(ValueKind.MONEY, ctx, start, end, norm, ranged, unit)
+    for pattern in (_MONEY_CODE_BEFORE, _MONEY_CODE_AFTER, _MONEY_WORD):
+        for m in pattern.finditer(text):
+            if pattern is _MONEY_WORD:
+                if m["word"].lower().startswith("pound") and not (
+                    m["sterling"] or _scale_factor(m["a"], None) > 1
+                ):
+                    continue  # "5 pounds" is a weight
+                unit = _currency_of_word(m)
+                amount = _parse_number(m["a"])
+            else:
+                unit = "CNY" if m["code"] == "RMB" else m["code"]
+                amount = _parse_number(m["a"], m["aab"])
+            if amount is None:
+                continue
+            start, iv = _with_qualifier(text, m.start(), amount)
+            norm = f"{unit} {_norm_number(iv)}"
+            yield _numeric(ValueKind.MONEY, ctx, start, m.end(), norm, iv, unit)
+
+
+def _measure(
+    text: str, m: re.Match[str], *, duration: bool = False
+) -> tuple[int, _Interval] | None:
+    """Start and interval of a percent or quantity match (``a0`` is a range's low end)."""
+    high = _parse_number(m["a"])
+    if high is None:
+        return None
+    if m["a0"] is not None and _range_ok(text, m["conn"], m.start()):
+        iv = _ranged(m["a0"], None, high, m["a"], None)
+        if iv is not None:
+            return _range_start(text, m["conn"], m.start()), iv
+    return _with_qualifier(text, m.start("a"), high, duration=duration)
+
+
+def _find_percents(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    for m in _PERCENT.finditer(ctx.text):
+        found = _measure(ctx.text, m)
+        if found is None:
+            continue
+        start, iv = found
+        unit, factor = _percent_unit(m["u"])
+        iv = _scaled(iv, factor)
+        norm = _norm_number(iv) + ("%" if unit == "%" else " pp")
+        yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), norm, iv, unit)
+
+
+def _find_quantities(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    for m in _QUANTITY.finditer(ctx.text):
+        unit = _unit_of(m["u"])
+        if unit is None:
+            continue
+        base, factor = unit
+        if m["a"].lower() == "one" and m["u"].lower() in ("day", "year"):
+            continue  # "one day" is "some day"
+        found = _measure(ctx.text, m, duration=base == "s")
+        if found is None:
+            continue
+        start, iv = found
+        iv = _scaled(iv, factor)
+        norm = f"{_norm_number(iv)} {base}"
+        yield _numeric(ValueKind.QUANTITY, ctx, start, m.end(), norm, iv, base)
+
+
+def _noun_after_of(ctx: _Context, pos: int) -> int | None:
+    """The noun counted in "<amount> of <noun phrase>": the object of that "of"."""
+    i = _token_at(ctx, pos)
+    if i is None or ctx.tokens[i].text.lower() != "of":
+        return None
+    return next(
+        (
+            k
+            for k, t in enumerate(ctx.tokens)
+            if t.head == i and t.dep == "pobj" and t.pos in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+
+
+def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
+    """The token a cardinal counts: its nummod head ("three researchers") or the object of a
+    following "of" ("two of the researchers")."""
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return None
+    tok = ctx.tokens[root]
+    head = ctx.tokens[tok.head]
+    counts = tok.dep == "nummod" or (tok.dep == "compound" and tok.pos in ("NUM", "NOUN"))
+    if counts and tok.head != root and head.pos == "NOUN" and head.start >= end:
+        return tok.head  # "three researchers"; spaCy makes "dozen" a compound
+    if tok.pos == "NUM" and raw.lower() != "one":
+        noun = _noun_after_of(ctx, end)
+        if noun is not None and ctx.tokens[noun].tag in ("NNS", "NNPS"):
+            return noun
+    return None
+
+
+def _after_model_name(ctx: _Context, start: int) -> bool:
+    """A number right after a capitalised name is a version ("Llama 3"), not a count."""
+    prev = next((t for t in reversed(ctx.tokens) if t.end <= start), None)
+    return (
+        prev is not None
+        and start - prev.end <= 1
+        and prev.pos == "PROPN"
+        and prev.text[:1].isupper()
+        and not _POSSESSIVE.search(prev.text)
+    )
+
+
+def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    if not ctx.tokens:
+        return  # a count needs the parse to find its noun
+    text = ctx.text
+    for m in _COUNT_VAGUE.finditer(text):
+        noun = _noun_after_of(ctx, m.end() - len("of"))
+        if noun is None:
+            continue
+        lemma = ctx.tokens[noun].lemma.lower()
+        iv = _vague_interval(m)
+        norm = f"{_norm_number(iv)} {lemma}"
+        yield _numeric(ValueKind.COUNT, ctx, m.start(), ctx.tokens[noun].end, norm, iv, lemma)
+    for m in _COUNT.finditer(text):
+        raw, abbreviation = m["a"], m["ab"]
+        if not claims.free(m.start(), m.end()) or _after_model_name(ctx, m.start()):
+            continue
+        if abbreviation:
+            # spaCy splits "5m" into two tokens and parses them badly: take the next word.
+            noun = _token_at(ctx, m.end())
+            if noun is None or ctx.tokens[noun].tag != "NNS":
+                continue
+        else:
+            noun = _counted_noun(ctx, m.start(), m.end(), raw)
+        if noun is None:
+            continue
+        noun_tok = ctx.tokens[noun]
+        lemma = noun_tok.lemma.lower()
+        if (
+            lemma in _NOT_COUNTED
+            or lemma in _WORD_UNITS
+            or (abbreviation and noun_tok.tag != "NNS")
+        ):
+            continue
+        if _YEAR_LIKE.match(raw) and not abbreviation and noun_tok.tag != "NNS":
+            continue  # "the 2024 letter": a year, not 2024 letters
+        number = _parse_number(raw, abbreviation)
+        if number is None:
+            continue
+        start, iv = _with_qualifier(text, m.start(), number)
+        end = noun_tok.end if claims.free(start, noun_tok.end) else m.end()
+        yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
+
+
+def _counts_years(ctx: _Context, hit: _DateHit) -> bool:
+    """ "2000 employees": a four-digit number counting a plural noun is not a year."""
+    root = _span_root(ctx, hit.start, hit.end)
+    if root is None:
+        return False
+    tok = ctx.tokens[root]
+    head = ctx.tokens[tok.head]
+    return tok.dep == "nummod" and head.tag == "NNS" and head.start >= hit.end
+
+
+def _date_value(
+    ctx: _Context,
+    hit: _DateHit,
+    span: tuple[date, date] | None,
+    note: str | None,
+    partial: str = "",
+) -> Value:
+    text = ctx.text[hit.start : hit.end]
+    if span is None:
+        return Value(
+            kind=ValueKind.DATE,
+            text=text,
+            start=hit.start,
+            end=hit.end,
+            norm=partial or " ".join(text.lower().split()),
+            qualifier=hit.qualifier,
+            resolved=False,
+            note=note,
+        )
+    return Value(
+        kind=ValueKind.DATE,
+        text=text,
+        start=hit.start,
+        end=hit.end,
+        norm=_date_norm(*span),
+        low=float(span[0].toordinal()),
+        high=float(span[1].toordinal()),
+        qualifier=hit.qualifier,
+        note=note,
+    )
+
+
+def _nearest(hits: Sequence[_DateHit], target: _DateHit) -> _DateHit | None:
+    """The closest hit, preferring one before the target."""
+    return min(
+        hits,
+        key=lambda h: (h.start > target.start, abs(h.start - target.start)),
+        default=None,
+    )
+
+
+def _resolve(ctx: _Context, hit: _DateHit, anchors: Sequence[_DateHit]) -> Value:
+    text = " ".join(ctx.text[hit.start : hit.end].split())
+    if hit.span is not None:
+        return _date_value(ctx, hit, hit.span, None)
+    published = ctx.published
+    unresolved = f"no date to resolve '{text}' against"
+    if hit.by_year is not None:
+        anchor = _nearest(anchors, hit)
+        if anchor is not None and anchor.span is not None:
+            year = anchor.span[0].year
+            note = f"year from {ctx.text[anchor.start : anchor.end]} in the same sentence"
+        elif published is not None:
+            year, note = published.year, f"year from the article date {published.isoformat()}"
+        else:
+            return _date_value(ctx, hit, None, unresolved, hit.partial_norm)
+        return _date_value(ctx, hit, hit.by_year(year), note)
+    if hit.relative is None:  # pragma: no cover - every hit has one of the three
+        return _date_value(ctx, hit, None, unresolved)
+    usable = [
+        a
+        for a in anchors
+        if a.span is not None
+        and (_granularity(a.span) or _YEAR_G + 1) <= hit.need
+        and _governs(ctx, a, hit)
+    ]
+    anchor = _nearest(usable, hit)
+    if anchor is not None and anchor.span is not None:
+        base = anchor.span[0]
+        note = f"relative to {ctx.text[anchor.start : anchor.end]} in the same sentence"
+    elif published is not None:
+        base, note = published, f"relative to the article date {published.isoformat()}"
+    else:
+        return _date_value(ctx, hit, None, unresolved)
+    return _date_value(ctx, hit, hit.relative(base), note)
+
+
+def _spacy_month_hits(ctx: _Context) -> Iterator[_DateHit]:
+    """A month name that spaCy alone tags as a date ("June" in "plans for June")."""
+    for e in ctx.entities:
+        if e.label == "DATE" and e.text in _MONTH_NAMES:
+            month = _MONTHS[e.text.lower()]
+            yield _DateHit(
+                e.start,
+                e.end,
+                by_year=partial(_month_span, month=month),
+                partial_norm=f"--{month:02d}",
+            )
+
+
+_MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS if len(m) > 3)
+
+
+def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    local = _Claims()
+    hits: list[_DateHit] = []
+    candidates = (*_absolute_hits(ctx.text), *_relative_hits(ctx.text), *_spacy_month_hits(ctx))
+    for hit in candidates:
+        if hit.end <= hit.start or not claims.free(hit.start, hit.end):
+            continue
+        if not local.free(hit.start, hit.end):
+            continue
+        if hit.bare_year and _counts_years(ctx, hit):
+            continue
+        local.take(hit.start, hit.end)
+        hits.append(hit)
+    anchors = [h for h in hits if h.span is not None and _granularity(h.span) is not None]
+    for hit in hits:
+        yield _resolve(ctx, hit, anchors)
+
+
+def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation and a possessive "'s" from an entity span."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while start < end and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    m = _POSSESSIVE.search(text, start, end)
+    if m is not None and m.start() > start:
+        end = m.start()
+    while start < end and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    last = text[start:end].split()[-1] if end > start else ""
+    if last.endswith(".") and last.count(".") == 1 and last[:-1].lower() not in _LEGAL_SUFFIXES:
+        end -= 1  # a sentence's full stop, not an abbreviation's ("U.S.", "Inc.")
+    return start, end
+
+
+def _product_spans(ctx: _Context) -> list[tuple[int, int]]:
+    """Names with a version number that spaCy often misses ("GPT-4", "Llama 3")."""
+    out = []
+    for m in _PRODUCT_VERSION.finditer(ctx.text):
+        name = m["name"]
+        if name in _NOT_PRODUCT_NAMES:
+            continue
+        i = _token_at(ctx, m.start())
+        if ctx.tokens and (i is None or ctx.tokens[i].start != m.start()):
+            continue
+        if i is not None and not (ctx.tokens[i].pos == "PROPN" or name.isupper()):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _entity_candidates(ctx: _Context) -> list[tuple[int, int, ValueKind, str]]:
+    """(start, end, kind, note) of spaCy entities and version-numbered products."""
+    products = _product_spans(ctx)
+    out = []
+    for e in ctx.entities:
+        kind = _ENTITY_KINDS.get(e.label)
+        if kind is None:
+            continue
+        inside_product = any(ps <= e.start and e.end <= pe for ps, pe in products)
+        if inside_product:
+            continue
+        out.append((e.start, e.end, kind, f"spaCy label {e.label}"))
+    for ps, pe in products:
+        if all(pe <= s or ps >= e for s, e, _, _ in out):
+            out.append((ps, pe, ValueKind.PRODUCT, "name with a version number"))
+    return out
+
+
+def _fit_entity(start: int, end: int, numeric: Sequence[Value]) -> tuple[int, int] | None:
+    """Where an entity may sit among numeric values: inside a count's noun phrase is fine
+    ("millions of AWS Graviton chips"); inside any other value it is part of that value's
+    wording (a unit, a quarter); a value at an edge of the entity is cut off
+    ("TechCrunch Disrupt 2025")."""
+    for v in numeric:
+        if end <= v.start or start >= v.end:
+            continue
+        if v.start <= start and end <= v.end:
+            if v.kind is not ValueKind.COUNT or (v.start, v.end) == (start, end):
+                return None  # "MW" in "300 MW", "Q2" in "Q2 2025" name no one
+            continue
+        if start < v.start and end <= v.end:
+            end = v.start
+        elif v.start <= start and end > v.end:
+            start = v.end
+        else:
+            return None
+    return (start, end) if start < end else None
+
+
+def _find_entities(ctx: _Context, numeric: Sequence[Value]) -> list[Value]:
+    out = []
+    for start, end, kind, note in _entity_candidates(ctx):
+        fitted = _fit_entity(start, end, numeric)
+        if fitted is None:
+            continue
+        start, end = _trim_entity(ctx.text, *fitted)
+        norm = _entity_norm(ctx.text[start:end])
+        if start >= end or norm in _NOT_NAMES or not any(c.isalpha() for c in norm):
+            continue
+        out.append(
+            Value(kind=kind, text=ctx.text[start:end], start=start, end=end, norm=norm, note=note)
+        )
+    return out
+
+
+_FINDERS: tuple[Callable[[_Context, _Claims], Iterator[Value]], ...] = (
+    _find_money,
+    _find_percents,
+    _find_dates,
+    _find_quantities,
+    _find_counts,
+)
+
+
+def extract(statement: Statement, *, published: date | None) -> Statement:
+    """Fill ``statement.values`` with the typed values its text states.
+
+    Finders run in a fixed order (money, percent, date, quantity, count) and a later one
+    may not reuse characters an earlier one took, so "$14" is never also a count and
+    "two years ago" never also a duration. Named entities come last and may sit inside a
+    larger value ("millions of AWS Graviton chips").
+
+    Args:
+        statement: a segmented statement with its spaCy tokens and entities.
+        published: the article's date; anchors relative dates ("next year", "Wednesday")
+            and gives a year to "July 14". None leaves such dates unresolved.
+
+    Returns:
+        A copy of ``statement`` whose ``values`` are sorted by ``(start, end, kind)``.
+    """
+    ctx = _Context(statement.text, statement.tokens, statement.entities, published)
+    claims = _Claims()
+    values: list[Value] = []
+    for finder in _FINDERS:
+        for v in finder(ctx, claims):
+            if v.text.strip() and claims.free(v.start, v.end):
+                claims.take(v.start, v.end)
+                values.append(v)
+    values += _find_entities(ctx, values)
+    values.sort(key=lambda v: (v.start, v.end, v.kind.value))
+    return replace(statement, values=tuple(values))
+
+
+def _overlap(a: Value, b: Value) -> bool:
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return True
+    return a.low <= b.high and b.low <= a.high
+
+
+def comparable(a: Value, b: Value) -> bool:
+    """Whether ``a`` and ``b`` measure the same kind of thing, so they could conflict.
+
+    Money needs one currency (no exchange rates are applied), quantities one SI base unit,
+    counts one counted-noun lemma ("3 researchers" vs "3 data centers" are not comparable),
+    dates need both resolved. Entities are comparable within a kind, and across
+    ORG/PLACE/PRODUCT because spaCy mixes those labels up.
+    """
+    if a.kind in _NAME_KINDS or b.kind in _NAME_KINDS:
+        if a.kind is b.kind:
+            return True
+        return a.kind in _NON_PERSON_KINDS and b.kind in _NON_PERSON_KINDS
+    if a.kind is not b.kind:
+        return False
+    if a.kind is ValueKind.DATE:
+        return a.resolved and b.resolved and None not in (a.low, a.high, b.low, b.high)
+    return a.unit == b.unit
+
+
+def compatible(a: Value, b: Value) -> bool:
+    """Whether ``a`` and ``b`` can both be true.
+
+    Numbers and dates: comparable and with overlapping intervals ("$14.3 billion" and
+    "more than $14 billion" are). An unresolved date is compatible with any date. Entities:
+    the same normalised name or aliases by the token-subset rule ("zuckerberg" and
+    "mark zuckerberg"; "meta" and "meta platforms"), whatever their labels.
+    """
+    if a.kind in _NAME_KINDS and b.kind in _NAME_KINDS:
+        return _aliases(a.norm, b.norm)
+    if a.kind is not b.kind:
+        return False
+    if a.kind is ValueKind.DATE and not (a.resolved and b.resolved):
+        return True
+    return comparable(a, b) and _overlap(a, b)

@@ -1,0 +1,643 @@
+"""Read a corpus folder into :class:`~factcheck.types.Article` records.
+
+This is the only module that reads the corpus, and it never writes to it: files are only
+ever opened read-only.
+
+Layout::
+
+    corpora/<story>/<one article per file>.txt|.md|.markdown|.html|.htm
+    corpora/<story>/story.toml            optional per-file metadata
+
+``find_stories`` accepts one story folder or a folder of story folders.
+
+What an :class:`Article` holds:
+
+- ``text`` for ``.txt``/``.md`` is the whole decoded file with newlines normalised
+  (``\\r\\n`` and ``\\r`` become ``\\n``) and any byte-order mark dropped. Every offset in
+  the pipeline points into this string, not into the bytes on disk; line numbers count
+  ``\\n`` characters in it. Front matter stays in ``text``; ``body_start`` is the offset
+  just after it.
+- ``text`` for ``.html``/``.htm`` is the main text trafilatura extracts, one paragraph,
+  heading or list item per line; offsets refer to that extracted text, and ``body_start``
+  is 0.
+- ``encoding`` is the codec the file was decoded with: the BOM's, else ``utf-8``, else (for
+  HTML) a ``<meta charset>`` declaration, else what charset-normalizer detects (logged
+  as a warning, because a guessed encoding can mis-decode a few characters).
+- ``source_id`` is the file stem, or the whole file name when two files share a stem.
+
+Metadata (outlet, title, url, published, updated) comes from three places; per field the
+first that has a value wins: ``story.toml`` > front matter > HTML metadata. Front matter is
+YAML between ``---`` lines or TOML between ``+++`` lines at the very top of the file. Keys
+are case-insensitive and have aliases (:data:`META_KEYS`); dates are stored as ISO strings
+(:func:`iso_date`), and a value that is not a date makes the front matter invalid.
+``story.toml`` holds one table per file name::
+
+    [sources."002_f398cda15d4a89f6.txt"]
+    outlet = "TechCrunch"
+    published = 2025-07-30
+
+A file that cannot be used becomes a :class:`FileFailure` with a one-line problem, and the
+rest of the story is still read: empty, binary (a NUL byte, or more than
+:data:`MAX_CONTROL_SHARE` of control characters), undecodable, over ``max_file_bytes``,
+unreadable, invalid front matter, or HTML without main text. An invalid ``story.toml`` is a
+:class:`ConfigError`, because it is the user's configuration rather than an input article.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email.utils
+import logging
+import os
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.errors import ConfigError, CorpusError
+from factcheck.types import Article, ArticleMeta, FileFailure, TextFormat
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_CONTROL_SHARE",
+    "META_KEYS",
+    "STORY_CONFIG",
+    "find_stories",
+    "iso_date",
+    "read_story",
+]
+
+log = logging.getLogger(__name__)
+
+#: File suffixes read as articles (matched case-insensitively) and their format.
+ARTICLE_SUFFIXES: Mapping[str, TextFormat] = {
+    ".txt": TextFormat.TXT,
+    ".md": TextFormat.MD,
+    ".markdown": TextFormat.MD,
+    ".html": TextFormat.HTML,
+    ".htm": TextFormat.HTML,
+}
+
+#: Optional per-story metadata file; never read as an article.
+STORY_CONFIG = "story.toml"
+
+#: Metadata fields and the keys accepted for them in front matter and story.toml, in order
+#: of preference (the canonical key first).
+META_KEYS: Mapping[str, tuple[str, ...]] = {
+    "outlet": ("outlet", "source", "publisher", "site"),
+    "title": ("title",),
+    "url": ("url", "link"),
+    "published": ("published", "date", "published_at"),
+    "updated": ("updated", "updated_at", "modified"),
+}
+
+#: Above this share of control characters (other than tab, newline, carriage return and
+#: form feed) a decoded file is treated as binary. Text never has them; 5% leaves room for a
+#: few stray escape codes in a pasted terminal transcript.
+MAX_CONTROL_SHARE = 0.05
+
+_NO_ARTICLES = "no .txt, .md or .html files; expected one article per file"
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16-LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_MB = 1024 * 1024
+
+
+class _UnusableError(Exception):
+    """An article file cannot be used; the message becomes FileFailure.problem."""
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def _is_hidden(path: Path) -> bool:
+    return path.name.startswith(".")
+
+
+def _is_article(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not _is_hidden(path) and path.is_file()
+
+
+def _has_articles(folder: Path) -> bool:
+    try:
+        return any(_is_article(p) for p in folder.iterdir())
+    except OSError as err:
+        log.warning("skipping %s: cannot list folder: %s", folder, err.strerror or err)
+        return False
+
+
+def find_stories(path: Path) -> list[Path]:
+    """The story folders under ``path``, sorted by name.
+
+    ``path`` is either one story folder (it holds article files itself) or a folder of story
+    folders; in the second case subfolders without article files are skipped. Hidden files
+    and folders are ignored.
+
+    Raises:
+        CorpusError: ``path`` is missing, is a file, is empty, or holds no article files
+            where they are expected (the message says what was found instead).
+    """
+    if not path.exists():
+        raise CorpusError(path, "no such file or folder; expected a story folder")
+    if not path.is_dir():
+        raise CorpusError(
+            path,
+            "is a file; expected a story folder (one article per file) "
+            "or a folder of story folders",
+        )
+    try:
+        entries = sorted(p for p in path.iterdir() if not _is_hidden(p))
+    except OSError as err:
+        raise CorpusError(path, f"cannot list folder: {err.strerror or err}") from err
+    if not entries:
+        raise CorpusError(path, "folder is empty; expected one article per file")
+    if any(_is_article(p) for p in entries):
+        nested = [p.name for p in entries if p.is_dir() and _has_articles(p)]
+        if nested:
+            log.warning(
+                "%s holds article files, so it is read as one story; its subfolders "
+                "(%s) are ignored",
+                path,
+                ", ".join(nested),
+            )
+        return [path]
+    stories = [p for p in entries if p.is_dir() and _has_articles(p)]
+    if stories:
+        return stories
+    deeper = sorted(
+        p
+        for p in path.rglob("*")
+        if _is_article(p) and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+    if deeper:
+        raise CorpusError(
+            path,
+            f"article files are nested too deep (e.g. {deeper[0].relative_to(path)}); "
+            "pass a story folder or a folder of story folders",
+        )
+    raise CorpusError(path, _NO_ARTICLES)
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?)?"
+_DATE_FORMS = tuple(
+    re.compile(rf"^{_WEEKDAY}{form}{_TIME}$", re.IGNORECASE)
+    for form in (
+        rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})",
+        r"(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})",
+        r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})",
+    )
+)
+
+
+def _date_from_text(text: str) -> str | None:
+    text = " ".join(text.split()).strip(" ,")
+    if not text:
+        return None
+    iso = text.replace("Z", "+00:00") if text.endswith("Z") else text
+    try:
+        return date.fromisoformat(iso).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(iso).isoformat()
+    except ValueError:
+        pass
+    for form in _DATE_FORMS:
+        if m := form.match(text):
+            parts = m.groupdict()
+            month = _MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mnum"])
+            try:
+                return date(int(parts["year"]), month, int(parts["day"])).isoformat()
+            except ValueError:
+                return None
+    if ":" in text:  # RFC 2822, as in feeds: "30 Jul 2025 14:03:00 +0000"
+        try:
+            return email.utils.parsedate_to_datetime(text).isoformat()
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def iso_date(value: object) -> str | None:
+    """A date given as a ``date``, ``datetime`` or string, as an ISO string; else None.
+
+    Only unambiguous written forms are accepted, so the answer never depends on the locale or
+    on today's date: ISO 8601 (``2025-07-30``, ``2025-07-30T14:03:00+02:00``), ``July 30,
+    2025``, ``30 July 2025``, ``Wed, July 30, 2025 10:15 AM ET`` (the time is dropped),
+    ``2025/07/30``, ``30.07.2025`` and RFC 2822 (``Wed, 30 Jul 2025 14:03:00 GMT``). A
+    ``datetime`` and ISO 8601 keep their time; the written forms keep the date only, which
+    is all that anchoring relative dates needs.
+
+    Example:
+        >>> iso_date("July 30, 2025")
+        '2025-07-30'
+    """
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return _date_from_text(value)
+    return None
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _meta_from_mapping(data: Mapping[str, Any], where: str) -> dict[str, str]:
+    """Pick the metadata fields out of a front-matter or story.toml table.
+
+    Raises:
+        ValueError: a field has a value that is not text (or not a date, for dates); the
+            message names the key and ``where`` it was found.
+    """
+    lowered = {str(k).strip().lower(): v for k, v in data.items()}
+    out: dict[str, str] = {}
+    for field_name, keys in META_KEYS.items():
+        for key in keys:
+            value = lowered.get(key)
+            if value is None or value == "":
+                continue
+            if field_name in ("published", "updated"):
+                iso = iso_date(value)
+                if iso is None:
+                    raise ValueError(
+                        f"{where} key '{key}' is not a date: {_one_line(repr(value))}; "
+                        "write it as YYYY-MM-DD"
+                    )
+                out[field_name] = iso
+            elif isinstance(value, str | int | float) and not isinstance(value, bool):
+                out[field_name] = _one_line(str(value))
+            else:
+                raise ValueError(f"{where} key '{key}' must be text, got {type(value).__name__}")
+            break
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _FrontMatter:
+    meta: dict[str, str]
+    body_start: int
+
+
+_FENCES = {"---": "YAML", "+++": "TOML"}
+
+
+def _front_matter(text: str) -> _FrontMatter:
+    """Parse YAML (``---``) or TOML (``+++``) front matter at the very top of ``text``.
+
+    Raises:
+        _UnusableError: the front matter is unclosed, does not parse, is not a table, or has a
+            bad value.
+    """
+    first, sep, _ = text.partition("\n")
+    fence = first.rstrip()
+    if fence not in _FENCES or not sep:
+        return _FrontMatter({}, 0)
+    kind = _FENCES[fence]
+    closers = ("---", "...") if kind == "YAML" else ("+++",)
+    start = pos = len(first) + 1
+    while True:
+        end = text.find("\n", pos)
+        line_end = len(text) if end == -1 else end
+        if text[pos:line_end].rstrip() in closers:
+            break
+        if end == -1:
+            raise _UnusableError(
+                f"{kind} front matter opened with '{fence}' on line 1 is never closed"
+            )
+        pos = end + 1
+    source = text[start:pos]
+    body_start = len(text) if end == -1 else end + 1
+    data: object
+    try:
+        data = yaml.safe_load(source) if kind == "YAML" else tomllib.loads(source)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise _UnusableError(f"invalid YAML front matter: {_one_line(problem)}{where}") from err
+    except tomllib.TOMLDecodeError as err:
+        raise _UnusableError(f"invalid TOML front matter: {_one_line(str(err))}") from err
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise _UnusableError(
+            f"{kind} front matter must be a table of keys and values, got {type(data).__name__}"
+        )
+    try:
+        meta = _meta_from_mapping(data, "front matter")
+    except ValueError as err:
+        raise _UnusableError(str(err)) from err
+    return _FrontMatter(meta, body_start)
+
+
+def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
+    """Per-file metadata from ``story.toml``, keyed by file name.
+
+    Raises:
+        ConfigError: the file cannot be read, is not valid TOML, or has a bad entry.
+    """
+    path = story_dir / STORY_CONFIG
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {_one_line(str(err))}") from err
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err
+    sources = data.get("sources", {})
+    if not isinstance(sources, dict):
+        raise ConfigError(f'{path}: "sources" must be a table of [sources."<file name>"] tables')
+    out: dict[str, dict[str, str]] = {}
+    for name, table in sources.items():
+        if not isinstance(table, dict):
+            raise ConfigError(
+                f'{path}: sources."{name}" must be a table with outlet, title, url, published'
+            )
+        try:
+            out[name] = _meta_from_mapping(table, f'sources."{name}"')
+        except ValueError as err:
+            raise ConfigError(f"{path}: {err}") from err
+    return out
+
+
+def _merge_meta(*layers: Mapping[str, str]) -> ArticleMeta:
+    """Merge metadata layers; the first layer with a value for a field wins."""
+    merged: dict[str, str] = {}
+    for layer in layers:
+        for key, value in layer.items():
+            merged.setdefault(key, value)
+    return ArticleMeta(**merged)
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
+    """The file's bytes, opened read-only; the size is checked before reading.
+
+    Raises:
+        _UnusableError: too large, unreadable, or empty.
+    """
+    try:
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_file_bytes:
+                raise _UnusableError(
+                    f"file too large: {size:,} bytes ({size / _MB:.1f} MB), over the limit of "
+                    f"{max_file_bytes:,} bytes ({max_file_bytes / _MB:.1f} MB); "
+                    "raise it with --max-file-mb"
+                )
+            raw = fh.read(max_file_bytes + 1)
+    except PermissionError as err:
+        raise _UnusableError("cannot read file: permission denied") from err
+    except OSError as err:
+        raise _UnusableError(f"cannot read file: {err.strerror or err}") from err
+    if len(raw) > max_file_bytes:  # grew while we read it
+        raise _UnusableError(
+            f"file too large: over the limit of {max_file_bytes:,} bytes; "
+            "raise it with --max-file-mb"
+        )
+    if not raw:
+        raise _UnusableError("file is empty (0 bytes)")
+    return raw
+
+
+def _detect(raw: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise _UnusableError(
+            "cannot decode: not UTF-8 and no text encoding could be detected; "
+            "convert the file to UTF-8"
+        )
+    return str(best), str(best.encoding)
+
+
+def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
+    """Decode ``raw`` to text and name the encoding used.
+
+    Raises:
+        _UnusableError: binary or undecodable.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as err:
+                raise _UnusableError(
+                    f"cannot decode: starts with a {codec.upper()} byte-order mark but is not "
+                    f"valid {codec.upper()} (byte {err.start}); convert the file to UTF-8"
+                ) from err
+            return text.removeprefix("\ufeff"), codec
+    if b"\x00" in raw:
+        raise _UnusableError("binary file (contains NUL bytes); expected a text or HTML article")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if fmt is TextFormat.HTML and (m := _META_CHARSET.search(raw[:4096])):
+        declared = m.group(1).decode("ascii", "replace").lower()
+        try:
+            return raw.decode(declared), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            log.debug("%s: declared charset %s does not decode it", path, declared)
+    text, encoding = _detect(raw)
+    log.warning("%s is not UTF-8; decoded it as %s (detected)", path, encoding)
+    return text, encoding
+
+
+def _check_text(text: str) -> None:
+    """Raise if decoded text is binary or has nothing in it."""
+    sample = text[:65536]
+    control = sum(1 for c in sample if c not in "\t\n\r\f" and unicodedata.category(c) == "Cc")
+    if sample and control / len(sample) > MAX_CONTROL_SHARE:
+        raise _UnusableError(
+            f"binary file ({control / len(sample):.0%} control characters); "
+            "expected a text or HTML article"
+        )
+    if not text.strip():
+        raise _UnusableError("file is empty (whitespace only)")
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _extract_html(html: str) -> tuple[str, dict[str, str]]:
+    """Main text and metadata of an HTML page, via trafilatura.
+
+    Raises:
+        _UnusableError: trafilatura finds no main text.
+    """
+    import trafilatura  # heavy (lxml, htmldate, ...): only for HTML articles
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = _normalise_newlines(getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        raise _UnusableError("no main text found in HTML")
+    meta: dict[str, str] = {}
+    for field_name, attr in (
+        ("title", "title"),
+        ("url", "url"),
+        ("outlet", "sitename"),
+        ("published", "date"),
+    ):
+        value = getattr(doc, attr, None)
+        if isinstance(value, str) and value.strip():
+            meta[field_name] = _one_line(value)
+    if "published" in meta:
+        iso = iso_date(meta["published"])
+        if iso is None:
+            del meta["published"]
+        else:
+            meta["published"] = iso
+    return text, meta
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def _source_ids(files: list[Path]) -> dict[Path, str]:
+    stems = Counter(p.stem for p in files)
+    return {p: p.name if stems[p.stem] > 1 else p.stem for p in files}
+
+
+def _read_article(
+    path: Path, source_id: str, max_file_bytes: int, config: Mapping[str, str]
+) -> Article:
+    fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
+    raw = _read_bytes(path, max_file_bytes)
+    text, encoding = _decode(raw, path, fmt)
+    _check_text(text)
+    text = _normalise_newlines(text)
+    if fmt is TextFormat.HTML:
+        text, html_meta = _extract_html(text)
+        return Article(
+            source_id=source_id,
+            path=path,
+            text=text,
+            body_start=0,
+            format=fmt,
+            encoding=encoding,
+            meta=_merge_meta(config, html_meta),
+        )
+    front = _front_matter(text)
+    if not text[front.body_start :].strip():
+        raise _UnusableError("file has front matter but no article text after it")
+    return Article(
+        source_id=source_id,
+        path=path,
+        text=text,
+        body_start=front.body_start,
+        format=fmt,
+        encoding=encoding,
+        meta=_merge_meta(config, front.meta),
+    )
+
+
+def read_story(story_dir: Path, *, max_file_bytes: int) -> tuple[list[Article], list[FileFailure]]:
+    """Read every article file of one story folder.
+
+    Files are read in name order. Hidden files, subfolders and ``story.toml`` are not
+    articles; files with other suffixes are skipped with a warning. A file that cannot be
+    used is reported as a :class:`FileFailure` and the others are still read.
+
+    Args:
+        story_dir: a folder holding one article per file.
+        max_file_bytes: larger files are refused (the CLI's ``--max-file-mb``).
+
+    Returns:
+        The articles (in file-name order) and the files that could not be used.
+
+    Raises:
+        CorpusError: ``story_dir`` is not a folder or cannot be listed.
+        ConfigError: ``story.toml`` is invalid.
+    """
+    if not story_dir.is_dir():
+        raise CorpusError(story_dir, "not a folder; expected a story folder")
+    try:
+        entries = sorted(p for p in story_dir.iterdir() if not _is_hidden(p))
+    except OSError as err:
+        raise CorpusError(story_dir, f"cannot list folder: {err.strerror or err}") from err
+    config = _read_story_config(story_dir)
+    files: list[Path] = []
+    for p in entries:
+        if p.name == STORY_CONFIG or not p.is_file():
+            continue
+        if p.suffix.lower() in ARTICLE_SUFFIXES:
+            files.append(p)
+        else:
+            log.warning("skipping %s: not a .txt, .md or .html file", p)
+    names = {p.name for p in files}
+    for name in sorted(config):
+        if name not in names:
+            log.warning(
+                '%s: [sources."%s"] names a file that is not in the story folder',
+                story_dir / STORY_CONFIG,
+                name,
+            )
+    articles: list[Article] = []
+    failures: list[FileFailure] = []
+    for path, source_id in _source_ids(files).items():
+        try:
+            articles.append(
+                _read_article(path, source_id, max_file_bytes, config.get(path.name, {}))
+            )
+        except _UnusableError as err:
+            log.warning("%s: %s", path, err)
+            failures.append(FileFailure(path, str(err)))
+    return articles, failures

@@ -1,0 +1,175 @@
+"""The one module that knows the stage order.
+
+``ingest -> clean -> segment -> extract -> embed -> align -> classify``; the report stage
+is separate (:mod:`factcheck.report`) so callers can render a result any way they like.
+
+An unexpected exception inside a stage is re-raised as :class:`StageError` naming the
+stage and the story; a :class:`FactcheckError` passes through untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from factcheck import align as align_stage
+from factcheck import classify as classify_stage
+from factcheck import clean as clean_stage
+from factcheck import extract as extract_stage
+from factcheck import ingest as ingest_stage
+from factcheck import segment as segment_stage
+from factcheck.cache import Cache
+from factcheck.embed import Embedder, SentenceTransformerEmbedder, embed_texts
+from factcheck.errors import FactcheckError, StageError
+from factcheck.settings import Settings
+from factcheck.types import Statement, StoryResult
+
+__all__ = ["STAGES", "StageCallback", "check", "check_story"]
+
+log = logging.getLogger(__name__)
+
+STAGES = ("ingest", "clean", "segment", "extract", "embed", "align", "classify")
+
+#: Called as ``callback(story_name, stage_name)`` when a stage starts; the CLI uses it to
+#: drive a progress bar.
+StageCallback = Callable[[str, str], None]
+
+
+def _noop(story: str, stage: str) -> None:
+    return None
+
+
+@contextmanager
+def _stage(story: str, name: str, callback: StageCallback) -> Iterator[None]:
+    callback(story, name)
+    try:
+        yield
+    except FactcheckError:
+        raise
+    except Exception as err:
+        raise StageError(name, story, err) from err
+
+
+def _anchor(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def check_story(
+    story_dir: Path,
+    *,
+    settings: Settings,
+    embedder: Embedder | None = None,
+    cache: Cache | None = None,
+    on_stage: StageCallback = _noop,
+) -> StoryResult:
+    """Run every stage on one story folder.
+
+    Args:
+        story_dir: a folder with one article per file.
+        settings: thresholds, model names and limits.
+        embedder: overrides the sentence-transformers embedder (tests pass a fake one).
+        cache: parse and embedding cache; by default one in ``settings.cache_dir``.
+        on_stage: progress callback.
+
+    Returns:
+        The story's result. Files that could not be used are in ``result.failures``.
+    """
+    name = story_dir.name
+    own_cache = cache is None
+    cache = cache if cache is not None else Cache(settings.cache_dir)
+    embedder = embedder or SentenceTransformerEmbedder(settings.model)
+    try:
+        with _stage(name, "ingest", on_stage):
+            articles, failures = ingest_stage.read_story(
+                story_dir, max_file_bytes=settings.max_file_bytes
+            )
+        with _stage(name, "clean", on_stage):
+            cleaned = tuple(clean_stage.clean_article(a) for a in articles)
+        with _stage(name, "segment", on_stage):
+            statements = segment_stage.segment(
+                cleaned, spacy_model=settings.spacy_model, cache=cache
+            )
+        with _stage(name, "extract", on_stage):
+            anchors = {c.article.source_id: _anchor(c.meta.published) for c in cleaned}
+            statements = tuple(
+                extract_stage.extract(s, published=anchors[s.source_id]) for s in statements
+            )
+        with _stage(name, "embed", on_stage):
+            vectors = (
+                embed_texts([s.text for s in statements], embedder=embedder, cache=cache)
+                if statements
+                else np.zeros((0, 0), dtype=np.float32)
+            )
+        with _stage(name, "align", on_stage):
+            graph = align_stage.align(
+                statements,
+                vectors,
+                threshold=settings.threshold,
+                strong=settings.strong_threshold,
+            )
+        with _stage(name, "classify", on_stage):
+            facts = classify_stage.classify(
+                statements, graph, sources=[c.article.source_id for c in cleaned]
+            )
+    finally:
+        if own_cache:
+            cache.close()
+    return StoryResult(
+        name=name,
+        path=story_dir,
+        articles=cleaned,
+        statements=_sorted(statements),
+        facts=facts,
+        failures=tuple(failures),
+        model=embedder.model_id,
+        threshold=settings.threshold,
+        graph=graph,
+    )
+
+
+def _sorted(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    return tuple(sorted(statements, key=lambda s: (s.source_id, s.index)))
+
+
+def check(
+    path: Path | str,
+    *,
+    settings: Settings,
+    embedder: Embedder | None = None,
+    on_stage: StageCallback = _noop,
+) -> Iterator[StoryResult]:
+    """Run every story under ``path`` (one story folder, or a folder of story folders),
+    yielding each result as soon as it is ready.
+
+    Raises:
+        CorpusError: ``path`` is missing or holds no articles (raised before any work).
+    """
+    stories = ingest_stage.find_stories(Path(path))
+    return _run_all(stories, settings, embedder, on_stage)
+
+
+def _run_all(
+    stories: list[Path],
+    settings: Settings,
+    embedder: Embedder | None,
+    on_stage: StageCallback,
+) -> Iterator[StoryResult]:
+    cache = Cache(settings.cache_dir)
+    embedder = embedder or SentenceTransformerEmbedder(settings.model)
+    try:
+        for story in stories:
+            yield check_story(
+                story, settings=settings, embedder=embedder, cache=cache, on_stage=on_stage
+            )
+    finally:
+        cache.close()

@@ -1,0 +1,121 @@
+"""Split cleaned articles into statements (sentences), keeping offsets into the file.
+
+Sentence boundaries come from spaCy's dependency parser, run per block (a paragraph or a
+list item), so a statement never crosses a paragraph. Two repairs are applied on top,
+both common in news copy:
+
+- a "sentence" that starts in lower case continues the previous one (spaCy splits
+  ``“…as possible,” wrote Zuckerberg.`` after the closing quote);
+- fragments with fewer than :data:`MIN_WORDS` words are not statements (a stray "Still,").
+
+Each statement maps back to :attr:`Article.text` through :attr:`Block.offsets`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import replace
+
+from factcheck.cache import Cache
+from factcheck.nlp import ParsedSentence, parse_texts
+from factcheck.types import CleanArticle, Statement, Token
+
+__all__ = ["MIN_WORDS", "segment"]
+
+#: Fewer alphabetic words than this and a sentence is a fragment, not a statement.
+MIN_WORDS = 3
+
+
+def _merge(a: ParsedSentence, b: ParsedSentence) -> ParsedSentence:
+    shift = b.start - a.start
+    n = len(a.tokens)
+    tokens = a.tokens + tuple(
+        replace(t, start=t.start + shift, end=t.end + shift, head=t.head + n) for t in b.tokens
+    )
+    entities = a.entities + tuple(
+        replace(e, start=e.start + shift, end=e.end + shift) for e in b.entities
+    )
+    return ParsedSentence(a.start, b.end, tokens, entities)
+
+
+def _continues(text: str) -> bool:
+    """True when a sentence reads as the tail of the previous one."""
+    stripped = text.lstrip("”’\"')],;: ")
+    return bool(stripped) and stripped[0].islower()
+
+
+def _repair(sents: Sequence[ParsedSentence], text: str) -> list[ParsedSentence]:
+    out: list[ParsedSentence] = []
+    for s in sents:
+        if out and _continues(text[s.start : s.end]):
+            out[-1] = _merge(out[-1], s)
+        else:
+            out.append(s)
+    return out
+
+
+def _trim(s: ParsedSentence, text: str) -> ParsedSentence:
+    """Drop leading/trailing whitespace from a sentence span, shifting its tokens."""
+    raw = text[s.start : s.end]
+    lead = len(raw) - len(raw.lstrip())
+    end = s.start + len(raw.rstrip())
+    if lead == 0 and end == s.end:
+        return s
+    tokens = tuple(
+        replace(t, start=t.start - lead, end=t.end - lead) for t in s.tokens if t.text.strip()
+    )
+    # Whitespace tokens were dropped: re-index heads through a position map.
+    keep = [i for i, t in enumerate(s.tokens) if t.text.strip()]
+    index = {old: new for new, old in enumerate(keep)}
+    tokens = tuple(replace(t, head=index.get(t.head, new)) for new, t in enumerate(tokens))
+    entities = tuple(replace(e, start=e.start - lead, end=e.end - lead) for e in s.entities)
+    return ParsedSentence(s.start + lead, end, tokens, entities)
+
+
+def _word_count(tokens: Sequence[Token]) -> int:
+    return sum(1 for t in tokens if any(c.isalpha() for c in t.text))
+
+
+def segment(
+    articles: Sequence[CleanArticle], *, spacy_model: str, cache: Cache
+) -> tuple[Statement, ...]:
+    """Statements of all articles, in article order and reading order.
+
+    Args:
+        articles: cleaned articles of one story.
+        spacy_model: the spaCy pipeline that finds sentence boundaries, tokens and entities.
+        cache: parses are cached by model version and paragraph text.
+
+    Returns:
+        Statements with IDs ``"<source_id>:<n>"``, ``n`` counting from 1 per source.
+    """
+    texts = [b.text for a in articles for b in a.blocks]
+    parsed = iter(parse_texts(texts, model=spacy_model, cache=cache))
+    out: list[Statement] = []
+    for art in articles:
+        text = art.article.text
+        line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        n = 0
+        for block in art.blocks:
+            for sent in _repair(next(parsed), block.text):
+                sent = _trim(sent, block.text)
+                if sent.end <= sent.start or _word_count(sent.tokens) < MIN_WORDS:
+                    continue
+                n += 1
+                start = block.offsets[sent.start]
+                out.append(
+                    Statement(
+                        id=f"{art.article.source_id}:{n}",
+                        source_id=art.article.source_id,
+                        index=n,
+                        text=block.text[sent.start : sent.end],
+                        start=start,
+                        end=block.offsets[sent.end - 1] + 1,
+                        line=bisect.bisect_right(line_starts, start),
+                        block=block.index,
+                        tokens=sent.tokens,
+                        entities=sent.entities,
+                    )
+                )
+    return tuple(out)

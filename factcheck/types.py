@@ -1,0 +1,354 @@
+"""Typed records passed between the pipeline stages.
+
+Every record is a frozen dataclass; stages return new records instead of mutating old
+ones. Records join on stable string IDs:
+
+- a *source* is one article file, ``source_id`` is its file stem (``"002_f398cda15d4a89f6"``);
+- a *statement* is one sentence of a source, ``"<source_id>:<n>"`` with ``n`` counting from 1
+  in reading order;
+- a *fact* is a group of aligned statements, ``"F-<8 hex>"`` derived from the content of its
+  statements (see :func:`factcheck.classify.fact_id`), never from positions.
+
+Offsets (``start``/``end``) are Python string indices, end-exclusive. Statement offsets point
+into :attr:`Article.text`, which for ``.txt``/``.md`` is the whole decoded file; for ``.html``
+it is the main text extracted by trafilatura.
+
+The stage order is ``ingest -> clean -> segment -> extract -> embed -> align -> classify ->
+report``; :mod:`factcheck.pipeline` is the one module that knows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "Article",
+    "ArticleMeta",
+    "Block",
+    "BlockKind",
+    "CleanArticle",
+    "Conflict",
+    "ConflictKind",
+    "Coverage",
+    "Entity",
+    "Fact",
+    "FileFailure",
+    "FramingKind",
+    "FramingNote",
+    "Label",
+    "Quote",
+    "RemovalReason",
+    "RemovedLine",
+    "Statement",
+    "StoryResult",
+    "TextFormat",
+    "Token",
+    "Value",
+    "ValueKind",
+]
+
+
+class TextFormat(StrEnum):
+    TXT = "txt"
+    MD = "md"
+    HTML = "html"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What is known about an article besides its text. Every field is optional.
+
+    ``published`` is an ISO date (``"2025-07-30"``) or date-time string, as given by front
+    matter, story.toml or a dateline the cleaner found; it anchors relative dates.
+    """
+
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    updated: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One decoded article file, before any cleaning.
+
+    ``body_start`` is where the text after any front matter begins.
+    """
+
+    source_id: str
+    path: Path
+    text: str
+    body_start: int
+    format: TextFormat
+    encoding: str
+    meta: ArticleMeta
+
+
+class RemovalReason(StrEnum):
+    """Why the cleaner dropped a line. Shown in the JSON report so cleaning can be audited."""
+
+    DUPLICATE = "duplicate"  # the line already appeared earlier (a body printed twice)
+    BOILERPLATE = "boilerplate"  # web-chrome phrases: "Read the full article here", "Advertisement"
+    NAVIGATION = "navigation"  # a short line with no sentence structure: "Home", "LOGO", "|"
+    HEADING = "heading"  # a section heading: no sentence of its own
+    COUNTER = "counter"  # comment counters and widgets: "Comments (0)", "0/500"
+    HASHTAGS = "hashtags"  # a line of #tags
+    TEASER = "teaser"  # a "related article" teaser: its title and truncated blurb
+    OFF_TOPIC = "off-topic"  # an ad or event-promo block unrelated to the rest of the article
+    TRUNCATED = "truncated"  # a blurb cut off mid-word
+    METADATA = "metadata"  # title, dateline or "updated" note, moved into ArticleMeta
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of :attr:`Article.text` the cleaner dropped, and why (``detail`` is one line)."""
+
+    line: int  # 1-based line number in Article.text
+    text: str
+    reason: RemovalReason
+    detail: str = ""
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A kept paragraph or list item, with a map back to the original text.
+
+    ``offsets[i]`` is the index in :attr:`Article.text` of ``text[i]``; the cleaner may drop
+    markup or squeeze whitespace, so the map is explicit rather than a single start offset.
+    """
+
+    index: int
+    text: str
+    offsets: tuple[int, ...]
+    kind: BlockKind = BlockKind.PARAGRAPH
+
+    def __post_init__(self) -> None:
+        if len(self.offsets) != len(self.text):
+            raise ValueError("Block.offsets must have one entry per character of Block.text")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """An article with its page chrome removed. ``meta`` merges what cleaning found."""
+
+    article: Article
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...]
+    meta: ArticleMeta
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A spaCy token, flattened. Offsets are relative to :attr:`Statement.text`;
+    ``head`` is the index of the syntactic head within the statement's tokens."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A spaCy named-entity span, relative to :attr:`Statement.text`."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+class ValueKind(StrEnum):
+    MONEY = "money"
+    PERCENT = "percent"
+    QUANTITY = "quantity"
+    COUNT = "count"
+    DATE = "date"
+    PERSON = "person"
+    ORG = "org"
+    PLACE = "place"
+    PRODUCT = "product"
+
+
+NUMERIC_KINDS = frozenset(
+    {ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT, ValueKind.DATE}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A typed, normalised value found in a statement.
+
+    Numeric kinds (money, percent, quantity, count) carry the interval ``[low, high]`` that the
+    wording allows: "$14.3 billion" is [14.25e9, 14.35e9] USD, "more than $14 billion" is
+    [14e9, inf). Dates carry proleptic Gregorian ordinals of their first and last day: "June
+    2025" covers the whole month. Two values are compatible when their intervals overlap, so
+    "$14.3 billion" and "$14.3bn" agree and "$2 billion" does not.
+
+    ``norm`` is a canonical string for display and for entities ("meta", "USD 1.43e+10",
+    "2025-06"). A relative date that has no anchor has ``resolved=False`` and no interval.
+    """
+
+    kind: ValueKind
+    text: str
+    start: int
+    end: int
+    norm: str
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    resolved: bool = True
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation inside a statement (offsets relative to :attr:`Statement.text`, inside the
+    quote marks) and, when the sentence says so, who said it."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    verb: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One sentence of one source: the unit that gets embedded and aligned."""
+
+    id: str
+    source_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    line: int
+    block: int
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    values: tuple[Value, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+class Coverage(StrEnum):
+    CONSENSUS = "consensus"  # every source carries the fact
+    PARTIAL = "partial"  # two or more sources, not all
+    UNIQUE = "unique"  # a single source: a unique detail
+
+
+class Label(StrEnum):
+    """The headline label of a fact: a conflict outranks framing, which outranks coverage."""
+
+    CONFLICT = "conflict"
+    FRAMING = "framing"
+    CONSENSUS = "consensus"
+    PARTIAL = "partial"
+    UNIQUE = "unique"
+
+
+class ConflictKind(StrEnum):
+    VALUE = "value"  # money, percent, quantity or count mismatch beyond rounding
+    DATE = "date"
+    ENTITY = "entity"  # a different actor / organisation / place for the same event
+    POLARITY = "polarity"  # negation or opposite action
+    CLAIM = "claim"  # the same event told with a different action (weaker)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A disagreement between two aligned statements ``a`` and ``b`` (statement IDs)."""
+
+    kind: ConflictKind
+    a: str
+    b: str
+    value_a: str
+    value_b: str
+    confidence: float
+    reason: str
+
+
+class FramingKind(StrEnum):
+    HEDGING = "hedging"
+    LOADED = "loaded"
+    TONE = "tone"
+    ATTRIBUTION = "attribution"
+
+
+@dataclass(frozen=True, slots=True)
+class FramingNote:
+    """Statements of one fact that use wording the fact's other statements do not.
+
+    ``marked[i]`` is a statement ID and ``words[i]`` the words it uses; ``unmarked`` are the
+    fact's statements (of other sources) without such words.
+    """
+
+    kind: FramingKind
+    marked: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...]
+    unmarked: tuple[str, ...]
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A group of statements that state the same fact, from one or more sources."""
+
+    id: str
+    statement_ids: tuple[str, ...]
+    source_ids: tuple[str, ...]
+    coverage: Coverage
+    similarity: float
+    conflicts: tuple[Conflict, ...] = ()
+    framing: tuple[FramingNote, ...] = ()
+
+    @property
+    def label(self) -> Label:
+        if self.conflicts:
+            return Label.CONFLICT
+        if self.framing:
+            return Label.FRAMING
+        return Label(self.coverage.value)
+
+
+@dataclass(frozen=True, slots=True)
+class FileFailure:
+    """An article that could not be used; the rest of the story is still processed."""
+
+    path: Path
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResult:
+    """Everything the pipeline learned about one story; input of the report stage."""
+
+    name: str
+    path: Path
+    articles: tuple[CleanArticle, ...]
+    statements: tuple[Statement, ...]
+    facts: tuple[Fact, ...]
+    failures: tuple[FileFailure, ...]
+    model: str
+    threshold: float
+    graph: nx.Graph[str] | None = field(default=None, compare=False, repr=False)

@@ -1,0 +1,630 @@
+"""Tests for factcheck.clean: blocks, offsets, every removal rule, and the seed corpus."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from factcheck.clean import clean_article
+from factcheck.ingest import read_story
+from factcheck.types import (
+    Article,
+    ArticleMeta,
+    BlockKind,
+    CleanArticle,
+    RemovalReason,
+    TextFormat,
+)
+
+DATA = Path(__file__).parent / "data" / "clean"
+SEEDS = Path(__file__).parents[1] / "corpora" / "meta-superintelligence"
+INGEST_STORY = Path(__file__).parent / "data" / "ingest" / "story"
+
+R = RemovalReason
+
+PARAGRAPHS = (
+    "The Harbor City Council voted 7-2 on Tuesday to build 14 miles of protected bike lanes.\n"
+    "The plan will cost $38 million and take three years to finish, the city said.\n"
+)
+
+
+def _article(
+    text: str,
+    fmt: TextFormat = TextFormat.TXT,
+    meta: ArticleMeta | None = None,
+    body_start: int = 0,
+) -> Article:
+    return Article(
+        source_id="s",
+        path=Path(f"s.{fmt.value}"),
+        text=text,
+        body_start=body_start,
+        format=fmt,
+        encoding="utf-8",
+        meta=meta or ArticleMeta(),
+    )
+
+
+def _clean(
+    text: str, fmt: TextFormat = TextFormat.TXT, meta: ArticleMeta | None = None
+) -> CleanArticle:
+    return clean_article(_article(text, fmt, meta))
+
+
+def _load(folder: Path) -> dict[str, CleanArticle]:
+    articles, failures = read_story(folder, max_file_bytes=10 * 1024 * 1024)
+    assert failures == []
+    return {a.path.name: clean_article(a) for a in articles}
+
+
+def _fixture(name: str) -> CleanArticle:
+    return _load(DATA)[name]
+
+
+def _seed(prefix: str) -> CleanArticle:
+    return next(c for name, c in _load(SEEDS).items() if name.startswith(prefix))
+
+
+def _reasons(cleaned: CleanArticle) -> dict[int, RemovalReason]:
+    return {r.line: r.reason for r in cleaned.removed}
+
+
+def _reason_of(cleaned: CleanArticle, text: str) -> RemovalReason | None:
+    """Reason the first removed line containing ``text`` was removed for."""
+    return next((r.reason for r in cleaned.removed if text in r.text), None)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _kept_lines(cleaned: CleanArticle) -> set[int]:
+    text = cleaned.article.text
+    return {_line_of(text, o) for b in cleaned.blocks for o in b.offsets}
+
+
+def _kept_texts(cleaned: CleanArticle) -> list[str]:
+    return [b.text for b in cleaned.blocks]
+
+
+def _assert_offsets_exact(cleaned: CleanArticle) -> None:
+    source = cleaned.article.text
+    for block in cleaned.blocks:
+        assert list(block.offsets) == sorted(set(block.offsets))
+        for ch, off in zip(block.text, block.offsets, strict=True):
+            assert off >= cleaned.article.body_start
+            assert source[off] == ch or (ch == " " and source[off].isspace()), (block, off)
+
+
+def _assert_accounted(cleaned: CleanArticle) -> None:
+    """Every non-blank body line is in exactly one kept block or one removed entry."""
+    text = cleaned.article.text
+    expected: Counter[int] = Counter()
+    pos = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if pos >= cleaned.article.body_start and line.strip():
+            expected[number] = 1
+        pos += len(line) + 1
+    seen: Counter[int] = Counter()
+    for block in cleaned.blocks:
+        seen.update({_line_of(text, o) for o in block.offsets})
+    seen.update(r.line for r in cleaned.removed)
+    assert seen == expected
+
+
+ALL_INPUTS = [
+    *sorted(DATA.iterdir()),
+    *sorted(INGEST_STORY.glob("0*")),
+    *sorted(SEEDS.iterdir()),
+]
+
+
+# --------------------------------------------------------------------------- invariant
+
+
+@pytest.mark.parametrize("path", ALL_INPUTS, ids=lambda p: p.name)
+def test_clean_accounts_for_every_body_line_exactly_once(path: Path) -> None:
+    _assert_accounted(_load(path.parent)[path.name])
+
+
+@pytest.mark.parametrize("path", ALL_INPUTS, ids=lambda p: p.name)
+def test_clean_block_offsets_point_at_the_same_characters(path: Path) -> None:
+    _assert_offsets_exact(_load(path.parent)[path.name])
+
+
+def test_clean_is_deterministic() -> None:
+    first = _load(SEEDS)
+    second = _load(SEEDS)
+    assert first == second
+
+
+def test_clean_removed_lines_are_sorted_and_carry_one_line_details() -> None:
+    removed = _fixture("promo.txt").removed
+    assert [r.line for r in removed] == sorted(r.line for r in removed)
+    assert all(r.detail and "\n" not in r.detail for r in removed)
+
+
+def test_clean_blocks_are_numbered_from_zero() -> None:
+    blocks = _fixture("promo.txt").blocks
+    assert [b.index for b in blocks] == list(range(len(blocks)))
+
+
+def test_clean_seeds_take_milliseconds() -> None:
+    articles, _ = read_story(SEEDS, max_file_bytes=10 * 1024 * 1024)
+    start = time.perf_counter()
+    for article in articles:
+        clean_article(article)
+    assert time.perf_counter() - start < 0.5
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def test_clean_txt_gives_one_block_per_line() -> None:
+    cleaned = _clean(PARAGRAPHS)
+    assert _kept_texts(cleaned) == PARAGRAPHS.strip().split("\n")
+
+
+def test_clean_txt_squeezes_whitespace() -> None:
+    cleaned = _clean("The council  voted\t7-2 on Tuesday to build new bike lanes.  \n")
+    assert _kept_texts(cleaned) == ["The council voted 7-2 on Tuesday to build new bike lanes."]
+    _assert_offsets_exact(cleaned)
+
+
+def test_clean_txt_joins_a_line_continued_in_lower_case() -> None:
+    cleaned = _clean("The council voted on Tuesday to build\nnew bike lanes across the city.\n")
+    assert _kept_texts(cleaned) == [
+        "The council voted on Tuesday to build new bike lanes across the city."
+    ]
+
+
+def test_clean_hard_wrapped_txt_is_read_as_paragraphs() -> None:
+    cleaned = _fixture("wrapped.txt")
+    assert len(cleaned.blocks) == 3
+    assert cleaned.blocks[1].text.startswith("The 1.9-mile tunnel will carry two tracks")
+    assert cleaned.blocks[1].text.endswith("the first trains could run by late 2027.")
+
+
+def test_clean_list_items_lose_their_marker() -> None:
+    cleaned = _clean(
+        "The plan includes:\n- Protected lanes on Market Street\n• New signals at 22 junctions\n"
+        "3. A bike hub at the ferry terminal\n"
+    )
+    items = [b for b in cleaned.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == [
+        "Protected lanes on Market Street",
+        "New signals at 22 junctions",
+        "A bike hub at the ferry terminal",
+    ]
+
+
+def test_clean_list_item_of_three_words_is_content() -> None:
+    cleaned = _clean("The plan includes:\n- Protected bike lanes\n")
+    assert "Protected bike lanes" in _kept_texts(cleaned)
+
+
+def test_clean_list_item_under_three_words_is_dropped() -> None:
+    cleaned = _clean("The plan includes:\n- Bike parking\n- Protected bike lanes\n")
+    assert _reasons(cleaned)[2] is R.NAVIGATION
+
+
+def test_clean_markdown_joins_a_hard_wrapped_paragraph() -> None:
+    cleaned = _clean(
+        "A late frost damaged apple blossoms\nacross the valley, growers said.\n",
+        TextFormat.MD,
+    )
+    assert _kept_texts(cleaned) == [
+        "A late frost damaged apple blossoms across the valley, growers said."
+    ]
+
+
+def test_clean_markdown_strips_emphasis_links_and_quotes_with_exact_offsets() -> None:
+    cleaned = _fixture("chrome.md")
+    assert _kept_texts(cleaned)[:2] == [
+        "A late frost on Sunday night damaged apple blossoms across the valley, growers said, "
+        "with losses estimated at up to 40% in the worst-hit orchards.",
+        '"We have never seen it this cold this late," said grower Ana Lindqvist, whose family '
+        "has farmed here since 1952.",
+    ]
+    _assert_offsets_exact(cleaned)
+
+
+def test_clean_markdown_offsets_skip_the_markup() -> None:
+    text = "Growers said **losses** reached [40%](https://x.example/r) this week.\n"
+    cleaned = _clean(text, TextFormat.MD)
+    block = cleaned.blocks[0]
+    assert block.text == "Growers said losses reached 40% this week."
+    assert block.offsets[block.text.index("losses")] == text.index("losses")
+    assert block.offsets[block.text.index("40%")] == text.index("40%")
+
+
+def test_clean_markdown_numbered_items_are_list_items() -> None:
+    cleaned = _fixture("chrome.md")
+    items = [b.text for b in cleaned.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        "Orchards in the northern valley were hit hardest by the frost",
+        "Early-blooming varieties lost most of their blossoms",
+    ]
+
+
+def test_clean_markdown_image_line_is_dropped_as_markup() -> None:
+    assert _reason_of(_fixture("chrome.md"), "![Frost on blossoms]") is R.NAVIGATION
+
+
+def test_clean_markdown_code_fence_lines_are_accounted_for() -> None:
+    reasons = [r for r in _fixture("chrome.md").removed if r.text == "```"]
+    assert len(reasons) == 2
+    assert all(r.reason is R.NAVIGATION for r in reasons)
+
+
+def test_clean_markdown_heading_is_a_heading() -> None:
+    assert _reason_of(_fixture("chrome.md"), "## Growers Count the Cost") is R.HEADING
+
+
+def test_clean_markdown_underlined_heading_is_a_heading_with_its_underline() -> None:
+    text = "Growers Count the Cost\n----------------------\n\n" + PARAGRAPHS
+    reasons = _reasons(_clean(text, TextFormat.MD))
+    assert (reasons[1], reasons[2]) == (R.METADATA, R.METADATA)  # the title, underline included
+
+
+def test_clean_markdown_rule_between_paragraphs_is_markup() -> None:
+    text = PARAGRAPHS + "\n* * *\n\n" + PARAGRAPHS.replace("7-2", "6-3")
+    cleaned = _clean(text, TextFormat.MD)
+    assert _reasons(cleaned)[4] is R.NAVIGATION
+    assert len(cleaned.blocks) == 2
+
+
+def test_clean_front_matter_lines_are_not_reported() -> None:
+    cleaned = _fixture("chrome.md")
+    assert min(r.line for r in cleaned.removed) == 5
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def test_clean_duplicate_line_names_the_first_occurrence() -> None:
+    cleaned = _clean(
+        PARAGRAPHS + "The Harbor City Council voted 7-2 on Tuesday to build 14 "
+        "miles of protected bike lanes!\n"
+    )
+    (removed,) = cleaned.removed
+    assert removed.reason is R.DUPLICATE
+    assert removed.detail == "repeats line 1"
+
+
+def test_clean_body_printed_twice_keeps_the_first_copy() -> None:
+    cleaned = _fixture("doubled.txt")
+    assert _kept_lines(cleaned) == {3, 4, 5, 6}
+    assert all(_reasons(cleaned)[n] is R.DUPLICATE for n in (8, 9, 10, 11))
+    assert "body printed twice" in cleaned.removed[-2].detail
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def test_clean_first_headline_becomes_the_title() -> None:
+    cleaned = _fixture("promo.txt")
+    assert cleaned.meta.title == "Harbor City Council Approves Downtown Bike Lane Plan"
+    assert _reasons(cleaned)[1] is R.METADATA
+
+
+def test_clean_title_does_not_override_a_known_title() -> None:
+    meta = ArticleMeta(title="Council backs bike lanes")
+    cleaned = _clean(
+        "Harbor City Council Approves Downtown Bike Lane Plan\n" + PARAGRAPHS, meta=meta
+    )
+    assert cleaned.meta.title == "Council backs bike lanes"
+
+
+def test_clean_line_repeating_a_known_title_is_metadata() -> None:
+    meta = ArticleMeta(title="Council Backs Bike Lanes")
+    cleaned = _clean(PARAGRAPHS + "Council backs bike lanes\n", meta=meta)
+    assert _reasons(cleaned)[3] is R.METADATA
+
+
+def test_clean_standfirst_under_the_title_is_metadata() -> None:
+    text = (
+        "Energy Firms Told to Cut Bills\n"
+        "Regulator says suppliers must pass on savings within three months or face fines\n"
+        + PARAGRAPHS
+    )
+    assert _reasons(_clean(text))[2] is R.METADATA
+
+
+def test_clean_dateline_fills_published() -> None:
+    cleaned = _fixture("promo.txt")
+    assert cleaned.meta.published == "2025-03-12"
+    assert _reasons(cleaned)[3] is R.METADATA
+
+
+def test_clean_dateline_does_not_override_a_known_date() -> None:
+    meta = ArticleMeta(published="2025-03-11")
+    cleaned = _clean("March 12, 2025\n" + PARAGRAPHS, meta=meta)
+    assert cleaned.meta.published == "2025-03-11"
+    assert _reasons(cleaned)[1] is R.METADATA
+
+
+def test_clean_date_range_is_not_a_dateline() -> None:
+    cleaned = _clean(PARAGRAPHS + "October 27-29, 2025\n" + PARAGRAPHS.replace("7-2", "8-1"))
+    assert cleaned.meta.published is None
+    assert _reasons(cleaned)[3] is R.NAVIGATION
+
+
+def test_clean_updated_note_fills_updated_with_its_date() -> None:
+    cleaned = _fixture("chrome.md")
+    assert cleaned.meta.updated == "2025-04-22"
+    assert _reason_of(cleaned, "Updated: April 22, 2025") is R.METADATA
+
+
+def test_clean_updated_note_without_date_fills_updated_with_its_text() -> None:
+    note = "This article has been updated to include the mayor's comments."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.updated == note
+    assert _reasons(cleaned)[3] is R.METADATA
+
+
+def test_clean_editors_note_is_metadata() -> None:
+    cleaned = _clean(PARAGRAPHS + "Editor's note: An earlier version misspelled a name.\n")
+    assert _reasons(cleaned)[3] is R.METADATA
+
+
+def test_clean_byline_is_metadata() -> None:
+    assert _reasons(_fixture("promo.txt"))[2] is R.METADATA
+    assert _reason_of(_fixture("chrome.md"), "*By Tomás Ferreira*") is R.METADATA
+
+
+# --------------------------------------------------------------------------- line rules
+
+
+def test_clean_hashtag_line_is_removed() -> None:
+    cleaned = _clean(PARAGRAPHS + "#Council#bike lanes#Harbor City\n")
+    assert _reasons(cleaned)[3] is R.HASHTAGS
+
+
+def test_clean_spaced_hashtags_are_removed() -> None:
+    assert _reason_of(_fixture("chrome.md"), "#frost #apples #farming") is R.HASHTAGS
+
+
+@pytest.mark.parametrize(
+    "line", ["Comments (0)", "0/500", "12 comments", "1.2K shares", "Shares: 40", "5 min read"]
+)
+def test_clean_counter_is_removed(line: str) -> None:
+    assert _reasons(_clean(PARAGRAPHS + line + "\n"))[3] is R.COUNTER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the full article here",
+        "Read more",
+        "Advertisement",
+        "Subscribe to our newsletter",
+        "Sign up for our daily newsletter.",
+        "Share this article",
+        "Follow us on Mastodon",
+        "Click here to see the map",
+        "We use cookies to improve your experience.",
+        "© 2025 Harbor Daily. All rights reserved.",
+        "Terms of Use | Privacy Policy",
+        "Skip to main content",
+        "Photo: Harbor Daily",
+        "A cyclist on Market Street. Photograph: Harbor Daily",
+    ],
+)
+def test_clean_web_chrome_line_is_boilerplate(line: str) -> None:
+    assert _reasons(_clean(PARAGRAPHS + line + "\n"))[3] is R.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents can subscribe to text alerts about road closures during the works.",
+        "The mayor said the council would read more reports before the final vote.",
+        "Advertising revenue at the local paper fell by 12% last year, its owner said.",
+    ],
+)
+def test_clean_chrome_word_inside_a_sentence_is_kept(line: str) -> None:
+    assert line in _kept_texts(_clean(PARAGRAPHS + line + "\n"))
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@pytest.mark.parametrize("line", ["Home", "LOGO", "|", "News", "Menu"])
+def test_clean_lone_word_or_symbol_is_navigation(line: str) -> None:
+    assert _reasons(_clean(line + "\n" + PARAGRAPHS))[1] is R.NAVIGATION
+
+
+def test_clean_title_case_line_before_prose_is_a_heading() -> None:
+    cleaned = _clean(PARAGRAPHS + "Opposition From Businesses\n" + PARAGRAPHS.replace("7-2", "6-3"))
+    assert _reasons(cleaned)[3] is R.HEADING
+
+
+def test_clean_sentence_case_heading_before_prose_is_a_heading() -> None:
+    text = PARAGRAPHS + "What the plan means for drivers\n" + PARAGRAPHS.replace("7-2", "6-3")
+    assert _reasons(_clean(text))[3] is R.HEADING
+
+
+def test_clean_seed_headings_are_headings() -> None:
+    cleaned = _seed("003")
+    assert [(r.line, r.reason) for r in cleaned.removed] == [
+        (3, R.HEADING),
+        (6, R.HEADING),
+        (9, R.HEADING),
+        (12, R.HEADING),
+    ]
+
+
+def test_clean_title_case_line_after_prose_without_prose_following_is_navigation() -> None:
+    assert _reasons(_clean(PARAGRAPHS + "San Francisco\n"))[3] is R.NAVIGATION
+
+
+# --------------------------------------------------------------------------- teasers
+
+
+def test_clean_related_heading_is_boilerplate() -> None:
+    assert _reason_of(_fixture("promo.txt"), "Related stories") is R.BOILERPLATE
+
+
+def test_clean_headlines_under_a_related_heading_are_teasers() -> None:
+    cleaned = _fixture("promo.txt")
+    assert _reason_of(cleaned, "Ferry fares to rise in the autumn") is R.TEASER
+    assert _reason_of(cleaned, "Library extends weekend hours") is R.TEASER
+
+
+def test_clean_blurb_cut_off_mid_word_is_truncated() -> None:
+    cleaned = _fixture("promo.txt")
+    assert _reason_of(cleaned, "The regional ferry authority said fares") is R.TRUNCATED
+
+
+def test_clean_headline_before_a_cut_off_blurb_is_a_teaser_without_related_heading() -> None:
+    text = (
+        PARAGRAPHS
+        + "Ferry fares to rise in the autumn\n"
+        + "The regional ferry authority said fares would climb by 8% from September, citing "
+        "fuel costs. Commuters who buy monthly passes will see the larg\n"
+    )
+    reasons = _reasons(_clean(text))
+    assert (reasons[3], reasons[4]) == (R.TEASER, R.TRUNCATED)
+
+
+def test_clean_related_section_ends_at_a_long_paragraph() -> None:
+    long_paragraph = (
+        "Council members spent most of the four-hour meeting on the question of parking, "
+        "which business owners on Market Street say is already scarce at weekends. The "
+        "transport department said its survey found that fewer than a third of downtown "
+        "shoppers arrive by car, and that the loading zones agreed on Tuesday would keep "
+        "deliveries moving. Opponents said the survey was taken in winter, when fewer "
+        "visitors come to the waterfront, and asked for a second count in the summer.\n"
+    )
+    text = (
+        PARAGRAPHS
+        + "Related articles\n"
+        + "Ferry Fares to Rise in the Autumn\n"
+        + "How the Vote Unfolded\n"
+        + long_paragraph
+    )
+    reasons = _reasons(_clean(text))
+    assert reasons[4] is R.TEASER
+    assert reasons[5] is R.HEADING
+    assert 6 not in reasons
+
+
+def test_clean_complete_blurb_under_a_related_heading_is_a_teaser() -> None:
+    text = (
+        PARAGRAPHS
+        + "More from Harbor City\n"
+        + "Library Extends Weekend Hours\n"
+        + "The central library will open on Sundays from May, the city said.\n"
+    )
+    assert _reasons(_clean(text))[5] is R.TEASER
+
+
+def test_clean_html_title_line_equal_to_the_page_title_is_metadata(tmp_path: Path) -> None:
+    story = tmp_path / "acme"
+    story.mkdir()
+    (story / "page.html").write_bytes((INGEST_STORY / "04_page.html").read_bytes())
+    cleaned = _load(story)["page.html"]
+    assert cleaned.removed[0].text == "Acme Robotics raises $40 million to build warehouse robots"
+    assert cleaned.removed[0].reason is R.METADATA
+    assert cleaned.blocks[0].text.startswith("Acme Robotics, a startup based in Leeds")
+
+
+# --------------------------------------------------------------------------- off-topic
+
+
+def test_clean_off_topic_promo_section_is_removed_with_its_heading() -> None:
+    cleaned = _fixture("promo.txt")
+    assert [n for n, r in _reasons(cleaned).items() if r is R.OFF_TOPIC] == [18, 19, 20, 21, 22]
+    heading = next(r for r in cleaned.removed if r.line == 18)
+    assert "section 'Spring Garden Show Tickets On Sale'" in heading.detail
+
+
+def test_clean_on_topic_sections_are_kept() -> None:
+    cleaned = _fixture("promo.txt")
+    assert _kept_lines(cleaned) == {7, 8, 10, 11, 12, 13, 17}
+
+
+def test_clean_short_article_sections_are_not_judged_off_topic() -> None:
+    text = (
+        "Acme Robotics raised $40 million in a round led by Northwind Ventures.\n"
+        "Growing Demand\n"
+        "Chief executive Dana Okafor said demand for automation had grown sharply since "
+        "2023, as retailers struggled to hire warehouse staff.\n"
+    )
+    cleaned = _clean(text)
+    assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
+    assert len(cleaned.blocks) == 2
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_clean_seed_000_keeps_every_real_paragraph_and_list_item() -> None:
+    cleaned = _seed("000")
+    assert _kept_lines(cleaned) == {4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 20, 21, 23}
+    assert "$14.3 billion investment in Scale AI" in _kept_texts(cleaned)
+
+
+def test_clean_seed_000_drops_the_second_copy_of_the_body() -> None:
+    reasons = _reasons(_seed("000"))
+    assert {reasons[n] for n in range(46, 84)} == {R.DUPLICATE}
+
+
+def test_clean_seed_000_drops_the_event_promo() -> None:
+    reasons = _reasons(_seed("000"))
+    assert [reasons[n] for n in range(28, 35)] == [R.OFF_TOPIC] * 7
+
+
+def test_clean_seed_000_drops_teasers_and_widgets() -> None:
+    reasons = _reasons(_seed("000"))
+    assert [reasons[n] for n in range(35, 45)] == [
+        R.BOILERPLATE,  # Related article
+        R.TEASER,
+        R.TRUNCATED,
+        R.TEASER,
+        R.TRUNCATED,
+        R.TEASER,
+        R.TRUNCATED,
+        R.BOILERPLATE,  # Related Special Topic Recommendations
+        R.COUNTER,  # Comments (0)
+        R.COUNTER,  # 0/500
+    ]
+    assert reasons[89] is R.NAVIGATION  # Home
+
+
+def test_clean_seed_001_moves_title_dateline_and_update_note_to_meta() -> None:
+    cleaned = _seed("001")
+    assert cleaned.meta.title == "Zuckerberg: Meta Won't Open Source All AI Models"
+    assert cleaned.meta.published == "2025-07-30"
+    assert (cleaned.meta.updated or "").startswith("This article has been updated")
+    reasons = _reasons(cleaned)
+    assert [reasons[n] for n in (1, 3, 5, 6, 72, 74)] == [
+        R.NAVIGATION,  # LOGO
+        R.METADATA,  # title
+        R.METADATA,  # July 30, 2025
+        R.DUPLICATE,  # the title again
+        R.METADATA,  # update note
+        R.HASHTAGS,
+    ]
+
+
+def test_clean_seed_001_drops_headings_and_keeps_paragraphs() -> None:
+    cleaned = _seed("001")
+    headings = [n for n, r in _reasons(cleaned).items() if r is R.HEADING]
+    assert headings == [8, 12, 18, 24, 30, 34, 42, 46, 52, 56, 64]
+    assert len(cleaned.blocks) == 21
+
+
+def test_clean_seed_002_drops_event_widget_and_read_more_only() -> None:
+    cleaned = _seed("002")
+    assert sorted(_reasons(cleaned)) == [8, 9, 10, 11, 18]
+    assert _reasons(cleaned)[18] is R.BOILERPLATE
+    assert _kept_lines(cleaned) == {1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 16, 17}
+
+
+def test_clean_seed_003_keeps_all_paragraphs() -> None:
+    assert _kept_lines(_seed("003")) == {1, 2, 4, 5, 7, 8, 10, 11, 13, 14}

