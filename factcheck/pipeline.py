@@ -10,7 +10,7 @@ stage and the story; a :class:`FactcheckError` passes through untouched.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -27,9 +27,25 @@ from factcheck.cache import Cache
 from factcheck.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from factcheck.errors import FactcheckError, StageError
 from factcheck.settings import Settings
-from factcheck.types import Statement, StoryResult
+from factcheck.types import (
+    Article,
+    ArticleMeta,
+    Block,
+    CleanArticle,
+    FileFailure,
+    Statement,
+    StoryResult,
+    TextFormat,
+)
 
-__all__ = ["STAGES", "StageCallback", "check", "check_story"]
+__all__ = [
+    "STAGES",
+    "StageCallback",
+    "analyse",
+    "article_from_paragraphs",
+    "check",
+    "check_story",
+]
 
 log = logging.getLogger(__name__)
 
@@ -85,22 +101,50 @@ def check_story(
         The story's result. Files that could not be used are in ``result.failures``.
     """
     name = story_dir.name
+    with _stage(name, "ingest", on_stage):
+        articles, failures = ingest_stage.read_story(
+            story_dir, max_file_bytes=settings.max_file_bytes
+        )
+    with _stage(name, "clean", on_stage):
+        cleaned = tuple(clean_stage.clean_article(a) for a in articles)
+    return analyse(
+        cleaned,
+        name=name,
+        path=story_dir,
+        failures=failures,
+        settings=settings,
+        embedder=embedder,
+        cache=cache,
+        on_stage=on_stage,
+    )
+
+
+def analyse(
+    articles: Sequence[CleanArticle],
+    *,
+    name: str,
+    settings: Settings,
+    path: Path | None = None,
+    failures: Sequence[FileFailure] = (),
+    embedder: Embedder | None = None,
+    cache: Cache | None = None,
+    on_stage: StageCallback = _noop,
+) -> StoryResult:
+    """Run the stages after cleaning on articles already in memory.
+
+    This is the entry point for callers that have clean text and no files, such as the
+    evaluation harness (see :func:`article_from_paragraphs`).
+    """
     own_cache = cache is None
     cache = cache if cache is not None else Cache(settings.cache_dir)
     embedder = embedder or SentenceTransformerEmbedder(settings.model)
     try:
-        with _stage(name, "ingest", on_stage):
-            articles, failures = ingest_stage.read_story(
-                story_dir, max_file_bytes=settings.max_file_bytes
-            )
-        with _stage(name, "clean", on_stage):
-            cleaned = tuple(clean_stage.clean_article(a) for a in articles)
         with _stage(name, "segment", on_stage):
             statements = segment_stage.segment(
-                cleaned, spacy_model=settings.spacy_model, cache=cache
+                articles, spacy_model=settings.spacy_model, cache=cache
             )
         with _stage(name, "extract", on_stage):
-            anchors = {c.article.source_id: _anchor(c.meta.published) for c in cleaned}
+            anchors = {c.article.source_id: _anchor(c.meta.published) for c in articles}
             statements = tuple(
                 extract_stage.extract(s, published=anchors[s.source_id]) for s in statements
             )
@@ -119,15 +163,15 @@ def check_story(
             )
         with _stage(name, "classify", on_stage):
             facts = classify_stage.classify(
-                statements, graph, sources=[c.article.source_id for c in cleaned]
+                statements, graph, sources=[c.article.source_id for c in articles]
             )
     finally:
         if own_cache:
             cache.close()
     return StoryResult(
         name=name,
-        path=story_dir,
-        articles=cleaned,
+        path=path or Path(name),
+        articles=tuple(articles),
         statements=_sorted(statements),
         facts=facts,
         failures=tuple(failures),
@@ -135,6 +179,32 @@ def check_story(
         threshold=settings.threshold,
         graph=graph,
     )
+
+
+def article_from_paragraphs(
+    source_id: str, paragraphs: Sequence[str], *, meta: ArticleMeta | None = None
+) -> CleanArticle:
+    """A clean article built from text that needs no cleaning: one block per paragraph.
+
+    ``Article.text`` is the paragraphs joined by newlines, so statement ``block`` indices
+    are paragraph indices and offsets point into that text.
+    """
+    text = "\n".join(paragraphs)
+    blocks, start = [], 0
+    for i, para in enumerate(paragraphs):
+        blocks.append(Block(i, para, tuple(range(start, start + len(para)))))
+        start += len(para) + 1
+    meta = meta or ArticleMeta()
+    article = Article(
+        source_id=source_id,
+        path=Path(source_id),
+        text=text,
+        body_start=0,
+        format=TextFormat.TXT,
+        encoding="utf-8",
+        meta=meta,
+    )
+    return CleanArticle(article=article, blocks=tuple(blocks), removed=(), meta=meta)
 
 
 def _sorted(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
