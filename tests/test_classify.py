@@ -1,0 +1,71 @@
+"""Fact labels, content-derived IDs and report order."""
+
+from __future__ import annotations
+
+import networkx as nx
+from helpers import bare_statement
+
+from factcheck.classify import classify, fact_id
+from factcheck.types import Coverage, Label, Statement
+
+
+def _graph(statements: list[Statement], edges: list[tuple[str, str, float]]) -> nx.Graph[str]:
+    g: nx.Graph[str] = nx.Graph()
+    for s in statements:
+        g.add_node(s.id, source=s.source_id, index=s.index)
+    for u, v, w in edges:
+        g.add_edge(u, v, weight=w, rule="mutual-best")
+    return g
+
+
+def test_classify_labels_coverage_against_all_sources() -> None:
+    sts = [bare_statement("a", 1), bare_statement("b", 1), bare_statement("c", 1)]
+    sts += [bare_statement("a", 2), bare_statement("b", 2), bare_statement("c", 2)]
+    g = _graph(sts, [("a:1", "b:1", 0.9), ("b:1", "c:1", 0.9), ("a:2", "b:2", 0.8)])
+    facts = classify(sts, g, sources=["a", "b", "c"])
+    by_first = {f.statement_ids[0]: f for f in facts}
+    assert by_first["a:1"].coverage is Coverage.CONSENSUS
+    assert by_first["a:2"].coverage is Coverage.PARTIAL
+    assert by_first["c:2"].coverage is Coverage.UNIQUE
+    assert by_first["c:2"].label is Label.UNIQUE
+
+
+def test_classify_a_single_source_fact_is_never_consensus() -> None:
+    sts = [bare_statement("a", 1)]
+    (fact,) = classify(sts, _graph(sts, []), sources=["a"])
+    assert fact.coverage is Coverage.UNIQUE
+
+
+def test_classify_orders_facts_by_label_then_coverage() -> None:
+    sts = [bare_statement(s, i) for s in "abc" for i in (1, 2)]
+    g = _graph(sts, [("a:1", "b:1", 0.9), ("a:2", "b:2", 0.9), ("b:2", "c:2", 0.9)])
+    labels = [(f.label, len(f.source_ids)) for f in classify(sts, g, sources=["a", "b", "c"])]
+    assert labels == [
+        (Label.CONSENSUS, 3),
+        (Label.PARTIAL, 2),
+        (Label.UNIQUE, 1),
+    ]
+
+
+def test_classify_fact_ids_come_from_content_not_position() -> None:
+    one = [
+        bare_statement("a", 1, "The bridge will close."),
+        bare_statement("b", 7, "Bridge to close."),
+    ]
+    two = [
+        bare_statement("x", 3, "The bridge will close."),
+        bare_statement("y", 1, "Bridge to close."),
+    ]
+    f1 = classify(one, _graph(one, [("a:1", "b:7", 0.8)]), sources=["a", "b"])[0]
+    f2 = classify(two, _graph(two, [("x:3", "y:1", 0.8)]), sources=["x", "y"])[0]
+    assert f1.id == f2.id == fact_id(["The bridge will close.", "Bridge to close."])
+
+
+def test_classify_fact_id_ignores_case_and_punctuation() -> None:
+    assert fact_id(["The bridge will close."]) == fact_id(["the bridge  will close"])
+
+
+def test_classify_gives_unique_ids_to_facts_with_the_same_text() -> None:
+    sts = [bare_statement("a", 1, "Same words."), bare_statement("b", 1, "Same words.")]
+    facts = classify(sts, _graph(sts, []), sources=["a", "b"])
+    assert len({f.id for f in facts}) == 2

@@ -1,0 +1,170 @@
+"""The command line: exit codes, one-line error messages, outputs, help."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+STORIES = Path(__file__).parent / "data" / "stories"
+runner = CliRunner()
+
+
+def _invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _story(tmp_path: Path) -> Path:
+    story = tmp_path / "story"
+    story.mkdir()
+    for f in (STORIES / "acme-layoffs").iterdir():
+        (story / f.name).write_bytes(f.read_bytes())
+    return story
+
+
+def _fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
+    return {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.iterdir())
+    }
+
+
+def test_cli_help_lists_every_command() -> None:
+    code, out, _ = _invoke("--help")
+    assert code == 0
+    assert "check" in out
+
+
+@pytest.mark.parametrize("command", ["check"])
+def test_cli_every_command_has_help(command: str) -> None:
+    code, out, _ = _invoke(command, "--help")
+    assert code == 0
+    assert "--out" in out or "Usage" in out
+
+
+def test_cli_help_does_not_import_torch_or_pandas() -> None:
+    code = (
+        "import sys; sys.argv = ['factcheck', '--help']\n"
+        "from factcheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('torch', 'pandas', 'spacy', 'sentence_transformers') "
+        "if m in sys.modules)\n"
+        "print('HEAVY', heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "HEAVY []" in out.stdout
+
+
+def test_cli_version_prints_the_version() -> None:
+    code, out, _ = _invoke("--version")
+    assert code == 0
+    assert out.startswith("factcheck ")
+
+
+def test_cli_check_writes_markdown_and_json(tmp_path: Path) -> None:
+    code, out, err = _invoke(
+        "check",
+        str(_story(tmp_path)),
+        "--out",
+        str(tmp_path / "r"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 0, err
+    assert (tmp_path / "r" / "story.md").read_text().startswith("# factcheck report: story")
+    assert json.loads((tmp_path / "r" / "story.json").read_text())["story"] == "story"
+    assert "story: 2 sources" in out
+
+
+def test_cli_format_md_writes_only_markdown(tmp_path: Path) -> None:
+    code, _, _ = _invoke(
+        "check",
+        str(_story(tmp_path)),
+        "-o",
+        str(tmp_path / "r"),
+        "--format",
+        "md",
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["story.md"]
+
+
+def test_cli_missing_path_is_a_one_line_error(tmp_path: Path) -> None:
+    code, _, err = _invoke("check", str(tmp_path / "nope"))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert err.startswith("error: ") and "nope" in err
+
+
+def test_cli_empty_folder_is_an_error(tmp_path: Path) -> None:
+    code, _, err = _invoke("check", str(tmp_path))
+    assert code == 1
+    assert str(tmp_path) in err
+
+
+def test_cli_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _invoke("check", str(tmp_path), "--format", "pdf")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert err.startswith("error: ") and "pdf" in err and "md" in err
+
+
+def test_cli_threshold_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--threshold", "1.5")
+    assert code == 2
+    assert "threshold" in err
+
+
+def test_cli_bad_files_are_reported_and_the_rest_still_processed(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    (story / "empty.txt").write_text("")
+    (story / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (story / "huge.txt").write_bytes(b"The council met again today. " * 720_000)  # ~20 MB
+    (story / "latin1.txt").write_bytes(
+        "Acme Corp will cut 1,200 jobs, the company said on Monday in Zürich.".encode("cp1252")
+    )
+    before = _fingerprint(story)
+    code, out, err = _invoke(
+        "check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 3
+    for name, problem in (("empty.txt", "empty"), ("binary.txt", "binary"), ("huge.txt", "MB")):
+        assert any(name in e and problem in e for e in errors), (name, errors)
+    assert "story: 3 sources" in out  # the two good files and the decoded cp1252 one
+    assert _fingerprint(story) == before
+
+
+def test_cli_reports_are_replaced_atomically(tmp_path: Path) -> None:
+    out_dir = tmp_path / "r"
+    out_dir.mkdir()
+    (out_dir / "story.md").write_text("old report")
+    code, _, _ = _invoke(
+        "check", str(_story(tmp_path)), "-o", str(out_dir), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 0
+    assert (out_dir / "story.md").read_text() != "old report"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["story.json", "story.md"]
+
+
+def test_cli_runs_every_story_of_a_folder_of_stories(tmp_path: Path) -> None:
+    code, _, _ = _invoke(
+        "check", str(STORIES), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "r").glob("*.md")) == [
+        "acme-layoffs.md",
+        "harbor-bridge.md",
+        "solo.md",
+    ]
