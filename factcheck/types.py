@@ -43,6 +43,8 @@ __all__ = [
     "FramingNote",
     "Label",
     "Quote",
+    "QuoteClass",
+    "QuoteFinding",
     "RemovalReason",
     "RemovedLine",
     "Statement",
@@ -328,6 +330,36 @@ class Fact:
         return Label(self.coverage.value)
 
 
+class QuoteClass(StrEnum):
+    """How a quotation in one source compares with the other sources."""
+
+    VERBATIM = "verbatim"  # the same words inside quotation marks
+    ELIDED = "elided"  # a gap marked with … / ..., or a shortened quote
+    ALTERED = "altered"  # words changed inside the quotation marks
+    PARAPHRASED = "paraphrased"  # the same content without quotation marks
+    MISATTRIBUTED = "misattributed"  # the same words, a different speaker
+    UNSUPPORTED = "unsupported"  # no other source quotes or supports it
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFinding:
+    """A quotation of statement ``a`` compared with statement ``b`` of another source.
+
+    ``b`` is None for an unsupported quote. ``diff`` is a word diff for altered quotes,
+    ``[-removed-] {+added+}``, read from a's words to b's.
+    """
+
+    kind: QuoteClass
+    a: str
+    b: str | None
+    speaker_a: str | None
+    speaker_b: str | None
+    text_a: str
+    text_b: str | None
+    diff: str | None
+    explanation: str
+
+
 @dataclass(frozen=True, slots=True)
 class FileFailure:
     """An article that could not be used; the rest of the story is still processed."""
@@ -351,4 +383,5 @@ class StoryResult:
     failures: tuple[FileFailure, ...]
     model: str
     threshold: float
+    quotes: tuple[QuoteFinding, ...] = ()
     graph: nx.Graph[str] | None = field(default=None, compare=False, repr=False)
