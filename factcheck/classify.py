@@ -20,18 +20,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import combinations, pairwise
 
 import networkx as nx
 
 from factcheck.align import facts_of
-from factcheck.conflicts import find_conflicts
+from factcheck.conflicts import ConflictContext, find_conflicts
 from factcheck.framing import framing_notes
-from factcheck.types import Conflict, Coverage, Fact, Label, Statement
+from factcheck.nli import NLI_THRESHOLD
+from factcheck.types import Conflict, ConflictKind, Coverage, Fact, Label, Statement
 
-__all__ = ["LABEL_ORDER", "classify", "fact_id", "normalise_text"]
+__all__ = ["LABEL_ORDER", "ContradictionFn", "classify", "fact_id", "normalise_text"]
 
 #: Report order: what needs attention first.
 LABEL_ORDER = {label: i for i, label in enumerate(Label)}
@@ -59,8 +60,17 @@ def _coverage(n: int, total: int) -> Coverage:
     return Coverage.CONSENSUS if n == total else Coverage.PARTIAL
 
 
+#: Scores contradiction for pairs of statement texts (see :mod:`factcheck.nli`).
+ContradictionFn = Callable[[Sequence[tuple[str, str]]], list[float]]
+
+
 def classify(
-    statements: Sequence[Statement], graph: nx.Graph[str], *, sources: Sequence[str]
+    statements: Sequence[Statement],
+    graph: nx.Graph[str],
+    *,
+    sources: Sequence[str],
+    contradiction: ContradictionFn | None = None,
+    nli_threshold: float = NLI_THRESHOLD,
 ) -> tuple[Fact, ...]:
     """Facts of one story, labelled, in report order.
 
@@ -68,23 +78,36 @@ def classify(
         statements: every statement of the story (the graph's nodes).
         graph: the alignment graph.
         sources: the story's source IDs (coverage counts against all of them).
+        contradiction: optional NLI scorer, a second signal for conflicts.
+        nli_threshold: NLI probability from which a pair counts as contradictory.
     """
     by_id = {s.id: s for s in statements}
     position = {s.id: (s.source_id, s.index) for s in statements}
+    context = ConflictContext.of(statements)
+    groups = [sorted(m, key=position.__getitem__) for m in facts_of(graph)]
+    pairs = {
+        g[0]: [(u, v) for u, v in combinations(g, 2) if position[u][0] != position[v][0]]
+        for g in groups
+    }
+    nli: dict[tuple[str, str], float] = {}
+    if contradiction is not None:
+        flat = [p for ps in pairs.values() for p in ps]
+        probs = contradiction([(by_id[u].text, by_id[v].text) for u, v in flat])
+        nli = dict(zip(flat, probs, strict=True))
     facts: list[Fact] = []
-    for members in facts_of(graph):
-        members.sort(key=position.__getitem__)
+    for members in groups:
         srcs = sorted({by_id[m].source_id for m in members})
         conflicts: list[Conflict] = []
         weights: list[float] = []
-        for u, v in combinations(members, 2):
-            a, b = by_id[u], by_id[v]
-            if a.source_id == b.source_id:
-                continue
-            sim = float(graph.edges[u, v]["weight"]) if graph.has_edge(u, v) else 0.0
-            if graph.has_edge(u, v):
+        for u, v in pairs[members[0]]:
+            direct = graph.has_edge(u, v)
+            sim = float(graph.edges[u, v]["weight"]) if direct else _path_similarity(graph, u, v)
+            if direct:
                 weights.append(sim)
-            conflicts += find_conflicts(a, b, similarity=sim or _path_similarity(graph, u, v))
+            found = find_conflicts(by_id[u], by_id[v], similarity=sim, context=context)
+            if (u, v) in nli:
+                found = _with_nli(found, by_id[u], by_id[v], nli[(u, v)], sim, nli_threshold)
+            conflicts += found
         facts.append(
             Fact(
                 id=fact_id([by_id[m].text for m in members]),
@@ -101,6 +124,35 @@ def classify(
         key=lambda f: (LABEL_ORDER[f.label], -len(f.source_ids), position[f.statement_ids[0]])
     )
     return tuple(facts)
+
+
+def _with_nli(
+    found: list[Conflict], a: Statement, b: Statement, p: float, sim: float, threshold: float
+) -> list[Conflict]:
+    """Fold the NLI verdict into a pair's conflicts: it confirms typed conflicts (raising
+    their confidence) and, alone, adds a claim conflict."""
+    if p < threshold:
+        return found
+    if found:
+        return [
+            replace(
+                c,
+                confidence=max(c.confidence, round(p * sim, 2)),
+                reason=f"{c.reason}; the NLI model agrees (p={p:.2f})",
+            )
+            for c in found
+        ]
+    return [
+        Conflict(
+            kind=ConflictKind.CLAIM,
+            a=a.id,
+            b=b.id,
+            value_a="(whole statement)",
+            value_b="(whole statement)",
+            confidence=round(p * sim, 2),
+            reason=f"the NLI model judges the two statements contradictory (p={p:.2f})",
+        )
+    ]
 
 
 def _path_similarity(graph: nx.Graph[str], u: str, v: str) -> float:

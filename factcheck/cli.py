@@ -168,6 +168,13 @@ def check_cli(
         float,
         typer.Option(help="Cosine similarity from which mutual-best statements align."),
     ] = DEFAULT_THRESHOLD,
+    nli: Annotated[
+        str | None,
+        typer.Option(
+            help="Optional NLI cross-encoder (a local sentence-transformers CrossEncoder "
+            "folder) as a second conflict signal.",
+        ),
+    ] = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="Which reports to write.")
     ] = Format.both,
@@ -195,6 +202,7 @@ def check_cli(
             strong_threshold=max(threshold, Settings().strong_threshold),
             cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
             max_file_bytes=int(max_file_mb * 1024 * 1024),
+            nli=nli,
         )
     except ConfigError as err:
         _err(str(err))

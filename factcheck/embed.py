@@ -33,7 +33,13 @@ from factcheck.cache import Cache, content_key
 from factcheck.errors import ModelError
 from factcheck.settings import DEFAULT_MODEL
 
-__all__ = ["Embedder", "SentenceTransformerEmbedder", "embed_texts", "resolve_model"]
+__all__ = [
+    "Embedder",
+    "SentenceTransformerEmbedder",
+    "embed_texts",
+    "quiet_transformers",
+    "resolve_model",
+]
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +104,14 @@ def resolve_model(name: str) -> tuple[str, str]:
     return name, f"hub:{name}"
 
 
+def quiet_transformers() -> None:
+    """Silence transformers' "Loading weights" bars and info logs (call after importing)."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+
+
 @cache
 def _load(name: str, target: str) -> Any:
     """Load a model once per process (tests and multi-story runs share it)."""
@@ -109,6 +123,7 @@ def _load(name: str, target: str) -> Any:
         from sentence_transformers import SentenceTransformer
     except ImportError as err:  # pragma: no cover - hard dependency
         raise ModelError("sentence-transformers is not installed; run `make setup`") from err
+    quiet_transformers()
     log.info("loading embedding model %s", name)
     try:
         return SentenceTransformer(target, device="cpu")

@@ -77,7 +77,7 @@ from functools import partial
 
 from factcheck.types import Entity, Statement, Token, Value, ValueKind
 
-__all__ = ["comparable", "compatible", "extract"]
+__all__ = ["comparable", "compatible", "extract", "same_name"]
 
 # --------------------------------------------------------------------------------------
 # Numbers
@@ -1143,7 +1143,7 @@ def _name_tokens(norm: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s\-]+", norm) if w)
 
 
-def _aliases(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     """Same name, or one name's tokens a subset of the other's ("zuckerberg")."""
     ta, tb = _name_tokens(a), _name_tokens(b)
     return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
@@ -1735,7 +1735,7 @@ def compatible(a: Value, b: Value) -> bool:
     "mark zuckerberg"; "meta" and "meta platforms"), whatever their labels.
     """
     if a.kind in _NAME_KINDS and b.kind in _NAME_KINDS:
-        return _aliases(a.norm, b.norm)
+        return same_name(a.norm, b.norm)
     if a.kind is not b.kind:
         return False
     if a.kind is ValueKind.DATE and not (a.resolved and b.resolved):

@@ -24,8 +24,11 @@ from factcheck import extract as extract_stage
 from factcheck import ingest as ingest_stage
 from factcheck import segment as segment_stage
 from factcheck.cache import Cache
+from factcheck.classify import ContradictionFn
 from factcheck.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from factcheck.errors import FactcheckError, StageError
+from factcheck.nli import CrossEncoderNLI
+from factcheck.nli import scores as nli_scores
 from factcheck.settings import Settings
 from factcheck.types import (
     Article,
@@ -78,6 +81,13 @@ def _anchor(published: str | None) -> date | None:
         return date.fromisoformat(published[:10])
     except ValueError:
         return None
+
+
+def _nli_fn(settings: Settings, cache: Cache) -> ContradictionFn | None:
+    if settings.nli is None:
+        return None
+    scorer = CrossEncoderNLI(settings.nli)
+    return lambda pairs: nli_scores(pairs, scorer=scorer, cache=cache)
 
 
 def check_story(
@@ -163,7 +173,10 @@ def analyse(
             )
         with _stage(name, "classify", on_stage):
             facts = classify_stage.classify(
-                statements, graph, sources=[c.article.source_id for c in articles]
+                statements,
+                graph,
+                sources=[c.article.source_id for c in articles],
+                contradiction=_nli_fn(settings, cache),
             )
     finally:
         if own_cache:

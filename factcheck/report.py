@@ -299,7 +299,13 @@ def render_markdown(result: StoryResult) -> str:
 
     out += [_summary_line(result), "", *_sources_section(result), "", *_matrix_section(result), ""]
     conflicts = [f for f in result.facts if f.conflicts]
-    out += ["## Conflicts", "", "Aligned statements whose typed values disagree.", ""]
+    out += [
+        "## Conflicts",
+        "",
+        "Aligned statements that disagree: on a number or a date, on whether something "
+        "happened (polarity), on who did it (entity), or, weaker, on what was done (claim).",
+        "",
+    ]
     if not conflicts:
         out += ["None found.", ""]
     for f in conflicts:

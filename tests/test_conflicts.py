@@ -6,7 +6,7 @@ from datetime import date
 
 from conftest import StatementFactory
 
-from factcheck.conflicts import find_conflicts
+from factcheck.conflicts import ConflictContext, find_conflicts
 from factcheck.extract import extract
 from factcheck.types import ConflictKind, Statement
 
@@ -112,3 +112,112 @@ def test_conflicts_confidence_grows_with_the_gap(statement_factory: StatementFac
     (c_near,) = find_conflicts(*near, similarity=0.9)
     (c_far,) = find_conflicts(*far, similarity=0.9)
     assert c_far.confidence > c_near.confidence
+
+
+def test_conflicts_two_different_events_with_different_numbers_are_not_a_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Meta invested $14.3 billion in Scale AI.",
+        "Meta invested $2 billion in a new data center.",
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_one_date_written_two_ways_is_not_a_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Zuckerberg published the letter on July 30, 2025.",
+        "Zuckerberg published the letter on 30 July 2025.",
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_a_weekday_resolved_against_the_article_date_matches(
+    statement_factory: StatementFactory,
+) -> None:
+    a = extract(statement_factory("The council voted on Tuesday.", "a"), published=PUBLISHED)
+    b = extract(statement_factory("The council voted on March 10, 2026.", "b"), published=None)
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_flags_a_negated_action(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Meta will release the Behemoth model.",
+        "Meta won't release the Behemoth model.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.POLARITY
+    assert "not" in c.value_b
+
+
+def test_conflicts_flags_opposite_actions(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Meta has paused testing of the Behemoth model.",
+        "Meta has resumed testing of the Behemoth model.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.POLARITY
+
+
+def test_conflicts_flags_a_different_actor_for_the_same_action(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Mayor Lena Ortiz approved the bridge plan.",
+        "Governor Tom Baker approved the bridge plan.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.ENTITY
+    assert "lena ortiz" in c.reason and "tom baker" in c.reason
+
+
+def test_conflicts_two_people_who_each_did_it_are_not_a_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Mayor Lena Ortiz approved the bridge plan.",
+        "Governor Tom Baker approved the bridge plan.",
+    )
+    also = extract(
+        statement_factory("Tom Baker approved the bridge plan too.", "a", 2), published=None
+    )
+    context = ConflictContext.of([a, also, b])
+    assert find_conflicts(a, b, similarity=0.9, context=context) == []
+
+
+def test_conflicts_flags_the_same_action_on_a_different_object_as_a_claim(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Meta has paused testing of its Behemoth model.",
+        "Meta has paused development of its Behemoth model.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.CLAIM
+    assert (
+        c.confidence
+        < find_conflicts(
+            *_pair(statement_factory, "Meta has paused testing.", "Meta has resumed testing."),
+            similarity=0.9,
+        )[0].confidence
+    )
+
+
+def test_conflicts_paraphrased_verbs_are_the_same_action(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Meta has halted testing of the Behemoth model.",
+        "Meta has paused testing of the Behemoth model.",
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []
