@@ -133,26 +133,53 @@ def _confidence(kind: ConflictKind, similarity: float, extra: float = 1.0) -> fl
     return round(min(1.0, max(0.0, similarity)) * WEIGHT[kind] * extra, 2)
 
 
+def _value_pairs(
+    a: Statement, b: Statement, fa: Sequence[Frame], fb: Sequence[Frame], kind: ValueKind
+) -> list[tuple[Value, Value]]:
+    """Pairs of incompatible values of one kind that make a conflict.
+
+    Two rules. Statement-wide: each statement has a value no comparable value of the other
+    fits. Event-wise: the values sit in the same event (same action, no argument that
+    differs) and none of one event's values fits the other's; this catches a mismatch
+    hidden by a matching value elsewhere in the sentence ("in a 2024 letter ... starting
+    next year" against "starting in 2024").
+    """
+    va = [v for v in a.values if v.kind is kind and v.resolved]
+    vb = [v for v in b.values if v.kind is kind and v.resolved]
+    if not va or not vb:
+        return []
+    home_a = {id(v): frame_of(v, a, fa) for v in va}
+    home_b = {id(v): frame_of(v, b, fb) for v in vb}
+    pairs = [
+        (x, y)
+        for x in _unmatched(va, vb)
+        for y in _unmatched(vb, va)
+        if comparable(x, y) and not _other_event(home_a[id(x)], home_b[id(y)])
+    ]
+    for x in va:
+        for y in vb:
+            ex, ey = home_a[id(x)], home_b[id(y)]
+            if ex is None or ey is None or ex.verb != ey.verb or _other_event(ex, ey):
+                continue
+            xs = [v for v in va if home_a[id(v)] is ex]
+            ys = [v for v in vb if home_b[id(v)] is ey]
+            if comparable(x, y) and not any(compatible(u, w) for u in xs for w in ys):
+                pairs.append((x, y))
+    return pairs
+
+
 def _value_conflicts(
     a: Statement, b: Statement, fa: Sequence[Frame], fb: Sequence[Frame], similarity: float
 ) -> list[Conflict]:
     out: list[Conflict] = []
     for kind in _NUMERIC_ORDER:
-        va = [v for v in a.values if v.kind is kind and v.resolved]
-        vb = [v for v in b.values if v.kind is kind and v.resolved]
-        if not va or not vb:
-            continue
-        pairs = [
-            (x, y)
-            for x in _unmatched(va, vb)
-            for y in _unmatched(vb, va)
-            if comparable(x, y) and not _other_event(frame_of(x, a, fa), frame_of(y, b, fb))
-        ]
+        pairs = _value_pairs(a, b, fa, fb, kind)
         if not pairs:
             continue
         x, y = pairs[0]
         conflict_kind = ConflictKind.DATE if kind is ValueKind.DATE else ConflictKind.VALUE
         noun = "date" if kind is ValueKind.DATE else str(kind)
+        note = f" ({y.note})" if y.note else f" ({x.note})" if x.note else ""
         out.append(
             Conflict(
                 kind=conflict_kind,
@@ -162,7 +189,7 @@ def _value_conflicts(
                 value_b=y.text,
                 confidence=_confidence(conflict_kind, similarity, 0.6 + 0.4 * _gap(x, y)),
                 reason=f"{noun} {_describe(x)} does not match {_describe(y)}, "
-                "even allowing for rounding",
+                f"even allowing for rounding{note}",
             )
         )
     return out
@@ -197,7 +224,14 @@ def _event_conflicts(
                 continue
             same_verb = x.verb == y.verb
             if not (same_verb or opposite(x.verb, y.verb)) or not _same(x.obj, y.obj):
-                if same_verb and x.obj and y.obj and _same(x.subject, y.subject):
+                if (
+                    same_verb
+                    and x.obj
+                    and y.obj
+                    and _same(x.subject, y.subject)
+                    and not _mentions(b, x.obj)
+                    and not _mentions(a, y.obj)
+                ):
                     add(
                         ConflictKind.CLAIM,
                         x,
@@ -234,6 +268,13 @@ def _event_conflicts(
                     f"opposite actions: '{x.text}' against '{y.text}'",
                 )
     return list(found.values())
+
+
+def _mentions(st: Statement, name: str) -> bool:
+    """Whether a statement names an argument anywhere ("funding for a new stadium" names
+    the stadium), so a different object may only be a different phrasing."""
+    words = {t.lemma.lower() for t in st.tokens} | {t.text.lower() for t in st.tokens}
+    return set(name.split()) <= words
 
 
 def _anchored(x: Frame, y: Frame) -> bool:

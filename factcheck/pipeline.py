@@ -1,7 +1,8 @@
 """The one module that knows the stage order.
 
-``ingest -> clean -> segment -> extract -> embed -> align -> classify``; the report stage
-is separate (:mod:`factcheck.report`) so callers can render a result any way they like.
+``ingest -> clean -> segment -> extract (values, quotes) -> embed -> align -> classify ->
+quotes (compared across sources)``; the report stage is separate (:mod:`factcheck.report`)
+so callers can render a result any way they like.
 
 An unexpected exception inside a stage is re-raised as :class:`StageError` naming the
 stage and the story; a :class:`FactcheckError` passes through untouched.
@@ -22,6 +23,7 @@ from factcheck import classify as classify_stage
 from factcheck import clean as clean_stage
 from factcheck import extract as extract_stage
 from factcheck import ingest as ingest_stage
+from factcheck import quotes as quotes_stage
 from factcheck import segment as segment_stage
 from factcheck.cache import Cache
 from factcheck.classify import ContradictionFn
@@ -52,7 +54,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-STAGES = ("ingest", "clean", "segment", "extract", "embed", "align", "classify")
+STAGES = ("ingest", "clean", "segment", "extract", "embed", "align", "classify", "quotes")
 
 #: Called as ``callback(story_name, stage_name)`` when a stage starts; the CLI uses it to
 #: drive a progress bar.
@@ -158,6 +160,7 @@ def analyse(
             statements = tuple(
                 extract_stage.extract(s, published=anchors[s.source_id]) for s in statements
             )
+            statements = quotes_stage.attach_quotes(articles, statements)
         with _stage(name, "embed", on_stage):
             vectors = (
                 embed_texts([s.text for s in statements], embedder=embedder, cache=cache)
@@ -178,6 +181,8 @@ def analyse(
                 sources=[c.article.source_id for c in articles],
                 contradiction=_nli_fn(settings, cache),
             )
+        with _stage(name, "quotes", on_stage):
+            quotes = quotes_stage.compare_quotes(statements, facts)
     finally:
         if own_cache:
             cache.close()
@@ -190,6 +195,7 @@ def analyse(
         failures=tuple(failures),
         model=embedder.model_id,
         threshold=settings.threshold,
+        quotes=quotes,
         graph=graph,
     )
 

@@ -32,6 +32,7 @@ from factcheck.types import (
     Fact,
     FramingNote,
     Label,
+    QuoteClass,
     Statement,
     StoryResult,
     Value,
@@ -338,8 +339,68 @@ def render_markdown(result: StoryResult) -> str:
         out += _fact_members(f, by_id, labels)
         out += [line for n in f.framing for line in _framing_lines(n, by_id, labels)]
         out.append("")
+    out += _quotes_section(result, by_id, labels)
     out += _problems_section(result)
     return "\n".join(out).rstrip() + "\n"
+
+
+#: Quote findings in the order a reader should see them: problems first.
+_QUOTE_ORDER = (
+    QuoteClass.MISATTRIBUTED,
+    QuoteClass.ALTERED,
+    QuoteClass.UNSUPPORTED,
+    QuoteClass.ELIDED,
+    QuoteClass.PARAPHRASED,
+    QuoteClass.VERBATIM,
+)
+_QUOTE_INTRO = {
+    QuoteClass.MISATTRIBUTED: "the same words, a different speaker",
+    QuoteClass.ALTERED: "words changed inside the quotation marks",
+    QuoteClass.UNSUPPORTED: "attributed by one source only; no other source quotes or supports it",
+    QuoteClass.ELIDED: "shortened, or a gap marked with an ellipsis",
+    QuoteClass.PARAPHRASED: "quoted by one source, told without quotation marks by another",
+    QuoteClass.VERBATIM: "the same words in both sources",
+}
+
+
+def _quoted(text: str | None) -> str:
+    return f"“{md_escape(_short(text or '', 160))}”"
+
+
+def _quotes_section(
+    result: StoryResult, by_id: dict[str, Statement], labels: dict[str, str]
+) -> list[str]:
+    out = [
+        "## Quotes",
+        "",
+        "Quotations compared across sources, by speaker.",
+        "",
+    ]
+    if not result.quotes:
+        return [*out, "None found.", ""]
+    for kind in _QUOTE_ORDER:
+        found = [q for q in result.quotes if q.kind is kind]
+        if not found:
+            continue
+        out += [f"### {kind.value.capitalize()} ({len(found)}): {_QUOTE_INTRO[kind]}", ""]
+        for q in found:
+            a = by_id[q.a]
+            where = f"{labels[a.source_id]} line {a.line}"
+            speaker = md_escape(q.speaker_a or q.speaker_b or "unknown speaker")
+            if q.b is None:
+                out.append(f"- **{speaker}**, {where}: {_quoted(q.text_a)}")
+                continue
+            b = by_id[q.b]
+            other = f"{labels[b.source_id]} line {b.line}"
+            if kind is QuoteClass.MISATTRIBUTED:
+                speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
+            out.append(f"- **{speaker}**, {where} and {other}: {md_escape(q.explanation)}")
+            if q.diff:
+                out.append(f"  - word diff: `{q.diff.replace('`', '')}`")
+            out.append(f"  - {labels[a.source_id]}: {_quoted(q.text_a)}")
+            out.append(f"  - {labels[b.source_id]}: {_quoted(q.text_b or b.text)}")
+        out.append("")
+    return out
 
 
 def _problems_section(result: StoryResult) -> list[str]:
@@ -439,7 +500,14 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 "line": s.line,
                 "values": [_value_json(v) for v in s.values],
                 "quotes": [
-                    {"text": q.text, "speaker": q.speaker, "verb": q.verb} for q in s.quotes
+                    {
+                        "text": q.text,
+                        "start": q.start,
+                        "end": q.end,
+                        "speaker": q.speaker,
+                        "verb": q.verb,
+                    }
+                    for q in s.quotes
                 ],
             }
             for s in result.statements
@@ -476,6 +544,20 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 ],
             }
             for f in result.facts
+        ],
+        "quotes": [
+            {
+                "kind": str(q.kind),
+                "a": q.a,
+                "b": q.b,
+                "speaker_a": q.speaker_a,
+                "speaker_b": q.speaker_b,
+                "text_a": q.text_a,
+                "text_b": q.text_b,
+                "diff": q.diff,
+                "explanation": q.explanation,
+            }
+            for q in result.quotes
         ],
         "failures": [{"file": f.path.name, "problem": f.problem} for f in result.failures],
     }

@@ -167,4 +167,5 @@ def test_cli_runs_every_story_of_a_folder_of_stories(tmp_path: Path) -> None:
         "acme-layoffs.md",
         "harbor-bridge.md",
         "solo.md",
+        "stadium-vote.md",
     ]

@@ -18,7 +18,7 @@ from factcheck.embed import SentenceTransformerEmbedder
 from factcheck.pipeline import check
 from factcheck.report import render_json, render_markdown
 from factcheck.settings import Settings
-from factcheck.types import ConflictKind, Coverage, StoryResult
+from factcheck.types import ConflictKind, Coverage, QuoteClass, StoryResult
 
 pytestmark = pytest.mark.model
 
@@ -107,7 +107,33 @@ def test_end_to_end_single_article_story_says_there_is_nothing_to_compare(
     assert json.loads(render_json(results["solo"]))["summary"]["comparable"] is False
 
 
-@pytest.mark.parametrize("story", ["harbor-bridge", "acme-layoffs", "solo"])
+def test_end_to_end_classifies_quotes_across_sources(results: dict[str, StoryResult]) -> None:
+    found = {(q.kind, q.speaker_a, q.speaker_b) for q in results["stadium-vote"].quotes}
+    assert (QuoteClass.ALTERED, "Mayor Lena Ortiz", "Ortiz") in found
+    assert (
+        QuoteClass.MISATTRIBUTED,
+        "Council member Raj Patel",
+        "council member Dana Wells",
+    ) in found
+    assert (QuoteClass.UNSUPPORTED, "Ortiz", None) in found
+    assert any(kind is QuoteClass.PARAPHRASED for kind, _, _ in found)
+
+
+def test_end_to_end_shows_the_word_diff_of_a_reworded_quote(
+    results: dict[str, StoryResult],
+) -> None:
+    (altered,) = [q for q in results["stadium-vote"].quotes if q.kind is QuoteClass.ALTERED]
+    assert altered.diff is not None and "[-back-]" in altered.diff
+    assert "word diff" in render_markdown(results["stadium-vote"])
+
+
+def test_end_to_end_finds_no_conflict_in_a_reworded_story(
+    results: dict[str, StoryResult],
+) -> None:
+    assert not any(f.conflicts for f in results["stadium-vote"].facts)
+
+
+@pytest.mark.parametrize("story", ["harbor-bridge", "acme-layoffs", "solo", "stadium-vote"])
 def test_end_to_end_matches_the_golden_report(
     story: str, results: dict[str, StoryResult], update_golden: bool
 ) -> None:

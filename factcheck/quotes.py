@@ -1,0 +1,1153 @@
+"""Quotations: who said what, and how faithfully each source quotes it.
+
+Two steps, both pure and rule-based (difflib and sets, no model):
+
+``attach_quotes(articles, statements)``
+    Fills :attr:`Statement.quotes`. Quote marks are paired per *block* (paragraph), so a
+    quotation that the sentence splitter cut in pieces gives every piece a
+    :class:`~factcheck.types.Quote` (offsets inside the marks, relative to its statement)
+    with one speaker.
+``compare_quotes(statements, facts)``
+    Compares the quotes of different sources and returns
+    :class:`~factcheck.types.QuoteFinding` records, one per pair of statements.
+
+Finding quotations
+------------------
+Curly (“…”) and straight ("…") double quotes are paired left to right; a quote left open
+runs to the end of its paragraph (the news convention for a quotation that goes on in the
+next one). The speaker of a quoted span is, in this order:
+
+1. **Attribution.** A speech verb (say, write, tell, explain, add, affirm, note, argue,
+   ... see :data:`SPEECH_VERBS`; "point out") outside every quote of the paragraph, in a
+   sentence the span overlaps, with a subject: ``“…,” wrote Zuckerberg``, ``Zuckerberg
+   wrote, “…”``, ``the rivals he says are working on “…”``; or ``according to X``. The
+   attribution nearest to the span wins. The subject is read as written, a leading
+   article lower-cased ("a company spokesperson"). ``he``/``she`` (and "his letter") is
+   the person named nearest before it in the article: the closest sentence that names
+   anyone (PERSON entities, proper nouns in a subject or object role that no other entity
+   label claims, named speakers of its quotes) must name one person only (the
+   :func:`factcheck.extract.same_name` alias rule), else None. ``who`` is the noun it
+   refers to; I/we/they/it give None. An utterance noun with a possessor names the
+   possessor ("Zuckerberg's letter said" -> "Zuckerberg"); without one, no one.
+2. **Colon lead-in.** A span right after a colon takes the subject of the clause before
+   the colon, in the same paragraph or as the last sentence of the previous one: "A
+   company spokesperson maintains Meta hasn't abandoned open-source AI:" then a quoted
+   paragraph -> "a company spokesperson".
+3. **Continuation.** A span that opens its sentence and names nobody inherits the
+   speaker of the previous quote of the same paragraph, or of a quote in the last
+   sentence of the previous paragraph: ``“A,” wrote Zuckerberg. “B.”`` gives B to
+   Zuckerberg.
+
+A span of at most :data:`SCARE_QUOTE_MAX_WORDS` words is a scare quote ("personal
+superintelligence", "all-in") and is dropped, unless its attribution touches it (only
+punctuation between: ``“No,” he said``) or it inherits a speaker. Longer spans are kept
+even without a speaker (``speaker=None``).
+
+Comparing quotations
+--------------------
+Quotes are compared as normalised word lists: case-folded, punctuation, quote styles,
+apostrophe styles and whitespace ignored, hyphenated words split. A pair needs at least
+:data:`MIN_MATCH_WORDS` words on each side. Speakers match when one is unknown, when
+:func:`~factcheck.extract.same_name` accepts them after dropping articles and possessives
+("Mark Zuckerberg" and "Zuckerberg"), or when both are a role noun of one family
+("a Meta spokesperson", "the spokesperson", "a company spokesperson") whose capitalised
+qualifiers do not differ; roles of different families ("the mayor", "a spokesperson")
+differ. A role and a named person ("the spokesperson" and "Jane Doe") may be one person,
+so they are never called a misattribution (the explanation notes the two names). For
+each pair of quotes of different sources:
+
+- **verbatim**: the same words;
+- **elided**: one side marks a gap with "…" or "..." and its pieces occur, in order and
+  contiguous each, in the other; or one side (at least :data:`MIN_SHORTENED_WORDS` words) is
+  a contiguous part of the other, unless the longer one is contiguous in the shorter
+  side's whole quotation (the two sources only split their sentences differently);
+- **altered**: otherwise, when the content words (stopwords dropped) have a Jaccard index
+  of at least :data:`ALTERED_JACCARD`, or the shorter quote is mostly inside the longer one
+  (at least :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content
+  words shared); ``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's, with
+  long unchanged runs shortened to "…";
+- **misattributed**: any of the above with two known, incompatible speakers, if the
+  words are verbatim or elided (at least :data:`MIN_MISATTRIBUTED_WORDS` words) or
+  near-verbatim (difflib ratio at least :data:`NEAR_VERBATIM`); two different people
+  saying merely similar things are not compared at all;
+- **paraphrased**: a quote and a statement of another source without quotes, when the
+  two share a fact and at least :data:`PARAPHRASE_FACT_MIN_SHARED` content lemmas; or, as
+  a lexical fallback that works without the aligner, when that statement is the other
+  source's best match and holds at least :data:`PARAPHRASE_OVERLAP` of the quote's content
+  lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
+  quotes the words;
+- **unsupported**: a quote with a known speaker that no other source quotes or
+  paraphrases and whose fact holds no statement of another source (stories of two or
+  more sources only).
+
+One finding per pair of statements (the closest pair of their quotes), never within one
+source; ``a`` is the statement that comes first by (source, index), except for paraphrases,
+where ``a`` holds the quote. Findings are sorted by ``a``, then ``b``.
+
+Known gaps: single quotation marks (‘…’) and guillemets are not read (apostrophes make
+them ambiguous); nested quotes are flattened; a pronoun's antecedent is the nearest PERSON
+entity, whatever its gender; "it said" for a company is not resolved.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from factcheck.extract import same_name
+from factcheck.types import (
+    Block,
+    CleanArticle,
+    Fact,
+    Quote,
+    QuoteClass,
+    QuoteFinding,
+    Statement,
+    Token,
+)
+
+__all__ = [
+    "ALTERED_COVERAGE",
+    "ALTERED_JACCARD",
+    "MIN_MATCH_WORDS",
+    "MIN_MISATTRIBUTED_WORDS",
+    "MIN_SHORTENED_WORDS",
+    "NEAR_VERBATIM",
+    "PARAPHRASE_FACT_MIN_SHARED",
+    "PARAPHRASE_MIN_SHARED",
+    "PARAPHRASE_OVERLAP",
+    "SCARE_QUOTE_MAX_WORDS",
+    "SPEECH_VERBS",
+    "attach_quotes",
+    "compare_quotes",
+    "same_speaker",
+]
+
+#: A quoted span of at most this many words, with no attribution touching it, is a scare
+#: quote ("personal superintelligence"), not a quotation.
+SCARE_QUOTE_MAX_WORDS = 3
+#: Quotes shorter than this (in words) are never compared.
+MIN_MATCH_WORDS = 3
+#: A quote that is a contiguous part of another needs this many words to count as elided.
+MIN_SHORTENED_WORDS = 4
+#: The same words from two different speakers need this many words to be a misattribution
+#: (short phrases are said by many people).
+MIN_MISATTRIBUTED_WORDS = 5
+#: Jaccard index of two quotes' content words from which they are one quote, altered.
+ALTERED_JACCARD = 0.5
+#: Share of the shorter quote's words (aligned by difflib) and of its content words found
+#: in the longer one from which a shortened quote with changed words is altered.
+ALTERED_COVERAGE = 0.7
+#: difflib ratio of two word lists from which an altered quote is near-verbatim (enough to
+#: call a different speaker a misattribution).
+NEAR_VERBATIM = 0.8
+#: Share of a quote's content lemmas that an unquoted statement must hold to paraphrase it
+#: when the aligner did not put the two in one fact.
+PARAPHRASE_OVERLAP = 0.5
+#: ... and the fewest shared content lemmas for that.
+PARAPHRASE_MIN_SHARED = 4
+#: Content lemmas a quote must share with an unquoted statement of its fact to be
+#: paraphrased by it: facts are aligned on whole sentences, so this keeps a loosely aligned
+#: sentence that shares nothing of the quoted words from counting.
+PARAPHRASE_FACT_MIN_SHARED = 2
+
+#: Lemmas of verbs that attribute a quotation to their subject.
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "write",
+        "tell",
+        "explain",
+        "add",
+        "state",
+        "note",
+        "argue",
+        "claim",
+        "insist",
+        "affirm",
+        "reiterate",
+        "remark",
+        "declare",
+        "acknowledge",
+        "admit",
+        "warn",
+        "predict",
+        "comment",
+        "reply",
+        "respond",
+        "conclude",
+        "recall",
+        "maintain",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "observe",
+        "ask",
+        "tweet",
+        "post",
+        "counter",
+        "concede",
+        "confirm",
+        "call",
+        "describe",
+        "quip",
+        "joke",
+        "answer",
+        "contend",
+        "assert",
+        "vow",
+        "promise",
+        "boast",
+    }
+)
+
+_OPEN_CURLY, _CLOSE_CURLY, _STRAIGHT = "“", "”", '"'
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
+_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
+_DETERMINERS = frozenset({"a", "an", "the"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependents kept when a subject is read as a noun phrase ("a Meta spokesperson").
+_NP_DEPS = frozenset({"det", "compound", "amod", "poss", "case", "nmod", "nummod", "flat"})
+_RESOLVED_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+#: Nouns naming what someone said or wrote: their possessor is the speaker.
+_UTTERANCE_NOUNS = frozenset(
+    {
+        "statement",
+        "letter",
+        "comment",
+        "remark",
+        "word",
+        "post",
+        "memo",
+        "note",
+        "email",
+        "message",
+        "blog",
+        "tweet",
+        "essay",
+        "speech",
+        "announcement",
+        "interview",
+        "testimony",
+        "response",
+        "reply",
+    }
+)
+#: Role nouns that stand in for a person; keys of one family name one role.
+_ROLE_FAMILIES: dict[str, str] = {
+    "spokesperson": "spokesperson",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "representative": "spokesperson",
+    "rep": "spokesperson",
+    "official": "official",
+    "officials": "official",
+    "executive": "executive",
+    "source": "source",
+    "sources": "source",
+    "aide": "aide",
+    "adviser": "adviser",
+    "advisor": "adviser",
+    "analyst": "analyst",
+    "mayor": "mayor",
+    "minister": "minister",
+    "president": "president",
+    "ceo": "ceo",
+    "chief": "chief",
+    "director": "director",
+    "manager": "manager",
+    "chair": "chair",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "governor": "governor",
+    "senator": "senator",
+    "secretary": "secretary",
+    "lawyer": "lawyer",
+    "attorney": "lawyer",
+}
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+_STOPWORD_TEXT = """
+    a about above after again against all also am an and any are as at be been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves 's n't not say said says will 'll 're 've 'd don't doesn't
+    isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't cannot couldn't
+    shouldn't we'll we're we've i'm it's that's there's let's may might must shall"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+# --------------------------------------------------------------------------------------
+# Finding quotations
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """A statement placed in its paragraph: ``offset`` is where its text starts in it."""
+
+    st: Statement
+    offset: int
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.st.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: str | None
+    verb: str | None
+    adjacent: bool = False  # only punctuation between the attribution and the quote
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One source's statements in reading order, placed in their paragraphs, and the named
+    speakers found so far per statement ID (antecedents for "he"/"she")."""
+
+    sents: Sequence[_Sent]
+    position: dict[str, int]
+    named: dict[str, list[str]]
+
+
+def _find_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted spans of a paragraph, inside the marks and without edge whitespace."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == _OPEN_CURLY:
+            start = i + 1  # a second opening mark restarts an unclosed quote
+        elif ch == _CLOSE_CURLY:
+            if start is not None:
+                spans.append((start, i))
+                start = None
+        elif ch == _STRAIGHT:
+            if start is None:
+                start = i + 1
+            else:
+                spans.append((start, i))
+                start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if _WORD.search(text, s, e):
+            out.append((s, e))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """Normalised words: case-folded, one apostrophe style, hyphenated words split."""
+    return _WORD.findall(text.replace("’", "'").replace("‘", "'").casefold())
+
+
+def _children(tokens: Sequence[Token], i: int) -> list[int]:
+    return [j for j, t in enumerate(tokens) if t.head == i and j != i]
+
+
+def _np_start(tokens: Sequence[Token], head: int) -> int:
+    """Index of the first token of the noun phrase headed by ``head`` (its left modifiers)."""
+    first = head
+    stack = [head]
+    while stack:
+        i = stack.pop()
+        for j in _children(tokens, i):
+            if j < head and tokens[j].dep in _NP_DEPS:
+                first = min(first, j)
+                stack.append(j)
+    return first
+
+
+def _clean_name(text: str) -> str:
+    """A speaker as written, minus a possessive; a sentence-initial article lower-cased."""
+    text = _POSSESSIVE.sub("", text.replace("’", "'").strip(" ,;:")).strip()
+    first, _, rest = text.partition(" ")
+    if rest and first in ("A", "An", "The"):
+        text = f"{first.lower()} {rest}"
+    return text
+
+
+def _noun_phrase(st: Statement, head: int) -> str | None:
+    """The subject at ``head`` as written; for an utterance noun, its possessor
+    ("Zuckerberg's letter" speaks for Zuckerberg; "the letter" names no one)."""
+    tokens = st.tokens
+    if tokens[head].lemma.lower() in _UTTERANCE_NOUNS:
+        owners = [j for j in _children(tokens, head) if tokens[j].dep == "poss"]
+        if not owners or tokens[owners[0]].pos == "PRON":
+            return None
+        head = owners[0]
+    start = tokens[_np_start(tokens, head)].start
+    end = tokens[head].end
+    return _clean_name(st.text[start:end])
+
+
+#: Roles of a proper noun that may name a person another sentence calls "he" or "she".
+_MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"})
+
+
+def _people(st: Statement, before: int) -> list[str]:
+    """People named in a statement before offset ``before``: PERSON entities, and proper
+    nouns in a subject or object role that no other entity label claims (the small spaCy
+    model misses many names: "Mayor Ana Ruiz opened ...")."""
+    names = [_clean_name(e.text) for e in st.entities if e.label == "PERSON" and e.end <= before]
+    others = [(e.start, e.end) for e in st.entities if e.label != "PERSON"]
+    for i, tok in enumerate(st.tokens):
+        if tok.end > before or tok.pos != "PROPN" or tok.dep not in _MENTION_DEPS:
+            continue
+        if any(s <= tok.start and tok.end <= e for s, e in others):
+            continue
+        name = _noun_phrase(st, i)
+        if name and not any(same_name(_speaker_key(name), _speaker_key(n)) for n in names):
+            names.append(name)
+    return names
+
+
+def _looks_named(speaker: str) -> bool:
+    """A speaker that is a name ("Mayor Ana Ruiz"), not a role ("a city spokesperson")."""
+    words = speaker.split()
+    return words[-1][:1].isupper() and words[-1].casefold() not in _ROLE_FAMILIES
+
+
+def _person_before(src: _Source, current: int, pos: int) -> str | None:
+    """The person named nearest before ``pos`` of statement ``current``, if unambiguous:
+    the people named in the nearest statement that names any (see :func:`_people`; named
+    speakers of its quotes count too) must all be one name."""
+    for k in range(current, -1, -1):
+        st = src.sents[k].st
+        names = _people(st, pos if k == current else len(st.text))
+        if k < current:
+            names += [n for n in src.named.get(st.id, []) if _looks_named(n)]
+        if not names:
+            continue
+        keys = [_speaker_key(n) for n in names]
+        if all(same_name(keys[0], k2) for k2 in keys[1:]):
+            return names[-1]
+        return None
+    return None
+
+
+def _speaker_of(src: _Source, current: int, subject: int, verb: int | None) -> str | None:
+    """The speaker a subject names: a noun phrase as written, a resolved pronoun, the
+    antecedent of "who", or None."""
+    st = src.sents[current].st
+    tok = st.tokens[subject]
+    low = tok.text.lower()
+    if tok.pos == "PRON" or low in _RELATIVE_PRONOUNS:
+        if low in _RESOLVED_PRONOUNS:
+            return _person_before(src, current, tok.start)
+        if low in _RELATIVE_PRONOUNS and verb is not None and st.tokens[verb].dep == "relcl":
+            return _noun_phrase(st, st.tokens[verb].head)  # "Ruiz, who said “…”"
+        return None
+    if tok.lemma.lower() in _UTTERANCE_NOUNS:
+        owners = [j for j in _children(st.tokens, subject) if st.tokens[j].dep == "poss"]
+        if owners and st.tokens[owners[0]].text.lower() in _RESOLVED_PRONOUNS:
+            return _person_before(src, current, st.tokens[owners[0]].start)  # "his letter"
+    return _noun_phrase(st, subject)
+
+
+def _inside(pos: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos and end <= e for s, e in spans)
+
+
+def _candidates(
+    src: _Source, current: int, spans: Sequence[tuple[int, int]]
+) -> Iterable[tuple[int, int, str, int | None, int]]:
+    """Attributions in one statement: (phrase start, phrase end, verb, verb index, subject
+    index), in paragraph coordinates; tokens inside quotes are quoted words, never one."""
+    sent = src.sents[current]
+    tokens = sent.st.tokens
+    for i, tok in enumerate(tokens):
+        if _inside(sent.offset + tok.start, sent.offset + tok.end, spans):
+            continue
+        lemma = tok.lemma.lower()
+        if lemma in SPEECH_VERBS and tok.pos in ("VERB", "AUX"):
+            verb = lemma
+            kids = _children(tokens, i)
+            subjects = [j for j in kids if tokens[j].dep in _SUBJECT_DEPS]
+        elif lemma == "point" and tok.pos == "VERB":
+            kids = _children(tokens, i)
+            if not any(tokens[j].dep == "prt" and tokens[j].text.lower() == "out" for j in kids):
+                continue
+            verb = "point out"
+            subjects = [j for j in kids if tokens[j].dep in _SUBJECT_DEPS]
+        elif tok.text.lower() == "according" and i + 1 < len(tokens):
+            to = i + 1
+            if tokens[to].text.lower() != "to":
+                continue
+            objects = [j for j in _children(tokens, to) if tokens[j].dep == "pobj"]
+            if not objects:
+                continue
+            obj = objects[0]
+            yield (
+                sent.offset + tok.start,
+                sent.offset + tokens[obj].end,
+                "according to",
+                None,
+                obj,
+            )
+            continue
+        else:
+            continue
+        subjects = [
+            j
+            for j in subjects
+            if not _inside(sent.offset + tokens[j].start, sent.offset + tokens[j].end, spans)
+        ]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        first = tokens[_np_start(tokens, subject)]
+        start = min(first.start, tok.start)
+        end = max(tokens[subject].end, tok.end)
+        yield sent.offset + start, sent.offset + end, verb, i, subject
+
+
+def _attribute(
+    text: str,
+    src: _Source,
+    overlapping: Sequence[int],
+    span: tuple[int, int],
+    spans: Sequence[tuple[int, int]],
+) -> _Attribution | None:
+    """The attribution nearest to ``span`` in the statements it overlaps."""
+    best: tuple[int, _Attribution] | None = None
+    # Quote marks sit just outside a span; count them as part of it for adjacency.
+    marks = [(max(0, s - 1), min(len(text), e + 1)) for s, e in spans]
+    for k in overlapping:
+        for start, end, verb, verb_i, subject in _candidates(src, k, marks):
+            if end <= span[0]:
+                gap, between = span[0] - end, text[end : span[0]]
+            elif start >= span[1]:
+                gap, between = start - span[1], text[span[1] : start]
+            else:
+                gap, between = 0, ""
+            speaker = _speaker_of(src, k, subject, verb_i)
+            attribution = _Attribution(speaker, verb, adjacent=not _WORD.search(between))
+            if best is None or gap < best[0]:
+                best = (gap, attribution)
+    return best[1] if best else None
+
+
+def _lead_in(src: _Source, k: int, colon: int) -> _Attribution:
+    """The attribution of a lead-in clause ending with the colon at ``colon`` (an offset in
+    statement ``k``): its first subject whose verb is also before the colon ("A company
+    spokesperson maintains ...:"), and that verb if it is a speech verb."""
+    tokens = src.sents[k].st.tokens
+    for j, tok in enumerate(tokens):
+        head = tokens[tok.head]
+        if tok.dep in _SUBJECT_DEPS and tok.end <= colon and head.end <= colon:
+            lemma = head.lemma.lower()
+            verb = lemma if lemma in SPEECH_VERBS else None
+            return _Attribution(_speaker_of(src, k, j, tok.head), verb, adjacent=True)
+    return _Attribution(None, None, adjacent=True)
+
+
+def _place(block: Block, statements: Sequence[Statement]) -> list[_Sent]:
+    """Where each statement of a block starts in the block's text."""
+    index = {off: i for i, off in enumerate(block.offsets)}
+    out = []
+    for st in statements:
+        pos = index.get(st.start)
+        if pos is None or block.text[pos : pos + len(st.text)] != st.text:
+            pos = block.text.find(st.text)
+        if pos >= 0:
+            out.append(_Sent(st, pos))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    text: str
+    sents: list[_Sent]
+
+
+def _paragraphs(
+    articles: Sequence[CleanArticle], statements: Sequence[Statement]
+) -> Iterable[list[_Paragraph]]:
+    """Per source, its paragraphs in reading order with their statements placed in them.
+
+    Statements whose article or block is unknown become paragraphs of their own.
+    """
+    by_source: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for st in statements:
+        by_source[st.source_id][st.block].append(st)
+    seen: set[str] = set()
+    for art in articles:
+        source = art.article.source_id
+        if source in seen or source not in by_source:
+            continue
+        seen.add(source)
+        blocks = by_source[source]
+        paras = []
+        placed: set[str] = set()
+        for block in art.blocks:
+            sts = sorted(blocks.get(block.index, []), key=lambda s: s.index)
+            sents = _place(block, sts)
+            placed.update(s.st.id for s in sents)
+            if sents:
+                paras.append(_Paragraph(block.text, sents))
+        rest = [st for sts in blocks.values() for st in sts if st.id not in placed]
+        paras += [_Paragraph(st.text, [_Sent(st, 0)]) for st in rest]
+        yield paras
+    for source, blocks in by_source.items():
+        if source not in seen:
+            sts = sorted((st for b in blocks.values() for st in b), key=lambda s: s.index)
+            yield [_Paragraph(st.text, [_Sent(st, 0)]) for st in sts]
+
+
+def _lead_in_for(
+    text: str,
+    span: tuple[int, int],
+    para: _Paragraph,
+    src: _Source,
+    previous_last: _Sent | None,
+) -> _Attribution | None:
+    """The colon lead-in of a span: a clause ending with ':' right before its opening mark,
+    in the same paragraph or as the last statement of the previous one."""
+    before = text[: span[0]].rstrip().rstrip(_OPEN_CURLY + _STRAIGHT).rstrip()
+    if before.endswith(":"):
+        colon = len(before) - 1
+        lead = next((s for s in para.sents if s.offset <= colon < s.end), None)
+        if lead is not None:
+            return _lead_in(src, src.position[lead.st.id], colon - lead.offset)
+    elif not before and previous_last is not None:
+        text = previous_last.st.text.rstrip()
+        if text.endswith(":"):
+            return _lead_in(src, src.position[previous_last.st.id], len(text) - 1)
+    return None
+
+
+def _pieces(
+    text: str, span: tuple[int, int], para: _Paragraph, overlapping: Sequence[int]
+) -> Iterable[tuple[_Sent, int, int]]:
+    """The parts of a span inside each statement it overlaps, in paragraph coordinates."""
+    for i in overlapping:
+        sent = para.sents[i]
+        s, e = max(span[0], sent.offset), min(span[1], sent.end)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if _WORD.search(text, s, e):
+            yield sent, s, e
+
+
+def _quote_paragraphs(paras: Sequence[_Paragraph]) -> dict[str, list[Quote]]:
+    """Quotes of one source's statements, by statement ID."""
+    found: dict[str, list[Quote]] = defaultdict(list)
+    all_sents = [s for p in paras for s in p.sents]
+    src = _Source(all_sents, {s.st.id: i for i, s in enumerate(all_sents)}, defaultdict(list))
+    previous_tail: _Attribution | None = None  # a quote in the last sentence of the last para
+    previous_last: _Sent | None = None
+    for para in paras:
+        text = para.text
+        spans = _find_spans(text)
+        last: _Attribution | None = None  # the last quote of this paragraph with a speaker
+        tail: _Attribution | None = None
+        for span in spans:
+            overlapping = [
+                i for i, s in enumerate(para.sents) if s.offset < span[1] and span[0] < s.end
+            ]
+            if not overlapping:
+                continue
+            first = para.sents[overlapping[0]]
+            indices = [src.position[para.sents[i].st.id] for i in overlapping]
+            attribution = _attribute(text, src, indices, span, spans)
+            if attribution is None:
+                attribution = _lead_in_for(text, span, para, src, previous_last)
+            inherited = False
+            if attribution is None and not _WORD.search(text, first.offset, span[0]):
+                attribution = last or previous_tail  # a continuation names no one
+                inherited = attribution is not None
+            speaker = attribution.speaker if attribution else None
+            short = len(_words(text[span[0] : span[1]])) <= SCARE_QUOTE_MAX_WORDS
+            touching = attribution is not None and (inherited or attribution.adjacent)
+            if short and (speaker is None or not touching):
+                continue  # a scare quote
+            verb = attribution.verb if attribution else None
+            for sent, s, e in _pieces(text, span, para, overlapping):
+                found[sent.st.id].append(
+                    Quote(text[s:e], s - sent.offset, e - sent.offset, speaker, verb)
+                )
+                if speaker is not None:
+                    src.named[sent.st.id].append(speaker)
+            if attribution is not None and speaker is not None:
+                last = attribution
+                if overlapping[-1] == len(para.sents) - 1:
+                    tail = attribution
+        previous_tail = tail
+        previous_last = para.sents[-1]
+    return found
+
+
+def attach_quotes(
+    articles: Sequence[CleanArticle], statements: Sequence[Statement]
+) -> tuple[Statement, ...]:
+    """Fill every statement's ``quotes`` (replacing any it had).
+
+    Args:
+        articles: the story's cleaned articles; their blocks give the paragraphs, so a
+            quotation over several sentences is read whole. A statement whose article is
+            missing is read alone.
+        statements: parsed statements (tokens and entities are needed for speakers).
+
+    Returns:
+        The statements in the given order, each with its quotes sorted by offset::
+
+            “We believe …,” wrote Zuckerberg. “That said, … open source.”
+            -> (Quote("We believe …,", 1, 14, "Zuckerberg", "write"),)
+               (Quote("That said, … open source.", 1, 26, "Zuckerberg", "write"),)
+    """
+    found: dict[str, list[Quote]] = {}
+    for paras in _paragraphs(articles, statements):
+        found.update(_quote_paragraphs(paras))
+    return tuple(
+        replace(st, quotes=tuple(sorted(found.get(st.id, []), key=lambda q: q.start)))
+        for st in statements
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Speakers
+# --------------------------------------------------------------------------------------
+
+
+def _speaker_key(name: str) -> str:
+    """Normalised speaker: case-folded, no possessives, no articles ("a Meta spokesperson"
+    -> "meta spokesperson")."""
+    words = [_POSSESSIVE.sub("", w) for w in name.replace("’", "'").casefold().split()]
+    return " ".join(w for w in words if w and w not in _DETERMINERS)
+
+
+def _role(name: str) -> tuple[str, str] | None:
+    """(role family, capitalised qualifiers) of a role speaker ("a Meta spokesperson" ->
+    ("spokesperson", "meta")), None for a named person or organisation."""
+    words = name.replace("’", "'").split()
+    if not words or words[-1].casefold() not in _ROLE_FAMILIES:
+        return None
+    qualifiers = [
+        _POSSESSIVE.sub("", w).casefold()
+        for w in words[:-1]
+        if w[:1].isupper() and w.casefold() not in _DETERMINERS
+    ]
+    return _ROLE_FAMILIES[words[-1].casefold()], " ".join(qualifiers)
+
+
+def same_speaker(a: str | None, b: str | None) -> bool | None:
+    """Whether two speakers, as written, are one: True, False, or None when it cannot be
+    told (one is unknown, or one is a role and the other a name).
+
+    Examples::
+
+        same_speaker("Mark Zuckerberg", "Zuckerberg")              # True  (alias rule)
+        same_speaker("a Meta spokesperson", "A company spokesperson")  # True (one role)
+        same_speaker("a Meta spokesperson", "a Google spokesperson")   # False
+        same_speaker("the spokesperson", "Jane Doe")                # None  (may be one)
+        same_speaker("Ana Ruiz", "Tom Hale")                        # False
+    """
+    if not a or not b:
+        return None
+    ka, kb = _speaker_key(a), _speaker_key(b)
+    if not ka or not kb:
+        return None
+    ra, rb = _role(a), _role(b)
+    if ra is not None and rb is not None:
+        if ra[0] != rb[0]:
+            return False
+        return not (ra[1] and rb[1]) or same_name(ra[1], rb[1])
+    if same_name(ka, kb):
+        return True
+    if ra is not None or rb is not None:
+        return None
+    return False
+
+
+# --------------------------------------------------------------------------------------
+# Comparing quotations
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Q:
+    """One quote of one statement, with the forms the comparison needs."""
+
+    st: Statement
+    quote: Quote
+    raw: tuple[str, ...]  # words as written
+    words: tuple[str, ...]  # normalised words, one per raw word
+    pieces: tuple[tuple[str, ...], ...]  # normalised words between ellipses
+    whole: tuple[str, ...]  # normalised words of the whole quotation (all its statements)
+    content: frozenset[str]  # normalised words minus stopwords
+    lemmas: frozenset[str]  # content lemmas, for paraphrase overlap
+
+    @property
+    def ellipsis(self) -> bool:
+        return bool(_ELLIPSIS.search(self.quote.text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    kind: QuoteClass
+    ratio: float
+    diff: str | None = None
+    shorter: str | None = None  # statement ID of the shorter / elided side
+
+
+def _norm(word: str) -> str:
+    return word.replace("’", "'").casefold()
+
+
+def _content_lemmas(st: Statement, start: int, end: int) -> frozenset[str]:
+    if not st.tokens:
+        return frozenset(w for w in _words(st.text[start:end]) if w not in _STOPWORDS)
+    return frozenset(
+        t.lemma.casefold()
+        for t in st.tokens
+        if start <= t.start
+        and t.end <= end
+        and t.pos in _CONTENT_POS
+        and t.lemma.casefold() not in _STOPWORDS
+        and any(c.isalnum() for c in t.text)
+    )
+
+
+def _quote_record(st: Statement, quote: Quote, whole: tuple[str, ...]) -> _Q:
+    raw = tuple(_WORD.findall(quote.text))
+    words = tuple(_norm(w) for w in raw)
+    pieces = tuple(p for p in (tuple(_words(x)) for x in _ELLIPSIS.split(quote.text)) if p)
+    return _Q(
+        st=st,
+        quote=quote,
+        raw=raw,
+        words=words,
+        pieces=pieces,
+        whole=whole,
+        content=frozenset(w for w in words if w not in _STOPWORDS),
+        lemmas=_content_lemmas(st, quote.start, quote.end),
+    )
+
+
+def _quote_records(statements: Sequence[Statement]) -> list[_Q]:
+    """Every quote, with the words of its whole quotation: a quote running to the end of
+    its statement continues in the next statement of the paragraph when that one opens
+    inside the same quotation."""
+    ordered = sorted(statements, key=lambda s: (s.source_id, s.index))
+    groups: list[list[tuple[Statement, Quote]]] = []
+    prev: Statement | None = None
+    for st in ordered:
+        for n, q in enumerate(st.quotes):
+            continues = (
+                n == 0
+                and prev is not None
+                and groups
+                and prev.source_id == st.source_id
+                and prev.block == st.block
+                and prev.index + 1 == st.index
+                and not st.text[: q.start].strip()
+                and groups[-1][-1][0] is prev
+                and not prev.text[groups[-1][-1][1].end :].strip()
+            )
+            if continues:
+                groups[-1].append((st, q))
+            else:
+                groups.append([(st, q)])
+        prev = st
+    out = []
+    for group in groups:
+        whole = tuple(w for _, q in group for w in _words(q.text))
+        out += [_quote_record(st, q, whole) for st, q in group]
+    return out
+
+
+def _contiguous(short: Sequence[str], long: Sequence[str], start: int = 0) -> int:
+    """Index in ``long`` (from ``start``) where ``short`` occurs contiguously, or -1."""
+    n = len(short)
+    for i in range(start, len(long) - n + 1):
+        if tuple(long[i : i + n]) == tuple(short):
+            return i
+    return -1
+
+
+def _in_order(pieces: Sequence[Sequence[str]], long: Sequence[str]) -> bool:
+    """Each piece occurs contiguously in ``long``, after the previous one."""
+    at = 0
+    for piece in pieces:
+        i = _contiguous(piece, long, at)
+        if i < 0:
+            return False
+        at = i + len(piece)
+    return True
+
+
+#: Unchanged words kept on each side of a change in a word diff.
+_DIFF_CONTEXT = 3
+
+
+def _word_diff(a: _Q, b: _Q) -> str:
+    """``[-old-] {+new+}`` word diff from a's words to b's; long unchanged runs shortened."""
+    sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
+    ops = sm.get_opcodes()
+    parts: list[str] = []
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            run = list(a.raw[i1:i2])
+            first, last = n == 0, n == len(ops) - 1
+            keep = _DIFF_CONTEXT
+            if first and len(run) > keep:
+                run = ["…", *run[-keep:]]
+            elif last and len(run) > keep:
+                run = [*run[:keep], "…"]
+            elif len(run) > 2 * keep + 1:
+                run = [*run[:keep], "…", *run[-keep:]]
+            parts.append(" ".join(run))
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(a.raw[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(b.raw[j1:j2]) + "+}")
+    return " ".join(p for p in parts if p)
+
+
+def _relate(a: _Q, b: _Q) -> _Match | None:
+    """How the words of two quotes relate, speakers aside."""
+    wa, wb = a.words, b.words
+    if min(len(wa), len(wb)) < MIN_MATCH_WORDS:
+        return None
+    if wa == wb:
+        if a.ellipsis or b.ellipsis:
+            return _Match(QuoteClass.ELIDED, 1.0, shorter=(a if a.ellipsis else b).st.id)
+        return _Match(QuoteClass.VERBATIM, 1.0)
+    ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    for x, y in ((a, b), (b, a)):
+        if x.ellipsis and len(x.pieces) > 1 and _in_order(x.pieces, y.words):
+            return _Match(QuoteClass.ELIDED, ratio, shorter=x.st.id)
+    for x, y in ((a, b), (b, a)):
+        if len(x.words) < len(y.words) and _contiguous(x.words, y.words) >= 0:
+            if _contiguous(y.words, x.whole) >= 0:
+                return _Match(QuoteClass.VERBATIM, ratio)  # split into sentences differently
+            if len(x.words) >= MIN_SHORTENED_WORDS:
+                return _Match(QuoteClass.ELIDED, ratio, shorter=x.st.id)
+            return None
+    shared = a.content & b.content
+    if len(shared) < 2:
+        return None
+    jaccard = len(shared) / len(a.content | b.content)
+    matched = sum(
+        m.size for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+    )
+    coverage = matched / min(len(wa), len(wb))
+    contained = len(shared) / min(len(a.content), len(b.content))
+    if jaccard >= ALTERED_JACCARD or (
+        coverage >= ALTERED_COVERAGE and contained >= ALTERED_COVERAGE
+    ):
+        return _Match(QuoteClass.ALTERED, ratio, diff=_word_diff(a, b))
+    return None
+
+
+def _who(*speakers: str | None) -> str:
+    return next((s for s in speakers if s), "an unnamed speaker")
+
+
+def _explain(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> str:
+    """One sentence; when the two name the speaker differently but possibly the same
+    person ("the spokesperson", "Jane Doe"), it says so."""
+    sa, sb = a.quote.speaker, b.quote.speaker
+    if kind is QuoteClass.MISATTRIBUTED:
+        return f"{a.st.id} attributes these words to {sa}, {b.st.id} to {sb}."
+    who = _who(sa, sb)
+    note = ""
+    if sa and sb and same_speaker(sa, sb) is None:
+        note = f" ({a.st.id} names {sa}, {b.st.id} {sb})"
+    if kind is QuoteClass.VERBATIM:
+        return f"{a.st.id} and {b.st.id} quote {who} word for word{note}."
+    if kind is QuoteClass.ALTERED:
+        return f"{a.st.id} and {b.st.id} quote {who} with different words{note}."
+    short, long = (a, b) if match.shorter == a.st.id else (b, a)
+    if short.ellipsis:
+        return (
+            f"{short.st.id} marks a gap in {who}'s words with an ellipsis; the words it "
+            f"keeps appear in order in {long.st.id}{note}."
+        )
+    return f"{short.st.id} quotes only part of the words {long.st.id} quotes from {who}{note}."
+
+
+def _finding(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> QuoteFinding:
+    return QuoteFinding(
+        kind=kind,
+        a=a.st.id,
+        b=b.st.id,
+        speaker_a=a.quote.speaker,
+        speaker_b=b.quote.speaker,
+        text_a=a.quote.text,
+        text_b=b.quote.text,
+        diff=match.diff if kind is QuoteClass.ALTERED else None,
+        explanation=_explain(kind, a, b, match),
+    )
+
+
+def _classify_pair(a: _Q, b: _Q) -> tuple[float, QuoteFinding] | None:
+    match = _relate(a, b)
+    if match is None:
+        return None
+    same = same_speaker(a.quote.speaker, b.quote.speaker)
+    kind = match.kind
+    if same is False:
+        exact = kind in (QuoteClass.VERBATIM, QuoteClass.ELIDED)
+        long_enough = min(len(a.words), len(b.words)) >= MIN_MISATTRIBUTED_WORDS
+        if not long_enough or not (exact or match.ratio >= NEAR_VERBATIM):
+            return None  # two people saying similar things
+        kind = QuoteClass.MISATTRIBUTED
+    return match.ratio, _finding(kind, a, b, match)
+
+
+def _position(st: Statement) -> tuple[str, int]:
+    return st.source_id, st.index
+
+
+def _textual_findings(records: Sequence[_Q]) -> dict[tuple[str, str], QuoteFinding]:
+    """The best textual finding for each pair of statements of different sources."""
+    best: dict[tuple[str, str], tuple[float, QuoteFinding]] = {}
+    ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.st.source_id == b.st.source_id or not (set(a.words) & set(b.words)):
+                continue
+            found = _classify_pair(a, b)
+            if found is None:
+                continue
+            key = (a.st.id, b.st.id)
+            if key not in best or found[0] > best[key][0]:
+                best[key] = found
+    return {k: f for k, (_, f) in best.items()}
+
+
+def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
+    who = q.quote.speaker
+    words = f"{who}'s words" if who else "the quoted words"
+    return QuoteFinding(
+        kind=QuoteClass.PARAPHRASED,
+        a=q.st.id,
+        b=st.id,
+        speaker_a=who,
+        speaker_b=None,
+        text_a=q.quote.text,
+        text_b=None,
+        diff=None,
+        explanation=f"{st.id} reports {words} quoted in {q.st.id} without quotation marks ({why}).",
+    )
+
+
+def compare_quotes(
+    statements: Sequence[Statement], facts: Sequence[Fact]
+) -> tuple[QuoteFinding, ...]:
+    """Compare the quotes of different sources (rules in the module docstring).
+
+    Args:
+        statements: every statement of the story, with ``quotes`` filled by
+            :func:`attach_quotes`.
+        facts: the story's facts; a quote and an unquoted statement of one fact are a
+            paraphrase, and a quote whose fact has no other source may be unsupported.
+            Pass ``()`` to rely on word overlap alone.
+
+    Returns:
+        Findings sorted by ``a`` then ``b`` (by source and statement index), e.g.::
+
+            QuoteFinding(kind=ALTERED, a="herald:3", b="post:3", speaker_a="Ruiz",
+                         speaker_b="Mayor Ana Ruiz", diff="… was worth every {+single+} delay",
+                         explanation="herald:3 and post:3 quote Ruiz with different words.")
+    """
+    records = _quote_records(statements)
+    sources = {st.source_id for st in statements}
+    found = _textual_findings(records)
+    linked: dict[str, set[str]] = defaultdict(set)  # statement ID -> sources it matched
+    by_id = {st.id: st for st in statements}
+    for a_id, b_id in found:
+        linked[a_id].add(by_id[b_id].source_id)
+        linked[b_id].add(by_id[a_id].source_id)
+
+    fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
+    unquoted: dict[str, list[Statement]] = defaultdict(list)
+    for st in sorted(statements, key=_position):
+        if not st.quotes:
+            unquoted[st.source_id].append(st)
+    lemmas = {
+        st.id: _content_lemmas(st, 0, len(st.text)) for sts in unquoted.values() for st in sts
+    }
+
+    paraphrases: dict[tuple[str, str], QuoteFinding] = {}
+    for q in records:
+        if len(q.words) < MIN_MATCH_WORDS:
+            continue
+        fact = fact_of.get(q.st.id)
+        for source in sorted(sources - {q.st.source_id} - linked[q.st.id]):
+            in_fact = [
+                st
+                for st in unquoted[source]
+                if fact is not None
+                and st.id in fact.statement_ids
+                and len(q.lemmas & lemmas[st.id]) >= PARAPHRASE_FACT_MIN_SHARED
+            ]
+            for st in in_fact:
+                paraphrases.setdefault((q.st.id, st.id), _paraphrase(q, st, "same fact"))
+            if in_fact or not q.lemmas:
+                continue
+            scored = [(len(q.lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
+            if not scored:
+                continue
+            shared, _, st = max(scored, key=lambda x: (x[0], x[1]))
+            if shared >= PARAPHRASE_MIN_SHARED and shared / len(q.lemmas) >= PARAPHRASE_OVERLAP:
+                paraphrases.setdefault(
+                    (q.st.id, st.id), _paraphrase(q, st, f"{shared} shared words")
+                )
+    for a_id, b_id in paraphrases:
+        linked[a_id].add(by_id[b_id].source_id)
+
+    unsupported: list[QuoteFinding] = []
+    if len(sources) >= 2:
+        seen: set[str] = set()
+        for q in records:
+            if q.st.id in seen or not q.quote.speaker or len(q.words) < MIN_MATCH_WORDS:
+                continue
+            if linked[q.st.id]:
+                continue
+            fact = fact_of.get(q.st.id)
+            if fact is not None and set(fact.source_ids) - {q.st.source_id}:
+                continue
+            seen.add(q.st.id)
+            unsupported.append(
+                QuoteFinding(
+                    kind=QuoteClass.UNSUPPORTED,
+                    a=q.st.id,
+                    b=None,
+                    speaker_a=q.quote.speaker,
+                    speaker_b=None,
+                    text_a=q.quote.text,
+                    text_b=None,
+                    diff=None,
+                    explanation=(
+                        f"Only {q.st.source_id} has {q.quote.speaker} say this; no other "
+                        "source quotes or reports it."
+                    ),
+                )
+            )
+
+    pos = {st.id: _position(st) for st in statements}
+    findings = [*found.values(), *paraphrases.values(), *unsupported]
+    return tuple(
+        sorted(
+            findings,
+            key=lambda f: (pos[f.a], f.b is None, pos[f.b] if f.b else ("", 0), f.kind.value),
+        )
+    )

@@ -1,0 +1,445 @@
+"""Quotations: extraction of quotes and speakers, and cross-source quote fidelity."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from helpers import FakeEmbedder
+
+from factcheck import clean, ingest
+from factcheck.cache import Cache
+from factcheck.pipeline import analyse, article_from_paragraphs
+from factcheck.quotes import attach_quotes, compare_quotes, same_speaker
+from factcheck.segment import segment
+from factcheck.settings import DEFAULT_SPACY_MODEL, Settings
+from factcheck.types import Coverage, Fact, Quote, QuoteClass, QuoteFinding, Statement
+
+DATA = Path(__file__).parent / "data" / "quotes"
+SEED = Path(__file__).parent.parent / "corpora" / "meta-superintelligence"
+
+StatementFactory = Callable[..., Statement]
+
+
+def _quoted(*paragraphs: str, source: str = "src") -> list[Statement]:
+    """Statements of one article, with quotes attached (paragraph-level reading)."""
+    art = article_from_paragraphs(source, list(paragraphs))
+    statements = segment([art], spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None))
+    return list(attach_quotes([art], statements))
+
+
+def _sources(**articles: Sequence[str]) -> list[Statement]:
+    """Statements of several articles (source ID -> paragraphs), with quotes attached."""
+    arts = [article_from_paragraphs(src, list(paras)) for src, paras in articles.items()]
+    statements = segment(arts, spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None))
+    return list(attach_quotes(arts, statements))
+
+
+def _quotes(statements: Sequence[Statement]) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for st in statements for q in st.quotes]
+
+
+def _kinds(findings: Sequence[QuoteFinding]) -> set[tuple[QuoteClass, str, str | None]]:
+    return {(f.kind, f.a, f.b) for f in findings}
+
+
+def _story(path: Path) -> tuple[tuple[Statement, ...], tuple[Fact, ...]]:
+    articles, _ = ingest.read_story(path, max_file_bytes=10**7)
+    cleaned = [clean.clean_article(a) for a in articles]
+    result = analyse(
+        cleaned, name=path.name, settings=Settings(), embedder=FakeEmbedder(), cache=Cache(None)
+    )
+    return attach_quotes(result.articles, result.statements), result.facts
+
+
+# --------------------------------------------------------------------------------------
+# Finding quotes and speakers
+# --------------------------------------------------------------------------------------
+
+
+def test_quotes_attribution_after_the_quote() -> None:
+    (st,) = _quoted("“We believe in open models,” wrote Zuckerberg.")
+    (q,) = st.quotes
+    assert q == Quote("We believe in open models,", 1, 27, "Zuckerberg", "write")
+    assert st.text[q.start : q.end] == q.text
+
+
+def test_quotes_attribution_before_the_quote() -> None:
+    (st,) = _quoted(
+        "In a 2024 letter, Zuckerberg wrote, “Starting next year, we expect future Llama "
+        "models to become the most advanced in the industry.”"
+    )
+    (q,) = st.quotes
+    assert (q.speaker, q.verb) == ("Zuckerberg", "write")
+    assert q.text.startswith("Starting next year") and q.text.endswith("industry.")
+
+
+def test_quotes_continuation_inherits_the_speaker_in_the_paragraph() -> None:
+    statements = _quoted(
+        "“We believe the benefits should be shared as broadly as possible,” wrote Zuckerberg. "
+        "“That said, superintelligence will raise novel safety concerns. We’ll need to be "
+        "careful about what we choose to open source.”"
+    )
+    assert [q.speaker for st in statements for q in st.quotes] == ["Zuckerberg"] * 3
+    assert statements[1].quotes[0].text == (
+        "That said, superintelligence will raise novel safety concerns."
+    )
+
+
+def test_quotes_continuation_inherits_the_speaker_of_the_previous_paragraph() -> None:
+    statements = _quoted(
+        "“The tunnel opened on time,” Mayor Ana Ruiz said.",
+        "“It will carry forty thousand cars a day.”",
+    )
+    assert _quotes(statements)[1] == ("It will carry forty thousand cars a day.", "Mayor Ana Ruiz")
+
+
+def test_quotes_colon_lead_in_gives_the_speaker() -> None:
+    statements = _quoted(
+        "A company spokesperson maintains Meta hasn't abandoned open-source AI:",
+        "“Our position on open source AI is unchanged. We plan to continue releasing "
+        "leading open source models.”",
+    )
+    assert _quotes(statements) == [
+        ("Our position on open source AI is unchanged.", "a company spokesperson"),
+        ("We plan to continue releasing leading open source models.", "a company spokesperson"),
+    ]
+
+
+def test_quotes_colon_lead_in_with_an_utterance_noun_names_its_owner() -> None:
+    statements = _quoted(
+        "Zuckerberg's statement suggests Meta may reconsider its commitment to open models:",
+        "“We'll need to be careful about what we choose to open source.”",
+    )
+    assert _quotes(statements)[0][1] == "Zuckerberg"
+
+
+def test_quotes_pronoun_resolves_to_the_previous_person() -> None:
+    statements = _quoted(
+        "Mayor Ana Ruiz opened the tunnel on Monday.", "“It was worth every delay,” she said."
+    )
+    assert _quotes(statements) == [("It was worth every delay,", "Mayor Ana Ruiz")]
+
+
+def test_quotes_ambiguous_pronoun_gives_no_speaker() -> None:
+    statements = _quoted(
+        "Mayor Ana Ruiz met transport chief Tom Hale at the site on Monday.",
+        "“We will finish the access road by June,” he said.",
+    )
+    (quote,) = [q for st in statements for q in st.quotes]
+    assert (quote.speaker, quote.verb) == (None, "say")
+
+
+def test_quotes_relative_who_names_its_antecedent() -> None:
+    (st,) = _quoted(
+        "The tunnel was opened by Ana Ruiz, who said “this is the proudest day of my career.”"
+    )
+    assert (st.quotes[0].speaker, st.quotes[0].verb) == ("Ana Ruiz", "say")
+
+
+def test_quotes_possessive_pronoun_of_an_utterance_noun_resolves() -> None:
+    statements = _quoted(
+        "Mark Zuckerberg published a letter on Wednesday.",
+        "His letter was blunt: “We will not open source everything we build.”",
+    )
+    assert _quotes(statements)[0][1] == "Mark Zuckerberg"
+
+
+def test_quotes_according_to_names_the_speaker() -> None:
+    (st,) = _quoted("“The bridge is safe for heavy traffic,” according to the city engineer.")
+    (q,) = st.quotes
+    assert (q.speaker, q.verb) == ("the city engineer", "according to")
+
+
+def test_quotes_point_out_is_an_attribution() -> None:
+    (st,) = _quoted(
+        "Zuckerberg pointed out last year that the business isn’t reliant on selling access, "
+        "so “releasing Llama doesn’t undercut our revenue.”"
+    )
+    assert (st.quotes[0].speaker, st.quotes[0].verb) == ("Zuckerberg", "point out")
+
+
+def test_quotes_scare_quotes_are_ignored() -> None:
+    statements = _quoted(
+        "Meta outlined its vision for “personal superintelligence” and an “all-in” bet on AI.",
+        "The letter, detailed in a report, emphasizes “personal superintelligence” as a tool.",
+    )
+    assert _quotes(statements) == []
+
+
+def test_quotes_short_quote_touching_its_attribution_is_kept() -> None:
+    (st,) = _quoted("“Absolutely not,” Ruiz said when asked about new tolls.")
+    assert _quotes([st]) == [("Absolutely not,", "Ruiz")]
+
+
+def test_quotes_straight_quotes_are_read_like_curly_ones() -> None:
+    (curly,) = _quoted("“The tunnel will carry forty thousand cars a day,” Ruiz said.")
+    (straight,) = _quoted('"The tunnel will carry forty thousand cars a day," Ruiz said.')
+    assert curly.quotes == straight.quotes
+
+
+def test_quotes_a_quote_cut_by_the_sentence_splitter_keeps_one_speaker() -> None:
+    statements = _quoted(
+        "“Our position on open source AI is unchanged,” a spokesperson said. “We plan to "
+        "continue releasing leading open source models. We expect to continue training a mix "
+        "of open and closed models going forward.”"
+    )
+    assert len(statements) == 3
+    assert [q.speaker for st in statements for q in st.quotes] == ["a spokesperson"] * 3
+    for st in statements:
+        assert all(st.text[q.start : q.end] == q.text for q in st.quotes)
+
+
+def test_quotes_a_speech_verb_inside_the_quote_is_not_an_attribution() -> None:
+    statements = _quoted(
+        "The mayor spoke first.", "“That said, the tunnel opened late and well over budget.”"
+    )
+    (quote,) = [q for st in statements for q in st.quotes]
+    assert (quote.speaker, quote.verb) == (None, None)
+
+
+def test_quotes_statement_without_its_article_is_read_alone(
+    statement_factory: StatementFactory,
+) -> None:
+    st = statement_factory("“We will reopen the library in June,” Maria Brandt said.")
+    (out,) = attach_quotes([], [st])
+    assert _quotes([out]) == [("We will reopen the library in June,", "Maria Brandt")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Mark Zuckerberg", "Zuckerberg", True),
+        ("Meta CEO Mark Zuckerberg", "zuckerberg’s", True),
+        ("a Meta spokesperson", "the spokesperson", True),
+        ("a Meta spokesperson", "a company spokesperson", True),
+        ("a Meta spokesperson", "a Google spokesperson", False),
+        ("Ana Ruiz", "Tom Hale", False),
+        ("the spokesperson", "Jane Doe", None),
+        (None, "Zuckerberg", None),
+    ],
+)
+def test_quotes_same_speaker_normalises_names_and_roles(
+    a: str | None, b: str | None, expected: bool | None
+) -> None:
+    assert same_speaker(a, b) is expected
+
+
+# --------------------------------------------------------------------------------------
+# Comparing quotes across sources
+# --------------------------------------------------------------------------------------
+
+
+def test_quotes_straight_and_curly_quotes_are_verbatim() -> None:
+    statements = _sources(
+        a=["“This tunnel will cut the morning commute in half,” said Ruiz."],
+        b=['"This tunnel will cut the morning commute in half," Mayor Ana Ruiz said.'],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.VERBATIM, "a:1", "b:1")
+    assert (f.speaker_a, f.speaker_b) == ("Ruiz", "Mayor Ana Ruiz")
+
+
+def test_quotes_an_ellipsis_is_elided() -> None:
+    statements = _sources(
+        a=[
+            "“This tunnel will carry forty thousand cars a day and cut the commute in half,” "
+            "Ruiz said."
+        ],
+        b=["“This tunnel will carry forty thousand cars a day … in half,” Ruiz said."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b, f.diff) == (QuoteClass.ELIDED, "a:1", "b:1", None)
+    assert "b:1 marks a gap" in f.explanation
+
+
+def test_quotes_a_shortened_quote_is_elided_not_altered() -> None:
+    statements = _sources(
+        a=[
+            "“We expect tolls to fall next spring once the loans are repaid,” a city "
+            "spokesperson said."
+        ],
+        b=["“We expect tolls to fall next spring,” a spokesperson for the city said."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.ELIDED
+    assert "b:1 quotes only part" in f.explanation
+
+
+def test_quotes_changed_words_are_altered_with_a_word_diff() -> None:
+    statements = _sources(
+        a=["“We will reopen the library before the end of the school year,” Maria Brandt said."],
+        b=["“We will reopen the library before the end of the summer,” Brandt said."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.ALTERED
+    assert f.diff == "… end of the [-school year-] {+summer+}"
+
+
+def test_quotes_same_words_from_another_speaker_are_misattributed() -> None:
+    statements = _sources(
+        a=["“The roof has been leaking since the storm in March,” said inspector Omar Pike."],
+        b=["“The roof has been leaking since the storm in March,” said councillor Lena Fox."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.MISATTRIBUTED
+    assert (f.speaker_a, f.speaker_b) == ("inspector Omar Pike", "councillor Lena Fox")
+
+
+def test_quotes_a_role_and_a_name_are_not_a_misattribution() -> None:
+    statements = _sources(
+        a=["“Our position on open source AI is unchanged,” the spokesperson said."],
+        b=["“Our position on open source AI is unchanged,” Jane Doe said."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.VERBATIM
+    assert "(a:1 names the spokesperson, b:1 Jane Doe)" in f.explanation
+
+
+def test_quotes_different_speakers_saying_different_things_are_not_misattributed() -> None:
+    # Similar enough to be one altered quote from one speaker, but not near-verbatim.
+    statements = _sources(
+        a=["“The library needs a new roof before the winter storms arrive,” said Lena Fox."],
+        b=["“The library needs new wiring before the winter,” said Omar Pike."],
+    )
+    kinds = {f.kind for f in compare_quotes(statements, ())}
+    assert kinds <= {QuoteClass.UNSUPPORTED}
+
+
+def test_quotes_same_speaker_saying_two_different_things_is_not_altered() -> None:
+    statements = _sources(
+        a=["“We expect to hire twelve new librarians this year,” Maria Brandt said."],
+        b=["“We expect to close two branch offices this year,” Maria Brandt said."],
+    )
+    kinds = {f.kind for f in compare_quotes(statements, ())}
+    assert kinds <= {QuoteClass.UNSUPPORTED}
+
+
+def test_quotes_a_different_sentence_split_is_still_verbatim(
+    statement_factory: StatementFactory,
+) -> None:
+    whole = statement_factory(
+        "“The tunnel opened today. It will carry forty thousand cars a day,” Ruiz said.",
+        source_id="a",
+    )
+    split = _sources(
+        b=["“The tunnel opened today. It will carry forty thousand cars a day,” Ruiz said."]
+    )
+    assert len(split) == 2  # the splitter cut source b's quote in two
+    findings = compare_quotes([*attach_quotes([], [whole]), *split], ())
+    assert {f.kind for f in findings} == {QuoteClass.VERBATIM}
+
+
+def test_quotes_an_unquoted_statement_of_the_same_fact_is_a_paraphrase() -> None:
+    statements = _sources(
+        a=["“The tunnel came in under its revised budget,” a city spokesperson said."],
+        b=["City officials said the tunnel cost less than its revised budget."],
+    )
+    fact = Fact("F-00000001", ("a:1", "b:1"), ("a", "b"), Coverage.CONSENSUS, 0.8)
+    (f,) = compare_quotes(statements, [fact])
+    assert (f.kind, f.a, f.b, f.speaker_a, f.text_b) == (
+        QuoteClass.PARAPHRASED,
+        "a:1",
+        "b:1",
+        "a city spokesperson",
+        None,
+    )
+    assert "same fact" in f.explanation
+
+
+def test_quotes_paraphrase_falls_back_to_word_overlap_without_facts() -> None:
+    statements = _sources(
+        a=[
+            "“We believe the benefits of superintelligence should be shared with the world as "
+            "broadly as possible,” wrote Zuckerberg."
+        ],
+        b=[
+            "Meta reported strong earnings on Tuesday.",
+            "Zuckerberg emphasized the importance of broadly sharing the benefits of "
+            "superintelligence.",
+        ],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.PARAPHRASED, "a:1", "b:2")
+
+
+def test_quotes_a_quote_no_other_source_has_is_unsupported() -> None:
+    statements = _sources(
+        a=["“Cyclists will get their own lane by the autumn,” Tom Hale said."],
+        b=["The harbour tunnel opened to traffic on Monday morning."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b, f.speaker_a) == (QuoteClass.UNSUPPORTED, "a:1", None, "Tom Hale")
+
+
+def test_quotes_a_single_source_has_no_findings() -> None:
+    statements = _sources(a=["“Cyclists will get their own lane by the autumn,” Tom Hale said."])
+    assert compare_quotes(statements, ()) == ()
+
+
+def test_quotes_never_compares_two_statements_of_one_source() -> None:
+    statements = _sources(
+        a=["“The tunnel opened on time,” Ruiz said.", "“The tunnel opened on time,” Hale said."],
+        b=["The harbour tunnel opened to traffic on Monday morning."],
+    )
+    assert all(f.b is None for f in compare_quotes(statements, ()))
+
+
+def test_quotes_findings_are_deterministic_and_each_pair_once() -> None:
+    statements, facts = _story(DATA / "tunnel")
+    shuffled = list(statements)
+    random.Random(4).shuffle(shuffled)
+    findings = compare_quotes(statements, facts)
+    assert compare_quotes(shuffled, facts) == findings
+    pairs = [frozenset((f.a, f.b)) for f in findings]
+    assert len(pairs) == len(set(pairs))
+
+
+# --------------------------------------------------------------------------------------
+# Hand-written stories and the seed story
+# --------------------------------------------------------------------------------------
+
+
+def test_quotes_tunnel_story_has_every_expected_finding() -> None:
+    statements, facts = _story(DATA / "tunnel")
+    assert _kinds(compare_quotes(statements, facts)) == {
+        (QuoteClass.VERBATIM, "herald:2", "post:2"),  # curly vs straight quotes
+        (QuoteClass.ELIDED, "herald:2", "wire:2"),  # "…"
+        (QuoteClass.ELIDED, "post:2", "wire:2"),
+        (QuoteClass.ALTERED, "herald:3", "post:3"),  # continuation vs "she said"
+        (QuoteClass.PARAPHRASED, "herald:6", "wire:3"),  # colon lead-in, unquoted in wire
+        (QuoteClass.ELIDED, "herald:7", "post:4"),  # shortened
+        (QuoteClass.UNSUPPORTED, "post:5", None),
+    }
+
+
+def test_quotes_library_story_has_every_expected_finding() -> None:
+    statements, facts = _story(DATA / "library")
+    findings = compare_quotes(statements, facts)
+    assert {k for k in _kinds(findings) if k[0] is not QuoteClass.UNSUPPORTED} == {
+        (QuoteClass.ALTERED, "courier:2", "gazette:2"),
+        (QuoteClass.MISATTRIBUTED, "courier:4", "gazette:4"),
+    }
+    altered = next(f for f in findings if f.kind is QuoteClass.ALTERED)
+    assert altered.diff == "… end of the [-summer-] {+school year+}"
+
+
+def test_quotes_seed_story_reads_sensibly() -> None:
+    statements, facts = _story(SEED)
+    speakers = {st.id: q.speaker for st in statements for q in st.quotes}
+    assert speakers["000_2831aa864af746ce:3"] == "Zuckerberg"  # lead-in "Zuckerberg's statement"
+    assert speakers["000_2831aa864af746ce:17"] == "a company spokesperson"
+    assert speakers["002_f398cda15d4a89f6:4"] == "Zuckerberg"  # continuation
+    assert not any(st.quotes for st in statements if st.source_id.startswith("003"))
+    kinds = _kinds(compare_quotes(statements, facts))
+    assert {
+        (QuoteClass.ELIDED, "000_2831aa864af746ce:3", "002_f398cda15d4a89f6:3"),
+        (QuoteClass.VERBATIM, "000_2831aa864af746ce:17", "001_5a76a52844fc09c6:25"),
+        (QuoteClass.ELIDED, "000_2831aa864af746ce:19", "002_f398cda15d4a89f6:25"),
+        (QuoteClass.VERBATIM, "001_5a76a52844fc09c6:22", "002_f398cda15d4a89f6:21"),
+        (QuoteClass.ALTERED, "001_5a76a52844fc09c6:20", "002_f398cda15d4a89f6:19"),
+        (QuoteClass.PARAPHRASED, "002_f398cda15d4a89f6:3", "001_5a76a52844fc09c6:3"),
+    } <= kinds
+    assert not any(k[0] is QuoteClass.MISATTRIBUTED for k in kinds)
