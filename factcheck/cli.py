@@ -252,6 +252,39 @@ def _run(path: Path, out: Path, settings: Settings, formats: list[str], quiet: b
     return failed
 
 
+@app.command("add")
+def add_cli(
+    url: Annotated[str, typer.Argument(help="The article's web address (http or https).")],
+    story: Annotated[str, typer.Option("--story", "-s", help="Story folder name under --corpora.")],
+    corpora: Annotated[Path, typer.Option(help="The folder of story folders.")] = Path("corpora"),
+    timeout: Annotated[float, typer.Option(help="Seconds for the whole download.")] = 20.0,
+    max_page_mb: Annotated[
+        float, typer.Option(help="Refuse pages larger than this many MB.")
+    ] = 10.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
+) -> None:
+    """Fetch the article at URL and store it, with its metadata, in CORPORA/STORY."""
+    from factcheck.fetch import add_article
+
+    _setup_logging(verbose, quiet)
+    if not story or story in {".", ".."} or "/" in story or "\\" in story:
+        _err(f"--story {story!r}: expected a single folder name, such as 'bridge-vote'")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        path = add_article(
+            url, story_dir=corpora / story, timeout=timeout, max_bytes=int(max_page_mb * 1024**2)
+        )
+    except ConfigError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+    except FactcheckError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_INPUT) from err
+    if not quiet:
+        typer.echo(f"{url} -> {path}")
+
+
 def _progress() -> Progress:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn

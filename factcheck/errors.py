@@ -10,6 +10,8 @@ these into ``error: <message>`` and an exit code; nothing else in the library ex
     ├── CorpusError       missing or empty folder, unreadable, binary, undecodable or
     │                     oversized article (.path names the file or folder)
     ├── ConfigError       bad option value, threshold or story.toml
+    ├── FetchError        a page cannot be added to a story: unreachable, HTTP error,
+    │                     not HTML, too large, no article text, or already stored (.url)
     ├── ModelError        the embedding / NLP / NLI model cannot be loaded
     │                     (names the package that provides it)
     └── StageError        a pipeline stage failed unexpectedly (.stage names it)
@@ -19,7 +21,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ConfigError", "CorpusError", "FactcheckError", "ModelError", "StageError"]
+__all__ = [
+    "ConfigError",
+    "CorpusError",
+    "FactcheckError",
+    "FetchError",
+    "ModelError",
+    "StageError",
+]
 
 
 class FactcheckError(Exception):
@@ -37,6 +46,19 @@ class CorpusError(FactcheckError):
 
 class ConfigError(FactcheckError):
     """An option, threshold or settings file is invalid."""
+
+
+class FetchError(FactcheckError):
+    """A web page could not be fetched and stored as an article.
+
+    The message is complete ("cannot reach <url>: connection refused", "<url>: HTTP 404 Not
+    Found"); ``.url`` is the page asked for, so a caller adding many pages can tell which
+    one failed without parsing the message.
+    """
+
+    def __init__(self, url: str, message: str) -> None:
+        self.url = url
+        super().__init__(message)
 
 
 class ModelError(FactcheckError):
