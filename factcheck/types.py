@@ -36,6 +36,8 @@ __all__ = [
     "Conflict",
     "ConflictKind",
     "Coverage",
+    "Derivation",
+    "DerivationKind",
     "Entity",
     "Fact",
     "FileFailure",
@@ -320,6 +322,7 @@ class Fact:
     similarity: float
     conflicts: tuple[Conflict, ...] = ()
     framing: tuple[FramingNote, ...] = ()
+    independent: int = 0  # sources that are not rewrites of another source of this fact
 
     @property
     def label(self) -> Label:
@@ -360,6 +363,33 @@ class QuoteFinding:
     explanation: str
 
 
+class DerivationKind(StrEnum):
+    COPY = "copy"  # near-identical text
+    PARAPHRASE = "close paraphrase"  # the same statements in the same order, reworded
+    CONDENSED = "condensed rewrite"  # a shorter version following the original's order
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """Source ``derived`` is likely a rewrite or copy of source ``original``.
+
+    ``order`` is the share of aligned statement pairs that keep the original's order,
+    ``coverage`` the share of the derived source's statements aligned to the original,
+    ``shared_ngrams`` the number of rare word n-grams both use; ``why_original`` says why
+    that side is taken as the original (publication time, or more detail and verbatim
+    quotes).
+    """
+
+    derived: str
+    original: str
+    kind: DerivationKind
+    score: float
+    order: float
+    coverage: float
+    shared_ngrams: int
+    why_original: str
+
+
 @dataclass(frozen=True, slots=True)
 class FileFailure:
     """An article that could not be used; the rest of the story is still processed."""
@@ -384,4 +414,5 @@ class StoryResult:
     model: str
     threshold: float
     quotes: tuple[QuoteFinding, ...] = ()
+    derivations: tuple[Derivation, ...] = ()
     graph: nx.Graph[str] | None = field(default=None, compare=False, repr=False)
