@@ -1,4 +1,7 @@
-"""Label every fact: coverage, conflicts and framing.
+"""Group statements into facts and label them: coverage and conflicts.
+
+Framing notes are added later by :func:`factcheck.framing.annotate` (they need the quote
+comparison), after which :func:`ordered` puts the facts back in report order.
 
 A fact is a connected component of the alignment graph (see :mod:`factcheck.align`).
 
@@ -7,8 +10,6 @@ A fact is a connected component of the alignment graph (see :mod:`factcheck.alig
 - **unique**: one source only, a detail only that outlet adds;
 - **conflict**: two of its statements, from different sources, disagree on a typed value
   (see :mod:`factcheck.conflicts`);
-- **framing**: two of its statements tell it with different hedging or loaded wording (see
-  :mod:`factcheck.framing`).
 
 Fact IDs come from content, never from positions: ``F-`` and the first 8 hex digits of
 the smallest SHA-1 among the member statements' normalised texts. Adding a source that
@@ -28,11 +29,17 @@ import networkx as nx
 
 from factcheck.align import facts_of
 from factcheck.conflicts import ConflictContext, find_conflicts
-from factcheck.framing import framing_notes
 from factcheck.nli import NLI_THRESHOLD
 from factcheck.types import Conflict, ConflictKind, Coverage, Fact, Label, Statement
 
-__all__ = ["LABEL_ORDER", "ContradictionFn", "classify", "fact_id", "normalise_text"]
+__all__ = [
+    "LABEL_ORDER",
+    "ContradictionFn",
+    "classify",
+    "fact_id",
+    "normalise_text",
+    "ordered",
+]
 
 #: Report order: what needs attention first.
 LABEL_ORDER = {label: i for i, label in enumerate(Label)}
@@ -116,14 +123,20 @@ def classify(
                 coverage=_coverage(len(srcs), len(sources)),
                 similarity=round(sum(weights) / len(weights), 4) if weights else 1.0,
                 conflicts=tuple(conflicts),
-                framing=tuple(framing_notes([by_id[m] for m in members])),
             )
         )
-    facts = _dedupe_ids(facts)
-    facts.sort(
-        key=lambda f: (LABEL_ORDER[f.label], -len(f.source_ids), position[f.statement_ids[0]])
-    )
-    return tuple(facts)
+    return ordered(_dedupe_ids(facts))
+
+
+def ordered(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """Report order: by label (conflicts first), then by how many sources carry the fact,
+    then by where its first statement stands. Call again after later stages add framing."""
+
+    def key(f: Fact) -> tuple[int, int, str, int]:
+        source, index = f.statement_ids[0].rsplit(":", 1)
+        return (LABEL_ORDER[f.label], -len(f.source_ids), source, int(index))
+
+    return tuple(sorted(facts, key=key))
 
 
 def _with_nli(

@@ -1,8 +1,8 @@
 """The one module that knows the stage order.
 
 ``ingest -> clean -> segment -> extract (values, quotes) -> embed -> align -> classify ->
-quotes (compared across sources)``; the report stage is separate (:mod:`factcheck.report`)
-so callers can render a result any way they like.
+quotes (compared across sources) -> framing``; the report stage is separate
+(:mod:`factcheck.report`) so callers can render a result any way they like.
 
 An unexpected exception inside a stage is re-raised as :class:`StageError` naming the
 stage and the story; a :class:`FactcheckError` passes through untouched.
@@ -22,6 +22,7 @@ from factcheck import align as align_stage
 from factcheck import classify as classify_stage
 from factcheck import clean as clean_stage
 from factcheck import extract as extract_stage
+from factcheck import framing as framing_stage
 from factcheck import ingest as ingest_stage
 from factcheck import quotes as quotes_stage
 from factcheck import segment as segment_stage
@@ -54,7 +55,17 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-STAGES = ("ingest", "clean", "segment", "extract", "embed", "align", "classify", "quotes")
+STAGES = (
+    "ingest",
+    "clean",
+    "segment",
+    "extract",
+    "embed",
+    "align",
+    "classify",
+    "quotes",
+    "framing",
+)
 
 #: Called as ``callback(story_name, stage_name)`` when a stage starts; the CLI uses it to
 #: drive a progress bar.
@@ -183,6 +194,9 @@ def analyse(
             )
         with _stage(name, "quotes", on_stage):
             quotes = quotes_stage.compare_quotes(statements, facts)
+        with _stage(name, "framing", on_stage):
+            facts = classify_stage.ordered(framing_stage.annotate(facts, statements, quotes))
+            profiles = framing_stage.profiles(articles, statements, facts)
     finally:
         if own_cache:
             cache.close()
@@ -196,6 +210,7 @@ def analyse(
         model=embedder.model_id,
         threshold=settings.threshold,
         quotes=quotes,
+        profiles=profiles,
         graph=graph,
     )
 

@@ -98,6 +98,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.extract import same_name
+from factcheck.textdiff import word_diff
 from factcheck.types import (
     Block,
     CleanArticle,
@@ -892,32 +893,9 @@ def _in_order(pieces: Sequence[Sequence[str]], long: Sequence[str]) -> bool:
 
 
 #: Unchanged words kept on each side of a change in a word diff.
-_DIFF_CONTEXT = 3
-
-
 def _word_diff(a: _Q, b: _Q) -> str:
     """``[-old-] {+new+}`` word diff from a's words to b's; long unchanged runs shortened."""
-    sm = difflib.SequenceMatcher(None, a.words, b.words, autojunk=False)
-    ops = sm.get_opcodes()
-    parts: list[str] = []
-    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal":
-            run = list(a.raw[i1:i2])
-            first, last = n == 0, n == len(ops) - 1
-            keep = _DIFF_CONTEXT
-            if first and len(run) > keep:
-                run = ["…", *run[-keep:]]
-            elif last and len(run) > keep:
-                run = [*run[:keep], "…"]
-            elif len(run) > 2 * keep + 1:
-                run = [*run[:keep], "…", *run[-keep:]]
-            parts.append(" ".join(run))
-            continue
-        if i2 > i1:
-            parts.append("[-" + " ".join(a.raw[i1:i2]) + "-]")
-        if j2 > j1:
-            parts.append("{+" + " ".join(b.raw[j1:j2]) + "+}")
-    return " ".join(p for p in parts if p)
+    return word_diff(a.words, b.words, a.raw, b.raw)
 
 
 def _relate(a: _Q, b: _Q) -> _Match | None:

@@ -203,11 +203,13 @@ def _conflict_lines(c: Conflict, by_id: dict[str, Statement], labels: dict[str, 
     ]
 
 
+#: kind -> (what a marked source does, what the others do: singular, plural)
 _FRAMING_VERBS = {
-    "hedging": ("hedges it with", "state it flatly"),
-    "loaded": ("uses loaded or intensifying words:", "do not"),
-    "tone": ("strikes another tone with", "do not"),
-    "attribution": ("attributes it with", "do not"),
+    "hedging": ("hedges it with", ("states it flatly", "state it flatly")),
+    "loaded": ("uses loaded or intensifying words:", ("does not", "do not")),
+    "tone": ("words it with", ("is neutral", "are neutral")),
+    "attribution": ("reports it with", ("uses a neutral verb", "use a neutral verb")),
+    "beyond source": ("goes beyond the quote:", ("quotes the speaker", "quote the speaker")),
 }
 
 
@@ -220,8 +222,53 @@ def _framing_lines(
         for sid, words in zip(n.marked, n.words, strict=True)
     )
     plain = sorted({labels[by_id[sid].source_id] for sid in n.unmarked})
-    tail = f"; {', '.join(plain)} {others}" if plain else ""
-    return [f"- **{n.kind}**: {uses}{tail}."]
+    tail = f"; {', '.join(plain)} {others[len(plain) > 1]}" if plain else ""
+    out = [f"- **{n.kind}**: {uses}{tail}."]
+    if n.diff and n.diff_against:
+        src, dst = (labels[by_id[x].source_id] for x in (n.marked[0], n.diff_against))
+        out.append(f"  - word diff {src} → {dst}: `{n.diff.replace('`', '')}`")
+    return out
+
+
+def _profiles_section(result: StoryResult, labels: dict[str, str]) -> list[str]:
+    if not result.profiles:
+        return []
+    rows = []
+    for p in result.profiles:
+        lead = "; ".join(
+            f"{fid} ({_relabel(where, labels)})"
+            for fid, where in zip(p.lead, p.lead_elsewhere, strict=True)
+        )
+        rows.append(
+            [
+                labels[p.source_id],
+                str(p.statements),
+                f"{p.hedging:.0%}",
+                f"{p.tone:+.2f}",
+                f"{p.attributed:.0%}",
+                md_escape(lead),
+            ]
+        )
+    return [
+        "## How each source tells it",
+        "",
+        "Hedged: share of statements with a hedge word. Tone: mean VADER sentiment, -1 to +1. "
+        "Attributed: share of statements that quote or name a source. Leads with: the facts of "
+        "its first three statements, and where the other sources place them.",
+        "",
+        *_table(
+            ["Source", "Statements", "Hedged", "Tone", "Attributed", "Leads with"],
+            rows,
+            "lrrrrl",
+        ),
+        "",
+    ]
+
+
+def _relabel(text: str, labels: dict[str, str]) -> str:
+    for sid, label in sorted(labels.items(), key=lambda kv: -len(kv[0])):
+        text = text.replace(sid, label)
+    return text
 
 
 def _facts_section(
@@ -339,6 +386,7 @@ def render_markdown(result: StoryResult) -> str:
         out += _fact_members(f, by_id, labels)
         out += [line for n in f.framing for line in _framing_lines(n, by_id, labels)]
         out.append("")
+    out += _profiles_section(result, labels)
     out += _quotes_section(result, by_id, labels)
     out += _problems_section(result)
     return "\n".join(out).rstrip() + "\n"
@@ -396,7 +444,8 @@ def _quotes_section(
                 speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
             out.append(f"- **{speaker}**, {where} and {other}: {md_escape(q.explanation)}")
             if q.diff:
-                out.append(f"  - word diff: `{q.diff.replace('`', '')}`")
+                arrow = f"{labels[a.source_id]} → {labels[b.source_id]}"
+                out.append(f"  - word diff {arrow}: `{q.diff.replace('`', '')}`")
             out.append(f"  - {labels[a.source_id]}: {_quoted(q.text_a)}")
             out.append(f"  - {labels[b.source_id]}: {_quoted(q.text_b or b.text)}")
         out.append("")
@@ -539,11 +588,25 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                         "words": [list(w) for w in n.words],
                         "unmarked": list(n.unmarked),
                         "explanation": n.explanation,
+                        "diff": n.diff,
+                        "diff_against": n.diff_against,
                     }
                     for n in f.framing
                 ],
             }
             for f in result.facts
+        ],
+        "profiles": [
+            {
+                "source": p.source_id,
+                "statements": p.statements,
+                "hedging": p.hedging,
+                "tone": p.tone,
+                "attributed": p.attributed,
+                "lead": list(p.lead),
+                "lead_elsewhere": list(p.lead_elsewhere),
+            }
+            for p in result.profiles
         ],
         "quotes": [
             {

@@ -49,6 +49,7 @@ __all__ = [
     "QuoteFinding",
     "RemovalReason",
     "RemovedLine",
+    "SourceProfile",
     "Statement",
     "StoryResult",
     "TextFormat",
@@ -290,10 +291,11 @@ class Conflict:
 
 
 class FramingKind(StrEnum):
-    HEDGING = "hedging"
-    LOADED = "loaded"
-    TONE = "tone"
-    ATTRIBUTION = "attribution"
+    HEDGING = "hedging"  # "may", "reportedly", "suggests" on one side only
+    LOADED = "loaded"  # evaluative or intensifying words on one side only
+    TONE = "tone"  # clearly positive wording on one side, negative on the other
+    ATTRIBUTION = "attribution"  # "said" against "claimed" or "admitted"
+    BEYOND_SOURCE = "beyond source"  # a paraphrase claims more than the quote it reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +311,8 @@ class FramingNote:
     words: tuple[tuple[str, ...], ...]
     unmarked: tuple[str, ...]
     explanation: str
+    diff: str | None = None  # word diff from marked[0] to statement ``diff_against``
+    diff_against: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +395,26 @@ class Derivation:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """How one source tells the story, in numbers a reader can check.
+
+    ``hedging`` is the share of its statements with a hedge word, ``tone`` the mean VADER
+    compound score (-1 negative .. +1 positive), ``attributed`` the share of its statements
+    that attribute the claim (a quote, a speech verb, "according to"). ``lead`` holds the
+    facts of its first :data:`factcheck.framing.LEAD_STATEMENTS` statements and
+    ``lead_elsewhere`` where the other sources place each of them (``None``: they omit it).
+    """
+
+    source_id: str
+    statements: int
+    hedging: float
+    tone: float
+    attributed: float
+    lead: tuple[str, ...]
+    lead_elsewhere: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class FileFailure:
     """An article that could not be used; the rest of the story is still processed."""
 
@@ -415,4 +439,5 @@ class StoryResult:
     threshold: float
     quotes: tuple[QuoteFinding, ...] = ()
     derivations: tuple[Derivation, ...] = ()
+    profiles: tuple[SourceProfile, ...] = ()
     graph: nx.Graph[str] | None = field(default=None, compare=False, repr=False)

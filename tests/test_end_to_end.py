@@ -18,7 +18,7 @@ from factcheck.embed import SentenceTransformerEmbedder
 from factcheck.pipeline import check
 from factcheck.report import render_json, render_markdown
 from factcheck.settings import Settings
-from factcheck.types import ConflictKind, Coverage, QuoteClass, StoryResult
+from factcheck.types import ConflictKind, Coverage, FramingKind, QuoteClass, StoryResult
 
 pytestmark = pytest.mark.model
 
@@ -125,6 +125,16 @@ def test_end_to_end_shows_the_word_diff_of_a_reworded_quote(
     (altered,) = [q for q in results["stadium-vote"].quotes if q.kind is QuoteClass.ALTERED]
     assert altered.diff is not None and "[-back-]" in altered.diff
     assert "word diff" in render_markdown(results["stadium-vote"])
+
+
+def test_end_to_end_flags_hedged_and_loaded_wording_of_a_shared_fact(
+    results: dict[str, StoryResult],
+) -> None:
+    (fact,) = [f for f in results["stadium-vote"].facts if f.framing]
+    kinds = {n.kind: n for n in fact.framing}
+    assert kinds[FramingKind.HEDGING].words == (("reportedly",),)
+    assert kinds[FramingKind.LOADED].words == (("whopping",),)
+    assert "[-reportedly-]" in (kinds[FramingKind.HEDGING].diff or "")
 
 
 def test_end_to_end_finds_no_conflict_in_a_reworded_story(
