@@ -32,5 +32,10 @@ test: lint
 bench: setup
 	$(BIN)/python bench/run_bench.py
 
+# Scores on public data (not part of `make test`: it needs the data folder).
+EVAL_DATA ?= ../shared/eval-data
+eval: setup
+	$(BIN)/factcheck eval $(EVAL_DATA)
+
 clean-cache:
-	rm -rf .factcheck-cache
+	rm -rf "$${FACTCHECK_CACHE_DIR:-$${XDG_CACHE_HOME:-$$HOME/.cache}/factcheck}"

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
         StageError,
     )
     from factcheck.pipeline import check, check_story
-    from factcheck.report import render_markdown, to_json, write_reports
+    from factcheck.report import render_markdown, write_reports
+    from factcheck.report_json import to_json
     from factcheck.settings import Settings
     from factcheck.types import Conflict, Fact, Label, Statement, StoryResult
 
@@ -34,7 +35,7 @@ _EXPORTS = {
     "check": "factcheck.pipeline",
     "check_story": "factcheck.pipeline",
     "render_markdown": "factcheck.report",
-    "to_json": "factcheck.report",
+    "to_json": "factcheck.report_json",
     "write_reports": "factcheck.report",
     "Settings": "factcheck.settings",
     "FactcheckError": "factcheck.errors",

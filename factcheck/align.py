@@ -35,7 +35,7 @@ import numpy.typing as npt
 
 from factcheck.types import Statement
 
-__all__ = ["FLOOR_MARGIN", "align", "facts_of"]
+__all__ = ["FLOOR_MARGIN", "align", "align_similarities", "facts_of"]
 
 #: Members of one fact may be less similar to each other than linked pairs, but not by
 #: more than this margin below the threshold.
@@ -50,12 +50,23 @@ def align(
     strong: float,
 ) -> nx.Graph[str]:
     """Build the alignment graph. ``vectors[i]`` is the L2-normalised vector of statements[i]."""
+    sim = vectors @ vectors.T if len(statements) >= 2 else np.zeros((0, 0), dtype=np.float32)
+    return align_similarities(statements, sim, threshold=threshold, strong=strong)
+
+
+def align_similarities(
+    statements: Sequence[Statement],
+    sim: npt.NDArray[np.float32],
+    *,
+    threshold: float,
+    strong: float,
+) -> nx.Graph[str]:
+    """:func:`align` on a ready similarity matrix (for experiments with other scores)."""
     graph: nx.Graph[str] = nx.Graph()
     for st in statements:
         graph.add_node(st.id, source=st.source_id, index=st.index)
     if len(statements) < 2:
         return graph
-    sim = vectors @ vectors.T
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         by_source[st.source_id].append(i)

@@ -6,7 +6,8 @@ and an exit code. Exit codes:
 - 0: every file of every story was used and every report written;
 - 1: an input problem (a missing path, an empty folder, a file that could not be used,
   which is reported while the other files are still processed) or a failed stage;
-- 2: a usage problem: an unknown option, a bad option value, an invalid story.toml.
+- 2: a usage problem: an unknown option, a bad option value, an invalid story.toml;
+- 3: ``check --fail-on``: a report meets a chosen condition (a conflict, a new conflict...).
 
 Heavy modules (pandas, spaCy, torch) are imported inside the commands, so ``factcheck
 --help`` answers at once.
@@ -44,6 +45,7 @@ __all__ = ["app", "main"]
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+EXIT_GATE = 3
 
 
 class _OneLineErrors(TyperGroup):
@@ -90,6 +92,13 @@ app = typer.Typer(
 )
 
 log = logging.getLogger("factcheck")
+
+
+class FailOn(StrEnum):
+    conflict = "conflict"
+    new_conflict = "new-conflict"
+    misquote = "misquote"
+    new_misquote = "new-misquote"
 
 
 class Format(StrEnum):
@@ -190,6 +199,21 @@ def check_cli(
     max_file_mb: Annotated[
         float, typer.Option(help="Refuse article files larger than this many MB.")
     ] = DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
+    fail_on: Annotated[
+        list[FailOn] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 3 when a report has this: conflict, new-conflict, misquote, "
+            "new-misquote (repeat for several). new-* compare with --baseline.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            help="For new-*: a folder of JSON reports or a git revision [default: the reports "
+            "already in --out].",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage.")] = False,
 ) -> None:
@@ -209,11 +233,39 @@ def check_cli(
         raise typer.Exit(EXIT_USAGE) from err
 
     formats = ["md", "json"] if fmt is Format.both else [fmt.value]
-    failed = _run(path, out, settings, formats, quiet)
-    raise typer.Exit(EXIT_INPUT if failed else 0)
+    gate = _Gate([c.value for c in fail_on or []], baseline, out, path, settings)
+    failed = _run(path, out, settings, formats, quiet, gate)
+    for reason in gate.reasons:
+        typer.echo(f"fail: {reason}", err=True)
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_GATE if gate.reasons else 0)
 
 
-def _run(path: Path, out: Path, settings: Settings, formats: list[str], quiet: bool) -> bool:
+class _Gate:
+    """Collects --fail-on reasons; reads each story's baseline before it is overwritten."""
+
+    def __init__(
+        self, conditions: list[str], spec: str | None, out: Path, corpus: Path, settings: Settings
+    ) -> None:
+        from factcheck.history import Baseline
+
+        self.conditions = conditions
+        self.baseline = Baseline(spec, out=out, corpus=corpus, settings=settings)
+        self.reasons: list[str] = []
+
+    def check(self, result: StoryResult) -> None:
+        if not self.conditions:
+            return
+        from factcheck.diff import gate
+        from factcheck.report_json import to_json
+
+        needs_base = any(c.startswith("new-") for c in self.conditions)
+        base = self.baseline.report(result.name) if needs_base else None
+        self.reasons += gate(to_json(result), base, self.conditions)
+
+
+def _run(
+    path: Path, out: Path, settings: Settings, formats: list[str], quiet: bool, gate: _Gate
+) -> bool:
     """Run and write every story; returns True when anything failed."""
     from factcheck.pipeline import STAGES, check
     from factcheck.report import write_reports
@@ -237,6 +289,7 @@ def _run(path: Path, out: Path, settings: Settings, formats: list[str], quiet: b
                 _err(f"{result.path}: no usable articles; no report written")
                 failed = True
                 continue
+            gate.check(result)  # before writing: the baseline may be the report in --out
             written = write_reports(result, out, formats=formats)
             if not quiet:
                 typer.echo(_summary(result, written))
@@ -250,6 +303,148 @@ def _run(path: Path, out: Path, settings: Settings, formats: list[str], quiet: b
         if progress:
             progress.stop()
     return failed
+
+
+@app.command("diff")
+def diff_cli(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="OLD.json NEW.json (two reports), or one story folder / folder of stories "
+            "with --rev.",
+        ),
+    ],
+    rev: Annotated[
+        str | None,
+        typer.Option(help="Compare PATH with its state at this git revision (e.g. main)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the markdown here, not stdout.")
+    ] = None,
+    model: Annotated[str, typer.Option(help="As for check (with --rev).")] = DEFAULT_MODEL,
+    threshold: Annotated[
+        float, typer.Option(help="As for check (with --rev).")
+    ] = DEFAULT_THRESHOLD,
+    cache_dir: Annotated[Path | None, typer.Option(help="As for check.")] = None,
+) -> None:
+    """Markdown of what changed between two reports or two revisions of a corpus: new and
+    resolved conflicts, facts that gained or lost sources, new unique details, changed
+    quotes, revised articles. Fit for a pull-request comment."""
+    from factcheck.atomic import write_atomic
+    from factcheck.diff import diff_reports, render_diff
+
+    _setup_logging(verbose=False, quiet=False)
+    try:
+        if rev is None:
+            if len(paths) != 2:
+                _err("diff takes two report JSON files, or one corpus path with --rev REVISION")
+                raise typer.Exit(EXIT_USAGE)
+            old, new = (_read_report(p) for p in paths)
+            diffs = [diff_reports(old, new)]
+        else:
+            if len(paths) != 1:
+                _err("with --rev, diff takes one story folder or folder of stories")
+                raise typer.Exit(EXIT_USAGE)
+            settings = Settings(
+                model=model,
+                threshold=threshold,
+                strong_threshold=max(threshold, Settings().strong_threshold),
+                cache_dir=cache_dir or default_cache_dir(),
+            )
+            diffs = _diff_revision(paths[0], rev, settings)
+        text = render_diff(diffs)
+    except ConfigError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+    except FactcheckError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_INPUT) from err
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(out, text)
+
+
+def _read_report(path: Path) -> dict[str, Any]:
+    import json
+
+    from factcheck.errors import CorpusError
+    from factcheck.report import REPORT_SCHEMA
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise CorpusError(path, f"not a readable JSON report ({err})") from err
+    if not isinstance(data, dict) or data.get("schema") != REPORT_SCHEMA:
+        raise CorpusError(path, f"not a factcheck report (expected schema {REPORT_SCHEMA})")
+    return data
+
+
+def _diff_revision(path: Path, rev: str, settings: Settings) -> list[Any]:
+    from factcheck.diff import diff_reports
+    from factcheck.errors import CorpusError
+    from factcheck.history import reports_at
+    from factcheck.pipeline import check
+    from factcheck.report_json import to_json
+
+    old = reports_at(path, rev, settings=settings)
+    try:
+        new = {r.name: to_json(r) for r in check(path, settings=settings) if r.articles}
+    except CorpusError:
+        new = {}
+    return [diff_reports(old.get(n), new.get(n)) for n in sorted(old.keys() | new.keys())]
+
+
+@app.command("eval")
+def eval_cli(
+    data_dir: Annotated[
+        Path | None,
+        typer.Argument(help="A folder with the layout of the eval-data folder (see docs)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the markdown scores here.")
+    ] = Path("docs/evaluation.md"),
+    quick: Annotated[bool, typer.Option(help="Small samples, for a smoke run.")] = False,
+    threshold: Annotated[
+        float, typer.Option(help="Alignment threshold under test.")
+    ] = DEFAULT_THRESHOLD,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(help="Parse and embedding cache [default: as for check]."),
+    ] = None,
+) -> None:
+    """Score alignment, conflicts and framing on public labelled data (MRPC, STS-B, ECB+,
+    SICK, BASIL) and write the table of scores (default docs/evaluation.md)."""
+    from factcheck.evaluate import DATA_HELP, eval_main
+
+    _setup_logging(verbose=False, quiet=False)
+    if data_dir is None:
+        _err(f"no evaluation data folder given; {DATA_HELP}")
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        settings = Settings(
+            threshold=threshold,
+            strong_threshold=max(threshold, Settings().strong_threshold),
+            cache_dir=cache_dir or default_cache_dir(),
+        )
+    except ConfigError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+    command = f"factcheck eval {data_dir}" + (" --quick" if quick else "")
+    if threshold != DEFAULT_THRESHOLD:
+        command += f" --threshold {threshold}"
+
+    def progress(name: str) -> None:
+        typer.echo(f"evaluating {name} ...", err=True)
+
+    try:
+        _, text = eval_main(
+            data_dir, out=out, quick=quick, settings=settings, command=command, on_set=progress
+        )
+    except FactcheckError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_INPUT) from err
+    typer.echo(text if out is None else f"wrote {out}")
 
 
 @app.command("add")

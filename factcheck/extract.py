@@ -186,7 +186,8 @@ def _parse_number(text: str, abbreviation: str | None = None) -> _Number | None:
         total = sum(_SMALL_WORDS[w] for w in words)
         number = _Number(Decimal(total) * (Decimal("0.5") if step < 1 else 1), step)
     for scale in _SPLIT.split(m["scales"].strip().lower()) if m["scales"].strip() else []:
-        number = number.scaled(_SCALE_WORDS[scale])
+        if scale:  # "$3-million" splits into "", "million"
+            number = number.scaled(_SCALE_WORDS[scale])
     if abbreviation:
         number = number.scaled(_SCALE_ABBREVIATIONS[abbreviation.strip().lower()])
     return number

@@ -552,7 +552,7 @@ def _store(story_dir: Path, stem: str, text: str) -> Path:
     The name is reserved with an exclusive create, then filled by an atomic rename, so two
     ``add`` runs at once cannot pick the same name.
     """
-    from factcheck.report import write_atomic  # report imports pandas; only needed here
+    from factcheck.atomic import write_atomic
 
     try:
         story_dir.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Render a story's result as markdown and JSON, and write both atomically.
+"""Render a story's result as markdown, and write its reports atomically.
 
 Rendering is pure: ``render_markdown(result) -> str`` and ``to_json(result) -> dict`` have no
 side effects and no timestamps, so two runs on the same input give byte-identical files and
@@ -15,19 +15,15 @@ report is either the old one or the new one, never half written.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from factcheck import __version__
+from factcheck.atomic import write_atomic
 from factcheck.types import (
-    CleanArticle,
     Conflict,
     Fact,
     FramingNote,
@@ -43,8 +39,7 @@ __all__ = [
     "md_escape",
     "render_markdown",
     "source_labels",
-    "to_json",
-    "write_atomic",
+    "statement_counts",
     "write_reports",
 ]
 
@@ -75,16 +70,37 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+#: Longest source label in tables; longer outlet names are cut.
+MAX_LABEL = 24
+
+
 def source_labels(result: StoryResult) -> dict[str, str]:
-    """``source_id -> "S1"...`` in source-ID order: short column names for the tables."""
-    return {a.article.source_id: f"S{i}" for i, a in enumerate(result.articles, 1)}
+    """``source_id -> label``: the outlet's name when the story gives one (and no other
+    source shares it), else the file stem.
+
+    Labels come from the sources themselves, not from their order, so adding or removing
+    a source does not rename the others and a report's diff stays small. Not escaped.
+    """
+    outlets = [a.meta.outlet for a in result.articles]
+    out = {}
+    for a in result.articles:
+        name = a.meta.outlet if a.meta.outlet and outlets.count(a.meta.outlet) == 1 else None
+        label = " ".join((name or a.article.source_id).split())
+        out[a.article.source_id] = (
+            label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
+        )
+    return out
+
+
+def _md_labels(result: StoryResult) -> dict[str, str]:
+    return {k: md_escape(v) for k, v in source_labels(result).items()}
 
 
 def _by_id(result: StoryResult) -> dict[str, Statement]:
     return {s.id: s for s in result.statements}
 
 
-def _statement_counts(result: StoryResult) -> dict[str, int]:
+def statement_counts(result: StoryResult) -> dict[str, int]:
     counts = {a.article.source_id: 0 for a in result.articles}
     for s in result.statements:
         counts[s.source_id] += 1
@@ -131,18 +147,21 @@ def _summary_line(result: StoryResult) -> str:
 
 
 def _sources_section(result: StoryResult) -> list[str]:
-    labels = source_labels(result)
-    counts = _statement_counts(result)
+    labels = _md_labels(result)
+    counts = statement_counts(result)
     rows = []
     for a in result.articles:
-        m = a.meta
+        m, sid = a.meta, a.article.source_id
+        name = labels[sid]
+        if m.outlet and md_escape(m.outlet) != name:
+            name += f" ({md_escape(m.outlet)})"
         rows.append(
             [
-                labels[a.article.source_id],
-                md_escape(m.outlet or "—"),
+                name,
                 f"`{a.article.path.name}`",
+                md_escape(_short(m.title or "—", 70)),
                 md_escape(m.published or "—"),
-                str(counts[a.article.source_id]),
+                str(counts[sid]),
                 str(len(a.removed)),
             ]
         )
@@ -150,7 +169,7 @@ def _sources_section(result: StoryResult) -> list[str]:
         "## Sources",
         "",
         *_table(
-            ["Source", "Outlet", "File", "Published", "Statements", "Chrome lines removed"],
+            ["Source", "File", "Title", "Published", "Statements", "Chrome lines removed"],
             rows,
             "lllrrr",
         ),
@@ -159,12 +178,13 @@ def _sources_section(result: StoryResult) -> list[str]:
 
 def _matrix_section(result: StoryResult) -> list[str]:
     frame = coverage_frame(result)
-    labels = list(source_labels(result).values())
+    raw = list(source_labels(result).values())
+    labels = [md_escape(x) for x in raw]
     rows = [
         [
             str(fid),
             str(row[COL_LABEL]),
-            *(_PRESENT if row[s] else _ABSENT for s in labels),
+            *(_PRESENT if row[x] else _ABSENT for x in raw),
             md_escape(_short(str(row[COL_TEXT]), 90)),
         ]
         for fid, row in frame.iterrows()
@@ -179,12 +199,45 @@ def _matrix_section(result: StoryResult) -> list[str]:
     ]
 
 
+def _mermaid_text(text: str) -> str:
+    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+
+
+def _overlap_section(result: StoryResult) -> list[str]:
+    """A mermaid graph of the sources: an edge for each pair that shares facts, labelled
+    with how many. GitHub renders it; elsewhere it reads as a plain list."""
+    labels = source_labels(result)
+    counts = statement_counts(result)
+    ids = {a.article.source_id: f"s{i}" for i, a in enumerate(result.articles)}
+    shared: dict[tuple[str, str], int] = {}
+    for f in result.facts:
+        for i, x in enumerate(f.source_ids):
+            for y in f.source_ids[i + 1 :]:
+                shared[(x, y)] = shared.get((x, y), 0) + 1
+    lines = ["## Source overlap", "", "```mermaid", "graph LR"]
+    for sid, node in ids.items():
+        text = _mermaid_text(f"{labels[sid]} · {counts[sid]} statements")
+        lines.append(f'  {node}["{text}"]')
+    for (x, y), n in sorted(shared.items()):
+        lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
+    return [*lines, "```", ""]
+
+
 def _cite(st: Statement, labels: dict[str, str]) -> str:
     return f"**{labels[st.source_id]}** line {st.line}: {md_escape(st.text)}"
 
 
 def _fact_members(fact: Fact, by_id: dict[str, Statement], labels: dict[str, str]) -> list[str]:
-    return [f"- {_cite(by_id[sid], labels)}" for sid in fact.statement_ids]
+    """The fact's statements, one per line, folded under its first statement (GitHub
+    renders ``<details>``; the blank lines let the list inside render as markdown)."""
+    first = by_id[fact.statement_ids[0]]
+    return [
+        f"<details><summary>{md_escape(_short(first.text, 100))}</summary>",
+        "",
+        *(f"- {_cite(by_id[sid], labels)}" for sid in fact.statement_ids),
+        "",
+        "</details>",
+    ]
 
 
 def _conflict_lines(c: Conflict, by_id: dict[str, Statement], labels: dict[str, str]) -> list[str]:
@@ -323,7 +376,7 @@ def _value_tags(values: Sequence[Value]) -> str:
 
 def render_markdown(result: StoryResult) -> str:
     """The markdown report of one story (pure; deterministic)."""
-    labels = source_labels(result)
+    labels = _md_labels(result)
     by_id = _by_id(result)
     total = len(result.articles)
     out = [
@@ -345,21 +398,42 @@ def render_markdown(result: StoryResult) -> str:
         ]
         return "\n".join(out).rstrip() + "\n"
 
-    out += [_summary_line(result), "", *_sources_section(result), "", *_matrix_section(result), ""]
-    conflicts = [f for f in result.facts if f.conflicts]
+    out += [
+        _summary_line(result),
+        "",
+        *_sources_section(result),
+        "",
+        *_overlap_section(result),
+        *_matrix_section(result),
+        "",
+    ]
     out += [
         "## Conflicts",
         "",
         "Aligned statements that disagree: on a number or a date, on whether something "
-        "happened (polarity), on who did it (entity), or, weaker, on what was done (claim).",
+        "happened (polarity), or on who did it (entity).",
         "",
     ]
-    if not conflicts:
+    strong = [f for f in result.facts if f.label is Label.CONFLICT]
+    weak = [f for f in result.facts if f.conflicts and f.label is not Label.CONFLICT]
+    if not strong:
         out += ["None found.", ""]
-    for f in conflicts:
+    for f in strong:
         out += [f"### {f.id} ({len(f.source_ids)} of {total} sources)", ""]
         for c in f.conflicts:
             out += _conflict_lines(c, by_id, labels)
+    if weak:
+        out += [
+            "### Claim divergences (weaker)",
+            "",
+            "The same event told with a different action or object. Worth a look, but often "
+            "a rewording: these do not make a fact a conflict.",
+            "",
+        ]
+        for f in weak:
+            out += [f"#### {f.id} ({len(f.source_ids)} of {total} sources)", ""]
+            for c in f.conflicts:
+                out += _conflict_lines(c, by_id, labels)
     out += _facts_section(
         "Consensus",
         f"Facts that every source carries ({total} of {total}).",
@@ -415,6 +489,13 @@ def _quoted(text: str | None) -> str:
     return f"“{md_escape(_short(text or '', 160))}”"
 
 
+def _name_statements(text: str, statements: Sequence[Statement], labels: dict[str, str]) -> str:
+    """Replace statement IDs in a library explanation by the report's source labels."""
+    for st in sorted(statements, key=lambda s: -len(s.id)):
+        text = text.replace(st.id, f"{labels[st.source_id]} (line {st.line})")
+    return text
+
+
 def _quotes_section(
     result: StoryResult, by_id: dict[str, Statement], labels: dict[str, str]
 ) -> list[str]:
@@ -426,6 +507,7 @@ def _quotes_section(
     ]
     if not result.quotes:
         return [*out, "None found.", ""]
+    raw = source_labels(result)
     for kind in _QUOTE_ORDER:
         found = [q for q in result.quotes if q.kind is kind]
         if not found:
@@ -442,7 +524,8 @@ def _quotes_section(
             other = f"{labels[b.source_id]} line {b.line}"
             if kind is QuoteClass.MISATTRIBUTED:
                 speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
-            out.append(f"- **{speaker}**, {where} and {other}: {md_escape(q.explanation)}")
+            explanation = md_escape(_name_statements(q.explanation, (a, b), raw))
+            out.append(f"- **{speaker}**, {where} and {other}: {explanation}")
             if q.diff:
                 arrow = f"{labels[a.source_id]} → {labels[b.source_id]}"
                 out.append(f"  - word diff {arrow}: `{q.diff.replace('`', '')}`")
@@ -465,187 +548,7 @@ def _problems_section(result: StoryResult) -> list[str]:
     ]
 
 
-# ----------------------------------------------------------------------------- JSON
-
-
-def _num(x: float | None) -> float | str | None:
-    if x is None:
-        return None
-    if x in (float("inf"), float("-inf")):
-        return "inf" if x > 0 else "-inf"
-    return round(x, 4) if abs(x) < 1e6 else float(f"{x:.6g}")
-
-
-def _value_json(v: Value) -> dict[str, Any]:
-    return {
-        "kind": str(v.kind),
-        "text": v.text,
-        "start": v.start,
-        "end": v.end,
-        "norm": v.norm,
-        "low": _num(v.low),
-        "high": _num(v.high),
-        "unit": v.unit,
-        "qualifier": v.qualifier,
-        "resolved": v.resolved,
-        "note": v.note,
-    }
-
-
-def _source_json(a: CleanArticle, label: str, n_statements: int) -> dict[str, Any]:
-    m = a.meta
-    return {
-        "id": a.article.source_id,
-        "label": label,
-        "file": a.article.path.name,
-        "format": str(a.article.format),
-        "encoding": a.article.encoding,
-        "outlet": m.outlet,
-        "title": m.title,
-        "url": m.url,
-        "published": m.published,
-        "updated": m.updated,
-        "statements": n_statements,
-        "removed": [
-            {"line": r.line, "text": r.text, "reason": str(r.reason), "detail": r.detail}
-            for r in a.removed
-        ],
-    }
-
-
-def to_json(result: StoryResult) -> dict[str, Any]:
-    """The machine-readable report: same content as the markdown, plus offsets and values."""
-    labels = source_labels(result)
-    counts = _statement_counts(result)
-    by_label = {str(label): 0 for label in Label}
-    for f in result.facts:
-        by_label[str(f.label)] += 1
-    return {
-        "schema": REPORT_SCHEMA,
-        "story": result.name,
-        "generator": {
-            "factcheck": __version__,
-            "model": result.model,
-            "threshold": result.threshold,
-        },
-        "summary": {
-            "sources": len(result.articles),
-            "statements": len(result.statements),
-            "facts": len(result.facts),
-            "labels": by_label,
-            "comparable": len(result.articles) >= 2,
-        },
-        "sources": [
-            _source_json(a, labels[a.article.source_id], counts[a.article.source_id])
-            for a in result.articles
-        ],
-        "statements": [
-            {
-                "id": s.id,
-                "source": s.source_id,
-                "text": s.text,
-                "start": s.start,
-                "end": s.end,
-                "line": s.line,
-                "values": [_value_json(v) for v in s.values],
-                "quotes": [
-                    {
-                        "text": q.text,
-                        "start": q.start,
-                        "end": q.end,
-                        "speaker": q.speaker,
-                        "verb": q.verb,
-                    }
-                    for q in s.quotes
-                ],
-            }
-            for s in result.statements
-        ],
-        "facts": [
-            {
-                "id": f.id,
-                "label": str(f.label),
-                "coverage": str(f.coverage),
-                "sources": list(f.source_ids),
-                "statements": list(f.statement_ids),
-                "similarity": _num(f.similarity),
-                "conflicts": [
-                    {
-                        "kind": str(c.kind),
-                        "a": c.a,
-                        "b": c.b,
-                        "value_a": c.value_a,
-                        "value_b": c.value_b,
-                        "confidence": c.confidence,
-                        "reason": c.reason,
-                    }
-                    for c in f.conflicts
-                ],
-                "framing": [
-                    {
-                        "kind": str(n.kind),
-                        "marked": list(n.marked),
-                        "words": [list(w) for w in n.words],
-                        "unmarked": list(n.unmarked),
-                        "explanation": n.explanation,
-                        "diff": n.diff,
-                        "diff_against": n.diff_against,
-                    }
-                    for n in f.framing
-                ],
-            }
-            for f in result.facts
-        ],
-        "profiles": [
-            {
-                "source": p.source_id,
-                "statements": p.statements,
-                "hedging": p.hedging,
-                "tone": p.tone,
-                "attributed": p.attributed,
-                "lead": list(p.lead),
-                "lead_elsewhere": list(p.lead_elsewhere),
-            }
-            for p in result.profiles
-        ],
-        "quotes": [
-            {
-                "kind": str(q.kind),
-                "a": q.a,
-                "b": q.b,
-                "speaker_a": q.speaker_a,
-                "speaker_b": q.speaker_b,
-                "text_a": q.text_a,
-                "text_b": q.text_b,
-                "diff": q.diff,
-                "explanation": q.explanation,
-            }
-            for q in result.quotes
-        ],
-        "failures": [{"file": f.path.name, "problem": f.problem} for f in result.failures],
-    }
-
-
-def render_json(result: StoryResult) -> str:
-    return json.dumps(to_json(result), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
 # ----------------------------------------------------------------------------- writing
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename (never half written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_reports(result: StoryResult, out_dir: Path, *, formats: Sequence[str]) -> list[Path]:
@@ -656,6 +559,8 @@ def write_reports(result: StoryResult, out_dir: Path, *, formats: Sequence[str])
         write_atomic(path, render_markdown(result))
         written.append(path)
     if "json" in formats:
+        from factcheck.report_json import render_json
+
         path = out_dir / f"{result.name}.json"
         write_atomic(path, render_json(result))
         written.append(path)

@@ -169,3 +169,24 @@ def test_cli_runs_every_story_of_a_folder_of_stories(tmp_path: Path) -> None:
         "solo.md",
         "stadium-vote.md",
     ]
+
+
+def test_cli_eval_without_data_says_where_to_get_it() -> None:
+    code, _, err = _invoke("eval")
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "eval-data" in err and "GitHub" in err
+
+
+@pytest.mark.model
+def test_cli_eval_scores_a_data_folder_and_writes_the_table(tmp_path: Path) -> None:
+    out = tmp_path / "evaluation.md"
+    data = Path(__file__).parent / "data" / "eval"
+    code, _, err = _invoke(
+        "eval", str(data), "--quick", "--out", str(out), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 0, err
+    text = out.read_text()
+    assert text.startswith("# Evaluation")
+    assert f"factcheck eval {data} --quick" in text
+    assert "| MRPC |" in text

@@ -16,7 +16,8 @@ import pytest
 
 from factcheck.embed import SentenceTransformerEmbedder
 from factcheck.pipeline import check
-from factcheck.report import render_json, render_markdown
+from factcheck.report import render_markdown
+from factcheck.report_json import render_json
 from factcheck.settings import Settings
 from factcheck.types import ConflictKind, Coverage, FramingKind, QuoteClass, StoryResult
 

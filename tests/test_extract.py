@@ -491,3 +491,18 @@ def test_extract_is_fast(statement_factory: Make) -> None:
     for s in statements:
         extract(s, published=PUBLISHED)
     assert time.perf_counter() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("It paid $3-million for the site.", 2.5e6, 3.5e6),
+        ("It raised $6.8-billion.", 6.75e9, 6.85e9),
+    ],
+)
+def test_extract_hyphenated_amount(
+    statement_factory: Callable[..., Statement], text: str, low: float, high: float
+) -> None:
+    st = extract(statement_factory(text), published=None)
+    (money,) = [v for v in st.values if v.kind is ValueKind.MONEY]
+    assert (money.low, money.high) == pytest.approx((low, high))

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers import bare_statement
 
+from factcheck.atomic import write_atomic
 from factcheck.pipeline import article_from_paragraphs
 from factcheck.report import (
     coverage_frame,
     md_escape,
-    render_json,
     render_markdown,
-    write_atomic,
+    source_labels,
     write_reports,
 )
-from factcheck.types import Conflict, ConflictKind, Coverage, Fact, StoryResult
+from factcheck.report_json import render_json
+from factcheck.types import ArticleMeta, Conflict, ConflictKind, Coverage, Fact, StoryResult
 
 
 def _result() -> StoryResult:
@@ -73,14 +75,14 @@ def test_report_markdown_has_every_section_in_order() -> None:
 def test_report_conflict_shows_each_side_sentence_and_value() -> None:
     md = render_markdown(_result())
     section = md[md.index("## Conflicts") : md.index("## Consensus")]
-    assert "| S1 | 40,000 | The bridge carries 40,000 vehicles a day. (line 2) |" in section
-    assert "| S2 | 25,000 | The bridge carries 25,000 vehicles a day. (line 2) |" in section
+    assert "| a | 40,000 | The bridge carries 40,000 vehicles a day. (line 2) |" in section
+    assert "| b | 25,000 | The bridge carries 25,000 vehicles a day. (line 2) |" in section
 
 
 def test_report_coverage_frame_marks_which_source_states_each_fact() -> None:
     frame = coverage_frame(_result())
     assert list(frame.index) == ["F-00000002", "F-00000001"]
-    assert frame.loc["F-00000001", "S1"] and frame.loc["F-00000001", "S2"]
+    assert frame.loc["F-00000001", "a"] and frame.loc["F-00000001", "b"]
 
 
 def test_report_rendering_is_deterministic() -> None:
@@ -116,3 +118,26 @@ def test_report_write_atomic_leaves_old_file_when_writing_fails(
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_report_labels_sources_by_outlet_or_file_not_by_position() -> None:
+    result = _result()
+    named = replace(result.articles[1], meta=ArticleMeta(outlet="Metro | Daily"))
+    relabelled = replace(result, articles=(result.articles[0], named))
+    assert source_labels(relabelled) == {"a": "a", "b": "Metro | Daily"}
+    md = render_markdown(relabelled)
+    assert r"| Metro \| Daily |" in md  # escaped in tables
+
+
+def test_report_draws_source_overlap_as_mermaid() -> None:
+    md = render_markdown(_result())
+    block = md[md.index("```mermaid") : md.index("```", md.index("```mermaid") + 3)]
+    assert 's0["a · 2 statements"]' in block
+    assert 's0 ---|"2 shared"| s1' in block
+
+
+def test_report_folds_supporting_statements_into_details() -> None:
+    md = render_markdown(_result())
+    section = md[md.index("## Consensus") : md.index("## Partial")]
+    assert section.count("<details><summary>") == 2
+    assert section.count("</details>") == 2
