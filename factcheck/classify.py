@@ -143,7 +143,7 @@ def _with_nli(
     found: list[Conflict], a: Statement, b: Statement, p: float, sim: float, threshold: float
 ) -> list[Conflict]:
     """Fold the NLI verdict into a pair's conflicts: it confirms typed conflicts (raising
-    their confidence) and, alone, adds a claim conflict."""
+    their confidence) and, alone, adds a contradiction."""
     if p < threshold:
         return found
     if found:
@@ -157,7 +157,7 @@ def _with_nli(
         ]
     return [
         Conflict(
-            kind=ConflictKind.CLAIM,
+            kind=ConflictKind.CONTRADICTION,
             a=a.id,
             b=b.id,
             value_a="(whole statement)",

@@ -54,6 +54,7 @@ WEIGHT = {
     ConflictKind.POLARITY: 0.8,
     ConflictKind.ENTITY: 0.6,
     ConflictKind.CLAIM: 0.4,
+    ConflictKind.CONTRADICTION: 1.0,  # set by the NLI model's probability instead
 }
 
 

@@ -275,6 +275,7 @@ class ConflictKind(StrEnum):
     ENTITY = "entity"  # a different actor / organisation / place for the same event
     POLARITY = "polarity"  # negation or opposite action
     CLAIM = "claim"  # the same event told with a different action (weaker)
+    CONTRADICTION = "contradiction"  # an NLI model (--nli) judges the statements contradictory
 
 
 @dataclass(frozen=True, slots=True)

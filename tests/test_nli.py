@@ -16,7 +16,7 @@ from factcheck.cli import app
 from factcheck.errors import ModelError
 from factcheck.extract import extract
 from factcheck.nli import CrossEncoderNLI, scores
-from factcheck.types import ConflictKind, Statement
+from factcheck.types import ConflictKind, Label, Statement
 
 STORY = Path(__file__).parent / "data" / "stories" / "acme-layoffs"
 
@@ -89,11 +89,12 @@ def _two(make: StatementFactory) -> tuple[list[Statement], nx.Graph[str]]:
     return [a, b], g
 
 
-def test_nli_verdict_alone_adds_a_claim_conflict(statement_factory: StatementFactory) -> None:
+def test_nli_verdict_alone_adds_a_contradiction(statement_factory: StatementFactory) -> None:
     statements, graph = _two(statement_factory)
     (fact,) = classify(statements, graph, sources=["a", "b"], contradiction=lambda p: [0.9])
     (c,) = fact.conflicts
-    assert c.kind is ConflictKind.CLAIM
+    assert c.kind is ConflictKind.CONTRADICTION
+    assert fact.label is Label.CONFLICT
     assert "p=0.90" in c.reason
     assert c.confidence == 0.72
 
