@@ -1,7 +1,7 @@
 """The one module that knows the stage order.
 
 ``ingest -> clean -> segment -> extract (values, quotes) -> embed -> align -> classify ->
-quotes (compared across sources) -> framing``; the report stage is separate
+quotes (compared across sources) -> framing -> provenance``; the report stage is separate
 (:mod:`factcheck.report`) so callers can render a result any way they like.
 
 An unexpected exception inside a stage is re-raised as :class:`StageError` naming the
@@ -24,6 +24,7 @@ from factcheck import clean as clean_stage
 from factcheck import extract as extract_stage
 from factcheck import framing as framing_stage
 from factcheck import ingest as ingest_stage
+from factcheck import provenance as provenance_stage
 from factcheck import quotes as quotes_stage
 from factcheck import segment as segment_stage
 from factcheck.cache import Cache
@@ -65,6 +66,7 @@ STAGES = (
     "classify",
     "quotes",
     "framing",
+    "provenance",
 )
 
 #: Called as ``callback(story_name, stage_name)`` when a stage starts; the CLI uses it to
@@ -197,6 +199,9 @@ def analyse(
         with _stage(name, "framing", on_stage):
             facts = classify_stage.ordered(framing_stage.annotate(facts, statements, quotes))
             profiles = framing_stage.profiles(articles, statements, facts)
+        with _stage(name, "provenance", on_stage):
+            derivations = provenance_stage.find_derivations(articles, statements, facts, quotes)
+            facts = provenance_stage.independent_counts(facts, derivations)
     finally:
         if own_cache:
             cache.close()
@@ -211,6 +216,7 @@ def analyse(
         threshold=settings.threshold,
         quotes=quotes,
         profiles=profiles,
+        derivations=derivations,
         graph=graph,
     )
 

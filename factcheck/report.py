@@ -50,6 +50,7 @@ COL_FACT = "fact"
 COL_LABEL = "label"
 COL_SOURCE = "source"
 COL_TEXT = "statement"
+COL_INDEPENDENT = "independent"
 
 # Inline markdown that could change meaning mid-line; "#", "-", "+" and digits only act at
 # the start of a line, where article text never goes.
@@ -120,6 +121,7 @@ def coverage_frame(result: StoryResult) -> pd.DataFrame:
         .astype(bool)
     )
     matrix.insert(0, COL_LABEL, [str(f.label) for f in result.facts])
+    matrix[COL_INDEPENDENT] = [f.independent or len(f.source_ids) for f in result.facts]
     matrix[COL_TEXT] = [by_id[f.statement_ids[0]].text for f in result.facts]
     return matrix
 
@@ -135,15 +137,66 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
     return out
 
 
+def independent_sources(result: StoryResult) -> int:
+    """How many sources remain when every rewrite or copy is merged into its original."""
+    parent = {a.article.source_id: a.article.source_id for a in result.articles}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for d in result.derivations:
+        if d.derived in parent and d.original in parent:
+            parent[root(d.derived)] = root(d.original)
+    return len({root(x) for x in parent})
+
+
 def _summary_line(result: StoryResult) -> str:
     counts = {label: 0 for label in Label}
     for f in result.facts:
         counts[f.label] += 1
     parts = [f"{counts[label]} {label}" for label in Label]
+    independent = independent_sources(result)
+    sources = f"{len(result.articles)} sources"
+    if independent != len(result.articles):
+        sources += f" ({independent} independent)"
     return (
-        f"**{len(result.articles)} sources · {len(result.statements)} statements · "
+        f"**{sources} · {len(result.statements)} statements · "
         f"{len(result.facts)} facts**: " + " · ".join(parts)
     )
+
+
+def _provenance_section(result: StoryResult) -> list[str]:
+    labels = _md_labels(result)
+    out = ["## Rewrites and copies", ""]
+    if not result.derivations:
+        return [
+            *out,
+            "No article reads as a rewrite or copy of another: every source counts as independent.",
+            "",
+        ]
+    out += [
+        "A rewrite does not confirm its original: facts below count *independent* sources, "
+        "with each rewrite merged into its original.",
+        "",
+    ]
+    for d in result.derivations:
+        out.append(
+            f"- **{labels[d.derived]}** is a {d.kind} of **{labels[d.original]}** "
+            f"(score {d.score:.2f}: {d.coverage:.0%} of the shorter article aligned, "
+            f"order kept {d.order:.0%}, {d.shared_ngrams} shared rare phrases). "
+            f"{md_escape(_name_sources(d.why_original, result))}"
+        )
+    return [*out, ""]
+
+
+def _name_sources(text: str, result: StoryResult) -> str:
+    labels = source_labels(result)
+    for sid in sorted(labels, key=len, reverse=True):
+        if labels[sid] != sid:
+            text = text.replace(sid, labels[sid])
+    return text
 
 
 def _sources_section(result: StoryResult) -> list[str]:
@@ -180,22 +233,31 @@ def _matrix_section(result: StoryResult) -> list[str]:
     frame = coverage_frame(result)
     raw = list(source_labels(result).values())
     labels = [md_escape(x) for x in raw]
+    derived = bool(result.derivations)  # else every source is independent: no column
     rows = [
         [
             str(fid),
             str(row[COL_LABEL]),
             *(_PRESENT if row[x] else _ABSENT for x in raw),
+            *([str(row[COL_INDEPENDENT])] if derived else []),
             md_escape(_short(str(row[COL_TEXT]), 90)),
         ]
         for fid, row in frame.iterrows()
     ]
+    header = ["Fact", "Label", *labels, *(["Independent"] if derived else []), "Statement"]
+    align = "ll" + "c" * len(labels) + ("r" if derived else "") + "l"
     return [
         "## Coverage matrix",
         "",
         f"{_PRESENT} the source states the fact; {_ABSENT} it does not. "
-        "Each row quotes the fact's first statement.",
+        + (
+            "Independent: sources left when rewrites merge into their originals. "
+            if derived
+            else ""
+        )
+        + "Each row quotes the fact's first statement.",
         "",
-        *_table(["Fact", "Label", *labels, "Statement"], rows, "ll" + "c" * len(labels) + "l"),
+        *_table(header, rows, align),
     ]
 
 
@@ -214,12 +276,23 @@ def _overlap_section(result: StoryResult) -> list[str]:
         for i, x in enumerate(f.source_ids):
             for y in f.source_ids[i + 1 :]:
                 shared[(x, y)] = shared.get((x, y), 0) + 1
-    lines = ["## Source overlap", "", "```mermaid", "graph LR"]
+    lines = [
+        "## Source overlap",
+        "",
+        "Solid lines: facts two sources share. Dotted arrows: a rewrite and its original.",
+        "",
+        "```mermaid",
+        "graph LR",
+    ]
     for sid, node in ids.items():
         text = _mermaid_text(f"{labels[sid]} · {counts[sid]} statements")
         lines.append(f'  {node}["{text}"]')
     for (x, y), n in sorted(shared.items()):
         lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
+    for d in result.derivations:
+        lines.append(
+            f'  {ids[d.derived]} -.->|"{_mermaid_text(str(d.kind))} of"| {ids[d.original]}'
+        )
     return [*lines, "```", ""]
 
 
@@ -324,6 +397,13 @@ def _relabel(text: str, labels: dict[str, str]) -> str:
     return text
 
 
+def _count(f: Fact, total: int) -> str:
+    text = f"{len(f.source_ids)} of {total} sources"
+    if f.independent and f.independent != len(f.source_ids):
+        text += f", {f.independent} independent"
+    return text
+
+
 def _facts_section(
     title: str,
     intro: str,
@@ -336,7 +416,7 @@ def _facts_section(
     if not facts:
         return [*out, "None.", ""]
     for f in facts:
-        out += [f"### {f.id} ({len(f.source_ids)} of {total} sources)", ""]
+        out += [f"### {f.id} ({_count(f, total)})", ""]
         out += _fact_members(f, by_id, labels)
         out.append("")
     return out
@@ -404,6 +484,7 @@ def render_markdown(result: StoryResult) -> str:
         *_sources_section(result),
         "",
         *_overlap_section(result),
+        *_provenance_section(result),
         *_matrix_section(result),
         "",
     ]
@@ -419,7 +500,7 @@ def render_markdown(result: StoryResult) -> str:
     if not strong:
         out += ["None found.", ""]
     for f in strong:
-        out += [f"### {f.id} ({len(f.source_ids)} of {total} sources)", ""]
+        out += [f"### {f.id} ({_count(f, total)})", ""]
         for c in f.conflicts:
             out += _conflict_lines(c, by_id, labels)
     if weak:
@@ -431,7 +512,7 @@ def render_markdown(result: StoryResult) -> str:
             "",
         ]
         for f in weak:
-            out += [f"#### {f.id} ({len(f.source_ids)} of {total} sources)", ""]
+            out += [f"#### {f.id} ({_count(f, total)})", ""]
             for c in f.conflicts:
                 out += _conflict_lines(c, by_id, labels)
     out += _facts_section(

@@ -10,7 +10,12 @@ import json
 from typing import Any
 
 from factcheck import __version__
-from factcheck.report import REPORT_SCHEMA, source_labels, statement_counts
+from factcheck.report import (
+    REPORT_SCHEMA,
+    independent_sources,
+    source_labels,
+    statement_counts,
+)
 from factcheck.types import CleanArticle, Label, StoryResult, Value
 
 __all__ = ["render_json", "to_json"]
@@ -82,6 +87,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
             "facts": len(result.facts),
             "labels": by_label,
             "comparable": len(result.articles) >= 2,
+            "independent_sources": independent_sources(result),
         },
         "sources": [
             _source_json(a, labels[a.article.source_id], counts[a.article.source_id])
@@ -117,6 +123,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 "sources": list(f.source_ids),
                 "statements": list(f.statement_ids),
                 "similarity": _num(f.similarity),
+                "independent": f.independent or len(f.source_ids),
                 "conflicts": [
                     {
                         "kind": str(c.kind),
@@ -155,6 +162,19 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 "lead_elsewhere": list(p.lead_elsewhere),
             }
             for p in result.profiles
+        ],
+        "derivations": [
+            {
+                "derived": d.derived,
+                "original": d.original,
+                "kind": str(d.kind),
+                "score": _num(d.score),
+                "order": _num(d.order),
+                "coverage": _num(d.coverage),
+                "shared_ngrams": d.shared_ngrams,
+                "why_original": d.why_original,
+            }
+            for d in result.derivations
         ],
         "quotes": [
             {

@@ -380,8 +380,8 @@ class DerivationKind(StrEnum):
 class Derivation:
     """Source ``derived`` is likely a rewrite or copy of source ``original``.
 
-    ``order`` is the share of aligned statement pairs that keep the original's order,
-    ``coverage`` the share of the derived source's statements aligned to the original,
+    ``order`` is the share of aligned statement pairs that keep the same order in both,
+    ``coverage`` the share of the shorter source's statements aligned with the other,
     ``shared_ngrams`` the number of rare word n-grams both use; ``why_original`` says why
     that side is taken as the original (publication time, or more detail and verbatim
     quotes).

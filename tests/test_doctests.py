@@ -8,7 +8,9 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("module", ["factcheck.clean", "factcheck.ingest", "factcheck.textdiff"])
+@pytest.mark.parametrize(
+    "module", ["factcheck.clean", "factcheck.ingest", "factcheck.provenance", "factcheck.textdiff"]
+)
 def test_doctests_examples_in_docstrings_hold(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0

@@ -19,7 +19,16 @@ from factcheck.report import (
     write_reports,
 )
 from factcheck.report_json import render_json
-from factcheck.types import ArticleMeta, Conflict, ConflictKind, Coverage, Fact, StoryResult
+from factcheck.types import (
+    ArticleMeta,
+    Conflict,
+    ConflictKind,
+    Coverage,
+    Derivation,
+    DerivationKind,
+    Fact,
+    StoryResult,
+)
 
 
 def _result() -> StoryResult:
@@ -141,3 +150,31 @@ def test_report_folds_supporting_statements_into_details() -> None:
     section = md[md.index("## Consensus") : md.index("## Partial")]
     assert section.count("<details><summary>") == 2
     assert section.count("</details>") == 2
+
+
+def _with_rewrite() -> StoryResult:
+    result = _result()
+    rewrite = Derivation("b", "a", DerivationKind.PARAPHRASE, 0.9, 1.0, 0.8, 12, "a came first")
+    facts = tuple(replace(f, independent=1) for f in result.facts)
+    return replace(result, derivations=(rewrite,), facts=facts)
+
+
+def test_report_shows_rewrites_and_independent_counts() -> None:
+    md = render_markdown(_with_rewrite())
+    assert "**2 sources (1 independent)" in md
+    assert "- **b** is a close paraphrase of **a** (score 0.90" in md
+    assert "(2 of 2 sources, 1 independent)" in md
+    assert 's1 -.->|"close paraphrase of"| s0' in md
+
+
+def test_report_without_rewrites_counts_every_source_as_independent() -> None:
+    md = render_markdown(_result())
+    assert "every source counts as independent" in md
+    assert "| Independent |" not in md
+
+
+def test_report_json_carries_derivations_and_independent_counts() -> None:
+    data = json.loads(render_json(_with_rewrite()))
+    assert data["summary"]["independent_sources"] == 1
+    assert data["derivations"][0]["kind"] == "close paraphrase"
+    assert {f["independent"] for f in data["facts"]} == {1}
