@@ -18,7 +18,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -31,6 +32,7 @@ from factcheck.errors import ConfigError, FactcheckError
 from factcheck.settings import (
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_MODEL,
+    DEFAULT_STRONG_THRESHOLD,
     DEFAULT_THRESHOLD,
     Settings,
     default_cache_dir,
@@ -131,6 +133,26 @@ def _err(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
 
 
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn a library error into one ``error:`` line and its exit code."""
+    try:
+        yield
+    except ConfigError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+    except FactcheckError as err:
+        _err(str(err))
+        raise typer.Exit(EXIT_INPUT) from err
+
+
+def _settings(threshold: float, **options: Any) -> Settings:
+    """Settings from options; the strong threshold never falls below ``threshold``."""
+    with _user_errors():
+        strong = max(threshold, DEFAULT_STRONG_THRESHOLD)
+        return Settings(threshold=threshold, strong_threshold=strong, **options)
+
+
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         typer.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
@@ -219,19 +241,13 @@ def check_cli(
 ) -> None:
     """Write a consistency report for each story under PATH (default: corpora)."""
     _setup_logging(verbose, quiet)
-    try:
-        settings = Settings(
-            model=model,
-            threshold=threshold,
-            strong_threshold=max(threshold, Settings().strong_threshold),
-            cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
-            max_file_bytes=int(max_file_mb * 1024 * 1024),
-            nli=nli,
-        )
-    except ConfigError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_USAGE) from err
-
+    settings = _settings(
+        threshold,
+        model=model,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        max_file_bytes=int(max_file_mb * 1024 * 1024),
+        nli=nli,
+    )
     formats = ["md", "json"] if fmt is Format.both else [fmt.value]
     gate = _Gate([c.value for c in fail_on or []], baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
@@ -281,24 +297,19 @@ def _run(
     try:
         if progress:
             progress.start()
-        for result in check(path, settings=settings, on_stage=on_stage):
-            for failure in result.failures:
-                _err(str(failure))
-                failed = True
-            if not result.articles:
-                _err(f"{result.path}: no usable articles; no report written")
-                failed = True
-                continue
-            gate.check(result)  # before writing: the baseline may be the report in --out
-            written = write_reports(result, out, formats=formats)
-            if not quiet:
-                typer.echo(_summary(result, written))
-    except ConfigError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_USAGE) from err
-    except FactcheckError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_INPUT) from err
+        with _user_errors():
+            for result in check(path, settings=settings, on_stage=on_stage):
+                for failure in result.failures:
+                    _err(str(failure))
+                    failed = True
+                if not result.articles:
+                    _err(f"{result.path}: no usable articles; no report written")
+                    failed = True
+                    continue
+                gate.check(result)  # before writing: the baseline may be the report in --out
+                written = write_reports(result, out, formats=formats)
+                if not quiet:
+                    typer.echo(_summary(result, written))
     finally:
         if progress:
             progress.stop()
@@ -334,31 +345,19 @@ def diff_cli(
     from factcheck.diff import diff_reports, render_diff
 
     _setup_logging(verbose=False, quiet=False)
-    try:
+    if len(paths) != (2 if rev is None else 1):
+        _err(
+            "diff takes two report JSON files, or one story folder (or folder of stories) "
+            "with --rev REVISION"
+        )
+        raise typer.Exit(EXIT_USAGE)
+    with _user_errors():
         if rev is None:
-            if len(paths) != 2:
-                _err("diff takes two report JSON files, or one corpus path with --rev REVISION")
-                raise typer.Exit(EXIT_USAGE)
-            old, new = (_read_report(p) for p in paths)
-            diffs = [diff_reports(old, new)]
+            diffs = [diff_reports(*(_read_report(p) for p in paths))]
         else:
-            if len(paths) != 1:
-                _err("with --rev, diff takes one story folder or folder of stories")
-                raise typer.Exit(EXIT_USAGE)
-            settings = Settings(
-                model=model,
-                threshold=threshold,
-                strong_threshold=max(threshold, Settings().strong_threshold),
-                cache_dir=cache_dir or default_cache_dir(),
-            )
+            settings = _settings(threshold, model=model, cache_dir=cache_dir or default_cache_dir())
             diffs = _diff_revision(paths[0], rev, settings)
         text = render_diff(diffs)
-    except ConfigError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_USAGE) from err
-    except FactcheckError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_INPUT) from err
     if out is None:
         typer.echo(text, nl=False)
     else:
@@ -421,15 +420,7 @@ def eval_cli(
     if data_dir is None:
         _err(f"no evaluation data folder given; {DATA_HELP}")
         raise typer.Exit(EXIT_INPUT)
-    try:
-        settings = Settings(
-            threshold=threshold,
-            strong_threshold=max(threshold, Settings().strong_threshold),
-            cache_dir=cache_dir or default_cache_dir(),
-        )
-    except ConfigError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_USAGE) from err
+    settings = _settings(threshold, cache_dir=cache_dir or default_cache_dir())
     command = f"factcheck eval {data_dir}" + (" --quick" if quick else "")
     if threshold != DEFAULT_THRESHOLD:
         command += f" --threshold {threshold}"
@@ -437,13 +428,10 @@ def eval_cli(
     def progress(name: str) -> None:
         typer.echo(f"evaluating {name} ...", err=True)
 
-    try:
+    with _user_errors():
         _, text = eval_main(
             data_dir, out=out, quick=quick, settings=settings, command=command, on_set=progress
         )
-    except FactcheckError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_INPUT) from err
     typer.echo(text if out is None else f"wrote {out}")
 
 
@@ -466,16 +454,10 @@ def add_cli(
     if not story or story in {".", ".."} or "/" in story or "\\" in story:
         _err(f"--story {story!r}: expected a single folder name, such as 'bridge-vote'")
         raise typer.Exit(EXIT_USAGE)
-    try:
+    with _user_errors():
         path = add_article(
             url, story_dir=corpora / story, timeout=timeout, max_bytes=int(max_page_mb * 1024**2)
         )
-    except ConfigError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_USAGE) from err
-    except FactcheckError as err:
-        _err(str(err))
-        raise typer.Exit(EXIT_INPUT) from err
     if not quiet:
         typer.echo(f"{url} -> {path}")
 

@@ -15,6 +15,7 @@ from factcheck.errors import ConfigError
 __all__ = [
     "DEFAULT_MODEL",
     "DEFAULT_SPACY_MODEL",
+    "DEFAULT_STRONG_THRESHOLD",
     "DEFAULT_THRESHOLD",
     "Settings",
     "default_cache_dir",
