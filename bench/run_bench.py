@@ -56,6 +56,30 @@ def _embed_throughput(n: int) -> float:
     return n / (time.perf_counter() - start)
 
 
+def _align_scaling(sources: int, per_source: int) -> float:
+    """Seconds to align and classify a synthetic story (random unit vectors, 384 dims)."""
+    import numpy as np
+
+    from factcheck.align import align
+    from factcheck.classify import classify
+    from factcheck.types import Statement
+
+    rng = np.random.default_rng(13)
+    shared = rng.normal(size=(per_source, 384))
+    statements, vectors = [], []
+    for s in range(sources):
+        for i in range(per_source):
+            text = f"statement {i} of source {s}"
+            statements.append(Statement(f"s{s:02d}:{i + 1}", f"s{s:02d}", i + 1, text, 0, 1, 1, 0))
+            vectors.append(shared[i] + rng.normal(scale=0.6, size=384))
+    matrix = np.asarray(vectors, dtype=np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    start = time.perf_counter()
+    graph = align(statements, matrix, threshold=0.45, strong=0.8)
+    classify(statements, graph, sources=sorted({st.source_id for st in statements}))
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -73,6 +97,7 @@ def main() -> None:
             warm.append(_measured(args.story, cache, out))
             shutil.rmtree(cache)
     rate = _embed_throughput(args.embed_n)
+    scaling = [(n, 60, _align_scaling(n, 60)) for n in (2, 10, 50)]
 
     def row(name: str, runs: list[tuple[float, float]]) -> str:
         walls = [w for w, _ in runs]
@@ -96,6 +121,11 @@ def main() -> None:
     print(
         f"Embed stage: {rate:.0f} statements/s ({args.embed_n} statements, batch 32, model loaded)"
     )
+    print()
+    print("| align + classify (synthetic) | statements | seconds |")
+    print("|---|---:|---:|")
+    for n, per, secs in scaling:
+        print(f"| {n} sources x {per} statements | {n * per} | {secs:.2f} |")
 
 
 def _cpus() -> int:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from statistics import mean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -120,7 +120,12 @@ def _vader() -> SentimentIntensityAnalyzer:
 
 def tone(st: Statement) -> float:
     """VADER compound score of a statement, -1 (negative) .. +1 (positive)."""
-    return float(_vader().polarity_scores(st.text)["compound"])
+    return _tone(st.text)
+
+
+@lru_cache(maxsize=8192)
+def _tone(text: str) -> float:
+    return float(_vader().polarity_scores(text)["compound"])
 
 
 def _sentiment_words(st: Statement) -> tuple[str, ...]:
