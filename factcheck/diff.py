@@ -15,10 +15,11 @@ different runs, machines or versions. Things are matched by content, never by po
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from factcheck.classify import normalise_text
 
 __all__ = [
     "FAIL_CONDITIONS",
@@ -39,11 +40,9 @@ FAIL_CONDITIONS = ("conflict", "new-conflict", "misquote", "new-misquote")
 #: Quote findings that point at a problem (the others are faithful or neutral).
 MISQUOTES = frozenset({"altered", "misattributed", "unsupported"})
 
-_NON_WORD = re.compile(r"[^\w]+")
-
 
 def _norm(text: str | None) -> str:
-    return _NON_WORD.sub(" ", (text or "").casefold()).strip()
+    return normalise_text(text or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -401,7 +401,7 @@ def profiles(
                 oid = other.article.source_id
                 if oid == sid:
                     continue
-                idx = [by_id_index(s) for s in fact.statement_ids if s.startswith(f"{oid}:")]
+                idx = [_index(s) for s in fact.statement_ids if s.startswith(f"{oid}:")]
                 places.append(f"{oid} #{min(idx)}" if idx else f"{oid} omits it")
             elsewhere.append(", ".join(places))
         out.append(
@@ -418,6 +418,6 @@ def profiles(
     return tuple(out)
 
 
-def by_id_index(statement_id: str) -> int:
+def _index(statement_id: str) -> int:
     """The reading-order number of a statement ID ``"<source>:<n>"``."""
     return int(statement_id.rsplit(":", 1)[1])
