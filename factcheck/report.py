@@ -437,8 +437,7 @@ def _unique_section(
         )
         if not mine:
             continue
-        name = a.meta.outlet or a.article.path.name
-        out += [f"### {labels[sid]}: {md_escape(name)} ({len(mine)})", ""]
+        out += [f"### {labels[sid]} ({len(mine)})", ""]
         for f in mine:
             for stid in f.statement_ids:
                 st = by_id[stid]
@@ -451,7 +450,13 @@ def _value_tags(values: Sequence[Value]) -> str:
     typed = [v for v in values if v.kind.value in {"money", "percent", "quantity", "count", "date"}]
     if not typed:
         return ""
-    return " *(" + "; ".join(f"{v.kind}: {md_escape(v.norm)}" for v in typed) + ")*"
+    return " *(" + "; ".join(_value_tag(v) for v in typed) + ")*"
+
+
+def _value_tag(v: Value) -> str:
+    if not v.resolved:  # a relative or year-less date with nothing to anchor it
+        return f"{v.kind}: {md_escape(v.text)}, unresolved"
+    return f"{v.kind}: {md_escape(v.norm)}"
 
 
 def render_markdown(result: StoryResult) -> str:
