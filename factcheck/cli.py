@@ -174,7 +174,7 @@ def _summary(result: StoryResult, written: list[Path]) -> str:
     return (
         f"{result.name}: {_n(len(result.articles), 'source')}, "
         f"{_n(len(result.statements), 'statement')}, "
-        f"{len(result.facts)} facts ({labels or 'none'}) -> {where}"
+        f"{_n(len(result.facts), 'fact')} ({labels or 'none'}) -> {where}"
     )
 
 
