@@ -1,0 +1,166 @@
+"""Events read off the dependency parse: actions, arguments, dates and negation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import StatementFactory
+
+from factcheck.extract import extract
+from factcheck.frames import Frame, canonical_verb, frames, opposite, phrase
+from factcheck.types import Statement
+
+PUBLISHED = date(2026, 3, 10)
+
+
+def _frames(make: StatementFactory, text: str) -> tuple[Statement, list[Frame]]:
+    st = extract(make(text), published=PUBLISHED)
+    return st, frames(st)
+
+
+def _event(make: StatementFactory, text: str, verb: str) -> tuple[Statement, Frame]:
+    st, fs = _frames(make, text)
+    (f,) = [f for f in fs if f.verb == verb]
+    return st, f
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The utility has no plans to raise water rates in April.",
+        "The utility ruled out raising water rates in April.",
+        "The utility decided against raising water rates in April.",
+        "The utility declined to raise water rates in April.",
+        "The utility never intended to raise water rates in April.",
+        "The utility will not raise water rates in April.",
+    ],
+)
+def test_frames_reads_ways_of_negating_an_action(
+    statement_factory: StatementFactory, text: str
+) -> None:
+    _, f = _event(statement_factory, text, "rise")
+    assert f.negated
+    assert f.obj is not None and f.obj.name == "rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("No charges were filed against the driver.", "file"),
+        ("Prosecutors filed no charges against the driver.", "file"),
+        ("Nobody was injured in the blast.", "injure"),
+        ("It is not true that we will cut pensions.", "cut"),
+        ("The governor refused to sign the bill.", "sign"),
+        ("We are not going to abandon the workers.", "abandon"),
+        ("The company has no intention of selling the unit.", "sell"),
+    ],
+)
+def test_frames_reads_negative_arguments_and_frames(
+    statement_factory: StatementFactory, text: str, verb: str
+) -> None:
+    _, f = _event(statement_factory, text, verb)
+    assert f.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The utility will raise water rates in April.",
+        "The utility plans to raise water rates in April.",
+        "It is true that the utility will raise water rates.",
+        "The utility did not stop raising water rates.",
+    ],
+)
+def test_frames_affirmed_actions_are_not_negated(
+    statement_factory: StatementFactory, text: str
+) -> None:
+    _, f = _event(statement_factory, text, "rise")
+    assert not f.negated
+
+
+def test_frames_a_negative_control_verb_is_not_an_event_of_its_own(
+    statement_factory: StatementFactory,
+) -> None:
+    _, fs = _frames(statement_factory, "The governor refused to sign the bill.")
+    assert [f.verb for f in fs] == ["sign"]
+    assert fs[0].subject is not None and fs[0].subject.name == "governor"
+
+
+def test_frames_a_predicate_adjective_is_a_state(statement_factory: StatementFactory) -> None:
+    _, f = _event(statement_factory, "The bridge is not closed.", "close")
+    assert f.state and f.negated
+    assert f.subject is not None and f.subject.name == "bridge"
+
+
+def test_frames_a_state_opposite_by_un(statement_factory: StatementFactory) -> None:
+    assert opposite("profitable", "unprofitable", states=True)
+    assert not opposite("take", "undertake")
+
+
+def test_frames_records_every_coordinated_subject(statement_factory: StatementFactory) -> None:
+    _, f = _event(
+        statement_factory,
+        "Judge Maria Ortiz and Judge Thomas Baker approved the merger.",
+        "approve",
+    )
+    assert [s.name for s in f.subjects] == ["maria ortiz", "thomas baker"]
+
+
+def test_frames_keeps_the_dates_of_an_event(statement_factory: StatementFactory) -> None:
+    _, fs = _frames(
+        statement_factory, "Ridership rose 4% in January before falling 6% in February."
+    )
+    by_verb = {f.verb: f for f in fs}
+    assert [d.text for d in by_verb["rise"].dates] == ["January"]
+    assert [d.text for d in by_verb["fall"].dates] == ["February"]
+    subject = by_verb["fall"].subject
+    assert subject is not None and subject.name == "ridership"
+
+
+def test_frames_a_reporting_participle_is_its_own_event(
+    statement_factory: StatementFactory,
+) -> None:
+    _, fs = _frames(statement_factory, "The plant, announced in 2024, will open in 2027.")
+    by_verb = {f.verb: f for f in fs}
+    assert by_verb["announce"].reporting
+    assert [d.text for d in by_verb["open"].dates] == ["2027"]
+
+
+def test_frames_an_untagged_proper_noun_is_named(statement_factory: StatementFactory) -> None:
+    _, f = _event(
+        statement_factory, "Globex Care bought the Riverside clinic for $40 million.", "buy"
+    )
+    assert f.subject is not None and f.subject.named and f.subject.name == "globex care"
+
+
+def test_frames_the_passive_subject_is_the_object(statement_factory: StatementFactory) -> None:
+    _, f = _event(statement_factory, "The plan was approved by Mayor Lena Ortiz.", "approve")
+    assert f.subject is not None and f.subject.name == "lena ortiz"
+    assert f.obj is not None and f.obj.name == "plan"
+
+
+def test_frames_reads_a_participle_misparsed_as_an_adjective(
+    statement_factory: StatementFactory,
+) -> None:
+    _, f = _event(statement_factory, "Vantor paused testing of its delivery drones.", "pause")
+    assert f.subject is not None and f.subject.name == "vantor"
+    assert f.obj is not None and f.obj.text == "testing"
+
+
+def test_frames_phrase_uses_the_source_words_in_order(
+    statement_factory: StatementFactory,
+) -> None:
+    st, f = _event(statement_factory, "We will not raise property taxes to pay for it.", "rise")
+    assert phrase(f, st) == "We will not raise property taxes"
+
+
+def test_frames_canonical_verbs_join_synonyms_and_phrasal_verbs() -> None:
+    assert canonical_verb("die") == canonical_verb("dead") == "kill"
+    assert canonical_verb("lay", "off") == canonical_verb("eliminate") == "cut"
+    assert canonical_verb("lay") == "lay"
+
+
+def test_frames_light_verbs_are_marked(statement_factory: StatementFactory) -> None:
+    _, f = _event(statement_factory, "The company made a $5 million profit.", "make")
+    assert f.light
