@@ -271,6 +271,152 @@ _ROLE_FAMILIES: dict[str, str] = {
     "lawyer": "lawyer",
     "attorney": "lawyer",
 }
+#: Honorifics written before a name ("Dr. Chen", "Ms. Whitfield"), by the gender they mark
+#: ("" for none). Dropped from a name before the alias rule; two different genders
+#: ("Mr. Whitfield", "Mrs. Whitfield") may be two people of one surname.
+_HONORIFICS: dict[str, str] = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "mx": "",
+    "dr": "",
+    "doctor": "",
+    "prof": "",
+    "professor": "",
+    "rev": "",
+    "reverend": "",
+    "fr": "",
+    "father": "",
+    "rabbi": "",
+    "imam": "",
+    "hon": "",
+}
+#: Office titles written before a name ("Mayor Ruiz", "Sen. Vega", "Officer Tom Hale"), by
+#: office (the :data:`_ROLE_FAMILIES` family where there is one). Dropped from a name before
+#: the alias rule and kept as its role: "the city's mayor" is "Mayor Ruiz"; two names of
+#: one surname with different offices ("Judge Ruiz", "Mayor Ruiz") may be two people.
+_OFFICE_TITLES: dict[str, str] = {
+    "mayor": "mayor",
+    "president": "president",
+    "premier": "premier",
+    "chancellor": "chancellor",
+    "minister": "minister",
+    "secretary": "secretary",
+    "sen": "senator",
+    "senator": "senator",
+    "rep": "representative",
+    "representative": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gov": "governor",
+    "governor": "governor",
+    "councillor": "councillor",
+    "councilor": "councillor",
+    "councilman": "councillor",
+    "councilwoman": "councillor",
+    "alderman": "councillor",
+    "commissioner": "commissioner",
+    "ambassador": "ambassador",
+    "judge": "judge",
+    "justice": "judge",
+    "sheriff": "sheriff",
+    "officer": "officer",
+    "constable": "officer",
+    "detective": "detective",
+    "det": "detective",
+    "sergeant": "sergeant",
+    "sgt": "sergeant",
+    "inspector": "inspector",
+    "superintendent": "superintendent",
+    "supt": "superintendent",
+    "chief": "chief",
+    "gen": "general",
+    "general": "general",
+    "col": "colonel",
+    "colonel": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "captain": "captain",
+    "lt": "lieutenant",
+    "lieutenant": "lieutenant",
+    "cmdr": "commander",
+    "commander": "commander",
+    "adm": "admiral",
+    "admiral": "admiral",
+    "bishop": "bishop",
+    "archbishop": "archbishop",
+    "cardinal": "cardinal",
+    "pope": "pope",
+    "king": "king",
+    "queen": "queen",
+    "prince": "prince",
+    "princess": "princess",
+    "coach": "coach",
+}
+#: Lower-case words inside a name proper ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn"}
+)
+#: Generic nouns for an organisation, by family ("the company", "the agency", "police").
+#: Like a person's role noun, such a speaker against a name ("Northwind", "the Federal
+#: Aviation Administration", "Officer Tom Hale") may be the same, so it is never a
+#: misattribution.
+_ORGANISATION_NOUNS: dict[str, str] = {
+    "company": "company",
+    "firm": "company",
+    "corporation": "company",
+    "business": "company",
+    "startup": "company",
+    "carrier": "company",
+    "airline": "company",
+    "bank": "company",
+    "utility": "company",
+    "operator": "company",
+    "manufacturer": "company",
+    "retailer": "company",
+    "agency": "agency",
+    "regulator": "agency",
+    "authority": "authority",
+    "department": "department",
+    "ministry": "department",
+    "office": "office",
+    "government": "government",
+    "administration": "administration",
+    "council": "council",
+    "city": "city",
+    "county": "county",
+    "state": "state",
+    "police": "police",
+    "union": "union",
+    "board": "board",
+    "committee": "committee",
+    "commission": "commission",
+    "court": "court",
+    "prosecutors": "prosecutors",
+    "campaign": "campaign",
+    "party": "party",
+    "school": "school",
+    "district": "district",
+    "university": "university",
+    "college": "college",
+    "hospital": "hospital",
+    "club": "club",
+    "team": "team",
+    "league": "league",
+    "group": "group",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "charity": "organisation",
+    "army": "military",
+    "military": "military",
+}
+#: Function words an acronym skips ("Department of Transportation" -> "DOT").
+_ACRONYM_SKIPPED = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be been before
@@ -307,6 +453,7 @@ class _Attribution:
     speaker: str | None
     verb: str | None
     adjacent: bool = False  # only punctuation between the attribution and the quote
+    bare: bool = False  # a speech verb without a readable subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,6 +541,12 @@ def _noun_phrase(st: Statement, head: int) -> str | None:
     return _clean_name(st.text[start:end])
 
 
+#: Parts of speech of the noun phrase after the verb of an inverted attribution read without
+#: a parse subject ("said engineer Paul Weiss"; the small model may tag "engineer" a verb).
+_INVERTED_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "VERB", "NUM"})
+#: ... and its most tokens: a longer run is not a speaker phrase.
+_INVERTED_SUBJECT_MAX_TOKENS = 6
+
 #: Roles of a proper noun that may name a person another sentence calls "he" or "she".
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"})
 
@@ -410,7 +563,7 @@ def _people(st: Statement, before: int) -> list[str]:
         if any(s <= tok.start and tok.end <= e for s, e in others):
             continue
         name = _noun_phrase(st, i)
-        if name and not any(same_name(_speaker_key(name), _speaker_key(n)) for n in names):
+        if name and not any(_alias(name, n) for n in names):
             names.append(name)
     return names
 
@@ -432,8 +585,7 @@ def _person_before(src: _Source, current: int, pos: int) -> str | None:
             names += [n for n in src.named.get(st.id, []) if _looks_named(n)]
         if not names:
             continue
-        keys = [_speaker_key(n) for n in names]
-        if all(same_name(keys[0], k2) for k2 in keys[1:]):
+        if all(_alias(names[0], n) for n in names[1:]):
             return names[-1]
         return None
     return None
@@ -462,11 +614,55 @@ def _inside(pos: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos and end <= e for s, e in spans)
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An attribution phrase in one statement, in paragraph coordinates. ``subject`` is the
+    token index of its subject; ``phrase`` a speaker read without one; neither for a speech
+    verb whose subject could not be read."""
+
+    start: int
+    end: int
+    verb: str
+    verb_index: int | None
+    subject: int | None = None
+    phrase: str | None = None
+
+
+def _after_quote(text: str, pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Only punctuation and spaces between the end of a quote (its mark) and ``pos``."""
+    return any(e <= pos and not _WORD.search(text, e, pos) for _, e in spans)
+
+
+def _inverted_subject(
+    src: _Source, current: int, verb: int, spans: Sequence[tuple[int, int]]
+) -> tuple[int, str] | None:
+    """The speaker of an inverted attribution right after a quote, read from the words
+    rather than the parse (which may miss the subject: "“…,” said engineer Paul Weiss of the
+    county roads office" parses "engineer" as a verb): the noun phrase that follows the
+    verb, up to a preposition, punctuation or clause word. Returns (end offset in the
+    statement, phrase)."""
+    sent = src.sents[current]
+    tokens = sent.st.tokens
+    run: list[int] = []
+    for j in range(verb + 1, len(tokens)):
+        tok = tokens[j]
+        inside = _inside(sent.offset + tok.start, sent.offset + tok.end, spans)
+        if inside or tok.pos not in _INVERTED_SUBJECT_POS or not tok.text[:1].isalnum():
+            break
+        run.append(j)
+    while run and tokens[run[-1]].pos not in ("NOUN", "PROPN"):
+        run.pop()
+    if not run or len(run) > _INVERTED_SUBJECT_MAX_TOKENS:
+        return None
+    start, end = tokens[run[0]].start, tokens[run[-1]].end
+    return end, _clean_name(sent.st.text[start:end])
+
+
 def _candidates(
-    src: _Source, current: int, spans: Sequence[tuple[int, int]]
-) -> Iterable[tuple[int, int, str, int | None, int]]:
-    """Attributions in one statement: (phrase start, phrase end, verb, verb index, subject
-    index), in paragraph coordinates; tokens inside quotes are quoted words, never one."""
+    text: str, src: _Source, current: int, spans: Sequence[tuple[int, int]]
+) -> Iterable[_Candidate]:
+    """Attributions in one statement, in paragraph coordinates; tokens inside quotes are
+    quoted words, never one."""
     sent = src.sents[current]
     tokens = sent.st.tokens
     for i, tok in enumerate(tokens):
@@ -491,12 +687,8 @@ def _candidates(
             if not objects:
                 continue
             obj = objects[0]
-            yield (
-                sent.offset + tok.start,
-                sent.offset + tokens[obj].end,
-                "according to",
-                None,
-                obj,
+            yield _Candidate(
+                sent.offset + tok.start, sent.offset + tokens[obj].end, "according to", None, obj
             )
             continue
         else:
@@ -506,13 +698,22 @@ def _candidates(
             for j in subjects
             if not _inside(sent.offset + tokens[j].start, sent.offset + tokens[j].end, spans)
         ]
-        if not subjects:
+        if subjects:
+            subject = subjects[0]
+            first = tokens[_np_start(tokens, subject)]
+            start = min(first.start, tok.start)
+            end = max(tokens[subject].end, tok.end)
+            yield _Candidate(sent.offset + start, sent.offset + end, verb, i, subject)
             continue
-        subject = subjects[0]
-        first = tokens[_np_start(tokens, subject)]
-        start = min(first.start, tok.start)
-        end = max(tokens[subject].end, tok.end)
-        yield sent.offset + start, sent.offset + end, verb, i, subject
+        inverted = None
+        if tok.tag != "VBG" and _after_quote(text, sent.offset + tok.start, spans):
+            inverted = _inverted_subject(src, current, i, spans)
+        if inverted is not None:
+            end, phrase = inverted
+            yield _Candidate(sent.offset + tok.start, sent.offset + end, verb, i, phrase=phrase)
+        else:
+            start, end = sent.offset + tok.start, sent.offset + tok.end
+            yield _Candidate(start, end, verb, i)
 
 
 def _attribute(
@@ -522,23 +723,30 @@ def _attribute(
     span: tuple[int, int],
     spans: Sequence[tuple[int, int]],
 ) -> _Attribution | None:
-    """The attribution nearest to ``span`` in the statements it overlaps."""
-    best: tuple[int, _Attribution] | None = None
+    """The attribution nearest to ``span`` in the statements it overlaps. A speech verb
+    whose subject could not be read counts only when there is no other: it gives no
+    speaker, but keeps the quote from inheriting the previous one's (``bare``)."""
+    best: tuple[bool, int, _Attribution] | None = None
     # Quote marks sit just outside a span; count them as part of it for adjacency.
     marks = [(max(0, s - 1), min(len(text), e + 1)) for s, e in spans]
     for k in overlapping:
-        for start, end, verb, verb_i, subject in _candidates(src, k, marks):
-            if end <= span[0]:
-                gap, between = span[0] - end, text[end : span[0]]
-            elif start >= span[1]:
-                gap, between = start - span[1], text[span[1] : start]
+        for c in _candidates(text, src, k, marks):
+            if c.end <= span[0]:
+                gap, between = span[0] - c.end, text[c.end : span[0]]
+            elif c.start >= span[1]:
+                gap, between = c.start - span[1], text[span[1] : c.start]
             else:
                 gap, between = 0, ""
-            speaker = _speaker_of(src, k, subject, verb_i)
-            attribution = _Attribution(speaker, verb, adjacent=not _WORD.search(between))
-            if best is None or gap < best[0]:
-                best = (gap, attribution)
-    return best[1] if best else None
+            bare = c.subject is None and c.phrase is None
+            if c.subject is not None:
+                speaker = _speaker_of(src, k, c.subject, c.verb_index)
+            else:
+                speaker = c.phrase
+            adjacent = not _WORD.search(between)
+            attribution = _Attribution(speaker, c.verb, adjacent=adjacent, bare=bare)
+            if best is None or (bare, gap) < (best[0], best[1]):
+                best = (bare, gap, attribution)
+    return best[2] if best else None
 
 
 def _lead_in(src: _Source, k: int, colon: int) -> _Attribution:
@@ -666,8 +874,8 @@ def _quote_paragraphs(paras: Sequence[_Paragraph]) -> dict[str, list[Quote]]:
             first = para.sents[overlapping[0]]
             indices = [src.position[para.sents[i].st.id] for i in overlapping]
             attribution = _attribute(text, src, indices, span, spans)
-            if attribution is None:
-                attribution = _lead_in_for(text, span, para, src, previous_last)
+            if attribution is None or attribution.bare:
+                attribution = _lead_in_for(text, span, para, src, previous_last) or attribution
             inherited = False
             if attribution is None and not _WORD.search(text, first.offset, span[0]):
                 attribution = last or previous_tail  # a continuation names no one
@@ -732,30 +940,130 @@ def _speaker_key(name: str) -> str:
     return " ".join(w for w in words if w and w not in _DETERMINERS)
 
 
-def _role(name: str) -> tuple[str, str] | None:
-    """(role family, capitalised qualifiers) of a role speaker ("a Meta spokesperson" ->
-    ("spokesperson", "meta")), None for a named person or organisation."""
+def _title_key(word: str) -> str:
+    """A word as looked up in the title lists: case-folded, no possessive, no dots."""
+    return _POSSESSIVE.sub("", word.replace("’", "'").casefold()).strip(".,")
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A named speaker split into its name proper and its titles ("Mayor Ana Ruiz" ->
+    key "ana ruiz", offices {"mayor"}; "Meta CEO Mark Zuckerberg" -> "mark zuckerberg")."""
+
+    words: tuple[str, ...]  # the name proper, as written
+    offices: frozenset[str]  # role families of the office titles
+    genders: frozenset[str]  # genders the honorifics mark
+
+    @property
+    def key(self) -> str:
+        return " ".join(_title_key(w) for w in self.words)
+
+
+def _name(speaker: str) -> _Name:
+    """Split a named speaker. The name proper is the last run of capitalised words (name
+    particles such as "van" allowed inside) that are neither titles nor role nouns, after
+    any possessive; titles anywhere before it are kept as role information."""
+    words = speaker.replace("’", "'").split()
+    start = len(words)
+    while start > 0:
+        word = words[start - 1]
+        key = _title_key(word)
+        titled = key in _HONORIFICS or key in _OFFICE_TITLES or key in _ROLE_FAMILIES
+        particle = key in _NAME_PARTICLES and start < len(words)
+        if titled or _POSSESSIVE.search(word) or not (word[:1].isupper() or particle):
+            break
+        start -= 1
+    while start < len(words) and _title_key(words[start]) in _NAME_PARTICLES:
+        start += 1
+    titles = [_title_key(w) for w in words[:start]]
+    return _Name(
+        words=tuple(w.strip(",") for w in words[start:]) or tuple(words),
+        offices=frozenset(_OFFICE_TITLES[t] for t in titles if t in _OFFICE_TITLES),
+        genders=frozenset(_HONORIFICS[t] for t in titles if _HONORIFICS.get(t)),
+    )
+
+
+def _is_acronym(short: Sequence[str], long: Sequence[str], *, caps: bool) -> bool:
+    """``short`` is one word spelling the initials of ``long``'s words (function words
+    such as "of" skipped): "FAA" and "Federal Aviation Administration". With ``caps`` the
+    acronym must be written in capitals."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    letters = short[0].replace(".", "")
+    if len(letters) < 2 or not letters.isalpha() or (caps and not letters.isupper()):
+        return False
+    initials = "".join(w[0] for w in long if w.casefold() not in _ACRONYM_SKIPPED)
+    return initials.casefold() == letters.casefold()
+
+
+def _same_org(a: str, b: str) -> bool:
+    """Two qualifiers ("meta", "faa") or names naming one organisation: the alias rule, or
+    one is the acronym of the other."""
+    wa, wb = a.split(), b.split()
+    return same_name(a, b) or _is_acronym(wa, wb, caps=False) or _is_acronym(wb, wa, caps=False)
+
+
+def _alias(a: str, b: str) -> bool:
+    """Two named speakers one person by the alias rule, on the whole phrase or on the names
+    proper ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen")."""
+    return same_name(_speaker_key(a), _speaker_key(b)) or same_name(_name(a).key, _name(b).key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    """A speaker named by a role noun: a person's ("a Meta spokesperson") or an
+    organisation's ("the company", "police")."""
+
+    organisation: bool
+    family: str
+    qualifiers: str  # capitalised qualifiers, case-folded ("meta")
+
+
+def _role(name: str) -> _Role | None:
+    """The role of a role speaker ("a Meta spokesperson" -> spokesperson, "meta"), None
+    for a named person or organisation. An organisation noun is generic only in lower case
+    or alone ("the company", "The Agency"; not "Federal Aviation Administration")."""
     words = name.replace("’", "'").split()
-    if not words or words[-1].casefold() not in _ROLE_FAMILIES:
+    if not words:
         return None
-    qualifiers = [
-        _POSSESSIVE.sub("", w).casefold()
-        for w in words[:-1]
-        if w[:1].isupper() and w.casefold() not in _DETERMINERS
-    ]
-    return _ROLE_FAMILIES[words[-1].casefold()], " ".join(qualifiers)
+    head = words[-1].casefold()
+    rest = [w for w in words[:-1] if w.casefold() not in _DETERMINERS]
+    if head in _ROLE_FAMILIES:
+        organisation, family = False, _ROLE_FAMILIES[head]
+    elif head in _ORGANISATION_NOUNS and (words[-1].islower() or not rest):
+        organisation, family = True, _ORGANISATION_NOUNS[head]
+    else:
+        return None
+    qualifiers = [_POSSESSIVE.sub("", w).casefold() for w in rest if w[:1].isupper()]
+    return _Role(organisation, family, " ".join(qualifiers))
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
     """Whether two speakers, as written, are one: True, False, or None when it cannot be
-    told (one is unknown, or one is a role and the other a name).
+    told.
+
+    - Two names: the alias rule (:func:`~factcheck.extract.same_name`) on the whole
+      phrases or on the names proper, titles and honorifics dropped (:data:`_HONORIFICS`,
+      :data:`_OFFICE_TITLES`), or one an acronym of the other. Titles that disagree ("Mr."
+      and "Mrs.", "Judge" and "Mayor") leave a matching surname uncertain (None).
+    - Two role nouns: one family with qualifiers that do not differ ("a Meta spokesperson"
+      and "the spokesperson"); different person roles differ ("the mayor", "a
+      spokesperson"); different organisation nouns, or a person's role and an
+      organisation, cannot be told (organisations nest and speak through people).
+    - A role noun and a name: one person when the name carries the role as a title ("the
+      city's mayor", "Mayor Ruiz"), else None: "the company" may be Northwind, "police"
+      may be Officer Tom Hale.
 
     Examples::
 
         same_speaker("Mark Zuckerberg", "Zuckerberg")              # True  (alias rule)
+        same_speaker("Mayor Ruiz", "Ana Ruiz")                     # True  (title dropped)
+        same_speaker("the FAA", "the Federal Aviation Administration")  # True (acronym)
         same_speaker("a Meta spokesperson", "A company spokesperson")  # True (one role)
         same_speaker("a Meta spokesperson", "a Google spokesperson")   # False
         same_speaker("the spokesperson", "Jane Doe")                # None  (may be one)
+        same_speaker("the company", "Northwind")                    # None  (may be one)
+        same_speaker("Mr. Whitfield", "Mrs. Whitfield")             # None  (two people?)
         same_speaker("Ana Ruiz", "Tom Hale")                        # False
     """
     if not a or not b:
@@ -765,14 +1073,24 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
         return None
     ra, rb = _role(a), _role(b)
     if ra is not None and rb is not None:
-        if ra[0] != rb[0]:
-            return False
-        return not (ra[1] and rb[1]) or same_name(ra[1], rb[1])
+        if ra.organisation != rb.organisation or ra.family != rb.family:
+            return None if ra.organisation or rb.organisation else False
+        return not (ra.qualifiers and rb.qualifiers) or _same_org(ra.qualifiers, rb.qualifiers)
     if same_name(ka, kb):
         return True
     if ra is not None or rb is not None:
-        return None
-    return False
+        role, other = (ra, b) if ra is not None else (rb, a)
+        assert role is not None
+        return True if not role.organisation and role.family in _name(other).offices else None
+    na, nb = _name(a), _name(b)
+    acronym = _is_acronym(na.words, nb.words, caps=True) or _is_acronym(
+        nb.words, na.words, caps=True
+    )
+    if not (same_name(na.key, nb.key) or acronym):
+        return False
+    genders_differ = na.genders and nb.genders and not na.genders & nb.genders
+    offices_differ = na.offices and nb.offices and not na.offices & nb.offices
+    return None if genders_differ or offices_differ else True
 
 
 # --------------------------------------------------------------------------------------

@@ -209,6 +209,36 @@ def test_quotes_statement_without_its_article_is_read_alone(
 
 
 @pytest.mark.parametrize(
+    "attribution",
+    [
+        "said engineer Paul Weiss of the county roads office.",
+        "said Paul Weiss, the director of the county roads office.",
+        "Paul Weiss, a spokesman for the county roads office, said.",
+    ],
+)
+def test_quotes_speaker_with_a_post_modifier_is_the_person(attribution: str) -> None:
+    statements = _quoted(f"“The repairs will take a while,” {attribution}")
+    assert _quotes(statements)[0][1] in ("Paul Weiss", "engineer Paul Weiss")
+
+
+def test_quotes_post_modified_speaker_is_not_the_previous_paragraphs() -> None:
+    statements = _quoted(
+        "“We will strike on Monday,” said union leader Rosa Diaz.",
+        "“The repairs will take a while,” said engineer Paul Weiss of the county roads office.",
+    )
+    assert [s for _, s in _quotes(statements)] == ["union leader Rosa Diaz", "engineer Paul Weiss"]
+
+
+def test_quotes_an_unreadable_attribution_does_not_inherit_a_speaker() -> None:
+    # A speech verb with no subject the rules can read: no speaker, rather than the last one.
+    statements = _quoted(
+        "“We will strike on Monday,” said union leader Rosa Diaz.",
+        "“The repairs on the bridge will take a while,” said in a statement on Friday.",
+    )
+    assert [s for _, s in _quotes(statements)] == ["union leader Rosa Diaz", None]
+
+
+@pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
         ("Mark Zuckerberg", "Zuckerberg", True),
@@ -219,6 +249,27 @@ def test_quotes_statement_without_its_article_is_read_alone(
         ("Ana Ruiz", "Tom Hale", False),
         ("the spokesperson", "Jane Doe", None),
         (None, "Zuckerberg", None),
+        # titles and honorifics are dropped before the alias rule (defect: "Mayor Ruiz")
+        ("Mayor Ruiz", "Ana Ruiz", True),
+        ("Dr. Chen", "Lisa Chen", True),
+        ("Ms. Whitfield", "Dana Whitfield", True),
+        ("Sen. Vega", "Luis Vega", True),
+        ("union president Carl Mendes", "Carl Mendes", True),
+        ("Paul Weiss", "Anna Weiss", False),
+        # ... and kept as role information
+        ("the city's mayor", "Mayor Ruiz", True),
+        ("Mr. Whitfield", "Mrs. Whitfield", None),
+        ("Judge Ruiz", "Mayor Ruiz", None),
+        # a generic organisation noun may be the organisation a name gives
+        ("the company", "Northwind", None),
+        ("the agency", "the Federal Aviation Administration", None),
+        ("police", "Officer Tom Hale", None),
+        ("the company", "the agency", None),
+        ("Northwind", "Acme", False),
+        # acronyms
+        ("the FAA", "the Federal Aviation Administration", True),
+        ("an FAA spokesperson", "a Federal Aviation Administration spokesperson", True),
+        ("the FAA", "the Federal Reserve", False),
     ],
 )
 def test_quotes_same_speaker_normalises_names_and_roles(
@@ -395,6 +446,25 @@ def test_quotes_findings_are_deterministic_and_each_pair_once() -> None:
     assert compare_quotes(shuffled, facts) == findings
     pairs = [frozenset((f.a, f.b)) for f in findings]
     assert len(pairs) == len(set(pairs))
+
+
+def test_quotes_a_title_does_not_make_a_second_speaker() -> None:
+    statements = _sources(
+        a=["“Every worker at the plant will be offered a new job,” said Mayor Ruiz."],
+        b=["“Every worker at the plant will be offered a new job,” said Ana Ruiz, the mayor."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.VERBATIM
+
+
+def test_quotes_an_organisation_noun_and_its_name_are_not_a_misattribution() -> None:
+    statements = _sources(
+        a=["“We expect the cleanup to take at least four years,” the company said."],
+        b=["“We expect the cleanup to take at least four years,” Northwind said."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.VERBATIM
+    assert "(a:1 names the company, b:1 Northwind)" in f.explanation
 
 
 # --------------------------------------------------------------------------------------
