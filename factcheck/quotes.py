@@ -206,6 +206,18 @@ SPEECH_VERBS = frozenset(
 )
 
 _OPEN_CURLY, _CLOSE_CURLY, _STRAIGHT = "“", "”", '"'
+_SINGLE_OPEN = "‘"
+#: Marks that may open a single-quoted quotation (’ is an apostrophe when it opens a word).
+_SINGLE_OPENERS = "'‘"
+#: Marks that may close one (‘ never does).
+_SINGLE_CLOSERS = "'’"
+#: Characters after which a single quotation may open, besides a space.
+_BEFORE_OPENING = '([{“"—–/'
+#: Characters right after a closing single mark.
+_AFTER_CLOSING = ',.;:!?)]}—–…"”'
+#: Words that begin with an apostrophe and are not quotations: decades and years ('90s,
+#: '08), and elisions written in lower case ('em, 'n', 'tis, 'twas, 'cause, 'til, 'bout).
+_ELISION = re.compile(r"\d\d(?:s|\b)|(?:em|n|tis|twas|cause|cos|til|till|bout|round)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
@@ -466,8 +478,8 @@ class _Source:
     named: dict[str, list[str]]
 
 
-def _find_spans(text: str) -> list[tuple[int, int]]:
-    """Quoted spans of a paragraph, inside the marks and without edge whitespace."""
+def _double_spans(text: str) -> list[tuple[int, int]]:
+    """Double-quoted spans, between the marks (a quote left open runs to the end)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for i, ch in enumerate(text):
@@ -485,8 +497,75 @@ def _find_spans(text: str) -> list[tuple[int, int]]:
                 start = None
     if start is not None:
         spans.append((start, len(text)))
+    return spans
+
+
+def _single_opens(text: str, i: int) -> bool:
+    """``text[i]`` opens a single-quoted quotation: ' or ‘ at the start or after a space or
+    opening punctuation, before a word, and not an elision ('90s, 'em, rock 'n' roll)."""
+    if text[i] not in _SINGLE_OPENERS:
+        return False
+    if i > 0 and not text[i - 1].isspace() and text[i - 1] not in _BEFORE_OPENING:
+        return False
+    if i + 1 >= len(text) or not (text[i + 1].isalnum() or text[i + 1] in _OPEN_CURLY + "…"):
+        return False
+    return not _ELISION.match(text, i + 1)
+
+
+def _single_closes(text: str, i: int) -> bool:
+    """``text[i]`` closes a single-quoted quotation: ' or ’ after a non-space, before the
+    end, a space or punctuation; not a plural possessive (the students' union: after "s",
+    or a digit, and before a lower-case word)."""
+    if text[i] not in _SINGLE_CLOSERS or i == 0 or text[i - 1].isspace():
+        return False
+    if i + 1 == len(text):
+        return True
+    after = text[i + 1]
+    if after in _AFTER_CLOSING:
+        return True
+    if not after.isspace():
+        return False
+    rest = text[i + 1 :].lstrip()
+    possessive = text[i - 1] in "sS" or text[i - 1].isdigit()
+    return not (possessive and rest[:1].islower())
+
+
+def _single_spans(text: str, doubles: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single-quoted spans (British style), between the marks. Marks inside a double-quoted
+    span are nested quotes or apostrophes and are skipped; a mark that neither opens nor
+    closes by :func:`_single_opens` / :func:`_single_closes` is an apostrophe. An opening
+    ‘ left open runs to the end only when it opens the paragraph (a quotation going on in
+    the next one)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i in range(len(text)):
+        if any(s - 1 <= i < e + 1 for s, e in doubles):
+            continue
+        if _single_opens(text, i):
+            start = i + 1
+        elif start is not None and _single_closes(text, i):
+            spans.append((start, i))
+            start = None
+    if start is not None and text[start - 1] == _SINGLE_OPEN and not text[: start - 1].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _find_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted spans of a paragraph, inside the marks and without edge whitespace, double-
+    and single-quoted. A single-quoted span that holds double-quoted ones is the outer
+    quotation (British nesting, ‘… “…” …’) and replaces them; one that crosses a
+    double-quoted span is dropped."""
+    doubles = _double_spans(text)
+    singles = []
+    for s, e in _single_spans(text, doubles):
+        inner = [(ds, de) for ds, de in doubles if s < ds and de < e]
+        crossing = [(ds, de) for ds, de in doubles if ds < e and s < de and (ds, de) not in inner]
+        if not crossing:
+            singles.append((s, e))
+            doubles = [d for d in doubles if d not in inner]
     out = []
-    for s, e in spans:
+    for s, e in sorted([*doubles, *singles]):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -825,7 +904,7 @@ def _lead_in_for(
 ) -> _Attribution | None:
     """The colon lead-in of a span: a clause ending with ':' right before its opening mark,
     in the same paragraph or as the last statement of the previous one."""
-    before = text[: span[0]].rstrip().rstrip(_OPEN_CURLY + _STRAIGHT).rstrip()
+    before = text[: span[0]].rstrip().rstrip(_OPEN_CURLY + _STRAIGHT + _SINGLE_OPENERS).rstrip()
     if before.endswith(":"):
         colon = len(before) - 1
         lead = next((s for s in para.sents if s.offset <= colon < s.end), None)

@@ -239,6 +239,52 @@ def test_quotes_an_unreadable_attribution_does_not_inherit_a_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "‘The dam will be repaired before the autumn rains,’ said the county engineer.",
+        "'The dam will be repaired before the autumn rains,' said the county engineer.",
+        "The county engineer said: ‘The dam will be repaired before the autumn rains.’",
+    ],
+)
+def test_quotes_single_quotation_marks_are_read(paragraph: str) -> None:
+    ((text, speaker),) = _quotes(_quoted(paragraph))
+    assert text.rstrip(",.") == "The dam will be repaired before the autumn rains"
+    assert speaker == "the county engineer"
+
+
+def test_quotes_single_quotes_keep_their_apostrophes() -> None:
+    (st,) = _quoted("‘The workers’ union backs the plan and we won’t stop now,’ she said.")
+    assert _quotes([st]) == [("The workers’ union backs the plan and we won’t stop now,", None)]
+
+
+def test_quotes_single_quotes_around_double_ones_are_the_quotation() -> None:
+    (st,) = _quoted("‘He told me “no” twice before the vote,’ said Ana Ruiz.")
+    assert _quotes([st]) == [("He told me “no” twice before the vote,", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Workers don't think Meta's plan will survive a '90s-style downturn, Ana Ruiz said.",
+        "The students' union said the rock 'n' roll night would go ahead, Ruiz said on Friday.",
+        "The students’ union, which rents the hall since the ’90s, said it would not move.",
+        "O'Brien said the workers' pay and James' contract were settled, and 'em too, he said.",
+        "Fans of rock ’n’ roll said the Joneses’ farm hosted concerts in the ’80s and ’90s.",
+    ],
+)
+def test_quotes_apostrophes_are_not_quotation_marks(paragraph: str) -> None:
+    assert _quotes(_quoted(paragraph)) == []
+
+
+def test_quotes_single_quotes_among_apostrophes_give_only_the_quotation() -> None:
+    (st,) = _quoted(
+        "The students' union, formed in the '90s, said 'we won't accept the new fees at all' "
+        "on Friday."
+    )
+    assert _quotes([st]) == [("we won't accept the new fees at all", "the students' union")]
+
+
+@pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
         ("Mark Zuckerberg", "Zuckerberg", True),
@@ -494,6 +540,17 @@ def test_quotes_library_story_has_every_expected_finding() -> None:
     }
     altered = next(f for f in findings if f.kind is QuoteClass.ALTERED)
     assert altered.diff == "… end of the [-summer-] {+school year+}"
+
+
+def test_quotes_dam_story_reads_british_quotation_marks() -> None:
+    statements, facts = _story(DATA / "dam")
+    marsh, rebuilt = "chief engineer Helen Marsh", "We will have the spillway rebuilt"
+    assert _quotes(statements) == [
+        (f"{rebuilt} before the autumn rains,", marsh),  # echo: '…' and an apostrophe in '90s
+        ("It's the biggest job we've done on the river since the '90s,", marsh),
+        (f"{rebuilt} before the autumn rains,", marsh),  # gazette: ‘…’
+    ]
+    assert (QuoteClass.VERBATIM, "echo:2", "gazette:2") in _kinds(compare_quotes(statements, facts))
 
 
 def test_quotes_seed_story_reads_sensibly() -> None:
