@@ -94,7 +94,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.extract import same_name
@@ -113,10 +113,14 @@ from factcheck.types import (
 __all__ = [
     "ALTERED_COVERAGE",
     "ALTERED_JACCARD",
+    "CONDITIONALS",
+    "HEDGES",
     "MIN_MATCH_WORDS",
     "MIN_MISATTRIBUTED_WORDS",
     "MIN_SHORTENED_WORDS",
     "NEAR_VERBATIM",
+    "NEGATORS",
+    "ONE_FACT_MIN_SHARED",
     "PARAPHRASE_FACT_MIN_SHARED",
     "PARAPHRASE_MIN_SHARED",
     "PARAPHRASE_OVERLAP",
@@ -142,6 +146,13 @@ ALTERED_JACCARD = 0.5
 #: Share of the shorter quote's words (aligned by difflib) and of its content words found
 #: in the longer one from which a shortened quote with changed words is altered.
 ALTERED_COVERAGE = 0.7
+#: Share of the shorter quote's content words the other must hold for two quotes of one
+#: speaker, in statements aligned as one fact, to be one quotation altered even below the
+#: thresholds above: a reworded quote keeps what it is about ("The decision was rushed and
+#: it ignored the workers" / "... hasty and it betrayed the workers"); two remarks on one
+#: topic share only their frame ("We expect to close two branch offices this year" / "We
+#: expect to hire twelve new librarians this year").
+ONE_FACT_MIN_SHARED = 0.5
 #: difflib ratio of two word lists from which an altered quote is near-verbatim (enough to
 #: call a different speaker a misattribution).
 NEAR_VERBATIM = 0.8
@@ -429,6 +440,28 @@ _ORGANISATION_NOUNS: dict[str, str] = {
 }
 #: Function words an acronym skips ("Department of Transportation" -> "DOT").
 _ACRONYM_SKIPPED = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+#: Words that negate what they govern. A shortened quote that leaves one out where it
+#: governs the words kept reverses them ("It is not true that we will cut pensions" ->
+#: "we will cut pensions"): altered, not elided. Written forms ending in "n't" count too.
+NEGATORS = frozenset(
+    {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none", "cannot"}
+)
+#: Words that hedge what they govern; leaving one out makes a possibility a certainty.
+HEDGES = frozenset({"may", "might", "could", "perhaps", "possibly", "maybe", "probably"})
+#: Words that make what they govern a condition; leaving one out drops the condition.
+CONDITIONALS = frozenset({"if", "unless"})
+_MEANING_WORDS = NEGATORS | HEDGES | CONDITIONALS
+#: Words that open a new clause: without a parse, a negator or hedge beyond one does not
+#: govern the words on the other side.
+_CLAUSE_BREAKS = frozenset(
+    {"and", "but", "or", "so", "yet", "while", "whereas", "although", "though", "because"}
+)
+#: Dependency relations a governing word does not reach across (coordination).
+_SCOPE_BREAK_DEPS = frozenset({"conj", "parataxis", "appos"})
+#: Verbs that stand for their complement as a predicate ("is ready" -> "ready").
+_COPULAS = frozenset({"be", "become", "remain", "seem", "stay", "appear"})
+#: The complements they take.
+_COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be been before
@@ -1185,6 +1218,7 @@ class _Q:
     quote: Quote
     raw: tuple[str, ...]  # words as written
     words: tuple[str, ...]  # normalised words, one per raw word
+    spans: tuple[tuple[int, int], ...]  # each word's offsets in the statement
     pieces: tuple[tuple[str, ...], ...]  # normalised words between ellipses
     whole: tuple[str, ...]  # normalised words of the whole quotation (all its statements)
     content: frozenset[str]  # normalised words minus stopwords
@@ -1201,10 +1235,19 @@ class _Match:
     ratio: float
     diff: str | None = None
     shorter: str | None = None  # statement ID of the shorter / elided side
+    dropped: tuple[str, ...] = ()  # meaning words the shorter side leaves out
+    loose: bool = False  # only one quotation if the two are known to be one utterance
 
 
 def _norm(word: str) -> str:
     return word.replace("’", "'").casefold()
+
+
+def _meaning_word(word: str) -> bool:
+    """A negator, hedge or conditional (:data:`NEGATORS`, :data:`HEDGES`,
+    :data:`CONDITIONALS`; "haven't" and the like are negators)."""
+    w = _norm(word)
+    return w in _MEANING_WORDS or w.endswith("n't")
 
 
 def _content_lemmas(st: Statement, start: int, end: int) -> frozenset[str]:
@@ -1222,7 +1265,8 @@ def _content_lemmas(st: Statement, start: int, end: int) -> frozenset[str]:
 
 
 def _quote_record(st: Statement, quote: Quote, whole: tuple[str, ...]) -> _Q:
-    raw = tuple(_WORD.findall(quote.text))
+    found = list(_WORD.finditer(quote.text))
+    raw = tuple(m.group() for m in found)
     words = tuple(_norm(w) for w in raw)
     pieces = tuple(p for p in (tuple(_words(x)) for x in _ELLIPSIS.split(quote.text)) if p)
     return _Q(
@@ -1230,6 +1274,7 @@ def _quote_record(st: Statement, quote: Quote, whole: tuple[str, ...]) -> _Q:
         quote=quote,
         raw=raw,
         words=words,
+        spans=tuple((quote.start + m.start(), quote.start + m.end()) for m in found),
         pieces=pieces,
         whole=whole,
         content=frozenset(w for w in words if w not in _STOPWORDS),
@@ -1278,25 +1323,94 @@ def _contiguous(short: Sequence[str], long: Sequence[str], start: int = 0) -> in
     return -1
 
 
-def _in_order(pieces: Sequence[Sequence[str]], long: Sequence[str]) -> bool:
-    """Each piece occurs contiguously in ``long``, after the previous one."""
-    at = 0
+def _in_order(pieces: Sequence[Sequence[str]], long: Sequence[str]) -> set[int] | None:
+    """The indices in ``long`` of the pieces, each found contiguously after the previous
+    one; None if one is missing."""
+    at, kept = 0, set[int]()
     for piece in pieces:
         i = _contiguous(piece, long, at)
         if i < 0:
-            return False
+            return None
+        kept.update(range(i, i + len(piece)))
         at = i + len(piece)
-    return True
+    return kept
 
 
-#: Unchanged words kept on each side of a change in a word diff.
 def _word_diff(a: _Q, b: _Q) -> str:
     """``[-old-] {+new+}`` word diff from a's words to b's; long unchanged runs shortened."""
     return word_diff(a.words, b.words, a.raw, b.raw)
 
 
+def _governed(tokens: Sequence[Token], kept: Iterable[int]) -> set[int]:
+    """The kept tokens and every token above them in the parse, up to a coordination (in
+    "we haven't released it and we expect ...", "expect" hangs on "released" as a
+    conjunct, and the "n't" of one does not govern the other)."""
+    out = set(kept)
+    for i in list(out):
+        while tokens[i].head != i and tokens[i].dep not in _SCOPE_BREAK_DEPS:
+            i = tokens[i].head
+            out.add(i)
+    return out
+
+
+def _dropped_meaning_words(long: _Q, kept: set[int]) -> tuple[str, ...]:
+    """Words of ``long`` that a shortened quote leaves out (word indices not in ``kept``)
+    and that negate, hedge or condition the words it keeps.
+
+    With a parse: a left-out negator or hedge whose head is a kept word or governs one
+    (any relation but coordination: "It is not true that [we will cut pensions]"), or a
+    left-out "if"/"unless" whose clause is kept or hangs on a kept or governing word ("[we
+    will cut pensions] unless the fund recovers"). Without one: such a word not cut off
+    from the kept words by a clause break ("and", "but", ...).
+    """
+    dropped = [i for i, w in enumerate(long.words) if i not in kept and _meaning_word(w)]
+    if not dropped:
+        return ()
+    tokens = long.st.tokens
+    hits: list[str] = []
+    if not tokens:
+        for i in dropped:
+            left = [k for k in kept if k < i]
+            right = [k for k in kept if k > i]
+            sides = [long.words[max(left) + 1 : i]] if left else []
+            sides += [long.words[i + 1 : min(right)]] if right else []
+            if any(not set(side) & _CLAUSE_BREAKS for side in sides):
+                hits.append(long.raw[i])
+        return tuple(dict.fromkeys(hits))
+    word_of: dict[int, int] = {}
+    for t, tok in enumerate(tokens):
+        for w, (start, end) in enumerate(long.spans):
+            if start < tok.end and tok.start < end:
+                word_of[t] = w
+                break
+    governed = _governed(tokens, (t for t, w in word_of.items() if w in kept))
+    for t, w in word_of.items():
+        if w in kept:
+            continue
+        tok = tokens[t]
+        low = _norm(tok.text)
+        if low in CONDITIONALS:
+            hit = tok.head in governed or tokens[tok.head].head in governed
+        elif low in NEGATORS or low in HEDGES:
+            hit = tok.head in governed
+        else:
+            continue
+        if hit:
+            hits.append(long.raw[w])
+    return tuple(dict.fromkeys(hits))
+
+
+def _shortened(x: _Q, y: _Q, kept: set[int], a: _Q, b: _Q, ratio: float) -> _Match:
+    """``x`` keeps the words ``kept`` of ``y``: elided, or altered when the words it leaves
+    out change what the kept ones say."""
+    dropped = _dropped_meaning_words(y, kept)
+    kind = QuoteClass.ALTERED if dropped else QuoteClass.ELIDED
+    return _Match(kind, ratio, diff=_word_diff(a, b), shorter=x.st.id, dropped=dropped)
+
+
 def _relate(a: _Q, b: _Q) -> _Match | None:
-    """How the words of two quotes relate, speakers aside."""
+    """How the words of two quotes relate, speakers aside (rules in the module docstring).
+    A ``loose`` match is one quotation only if the two are known to be one utterance."""
     wa, wb = a.words, b.words
     if min(len(wa), len(wb)) < MIN_MATCH_WORDS:
         return None
@@ -1306,15 +1420,17 @@ def _relate(a: _Q, b: _Q) -> _Match | None:
         return _Match(QuoteClass.VERBATIM, 1.0)
     ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
     for x, y in ((a, b), (b, a)):
-        if x.ellipsis and len(x.pieces) > 1 and _in_order(x.pieces, y.words):
-            return _Match(QuoteClass.ELIDED, ratio, shorter=x.st.id)
+        if x.ellipsis and len(x.pieces) > 1:
+            kept = _in_order(x.pieces, y.words)
+            if kept is not None:
+                return _shortened(x, y, kept, a, b, ratio)
     for x, y in ((a, b), (b, a)):
-        if len(x.words) < len(y.words) and _contiguous(x.words, y.words) >= 0:
+        i = _contiguous(x.words, y.words) if len(x.words) < len(y.words) else -1
+        if i >= 0:
             if _contiguous(y.words, x.whole) >= 0:
                 return _Match(QuoteClass.VERBATIM, ratio)  # split into sentences differently
-            if len(x.words) >= MIN_SHORTENED_WORDS:
-                return _Match(QuoteClass.ELIDED, ratio, shorter=x.st.id)
-            return None
+            match = _shortened(x, y, set(range(i, i + len(x.words))), a, b, ratio)
+            return replace(match, loose=len(x.words) < MIN_SHORTENED_WORDS)
     shared = a.content & b.content
     if len(shared) < 2:
         return None
@@ -1324,15 +1440,31 @@ def _relate(a: _Q, b: _Q) -> _Match | None:
     )
     coverage = matched / min(len(wa), len(wb))
     contained = len(shared) / min(len(a.content), len(b.content))
-    if jaccard >= ALTERED_JACCARD or (
+    close = jaccard >= ALTERED_JACCARD or (
         coverage >= ALTERED_COVERAGE and contained >= ALTERED_COVERAGE
-    ):
-        return _Match(QuoteClass.ALTERED, ratio, diff=_word_diff(a, b))
-    return None
+    )
+    if not close and contained < ONE_FACT_MIN_SHARED:
+        return None
+    return _Match(QuoteClass.ALTERED, ratio, diff=_word_diff(a, b), loose=not close)
 
 
 def _who(*speakers: str | None) -> str:
     return next((s for s in speakers if s), "an unnamed speaker")
+
+
+def _listed(words: Iterable[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words)
+
+
+def _polarity(a: _Q, b: _Q) -> str:
+    """Negators, hedges and conditionals on one side only: "; only a:1 has 'not'"."""
+    parts = []
+    for x, y in ((a, b), (b, a)):
+        only = [w for w, n in zip(x.raw, x.words, strict=True) if _meaning_word(n)]
+        only = [w for w in dict.fromkeys(only) if _norm(w) not in y.words]
+        if only:
+            parts.append(f"only {x.st.id} has {_listed(only)}")
+    return "".join(f"; {p}" for p in parts)
 
 
 def _explain(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> str:
@@ -1340,16 +1472,41 @@ def _explain(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> str:
     person ("the spokesperson", "Jane Doe"), it says so."""
     sa, sb = a.quote.speaker, b.quote.speaker
     if kind is QuoteClass.MISATTRIBUTED:
-        return f"{a.st.id} attributes these words to {sa}, {b.st.id} to {sb}."
+        text = f"{a.st.id} attributes these words to {sa}, {b.st.id} to {sb}."
+        short = a if match.shorter == a.st.id else b
+        if match.dropped:
+            text += f" {short.st.id} also leaves out {_listed(match.dropped)}."
+        elif match.shorter is not None and match.diff:
+            text += f" {short.st.id} quotes only part of them."
+        elif match.diff:
+            text += f" The words differ as well{_polarity(a, b)}."
+        return text
     who = _who(sa, sb)
     note = ""
     if sa and sb and same_speaker(sa, sb) is None:
         note = f" ({a.st.id} names {sa}, {b.st.id} {sb})"
     if kind is QuoteClass.VERBATIM:
         return f"{a.st.id} and {b.st.id} quote {who} word for word{note}."
-    if kind is QuoteClass.ALTERED:
-        return f"{a.st.id} and {b.st.id} quote {who} with different words{note}."
     short, long = (a, b) if match.shorter == a.st.id else (b, a)
+    if match.dropped:
+        left_out = _listed(match.dropped)
+        if short.ellipsis:
+            return (
+                f"{short.st.id} marks a gap in {who}'s words with an ellipsis, and the gap "
+                f"leaves out {left_out}, which changes what the words kept say{note}."
+            )
+        return (
+            f"{short.st.id} quotes only part of the words {long.st.id} quotes from {who} and "
+            f"leaves out {left_out}, which changes what the words kept say{note}."
+        )
+    if kind is QuoteClass.ALTERED:
+        text = f"{a.st.id} and {b.st.id} quote {who} with different words{note}{_polarity(a, b)}"
+        if match.loose:
+            text += (
+                "; the words differ widely, but both statements are aligned as one fact, so "
+                "they are taken for one quotation"
+            )
+        return text + "."
     if short.ellipsis:
         return (
             f"{short.st.id} marks a gap in {who}'s words with an ellipsis; the words it "
@@ -1367,19 +1524,23 @@ def _finding(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> QuoteFinding:
         speaker_b=b.quote.speaker,
         text_a=a.quote.text,
         text_b=b.quote.text,
-        diff=match.diff if kind is QuoteClass.ALTERED else None,
+        diff=match.diff,
         explanation=_explain(kind, a, b, match),
     )
 
 
-def _classify_pair(a: _Q, b: _Q) -> tuple[float, QuoteFinding] | None:
+def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding] | None:
+    """The finding for two quotes of different sources; ``one_fact``: the aligner put their
+    statements in one fact (a loose match then counts, for one named speaker)."""
     match = _relate(a, b)
     if match is None:
         return None
     same = same_speaker(a.quote.speaker, b.quote.speaker)
+    if match.loose and not (one_fact and same is True):
+        return None
     kind = match.kind
     if same is False:
-        exact = kind in (QuoteClass.VERBATIM, QuoteClass.ELIDED)
+        exact = kind is QuoteClass.VERBATIM or match.shorter is not None
         long_enough = min(len(a.words), len(b.words)) >= MIN_MISATTRIBUTED_WORDS
         if not long_enough or not (exact or match.ratio >= NEAR_VERBATIM):
             return None  # two people saying similar things
@@ -1391,7 +1552,9 @@ def _position(st: Statement) -> tuple[str, int]:
     return st.source_id, st.index
 
 
-def _textual_findings(records: Sequence[_Q]) -> dict[tuple[str, str], QuoteFinding]:
+def _textual_findings(
+    records: Sequence[_Q], fact_of: Mapping[str, Fact]
+) -> dict[tuple[str, str], QuoteFinding]:
     """The best textual finding for each pair of statements of different sources."""
     best: dict[tuple[str, str], tuple[float, QuoteFinding]] = {}
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
@@ -1399,7 +1562,9 @@ def _textual_findings(records: Sequence[_Q]) -> dict[tuple[str, str], QuoteFindi
         for b in ordered[i + 1 :]:
             if a.st.source_id == b.st.source_id or not (set(a.words) & set(b.words)):
                 continue
-            found = _classify_pair(a, b)
+            fact = fact_of.get(a.st.id)
+            one_fact = fact is not None and fact is fact_of.get(b.st.id)
+            found = _classify_pair(a, b, one_fact=one_fact)
             if found is None:
                 continue
             key = (a.st.id, b.st.id)
@@ -1408,19 +1573,97 @@ def _textual_findings(records: Sequence[_Q]) -> dict[tuple[str, str], QuoteFindi
     return {k: f for k, (_, f) in best.items()}
 
 
+def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool | None]:
+    """The main predicates under ``roots`` and their conjuncts, by lemma: True when
+    negated ("was not ready" -> {"ready": True}), None when said both ways. A copula or
+    auxiliary stands for its complement; speech verbs and stopwords are skipped."""
+    out: dict[str, bool | None] = {}
+
+    def negated(i: int) -> bool:
+        return any(
+            _norm(tokens[j].text) in NEGATORS or _norm(tokens[j].text).endswith("n't")
+            for j in _children(tokens, i)
+            if tokens[j].dep in ("neg", "advmod", "det")
+        )
+
+    def add(lemma: str, neg: bool) -> None:
+        lemma = lemma.casefold()
+        if lemma in _STOPWORDS or lemma in SPEECH_VERBS:
+            return
+        out[lemma] = neg if out.get(lemma, neg) == neg else None
+
+    stack, seen = list(roots), set()
+    while stack:
+        i = stack.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        tok = tokens[i]
+        kids = _children(tokens, i)
+        stack += [j for j in kids if tokens[j].dep == "conj"]
+        if tok.lemma.casefold() in _COPULAS or tok.pos == "AUX":
+            for j in kids:
+                if tokens[j].dep in _COMPLEMENT_DEPS:
+                    add(tokens[j].lemma, negated(i) or negated(j))
+        elif tok.pos in ("VERB", "ADJ"):
+            add(tok.lemma, negated(i))
+    return out
+
+
+def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
+    """(predicate, ID of the statement that negates it) when a paraphrase and the quote it
+    reports share a main predicate that one of them negates ("“Our grid is ready …”" and
+    "Hale said the grid was not ready ..."). The quote's main predicates hang on words
+    outside it; the paraphrase's are the clauses its speech verbs report, else its root."""
+    if not q.st.tokens or not st.tokens:
+        return None
+    qt = q.st.tokens
+    inside = [i for i, t in enumerate(qt) if q.quote.start <= t.start and t.end <= q.quote.end]
+    members = set(inside)
+    quoted = _predicates(qt, (i for i in inside if qt[i].head not in members or qt[i].head == i))
+    pt = st.tokens
+    speech = [i for i, t in enumerate(pt) if t.lemma.casefold() in SPEECH_VERBS]
+    reported = [j for i in speech for j in _children(pt, i) if pt[j].dep == "ccomp"]
+    roots = reported or [i for i, t in enumerate(pt) if t.head == i]
+    told = _predicates(pt, roots)
+    for lemma in sorted(quoted.keys() & told.keys()):
+        qn, pn = quoted[lemma], told[lemma]
+        if qn is not None and pn is not None and qn != pn:
+            return lemma, (q.st.id if qn else st.id)
+    return None
+
+
 def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
+    """A paraphrase finding; altered when the paraphrase negates what the quote says (or
+    the reverse), since it then reports the opposite."""
     who = q.quote.speaker
     words = f"{who}'s words" if who else "the quoted words"
+    explanation = f"{st.id} reports {words} quoted in {q.st.id} without quotation marks ({why})"
+    clash = _negation_clash(q, st)
+    if clash is None:
+        return QuoteFinding(
+            kind=QuoteClass.PARAPHRASED,
+            a=q.st.id,
+            b=st.id,
+            speaker_a=who,
+            speaker_b=None,
+            text_a=q.quote.text,
+            text_b=None,
+            diff=None,
+            explanation=explanation + ".",
+        )
+    lemma, negating = clash
+    raw = _WORD.findall(st.text)
     return QuoteFinding(
-        kind=QuoteClass.PARAPHRASED,
+        kind=QuoteClass.ALTERED,
         a=q.st.id,
         b=st.id,
         speaker_a=who,
         speaker_b=None,
         text_a=q.quote.text,
         text_b=None,
-        diff=None,
-        explanation=f"{st.id} reports {words} quoted in {q.st.id} without quotation marks ({why}).",
+        diff=word_diff(q.words, [_norm(w) for w in raw], q.raw, raw),
+        explanation=(f"{explanation}, but reverses them: only {negating} negates '{lemma}'."),
     )
 
 
@@ -1445,14 +1688,14 @@ def compare_quotes(
     """
     records = _quote_records(statements)
     sources = {st.source_id for st in statements}
-    found = _textual_findings(records)
+    fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
+    found = _textual_findings(records, fact_of)
     linked: dict[str, set[str]] = defaultdict(set)  # statement ID -> sources it matched
     by_id = {st.id: st for st in statements}
     for a_id, b_id in found:
         linked[a_id].add(by_id[b_id].source_id)
         linked[b_id].add(by_id[a_id].source_id)
 
-    fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
     unquoted: dict[str, list[Statement]] = defaultdict(list)
     for st in sorted(statements, key=_position):
         if not st.quotes:
