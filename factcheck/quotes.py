@@ -15,20 +15,32 @@ Finding quotations
 ------------------
 Curly (“…”) and straight ("…") double quotes are paired left to right; a quote left open
 runs to the end of its paragraph (the news convention for a quotation that goes on in the
-next one). The speaker of a quoted span is, in this order:
+next one). Single quotes (‘…’ and '…', British style) are quotation marks only where they
+clearly delimit one, since the same characters are apostrophes: an opening mark at the
+start or after a space or opening punctuation, before a word, and not an elision ('90s,
+'em, rock 'n' roll); a closing mark after a non-space and before a space, punctuation or
+the end, and not a plural possessive (the students' union: "s" or a digit, then a
+lower-case word). Marks inside a double-quoted span are ignored; a single-quoted span
+around double-quoted ones is the outer quotation. An unclosed ‘ runs to the end only when
+it opens the paragraph. The speaker of a quoted span is, in this order:
 
 1. **Attribution.** A speech verb (say, write, tell, explain, add, affirm, note, argue,
    ... see :data:`SPEECH_VERBS`; "point out") outside every quote of the paragraph, in a
    sentence the span overlaps, with a subject: ``“…,” wrote Zuckerberg``, ``Zuckerberg
    wrote, “…”``, ``the rivals he says are working on “…”``; or ``according to X``. The
    attribution nearest to the span wins. The subject is read as written, a leading
-   article lower-cased ("a company spokesperson"). ``he``/``she`` (and "his letter") is
-   the person named nearest before it in the article: the closest sentence that names
-   anyone (PERSON entities, proper nouns in a subject or object role that no other entity
-   label claims, named speakers of its quotes) must name one person only (the
-   :func:`factcheck.extract.same_name` alias rule), else None. ``who`` is the noun it
-   refers to; I/we/they/it give None. An utterance noun with a possessor names the
-   possessor ("Zuckerberg's letter said" -> "Zuckerberg"); without one, no one.
+   article lower-cased ("a company spokesperson"), without its post-modifiers ("said X of
+   Y", "said X, the Y of Z", "X, a spokesman for Y, said" give X). When the parse gives
+   an inverted attribution right after a quote no subject (``“…,” said engineer Paul
+   Weiss of the county roads office``), the noun phrase after the verb is the speaker. A
+   speech verb whose subject cannot be read at all gives no speaker, and stops the quote
+   from inheriting one (3.). ``he``/``she`` (and "his letter") is the person named
+   nearest before it in the article: the closest sentence that names anyone (PERSON
+   entities, proper nouns in a subject or object role that no other entity label claims,
+   named speakers of its quotes) must name one person only (the alias rule of
+   :func:`same_speaker`), else None. ``who`` is the noun it refers to; I/we/they/it give
+   None. An utterance noun with a possessor names the possessor ("Zuckerberg's letter
+   said" -> "Zuckerberg"); without one, no one.
 2. **Colon lead-in.** A span right after a colon takes the subject of the clause before
    the colon, in the same paragraph or as the last sentence of the previous one: "A
    company spokesperson maintains Meta hasn't abandoned open-source AI:" then a quoted
@@ -47,25 +59,36 @@ Comparing quotations
 --------------------
 Quotes are compared as normalised word lists: case-folded, punctuation, quote styles,
 apostrophe styles and whitespace ignored, hyphenated words split. A pair needs at least
-:data:`MIN_MATCH_WORDS` words on each side. Speakers match when one is unknown, when
-:func:`~factcheck.extract.same_name` accepts them after dropping articles and possessives
-("Mark Zuckerberg" and "Zuckerberg"), or when both are a role noun of one family
-("a Meta spokesperson", "the spokesperson", "a company spokesperson") whose capitalised
-qualifiers do not differ; roles of different families ("the mayor", "a spokesperson")
-differ. A role and a named person ("the spokesperson" and "Jane Doe") may be one person,
-so they are never called a misattribution (the explanation notes the two names). For
-each pair of quotes of different sources:
+:data:`MIN_MATCH_WORDS` words on each side. Speakers (:func:`same_speaker`) match when one
+is unknown; when :func:`~factcheck.extract.same_name` accepts them after dropping articles
+and possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and
+honorifics too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
+acronym of the other ("the FAA"); or when both are a role noun of one family ("a Meta
+spokesperson", "the spokesperson", "a company spokesperson") whose capitalised qualifiers
+do not differ. Roles of different families ("the mayor", "a spokesperson") differ. A role
+and a named person ("the spokesperson" and "Jane Doe"), or a generic organisation noun and
+a name ("the company" and "Northwind", "police" and "Officer Tom Hale"), may be one, so
+they are never called a misattribution (the explanation notes the two names); a role the
+name carries as a title ("the city's mayor", "Mayor Ruiz") is the same person. Two names
+of one surname with disagreeing titles ("Mr."/"Mrs.", "Judge"/"Mayor") cannot be told
+apart. For each pair of quotes of different sources:
 
 - **verbatim**: the same words;
 - **elided**: one side marks a gap with "…" or "..." and its pieces occur, in order and
   contiguous each, in the other; or one side (at least :data:`MIN_SHORTENED_WORDS` words) is
   a contiguous part of the other, unless the longer one is contiguous in the shorter
   side's whole quotation (the two sources only split their sentences differently);
-- **altered**: otherwise, when the content words (stopwords dropped) have a Jaccard index
-  of at least :data:`ALTERED_JACCARD`, or the shorter quote is mostly inside the longer one
-  (at least :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content
-  words shared); ``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's, with
-  long unchanged runs shortened to "…";
+- **altered**: an elision whose left-out words include a negator, hedge or conditional
+  (:data:`NEGATORS`, :data:`HEDGES`, :data:`CONDITIONALS`) that governs the words kept, by
+  the parse ("It is not true that we will cut pensions" -> "we will cut pensions"; a "not"
+  in a coordinated clause does not count), since the meaning changes; otherwise, when the
+  content words (stopwords dropped) have a Jaccard index of at least
+  :data:`ALTERED_JACCARD`, or the shorter quote is mostly inside the longer one (at least
+  :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content words
+  shared); and, for one named speaker in two statements the aligner put in one fact,
+  whenever the words differ but share two content words and at least
+  :data:`ONE_FACT_MIN_SHARED` of the shorter quote's (the explanation says so: the two are
+  taken for one utterance because of the alignment);
 - **misattributed**: any of the above with two known, incompatible speakers, if the
   words are verbatim or elided (at least :data:`MIN_MISATTRIBUTED_WORDS` words) or
   near-verbatim (difflib ratio at least :data:`NEAR_VERBATIM`); two different people
@@ -75,18 +98,28 @@ each pair of quotes of different sources:
   a lexical fallback that works without the aligner, when that statement is the other
   source's best match and holds at least :data:`PARAPHRASE_OVERLAP` of the quote's content
   lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
-  quotes the words;
+  quotes the words. A paraphrase that negates a main predicate the quote states (or the
+  reverse: "“Our grid is ready …”" and "Hale said the grid was not ready …") is
+  **altered** instead, with the predicate named;
 - **unsupported**: a quote with a known speaker that no other source quotes or
   paraphrases and whose fact holds no statement of another source (stories of two or
   more sources only).
 
-One finding per pair of statements (the closest pair of their quotes), never within one
-source; ``a`` is the statement that comes first by (source, index), except for paraphrases,
-where ``a`` holds the quote. Findings are sorted by ``a``, then ``b``.
+``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's (long unchanged runs
+shortened to "…") whenever the words differ, whatever the class: an elision shows what it
+leaves out, a misattribution whether the words changed too, an altered paraphrase the
+quote against the paraphrasing sentence. Verbatim quotes split into sentences differently
+have none. Explanations name negators, hedges and conditionals that only one side has.
 
-Known gaps: single quotation marks (‘…’) and guillemets are not read (apostrophes make
-them ambiguous); nested quotes are flattened; a pronoun's antecedent is the nearest PERSON
-entity, whatever its gender; "it said" for a company is not resolved.
+One finding per pair of statements (the closest pair of their quotes), never within one
+source; ``a`` is the statement that comes first by (source, index), except for paraphrases
+(and altered paraphrases), where ``a`` holds the quote. Findings are sorted by ``a``, then
+``b``.
+
+Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
+possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
+are flattened; a pronoun's antecedent is the nearest PERSON entity, whatever its gender;
+"it said" for a company is not resolved.
 """
 
 from __future__ import annotations
