@@ -674,7 +674,10 @@ def _clean_name(text: str) -> str:
 
 def _noun_phrase(st: Statement, head: int) -> str | None:
     """The subject at ``head`` as written; for an utterance noun, its possessor
-    ("Zuckerberg's letter" speaks for Zuckerberg; "the letter" names no one)."""
+    ("Zuckerberg's letter" speaks for Zuckerberg; "the letter" names no one). A name the
+    parse hangs on a role noun as an appositive with no comma between is part of the
+    phrase ("hospital chief executive Dr. Lisa Chen"); one set off by a comma is not
+    ("Paul Weiss, the director of ...")."""
     tokens = st.tokens
     if tokens[head].lemma.lower() in _UTTERANCE_NOUNS:
         owners = [j for j in _children(tokens, head) if tokens[j].dep == "poss"]
@@ -682,8 +685,19 @@ def _noun_phrase(st: Statement, head: int) -> str | None:
             return None
         head = owners[0]
     start = tokens[_np_start(tokens, head)].start
-    end = tokens[head].end
-    return _clean_name(st.text[start:end])
+    last = head
+    if tokens[head].pos == "NOUN":
+        for j in _children(tokens, head):
+            first = tokens[_np_start(tokens, j)]
+            gap = st.text[tokens[head].end : first.start]
+            if (
+                j > head
+                and tokens[j].dep == "appos"
+                and tokens[j].pos == "PROPN"
+                and not gap.strip()
+            ):
+                last = j
+    return _clean_name(st.text[start : tokens[last].end])
 
 
 #: Parts of speech of the noun phrase after the verb of an inverted attribution read without

@@ -222,6 +222,13 @@ def test_quotes_speaker_with_a_post_modifier_is_the_person(attribution: str) -> 
     assert _quotes(statements)[0][1] in ("Paul Weiss", "engineer Paul Weiss")
 
 
+def test_quotes_a_name_after_a_role_noun_is_part_of_the_speaker() -> None:
+    (st,) = _quoted(
+        "“It will take years,” said hospital chief executive Dr. Lisa Chen of St Mary's."
+    )
+    assert _quotes([st])[0][1] == "hospital chief executive Dr. Lisa Chen"
+
+
 def test_quotes_post_modified_speaker_is_not_the_previous_paragraphs() -> None:
     statements = _quoted(
         "“We will strike on Monday,” said union leader Rosa Diaz.",
