@@ -495,6 +495,8 @@ _SCOPE_BREAK_DEPS = frozenset({"conj", "parataxis", "appos"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "stay", "appear"})
 #: The complements they take.
 _COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp"})
+#: Arguments whose negative form negates their clause ("nobody", "no delays").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be been before
@@ -1622,16 +1624,27 @@ def _textual_findings(
 
 def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool | None]:
     """The main predicates under ``roots`` and their conjuncts, by lemma: True when
-    negated ("was not ready" -> {"ready": True}), None when said both ways. A copula or
-    auxiliary stands for its complement; speech verbs and stopwords are skipped."""
+    negated ("was not ready" -> {"ready": True}; "nobody will lose" -> {"lose": True}),
+    None when said both ways. A copula or auxiliary stands for its complement; speech
+    verbs and stopwords are skipped."""
     out: dict[str, bool | None] = {}
 
+    def negator(j: int) -> bool:
+        word = _norm(tokens[j].text)
+        return word in NEGATORS or word.endswith("n't")
+
     def negated(i: int) -> bool:
-        return any(
-            _norm(tokens[j].text) in NEGATORS or _norm(tokens[j].text).endswith("n't")
-            for j in _children(tokens, i)
-            if tokens[j].dep in ("neg", "advmod", "det")
-        )
+        """A negator on the predicate ("not ready"), or a negative subject or object
+        ("nobody will lose", "no delays were expected")."""
+        for j in _children(tokens, i):
+            if tokens[j].dep in ("neg", "advmod", "det") and negator(j):
+                return True
+            if tokens[j].dep in _ARGUMENT_DEPS and (
+                negator(j)
+                or any(tokens[k].dep == "det" and negator(k) for k in _children(tokens, j))
+            ):
+                return True
+        return False
 
     def add(lemma: str, neg: bool) -> None:
         lemma = lemma.casefold()

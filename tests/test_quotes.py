@@ -667,6 +667,34 @@ def test_quotes_a_paraphrase_that_negates_the_quote_is_altered() -> None:
     assert f.diff is not None and "{+was not+}" in f.diff
 
 
+@pytest.mark.parametrize(
+    ("quote", "paraphrase", "kind"),
+    [
+        (
+            "Nobody at the plant will lose their job",
+            "Hale said workers at the plant would lose their jobs.",
+            QuoteClass.ALTERED,
+        ),
+        (
+            "We do not expect any delays to the opening",
+            "Hale said no delays to the opening were expected.",
+            QuoteClass.PARAPHRASED,
+        ),
+        (
+            "The grid is not ready yet, but it will be ready by June",
+            "Hale said the grid would be ready by June.",
+            QuoteClass.PARAPHRASED,
+        ),
+    ],
+)
+def test_quotes_a_negative_subject_or_object_negates_its_clause(
+    quote: str, paraphrase: str, kind: QuoteClass
+) -> None:
+    statements = _sources(a=[f"“{quote},” said Tom Hale."], b=[paraphrase])
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert f.kind is kind
+
+
 def test_quotes_a_paraphrase_negating_a_side_clause_is_still_a_paraphrase() -> None:
     statements = _sources(
         a=["“Our grid is ready to replace the power the plant produces,” said Tom Hale."],
