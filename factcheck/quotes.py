@@ -15,20 +15,32 @@ Finding quotations
 ------------------
 Curly (“…”) and straight ("…") double quotes are paired left to right; a quote left open
 runs to the end of its paragraph (the news convention for a quotation that goes on in the
-next one). The speaker of a quoted span is, in this order:
+next one). Single quotes (‘…’ and '…', British style) are quotation marks only where they
+clearly delimit one, since the same characters are apostrophes: an opening mark at the
+start or after a space or opening punctuation, before a word, and not an elision ('90s,
+'em, rock 'n' roll); a closing mark after a non-space and before a space, punctuation or
+the end, and not a plural possessive (the students' union: "s" or a digit, then a
+lower-case word). Marks inside a double-quoted span are ignored; a single-quoted span
+around double-quoted ones is the outer quotation. An unclosed ‘ runs to the end only when
+it opens the paragraph. The speaker of a quoted span is, in this order:
 
 1. **Attribution.** A speech verb (say, write, tell, explain, add, affirm, note, argue,
    ... see :data:`SPEECH_VERBS`; "point out") outside every quote of the paragraph, in a
    sentence the span overlaps, with a subject: ``“…,” wrote Zuckerberg``, ``Zuckerberg
    wrote, “…”``, ``the rivals he says are working on “…”``; or ``according to X``. The
    attribution nearest to the span wins. The subject is read as written, a leading
-   article lower-cased ("a company spokesperson"). ``he``/``she`` (and "his letter") is
-   the person named nearest before it in the article: the closest sentence that names
-   anyone (PERSON entities, proper nouns in a subject or object role that no other entity
-   label claims, named speakers of its quotes) must name one person only (the
-   :func:`factcheck.extract.same_name` alias rule), else None. ``who`` is the noun it
-   refers to; I/we/they/it give None. An utterance noun with a possessor names the
-   possessor ("Zuckerberg's letter said" -> "Zuckerberg"); without one, no one.
+   article lower-cased ("a company spokesperson"), without its post-modifiers ("said X of
+   Y", "said X, the Y of Z", "X, a spokesman for Y, said" give X). When the parse gives
+   an inverted attribution right after a quote no subject (``“…,” said engineer Paul
+   Weiss of the county roads office``), the noun phrase after the verb is the speaker. A
+   speech verb whose subject cannot be read at all gives no speaker, and stops the quote
+   from inheriting one (3.). ``he``/``she`` (and "his letter") is the person named
+   nearest before it in the article: the closest sentence that names anyone (PERSON
+   entities, proper nouns in a subject or object role that no other entity label claims,
+   named speakers of its quotes) must name one person only (the alias rule of
+   :func:`same_speaker`), else None. ``who`` is the noun it refers to; I/we/they/it give
+   None. An utterance noun with a possessor names the possessor ("Zuckerberg's letter
+   said" -> "Zuckerberg"); without one, no one.
 2. **Colon lead-in.** A span right after a colon takes the subject of the clause before
    the colon, in the same paragraph or as the last sentence of the previous one: "A
    company spokesperson maintains Meta hasn't abandoned open-source AI:" then a quoted
@@ -47,25 +59,36 @@ Comparing quotations
 --------------------
 Quotes are compared as normalised word lists: case-folded, punctuation, quote styles,
 apostrophe styles and whitespace ignored, hyphenated words split. A pair needs at least
-:data:`MIN_MATCH_WORDS` words on each side. Speakers match when one is unknown, when
-:func:`~factcheck.extract.same_name` accepts them after dropping articles and possessives
-("Mark Zuckerberg" and "Zuckerberg"), or when both are a role noun of one family
-("a Meta spokesperson", "the spokesperson", "a company spokesperson") whose capitalised
-qualifiers do not differ; roles of different families ("the mayor", "a spokesperson")
-differ. A role and a named person ("the spokesperson" and "Jane Doe") may be one person,
-so they are never called a misattribution (the explanation notes the two names). For
-each pair of quotes of different sources:
+:data:`MIN_MATCH_WORDS` words on each side. Speakers (:func:`same_speaker`) match when one
+is unknown; when :func:`~factcheck.extract.same_name` accepts them after dropping articles
+and possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and
+honorifics too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
+acronym of the other ("the FAA"); or when both are a role noun of one family ("a Meta
+spokesperson", "the spokesperson", "a company spokesperson") whose capitalised qualifiers
+do not differ. Roles of different families ("the mayor", "a spokesperson") differ. A role
+and a named person ("the spokesperson" and "Jane Doe"), or a generic organisation noun and
+a name ("the company" and "Northwind", "police" and "Officer Tom Hale"), may be one, so
+they are never called a misattribution (the explanation notes the two names); a role the
+name carries as a title ("the city's mayor", "Mayor Ruiz") is the same person. Two names
+of one surname with disagreeing titles ("Mr."/"Mrs.", "Judge"/"Mayor") cannot be told
+apart. For each pair of quotes of different sources:
 
 - **verbatim**: the same words;
 - **elided**: one side marks a gap with "…" or "..." and its pieces occur, in order and
   contiguous each, in the other; or one side (at least :data:`MIN_SHORTENED_WORDS` words) is
   a contiguous part of the other, unless the longer one is contiguous in the shorter
   side's whole quotation (the two sources only split their sentences differently);
-- **altered**: otherwise, when the content words (stopwords dropped) have a Jaccard index
-  of at least :data:`ALTERED_JACCARD`, or the shorter quote is mostly inside the longer one
-  (at least :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content
-  words shared); ``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's, with
-  long unchanged runs shortened to "…";
+- **altered**: an elision whose left-out words include a negator, hedge or conditional
+  (:data:`NEGATORS`, :data:`HEDGES`, :data:`CONDITIONALS`) that governs the words kept, by
+  the parse ("It is not true that we will cut pensions" -> "we will cut pensions"; a "not"
+  in a coordinated clause does not count), since the meaning changes; otherwise, when the
+  content words (stopwords dropped) have a Jaccard index of at least
+  :data:`ALTERED_JACCARD`, or the shorter quote is mostly inside the longer one (at least
+  :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content words
+  shared); and, for one named speaker in two statements the aligner put in one fact,
+  whenever the words differ but share two content words and at least
+  :data:`ONE_FACT_MIN_SHARED` of the shorter quote's (the explanation says so: the two are
+  taken for one utterance because of the alignment);
 - **misattributed**: any of the above with two known, incompatible speakers, if the
   words are verbatim or elided (at least :data:`MIN_MISATTRIBUTED_WORDS` words) or
   near-verbatim (difflib ratio at least :data:`NEAR_VERBATIM`); two different people
@@ -75,18 +98,28 @@ each pair of quotes of different sources:
   a lexical fallback that works without the aligner, when that statement is the other
   source's best match and holds at least :data:`PARAPHRASE_OVERLAP` of the quote's content
   lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
-  quotes the words;
+  quotes the words. A paraphrase that negates a main predicate the quote states (or the
+  reverse: "“Our grid is ready …”" and "Hale said the grid was not ready …") is
+  **altered** instead, with the predicate named;
 - **unsupported**: a quote with a known speaker that no other source quotes or
   paraphrases and whose fact holds no statement of another source (stories of two or
   more sources only).
 
-One finding per pair of statements (the closest pair of their quotes), never within one
-source; ``a`` is the statement that comes first by (source, index), except for paraphrases,
-where ``a`` holds the quote. Findings are sorted by ``a``, then ``b``.
+``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's (long unchanged runs
+shortened to "…") whenever the words differ, whatever the class: an elision shows what it
+leaves out, a misattribution whether the words changed too, an altered paraphrase the
+quote against the paraphrasing sentence. Verbatim quotes split into sentences differently
+have none. Explanations name negators, hedges and conditionals that only one side has.
 
-Known gaps: single quotation marks (‘…’) and guillemets are not read (apostrophes make
-them ambiguous); nested quotes are flattened; a pronoun's antecedent is the nearest PERSON
-entity, whatever its gender; "it said" for a company is not resolved.
+One finding per pair of statements (the closest pair of their quotes), never within one
+source; ``a`` is the statement that comes first by (source, index), except for paraphrases
+(and altered paraphrases), where ``a`` holds the quote. Findings are sorted by ``a``, then
+``b``.
+
+Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
+possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
+are flattened; a pronoun's antecedent is the nearest PERSON entity, whatever its gender;
+"it said" for a company is not resolved.
 """
 
 from __future__ import annotations
@@ -94,7 +127,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.extract import same_name
@@ -113,10 +146,14 @@ from factcheck.types import (
 __all__ = [
     "ALTERED_COVERAGE",
     "ALTERED_JACCARD",
+    "CONDITIONALS",
+    "HEDGES",
     "MIN_MATCH_WORDS",
     "MIN_MISATTRIBUTED_WORDS",
     "MIN_SHORTENED_WORDS",
     "NEAR_VERBATIM",
+    "NEGATORS",
+    "ONE_FACT_MIN_SHARED",
     "PARAPHRASE_FACT_MIN_SHARED",
     "PARAPHRASE_MIN_SHARED",
     "PARAPHRASE_OVERLAP",
@@ -142,6 +179,13 @@ ALTERED_JACCARD = 0.5
 #: Share of the shorter quote's words (aligned by difflib) and of its content words found
 #: in the longer one from which a shortened quote with changed words is altered.
 ALTERED_COVERAGE = 0.7
+#: Share of the shorter quote's content words the other must hold for two quotes of one
+#: speaker, in statements aligned as one fact, to be one quotation altered even below the
+#: thresholds above: a reworded quote keeps what it is about ("The decision was rushed and
+#: it ignored the workers" / "... hasty and it betrayed the workers"); two remarks on one
+#: topic share only their frame ("We expect to close two branch offices this year" / "We
+#: expect to hire twelve new librarians this year").
+ONE_FACT_MIN_SHARED = 0.5
 #: difflib ratio of two word lists from which an altered quote is near-verbatim (enough to
 #: call a different speaker a misattribution).
 NEAR_VERBATIM = 0.8
@@ -206,6 +250,18 @@ SPEECH_VERBS = frozenset(
 )
 
 _OPEN_CURLY, _CLOSE_CURLY, _STRAIGHT = "“", "”", '"'
+_SINGLE_OPEN = "‘"
+#: Marks that may open a single-quoted quotation (’ is an apostrophe when it opens a word).
+_SINGLE_OPENERS = "'‘"
+#: Marks that may close one (‘ never does).
+_SINGLE_CLOSERS = "'’"
+#: Characters after which a single quotation may open, besides a space.
+_BEFORE_OPENING = '([{“"—–/'
+#: Characters right after a closing single mark.
+_AFTER_CLOSING = ',.;:!?)]}—–…"”'
+#: Words that begin with an apostrophe and are not quotations: decades and years ('90s,
+#: '08), and elisions written in lower case ('em, 'n', 'tis, 'twas, 'cause, 'til, 'bout).
+_ELISION = re.compile(r"\d\d(?:s|\b)|(?:em|n|tis|twas|cause|cos|til|till|bout|round)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
@@ -271,6 +327,176 @@ _ROLE_FAMILIES: dict[str, str] = {
     "lawyer": "lawyer",
     "attorney": "lawyer",
 }
+#: Honorifics written before a name ("Dr. Chen", "Ms. Whitfield"), by the gender they mark
+#: ("" for none). Dropped from a name before the alias rule; two different genders
+#: ("Mr. Whitfield", "Mrs. Whitfield") may be two people of one surname.
+_HONORIFICS: dict[str, str] = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "mx": "",
+    "dr": "",
+    "doctor": "",
+    "prof": "",
+    "professor": "",
+    "rev": "",
+    "reverend": "",
+    "fr": "",
+    "father": "",
+    "rabbi": "",
+    "imam": "",
+    "hon": "",
+}
+#: Office titles written before a name ("Mayor Ruiz", "Sen. Vega", "Officer Tom Hale"), by
+#: office (the :data:`_ROLE_FAMILIES` family where there is one). Dropped from a name before
+#: the alias rule and kept as its role: "the city's mayor" is "Mayor Ruiz"; two names of
+#: one surname with different offices ("Judge Ruiz", "Mayor Ruiz") may be two people.
+_OFFICE_TITLES: dict[str, str] = {
+    "mayor": "mayor",
+    "president": "president",
+    "premier": "premier",
+    "chancellor": "chancellor",
+    "minister": "minister",
+    "secretary": "secretary",
+    "sen": "senator",
+    "senator": "senator",
+    "rep": "representative",
+    "representative": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gov": "governor",
+    "governor": "governor",
+    "councillor": "councillor",
+    "councilor": "councillor",
+    "councilman": "councillor",
+    "councilwoman": "councillor",
+    "alderman": "councillor",
+    "commissioner": "commissioner",
+    "ambassador": "ambassador",
+    "judge": "judge",
+    "justice": "judge",
+    "sheriff": "sheriff",
+    "officer": "officer",
+    "constable": "officer",
+    "detective": "detective",
+    "det": "detective",
+    "sergeant": "sergeant",
+    "sgt": "sergeant",
+    "inspector": "inspector",
+    "superintendent": "superintendent",
+    "supt": "superintendent",
+    "chief": "chief",
+    "gen": "general",
+    "general": "general",
+    "col": "colonel",
+    "colonel": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "captain": "captain",
+    "lt": "lieutenant",
+    "lieutenant": "lieutenant",
+    "cmdr": "commander",
+    "commander": "commander",
+    "adm": "admiral",
+    "admiral": "admiral",
+    "bishop": "bishop",
+    "archbishop": "archbishop",
+    "cardinal": "cardinal",
+    "pope": "pope",
+    "king": "king",
+    "queen": "queen",
+    "prince": "prince",
+    "princess": "princess",
+    "coach": "coach",
+}
+#: Lower-case words inside a name proper ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn"}
+)
+#: Generic nouns for an organisation, by family ("the company", "the agency", "police").
+#: Like a person's role noun, such a speaker against a name ("Northwind", "the Federal
+#: Aviation Administration", "Officer Tom Hale") may be the same, so it is never a
+#: misattribution.
+_ORGANISATION_NOUNS: dict[str, str] = {
+    "company": "company",
+    "firm": "company",
+    "corporation": "company",
+    "business": "company",
+    "startup": "company",
+    "carrier": "company",
+    "airline": "company",
+    "bank": "company",
+    "utility": "company",
+    "operator": "company",
+    "manufacturer": "company",
+    "retailer": "company",
+    "agency": "agency",
+    "regulator": "agency",
+    "authority": "authority",
+    "department": "department",
+    "ministry": "department",
+    "office": "office",
+    "government": "government",
+    "administration": "administration",
+    "council": "council",
+    "city": "city",
+    "county": "county",
+    "state": "state",
+    "police": "police",
+    "union": "union",
+    "board": "board",
+    "committee": "committee",
+    "commission": "commission",
+    "court": "court",
+    "prosecutors": "prosecutors",
+    "campaign": "campaign",
+    "party": "party",
+    "school": "school",
+    "district": "district",
+    "university": "university",
+    "college": "college",
+    "hospital": "hospital",
+    "club": "club",
+    "team": "team",
+    "league": "league",
+    "group": "group",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "charity": "organisation",
+    "army": "military",
+    "military": "military",
+}
+#: Function words an acronym skips ("Department of Transportation" -> "DOT").
+_ACRONYM_SKIPPED = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+#: Words that negate what they govern. A shortened quote that leaves one out where it
+#: governs the words kept reverses them ("It is not true that we will cut pensions" ->
+#: "we will cut pensions"): altered, not elided. Written forms ending in "n't" count too.
+NEGATORS = frozenset(
+    {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none", "cannot"}
+)
+#: Words that hedge what they govern; leaving one out makes a possibility a certainty.
+HEDGES = frozenset({"may", "might", "could", "perhaps", "possibly", "maybe", "probably"})
+#: Words that make what they govern a condition; leaving one out drops the condition.
+CONDITIONALS = frozenset({"if", "unless"})
+_MEANING_WORDS = NEGATORS | HEDGES | CONDITIONALS
+#: Words that open a new clause: without a parse, a negator or hedge beyond one does not
+#: govern the words on the other side.
+_CLAUSE_BREAKS = frozenset(
+    {"and", "but", "or", "so", "yet", "while", "whereas", "although", "though", "because"}
+)
+#: Dependency relations a governing word does not reach across (coordination).
+_SCOPE_BREAK_DEPS = frozenset({"conj", "parataxis", "appos"})
+#: Verbs that stand for their complement as a predicate ("is ready" -> "ready").
+_COPULAS = frozenset({"be", "become", "remain", "seem", "stay", "appear"})
+#: The complements they take.
+_COMPLEMENT_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp"})
+#: Arguments whose negative form negates their clause ("nobody", "no delays").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be been before
@@ -307,6 +533,7 @@ class _Attribution:
     speaker: str | None
     verb: str | None
     adjacent: bool = False  # only punctuation between the attribution and the quote
+    bare: bool = False  # a speech verb without a readable subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,8 +546,8 @@ class _Source:
     named: dict[str, list[str]]
 
 
-def _find_spans(text: str) -> list[tuple[int, int]]:
-    """Quoted spans of a paragraph, inside the marks and without edge whitespace."""
+def _double_spans(text: str) -> list[tuple[int, int]]:
+    """Double-quoted spans, between the marks (a quote left open runs to the end)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for i, ch in enumerate(text):
@@ -338,8 +565,75 @@ def _find_spans(text: str) -> list[tuple[int, int]]:
                 start = None
     if start is not None:
         spans.append((start, len(text)))
+    return spans
+
+
+def _single_opens(text: str, i: int) -> bool:
+    """``text[i]`` opens a single-quoted quotation: ' or ‘ at the start or after a space or
+    opening punctuation, before a word, and not an elision ('90s, 'em, rock 'n' roll)."""
+    if text[i] not in _SINGLE_OPENERS:
+        return False
+    if i > 0 and not text[i - 1].isspace() and text[i - 1] not in _BEFORE_OPENING:
+        return False
+    if i + 1 >= len(text) or not (text[i + 1].isalnum() or text[i + 1] in _OPEN_CURLY + "…"):
+        return False
+    return not _ELISION.match(text, i + 1)
+
+
+def _single_closes(text: str, i: int) -> bool:
+    """``text[i]`` closes a single-quoted quotation: ' or ’ after a non-space, before the
+    end, a space or punctuation; not a plural possessive (the students' union: after "s",
+    or a digit, and before a lower-case word)."""
+    if text[i] not in _SINGLE_CLOSERS or i == 0 or text[i - 1].isspace():
+        return False
+    if i + 1 == len(text):
+        return True
+    after = text[i + 1]
+    if after in _AFTER_CLOSING:
+        return True
+    if not after.isspace():
+        return False
+    rest = text[i + 1 :].lstrip()
+    possessive = text[i - 1] in "sS" or text[i - 1].isdigit()
+    return not (possessive and rest[:1].islower())
+
+
+def _single_spans(text: str, doubles: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Single-quoted spans (British style), between the marks. Marks inside a double-quoted
+    span are nested quotes or apostrophes and are skipped; a mark that neither opens nor
+    closes by :func:`_single_opens` / :func:`_single_closes` is an apostrophe. An opening
+    ‘ left open runs to the end only when it opens the paragraph (a quotation going on in
+    the next one)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i in range(len(text)):
+        if any(s - 1 <= i < e + 1 for s, e in doubles):
+            continue
+        if _single_opens(text, i):
+            start = i + 1
+        elif start is not None and _single_closes(text, i):
+            spans.append((start, i))
+            start = None
+    if start is not None and text[start - 1] == _SINGLE_OPEN and not text[: start - 1].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _find_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted spans of a paragraph, inside the marks and without edge whitespace, double-
+    and single-quoted. A single-quoted span that holds double-quoted ones is the outer
+    quotation (British nesting, ‘… “…” …’) and replaces them; one that crosses a
+    double-quoted span is dropped."""
+    doubles = _double_spans(text)
+    singles = []
+    for s, e in _single_spans(text, doubles):
+        inner = [(ds, de) for ds, de in doubles if s < ds and de < e]
+        crossing = [(ds, de) for ds, de in doubles if ds < e and s < de and (ds, de) not in inner]
+        if not crossing:
+            singles.append((s, e))
+            doubles = [d for d in doubles if d not in inner]
     out = []
-    for s, e in spans:
+    for s, e in sorted([*doubles, *singles]):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -382,7 +676,10 @@ def _clean_name(text: str) -> str:
 
 def _noun_phrase(st: Statement, head: int) -> str | None:
     """The subject at ``head`` as written; for an utterance noun, its possessor
-    ("Zuckerberg's letter" speaks for Zuckerberg; "the letter" names no one)."""
+    ("Zuckerberg's letter" speaks for Zuckerberg; "the letter" names no one). A name the
+    parse hangs on a role noun as an appositive with no comma between is part of the
+    phrase ("hospital chief executive Dr. Lisa Chen"); one set off by a comma is not
+    ("Paul Weiss, the director of ...")."""
     tokens = st.tokens
     if tokens[head].lemma.lower() in _UTTERANCE_NOUNS:
         owners = [j for j in _children(tokens, head) if tokens[j].dep == "poss"]
@@ -390,9 +687,26 @@ def _noun_phrase(st: Statement, head: int) -> str | None:
             return None
         head = owners[0]
     start = tokens[_np_start(tokens, head)].start
-    end = tokens[head].end
-    return _clean_name(st.text[start:end])
+    last = head
+    if tokens[head].pos == "NOUN":
+        for j in _children(tokens, head):
+            first = tokens[_np_start(tokens, j)]
+            gap = st.text[tokens[head].end : first.start]
+            if (
+                j > head
+                and tokens[j].dep == "appos"
+                and tokens[j].pos == "PROPN"
+                and not gap.strip()
+            ):
+                last = j
+    return _clean_name(st.text[start : tokens[last].end])
 
+
+#: Parts of speech of the noun phrase after the verb of an inverted attribution read without
+#: a parse subject ("said engineer Paul Weiss"; the small model may tag "engineer" a verb).
+_INVERTED_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "VERB", "NUM"})
+#: ... and its most tokens: a longer run is not a speaker phrase.
+_INVERTED_SUBJECT_MAX_TOKENS = 6
 
 #: Roles of a proper noun that may name a person another sentence calls "he" or "she".
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"})
@@ -410,7 +724,7 @@ def _people(st: Statement, before: int) -> list[str]:
         if any(s <= tok.start and tok.end <= e for s, e in others):
             continue
         name = _noun_phrase(st, i)
-        if name and not any(same_name(_speaker_key(name), _speaker_key(n)) for n in names):
+        if name and not any(_alias(name, n) for n in names):
             names.append(name)
     return names
 
@@ -432,8 +746,7 @@ def _person_before(src: _Source, current: int, pos: int) -> str | None:
             names += [n for n in src.named.get(st.id, []) if _looks_named(n)]
         if not names:
             continue
-        keys = [_speaker_key(n) for n in names]
-        if all(same_name(keys[0], k2) for k2 in keys[1:]):
+        if all(_alias(names[0], n) for n in names[1:]):
             return names[-1]
         return None
     return None
@@ -462,11 +775,55 @@ def _inside(pos: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos and end <= e for s, e in spans)
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An attribution phrase in one statement, in paragraph coordinates. ``subject`` is the
+    token index of its subject; ``phrase`` a speaker read without one; neither for a speech
+    verb whose subject could not be read."""
+
+    start: int
+    end: int
+    verb: str
+    verb_index: int | None
+    subject: int | None = None
+    phrase: str | None = None
+
+
+def _after_quote(text: str, pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Only punctuation and spaces between the end of a quote (its mark) and ``pos``."""
+    return any(e <= pos and not _WORD.search(text, e, pos) for _, e in spans)
+
+
+def _inverted_subject(
+    src: _Source, current: int, verb: int, spans: Sequence[tuple[int, int]]
+) -> tuple[int, str] | None:
+    """The speaker of an inverted attribution right after a quote, read from the words
+    rather than the parse (which may miss the subject: "“…,” said engineer Paul Weiss of the
+    county roads office" parses "engineer" as a verb): the noun phrase that follows the
+    verb, up to a preposition, punctuation or clause word. Returns (end offset in the
+    statement, phrase)."""
+    sent = src.sents[current]
+    tokens = sent.st.tokens
+    run: list[int] = []
+    for j in range(verb + 1, len(tokens)):
+        tok = tokens[j]
+        inside = _inside(sent.offset + tok.start, sent.offset + tok.end, spans)
+        if inside or tok.pos not in _INVERTED_SUBJECT_POS or not tok.text[:1].isalnum():
+            break
+        run.append(j)
+    while run and tokens[run[-1]].pos not in ("NOUN", "PROPN"):
+        run.pop()
+    if not run or len(run) > _INVERTED_SUBJECT_MAX_TOKENS:
+        return None
+    start, end = tokens[run[0]].start, tokens[run[-1]].end
+    return end, _clean_name(sent.st.text[start:end])
+
+
 def _candidates(
-    src: _Source, current: int, spans: Sequence[tuple[int, int]]
-) -> Iterable[tuple[int, int, str, int | None, int]]:
-    """Attributions in one statement: (phrase start, phrase end, verb, verb index, subject
-    index), in paragraph coordinates; tokens inside quotes are quoted words, never one."""
+    text: str, src: _Source, current: int, spans: Sequence[tuple[int, int]]
+) -> Iterable[_Candidate]:
+    """Attributions in one statement, in paragraph coordinates; tokens inside quotes are
+    quoted words, never one."""
     sent = src.sents[current]
     tokens = sent.st.tokens
     for i, tok in enumerate(tokens):
@@ -491,12 +848,8 @@ def _candidates(
             if not objects:
                 continue
             obj = objects[0]
-            yield (
-                sent.offset + tok.start,
-                sent.offset + tokens[obj].end,
-                "according to",
-                None,
-                obj,
+            yield _Candidate(
+                sent.offset + tok.start, sent.offset + tokens[obj].end, "according to", None, obj
             )
             continue
         else:
@@ -506,13 +859,22 @@ def _candidates(
             for j in subjects
             if not _inside(sent.offset + tokens[j].start, sent.offset + tokens[j].end, spans)
         ]
-        if not subjects:
+        if subjects:
+            subject = subjects[0]
+            first = tokens[_np_start(tokens, subject)]
+            start = min(first.start, tok.start)
+            end = max(tokens[subject].end, tok.end)
+            yield _Candidate(sent.offset + start, sent.offset + end, verb, i, subject)
             continue
-        subject = subjects[0]
-        first = tokens[_np_start(tokens, subject)]
-        start = min(first.start, tok.start)
-        end = max(tokens[subject].end, tok.end)
-        yield sent.offset + start, sent.offset + end, verb, i, subject
+        inverted = None
+        if tok.tag != "VBG" and _after_quote(text, sent.offset + tok.start, spans):
+            inverted = _inverted_subject(src, current, i, spans)
+        if inverted is not None:
+            end, phrase = inverted
+            yield _Candidate(sent.offset + tok.start, sent.offset + end, verb, i, phrase=phrase)
+        else:
+            start, end = sent.offset + tok.start, sent.offset + tok.end
+            yield _Candidate(start, end, verb, i)
 
 
 def _attribute(
@@ -522,23 +884,30 @@ def _attribute(
     span: tuple[int, int],
     spans: Sequence[tuple[int, int]],
 ) -> _Attribution | None:
-    """The attribution nearest to ``span`` in the statements it overlaps."""
-    best: tuple[int, _Attribution] | None = None
+    """The attribution nearest to ``span`` in the statements it overlaps. A speech verb
+    whose subject could not be read counts only when there is no other: it gives no
+    speaker, but keeps the quote from inheriting the previous one's (``bare``)."""
+    best: tuple[bool, int, _Attribution] | None = None
     # Quote marks sit just outside a span; count them as part of it for adjacency.
     marks = [(max(0, s - 1), min(len(text), e + 1)) for s, e in spans]
     for k in overlapping:
-        for start, end, verb, verb_i, subject in _candidates(src, k, marks):
-            if end <= span[0]:
-                gap, between = span[0] - end, text[end : span[0]]
-            elif start >= span[1]:
-                gap, between = start - span[1], text[span[1] : start]
+        for c in _candidates(text, src, k, marks):
+            if c.end <= span[0]:
+                gap, between = span[0] - c.end, text[c.end : span[0]]
+            elif c.start >= span[1]:
+                gap, between = c.start - span[1], text[span[1] : c.start]
             else:
                 gap, between = 0, ""
-            speaker = _speaker_of(src, k, subject, verb_i)
-            attribution = _Attribution(speaker, verb, adjacent=not _WORD.search(between))
-            if best is None or gap < best[0]:
-                best = (gap, attribution)
-    return best[1] if best else None
+            bare = c.subject is None and c.phrase is None
+            if c.subject is not None:
+                speaker = _speaker_of(src, k, c.subject, c.verb_index)
+            else:
+                speaker = c.phrase
+            adjacent = not _WORD.search(between)
+            attribution = _Attribution(speaker, c.verb, adjacent=adjacent, bare=bare)
+            if best is None or (bare, gap) < (best[0], best[1]):
+                best = (bare, gap, attribution)
+    return best[2] if best else None
 
 
 def _lead_in(src: _Source, k: int, colon: int) -> _Attribution:
@@ -617,7 +986,7 @@ def _lead_in_for(
 ) -> _Attribution | None:
     """The colon lead-in of a span: a clause ending with ':' right before its opening mark,
     in the same paragraph or as the last statement of the previous one."""
-    before = text[: span[0]].rstrip().rstrip(_OPEN_CURLY + _STRAIGHT).rstrip()
+    before = text[: span[0]].rstrip().rstrip(_OPEN_CURLY + _STRAIGHT + _SINGLE_OPENERS).rstrip()
     if before.endswith(":"):
         colon = len(before) - 1
         lead = next((s for s in para.sents if s.offset <= colon < s.end), None)
@@ -666,8 +1035,8 @@ def _quote_paragraphs(paras: Sequence[_Paragraph]) -> dict[str, list[Quote]]:
             first = para.sents[overlapping[0]]
             indices = [src.position[para.sents[i].st.id] for i in overlapping]
             attribution = _attribute(text, src, indices, span, spans)
-            if attribution is None:
-                attribution = _lead_in_for(text, span, para, src, previous_last)
+            if attribution is None or attribution.bare:
+                attribution = _lead_in_for(text, span, para, src, previous_last) or attribution
             inherited = False
             if attribution is None and not _WORD.search(text, first.offset, span[0]):
                 attribution = last or previous_tail  # a continuation names no one
@@ -732,30 +1101,130 @@ def _speaker_key(name: str) -> str:
     return " ".join(w for w in words if w and w not in _DETERMINERS)
 
 
-def _role(name: str) -> tuple[str, str] | None:
-    """(role family, capitalised qualifiers) of a role speaker ("a Meta spokesperson" ->
-    ("spokesperson", "meta")), None for a named person or organisation."""
+def _title_key(word: str) -> str:
+    """A word as looked up in the title lists: case-folded, no possessive, no dots."""
+    return _POSSESSIVE.sub("", word.replace("’", "'").casefold()).strip(".,")
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A named speaker split into its name proper and its titles ("Mayor Ana Ruiz" ->
+    key "ana ruiz", offices {"mayor"}; "Meta CEO Mark Zuckerberg" -> "mark zuckerberg")."""
+
+    words: tuple[str, ...]  # the name proper, as written
+    offices: frozenset[str]  # role families of the office titles
+    genders: frozenset[str]  # genders the honorifics mark
+
+    @property
+    def key(self) -> str:
+        return " ".join(_title_key(w) for w in self.words)
+
+
+def _name(speaker: str) -> _Name:
+    """Split a named speaker. The name proper is the last run of capitalised words (name
+    particles such as "van" allowed inside) that are neither titles nor role nouns, after
+    any possessive; titles anywhere before it are kept as role information."""
+    words = speaker.replace("’", "'").split()
+    start = len(words)
+    while start > 0:
+        word = words[start - 1]
+        key = _title_key(word)
+        titled = key in _HONORIFICS or key in _OFFICE_TITLES or key in _ROLE_FAMILIES
+        particle = key in _NAME_PARTICLES and start < len(words)
+        if titled or _POSSESSIVE.search(word) or not (word[:1].isupper() or particle):
+            break
+        start -= 1
+    while start < len(words) and _title_key(words[start]) in _NAME_PARTICLES:
+        start += 1
+    titles = [_title_key(w) for w in words[:start]]
+    return _Name(
+        words=tuple(w.strip(",") for w in words[start:]) or tuple(words),
+        offices=frozenset(_OFFICE_TITLES[t] for t in titles if t in _OFFICE_TITLES),
+        genders=frozenset(_HONORIFICS[t] for t in titles if _HONORIFICS.get(t)),
+    )
+
+
+def _is_acronym(short: Sequence[str], long: Sequence[str], *, caps: bool) -> bool:
+    """``short`` is one word spelling the initials of ``long``'s words (function words
+    such as "of" skipped): "FAA" and "Federal Aviation Administration". With ``caps`` the
+    acronym must be written in capitals."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    letters = short[0].replace(".", "")
+    if len(letters) < 2 or not letters.isalpha() or (caps and not letters.isupper()):
+        return False
+    initials = "".join(w[0] for w in long if w.casefold() not in _ACRONYM_SKIPPED)
+    return initials.casefold() == letters.casefold()
+
+
+def _same_org(a: str, b: str) -> bool:
+    """Two qualifiers ("meta", "faa") or names naming one organisation: the alias rule, or
+    one is the acronym of the other."""
+    wa, wb = a.split(), b.split()
+    return same_name(a, b) or _is_acronym(wa, wb, caps=False) or _is_acronym(wb, wa, caps=False)
+
+
+def _alias(a: str, b: str) -> bool:
+    """Two named speakers one person by the alias rule, on the whole phrase or on the names
+    proper ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen")."""
+    return same_name(_speaker_key(a), _speaker_key(b)) or same_name(_name(a).key, _name(b).key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    """A speaker named by a role noun: a person's ("a Meta spokesperson") or an
+    organisation's ("the company", "police")."""
+
+    organisation: bool
+    family: str
+    qualifiers: str  # capitalised qualifiers, case-folded ("meta")
+
+
+def _role(name: str) -> _Role | None:
+    """The role of a role speaker ("a Meta spokesperson" -> spokesperson, "meta"), None
+    for a named person or organisation. An organisation noun is generic only in lower case
+    or alone ("the company", "The Agency"; not "Federal Aviation Administration")."""
     words = name.replace("’", "'").split()
-    if not words or words[-1].casefold() not in _ROLE_FAMILIES:
+    if not words:
         return None
-    qualifiers = [
-        _POSSESSIVE.sub("", w).casefold()
-        for w in words[:-1]
-        if w[:1].isupper() and w.casefold() not in _DETERMINERS
-    ]
-    return _ROLE_FAMILIES[words[-1].casefold()], " ".join(qualifiers)
+    head = words[-1].casefold()
+    rest = [w for w in words[:-1] if w.casefold() not in _DETERMINERS]
+    if head in _ROLE_FAMILIES:
+        organisation, family = False, _ROLE_FAMILIES[head]
+    elif head in _ORGANISATION_NOUNS and (words[-1].islower() or not rest):
+        organisation, family = True, _ORGANISATION_NOUNS[head]
+    else:
+        return None
+    qualifiers = [_POSSESSIVE.sub("", w).casefold() for w in rest if w[:1].isupper()]
+    return _Role(organisation, family, " ".join(qualifiers))
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
     """Whether two speakers, as written, are one: True, False, or None when it cannot be
-    told (one is unknown, or one is a role and the other a name).
+    told.
+
+    - Two names: the alias rule (:func:`~factcheck.extract.same_name`) on the whole
+      phrases or on the names proper, titles and honorifics dropped (:data:`_HONORIFICS`,
+      :data:`_OFFICE_TITLES`), or one an acronym of the other. Titles that disagree ("Mr."
+      and "Mrs.", "Judge" and "Mayor") leave a matching surname uncertain (None).
+    - Two role nouns: one family with qualifiers that do not differ ("a Meta spokesperson"
+      and "the spokesperson"); different person roles differ ("the mayor", "a
+      spokesperson"); different organisation nouns, or a person's role and an
+      organisation, cannot be told (organisations nest and speak through people).
+    - A role noun and a name: one person when the name carries the role as a title ("the
+      city's mayor", "Mayor Ruiz"), else None: "the company" may be Northwind, "police"
+      may be Officer Tom Hale.
 
     Examples::
 
         same_speaker("Mark Zuckerberg", "Zuckerberg")              # True  (alias rule)
+        same_speaker("Mayor Ruiz", "Ana Ruiz")                     # True  (title dropped)
+        same_speaker("the FAA", "the Federal Aviation Administration")  # True (acronym)
         same_speaker("a Meta spokesperson", "A company spokesperson")  # True (one role)
         same_speaker("a Meta spokesperson", "a Google spokesperson")   # False
         same_speaker("the spokesperson", "Jane Doe")                # None  (may be one)
+        same_speaker("the company", "Northwind")                    # None  (may be one)
+        same_speaker("Mr. Whitfield", "Mrs. Whitfield")             # None  (two people?)
         same_speaker("Ana Ruiz", "Tom Hale")                        # False
     """
     if not a or not b:
@@ -765,14 +1234,24 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
         return None
     ra, rb = _role(a), _role(b)
     if ra is not None and rb is not None:
-        if ra[0] != rb[0]:
-            return False
-        return not (ra[1] and rb[1]) or same_name(ra[1], rb[1])
+        if ra.organisation != rb.organisation or ra.family != rb.family:
+            return None if ra.organisation or rb.organisation else False
+        return not (ra.qualifiers and rb.qualifiers) or _same_org(ra.qualifiers, rb.qualifiers)
     if same_name(ka, kb):
         return True
     if ra is not None or rb is not None:
-        return None
-    return False
+        role, other = (ra, b) if ra is not None else (rb, a)
+        assert role is not None
+        return True if not role.organisation and role.family in _name(other).offices else None
+    na, nb = _name(a), _name(b)
+    acronym = _is_acronym(na.words, nb.words, caps=True) or _is_acronym(
+        nb.words, na.words, caps=True
+    )
+    if not (same_name(na.key, nb.key) or acronym):
+        return False
+    genders_differ = na.genders and nb.genders and not na.genders & nb.genders
+    offices_differ = na.offices and nb.offices and not na.offices & nb.offices
+    return None if genders_differ or offices_differ else True
 
 
 # --------------------------------------------------------------------------------------
@@ -788,6 +1267,7 @@ class _Q:
     quote: Quote
     raw: tuple[str, ...]  # words as written
     words: tuple[str, ...]  # normalised words, one per raw word
+    spans: tuple[tuple[int, int], ...]  # each word's offsets in the statement
     pieces: tuple[tuple[str, ...], ...]  # normalised words between ellipses
     whole: tuple[str, ...]  # normalised words of the whole quotation (all its statements)
     content: frozenset[str]  # normalised words minus stopwords
@@ -804,10 +1284,19 @@ class _Match:
     ratio: float
     diff: str | None = None
     shorter: str | None = None  # statement ID of the shorter / elided side
+    dropped: tuple[str, ...] = ()  # meaning words the shorter side leaves out
+    loose: bool = False  # only one quotation if the two are known to be one utterance
 
 
 def _norm(word: str) -> str:
     return word.replace("’", "'").casefold()
+
+
+def _meaning_word(word: str) -> bool:
+    """A negator, hedge or conditional (:data:`NEGATORS`, :data:`HEDGES`,
+    :data:`CONDITIONALS`; "haven't" and the like are negators)."""
+    w = _norm(word)
+    return w in _MEANING_WORDS or w.endswith("n't")
 
 
 def _content_lemmas(st: Statement, start: int, end: int) -> frozenset[str]:
@@ -825,7 +1314,8 @@ def _content_lemmas(st: Statement, start: int, end: int) -> frozenset[str]:
 
 
 def _quote_record(st: Statement, quote: Quote, whole: tuple[str, ...]) -> _Q:
-    raw = tuple(_WORD.findall(quote.text))
+    found = list(_WORD.finditer(quote.text))
+    raw = tuple(m.group() for m in found)
     words = tuple(_norm(w) for w in raw)
     pieces = tuple(p for p in (tuple(_words(x)) for x in _ELLIPSIS.split(quote.text)) if p)
     return _Q(
@@ -833,6 +1323,7 @@ def _quote_record(st: Statement, quote: Quote, whole: tuple[str, ...]) -> _Q:
         quote=quote,
         raw=raw,
         words=words,
+        spans=tuple((quote.start + m.start(), quote.start + m.end()) for m in found),
         pieces=pieces,
         whole=whole,
         content=frozenset(w for w in words if w not in _STOPWORDS),
@@ -881,25 +1372,94 @@ def _contiguous(short: Sequence[str], long: Sequence[str], start: int = 0) -> in
     return -1
 
 
-def _in_order(pieces: Sequence[Sequence[str]], long: Sequence[str]) -> bool:
-    """Each piece occurs contiguously in ``long``, after the previous one."""
-    at = 0
+def _in_order(pieces: Sequence[Sequence[str]], long: Sequence[str]) -> set[int] | None:
+    """The indices in ``long`` of the pieces, each found contiguously after the previous
+    one; None if one is missing."""
+    at, kept = 0, set[int]()
     for piece in pieces:
         i = _contiguous(piece, long, at)
         if i < 0:
-            return False
+            return None
+        kept.update(range(i, i + len(piece)))
         at = i + len(piece)
-    return True
+    return kept
 
 
-#: Unchanged words kept on each side of a change in a word diff.
 def _word_diff(a: _Q, b: _Q) -> str:
     """``[-old-] {+new+}`` word diff from a's words to b's; long unchanged runs shortened."""
     return word_diff(a.words, b.words, a.raw, b.raw)
 
 
+def _governed(tokens: Sequence[Token], kept: Iterable[int]) -> set[int]:
+    """The kept tokens and every token above them in the parse, up to a coordination (in
+    "we haven't released it and we expect ...", "expect" hangs on "released" as a
+    conjunct, and the "n't" of one does not govern the other)."""
+    out = set(kept)
+    for i in list(out):
+        while tokens[i].head != i and tokens[i].dep not in _SCOPE_BREAK_DEPS:
+            i = tokens[i].head
+            out.add(i)
+    return out
+
+
+def _dropped_meaning_words(long: _Q, kept: set[int]) -> tuple[str, ...]:
+    """Words of ``long`` that a shortened quote leaves out (word indices not in ``kept``)
+    and that negate, hedge or condition the words it keeps.
+
+    With a parse: a left-out negator or hedge whose head is a kept word or governs one
+    (any relation but coordination: "It is not true that [we will cut pensions]"), or a
+    left-out "if"/"unless" whose clause is kept or hangs on a kept or governing word ("[we
+    will cut pensions] unless the fund recovers"). Without one: such a word not cut off
+    from the kept words by a clause break ("and", "but", ...).
+    """
+    dropped = [i for i, w in enumerate(long.words) if i not in kept and _meaning_word(w)]
+    if not dropped:
+        return ()
+    tokens = long.st.tokens
+    hits: list[str] = []
+    if not tokens:
+        for i in dropped:
+            left = [k for k in kept if k < i]
+            right = [k for k in kept if k > i]
+            sides = [long.words[max(left) + 1 : i]] if left else []
+            sides += [long.words[i + 1 : min(right)]] if right else []
+            if any(not set(side) & _CLAUSE_BREAKS for side in sides):
+                hits.append(long.raw[i])
+        return tuple(dict.fromkeys(hits))
+    word_of: dict[int, int] = {}
+    for t, tok in enumerate(tokens):
+        for w, (start, end) in enumerate(long.spans):
+            if start < tok.end and tok.start < end:
+                word_of[t] = w
+                break
+    governed = _governed(tokens, (t for t, w in word_of.items() if w in kept))
+    for t, w in word_of.items():
+        if w in kept:
+            continue
+        tok = tokens[t]
+        low = _norm(tok.text)
+        if low in CONDITIONALS:
+            hit = tok.head in governed or tokens[tok.head].head in governed
+        elif low in NEGATORS or low in HEDGES:
+            hit = tok.head in governed
+        else:
+            continue
+        if hit:
+            hits.append(long.raw[w])
+    return tuple(dict.fromkeys(hits))
+
+
+def _shortened(x: _Q, y: _Q, kept: set[int], a: _Q, b: _Q, ratio: float) -> _Match:
+    """``x`` keeps the words ``kept`` of ``y``: elided, or altered when the words it leaves
+    out change what the kept ones say."""
+    dropped = _dropped_meaning_words(y, kept)
+    kind = QuoteClass.ALTERED if dropped else QuoteClass.ELIDED
+    return _Match(kind, ratio, diff=_word_diff(a, b), shorter=x.st.id, dropped=dropped)
+
+
 def _relate(a: _Q, b: _Q) -> _Match | None:
-    """How the words of two quotes relate, speakers aside."""
+    """How the words of two quotes relate, speakers aside (rules in the module docstring).
+    A ``loose`` match is one quotation only if the two are known to be one utterance."""
     wa, wb = a.words, b.words
     if min(len(wa), len(wb)) < MIN_MATCH_WORDS:
         return None
@@ -909,15 +1469,17 @@ def _relate(a: _Q, b: _Q) -> _Match | None:
         return _Match(QuoteClass.VERBATIM, 1.0)
     ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
     for x, y in ((a, b), (b, a)):
-        if x.ellipsis and len(x.pieces) > 1 and _in_order(x.pieces, y.words):
-            return _Match(QuoteClass.ELIDED, ratio, shorter=x.st.id)
+        if x.ellipsis and len(x.pieces) > 1:
+            kept = _in_order(x.pieces, y.words)
+            if kept is not None:
+                return _shortened(x, y, kept, a, b, ratio)
     for x, y in ((a, b), (b, a)):
-        if len(x.words) < len(y.words) and _contiguous(x.words, y.words) >= 0:
+        i = _contiguous(x.words, y.words) if len(x.words) < len(y.words) else -1
+        if i >= 0:
             if _contiguous(y.words, x.whole) >= 0:
                 return _Match(QuoteClass.VERBATIM, ratio)  # split into sentences differently
-            if len(x.words) >= MIN_SHORTENED_WORDS:
-                return _Match(QuoteClass.ELIDED, ratio, shorter=x.st.id)
-            return None
+            match = _shortened(x, y, set(range(i, i + len(x.words))), a, b, ratio)
+            return replace(match, loose=len(x.words) < MIN_SHORTENED_WORDS)
     shared = a.content & b.content
     if len(shared) < 2:
         return None
@@ -927,15 +1489,31 @@ def _relate(a: _Q, b: _Q) -> _Match | None:
     )
     coverage = matched / min(len(wa), len(wb))
     contained = len(shared) / min(len(a.content), len(b.content))
-    if jaccard >= ALTERED_JACCARD or (
+    close = jaccard >= ALTERED_JACCARD or (
         coverage >= ALTERED_COVERAGE and contained >= ALTERED_COVERAGE
-    ):
-        return _Match(QuoteClass.ALTERED, ratio, diff=_word_diff(a, b))
-    return None
+    )
+    if not close and contained < ONE_FACT_MIN_SHARED:
+        return None
+    return _Match(QuoteClass.ALTERED, ratio, diff=_word_diff(a, b), loose=not close)
 
 
 def _who(*speakers: str | None) -> str:
     return next((s for s in speakers if s), "an unnamed speaker")
+
+
+def _listed(words: Iterable[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words)
+
+
+def _polarity(a: _Q, b: _Q) -> str:
+    """Negators, hedges and conditionals on one side only: "; only a:1 has 'not'"."""
+    parts = []
+    for x, y in ((a, b), (b, a)):
+        only = [w for w, n in zip(x.raw, x.words, strict=True) if _meaning_word(n)]
+        only = [w for w in dict.fromkeys(only) if _norm(w) not in y.words]
+        if only:
+            parts.append(f"only {x.st.id} has {_listed(only)}")
+    return "".join(f"; {p}" for p in parts)
 
 
 def _explain(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> str:
@@ -943,16 +1521,41 @@ def _explain(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> str:
     person ("the spokesperson", "Jane Doe"), it says so."""
     sa, sb = a.quote.speaker, b.quote.speaker
     if kind is QuoteClass.MISATTRIBUTED:
-        return f"{a.st.id} attributes these words to {sa}, {b.st.id} to {sb}."
+        text = f"{a.st.id} attributes these words to {sa}, {b.st.id} to {sb}."
+        short = a if match.shorter == a.st.id else b
+        if match.dropped:
+            text += f" {short.st.id} also leaves out {_listed(match.dropped)}."
+        elif match.shorter is not None and match.diff:
+            text += f" {short.st.id} quotes only part of them."
+        elif match.diff:
+            text += f" The words differ as well{_polarity(a, b)}."
+        return text
     who = _who(sa, sb)
     note = ""
     if sa and sb and same_speaker(sa, sb) is None:
         note = f" ({a.st.id} names {sa}, {b.st.id} {sb})"
     if kind is QuoteClass.VERBATIM:
         return f"{a.st.id} and {b.st.id} quote {who} word for word{note}."
-    if kind is QuoteClass.ALTERED:
-        return f"{a.st.id} and {b.st.id} quote {who} with different words{note}."
     short, long = (a, b) if match.shorter == a.st.id else (b, a)
+    if match.dropped:
+        left_out = _listed(match.dropped)
+        if short.ellipsis:
+            return (
+                f"{short.st.id} marks a gap in {who}'s words with an ellipsis, and the gap "
+                f"leaves out {left_out}, which changes what the words kept say{note}."
+            )
+        return (
+            f"{short.st.id} quotes only part of the words {long.st.id} quotes from {who} and "
+            f"leaves out {left_out}, which changes what the words kept say{note}."
+        )
+    if kind is QuoteClass.ALTERED:
+        text = f"{a.st.id} and {b.st.id} quote {who} with different words{note}{_polarity(a, b)}"
+        if match.loose:
+            text += (
+                "; the words differ widely, but both statements are aligned as one fact, so "
+                "they are taken for one quotation"
+            )
+        return text + "."
     if short.ellipsis:
         return (
             f"{short.st.id} marks a gap in {who}'s words with an ellipsis; the words it "
@@ -970,19 +1573,23 @@ def _finding(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> QuoteFinding:
         speaker_b=b.quote.speaker,
         text_a=a.quote.text,
         text_b=b.quote.text,
-        diff=match.diff if kind is QuoteClass.ALTERED else None,
+        diff=match.diff,
         explanation=_explain(kind, a, b, match),
     )
 
 
-def _classify_pair(a: _Q, b: _Q) -> tuple[float, QuoteFinding] | None:
+def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding] | None:
+    """The finding for two quotes of different sources; ``one_fact``: the aligner put their
+    statements in one fact (a loose match then counts, for one named speaker)."""
     match = _relate(a, b)
     if match is None:
         return None
     same = same_speaker(a.quote.speaker, b.quote.speaker)
+    if match.loose and not (one_fact and same is True):
+        return None
     kind = match.kind
     if same is False:
-        exact = kind in (QuoteClass.VERBATIM, QuoteClass.ELIDED)
+        exact = kind is QuoteClass.VERBATIM or match.shorter is not None
         long_enough = min(len(a.words), len(b.words)) >= MIN_MISATTRIBUTED_WORDS
         if not long_enough or not (exact or match.ratio >= NEAR_VERBATIM):
             return None  # two people saying similar things
@@ -994,7 +1601,9 @@ def _position(st: Statement) -> tuple[str, int]:
     return st.source_id, st.index
 
 
-def _textual_findings(records: Sequence[_Q]) -> dict[tuple[str, str], QuoteFinding]:
+def _textual_findings(
+    records: Sequence[_Q], fact_of: Mapping[str, Fact]
+) -> dict[tuple[str, str], QuoteFinding]:
     """The best textual finding for each pair of statements of different sources."""
     best: dict[tuple[str, str], tuple[float, QuoteFinding]] = {}
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
@@ -1002,7 +1611,9 @@ def _textual_findings(records: Sequence[_Q]) -> dict[tuple[str, str], QuoteFindi
         for b in ordered[i + 1 :]:
             if a.st.source_id == b.st.source_id or not (set(a.words) & set(b.words)):
                 continue
-            found = _classify_pair(a, b)
+            fact = fact_of.get(a.st.id)
+            one_fact = fact is not None and fact is fact_of.get(b.st.id)
+            found = _classify_pair(a, b, one_fact=one_fact)
             if found is None:
                 continue
             key = (a.st.id, b.st.id)
@@ -1011,19 +1622,108 @@ def _textual_findings(records: Sequence[_Q]) -> dict[tuple[str, str], QuoteFindi
     return {k: f for k, (_, f) in best.items()}
 
 
+def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool | None]:
+    """The main predicates under ``roots`` and their conjuncts, by lemma: True when
+    negated ("was not ready" -> {"ready": True}; "nobody will lose" -> {"lose": True}),
+    None when said both ways. A copula or auxiliary stands for its complement; speech
+    verbs and stopwords are skipped."""
+    out: dict[str, bool | None] = {}
+
+    def negator(j: int) -> bool:
+        word = _norm(tokens[j].text)
+        return word in NEGATORS or word.endswith("n't")
+
+    def negated(i: int) -> bool:
+        """A negator on the predicate ("not ready"), or a negative subject or object
+        ("nobody will lose", "no delays were expected")."""
+        for j in _children(tokens, i):
+            if tokens[j].dep in ("neg", "advmod", "det") and negator(j):
+                return True
+            if tokens[j].dep in _ARGUMENT_DEPS and (
+                negator(j)
+                or any(tokens[k].dep == "det" and negator(k) for k in _children(tokens, j))
+            ):
+                return True
+        return False
+
+    def add(lemma: str, neg: bool) -> None:
+        lemma = lemma.casefold()
+        if lemma in _STOPWORDS or lemma in SPEECH_VERBS:
+            return
+        out[lemma] = neg if out.get(lemma, neg) == neg else None
+
+    stack, seen = list(roots), set()
+    while stack:
+        i = stack.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        tok = tokens[i]
+        kids = _children(tokens, i)
+        stack += [j for j in kids if tokens[j].dep == "conj"]
+        if tok.lemma.casefold() in _COPULAS or tok.pos == "AUX":
+            for j in kids:
+                if tokens[j].dep in _COMPLEMENT_DEPS:
+                    add(tokens[j].lemma, negated(i) or negated(j))
+        elif tok.pos in ("VERB", "ADJ"):
+            add(tok.lemma, negated(i))
+    return out
+
+
+def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
+    """(predicate, ID of the statement that negates it) when a paraphrase and the quote it
+    reports share a main predicate that one of them negates ("“Our grid is ready …”" and
+    "Hale said the grid was not ready ..."). The quote's main predicates hang on words
+    outside it; the paraphrase's are the clauses its speech verbs report, else its root."""
+    if not q.st.tokens or not st.tokens:
+        return None
+    qt = q.st.tokens
+    inside = [i for i, t in enumerate(qt) if q.quote.start <= t.start and t.end <= q.quote.end]
+    members = set(inside)
+    quoted = _predicates(qt, (i for i in inside if qt[i].head not in members or qt[i].head == i))
+    pt = st.tokens
+    speech = [i for i, t in enumerate(pt) if t.lemma.casefold() in SPEECH_VERBS]
+    reported = [j for i in speech for j in _children(pt, i) if pt[j].dep == "ccomp"]
+    roots = reported or [i for i, t in enumerate(pt) if t.head == i]
+    told = _predicates(pt, roots)
+    for lemma in sorted(quoted.keys() & told.keys()):
+        qn, pn = quoted[lemma], told[lemma]
+        if qn is not None and pn is not None and qn != pn:
+            return lemma, (q.st.id if qn else st.id)
+    return None
+
+
 def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
+    """A paraphrase finding; altered when the paraphrase negates what the quote says (or
+    the reverse), since it then reports the opposite."""
     who = q.quote.speaker
     words = f"{who}'s words" if who else "the quoted words"
+    explanation = f"{st.id} reports {words} quoted in {q.st.id} without quotation marks ({why})"
+    clash = _negation_clash(q, st)
+    if clash is None:
+        return QuoteFinding(
+            kind=QuoteClass.PARAPHRASED,
+            a=q.st.id,
+            b=st.id,
+            speaker_a=who,
+            speaker_b=None,
+            text_a=q.quote.text,
+            text_b=None,
+            diff=None,
+            explanation=explanation + ".",
+        )
+    lemma, negating = clash
+    raw = _WORD.findall(st.text)
     return QuoteFinding(
-        kind=QuoteClass.PARAPHRASED,
+        kind=QuoteClass.ALTERED,
         a=q.st.id,
         b=st.id,
         speaker_a=who,
         speaker_b=None,
         text_a=q.quote.text,
         text_b=None,
-        diff=None,
-        explanation=f"{st.id} reports {words} quoted in {q.st.id} without quotation marks ({why}).",
+        diff=word_diff(q.words, [_norm(w) for w in raw], q.raw, raw),
+        explanation=(f"{explanation}, but reverses them: only {negating} negates '{lemma}'."),
     )
 
 
@@ -1048,14 +1748,14 @@ def compare_quotes(
     """
     records = _quote_records(statements)
     sources = {st.source_id for st in statements}
-    found = _textual_findings(records)
+    fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
+    found = _textual_findings(records, fact_of)
     linked: dict[str, set[str]] = defaultdict(set)  # statement ID -> sources it matched
     by_id = {st.id: st for st in statements}
     for a_id, b_id in found:
         linked[a_id].add(by_id[b_id].source_id)
         linked[b_id].add(by_id[a_id].source_id)
 
-    fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
     unquoted: dict[str, list[Statement]] = defaultdict(list)
     for st in sorted(statements, key=_position):
         if not st.quotes:
