@@ -1,38 +1,82 @@
 """Framing: how each source tells a fact, and a profile of each source.
 
-Every note names the words behind it and carries a word diff against the closest statement
-of another source, so a reader sees the difference instead of a score. Per fact (its
-statements of two or more sources):
+A note compares **two statements that tell one claim**: statements of different sources
+whose content lemmas (nouns, verbs, adjectives, adverbs, numbers; speech verbs left out)
+have a Jaccard index of at least :data:`MIN_SHARED_CONTENT`. The aligner sometimes groups
+loosely related sentences into one fact; two such sentences are never compared, so every
+note has a partner statement and a word diff against it (``[-only it-] {+only the
+partner+}``). Per fact (its statements of two or more sources):
 
-- **hedging**: some statements qualify the claim (:data:`HEDGES`: "may", "reportedly",
-  "suggests") while other sources state it flatly;
-- **loaded**: some statements use evaluative or intensifying words (:data:`LOADED`) that no
-  statement of another source uses;
-- **tone**: one source's wording is clearly positive and another's clearly negative, by the
-  VADER sentiment lexicon (compound score at least :data:`TONE_POLE` on each side of zero);
-  the note names the sentiment words and their lexicon valence;
-- **attribution**: the sources report the same words with verbs of different stance
-  ("said" against "claimed", which casts doubt, or "admitted", which concedes; see
-  :data:`ATTRIBUTION`);
+- **hedging**: a statement qualifies the claim (see below) and a partner states it with no
+  hedge at all. A hedge swapped for another hedge is not a difference, and a partner with
+  "should" or "would" (:data:`UNCERTAIN_MODALS`) is not flat.
+- **loaded**: a statement uses an evaluative or intensifying word (:data:`LOADED`) that its
+  partner does not use.
+- **tone**: one statement's wording is clearly positive and its partner's clearly negative
+  by the VADER lexicon (compound score at least :data:`TONE_POLE` on each side of zero,
+  each side carrying a sentiment word of its sign); the note names the sentiment words,
+  their lexicon valence and VADER's negation ("not … good").
+- **attribution**: the two report the claim with speech verbs of different stance
+  (:data:`ATTRIBUTION`): "claimed" (casts doubt) or "warned" against "said" or "according
+  to", against "admitted" (concedes), or against the bare claim with no attribution.
 - **beyond source**: a source reports a speaker's words without quoting them and claims
-  more than the quote another source gives: it drops the quote's hedge or adds loaded
-  words or numbers the quote does not have.
+  more than the quote another source gives: it drops the quote's hedge (and has none of its
+  own), or adds loaded words, or numbers no value of the quote matches.
 
-Per source (:func:`profiles`): the share of hedged statements, the mean VADER tone, the
-share of attributed statements, and what it leads with: the facts of its first
-:data:`LEAD_STATEMENTS` statements and where the other sources place them.
+``FramingNote.explanation`` is plain sentences that name the sources by source ID (a
+report replaces them by its labels) and the words, e.g. "b uses the loaded or intensifying
+word 'massive'. a tells the claim without it."
+
+**Whose words.** Words inside quotation marks (:attr:`Statement.quotes`) belong to the
+speaker, not the outlet: hedges, loaded words and tone are read on the outlet's own
+wording only. Loaded words in reported speech ("said they were *furious*", "called it a
+*betrayal*") are the speaker's too. A hedge in reported speech still counts: the outlet
+reports the claim as uncertain.
+
+**Hedges** count by their use, not their spelling:
+
+- the modals in :data:`HEDGE_MODALS` tagged ``MD`` ("may", never the month May), and not
+  "could not" (inability, not doubt);
+- the words in :data:`HEDGE_WORDS` ("reportedly", "possible", "alleged") outside a date;
+- the verbs in :data:`HEDGE_VERBS` with a clause complement ("suggests that", "appears to
+  be"; not "appeared in court", "signaled the tanker to stop", the noun "signal");
+- the participles in :data:`HEDGE_PASSIVES` with an infinitive ("is believed to be",
+  "is expected to reopen").
+
+**Scope.** A hedge or loaded word marks a difference from a partner only if the partner
+tells what the word qualifies: at least :data:`SCOPE_SHARE` of the content lemmas around
+it (its head, the head's head and the dependents of both; a conjunct is a predicate of
+its own), and the subject of its predicate. A hedging verb qualifies its complement
+clause ("reports *indicate* that [Meta halted testing]"). "Open source *may* no longer be
+the default" is not compared with a sentence that says nothing of a default; "critics
+*slammed* the plan" is not compared with "the council praised the plan". Two loaded words
+in the same place ("slammed", "blasted") are no difference. An attribution note needs
+the two reported clauses to share two content lemmas (or all of the smaller one).
+
+**Senses.** The words in :data:`FIGURATIVE` are loaded only in their figurative sense,
+marked by a cue word next to them ("*buried* within the letter", "a *landmark* ruling",
+"*poached* researchers"); "the victims were buried", "the historic district" and "poached
+salmon" are plain.
+
+Per source (:func:`profiles`): the share of statements whose own wording hedges, the mean
+VADER tone of its own wording, the share of attributed statements (a speech verb governing
+a clause, a quote with a speaker, or "according to"), and what it leads with: the facts of
+its first :data:`LEAD_STATEMENTS` statements and where the other sources place them.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from statistics import mean
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
+from factcheck.extract import compatible
+from factcheck.quotes import SPEECH_VERBS
 from factcheck.textdiff import word_diff
 from factcheck.types import (
     CleanArticle,
@@ -43,14 +87,24 @@ from factcheck.types import (
     QuoteFinding,
     SourceProfile,
     Statement,
+    Token,
+    ValueKind,
 )
 
 __all__ = [
     "ATTRIBUTION",
+    "FIGURATIVE",
     "HEDGES",
+    "HEDGE_MODALS",
+    "HEDGE_PASSIVES",
+    "HEDGE_VERBS",
+    "HEDGE_WORDS",
     "LEAD_STATEMENTS",
     "LOADED",
+    "MIN_SHARED_CONTENT",
+    "SCOPE_SHARE",
     "TONE_POLE",
+    "UNCERTAIN_MODALS",
     "annotate",
     "framing_notes",
     "hedge_words",
@@ -59,58 +113,534 @@ __all__ = [
     "tone",
 ]
 
-#: Words that lower the certainty of a claim (matched on lower-cased tokens and lemmas).
-HEDGES = frozenset(
+#: Modal verbs that hedge (only with the tag ``MD``; "could not" is inability).
+HEDGE_MODALS = frozenset({"may", "might", "could"})
+
+#: Modals that may or may not hedge ("gusts should weaken" predicts, "the city should
+#: act" obliges): a statement with one is neither hedged nor flat, so no note compares it.
+UNCERTAIN_MODALS = frozenset({"should", "would", "must", "ought"})
+
+#: Adverbs, adjectives and nouns that hedge wherever they stand (lower-cased words).
+HEDGE_WORDS = frozenset(
     {
-        "may", "might", "could", "reportedly", "allegedly", "apparently", "seemingly",
-        "possibly", "potentially", "perhaps", "likely", "unlikely", "probably", "suggest",
-        "suggests", "suggested", "suggesting", "signal", "signals", "signaling", "signalling",
-        "appear", "appears", "appeared", "seem", "seems", "speculate", "speculated", "hint",
-        "hints", "hinting", "rumored", "rumoured", "purportedly", "supposedly", "unconfirmed",
+        "reportedly", "allegedly", "apparently", "seemingly", "possibly", "potentially",
+        "perhaps", "maybe", "likely", "unlikely", "probably", "presumably", "purportedly",
+        "supposedly", "ostensibly", "unconfirmed", "possible", "possibility", "alleged",
+        "suspected", "purported", "rumored", "rumoured",
     }
 )  # fmt: skip
 
-#: Evaluative verbs and adjectives that news style guides flag as editorialising, and
-#: strong intensifiers.
+#: Verbs (lemmas) that hedge when they take a clause: "suggests that", "appears to be".
+#: "appear" and "seem" also take an infinitive; the others need a that-clause.
+HEDGE_VERBS = frozenset({"appear", "seem", "suggest", "indicate", "signal", "hint", "speculate"})
+
+#: Verbs (lemmas) whose passive participle hedges before an infinitive: "is believed to
+#: be armed", "is expected to reopen", "is said to have".
+HEDGE_PASSIVES = frozenset(
+    {"believe", "expect", "think", "say", "report", "rumor", "rumour", "presume", "suppose"}
+)
+
+#: Every hedge word, for reference (how each one counts is in the lists above).
+HEDGES = HEDGE_MODALS | HEDGE_WORDS | HEDGE_VERBS | HEDGE_PASSIVES
+
+#: Evaluative words that news style guides flag as editorialising, and strong
+#: intensifiers, as lemmas: "slam" matches "slams", "slammed" and "slamming".
 LOADED = frozenset(
     {
-        "massive", "massively", "huge", "dramatic", "dramatically", "stunning", "shocking",
-        "surprising", "surprisingly", "aggressive", "aggressively", "obsessed", "slammed",
-        "blasted", "smuggled", "buried", "scramble", "frenzy", "desperate", "radical",
-        "controversial", "notorious", "so-called", "lavish", "soaring", "plunging",
-        "skyrocketing", "crushing", "landmark", "historic", "unprecedented", "bombshell",
-        "explosive", "brazen", "defiant", "embattled", "staggering", "whopping", "sweeping",
-        "drastic", "alarming", "disastrous", "devastating", "fierce", "furious", "outrageous",
-        "poached", "lament", "ambitious", "revelation", "extremely", "incredibly", "hugely",
-        "enormous", "enormously", "wildly", "utterly", "blatant", "reckless", "stumbles",
-        "flounders", "debacle", "fiasco", "chaos", "chaotic", "meltdown", "spectacular",
+        "massive", "massively", "huge", "hugely", "enormous", "enormously", "dramatic",
+        "dramatically", "stunning", "shocking", "surprising", "surprisingly", "aggressive",
+        "aggressively", "obsessed", "slam", "blast", "scramble", "frenzy", "desperate",
+        "radical", "controversial", "notorious", "so-called", "lavish", "soar", "plunge",
+        "plummet", "skyrocket", "crushing", "unprecedented", "bombshell", "explosive",
+        "brazen", "defiant", "embattled", "staggering", "whopping", "sweeping", "drastic",
+        "alarming", "disastrous", "devastating", "fierce", "furious", "outrageous", "lament",
+        "ambitious", "revelation", "extremely", "incredibly", "wildly", "utterly", "blatant",
+        "reckless", "stumble", "flounder", "debacle", "fiasco", "chaos", "chaotic",
+        "meltdown", "spectacular",
     }
 )  # fmt: skip
 
-#: Speech verbs by stance. "neutral" verbs report; the others colour what they report.
-ATTRIBUTION = {
+#: Cue lemmas of the figurative senses below: a document ("buried in the report"),
+_DOCUMENT_CUES = frozenset(
+    {
+        "within", "letter", "report", "statement", "memo", "filing", "document", "text",
+        "speech", "announcement", "post", "footnote", "release", "bill", "budget", "plan",
+        "proposal", "contract", "paragraph", "page", "clause", "section", "email", "detail",
+    }
+)  # fmt: skip
+#: people hired away ("poached researchers"),
+_PEOPLE_CUES = frozenset(
+    {
+        "researcher", "engineer", "scientist", "executive", "employee", "staff", "talent",
+        "worker", "player", "coach", "manager", "star", "customer", "client", "member",
+        "developer", "expert", "people", "official",
+    }
+)  # fmt: skip
+#: and an event or decision ("a landmark ruling", "a historic vote").
+_EVENT_CUES = frozenset(
+    {
+        "agreement", "deal", "ruling", "decision", "vote", "victory", "win", "defeat", "law",
+        "bill", "case", "settlement", "treaty", "accord", "reform", "verdict", "judgment",
+        "legislation", "moment", "step", "achievement", "milestone", "election", "summit",
+        "visit", "speech", "shift", "change", "move", "investment", "study", "high", "low",
+        "record",
+    }
+)  # fmt: skip
+
+#: Loaded words (lemmas) with a common plain sense, each with the cue lemmas of its
+#: figurative one. Such a word is loaded only when its head, its dependents or the
+#: objects of its prepositions hold a cue.
+FIGURATIVE: Mapping[str, frozenset[str]] = {
+    "bury": _DOCUMENT_CUES,
+    "smuggle": _DOCUMENT_CUES,
+    "poach": _PEOPLE_CUES,
+    "historic": _EVENT_CUES,
+    "landmark": _EVENT_CUES,
+}
+
+#: Speech verbs (lemmas) by stance. "neutral" verbs report; the others colour what they
+#: report, as the stance says ("claimed, which casts doubt"). "according to" is neutral.
+#: A speech verb counts only when it governs the claim: it has a speaker and takes a
+#: clause ("claimed the bridge is safe", not "claimed three lives"). Other speech verbs
+#: (:data:`factcheck.quotes.SPEECH_VERBS`: "argue", "predict") attribute the claim with a
+#: stance this module does not judge.
+ATTRIBUTION: Mapping[str, str] = {
     **dict.fromkeys(
         ("say", "tell", "write", "state", "add", "note", "explain", "report", "announce",
-         "comment", "describe", "respond", "reply"),
+         "comment", "describe", "respond", "reply", "answer", "remark", "observe",
+         "reiterate"),
         "neutral",
     ),
     **dict.fromkeys(
         ("claim", "allege", "insist", "purport", "contend", "assert"), "casts doubt"
     ),
     **dict.fromkeys(("admit", "concede", "acknowledge", "confess"), "concedes"),
-    **dict.fromkeys(("confirm", "reveal", "show", "demonstrate", "prove"), "vouches for it"),
+    **dict.fromkeys(("confirm", "reveal", "verify"), "vouches for it"),
+    **dict.fromkeys(("warn", "caution"), "sounds an alarm"),
     **dict.fromkeys(
-        ("slam", "blast", "boast", "brag", "decry", "complain", "rail", "lash"), "emotive"
+        ("slam", "blast", "boast", "brag", "decry", "complain", "rail", "lash", "lament"),
+        "colours it with emotion",
     ),
 }  # fmt: skip
 
+#: The stance of a speech verb that is not in :data:`ATTRIBUTION`.
+_UNJUDGED = "unjudged"
+
+#: Verbs that name what they report ("called the decision a betrayal"): words in their
+#: object complement are the speaker's.
+_NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term"})
+
 #: A statement's VADER compound score must reach this, positive or negative, to count as
-#: clearly toned.
-TONE_POLE = 0.3
+#: clearly toned. Below it VADER is not confident: "winds to ease" (+0.36) and "gusts
+#: should weaken" (-0.42) tell the same good news.
+TONE_POLE = 0.5
+#: A word's VADER lexicon valence must reach this to be named as a sentiment word.
+_SENTIMENT_WORD = 1.0
 #: The "lead" of an article: its first statements.
 LEAD_STATEMENTS = 3
+#: Two statements tell one claim when the Jaccard index of their content lemmas reaches
+#: this; below it a note would compare two different sentences.
+MIN_SHARED_CONTENT = 0.25
+#: A marked word's scope is told by a partner that shares at least this share of its
+#: content lemmas (and at least one).
+SCOPE_SHARE = 0.5
+#: Two attributions report one claim when their reported clauses share this many content
+#: lemmas (or all of the smaller one): "claimed the bridge is safe" and "said the bridge is
+#: closed" share only "bridge".
+_CLAIM_SHARED = 2
 
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+_NUMBER_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
+_NO_HEDGE_ENTITIES = frozenset({"DATE", "TIME"})
+_SPEAKING = frozenset(ATTRIBUTION) | SPEECH_VERBS
 _WORD = re.compile(r"[$€£]?\w(?:[\w'’.,-]*\w)?%?")
+
+
+# --------------------------------------------------------------------------------------
+# Tokens: whose words, their syntax
+# --------------------------------------------------------------------------------------
+
+
+def _children(st: Statement, i: int) -> list[int]:
+    return [j for j, t in enumerate(st.tokens) if t.head == i and j != i]
+
+
+def _subtree(st: Statement, i: int) -> set[int]:
+    out, todo = {i}, [i]
+    while todo:
+        for j in _children(st, todo.pop()):
+            if j not in out:
+                out.add(j)
+                todo.append(j)
+    return out
+
+
+def _depth(st: Statement, i: int) -> int:
+    depth = 0
+    while st.tokens[i].head != i and depth < len(st.tokens):
+        i, depth = st.tokens[i].head, depth + 1
+    return depth
+
+
+#: Quotation marks paired inside one sentence; scare quotes ("soul-crushing") included,
+#: which the quote finder drops.
+_QUOTE_MARKS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def _quote_spans(st: Statement) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks: the statement's quotes, and marks paired
+    inside its text."""
+    spans = [(q.start, q.end) for q in st.quotes]
+    return spans + [(m.start(), m.end()) for m in _QUOTE_MARKS.finditer(st.text)]
+
+
+def _quoted(st: Statement) -> set[int]:
+    """Tokens inside quotation marks: the speaker's words, not the outlet's."""
+    spans = _quote_spans(st)
+    return {
+        i
+        for i, t in enumerate(st.tokens)
+        if any(start <= t.start and t.end <= end for start, end in spans)
+    }
+
+
+#: Tags of a speaker: a noun, a name or a personal pronoun ("that stated ..." is a
+#: misparse, not a speaker).
+_SPEAKER_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+def _reports_clause(st: Statement, i: int) -> list[int]:
+    """The clauses token ``i`` reports, if it is a speech verb with a speaker as its
+    subject (or a participle of the main clause's speaker: "..., *arguing* that") and a
+    clause complement ("officials *said* [a fire claimed three lives]")."""
+    t = st.tokens[i]
+    if t.pos != "VERB" or t.lemma.lower() not in _SPEAKING:
+        return []
+    kids = _children(st, i)
+    speaker = any(st.tokens[j].dep == "nsubj" and st.tokens[j].tag in _SPEAKER_TAGS for j in kids)
+    participle = t.tag == "VBG" and t.dep == "advcl"  # "..., arguing that ..."
+    if not (speaker or participle):
+        return []
+    return [j for j in kids if st.tokens[j].dep == "ccomp"]
+
+
+def _reported(st: Statement) -> set[int]:
+    """Tokens of reported speech: the clause a speech verb reports ("said they were
+    furious") and the complement of a naming verb ("called the decision a betrayal")."""
+    out: set[int] = set()
+    for i, t in enumerate(st.tokens):
+        for j in _reports_clause(st, i):
+            out |= _subtree(st, j)
+        if t.pos == "VERB" and t.lemma.lower() in _NAMING_VERBS:
+            for j in _children(st, i):
+                c = st.tokens[j]
+                if c.dep == "oprd" or (c.dep == "prep" and c.lemma.lower() == "as"):
+                    out |= _subtree(st, j)
+    return out
+
+
+def _content(st: Statement, tokens: Iterable[int] | None = None) -> set[str]:
+    """Content lemmas, lower-cased; speech verbs and "according" are not content."""
+    idx = range(len(st.tokens)) if tokens is None else tokens
+    out = set()
+    for i in idx:
+        t = st.tokens[i]
+        lemma = t.lemma.lower()
+        if t.pos in _CONTENT_POS and lemma not in _SPEAKING and lemma != "accord":
+            out.add(lemma)
+    return out
+
+
+def _shared_content(a: Statement, b: Statement) -> float:
+    ca, cb = _content(a), _content(b)
+    return len(ca & cb) / max(1, len(ca | cb))
+
+
+#: Parts of speech a scope looks through to the words they attach.
+_FUNCTION_POS = frozenset({"AUX", "ADP", "SCONJ", "PART", "DET", "CCONJ"})
+#: Dependencies that join a second predicate or item, not a part of this one.
+_COORDINATION = frozenset({"conj", "cc"})
+
+
+def _scope(st: Statement, i: int, *, up: bool = True) -> set[str]:
+    """Content lemmas around token ``i``: its head, the head's head, and the dependents
+    of both, looking through function words ("became obsessed *with* beating"), without
+    the word itself and other hedges and loaded words. A conjunct is a predicate of its
+    own: "will begin in March and is *expected* to last three years" hedges the lasting,
+    not the beginning. ``up=False`` leaves out the head and the head's head.
+    """
+
+    def parts(j: int) -> set[int]:
+        return {k for k in _children(st, j) if st.tokens[k].dep not in _COORDINATION}
+
+    near = parts(i)
+    head = st.tokens[i].head
+    if up and head != i and st.tokens[i].dep not in _COORDINATION:
+        near |= {head, *parts(head)}
+        if st.tokens[head].dep not in _COORDINATION:
+            near.add(st.tokens[head].head)
+    for j in list(near):
+        if st.tokens[j].pos in _FUNCTION_POS:
+            near |= parts(j)
+    near = {j for j in near if not _is_hedge(st, j) and _loaded_key(st, j) is None}
+    return _content(st, near - {i}) - {st.tokens[i].lemma.lower()}
+
+
+def _covers(part: set[str], whole: set[str]) -> bool:
+    """``part`` holds at least :data:`SCOPE_SHARE` of ``whole`` (and one lemma)."""
+    shared = len(part & whole)
+    return shared >= max(1, math.ceil(SCOPE_SHARE * len(whole))) or not whole
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(st: Statement, i: int) -> str | None:
+    """The lemma of the subject of the predicate token ``i`` belongs to (the word itself if
+    it is a verb, else its head), if that subject is a noun or a name."""
+    pred = i if st.tokens[i].pos in {"VERB", "AUX"} else st.tokens[i].head
+    kids = _children(st, pred)
+    kids += [k for j in kids if st.tokens[j].pos == "AUX" for k in _children(st, j)]
+    for j in kids:
+        t = st.tokens[j]
+        if t.dep in _SUBJECT_DEPS and t.pos in {"NOUN", "PROPN"}:
+            return t.lemma.lower()
+    return None
+
+
+#: Hedging verbs whose subject is the subject of their complement ("the suspect is
+#: believed to be armed", "prices seem to rise"); for the others it is the evidence
+#: ("reports indicate that ...").
+_RAISING = HEDGE_PASSIVES | {"appear", "seem"}
+
+
+def _complement(st: Statement, i: int) -> int | None:
+    """The head of the clause a hedging verb takes ("reports *indicate* that Meta
+    [halted] testing", "is *believed* to be [armed]")."""
+    t = st.tokens[i]
+    if t.pos != "VERB" or t.lemma.lower() not in HEDGE_VERBS | HEDGE_PASSIVES:
+        return None
+    for j in _children(st, i):
+        if st.tokens[j].dep in {"ccomp", "xcomp"}:
+            return j
+        if any(_is_that(st, k) for k in _children(st, j)):
+            return j
+    return None
+
+
+def _tells_scope(st: Statement, i: int, other: Statement) -> bool:
+    """``other`` tells what token ``i`` of ``st`` qualifies: at least :data:`SCOPE_SHARE`
+    of its scope (:func:`_scope`), and the subject of its predicate, if it has one ("critics
+    slammed the plan" is not "the council praised the plan"). A hedging verb qualifies its
+    complement clause, not its own subject ("reports indicate ...")."""
+    theirs = _content(other)
+    comp = _complement(st, i)
+    if comp is None:
+        scope, subject = _scope(st, i), _subject(st, i)
+    else:
+        scope = _scope(st, comp, up=False) | _content(st, [comp])
+        subject = _subject(st, comp) if st.tokens[comp].pos in {"VERB", "AUX"} else None
+        if subject is None and st.tokens[i].lemma.lower() in _RAISING:
+            subject = _subject(st, i)  # "winds are expected to ease": the winds ease
+    return (subject is None or subject in theirs) and _covers(theirs, scope)
+
+
+def _in_entity(st: Statement, t: Token, labels: frozenset[str]) -> bool:
+    return any(e.start <= t.start and t.end <= e.end and e.label in labels for e in st.entities)
+
+
+# --------------------------------------------------------------------------------------
+# Hedges and loaded words
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A word that marks a statement: its token index and how to show it."""
+
+    index: int
+    word: str
+    key: str  # what two statements must share to use "the same" word (a lemma)
+
+
+def _is_hedge(st: Statement, i: int) -> bool:
+    t = st.tokens[i]
+    word, lemma = t.text.lower(), t.lemma.lower()
+    if _in_entity(st, t, _NO_HEDGE_ENTITIES):
+        return False
+    kids = _children(st, i)
+    deps = {st.tokens[j].dep for j in kids}
+    if any(_is_that(st, k) for j in kids for k in _children(st, j)):
+        deps.add("ccomp")  # a that-clause the parser took for an object keeps its "that"
+    if word in HEDGE_MODALS:
+        if t.tag != "MD":
+            return False
+        negated = any(st.tokens[j].dep == "neg" for j in _children(st, t.head))
+        return not (word == "could" and negated)
+    if word in HEDGE_WORDS:
+        # in a comparison it measures degree, not doubt: "as soon as possible", "the best
+        # possible outcome"
+        compared = st.tokens[t.head].text.lower() == "as" or any(
+            st.tokens[j].tag == "JJS" for j in kids
+        )
+        return not compared and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
+    if lemma in HEDGE_VERBS and t.pos == "VERB":
+        return "ccomp" in deps or (lemma in {"appear", "seem"} and "xcomp" in deps)
+    if lemma in HEDGE_PASSIVES and t.tag == "VBN":
+        return "xcomp" in deps
+    return False
+
+
+def _is_that(st: Statement, i: int) -> bool:
+    return st.tokens[i].dep == "mark" and st.tokens[i].text.lower() == "that"
+
+
+def _hedges(st: Statement) -> list[_Mark]:
+    quoted = _quoted(st)
+    return [
+        _Mark(i, st.tokens[i].text.lower(), st.tokens[i].lemma.lower())
+        for i in range(len(st.tokens))
+        if i not in quoted and _is_hedge(st, i)
+    ]
+
+
+def _cue_lemmas(st: Statement, i: int) -> set[str]:
+    near = set(_children(st, i))
+    if st.tokens[i].head != i:
+        near.add(st.tokens[i].head)
+    for j in list(near):
+        if st.tokens[j].pos == "ADP":
+            near |= set(_children(st, j))
+    return {st.tokens[j].lemma.lower() for j in near}
+
+
+def _loaded_key(st: Statement, i: int) -> str | None:
+    """The LOADED entry token ``i`` is, if it is used in a loaded sense."""
+    t = st.tokens[i]
+    for key in (t.lemma.lower(), t.text.lower()):
+        if key in FIGURATIVE:
+            return key if _cue_lemmas(st, i) & FIGURATIVE[key] else None
+        if key in LOADED:
+            return key
+    # hyphenated entries are split by the tokenizer: "so", "-", "called"
+    if t.text == "-" and 0 < i < len(st.tokens) - 1:
+        joined = f"{st.tokens[i - 1].text}-{st.tokens[i + 1].text}".lower()
+        if joined in LOADED:
+            return joined
+    return None
+
+
+def _loaded(st: Statement, *, reported: bool = False) -> list[_Mark]:
+    """Loaded words of the outlet's wording (and of reported speech if ``reported``); a
+    speech verb that governs the claim is judged as attribution instead."""
+    verb = _governing_verb(st)
+    skip = _quoted(st) | ({verb} if verb is not None else set())
+    if not reported:
+        skip |= _reported(st)
+    out: list[_Mark] = []
+    for i in range(len(st.tokens)):
+        key = _loaded_key(st, i)
+        if i in skip or key is None or any(m.key == key for m in out):
+            continue
+        word = key if "-" in key else st.tokens[i].text.lower()
+        out.append(_Mark(i, word, key))
+    return out
+
+
+def _uncertain(st: Statement) -> bool:
+    """The outlet's wording has one of the :data:`UNCERTAIN_MODALS`."""
+    quoted = _quoted(st)
+    return any(
+        t.tag == "MD" and t.text.lower() in UNCERTAIN_MODALS
+        for i, t in enumerate(st.tokens)
+        if i not in quoted
+    )
+
+
+def hedge_words(st: Statement) -> tuple[str, ...]:
+    """The hedges of the outlet's own wording, lower-cased, in reading order, once each."""
+    return tuple(dict.fromkeys(m.word for m in _hedges(st)))
+
+
+def loaded_words(st: Statement) -> tuple[str, ...]:
+    """The loaded words of the outlet's own wording (not quotes, not reported speech)."""
+    return tuple(dict.fromkeys(m.word for m in _loaded(st)))
+
+
+# --------------------------------------------------------------------------------------
+# Attribution
+# --------------------------------------------------------------------------------------
+
+
+def _governing_verb(st: Statement) -> int | None:
+    """The speech verb that governs the claim: of the speech verbs that report a clause
+    (:func:`_reports_clause`) or that the quote finder took as a quote's verb, the one
+    nearest the root."""
+    quote_verbs = {q.verb for q in st.quotes if q.verb}
+    found = [
+        i
+        for i, t in enumerate(st.tokens)
+        if _reports_clause(st, i)
+        or (t.pos == "VERB" and t.lemma.lower() in _SPEAKING and t.lemma.lower() in quote_verbs)
+    ]
+    return min(found, key=lambda i: (_depth(st, i), i)) if found else None
+
+
+def _according_to(st: Statement) -> int | None:
+    for i, t in enumerate(st.tokens[:-1]):
+        if t.text.lower() == "according" and st.tokens[i + 1].text.lower() == "to":
+            return i
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    """How a statement attributes its claim. ``stance`` is None for a bare claim."""
+
+    stance: str | None
+    word: str | None  # the verb as written, or "according to"
+    claim: frozenset[str]  # content lemmas of what is reported
+
+
+def _attribution(st: Statement) -> _Attribution | None:
+    """The stance of the governing speech verb, else "according to" (neutral), else a
+    bare claim (stance None). A statement with a quote but no such verb is attributed to
+    its speaker with a stance this module does not judge: it returns None. A claim in the
+    clause of another verb ("denied that", "fears that") is not bare: its stance is not
+    judged either."""
+    verb = _governing_verb(st)
+    if verb is not None:
+        lemma = st.tokens[verb].lemma.lower()
+        clause = set().union(*(_subtree(st, j) for j in _reports_clause(st, verb)))
+        return _Attribution(
+            ATTRIBUTION.get(lemma, _UNJUDGED),
+            st.tokens[verb].text.lower(),
+            frozenset(_content(st, clause or None)),
+        )
+    acc = _according_to(st)
+    if acc is not None:
+        rest = set(range(len(st.tokens))) - _subtree(st, acc)
+        return _Attribution("neutral", "according to", frozenset(_content(st, rest)))
+    if st.quotes:
+        return None
+    if any(t.dep == "ccomp" for t in st.tokens):
+        # embedded under some other verb ("the company denied that ..."): not a bare claim
+        return _Attribution(_UNJUDGED, None, frozenset())
+    return _Attribution(None, None, frozenset(_content(st)))
+
+
+def _attributed(st: Statement) -> bool:
+    """A speech verb governs a clause, a quote has a speaker, or "according to"."""
+    return (
+        any(q.speaker for q in st.quotes)
+        or _governing_verb(st) is not None
+        or _according_to(st) is not None
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Tone
+# --------------------------------------------------------------------------------------
 
 
 @cache
@@ -118,9 +648,18 @@ def _vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+def _own_text(st: Statement) -> str:
+    """The statement with the words inside its quotation marks left out."""
+    keep = [True] * len(st.text)
+    for start, end in _quote_spans(st):
+        keep[start:end] = [False] * (end - start)
+    return "".join(c for c, k in zip(st.text, keep, strict=True) if k)
+
+
 def tone(st: Statement) -> float:
-    """VADER compound score of a statement, -1 (negative) .. +1 (positive)."""
-    return _tone(st.text)
+    """VADER compound score of the outlet's own wording (quotations left out), -1
+    (negative) .. +1 (positive)."""
+    return _tone(_own_text(st))
 
 
 @lru_cache(maxsize=8192)
@@ -128,208 +667,312 @@ def _tone(text: str) -> float:
     return float(_vader().polarity_scores(text)["compound"])
 
 
-def _sentiment_words(st: Statement) -> tuple[str, ...]:
+_NEGATIONS = frozenset(NEGATE) | {"n't", "not", "no", "never"}
+
+
+def _sentiment(st: Statement) -> list[tuple[str, float]]:
+    """Sentiment words of the outlet's wording, as shown ("not … good (+1.9, negated)"),
+    with the valence VADER gives them: a negation among the three words before flips
+    and damps it (``N_SCALAR``), as in VADER."""
     lexicon = _vader().lexicon
-    out: list[str] = []
-    for t in st.tokens:
+    quoted = _quoted(st)
+    out: list[tuple[str, float]] = []
+    seen: set[str] = set()
+    for i, t in enumerate(st.tokens):
         w = t.text.lower()
-        if w in lexicon and abs(lexicon[w]) >= 1.0 and w not in {x.split(" ")[0] for x in out}:
-            out.append(f"{w} ({lexicon[w]:+.1f})")
-    return tuple(out)
+        if i in quoted or w not in lexicon or abs(lexicon[w]) < _SENTIMENT_WORD or w in seen:
+            continue
+        seen.add(w)
+        before = [st.tokens[j].text.lower() for j in range(max(0, i - 3), i) if j not in quoted]
+        negation = next((b for b in reversed(before) if b in _NEGATIONS), None)
+        if negation is None:
+            out.append((f"{w} ({lexicon[w]:+.1f})", lexicon[w]))
+        else:
+            shown = "not" if negation == "n't" else negation
+            out.append((f"{shown} … {w} ({lexicon[w]:+.1f}, negated)", lexicon[w] * N_SCALAR))
+    return out
 
 
-def _found(st: Statement, lexicon: frozenset[str]) -> tuple[str, ...]:
-    """Lexicon words present in ``st``, lower-cased, in reading order, once each."""
-    seen: list[str] = []
-    for t in st.tokens:
-        word = t.text.lower()
-        if (word in lexicon or t.lemma.lower() in lexicon) and word not in seen:
-            seen.append(word)
-    return tuple(seen)
-
-
-def hedge_words(st: Statement) -> tuple[str, ...]:
-    return _found(st, HEDGES)
-
-
-def loaded_words(st: Statement) -> tuple[str, ...]:
-    return _found(st, LOADED)
-
-
-def _speech_verbs(st: Statement) -> tuple[str, ...]:
-    return tuple(
-        dict.fromkeys(
-            t.text.lower() for t in st.tokens if t.pos == "VERB" and t.lemma.lower() in ATTRIBUTION
-        )
-    )
-
-
-def _stance(st: Statement) -> str | None:
-    verbs = [t.lemma.lower() for t in st.tokens if t.pos == "VERB"]
-    stances = [ATTRIBUTION[v] for v in verbs if v in ATTRIBUTION]
-    coloured = [s for s in stances if s != "neutral"]
-    return coloured[0] if coloured else (stances[0] if stances else None)
+# --------------------------------------------------------------------------------------
+# Notes
+# --------------------------------------------------------------------------------------
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-#: Below this word overlap (Jaccard) two statements share too little for a diff to help.
-MIN_DIFF_OVERLAP = 0.25
+def _diff(a: Statement, b: Statement) -> str:
+    wa, wb = _words(a.text), _words(b.text)
+    return word_diff([w.lower() for w in wa], [w.lower() for w in wb], wa, wb)
 
 
-def _diff(a: Statement, others: Sequence[Statement]) -> tuple[str | None, str | None]:
-    """Word diff from ``a`` to the most similar statement in ``others`` (and that
-    statement's ID), if they are close enough for a diff to show the wording rather than
-    two different sentences."""
-    if not others:
-        return None, None
-    wa = _words(a.text)
-    keys_a = [w.lower() for w in wa]
+def _quoted_list(words: Iterable[str]) -> str:
+    items = [f"'{w}'" for w in words]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
-    def overlap(o: Statement) -> float:
-        wb = {w.lower() for w in _words(o.text)}
-        return len(set(keys_a) & wb) / max(1, len(set(keys_a) | wb))
 
-    b = max(others, key=lambda o: (overlap(o), o.id))
-    if overlap(b) < MIN_DIFF_OVERLAP:
-        return None, None
-    wb = _words(b.text)
-    return word_diff(keys_a, [w.lower() for w in wb], wa, wb), b.id
+def _names(ids: Iterable[str]) -> str:
+    names = sorted(set(ids))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _plural(ids: Iterable[str], one: str, many: str) -> str:
+    return one if len(set(ids)) == 1 else many
+
+
+def _by_words(
+    marked: Sequence[tuple[Statement, tuple[str, ...]]],
+) -> list[tuple[list[str], tuple[str, ...]]]:
+    """The marked statements' sources grouped by the words they use, in first-seen order."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for s, ws in marked:
+        groups.setdefault(ws, []).append(s.source_id)
+    return [(ids, ws) for ws, ids in groups.items()]
+
+
+def _build(
+    statements: Sequence[Statement],
+    marks: Mapping[str, Sequence[_Mark]],
+    partner_ok: Callable[[Statement, _Mark, Statement], bool],
+) -> tuple[list[tuple[Statement, tuple[str, ...]]], list[Statement], dict[str, Statement]]:
+    """Keep the marks that have a partner: a statement of another source that tells the
+    same claim and for which ``partner_ok``. Returns the marked statements with their
+    kept words, the partners that are not themselves marked, and each marked statement's
+    closest partner."""
+    marked: list[tuple[Statement, tuple[str, ...]]] = []
+    partners: dict[str, Statement] = {}
+    closest: dict[str, Statement] = {}
+    for s in statements:
+        kept: list[str] = []
+        mine: list[Statement] = []
+        for m in marks.get(s.id, ()):
+            ok = [
+                o
+                for o in statements
+                if o.source_id != s.source_id
+                and _shared_content(s, o) >= MIN_SHARED_CONTENT
+                and partner_ok(s, m, o)
+            ]
+            if ok and m.word not in kept:
+                kept.append(m.word)
+                mine += ok
+        if kept:
+            marked.append((s, tuple(kept)))
+            closest[s.id] = max(mine, key=lambda o: (_shared_content(s, o), o.id))
+            partners.update((o.id, o) for o in mine)
+    marked_ids = {s.id for s, _ in marked}
+    rest = [o for oid, o in sorted(partners.items()) if oid not in marked_ids]
+    return marked, rest, closest
 
 
 def _note(
     kind: FramingKind,
     marked: Sequence[tuple[Statement, tuple[str, ...]]],
     rest: Sequence[Statement],
+    closest: Mapping[str, Statement],
     explanation: str,
-    diff_against: Sequence[Statement] | None = None,
 ) -> FramingNote:
-    diff, against = _diff(marked[0][0], rest if diff_against is None else diff_against)
+    first = marked[0][0]
+    against = closest[first.id]
     return FramingNote(
         kind=kind,
         marked=tuple(s.id for s, _ in marked),
         words=tuple(ws for _, ws in marked),
         unmarked=tuple(s.id for s in rest),
         explanation=explanation,
-        diff=diff,
-        diff_against=against,
+        diff=_diff(first, against),
+        diff_against=against.id,
     )
 
 
-def _quoted(words: Iterable[str]) -> str:
-    return ", ".join(f"'{w}'" for w in words)
+def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
+    hedges = {s.id: _hedges(s) for s in statements}
+    flat = {s.id: not hedges[s.id] and not _uncertain(s) for s in statements}
+    marked, rest, closest = _build(
+        statements, hedges, lambda s, m, o: flat[o.id] and _tells_scope(s, m.index, o)
+    )
+    if not marked or not rest:
+        return None
+    uses = "; ".join(
+        f"{_names(ids)} {_plural(ids, 'hedges', 'hedge')} the claim with {_quoted_list(ws)}"
+        for ids, ws in _by_words(marked)
+    )
+    plain = [s.source_id for s in rest]
+    verb = _plural(plain, "states", "state")
+    return _note(
+        FramingKind.HEDGING,
+        marked,
+        rest,
+        closest,
+        f"{uses}. {_names(plain)} {verb} it without a hedge.",
+    )
+
+
+def _loaded_note(statements: Sequence[Statement]) -> FramingNote | None:
+    loaded = {s.id: _loaded(s) for s in statements}
+    keys = {s.id: {m.key for m in loaded[s.id]} for s in statements}
+
+    def plainer(s: Statement, m: _Mark, o: Statement) -> bool:
+        """``o`` tells what ``m`` qualifies, without it and without a loaded word of its
+        own in the same place ("slammed" against "blasted" is no difference)."""
+        if m.key in keys[o.id] or not _tells_scope(s, m.index, o):
+            return False
+        scope = _scope(s, m.index)
+        return not any(
+            (theirs := _scope(o, n.index)) and _covers(scope, theirs) for n in loaded[o.id]
+        )
+
+    marked, rest, closest = _build(statements, loaded, plainer)
+    if not marked:
+        return None
+    uses = "; ".join(
+        f"{_names(ids)} {_plural(ids, 'uses', 'use')} the loaded or intensifying "
+        f"{_plural(ws, 'word', 'words')} {_quoted_list(ws)}"
+        for ids, ws in _by_words(marked)
+    )
+    if rest:
+        plain = [s.source_id for s in rest]
+        them = _plural((w for _, ws in marked for w in ws), "it", "them")
+        tail = f" {_names(plain)} {_plural(plain, 'tells', 'tell')} the claim without {them}."
+    else:
+        tail = " None of them uses the others' words."
+    return _note(FramingKind.LOADED, marked, rest, closest, f"{uses}.{tail}")
+
+
+def _tone_note(statements: Sequence[Statement]) -> FramingNote | None:
+    scores = {s.id: tone(s) for s in statements}
+    words = {s.id: _sentiment(s) for s in statements}
+
+    def sign(s: Statement) -> int:
+        """+1 or -1 when VADER is confident and a sentiment word of that sign explains it."""
+        score = scores[s.id]
+        pole = 1 if score >= TONE_POLE else -1 if score <= -TONE_POLE else 0
+        return pole if any(v * pole > 0 for _, v in words[s.id]) else 0
+
+    signs = {s.id: sign(s) for s in statements}
+    marks = {
+        s.id: [_Mark(-1, w, w) for w, v in words[s.id] if v * signs[s.id] > 0]
+        for s in statements
+        if signs[s.id]
+    }
+    marked, _, closest = _build(statements, marks, lambda s, m, o: signs[o.id] == -signs[s.id])
+    if not marked:
+        return None
+    parts = []
+    for s, ws in marked:
+        side = "positive" if signs[s.id] > 0 else "negative"
+        parts.append(
+            f"{s.source_id}'s wording is {side} (VADER {scores[s.id]:+.2f}: {', '.join(ws)})"
+        )
+    return _note(
+        FramingKind.TONE,
+        marked,
+        [],
+        closest,
+        "; ".join(parts) + ". The two sides tell the claim with opposite sentiment.",
+    )
+
+
+def _describe(a: _Attribution) -> str:
+    if a.stance is None:
+        return "states it without attribution"
+    if a.stance == "neutral":
+        return f"uses '{a.word}', which is neutral"
+    return f"reports it with '{a.word}', which {a.stance}"
+
+
+def _attribution_note(statements: Sequence[Statement]) -> FramingNote | None:
+    found = {s.id: _attribution(s) for s in statements}
+
+    def judged(a: _Attribution | None) -> bool:
+        return a is not None and a.stance != _UNJUDGED
+
+    def coloured(a: _Attribution | None) -> bool:
+        return judged(a) and a is not None and a.stance not in (None, "neutral")
+
+    marks = {
+        s.id: [_Mark(-1, a.word or "", a.stance or "")]
+        for s in statements
+        if (a := found[s.id]) is not None and coloured(a)
+    }
+
+    def differs(s: Statement, m: _Mark, o: Statement) -> bool:
+        a, b = found[s.id], found[o.id]
+        if a is None or b is None or not judged(b) or a.stance == b.stance:
+            return False
+        shared = a.claim & b.claim
+        return len(shared) >= min(_CLAIM_SHARED, len(a.claim), len(b.claim))
+
+    marked, rest, closest = _build(statements, marks, differs)
+    if not marked:
+        return None
+    parts = [f"{s.source_id} {_describe(a)}" for s, _ in marked if (a := found[s.id])]
+    parts += [f"{s.source_id} {_describe(a)}" for s in rest if (a := found[s.id])]
+    return _note(FramingKind.ATTRIBUTION, marked, rest, closest, "; ".join(parts) + ".")
 
 
 def framing_notes(statements: Sequence[Statement]) -> list[FramingNote]:
     """Framing differences among the statements of one fact (two or more sources)."""
     if len({s.source_id for s in statements}) < 2:
         return []
-    notes: list[FramingNote] = []
+    notes = (
+        _hedging_note(statements),
+        _loaded_note(statements),
+        _tone_note(statements),
+        _attribution_note(statements),
+    )
+    return [n for n in notes if n is not None]
 
-    def split(
-        words: Mapping[str, tuple[str, ...]],
-    ) -> tuple[list[tuple[Statement, tuple[str, ...]]], list[Statement]]:
-        marked = [(s, words[s.id]) for s in statements if words[s.id]]
-        rest = [s for s in statements if not words[s.id]]
-        return marked, rest
 
-    def apart(
-        marked: Sequence[tuple[Statement, tuple[str, ...]]], rest: Sequence[Statement]
-    ) -> bool:
-        return bool(marked) and bool({s.source_id for s in rest} - {s.source_id for s, _ in marked})
-
-    hedged, flat = split({s.id: hedge_words(s) for s in statements})
-    if apart(hedged, flat):
-        words = sorted({w for _, ws in hedged for w in ws})
-        notes.append(
-            _note(
-                FramingKind.HEDGING,
-                hedged,
-                flat,
-                f"hedged with {_quoted(words)}; other sources state it flatly",
-            )
-        )
-
-    loaded = {s.id: loaded_words(s) for s in statements}
-    own = {
-        s.id: tuple(
-            w
-            for w in loaded[s.id]
-            if not any(w in loaded[o.id] for o in statements if o.source_id != s.source_id)
-        )
-        for s in statements
-    }
-    marked, rest = split(own)
-    if marked:
-        words = sorted({w for _, ws in marked for w in ws})
-        notes.append(
-            _note(
-                FramingKind.LOADED,
-                marked,
-                rest,
-                f"loaded or intensifying wording ({_quoted(words)}) that other sources do not use",
-            )
-        )
-
-    scores = {s.id: tone(s) for s in statements}
-    positive = [s for s in statements if scores[s.id] >= TONE_POLE]
-    negative = [s for s in statements if scores[s.id] <= -TONE_POLE]
-    if positive and negative and {s.source_id for s in positive} != {s.source_id for s in negative}:
-        toned = [(s, _sentiment_words(s)) for s in (*positive, *negative)]
-        neutral = [s for s in statements if s not in positive and s not in negative]
-        notes.append(
-            _note(
-                FramingKind.TONE,
-                toned,
-                neutral,
-                "positive wording on one side ("
-                + ", ".join(f"{s.source_id} {scores[s.id]:+.2f}" for s in positive)
-                + "), negative on the other ("
-                + ", ".join(f"{s.source_id} {scores[s.id]:+.2f}" for s in negative)
-                + ")",
-                diff_against=negative,
-            )
-        )
-
-    stances = {s.id: _stance(s) for s in statements}
-    reported = [s for s in statements if stances[s.id]]
-    coloured = [(s, _speech_verbs(s)) for s in reported if stances[s.id] != "neutral"]
-    neutral = [s for s in reported if stances[s.id] == "neutral"]
-    if coloured and neutral and apart(coloured, neutral):
-        notes.append(
-            _note(
-                FramingKind.ATTRIBUTION,
-                coloured,
-                neutral,
-                "; ".join(
-                    f"{s.source_id} reports it with {_quoted(vs)} ({stances[s.id]})"
-                    for s, vs in coloured
-                )
-                + "; other sources use a neutral verb",
-            )
-        )
-    return notes
+def _quote_span(st: Statement, text: str) -> tuple[int, int]:
+    """Where the quoted ``text`` stands in ``st`` (the whole statement if not found)."""
+    for q in st.quotes:
+        if q.text == text:
+            return q.start, q.end
+    at = st.text.find(text)
+    return (at, at + len(text)) if at >= 0 else (0, len(st.text))
 
 
 def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> FramingNote | None:
-    """A paraphrase that claims more than the quote it reports."""
+    """A paraphrase that claims more than the quote it reports: it drops the quote's hedge
+    and has no hedge of its own, or adds loaded words or numbers (typed values that no
+    value of the quote is compatible with: "6 weeks" matches "six weeks")."""
     if finding.kind is not QuoteClass.PARAPHRASED or finding.b is None:
         return None
     quote_st, para = by_id[finding.a], by_id[finding.b]
-    quote_words = {w.lower() for w in _words(finding.text_a)}
-    dropped = [h for h in hedge_words(quote_st) if h in quote_words and h not in para.text.lower()]
-    added = [w for w in loaded_words(para) if w not in quote_words]
+    start, end = _quote_span(quote_st, finding.text_a)
+    inside = [i for i, t in enumerate(quote_st.tokens) if start <= t.start and t.end <= end]
+    said = _content(quote_st, inside)
+    if len(said & _content(para)) / max(1, len(said | _content(para))) < MIN_SHARED_CONTENT:
+        return None  # the paraphrase tells more, or other, than these words
+    quote_hedges = [quote_st.tokens[i].text.lower() for i in inside if _is_hedge(quote_st, i)]
+    dropped = list(dict.fromkeys(quote_hedges)) if not _hedges(para) else []
+    quote_words = {
+        k
+        for i in inside
+        for k in (quote_st.tokens[i].lemma.lower(), quote_st.tokens[i].text.lower())
+    }
+    added = [m.word for m in _loaded(para, reported=True) if m.key not in quote_words]
+    quote_values = [v for v in quote_st.values if start <= v.start and v.end <= end]
     numbers = [
         v.text
         for v in para.values
-        if v.kind.value in {"money", "percent", "quantity", "count"}
-        and v.text.lower() not in finding.text_a.lower()
+        if v.kind in _NUMBER_KINDS and not any(compatible(v, q) for q in quote_values)
     ]
     extra = (*(f"drops '{h}'" for h in dropped), *added, *numbers)
     if not extra:
         return None
+    what = []
+    if dropped:
+        what.append(f"drops the quote's hedge ({_quoted_list(dropped)})")
+    if added:
+        what.append(f"adds the loaded {_plural(added, 'word', 'words')} {_quoted_list(added)}")
+    if numbers:
+        what.append(
+            f"gives {_plural(numbers, 'a number', 'numbers')} that no number of the quote matches "
+            f"({_quoted_list(numbers)})"
+        )
     qa, qb = _words(finding.text_a), _words(para.text)
     return FramingNote(
         kind=FramingKind.BEYOND_SOURCE,
@@ -337,8 +980,11 @@ def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> Fra
         words=(tuple(extra),),
         unmarked=(quote_st.id,),
         explanation=f"{para.source_id} reports {finding.speaker_a or 'the speaker'}'s words "
-        f"without quoting them and goes beyond the quote in {quote_st.source_id}: "
-        + ", ".join(extra),
+        f"without quoting them and goes beyond the quote in {quote_st.source_id}: it "
+        + ", ".join(what[:-1])
+        + (" and " if len(what) > 1 else "")
+        + what[-1]
+        + ".",
         diff=word_diff([w.lower() for w in qb], [w.lower() for w in qa], qb, qa),
         diff_against=quote_st.id,
     )
@@ -371,15 +1017,6 @@ def annotate(
     )
 
 
-def _attributed(st: Statement) -> bool:
-    if st.quotes:
-        return True
-    lowered = st.text.lower()
-    return "according to" in lowered or any(
-        t.lemma.lower() in ATTRIBUTION and t.pos == "VERB" for t in st.tokens
-    )
-
-
 def profiles(
     articles: Sequence[CleanArticle], statements: Sequence[Statement], facts: Sequence[Fact]
 ) -> tuple[SourceProfile, ...]:
@@ -408,7 +1045,7 @@ def profiles(
             SourceProfile(
                 source_id=sid,
                 statements=len(mine),
-                hedging=round(mean(bool(hedge_words(s)) for s in mine), 2) if mine else 0.0,
+                hedging=round(mean(bool(_hedges(s)) for s in mine), 2) if mine else 0.0,
                 tone=round(mean(tone(s) for s in mine), 2) if mine else 0.0,
                 attributed=round(mean(_attributed(s) for s in mine), 2) if mine else 0.0,
                 lead=tuple(lead_facts),

@@ -1,12 +1,33 @@
-"""Framing, first version: hedging and loaded words that only some sources use."""
+"""Framing: hedging, loaded words, tone, attribution and beyond-source notes, and the
+per-source profiles."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from conftest import StatementFactory
 
-from factcheck.framing import annotate, framing_notes, profiles
+from factcheck.extract import extract
+from factcheck.framing import (
+    annotate,
+    framing_notes,
+    hedge_words,
+    loaded_words,
+    profiles,
+    tone,
+)
 from factcheck.pipeline import article_from_paragraphs
-from factcheck.types import Coverage, Fact, FramingKind, QuoteClass, QuoteFinding
+from factcheck.quotes import attach_quotes
+from factcheck.types import (
+    Coverage,
+    Fact,
+    FramingKind,
+    FramingNote,
+    QuoteClass,
+    QuoteFinding,
+    Statement,
+)
 
 
 def test_framing_flags_a_hedged_version_of_a_flat_claim(
@@ -115,3 +136,434 @@ def test_framing_profiles_measure_hedging_and_lead(statement_factory: StatementF
     assert (pa.statements, pa.hedging, pb.hedging) == (2, 0.5, 0.0)
     assert pa.lead == ("F-2", "F-1")
     assert pa.lead_elsewhere == ("b omits it", "b #1")
+
+
+# --------------------------------------------------------------------------------------
+# Statements as the pipeline builds them: parsed, typed values, quotes attached.
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def told(statement_factory: StatementFactory) -> Callable[..., Statement]:
+    """``told(text, source)`` -> a statement with its values and quotes, as in the pipeline."""
+
+    def make(text: str, source_id: str = "s", index: int = 1) -> Statement:
+        st = extract(statement_factory(text, source_id, index), published=None)
+        (st,) = attach_quotes([], [st])
+        return st
+
+    return make
+
+
+def _notes(told: Callable[..., Statement], *texts: str) -> dict[FramingKind, FramingNote]:
+    notes = framing_notes([told(t, chr(ord("a") + i)) for i, t in enumerate(texts)])
+    assert all(n.diff and n.diff_against for n in notes), "every note carries a word diff"
+    assert all(n.explanation.endswith(".") for n in notes)
+    return {n.kind: n for n in notes}
+
+
+# Defect 4: loaded verbs in every tense.
+
+
+@pytest.mark.parametrize(
+    ("loaded", "plain", "word"),
+    [
+        (
+            "The chief executive slams regulators over the delay.",
+            "The chief executive criticizes regulators over the delay.",
+            "slams",
+        ),
+        (
+            "Shares of the company plunged 20 percent on Monday.",
+            "Shares of the company fell 20 percent on Monday.",
+            "plunged",
+        ),
+        ("Prices skyrocketed after the storm.", "Prices rose after the storm.", "skyrocketed"),
+        ("Rents soar across the city.", "Rents rise across the city.", "soar"),
+    ],
+)
+def test_framing_loaded_verbs_match_in_any_tense(
+    told: Callable[..., Statement], loaded: str, plain: str, word: str
+) -> None:
+    note = _notes(told, loaded, plain)[FramingKind.LOADED]
+    assert note.marked == ("a:1",) and note.words == ((word,),)
+    assert note.unmarked == ("b:1",)
+
+
+# Defect 5: a loaded word two of three sources use.
+
+
+def test_framing_loaded_word_of_two_sources_is_flagged_against_the_third(
+    told: Callable[..., Statement],
+) -> None:
+    massive = "The city announced a massive expansion of the bus network."
+    note = _notes(told, massive, massive, "The city announced an expansion of the bus network.")[
+        FramingKind.LOADED
+    ]
+    assert note.marked == ("a:1", "b:1") and note.unmarked == ("c:1",)
+    assert note.explanation == (
+        "a and b use the loaded or intensifying word 'massive'. c tells the claim without it."
+    )
+
+
+def test_framing_two_loaded_synonyms_are_no_difference(told: Callable[..., Statement]) -> None:
+    assert FramingKind.LOADED not in _notes(
+        told, "Critics slammed the plan.", "Critics blasted the plan."
+    )
+
+
+# Defects 6 and 7: a hedge is one by its use.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The depot will reopen in May, according to the transit agency.",
+        "Hale appeared in court on Monday.",
+        "Flames first appeared on Friday near the ridge.",
+        "Traffic signals on Elm Street failed during the outage.",
+        "The harbor master signaled the tanker to stop.",
+        "The bridge could not be reopened after the flood.",
+        "Yet, buried within is a clear signal: Meta intends to retain control.",
+        "The benefits should be shared with the world as broadly as possible.",
+    ],
+)
+def test_framing_words_that_look_like_hedges_are_not(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert hedge_words(told(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The suspect appears to be armed.", "appears"),
+        ("Reports suggest that the plant will close.", "suggest"),
+        ("Recent reports indicate that Meta halted testing of the model.", "indicate"),
+        ("The alleged gunman was arrested on Friday.", "alleged"),
+        ("The suspect is believed to be armed.", "believed"),
+        ("The depot is expected to reopen next week.", "expected"),
+        ("Residents must prepare for a possible evacuation.", "possible"),
+        ("The plant may close by June.", "may"),
+    ],
+)
+def test_framing_hedges_count_by_their_use(
+    told: Callable[..., Statement], text: str, hedge: str
+) -> None:
+    assert hedge_words(told(text)) == (hedge,)
+
+
+# Defect 8: both sources hedge, and the lexicon gaps.
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Residents were told to prepare for a possible evacuation of the valley.",
+            "Residents may have to leave the valley.",
+        ),
+        (
+            "Recent reports indicate that Meta halted testing of the model.",
+            "Analysts speculate that Meta halted testing of the model.",
+        ),
+    ],
+)
+def test_framing_two_hedged_statements_are_not_told_flat(
+    told: Callable[..., Statement], a: str, b: str
+) -> None:
+    assert FramingKind.HEDGING not in _notes(told, a, b)
+
+
+def test_framing_alleged_is_a_hedge_against_the_bare_claim(
+    told: Callable[..., Statement],
+) -> None:
+    note = _notes(told, "The alleged gunman was arrested on Friday.", "The gunman was arrested.")[
+        FramingKind.HEDGING
+    ]
+    assert note.words == (("alleged",),)
+    assert note.explanation == "a hedges the claim with 'alleged'. b states it without a hedge."
+
+
+def test_framing_a_should_prediction_is_not_called_flat(told: Callable[..., Statement]) -> None:
+    assert FramingKind.HEDGING not in _notes(
+        told, "The storm will probably weaken by evening.", "The storm should weaken by evening."
+    )
+
+
+# Defect 9: neutral senses, quoted words and reported feelings.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victims were buried on Friday.",
+        "Fire crews saved the historic district.",
+        "The city put up a new landmark sign.",
+        "Crews poached salmon in the river.",
+    ],
+)
+def test_framing_plain_senses_of_loaded_words_are_not_loaded(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert loaded_words(told(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The court issued a landmark ruling on Monday.", "landmark"),
+        ("Meta poached researchers from OpenAI.", "poached"),
+        ("Buried within the letter is a clear signal that Meta is shifting.", "buried"),
+        ("It was a historic vote.", "historic"),
+    ],
+)
+def test_framing_figurative_senses_are_loaded(
+    told: Callable[..., Statement], text: str, word: str
+) -> None:
+    assert loaded_words(told(text)) == (word,)
+
+
+def test_framing_quoted_words_belong_to_the_speaker(told: Callable[..., Statement]) -> None:
+    quoted = told("“This is a massive failure of planning,” said council member Rita Osei.")
+    assert loaded_words(quoted) == ()
+    assert FramingKind.LOADED not in _notes(
+        told,
+        "“This is a massive failure of planning,” said council member Rita Osei.",
+        "“This is a failure of planning,” said council member Rita Osei.",
+    )
+
+
+def test_framing_scare_quotes_are_not_the_outlets_words(told: Callable[..., Statement]) -> None:
+    assert loaded_words(told("Meta avoided the “soul-crushing” tactics of its rivals.")) == ()
+
+
+def test_framing_reported_feelings_are_the_speakers(told: Callable[..., Statement]) -> None:
+    assert loaded_words(told("Union representatives said they were furious about it.")) == ()
+    assert loaded_words(told("The representatives were furious about it.")) == ("furious",)
+
+
+# Defect 10: the speech verb that governs the claim.
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "A fire claimed three lives on Sunday, officials said.",
+            "A fire killed three people on Sunday, officials said.",
+        ),
+        (
+            "Police said the driver confessed to the crash on Main Street.",
+            "Police said the driver ran from the crash on Main Street.",
+        ),
+        ("The mayor claimed the bridge is safe.", "The mayor said the bridge is closed."),
+    ],
+)
+def test_framing_no_attribution_note_without_a_difference_in_stance(
+    told: Callable[..., Statement], a: str, b: str
+) -> None:
+    assert FramingKind.ATTRIBUTION not in _notes(told, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "marked", "words"),
+    [
+        (
+            "The stadium will cost $410 million, according to the mayor's office.",
+            "The mayor's office claimed the stadium will cost $410 million.",
+            ("b:1",),
+            (("claimed",),),
+        ),
+        (
+            "The utility admitted the pipe had leaked for weeks.",
+            "The utility claimed the pipe had leaked for weeks.",
+            ("a:1", "b:1"),
+            (("admitted",), ("claimed",)),
+        ),
+        (
+            "Police claimed the protesters threw bottles at officers.",
+            "The protesters threw bottles at officers.",
+            ("a:1",),
+            (("claimed",),),
+        ),
+        (
+            "The agency warned that the dam could fail.",
+            "The agency said that the dam could fail.",
+            ("a:1",),
+            (("warned",),),
+        ),
+    ],
+)
+def test_framing_attribution_stances_that_differ(
+    told: Callable[..., Statement],
+    a: str,
+    b: str,
+    marked: tuple[str, ...],
+    words: tuple[tuple[str, ...], ...],
+) -> None:
+    note = _notes(told, a, b)[FramingKind.ATTRIBUTION]
+    assert (note.marked, note.words) == (marked, words)
+
+
+def test_framing_attribution_explains_both_sides(told: Callable[..., Statement]) -> None:
+    note = _notes(
+        told,
+        "The stadium will cost $410 million, according to the mayor's office.",
+        "The mayor's office claimed the stadium will cost $410 million.",
+    )[FramingKind.ATTRIBUTION]
+    assert note.explanation == (
+        "b reports it with 'claimed', which casts doubt; a uses 'according to', which is neutral."
+    )
+
+
+# Defect 11: beyond source.
+
+
+def _beyond(told: Callable[..., Statement], quote: str, para: str) -> FramingNote | None:
+    q, p = told(quote, "a"), told(para, "b")
+    finding = QuoteFinding(
+        QuoteClass.PARAPHRASED, "a:1", "b:1", q.quotes[0].speaker, None, q.quotes[0].text,
+        None, None, "paraphrase",
+    )  # fmt: skip
+    fact = Fact("F-1", ("a:1", "b:1"), ("a", "b"), Coverage.CONSENSUS, 0.9)
+    (annotated,) = annotate([fact], [q, p], [finding])
+    beyond = [n for n in annotated.framing if n.kind is FramingKind.BEYOND_SOURCE]
+    return beyond[0] if beyond else None
+
+
+def test_framing_beyond_source_sees_a_dropped_may_next_to_mayor(
+    told: Callable[..., Statement],
+) -> None:
+    note = _beyond(
+        told,
+        "“The chemical plant may close by June,” Mayor Ana Lin said.",
+        "Mayor Ana Lin said the chemical plant will close by June.",
+    )
+    assert note is not None and note.words == (("drops 'may'",),)
+    assert note.explanation.endswith("it drops the quote's hedge ('may').")
+
+
+@pytest.mark.parametrize(
+    ("quote", "para"),
+    [
+        (
+            "“The chemical plant may close by June,” Mayor Ana Lin said.",
+            "Mayor Ana Lin said the chemical plant could close by June.",
+        ),
+        (
+            "“The plant might reopen,” Mayor Ana Lin said.",
+            "Mayor Ana Lin said the plant would possibly reopen.",
+        ),
+        (
+            "“Repairs will take six weeks,” the engineer said.",
+            "The engineer said repairs will take 6 weeks.",
+        ),
+        (
+            "“The repairs cost $2 million,” the engineer said.",
+            "The engineer said the repairs cost 2 million dollars.",
+        ),
+    ],
+)
+def test_framing_beyond_source_accepts_a_swapped_hedge_or_the_same_number(
+    told: Callable[..., Statement], quote: str, para: str
+) -> None:
+    assert _beyond(told, quote, para) is None
+
+
+def test_framing_beyond_source_names_added_loaded_words_and_numbers(
+    told: Callable[..., Statement],
+) -> None:
+    note = _beyond(
+        told,
+        "“The repairs cost $2 million,” the engineer said.",
+        "The engineer said the repairs cost a staggering $5 million.",
+    )
+    assert note is not None and note.words == (("staggering", "$5 million"),)
+
+
+# Defect 13: notes compare statements that tell one claim.
+
+
+def test_framing_is_silent_on_statements_that_tell_different_claims(
+    told: Callable[..., Statement],
+) -> None:
+    assert (
+        _notes(
+            told,
+            "He stated that if a shift in a model’s capabilities raises concerns about "
+            "responsible open-sourcing, Meta would refrain from doing so.",
+            "Critics, however, worry it undermines Meta’s open-source ethos.",
+        )
+        == {}
+    )
+
+
+def test_framing_hedge_must_qualify_what_the_other_source_tells(
+    told: Callable[..., Statement],
+) -> None:
+    """The hedge is on the lasting, which the other source does not tell."""
+    assert FramingKind.HEDGING not in _notes(
+        told,
+        "Construction on the bridge will begin in March 2027 and may last three years.",
+        "Construction on the bridge will begin in March 2027, officials said.",
+    )
+
+
+# Defect 14: tone.
+
+
+def test_framing_tone_needs_vader_to_be_confident(told: Callable[..., Statement]) -> None:
+    assert FramingKind.TONE not in _notes(
+        told,
+        "Winds are expected to ease by evening, forecasters said.",
+        "Gusts should weaken by evening, forecasters said.",
+    )
+
+
+def test_framing_tone_ignores_quoted_words(told: Callable[..., Statement]) -> None:
+    assert tone(told("“This is a terrible, awful disaster,” the mayor said.")) == 0.0
+
+
+def test_framing_tone_shows_vaders_negation(told: Callable[..., Statement]) -> None:
+    note = _notes(
+        told,
+        "The plan isn't good and it will hurt families.",
+        "The plan is good and it will help families.",
+    )[FramingKind.TONE]
+    assert note.words[0] == ("not … good (+1.9, negated)", "hurt (-2.4)")
+    assert "negative (VADER -0.70" in note.explanation
+
+
+# Defect 19: the attributed share.
+
+
+def test_framing_profile_counts_only_real_attribution(told: Callable[..., Statement]) -> None:
+    texts = {
+        "a": [
+            "The chief executive slams regulators over the delay.",
+            "Residents were told to prepare for an evacuation.",
+            "The plan adds a protected bike lane.",
+            "The mayor said the bridge is safe.",
+        ],
+        "b": [
+            "The chief executive criticizes regulators over the delay.",
+            "Residents must prepare for an evacuation.",
+            "The bridge carries 40,000 vehicles a day, according to the city.",
+            "“The bridge is safe,” the mayor said.",
+        ],
+    }
+    statements = [told(t, src, i + 1) for src, ts in texts.items() for i, t in enumerate(ts)]
+    facts = [Fact(f"F-{s.id}", (s.id,), (s.source_id,), Coverage.UNIQUE, 1.0) for s in statements]
+    arts = [article_from_paragraphs(src, ["x"]) for src in texts]
+    pa, pb = profiles(arts, statements, facts)
+    assert (pa.attributed, pb.attributed) == (0.25, 0.5)
+
+
+def test_framing_a_claim_under_another_verb_is_not_bare(told: Callable[..., Statement]) -> None:
+    """A claim under "denied that" is not asserted flatly, so "admitted" is no colour."""
+    assert FramingKind.ATTRIBUTION not in _notes(
+        told,
+        "The company denied that it had misled investors.",
+        "The company admitted that it had misled investors.",
+    )
