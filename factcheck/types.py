@@ -384,7 +384,9 @@ class Derivation:
     ``coverage`` the share of the shorter source's statements aligned with the other,
     ``shared_ngrams`` the number of rare word n-grams both use; ``why_original`` says why
     that side is taken as the original (publication time, or more detail and verbatim
-    quotes).
+    quotes). ``shared_phrases`` is the evidence behind ``shared_ngrams``: up to five
+    passages of the derived source, as written, that the original uses too, longest first
+    (see :func:`factcheck.provenance.shared_phrases`).
     """
 
     derived: str
@@ -395,6 +397,7 @@ class Derivation:
     coverage: float
     shared_ngrams: int
     why_original: str
+    shared_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
