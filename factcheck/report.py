@@ -4,10 +4,28 @@ Rendering is pure: ``render_markdown(result) -> str`` and ``to_json(result) -> d
 side effects and no timestamps, so two runs on the same input give byte-identical files and
 a pull request that changes a corpus shows a clean diff. Floats are rounded to 4 places.
 
-Markdown layout, top to bottom: header and summary line, sources table, coverage matrix
-(facts x sources, built with pandas), conflicts, consensus, partial facts, unique details by
-source, framing, problems. Article text is escaped, so an article cannot inject HTML, links
-or table breaks into a report.
+Markdown layout, top to bottom: header and summary line, sources table, source overlap
+(mermaid) and rewrites, coverage matrix (facts x sources, built with pandas), conflicts,
+consensus, partial facts, unique details by source, framing, source profiles, quotes,
+problems.
+
+Escaping rules, so that an article, a file name or an outlet cannot inject HTML, links,
+mentions or table breaks into a report or a PR comment:
+
+- Everything is built from raw (unescaped) strings and escaped exactly once, where it is
+  placed: :func:`md_escape` for markdown text, :func:`_html_text` inside raw HTML (the
+  ``<summary>`` of a fold-out, where markdown escapes are not processed), :func:`_code` for
+  code spans (word diffs), :func:`_mermaid_text` for mermaid labels.
+- Text that GitHub would turn into a link or a notification (:data:`_AUTOLINKS`) gets a
+  zero-width space, so it reads and copies the same but links nowhere and pings no one.
+- Source labels are never substituted inside other text: sentences about sources are built
+  from structured data, and where a library module hands over a sentence that names sources
+  (a framing note's or a derivation's explanation, a quote finding's), only whole IDs of the
+  sources or statements the record is about are replaced (:func:`_prose`).
+- A closing HTML tag is always followed by a blank line, so the markdown after it renders.
+
+Layout is line-stable: one fact, statement or removed line per line, and mermaid node IDs
+come from the source ID, not from its position.
 
 Writing goes through a temporary file in the target folder and ``os.replace``, so a
 report is either the old one or the new one, never half written.
@@ -15,8 +33,10 @@ report is either the old one or the new one, never half written.
 
 from __future__ import annotations
 
+import hashlib
+import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -25,17 +45,24 @@ from factcheck import __version__
 from factcheck.atomic import write_atomic
 from factcheck.types import (
     Conflict,
+    Coverage,
+    Derivation,
     Fact,
     FramingNote,
     Label,
     QuoteClass,
+    SourceProfile,
     Statement,
     StoryResult,
     Value,
 )
 
 __all__ = [
+    "MAX_LABEL",
+    "PROSE_WORDS",
     "REPORT_SCHEMA",
+    "coverage_counts",
+    "issue_counts",
     "md_escape",
     "render_markdown",
     "source_labels",
@@ -52,49 +79,176 @@ COL_SOURCE = "source"
 COL_TEXT = "statement"
 COL_INDEPENDENT = "independent"
 
-# Inline markdown that could change meaning mid-line; "#", "-", "+" and digits only act at
-# the start of a line, where article text never goes.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _PRESENT = "●"
 _ABSENT = "·"
 
+# ----------------------------------------------------------------------------- escaping
+
+# Inline markdown that could change meaning mid-line; "#", "-", "+" and digits only act at
+# the start of a line, where article text never goes.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+#: Places where GitHub turns plain text into a link or a notification, as zero-width
+#: positions: after "@" before a name (mentions, team mentions, e-mail addresses), before
+#: "://" (http, https, ftp and any other scheme), between "www" and "." (www. links),
+#: between "#" and a digit (issue references "#123", "owner/repo#123") and between "GH-"
+#: and a digit. A zero-width space goes at each, written as the entity ``&#8203;``.
+_AUTOLINKS = re.compile(
+    r"(?<=@)(?=\w)|(?=://)|(?<=\bwww)(?=\.)|(?<=#)(?=\d)|(?<=\bGH-)(?=\d)", re.IGNORECASE
+)
+_ZWSP = "\u200b"
+_ZWSP_ENTITY = "&#8203;"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _neutralise(text: str) -> str:
+    """Mark the autolink positions with a literal zero-width space (made an entity later)."""
+    return _AUTOLINKS.sub(_ZWSP, text)
+
+
+def _md_inline(text: str) -> str:
+    """Escape one line of raw text for markdown (whitespace already collapsed)."""
+    text = _neutralise(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace(_ZWSP, _ZWSP_ENTITY)
+
 
 def md_escape(text: str) -> str:
-    """Escape text for markdown: no HTML, links, emphasis, or table breaks get through."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Escape raw text for a markdown line: no HTML, links, emphasis, table breaks, autolinks
+    or @mentions get through, and the text still reads (and copies) as written.
+
+    Call it once, on raw text, where the text is placed: its output is markdown, and
+    escaping it again shows the escapes. Not for raw HTML (use :func:`_html_text`) or code
+    spans.
+
+        >>> md_escape("Ask @octocat, see https://x.example and <b>#12</b>")
+        'Ask @&#8203;octocat, see https&#8203;://x.example and &lt;b&gt;#&#8203;12&lt;/b&gt;'
+    """
+    return _md_inline(_one_line(text))
+
+
+def _html_text(text: str) -> str:
+    """Escape raw text for the inside of raw HTML (a ``<summary>``), where markdown is not
+    processed: HTML entities only, no backslashes; pipes as ``&#124;`` so the text cannot
+    split a table; autolink positions as in :func:`md_escape`."""
+    text = html.escape(_neutralise(_one_line(text)), quote=False).replace("|", "&#124;")
+    return text.replace(_ZWSP, _ZWSP_ENTITY)
+
+
+def _code(text: str) -> str:
+    """A code span holding ``text`` as written: the fence is longer than any run of
+    backticks inside. Not for table cells (a pipe would still split the cell)."""
+    text = _one_line(text)
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+#: English words that are also plausible file stems. A source whose ID is one of these is
+#: not renamed inside a library module's explanatory sentence (see :func:`_prose`), where
+#: the word may be meant as English ("use a neutral verb"): the sentence keeps the word,
+#: and a key after it names the source.
+PROSE_WORDS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "be", "both", "but", "by", "for", "from", "has",
+        "have", "he", "her", "his", "i", "in", "is", "it", "its", "no", "nor", "not", "of",
+        "on", "one", "or", "other", "she", "than", "that", "the", "their", "them", "they",
+        "this", "to", "was", "we", "were", "what", "which", "who", "with", "you",
+    }
+)  # fmt: skip
+
+# A whole ID: not preceded by a character an ID could continue with, not followed by one
+# (a sentence's closing period is fine; "b.txt" and "b:3" are not the source "b").
+_ID_BEFORE = r"(?<![\w.\-])"
+_ID_AFTER = r"(?![\w\-])(?!\.\w)(?!:\d)"
+
+
+def _whole(ids: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+    return re.compile(f"{_ID_BEFORE}({alternatives}){_ID_AFTER}")
+
+
+def _prose(text: str, names: Mapping[str, str]) -> str:
+    """Markdown of a library module's sentence, with each whole ID in ``names`` (source or
+    statement IDs of the record it explains) replaced by its raw display name, and every
+    piece escaped once.
+
+    An ID in :data:`PROSE_WORDS` is left as written, since the same word may be English
+    ("use a neutral verb"), and a key at the end says whom it names: ``(a = Bay Chronicle)``.
+    """
+    text = _one_line(text)
+    wanted = [i for i in names if i and _one_line(names[i]) != i]
+    ids = [i for i in wanted if i.lower() not in PROSE_WORDS]
+    kept = [i for i in wanted if i.lower() in PROSE_WORDS and _whole([i]).search(text)]
+    out, pos = [], 0
+    for m in _whole(ids).finditer(text) if ids else ():
+        out += [_md_inline(text[pos : m.start()]), _md_inline(_one_line(names[m.group(1)]))]
+        pos = m.end()
+    out.append(_md_inline(text[pos:]))
+    if kept:
+        key = ", ".join(f"{_md_inline(i)} = {_md_inline(_one_line(names[i]))}" for i in kept)
+        out.append(f" ({key})")
+    return "".join(out)
 
 
 def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
+    text = _one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# ----------------------------------------------------------------------------- labels
+
 #: Longest source label in tables; longer outlet names are cut.
 MAX_LABEL = 24
+#: When "Outlet (ID)" is too long, the outlet part is cut to no less than this.
+_MIN_OUTLET = 12
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def source_labels(result: StoryResult) -> dict[str, str]:
-    """``source_id -> label``: the outlet's name when the story gives one (and no other
-    source shares it), else the file stem.
+    """``source_id -> label`` (raw, not escaped), unique within the story.
 
-    Labels come from the sources themselves, not from their order, so adding or removing
-    a source does not rename the others and a report's diff stays small. Not escaped.
+    - A source is labelled by its outlet (front matter or ``story.toml``) when no other
+      source's label reads the same (ignoring case), else by its source ID (the file stem).
+    - Sources whose labels would read the same are told apart by the source ID: each one
+      with an outlet becomes "Outlet (ID)"; one without keeps its ID.
+    - Labels are cut to :data:`MAX_LABEL` characters; "Outlet (ID)" cuts the outlet and
+      keeps the ID whole.
+
+    Labels come from the sources themselves, never from their order: adding or removing a
+    source renames no other source, except that when a second article of an outlet arrives,
+    the first one becomes "Outlet (ID)" too (so does an outlet whose name another source's
+    file stem already reads as).
     """
-    outlets = [a.meta.outlet for a in result.articles]
-    out = {}
-    for a in result.articles:
-        name = a.meta.outlet if a.meta.outlet and outlets.count(a.meta.outlet) == 1 else None
-        label = " ".join((name or a.article.source_id).split())
-        out[a.article.source_id] = (
-            label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
-        )
-    return out
-
-
-def _md_labels(result: StoryResult) -> dict[str, str]:
-    return {k: md_escape(v) for k, v in source_labels(result).items()}
+    outlets = {a.article.source_id: _one_line(a.meta.outlet or "") for a in result.articles}
+    base = {sid: _cut(outlet or sid, MAX_LABEL) for sid, outlet in outlets.items()}
+    readers: dict[str, list[str]] = {}
+    for sid, label in base.items():
+        readers.setdefault(label.casefold(), []).append(sid)
+    labels = {}
+    for sid, label in base.items():
+        outlet = outlets[sid]
+        if len(readers[label.casefold()]) > 1 and outlet:
+            room = max(MAX_LABEL - len(sid) - 3, _MIN_OUTLET)
+            label = f"{_cut(outlet, room)} ({sid})"
+        labels[sid] = label
+    # Pathological names (an outlet called "X (y)" beside a file "X (y).txt") can still
+    # coincide: those sources fall back to their IDs, which are unique.
+    while True:
+        seen: dict[str, list[str]] = {}
+        for sid, label in labels.items():
+            seen.setdefault(label.casefold(), []).append(sid)
+        clash = [sid for group in seen.values() if len(group) > 1 for sid in group]
+        if not clash or all(labels[s] == s for s in clash):
+            return labels
+        labels.update({sid: sid for sid in clash})
 
 
 def _by_id(result: StoryResult) -> dict[str, Statement]:
@@ -108,21 +262,53 @@ def statement_counts(result: StoryResult) -> dict[str, int]:
     return counts
 
 
-def coverage_frame(result: StoryResult) -> pd.DataFrame:
-    """Facts x sources as a DataFrame: one row per fact, a bool column per source label."""
-    labels = source_labels(result)
-    by_id = _by_id(result)
-    rows = [{COL_FACT: f.id, COL_SOURCE: labels[sid]} for f in result.facts for sid in f.source_ids]
+def coverage_counts(result: StoryResult) -> dict[str, int]:
+    """Facts by coverage (``consensus``, ``partial``, ``unique``), whatever their label: the
+    number of facts the report lists under Consensus, Partial and Unique details."""
+    counts = {str(c): 0 for c in Coverage}
+    for f in result.facts:
+        counts[str(f.coverage)] += 1
+    return counts
+
+
+def issue_counts(result: StoryResult) -> dict[str, int]:
+    """Facts with each kind of issue, as the report lists them: ``conflict`` (labelled
+    conflict), ``claim divergence`` (only weaker claim divergences), ``framing`` (one
+    framing note or more). A fact can count under conflict and framing both."""
+    return {
+        "conflict": sum(f.label is Label.CONFLICT for f in result.facts),
+        "claim divergence": sum(
+            bool(f.conflicts) and f.label is not Label.CONFLICT for f in result.facts
+        ),
+        "framing": sum(bool(f.framing) for f in result.facts),
+    }
+
+
+def _presence(result: StoryResult) -> pd.DataFrame:
+    """Facts x source IDs (pandas crosstab), True where the source states the fact. Keyed
+    by ID, so no label can collide with another column."""
+    ids = [a.article.source_id for a in result.articles]
+    rows = [{COL_FACT: f.id, COL_SOURCE: sid} for f in result.facts for sid in f.source_ids]
     long = pd.DataFrame(rows, columns=[COL_FACT, COL_SOURCE])
-    order = [f.id for f in result.facts]
-    matrix = (
+    return (
         pd.crosstab(long[COL_FACT], long[COL_SOURCE])
-        .reindex(index=order, columns=list(labels.values()), fill_value=0)
+        .reindex(index=[f.id for f in result.facts], columns=ids, fill_value=0)
         .astype(bool)
     )
-    matrix.insert(0, COL_LABEL, [str(f.label) for f in result.facts])
-    matrix[COL_INDEPENDENT] = [f.independent or len(f.source_ids) for f in result.facts]
-    matrix[COL_TEXT] = [by_id[f.statement_ids[0]].text for f in result.facts]
+
+
+def coverage_frame(result: StoryResult) -> pd.DataFrame:
+    """Facts x sources as a DataFrame: one row per fact, a bool column per source label,
+    between the fact's label and the independent count and first statement."""
+    by_id = _by_id(result)
+    matrix = _presence(result).rename(columns=source_labels(result))
+    # allow_duplicates: a source may be labelled like a column ("statement.txt").
+    matrix.insert(0, COL_LABEL, [str(f.label) for f in result.facts], allow_duplicates=True)
+    for name, values in (
+        (COL_INDEPENDENT, [f.independent or len(f.source_ids) for f in result.facts]),
+        (COL_TEXT, [by_id[f.statement_ids[0]].text for f in result.facts]),
+    ):
+        matrix.insert(len(matrix.columns), name, values, allow_duplicates=True)
     return matrix
 
 
@@ -152,23 +338,62 @@ def independent_sources(result: StoryResult) -> int:
     return len({root(x) for x in parent})
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _summary_line(result: StoryResult) -> str:
-    counts = {label: 0 for label in Label}
-    for f in result.facts:
-        counts[f.label] += 1
-    parts = [f"{counts[label]} {label}" for label in Label]
+    """Counts that match the sections: facts by coverage (Consensus, Partial, Unique
+    details), then the facts with issues (Conflicts, claim divergences, Framing), which are
+    also counted by their coverage."""
+    coverage = coverage_counts(result)
+    issues = issue_counts(result)
     independent = independent_sources(result)
     sources = f"{len(result.articles)} sources"
     if independent != len(result.articles):
         sources += f" ({independent} independent)"
+    found = [_plural(issues["conflict"], "fact in conflict", "facts in conflict")]
+    if issues["claim divergence"]:
+        found.append(
+            _plural(
+                issues["claim divergence"],
+                "fact with a claim divergence",
+                "facts with claim divergences",
+            )
+        )
+    found.append(_plural(issues["framing"], "fact with framing notes", "facts with framing notes"))
     return (
-        f"**{sources} · {len(result.statements)} statements · "
-        f"{len(result.facts)} facts**: " + " · ".join(parts)
+        f"**{sources} · {len(result.statements)} statements · {len(result.facts)} facts**: "
+        + " · ".join(f"{coverage[str(c)]} {c}" for c in Coverage)
+        + ". Issues: "
+        + " · ".join(found)
+        + "."
     )
 
 
+def _unresolved_note(result: StoryResult) -> list[str]:
+    if all(v.resolved for s in result.statements for v in s.values):
+        return []
+    return [
+        "*unresolved*: a value with nothing to anchor it (a relative date such as "
+        "“Wednesday” in an undated article), shown as written and never compared.",
+        "",
+    ]
+
+
+def _shared_phrases(d: Derivation) -> tuple[str, ...]:
+    """The derivation's shared rare phrases when provenance provides them
+    (``Derivation.shared_phrases``: strings, or tuples of words)."""
+    phrases = getattr(d, "shared_phrases", None) or ()
+    return tuple(p if isinstance(p, str) else " ".join(map(str, p)) for p in phrases)
+
+
+#: At most this many shared phrases are shown per derivation.
+MAX_PHRASES = 8
+
+
 def _provenance_section(result: StoryResult) -> list[str]:
-    labels = _md_labels(result)
+    labels = source_labels(result)
     out = ["## Rewrites and copies", ""]
     if not result.derivations:
         return [
@@ -182,36 +407,36 @@ def _provenance_section(result: StoryResult) -> list[str]:
         "",
     ]
     for d in result.derivations:
+        names = {sid: labels[sid] for sid in (d.derived, d.original)}
         out.append(
-            f"- **{labels[d.derived]}** is a {d.kind} of **{labels[d.original]}** "
+            f"- **{md_escape(labels[d.derived])}** is a {d.kind} of "
+            f"**{md_escape(labels[d.original])}** "
             f"(score {d.score:.2f}: {d.coverage:.0%} of the shorter article aligned, "
             f"order kept {d.order:.0%}, {d.shared_ngrams} shared rare phrases). "
-            f"{md_escape(_name_sources(d.why_original, result))}"
+            f"{_prose(d.why_original, names)}"
         )
+        phrases = _shared_phrases(d)
+        if phrases:
+            shown = ", ".join(f"“{md_escape(p)}”" for p in phrases[:MAX_PHRASES])
+            more = f" and {len(phrases) - MAX_PHRASES} more" if len(phrases) > MAX_PHRASES else ""
+            out.append(f"  - shared phrases: {shown}{more}")
     return [*out, ""]
 
 
-def _name_sources(text: str, result: StoryResult) -> str:
-    labels = source_labels(result)
-    for sid in sorted(labels, key=len, reverse=True):
-        if labels[sid] != sid:
-            text = text.replace(sid, labels[sid])
-    return text
-
-
 def _sources_section(result: StoryResult) -> list[str]:
-    labels = _md_labels(result)
+    labels = source_labels(result)
     counts = statement_counts(result)
     rows = []
     for a in result.articles:
         m, sid = a.meta, a.article.source_id
-        name = labels[sid]
-        if m.outlet and md_escape(m.outlet) != name:
-            name += f" ({md_escape(m.outlet)})"
+        name = md_escape(labels[sid])
+        outlet = _one_line(m.outlet or "")
+        if outlet and outlet not in labels[sid]:  # the label was cut, or is the file stem
+            name += f" ({md_escape(outlet)})"
         rows.append(
             [
                 name,
-                f"`{a.article.path.name}`",
+                md_escape(a.article.path.name),
                 md_escape(_short(m.title or "—", 70)),
                 md_escape(m.published or "—"),
                 str(counts[sid]),
@@ -230,22 +455,29 @@ def _sources_section(result: StoryResult) -> list[str]:
 
 
 def _matrix_section(result: StoryResult) -> list[str]:
-    frame = coverage_frame(result)
-    raw = list(source_labels(result).values())
-    labels = [md_escape(x) for x in raw]
+    presence = _presence(result)
+    labels = source_labels(result)
+    by_id = _by_id(result)
+    ids = list(presence.columns)
     derived = bool(result.derivations)  # else every source is independent: no column
     rows = [
         [
-            str(fid),
-            str(row[COL_LABEL]),
-            *(_PRESENT if row[x] else _ABSENT for x in raw),
-            *([str(row[COL_INDEPENDENT])] if derived else []),
-            md_escape(_short(str(row[COL_TEXT]), 90)),
+            f.id,
+            str(f.label),
+            *(_PRESENT if presence.at[f.id, sid] else _ABSENT for sid in ids),
+            *([str(f.independent or len(f.source_ids))] if derived else []),
+            md_escape(_short(by_id[f.statement_ids[0]].text, 90)),
         ]
-        for fid, row in frame.iterrows()
+        for f in result.facts
     ]
-    header = ["Fact", "Label", *labels, *(["Independent"] if derived else []), "Statement"]
-    align = "ll" + "c" * len(labels) + ("r" if derived else "") + "l"
+    header = [
+        "Fact",
+        "Label",
+        *(md_escape(labels[sid]) for sid in ids),
+        *(["Independent"] if derived else []),
+        "Statement",
+    ]
+    align = "ll" + "c" * len(ids) + ("r" if derived else "") + "l"
     return [
         "## Coverage matrix",
         "",
@@ -261,8 +493,38 @@ def _matrix_section(result: StoryResult) -> list[str]:
     ]
 
 
+#: Characters that mean something to mermaid inside a quoted label ("`" starts a markdown
+#: string, "%%" a comment or directive, "#...;" an entity code), and the entity code that
+#: shows each as itself.
+_MERMAID_CODES: dict[str, str | int | None] = {
+    "#": "#35;",
+    '"': "#quot;",
+    "`": "#96;",
+    "%": "#37;",
+    "&": "#amp;",
+    "<": "#lt;",
+    ">": "#gt;",
+}
+
+
+_MERMAID_TABLE = str.maketrans(_MERMAID_CODES)
+
+
 def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    """Raw text for inside a quoted mermaid label."""
+    return _one_line(text).translate(_MERMAID_TABLE)
+
+
+def _node_ids(source_ids: Sequence[str]) -> dict[str, str]:
+    """Mermaid node IDs from a hash of each source ID, not from its position, so adding a
+    source adds lines and rewrites none ("s" and 8 hex digits; longer if two coincide)."""
+    digests = {s: hashlib.sha1(s.encode(), usedforsecurity=False).hexdigest() for s in source_ids}
+    n = 8
+    while True:
+        ids = {s: f"s{h[:n]}" for s, h in digests.items()}
+        if len(set(ids.values())) == len(ids) or n >= 40:
+            return ids
+        n += 4
 
 
 def _overlap_section(result: StoryResult) -> list[str]:
@@ -270,7 +532,7 @@ def _overlap_section(result: StoryResult) -> list[str]:
     with how many. GitHub renders it; elsewhere it reads as a plain list."""
     labels = source_labels(result)
     counts = statement_counts(result)
-    ids = {a.article.source_id: f"s{i}" for i, a in enumerate(result.articles)}
+    ids = _node_ids([a.article.source_id for a in result.articles])
     shared: dict[tuple[str, str], int] = {}
     for f in result.facts:
         for i, x in enumerate(f.source_ids):
@@ -296,24 +558,51 @@ def _overlap_section(result: StoryResult) -> list[str]:
     return [*lines, "```", ""]
 
 
-def _cite(st: Statement, labels: dict[str, str]) -> str:
-    return f"**{labels[st.source_id]}** line {st.line}: {md_escape(st.text)}"
+def _value_tags(values: Sequence[Value]) -> str:
+    typed = [v for v in values if v.kind.value in {"money", "percent", "quantity", "count", "date"}]
+    if not typed:
+        return ""
+    return " *(" + "; ".join(_value_tag(v) for v in typed) + ")*"
 
 
-def _fact_members(fact: Fact, by_id: dict[str, Statement], labels: dict[str, str]) -> list[str]:
-    """The fact's statements, one per line, folded under its first statement (GitHub
-    renders ``<details>``; the blank lines let the list inside render as markdown)."""
+def _value_tag(v: Value) -> str:
+    if not v.resolved:  # a relative or year-less date with nothing to anchor it
+        return f"{v.kind}: {md_escape(v.text)}, unresolved"
+    return f"{v.kind}: {md_escape(v.norm)}"
+
+
+def _unresolved_tags(values: Sequence[Value]) -> str:
+    """The unique-details marker, for a statement's unresolved values only."""
+    return _value_tags([v for v in values if not v.resolved])
+
+
+def _cite(st: Statement, labels: Mapping[str, str]) -> str:
+    return (
+        f"**{md_escape(labels[st.source_id])}** line {st.line}: {md_escape(st.text)}"
+        f"{_unresolved_tags(st.values)}"
+    )
+
+
+def _fact_members(
+    fact: Fact, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> list[str]:
+    """The fact's statements, one per line, folded under its first statement. GitHub
+    renders ``<details>``; the summary is raw HTML (HTML-escaped, no markdown), and the
+    blank lines around the list, and after the closing tag, let the markdown render."""
     first = by_id[fact.statement_ids[0]]
     return [
-        f"<details><summary>{md_escape(_short(first.text, 100))}</summary>",
+        f"<details><summary>{_html_text(_short(first.text, 100))}</summary>",
         "",
         *(f"- {_cite(by_id[sid], labels)}" for sid in fact.statement_ids),
         "",
         "</details>",
+        "",
     ]
 
 
-def _conflict_lines(c: Conflict, by_id: dict[str, Statement], labels: dict[str, str]) -> list[str]:
+def _conflict_lines(
+    c: Conflict, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> list[str]:
     a, b = by_id[c.a], by_id[c.b]
     return [
         f"**{c.kind} conflict** (confidence {c.confidence:.2f}): {md_escape(c.reason)}",
@@ -321,7 +610,11 @@ def _conflict_lines(c: Conflict, by_id: dict[str, Statement], labels: dict[str, 
         *_table(
             ["Source", "Value", "Sentence"],
             [
-                [labels[s.source_id], md_escape(v), f"{md_escape(s.text)} (line {s.line})"]
+                [
+                    md_escape(labels[s.source_id]),
+                    md_escape(v),
+                    f"{md_escape(s.text)} (line {s.line}){_unresolved_tags(s.values)}",
+                ]
                 for s, v in ((a, c.value_a), (b, c.value_b))
             ],
         ),
@@ -337,64 +630,108 @@ _FRAMING_VERBS = {
     "attribution": ("reports it with", ("uses a neutral verb", "use a neutral verb")),
     "beyond source": ("goes beyond the quote:", ("quotes the speaker", "quote the speaker")),
 }
+#: For a framing kind the report does not know yet.
+_FRAMING_DEFAULT = ("uses", ("does not", "do not"))
 
 
-def _framing_lines(
-    n: FramingNote, by_id: dict[str, Statement], labels: dict[str, str]
-) -> list[str]:
-    verb, others = _FRAMING_VERBS[str(n.kind)]
-    uses = "; ".join(
-        f"{labels[by_id[sid].source_id]} {verb} " + ", ".join(f"*{md_escape(w)}*" for w in words)
-        for sid, words in zip(n.marked, n.words, strict=True)
-    )
-    plain = sorted({labels[by_id[sid].source_id] for sid in n.unmarked})
-    tail = f"; {', '.join(plain)} {others[len(plain) > 1]}" if plain else ""
-    out = [f"- **{n.kind}**: {uses}{tail}."]
-    if n.diff and n.diff_against:
-        src, dst = (labels[by_id[x].source_id] for x in (n.marked[0], n.diff_against))
-        out.append(f"  - word diff {src} → {dst}: `{n.diff.replace('`', '')}`")
+def _names(statements: Iterable[Statement], labels: Mapping[str, str]) -> dict[str, str]:
+    """Display names for the IDs a library sentence about these statements may use."""
+    out = {}
+    for st in statements:
+        out[st.source_id] = labels[st.source_id]
+        out[st.id] = f"{labels[st.source_id]} line {st.line}"
     return out
 
 
-def _profiles_section(result: StoryResult, labels: dict[str, str]) -> list[str]:
+def _framing_lines(
+    n: FramingNote, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> list[str]:
+    """The note in words built from its fields, the framing module's explanation (which
+    sides, scores, stances), and the word diff."""
+    verb, others = _FRAMING_VERBS.get(str(n.kind), _FRAMING_DEFAULT)
+
+    def label(sid: str) -> str:
+        return md_escape(labels[by_id[sid].source_id])
+
+    uses = "; ".join(
+        f"{label(sid)} {verb} " + ", ".join(f"*{md_escape(w)}*" for w in words)
+        for sid, words in zip(n.marked, n.words, strict=True)
+    )
+    plain = sorted({labels[by_id[sid].source_id] for sid in n.unmarked})
+    tail = f"; {', '.join(map(md_escape, plain))} {others[len(plain) > 1]}" if plain else ""
+    out = [f"- **{n.kind}**: {uses}{tail}."]
+    if n.explanation.strip():
+        ids = [*n.marked, *n.unmarked, *([n.diff_against] if n.diff_against else [])]
+        names = _names((by_id[i] for i in ids if i in by_id), labels)
+        out.append(f"  - {_prose(n.explanation, names)}")
+    if n.diff and n.diff_against:
+        out.append(f"  - word diff {label(n.marked[0])} → {label(n.diff_against)}: {_code(n.diff)}")
+    return out
+
+
+def _lead_lines(
+    p: SourceProfile, result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> list[str]:
+    """What ``p``'s source leads with, from the facts themselves: for each lead fact, the
+    source's own sentence and where each other source places the fact."""
+    facts = {f.id: f for f in result.facts}
+    out = [f"- **{md_escape(labels[p.source_id])}**:"]
+    for fid in p.lead:
+        if fid not in facts:
+            continue
+        members = [by_id[s] for s in facts[fid].statement_ids]
+        first: dict[str, Statement] = {}
+        for st in sorted(members, key=lambda s: s.index):
+            first.setdefault(st.source_id, st)
+        own = first.get(p.source_id)
+        if own is None:
+            continue
+        places = ", ".join(
+            f"{md_escape(labels[sid])} sentence {first[sid].index}"
+            if sid in first
+            else f"{md_escape(labels[sid])} omits it"
+            for sid in (a.article.source_id for a in result.articles)
+            if sid != p.source_id
+        )
+        out.append(
+            f"  - {fid} (its sentence {own.index}): {md_escape(_short(own.text, 90))} "
+            f"· elsewhere: {places}"
+        )
+    return out
+
+
+def _profiles_section(
+    result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> list[str]:
     if not result.profiles:
         return []
-    rows = []
-    for p in result.profiles:
-        lead = "; ".join(
-            f"{fid} ({_relabel(where, labels)})"
-            for fid, where in zip(p.lead, p.lead_elsewhere, strict=True)
-        )
-        rows.append(
-            [
-                labels[p.source_id],
-                str(p.statements),
-                f"{p.hedging:.0%}",
-                f"{p.tone:+.2f}",
-                f"{p.attributed:.0%}",
-                md_escape(lead),
-            ]
-        )
+    from factcheck.framing import LEAD_STATEMENTS  # loaded already: the pipeline ran framing
+
+    rows = [
+        [
+            md_escape(labels[p.source_id]),
+            str(p.statements),
+            f"{p.hedging:.0%}",
+            f"{p.tone:+.2f}",
+            f"{p.attributed:.0%}",
+        ]
+        for p in result.profiles
+    ]
     return [
         "## How each source tells it",
         "",
         "Hedged: share of statements with a hedge word. Tone: mean VADER sentiment, -1 to +1. "
-        "Attributed: share of statements that quote or name a source. Leads with: the facts of "
-        "its first three statements, and where the other sources place them.",
+        "Attributed: share of statements that quote or name a source.",
         "",
-        *_table(
-            ["Source", "Statements", "Hedged", "Tone", "Attributed", "Leads with"],
-            rows,
-            "lrrrrl",
-        ),
+        *_table(["Source", "Statements", "Hedged", "Tone", "Attributed"], rows, "lrrrr"),
+        "",
+        f"**Leads with**: the facts of each source's first {LEAD_STATEMENTS} statements, "
+        "with the source's own sentence, and where the other sources place them "
+        "(sentence N: the source's Nth statement, in reading order).",
+        "",
+        *(line for p in result.profiles for line in _lead_lines(p, result, by_id, labels)),
         "",
     ]
-
-
-def _relabel(text: str, labels: dict[str, str]) -> str:
-    for sid, label in sorted(labels.items(), key=lambda kv: -len(kv[0])):
-        text = text.replace(sid, label)
-    return text
 
 
 def _count(f: Fact, total: int) -> str:
@@ -404,29 +741,40 @@ def _count(f: Fact, total: int) -> str:
     return text
 
 
+def _also(f: Fact) -> str:
+    """Where else the report lists a fact that Consensus or Partial shows by coverage."""
+    parts = []
+    if f.label is Label.CONFLICT:
+        parts.append("conflict: see Conflicts")
+    elif f.conflicts:
+        parts.append("claim divergence: see Conflicts")
+    if f.framing:
+        parts.append("framing: see Framing")
+    return "".join(f" · {p}" for p in parts)
+
+
 def _facts_section(
     title: str,
     intro: str,
     facts: Sequence[Fact],
-    by_id: dict[str, Statement],
-    labels: dict[str, str],
+    by_id: Mapping[str, Statement],
+    labels: Mapping[str, str],
     total: int,
 ) -> list[str]:
     out = [f"## {title}", "", intro, ""]
     if not facts:
         return [*out, "None.", ""]
     for f in facts:
-        out += [f"### {f.id} ({_count(f, total)})", ""]
+        out += [f"### {f.id} ({_count(f, total)}){_also(f)}", ""]
         out += _fact_members(f, by_id, labels)
-        out.append("")
     return out
 
 
 def _unique_section(
-    result: StoryResult, by_id: dict[str, Statement], labels: dict[str, str]
+    result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
     out = ["## Unique details", "", "Statements no other source carries, by source.", ""]
-    unique = [f for f in result.facts if len(f.source_ids) == 1]
+    unique = [f for f in result.facts if f.coverage is Coverage.UNIQUE]
     if not unique:
         return [*out, "None.", ""]
     for a in result.articles:
@@ -437,7 +785,7 @@ def _unique_section(
         )
         if not mine:
             continue
-        out += [f"### {labels[sid]} ({len(mine)})", ""]
+        out += [f"### {md_escape(labels[sid])} ({len(mine)})", ""]
         for f in mine:
             for stid in f.statement_ids:
                 st = by_id[stid]
@@ -446,28 +794,20 @@ def _unique_section(
     return out
 
 
-def _value_tags(values: Sequence[Value]) -> str:
-    typed = [v for v in values if v.kind.value in {"money", "percent", "quantity", "count", "date"}]
-    if not typed:
-        return ""
-    return " *(" + "; ".join(_value_tag(v) for v in typed) + ")*"
-
-
-def _value_tag(v: Value) -> str:
-    if not v.resolved:  # a relative or year-less date with nothing to anchor it
-        return f"{v.kind}: {md_escape(v.text)}, unresolved"
-    return f"{v.kind}: {md_escape(v.norm)}"
+def _comment(text: str) -> str:
+    """Text for inside an HTML comment: "--" cannot end it early."""
+    return _one_line(text).replace("--", "- -")
 
 
 def render_markdown(result: StoryResult) -> str:
     """The markdown report of one story (pure; deterministic)."""
-    labels = _md_labels(result)
+    labels = source_labels(result)
     by_id = _by_id(result)
     total = len(result.articles)
     out = [
         f"# factcheck report: {md_escape(result.name)}",
         "",
-        f"<!-- factcheck {__version__} · model {result.model} · "
+        f"<!-- factcheck {__version__} · model {_comment(result.model)} · "
         f"threshold {result.threshold:.2f} · schema {REPORT_SCHEMA} -->",
         "",
     ]
@@ -486,6 +826,7 @@ def render_markdown(result: StoryResult) -> str:
     out += [
         _summary_line(result),
         "",
+        *_unresolved_note(result),
         *_sources_section(result),
         "",
         *_overlap_section(result),
@@ -522,8 +863,9 @@ def render_markdown(result: StoryResult) -> str:
                 out += _conflict_lines(c, by_id, labels)
     out += _facts_section(
         "Consensus",
-        f"Facts that every source carries ({total} of {total}).",
-        [f for f in result.facts if len(f.source_ids) == total],
+        f"Facts that every source carries ({total} of {total}). A fact that also has a "
+        "conflict or a framing note says so in its heading.",
+        [f for f in result.facts if f.coverage is Coverage.CONSENSUS],
         by_id,
         labels,
         total,
@@ -531,7 +873,7 @@ def render_markdown(result: StoryResult) -> str:
     out += _facts_section(
         "Partial",
         "Facts some sources carry and others do not.",
-        [f for f in result.facts if 1 < len(f.source_ids) < total],
+        [f for f in result.facts if f.coverage is Coverage.PARTIAL],
         by_id,
         labels,
         total,
@@ -546,7 +888,7 @@ def render_markdown(result: StoryResult) -> str:
         out += _fact_members(f, by_id, labels)
         out += [line for n in f.framing for line in _framing_lines(n, by_id, labels)]
         out.append("")
-    out += _profiles_section(result, labels)
+    out += _profiles_section(result, by_id, labels)
     out += _quotes_section(result, by_id, labels)
     out += _problems_section(result)
     return "\n".join(out).rstrip() + "\n"
@@ -575,15 +917,8 @@ def _quoted(text: str | None) -> str:
     return f"“{md_escape(_short(text or '', 160))}”"
 
 
-def _name_statements(text: str, statements: Sequence[Statement], labels: dict[str, str]) -> str:
-    """Replace statement IDs in a library explanation by the report's source labels."""
-    for st in sorted(statements, key=lambda s: -len(s.id)):
-        text = text.replace(st.id, f"{labels[st.source_id]} (line {st.line})")
-    return text
-
-
 def _quotes_section(
-    result: StoryResult, by_id: dict[str, Statement], labels: dict[str, str]
+    result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
     out = [
         "## Quotes",
@@ -593,7 +928,6 @@ def _quotes_section(
     ]
     if not result.quotes:
         return [*out, "None found.", ""]
-    raw = source_labels(result)
     for kind in _QUOTE_ORDER:
         found = [q for q in result.quotes if q.kind is kind]
         if not found:
@@ -601,22 +935,28 @@ def _quotes_section(
         out += [f"### {kind.value.capitalize()} ({len(found)}): {_QUOTE_INTRO[kind]}", ""]
         for q in found:
             a = by_id[q.a]
-            where = f"{labels[a.source_id]} line {a.line}"
+            label_a = md_escape(labels[a.source_id])
+            where = f"{label_a} line {a.line}"
             speaker = md_escape(q.speaker_a or q.speaker_b or "unknown speaker")
             if q.b is None:
                 out.append(f"- **{speaker}**, {where}: {_quoted(q.text_a)}")
                 continue
             b = by_id[q.b]
-            other = f"{labels[b.source_id]} line {b.line}"
+            label_b = md_escape(labels[b.source_id])
             if kind is QuoteClass.MISATTRIBUTED:
                 speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
-            explanation = md_escape(_name_statements(q.explanation, (a, b), raw))
-            out.append(f"- **{speaker}**, {where} and {other}: {explanation}")
+            # Quote explanations name statements ("herald:3"), never bare sources.
+            names = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
+            explanation = _prose(q.explanation, names)
+            out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
             if q.diff:
-                arrow = f"{labels[a.source_id]} → {labels[b.source_id]}"
-                out.append(f"  - word diff {arrow}: `{q.diff.replace('`', '')}`")
-            out.append(f"  - {labels[a.source_id]}: {_quoted(q.text_a)}")
-            out.append(f"  - {labels[b.source_id]}: {_quoted(q.text_b or b.text)}")
+                out.append(f"  - word diff {label_a} → {label_b}: {_code(q.diff)}")
+            out.append(f"  - {label_a}: {_quoted(q.text_a)}")
+            if kind is QuoteClass.PARAPHRASED and q.text_b is None:
+                # A paraphrase has no quotation marks: the source's own sentence.
+                out.append(f"  - {label_b}, in its own words: {md_escape(_short(b.text, 160))}")
+            else:
+                out.append(f"  - {label_b}: {_quoted(q.text_b or b.text)}")
         out.append("")
     return out
 
@@ -629,7 +969,7 @@ def _problems_section(result: StoryResult) -> list[str]:
         "",
         "These files were not used:",
         "",
-        *(f"- `{f.path.name}`: {md_escape(f.problem)}" for f in result.failures),
+        *(f"- {md_escape(f.path.name)}: {md_escape(f.problem)}" for f in result.failures),
         "",
     ]
 

@@ -1,18 +1,32 @@
 """The machine-readable report: same content as the markdown, plus offsets and values.
 
-Schema ``factcheck.report/1``. Deterministic: keys in a fixed order, floats rounded to 4
-places (large ones to 6 significant digits), infinities as ``"inf"``, no timestamps.
+Schema ``factcheck.report/1``. Deterministic: keys in a fixed order, no timestamps, and every
+float written one way (:func:`_num`): rounded to 4 places (large ones to 6 significant
+digits), always as a JSON float (``0.0``, never ``0``).
+
+Offsets are Python string indices, end-exclusive. A statement's ``start``/``end`` index the
+file's text (newlines normalised; for HTML, trafilatura's extracted text). A value's or a
+quote's ``start``/``end`` index its statement's ``text`` (``text[start:end]`` is the value),
+not the file: the cleaner may squeeze spaces or drop markup inside a sentence, so adding
+the statement's ``start`` gives a file position only where the two texts are the same.
+
+A value's interval is ``low``/``high``; ``null`` on one side of a number means unbounded on
+that side ("more than $14 billion": ``high`` is null), both null means no interval (an
+entity, or a date that could not be resolved).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from factcheck import __version__
 from factcheck.report import (
     REPORT_SCHEMA,
+    coverage_counts,
     independent_sources,
+    issue_counts,
     source_labels,
     statement_counts,
 )
@@ -21,11 +35,12 @@ from factcheck.types import CleanArticle, Label, StoryResult, Value
 __all__ = ["render_json", "to_json"]
 
 
-def _num(x: float | None) -> float | str | None:
-    if x is None:
+def _num(x: float | None) -> float | None:
+    """Every float of the report goes through here: a JSON float rounded one way, and
+    ``None`` (``null``) for a missing or unbounded (infinite or NaN) value."""
+    if x is None or not math.isfinite(x):
         return None
-    if x in (float("inf"), float("-inf")):
-        return "inf" if x > 0 else "-inf"
+    x = float(x)  # an int or a bool (a mean of flags) is written as a float too
     return round(x, 4) if abs(x) < 1e6 else float(f"{x:.6g}")
 
 
@@ -79,13 +94,15 @@ def to_json(result: StoryResult) -> dict[str, Any]:
         "generator": {
             "factcheck": __version__,
             "model": result.model,
-            "threshold": result.threshold,
+            "threshold": _num(result.threshold),
         },
         "summary": {
             "sources": len(result.articles),
             "statements": len(result.statements),
             "facts": len(result.facts),
             "labels": by_label,
+            "coverage": coverage_counts(result),
+            "issues": {k.replace(" ", "_"): n for k, n in issue_counts(result).items()},
             "comparable": len(result.articles) >= 2,
             "independent_sources": independent_sources(result),
         },
@@ -131,7 +148,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                         "b": c.b,
                         "value_a": c.value_a,
                         "value_b": c.value_b,
-                        "confidence": c.confidence,
+                        "confidence": _num(c.confidence),
                         "reason": c.reason,
                     }
                     for c in f.conflicts
@@ -155,9 +172,9 @@ def to_json(result: StoryResult) -> dict[str, Any]:
             {
                 "source": p.source_id,
                 "statements": p.statements,
-                "hedging": p.hedging,
-                "tone": p.tone,
-                "attributed": p.attributed,
+                "hedging": _num(p.hedging),
+                "tone": _num(p.tone),
+                "attributed": _num(p.attributed),
                 "lead": list(p.lead),
                 "lead_elsewhere": list(p.lead_elsewhere),
             }

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import replace
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import bare_statement
@@ -21,13 +25,22 @@ from factcheck.report import (
 from factcheck.report_json import render_json
 from factcheck.types import (
     ArticleMeta,
+    CleanArticle,
     Conflict,
     ConflictKind,
     Coverage,
     Derivation,
     DerivationKind,
     Fact,
+    FileFailure,
+    FramingKind,
+    FramingNote,
+    QuoteClass,
+    QuoteFinding,
+    SourceProfile,
     StoryResult,
+    Value,
+    ValueKind,
 )
 
 
@@ -55,7 +68,7 @@ def _result() -> StoryResult:
 
 def test_report_escapes_html_links_and_table_breaks() -> None:
     assert md_escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert md_escape("[click](http://evil)") == r"\[click\](http://evil)"
+    assert md_escape("[click](http://evil)") == r"\[click\](http&#8203;://evil)"
     assert md_escape("a | b") == r"a \| b"
     assert md_escape("line\nbreak") == "line break"
 
@@ -138,11 +151,18 @@ def test_report_labels_sources_by_outlet_or_file_not_by_position() -> None:
     assert r"| Metro \| Daily |" in md  # escaped in tables
 
 
+def _node(source_id: str) -> str:
+    return "s" + hashlib.sha1(source_id.encode()).hexdigest()[:8]
+
+
+def _mermaid(md: str) -> str:
+    return md[md.index("```mermaid") : md.index("```", md.index("```mermaid") + 3)]
+
+
 def test_report_draws_source_overlap_as_mermaid() -> None:
-    md = render_markdown(_result())
-    block = md[md.index("```mermaid") : md.index("```", md.index("```mermaid") + 3)]
-    assert 's0["a · 2 statements"]' in block
-    assert 's0 ---|"2 shared"| s1' in block
+    block = _mermaid(render_markdown(_result()))
+    assert f'{_node("a")}["a · 2 statements"]' in block
+    assert f'{_node("a")} ---|"2 shared"| {_node("b")}' in block
 
 
 def test_report_folds_supporting_statements_into_details() -> None:
@@ -164,7 +184,7 @@ def test_report_shows_rewrites_and_independent_counts() -> None:
     assert "**2 sources (1 independent)" in md
     assert "- **b** is a close paraphrase of **a** (score 0.90" in md
     assert "(2 of 2 sources, 1 independent)" in md
-    assert 's1 -.->|"close paraphrase of"| s0' in md
+    assert f'{_node("b")} -.->|"close paraphrase of"| {_node("a")}' in md
 
 
 def test_report_without_rewrites_counts_every_source_as_independent() -> None:
@@ -178,3 +198,323 @@ def test_report_json_carries_derivations_and_independent_counts() -> None:
     assert data["summary"]["independent_sources"] == 1
     assert data["derivations"][0]["kind"] == "close paraphrase"
     assert {f["independent"] for f in data["facts"]} == {1}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _html(md: str) -> str:
+    """The report rendered by a CommonMark renderer with GitHub's table extension."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").render(md)
+
+
+def _article(source_id: str, outlet: str | None = None, path: str | None = None) -> CleanArticle:
+    art = article_from_paragraphs(source_id, ["x"], meta=ArticleMeta(outlet=outlet))
+    if path is not None:
+        art = replace(art, article=replace(art.article, path=Path(path)))
+    return art
+
+
+def _story(articles: Sequence[CleanArticle], *extra: Fact, **fields: Any) -> StoryResult:
+    """One shared fact ("F-00000001", statement 1 of every source) plus ``extra`` facts;
+    every source also has statements 2 and 3 for the extra facts to use."""
+    ids = [a.article.source_id for a in articles]
+    statements = tuple(
+        bare_statement(sid, i, f"Statement {i} of the story, as told by {sid}.")
+        for sid in ids
+        for i in (1, 2, 3)
+    )
+    shared = Fact("F-00000001", tuple(f"{s}:1" for s in ids), tuple(ids), Coverage.CONSENSUS, 0.9)
+    return StoryResult(
+        name="story",
+        path=Path("story"),
+        articles=tuple(articles),
+        statements=statements,
+        facts=(shared, *extra),
+        failures=(),
+        model="fake",
+        threshold=0.6,
+        **fields,
+    )
+
+
+def _section(md: str, title: str) -> str:
+    start = md.index(f"## {title}\n")
+    end = md.find("\n## ", start + 1)
+    return md[start : end if end >= 0 else len(md)]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def test_report_markdown_after_a_closing_html_tag_renders_as_markdown() -> None:
+    note = FramingNote(FramingKind.HEDGING, ("b:1",), (("may",),), ("a:1",), "hedged")
+    result = _story([_article("a"), _article("b")])
+    framed = replace(result.facts[0], framing=(note,))
+    md = render_markdown(replace(result, facts=(framed,)))
+    lines = md.splitlines()
+    assert all(lines[i + 1] == "" for i, line in enumerate(lines) if line == "</details>")
+    html = _html(md)
+    assert "<strong>hedging</strong>" in html
+    assert "**hedging**" not in html
+
+
+def test_report_replaces_source_ids_as_whole_ids_only() -> None:
+    articles = [_article("a", "Bay Chronicle"), _article("b", "Oakport Times")]
+    rewrite = Derivation(
+        "b", "a", DerivationKind.PARAPHRASE, 0.9, 1.0, 0.8, 12,
+        "a was published 2025-07-30, before 2025-07-31.",
+    )  # fmt: skip
+    md = render_markdown(_story(articles, derivations=(rewrite,)))
+    assert "- **Oakport Times** is a close paraphrase of **Bay Chronicle**" in md
+    assert "a was published 2025-07-30, before 2025-07-31. (a = Bay Chronicle)" in md
+    assert "wBay" not in md and "puOakport" not in md
+
+
+def test_report_does_not_rename_a_source_inside_a_longer_word() -> None:
+    articles = [_article("ap", "Associated Press"), _article("reuters", "Reuters")]
+    rewrite = Derivation(
+        "reuters", "ap", DerivationKind.CONDENSED, 0.7, 0.9, 0.6, 4,
+        "ap quotes in full what reuters elides or paraphrases (2 quotes against 0).",
+    )  # fmt: skip
+    md = render_markdown(_story(articles, derivations=(rewrite,)))
+    assert "Associated Press quotes in full what Reuters elides or paraphrases" in md
+
+
+def test_report_leaves_a_source_id_that_is_an_english_word_as_written_in_prose() -> None:
+    note = FramingNote(
+        FramingKind.ATTRIBUTION, ("a:1",), (("claimed",),), ("b:1",),
+        "a reports it with 'claimed' (casts doubt); other sources use a neutral verb",
+    )  # fmt: skip
+    result = _story([_article("a", "Bay Chronicle"), _article("b", "Oakport Times")])
+    md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
+    assert "other sources use a neutral verb (a = Bay Chronicle)" in md
+    assert "use Bay Chronicle" not in md
+
+
+def test_report_escapes_labels_exactly_once() -> None:
+    articles = [
+        _article("001_5a76", None),
+        _article("fox", "Fox & Friends"),
+        _article("att", "AT&T | News"),
+    ]
+    profiles = tuple(
+        SourceProfile(a.article.source_id, 3, 0.0, 0.0, 0.0, ("F-00000001",), ("",))
+        for a in articles
+    )
+    md = render_markdown(_story(articles, profiles=profiles))
+    assert "&amp;amp;" not in md and "\\\\" not in md
+    assert r"001\_5a76 sentence 1" in md
+    assert r"AT&amp;T \| News sentence 1" in md
+    html = _html(md)
+    assert "Fox &amp; Friends" in html and "001_5a76" in html and "001\\_" not in html
+
+
+def test_report_file_names_cannot_inject_html_or_table_cells() -> None:
+    name = "n`<img src=x onerror=alert(1)>`|x.txt"
+    result = _story([_article("a", path=name), _article("b")])
+    result = replace(result, failures=(FileFailure(Path(name), "binary file"),))
+    html = _html(render_markdown(result))
+    assert "<img" not in html
+    sources = html[html.index("<table>") : html.index("</table>")]
+    rows = sources.split("<tr>")[1:]
+    assert {len(re.findall(r"<t[dh][ >]", row)) for row in rows} == {6}
+    assert "n`&lt;img src=x onerror=alert(1)&gt;`|x.txt" in sources
+
+
+def test_report_md_escape_stops_github_autolinks_and_mentions() -> None:
+    text = md_escape("Contact @octocat or see https://evil.example/phish and www.evil.example #123")
+    assert "@octocat" not in text and "https://" not in text and "www." not in text
+    assert "#123" not in text
+    html = _html(text)
+    readable = html.replace("\u200b", "")
+    assert (
+        "Contact @octocat or see https://evil.example/phish and www.evil.example #123" in readable
+    )
+
+
+def test_report_md_escape_keeps_neutralising_html_and_links() -> None:
+    for attack in ("[click](javascript:alert(1))", "<script>x</script>", "</details>", "<!--"):
+        html = _html(f"- {md_escape(attack)}")
+        assert "<script" not in html and "<a " not in html
+        assert "</details>" not in html.replace("&lt;/details&gt;", "") and "<!--" not in html
+
+
+def test_report_summary_of_a_fold_out_is_html_escaped_without_backslashes() -> None:
+    a1 = bare_statement("a", 1, "The new bridge | will [click here](x) `rm` <b>&")
+    result = replace(_result(), statements=(a1, *_result().statements[1:]))
+    md = render_markdown(result)
+    summary = next(line for line in md.splitlines() if "new bridge" in line and "summary" in line)
+    assert "\\" not in summary
+    assert "The new bridge &#124; will [click here](x) `rm` &lt;b&gt;&amp;" in summary
+
+
+def test_report_mermaid_node_ids_do_not_move_when_a_source_is_added() -> None:
+    before = _mermaid(render_markdown(_story([_article("b"), _article("c")])))
+    after = _mermaid(render_markdown(_story([_article("aaa"), _article("b"), _article("c")])))
+    assert set(before.splitlines()) <= set(after.splitlines())  # lines added, none rewritten
+
+
+def test_report_mermaid_labels_cannot_break_the_diagram() -> None:
+    block = _mermaid(
+        render_markdown(_story([_article("a", '`tick` %% "#35;" <b>&'), _article("b")]))
+    )
+    label = next(line for line in block.splitlines() if "tick" in line)
+    inner = label[label.index('["') + 2 : label.rindex('"]')]
+    assert not set(inner) & set('`%"<>&') and "#35;" not in inner.replace("#35;35;", "")
+    assert inner.startswith("#96;tick#96; #37;#37; #quot;#35;35;#quot;")
+
+
+def test_report_summary_counts_facts_by_coverage_and_issues_apart() -> None:
+    result = _result()  # two consensus facts, one with a value conflict
+    md = render_markdown(result)
+    assert "2 consensus · 0 partial · 0 unique. Issues: 1 fact in conflict" in md
+    consensus = _section(md, "Consensus")
+    assert consensus.count("### F-") == 2
+    assert "### F-00000002 (2 of 2 sources) · conflict: see Conflicts" in consensus
+    data = json.loads(render_json(result))
+    assert data["summary"]["coverage"] == {"consensus": 2, "partial": 0, "unique": 0}
+    assert data["summary"]["issues"] == {"conflict": 1, "claim_divergence": 0, "framing": 0}
+    assert data["summary"]["labels"]["conflict"] == 1
+
+
+def _with_unresolved_date() -> StoryResult:
+    result = _result()
+    text = "The bridge carries 25,000 vehicles a day since Wednesday."
+    wed = Value(ValueKind.DATE, "Wednesday", text.index("Wed"), len(text) - 1, "", resolved=False)
+    b2 = replace(bare_statement("b", 2, text), values=(wed,))
+    return replace(result, statements=(*result.statements[:3], b2))
+
+
+def test_report_marks_unresolved_dates_wherever_statements_are_listed() -> None:
+    md = render_markdown(_with_unresolved_date())
+    marker = "*(date: Wednesday, unresolved)*"
+    assert marker in _section(md, "Consensus")
+    assert marker in _section(md, "Conflicts")
+    assert "*unresolved*: a value with nothing to anchor it" in md
+
+
+def test_report_framing_note_prints_its_explanation() -> None:
+    note = FramingNote(
+        FramingKind.TONE, ("bay:1", "oak:1"), (("great (+3.1)",), ("awful (-2.0)",)), (),
+        "positive wording on one side (bay +0.62), negative on the other (oak -0.55)",
+    )  # fmt: skip
+    result = _story([_article("bay", "Bay Chronicle"), _article("oak", "Oakport Times")])
+    md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
+    framing = _section(md, "Framing")
+    assert "- positive wording on one side (Bay Chronicle +0.62), negative on the other " in framing
+    assert "(Oakport Times -0.55)" in framing
+
+
+def test_report_leads_with_shows_the_fact_text_and_the_sentence_elsewhere() -> None:
+    articles = [_article("a", "Bay Chronicle"), _article("b", "Oakport Times"), _article("c")]
+    only_a = Fact("F-0000000a", ("a:2",), ("a",), Coverage.UNIQUE, 1.0)
+    ab = Fact("F-000000ab", ("a:3", "b:2"), ("a", "b"), Coverage.PARTIAL, 0.8)
+    profile = SourceProfile("a", 3, 0.0, 0.0, 0.0, ("F-00000001", "F-000000ab"), ("", ""))
+    md = render_markdown(_story(articles, only_a, ab, profiles=(profile,)))
+    assert (
+        "  - F-000000ab (its sentence 3): Statement 3 of the story, as told by a. "
+        "· elsewhere: Oakport Times sentence 2, c omits it"
+    ) in md
+    assert "sentence N: the source's Nth statement" in md
+
+
+def test_report_paraphrase_is_printed_as_the_sources_sentence_not_a_quote() -> None:
+    finding = QuoteFinding(
+        QuoteClass.PARAPHRASED, "a:1", "b:2", "Ortiz", None, "We will not raise taxes", None,
+        None, "b:2 reports Ortiz's words quoted in a:1 without quotation marks.",
+    )  # fmt: skip
+    md = render_markdown(_story([_article("a"), _article("b", "Oakport Times")], quotes=(finding,)))
+    quotes = _section(md, "Quotes")
+    assert "  - Oakport Times, in its own words: Statement 2 of the story, as told by b." in quotes
+    assert "“Statement 2" not in quotes
+    assert "Oakport Times (line 2) reports Ortiz's words quoted in a (line 1)" in quotes
+
+
+def test_report_json_writes_unbounded_sides_as_null_and_every_float_one_way() -> None:
+    result = _result()
+    more = Value(ValueKind.MONEY, "more than $14 billion", 0, 21, "USD", 14e9, float("inf"))
+    a1 = replace(result.statements[0], values=(more,))
+    profile = SourceProfile("a", 2, 0, 0.25, 1, (), ())
+    result = replace(result, statements=(a1, *result.statements[1:]), profiles=(profile,))
+    text = render_json(result)
+    data = json.loads(text)
+    value = data["statements"][0]["values"][0]
+    assert value["high"] is None and value["low"] == 14e9
+    assert '"inf"' not in text
+    assert data["profiles"][0] == {
+        "source": "a", "statements": 2, "hedging": 0.0, "tone": 0.25, "attributed": 1.0,
+        "lead": [], "lead_elsewhere": [],
+    }  # fmt: skip
+    assert '"hedging": 0.0' in text and '"attributed": 1.0' in text
+
+
+def test_report_labels_a_unique_outlet_by_name_and_shared_ones_with_the_file() -> None:
+    one = _story([_article("herald", "City Herald"), _article("post", "River Post")])
+    assert source_labels(one) == {"herald": "City Herald", "post": "River Post"}
+    two = _story([*one.articles, _article("herald-2", "City Herald")])
+    assert source_labels(two) == {
+        "herald": "City Herald (herald)",
+        "post": "River Post",
+        "herald-2": "City Herald (herald-2)",
+    }
+
+
+def test_report_adding_a_source_of_a_new_outlet_renames_no_other() -> None:
+    one = _story([_article("herald", "City Herald"), _article("b")])
+    two = _story([*one.articles, _article("c", "Metro Daily")])
+    assert source_labels(two).items() >= source_labels(one).items()
+
+
+def test_report_labels_stay_unique_when_an_outlet_reads_like_another_file() -> None:
+    story = _story([_article("x", "herald"), _article("herald"), _article("y", "herald (x)")])
+    labels = source_labels(story)
+    assert len({v.casefold() for v in labels.values()}) == 3
+    assert labels["herald"] == "herald"
+    render_markdown(story)  # the coverage matrix needs one column per source
+
+
+def test_report_long_outlet_labels_keep_the_file_stem() -> None:
+    outlet = "The International Herald Tribune"
+    labels = source_labels(_story([_article("iht-europe", outlet), _article("iht-asia", outlet)]))
+    assert labels["iht-europe"].endswith("… (iht-europe)")
+    assert labels["iht-asia"].endswith("… (iht-asia)")
+
+
+def test_report_renders_shared_phrases_when_provenance_gives_them() -> None:
+    @dataclass(frozen=True, slots=True)
+    class WithPhrases(Derivation):
+        shared_phrases: tuple[str, ...] = ()
+
+    rewrite = WithPhrases(
+        "b", "a", DerivationKind.COPY, 0.9, 1.0, 0.8, 2, "a came first",
+        shared_phrases=("rebuild the harbor bridge", "a protected bike @lane"),
+    )  # fmt: skip
+    md = render_markdown(_story([_article("a"), _article("b")], derivations=(rewrite,)))
+    assert "  - shared phrases: “rebuild the harbor bridge”, “a protected bike @&#8203;lane”" in md
+
+
+def test_report_docstring_examples_hold() -> None:
+    import doctest
+
+    import factcheck.report
+
+    result = doctest.testmod(factcheck.report)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_report_coverage_matrix_survives_sources_named_like_its_columns() -> None:
+    story = _story([_article("statement"), _article("label")])
+    only = Fact("F-0000000a", ("statement:2",), ("statement",), Coverage.UNIQUE, 1.0)
+    md = render_markdown(replace(story, facts=(*story.facts, only)))
+    matrix = _section(md, "Coverage matrix")
+    assert "| Fact | Label | statement | label | Statement |" in matrix
+    assert (
+        "| F-0000000a | unique | ● | · | Statement 2 of the story, as told by statement. |"
+        in matrix
+    )
+    assert list(coverage_frame(story).columns) == [
+        "label", "statement", "label", "independent", "statement",
+    ]  # fmt: skip
