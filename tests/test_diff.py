@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import subprocess
 from pathlib import Path
@@ -16,7 +17,13 @@ from factcheck.cache import Cache
 from factcheck.cli import app
 from factcheck.diff import diff_reports, gate, load_report, render_diff, text_key
 from factcheck.errors import ConfigError, CorpusError
-from factcheck.history import Baseline, read_at, story_tree_at
+from factcheck.history import (
+    Baseline,
+    check_gate_options,
+    diff_revision,
+    read_at,
+    story_tree_at,
+)
 from factcheck.pipeline import check_story
 from factcheck.report_json import to_json
 from factcheck.settings import Settings
@@ -450,6 +457,91 @@ def test_diff_a_malformed_report_is_a_corpus_error(
     result = CliRunner().invoke(app, ["diff", str(path), str(path)])
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_diff_gate_refuses_a_baseline_that_md_only_runs_never_write() -> None:
+    with pytest.raises(ConfigError, match="--format md"):
+        check_gate_options(["new-conflict"], None, ["md"])
+    check_gate_options(["new-conflict"], None, ["md", "json"])
+    check_gate_options(["new-conflict"], "main", ["md"])
+    check_gate_options(["conflict"], None, ["md"])
+
+
+def test_diff_baseline_missing_from_out_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    base = Baseline(None, out=tmp_path, corpus=tmp_path, settings=Settings())
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        assert base.report("bridge") is None
+    assert "every conflict counts as new" in caplog.text and "bridge.json" in caplog.text
+
+
+# --------------------------------------------------------------------------- git baselines
+
+
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline's default embedder replaced by the fake one (no model loaded)."""
+    monkeypatch.setattr("factcheck.pipeline.SentenceTransformerEmbedder", lambda _: FakeEmbedder())
+
+
+def _committed_conflict(root: Path) -> None:
+    """Commit a corpus with a conflict and, beside it, a stale report with none."""
+    conflicting = {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")}
+    _write(root / "corpora" / "bridge", conflicting)
+    stale = _report(_write(root.parent / "stale" / "bridge", BASE))
+    _write(root / "reports", {"bridge.json": json.dumps(stale)})
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "base")
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_baseline_at_a_revision_is_computed_from_the_corpus(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _committed_conflict(root)
+    settings = Settings(cache_dir=None)
+    base = Baseline("HEAD", out=root / "reports", corpus=root / "corpora", settings=settings)
+    report = base.report("bridge")
+    assert report is not None and gate(report, None, ["conflict"]) != []  # not the stale one
+    (old,) = diff_revision(root / "corpora", "HEAD", settings=settings)
+    assert old.status == "unchanged"  # the comment's baseline is the same
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_baseline_at_a_revision_with_out_outside_the_repository(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _committed_conflict(root)
+    args = ["check", str(root / "corpora"), "-o", str(tmp_path / "outside"), "-q", "--no-cache"]
+    args += ["--fail-on", "new-conflict", "--baseline", "HEAD"]
+    for _ in range(2):  # the second run finds --out full of reports
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_baseline_unknown_revision_names_the_option(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _committed_conflict(root)
+    base = Baseline("nosuchrev", out=root / "reports", corpus=root / "corpora", settings=Settings())
+    with pytest.raises(ConfigError, match=r"^--baseline nosuchrev: neither a folder"):
+        base.report("bridge")
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_revision_of_a_missing_path_is_an_error(repo: Path) -> None:
+    with pytest.raises(CorpusError, match=r"corpora/nosuch: no such file or folder"):
+        diff_revision(repo / "corpora" / "nosuch", "HEAD", settings=Settings(cache_dir=None))
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_revision_of_a_deleted_story_says_removed(repo: Path) -> None:
+    story = repo / "corpora" / "bridge"
+    for f in story.iterdir():
+        f.unlink()
+    story.rmdir()
+    (d,) = diff_revision(story, "HEAD", settings=Settings(cache_dir=None))
+    assert d.status == "removed"
 
 
 def test_diff_docstring_examples_hold() -> None:
