@@ -10,6 +10,7 @@ file name or statement ID, in this order:
    multisets of statement keys) and they do not name different outlets; best pairs first.
    A rename is shown once, and the pair counts as one source everywhere below, so a
    ``git mv`` changes nothing else, and a file renamed and edited shows up as revised.
+   A source whose label changed (an outlet named in its front matter) is shown once too.
 2. **Statements**, within each pair of matched sources: equal keys first; then, of the
    rest, an old and a new statement whose word similarity (difflib ratio over their key
    words) is at least :data:`REVISION_SIMILARITY` are one statement *edited*, best first.
@@ -174,7 +175,9 @@ class Revision:
 
 @dataclass(frozen=True, slots=True)
 class Rename:
-    """A source removed and a source added that hold the same article."""
+    """One source whose file name or label changed: a source removed and a source added
+    that hold the same article, or a source whose outlet (so its label) or extension
+    changed."""
 
     old_source: str
     new_source: str
@@ -663,7 +666,9 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         sources_added=tuple(sorted(in_.source_ids - io.source_ids - renamed)),
         sources_removed=tuple(sorted(io.source_ids - in_.source_ids - renamed)),
         renames=tuple(
-            Rename(o, n, io.file(o), in_.file(n), io.label(o), in_.label(n)) for o, n in renames
+            Rename(o, n, io.file(o), in_.file(n), io.label(o), in_.label(n))
+            for o, n in sorted(sources.items())
+            if (io.file(o), io.label(o)) != (in_.file(n), in_.label(n))
         ),
         new_conflicts=tuple(_surplus(cn, (k for k, _ in co))),
         resolved_conflicts=tuple(_surplus(co, (k for k, _ in cn))),
@@ -769,7 +774,7 @@ def _summary(d: StoryDiff) -> str:
     if d.sources_added or d.sources_removed:
         parts.append(f"sources: +{len(d.sources_added)} −{len(d.sources_removed)}")
     if d.renames:
-        parts.append(_n(len(d.renames), "renamed"))
+        parts.append(_n(len(d.renames), "source(s) renamed"))
     if d.fact_ids and not parts:
         parts.append(_n(len(d.fact_ids), "fact ID(s) changed"))
     return " · ".join(parts)
@@ -810,6 +815,14 @@ def _revision_lines(r: Revision) -> list[str]:
     out += [f"  - **−** {_esc(_short(t))}" for t in r.removed]
     out += [f"  - **+** {_esc(_short(t))}" for t in r.added]
     return out
+
+
+def _rename_line(r: Rename) -> str:
+    labels = f"{_esc(r.old_label)} → {_esc(r.new_label)}"
+    if r.old_file == r.new_file:
+        return f"- relabelled: {_code(r.new_file)}: {labels}"
+    line = f"- renamed: {_code(r.old_file)} → {_code(r.new_file)}"
+    return line + (f" ({labels})" if r.old_label != r.new_label else "")
 
 
 def _failure_lines(d: StoryDiff) -> list[str]:
@@ -894,15 +907,7 @@ def _story_lines(d: StoryDiff) -> list[str]:
             "",
             *(f"- added: {_esc(d.label(s))}" for s in d.sources_added),
             *(f"- removed: {_esc(d.label(s))}" for s in d.sources_removed),
-            *(
-                f"- renamed: {_code(r.old_file)} → {_code(r.new_file)}"
-                + (
-                    f" ({_esc(r.old_label)} → {_esc(r.new_label)})"
-                    if r.old_label != r.new_label
-                    else ""
-                )
-                for r in d.renames
-            ),
+            *(_rename_line(r) for r in d.renames),
             "",
         ]
     if d.fact_ids:

@@ -334,6 +334,14 @@ def test_diff_a_renamed_file_is_shown_once(tmp_path: Path) -> None:
     assert "gained or lost" not in md and "sources: +" not in md
 
 
+def test_diff_a_new_outlet_name_is_one_relabelled_source(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", BASE)
+    named = "---\noutlet: Daily News\n---\n" + BASE["daily.txt"]
+    d = diff_reports(old, _story(tmp_path, "new", {**BASE, "daily.txt": named}))
+    assert d.status == "changed" and d.facts == d.revisions == d.sources_added == ()
+    assert "- relabelled: `daily.txt`: daily → Daily News" in render_diff([d])
+
+
 def test_diff_a_file_renamed_and_edited_is_revised(tmp_path: Path) -> None:
     old = _story(tmp_path, "old", BASE)
     edited = BASE["daily.txt"] + "Engineers found corrosion in the steel cables.\n"
