@@ -1,28 +1,64 @@
 """What changed between two reports of a story: for pull-request comments and CI gates.
 
 Works on the JSON reports (``factcheck.report/1``), so it can compare reports written by
-different runs, machines or versions. Things are matched by content, never by position:
+different runs, machines or versions. Things are matched by content, never by position,
+file name or statement ID, in this order:
 
-- a **conflict** by its kind and the normalised texts of its two statements;
-- a **fact** by its statements' normalised texts: an old and a new fact that share a
-  statement are the same fact (greedy, largest overlap first), so a fact whose ID changed
-  because a statement joined it is still recognised, and its new sources are reported;
-- a **unique detail** by its text; a **quote finding** by kind, speaker and quoted words;
-- a **revised article** is a source file present in both reports whose statements differ.
+1. **Sources.** A source ID present in both reports is one source. A source only in the
+   old report and a source only in the new one are one source *renamed* when their
+   statements overlap by at least :data:`RENAME_SIMILARITY` (Dice coefficient over the
+   multisets of statement keys) and they do not name different outlets; best pairs first.
+   A rename is shown once, and the pair counts as one source everywhere below, so a
+   ``git mv`` changes nothing else, and a file renamed and edited shows up as revised.
+   A source whose label changed (an outlet named in its front matter) is shown once too.
+2. **Statements**, within each pair of matched sources: equal keys first; then, of the
+   rest, an old and a new statement whose word similarity (difflib ratio over their key
+   words) is at least :data:`REVISION_SIMILARITY` are one statement *edited*, best first.
+   The others were added or removed.
+3. **Facts**: an old and a new fact that share matched statements are one fact (greedy,
+   largest overlap first). So a fact whose ID changed, because a statement joined it or
+   was reworded, is still recognised, and its new or lost sources are reported.
+4. **Conflicts**: by matched fact, kind, and the set of (source, value) of its two sides,
+   never by sentence text. A typed value (money, percent, quantity, count, date) counts by
+   its normalised amount without qualifier marks, so "about 25,000 vehicles" is the value
+   "25,000 vehicles"; an event phrase (polarity, entity, claim) by its key.
+5. **Quote findings**: by kind, the set of speakers and the set of quoted texts, never by
+   source or by which side is ``a``, so a rename or swapped sides change nothing.
+6. **Input problems**: by file name and problem.
 
-:func:`gate` turns a report (and a baseline) into the reasons a CI job should fail.
+Conflicts and quote findings are compared as multisets: a finding is new when the new
+report has more findings with its key than the old one.
+
+A statement's *key* (:func:`text_key`) ignores case, spacing and punctuation but keeps
+what changes a value: digits, currency symbols, percent signs, a sign before a digit and
+a decimal point or separator between digits. So "$450 million" and "€450 million", or
+"40,000" and "-40,000", are different statements, while a change of quote marks is not.
+(:func:`factcheck.classify.normalise_text`, which fact IDs hash, drops those characters.)
+
+A **new unique detail** is a unique fact whose statement is in no form in the old report;
+an edited statement is listed under its revised article only, not as a new detail too.
+
+:func:`gate` turns a report (and a baseline) into the reasons a CI job should fail, using
+the same matching.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
-from factcheck.classify import normalise_text
+from factcheck.errors import CorpusError
 
 __all__ = [
     "FAIL_CONDITIONS",
+    "MISQUOTES",
+    "RENAME_SIMILARITY",
+    "REVISION_SIMILARITY",
     "ConflictChange",
     "FactChange",
     "QuoteChange",
@@ -30,27 +66,64 @@ __all__ = [
     "StoryDiff",
     "diff_reports",
     "gate",
+    "load_report",
     "render_diff",
+    "text_key",
+    "validate_report",
 ]
 
 Report = Mapping[str, Any]
+_K = TypeVar("_K", bound=Hashable)
+_T = TypeVar("_T")
 
 #: Conditions ``factcheck check --fail-on`` understands.
 FAIL_CONDITIONS = ("conflict", "new-conflict", "misquote", "new-misquote")
 #: Quote findings that point at a problem (the others are faithful or neutral).
 MISQUOTES = frozenset({"altered", "misattributed", "unsupported"})
+#: Share of identical statements (Dice) from which a removed and an added source are one
+#: source renamed. Git's own rename detection uses the same 50% default.
+RENAME_SIMILARITY = 0.5
+#: Word similarity (difflib ratio) from which a removed and an added statement of one
+#: source are one statement edited. Rewordings score 0.7 to 0.95; two different sentences
+#: on one story share function words and score below 0.4.
+REVISION_SIMILARITY = 0.5
+#: Value kinds whose ``norm`` is an amount or a date: conflicts compare these by amount.
+_TYPED_VALUES = frozenset({"money", "percent", "quantity", "count", "date"})
+#: Qualifier marks in a value's ``norm`` ("~25000 vehicle", "USD >=1.4e+10").
+_QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
+#: The characters a key keeps: words (letters and digits), currency and percent signs, a
+#: sign before a digit (at a word start), a decimal point or separator between digits.
+_KEY_TOKEN = re.compile(
+    r"[^\W_]+|[$€£¥₹%]|(?<![^\W_])[-+\u2212](?=\d)|(?<=\d)[.,](?=\d)", re.UNICODE
+)
 
 
-def _norm(text: str | None) -> str:
-    return normalise_text(text or "")
+def text_key(text: str | None) -> str:
+    """The comparison form of a statement or quote: case, spacing and punctuation ignored,
+    values kept.
+
+    >>> text_key("It carries 40,000 cars!") == text_key("it carries 40,000 cars")
+    True
+    >>> text_key("rose 5%") == text_key("rose $5"), text_key("40,000") == text_key("-40,000")
+    (False, False)
+    """
+    tokens = _KEY_TOKEN.findall((text or "").casefold())
+    return " ".join(t.replace("\u2212", "-") for t in tokens)
+
+
+# --------------------------------------------------------------------------- records
 
 
 @dataclass(frozen=True, slots=True)
 class ConflictChange:
+    """A conflict that appeared or went (source IDs, and the labels the report shows)."""
+
     fact: str
     kind: str
     source_a: str
     source_b: str
+    label_a: str
+    label_b: str
     value_a: str
     value_b: str
     text_a: str
@@ -61,7 +134,8 @@ class ConflictChange:
 @dataclass(frozen=True, slots=True)
 class FactChange:
     """A fact whose sources changed (``fact`` is its ID in the new report, or the old one
-    when it disappeared)."""
+    when it disappeared). ``gained`` and ``lost`` are source IDs: new ones, and old ones
+    translated through renames."""
 
     fact: str
     text: str
@@ -71,21 +145,46 @@ class FactChange:
 
 @dataclass(frozen=True, slots=True)
 class QuoteChange:
+    """A quote finding that appeared or went; ``diff`` is the report's word diff, if any."""
+
     kind: str
     speaker: str
     source_a: str
     source_b: str | None
-    text: str
+    label_a: str
+    label_b: str | None
+    text_a: str
+    text_b: str | None
+    diff: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Revision:
-    """A source whose text changed between the two reports."""
+    """A source whose text changed between the two reports (``old_file`` differs from
+    ``file`` when it was renamed too). ``edited`` pairs (old, new) sentences that are one
+    statement reworded; ``added`` and ``removed`` are the others."""
 
     source: str
+    label: str
     file: str
-    added: tuple[str, ...]
-    removed: tuple[str, ...]
+    old_file: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    edited: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """One source whose file name or label changed: a source removed and a source added
+    that hold the same article, or a source whose outlet (so its label) or extension
+    changed."""
+
+    old_source: str
+    new_source: str
+    old_file: str
+    new_file: str
+    old_label: str
+    new_label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +193,7 @@ class StoryDiff:
     status: str  # "added" | "removed" | "changed" | "unchanged"
     sources_added: tuple[str, ...] = ()
     sources_removed: tuple[str, ...] = ()
+    renames: tuple[Rename, ...] = ()
     new_conflicts: tuple[ConflictChange, ...] = ()
     resolved_conflicts: tuple[ConflictChange, ...] = ()
     facts: tuple[FactChange, ...] = ()
@@ -101,12 +201,17 @@ class StoryDiff:
     new_quotes: tuple[QuoteChange, ...] = ()
     gone_quotes: tuple[QuoteChange, ...] = ()
     revisions: tuple[Revision, ...] = ()
+    fact_ids: tuple[tuple[str, str], ...] = ()  # (old ID, new ID) of one fact
+    new_failures: tuple[tuple[str, str], ...] = ()  # (file, problem)
+    fixed_failures: tuple[tuple[str, str], ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()  # (source ID, label), new report's first
 
     @property
     def empty(self) -> bool:
         return not (
             self.sources_added
             or self.sources_removed
+            or self.renames
             or self.new_conflicts
             or self.resolved_conflicts
             or self.facts
@@ -114,166 +219,468 @@ class StoryDiff:
             or self.new_quotes
             or self.gone_quotes
             or self.revisions
+            or self.fact_ids
+            or self.new_failures
+            or self.fixed_failures
         )
 
-
-# --------------------------------------------------------------------------- extraction
-
-
-def _texts(report: Report) -> dict[str, str]:
-    return {s["id"]: s["text"] for s in report.get("statements", [])}
+    def label(self, source: str) -> str:
+        """The label the reports give ``source`` (the new report's, for a renamed one)."""
+        return dict(self.labels).get(source, source)
 
 
-def _source_of(statement_id: str) -> str:
-    return statement_id.rsplit(":", 1)[0]
+# --------------------------------------------------------------------------- validation
 
 
-def _conflicts(report: Report) -> dict[tuple[str, frozenset[str]], ConflictChange]:
-    texts = _texts(report)
-    out: dict[tuple[str, frozenset[str]], ConflictChange] = {}
-    for fact in report.get("facts", []):
-        for c in fact.get("conflicts", []):
-            key = (c["kind"], frozenset({_norm(texts[c["a"]]), _norm(texts[c["b"]])}))
-            out.setdefault(
-                key,
-                ConflictChange(
-                    fact=fact["id"],
-                    kind=c["kind"],
-                    source_a=_source_of(c["a"]),
-                    source_b=_source_of(c["b"]),
-                    value_a=c["value_a"],
-                    value_b=c["value_b"],
-                    text_a=texts[c["a"]],
-                    text_b=texts[c["b"]],
-                    reason=c["reason"],
-                ),
+def validate_report(report: object, where: Path | str) -> None:
+    """Check that ``report`` holds everything the diff and the gate read.
+
+    Raises:
+        CorpusError: naming ``where`` (the file, or which side) and the first problem, such
+            as a fact that lists a statement missing from ``statements``.
+    """
+    from factcheck.report import REPORT_SCHEMA
+
+    if not isinstance(report, Mapping) or report.get("schema") != REPORT_SCHEMA:
+        raise CorpusError(where, f"not a factcheck report (expected schema {REPORT_SCHEMA})")
+
+    def bad(problem: str) -> CorpusError:
+        return CorpusError(where, f"malformed factcheck report: {problem}")
+
+    def records(value: object, what: str) -> list[Mapping[str, Any]]:
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):
+            raise bad(f"{what} is not a list of objects")
+        return value
+
+    def fields(record: Mapping[str, Any], what: str, names: str, *, optional: str = "") -> None:
+        for name in names.split():
+            if not isinstance(record.get(name), str):
+                raise bad(f"{what} has no text field '{name}'")
+        for name in optional.split():
+            if record.get(name) is not None and not isinstance(record[name], str):
+                raise bad(f"{what}: field '{name}' is not text")
+
+    ids: set[str] = set()
+    for i, s in enumerate(records(report.get("statements"), "statements")):
+        fields(s, f"statements[{i}]", "id source text")
+        ids.add(s["id"])
+    for i, s in enumerate(records(report.get("sources"), "sources")):
+        fields(s, f"sources[{i}]", "id", optional="label file outlet")
+
+    def known(statement: object, what: str) -> None:
+        if statement not in ids:
+            raise bad(f"{what} names statement {statement!r}, which is not in 'statements'")
+
+    for i, f in enumerate(records(report.get("facts"), "facts")):
+        fields(f, f"facts[{i}]", "id coverage label")
+        name = f"fact {f['id']}"
+        for key in ("statements", "sources"):
+            if not isinstance(f.get(key), list) or not all(isinstance(x, str) for x in f[key]):
+                raise bad(f"{name}: '{key}' is not a list of IDs")
+        if not f["statements"]:
+            raise bad(f"{name} has no statements")
+        for s in f["statements"]:
+            known(s, name)
+        for c in records(f.get("conflicts"), f"{name}: conflicts"):
+            fields(c, f"a conflict of {name}", "kind a b value_a value_b reason")
+            known(c["a"], f"a conflict of {name}")
+            known(c["b"], f"a conflict of {name}")
+    for i, q in enumerate(records(report.get("quotes"), "quotes")):
+        fields(q, f"quotes[{i}]", "kind a", optional="b speaker_a speaker_b text_a text_b diff")
+        known(q["a"], f"quotes[{i}]")
+        if q.get("b") is not None:
+            known(q["b"], f"quotes[{i}]")
+    for i, p in enumerate(records(report.get("failures"), "failures")):
+        fields(p, f"failures[{i}]", "file problem")
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    """Read and validate one JSON report.
+
+    Raises:
+        CorpusError: the file cannot be read, is not JSON, or is not a valid report.
+    """
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise CorpusError(path, f"not a readable JSON report ({err})") from err
+    validate_report(data, path)
+    assert isinstance(data, dict)
+    return data
+
+
+# --------------------------------------------------------------------------- matching
+
+
+class _Index:
+    """Lookups into one (validated) report."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.statements: dict[str, Mapping[str, Any]] = {
+            s["id"]: s for s in report.get("statements") or []
+        }
+        self.sources: dict[str, Mapping[str, Any]] = {
+            s["id"]: s for s in report.get("sources") or []
+        }
+        self.by_source: dict[str, list[str]] = {}
+        for s in report.get("statements") or []:
+            self.by_source.setdefault(s["source"], []).append(s["id"])
+        self.keys = {sid: text_key(s["text"]) for sid, s in self.statements.items()}
+        self.source_ids = set(self.sources) | set(self.by_source)
+
+    def text(self, statement: str) -> str:
+        return str(self.statements[statement]["text"])
+
+    def source(self, statement: str) -> str:
+        return str(self.statements[statement]["source"])
+
+    def label(self, source: str) -> str:
+        return str(self.sources.get(source, {}).get("label") or source)
+
+    def file(self, source: str) -> str:
+        return str(self.sources.get(source, {}).get("file") or source)
+
+    def outlet(self, source: str) -> str:
+        return " ".join(str(self.sources.get(source, {}).get("outlet") or "").casefold().split())
+
+    def facts(self) -> list[Mapping[str, Any]]:
+        return list(self.report.get("facts") or [])
+
+
+def _dice(a: Counter[str], b: Counter[str]) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 0.0
+
+
+def _greedy(candidates: Iterable[tuple[float, _K, _T]]) -> list[tuple[_K, _T]]:
+    """One-to-one pairs from (score, left, right), highest score first (ties: input order)."""
+    used_left: set[_K] = set()
+    used_right: set[_T] = set()
+    pairs = []
+    for _, left, right in sorted(candidates, key=lambda c: -c[0]):
+        if left in used_left or right in used_right:
+            continue
+        used_left.add(left)
+        used_right.add(right)
+        pairs.append((left, right))
+    return pairs
+
+
+def _match_sources(old: _Index, new: _Index) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """``old source -> new source`` (same ID, or renamed), and the renames."""
+    mapping = {s: s for s in old.source_ids & new.source_ids}
+    gone = sorted(old.source_ids - new.source_ids)
+    born = sorted(new.source_ids - old.source_ids)
+    content_old = {s: Counter(old.keys[x] for x in old.by_source.get(s, [])) for s in gone}
+    content_new = {s: Counter(new.keys[x] for x in new.by_source.get(s, [])) for s in born}
+    candidates = []
+    for o in gone:
+        for n in born:
+            if old.outlet(o) and new.outlet(n) and old.outlet(o) != new.outlet(n):
+                continue  # two outlets: a source removed and another added
+            score = _dice(content_old[o], content_new[n])
+            if score >= RENAME_SIMILARITY:
+                candidates.append((score, o, n))
+    renames = _greedy(candidates)
+    mapping.update(renames)
+    return mapping, sorted(renames)
+
+
+def _edit_pairs(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs (old, new) of statements that are one statement edited: word similarity
+    (difflib ratio) at least :data:`REVISION_SIMILARITY`, best first, one to one. The
+    shared-word count bounds the ratio from above, so most pairs skip difflib."""
+    old_words = [k.split() for k in old_keys]
+    new_words = [k.split() for k in new_keys]
+    old_bags, new_bags = [Counter(w) for w in old_words], [Counter(w) for w in new_words]
+    candidates = []
+    for i, (a, bag_a) in enumerate(zip(old_words, old_bags, strict=True)):
+        for j, (b, bag_b) in enumerate(zip(new_words, new_bags, strict=True)):
+            total = len(a) + len(b)
+            if not total or 2 * sum((bag_a & bag_b).values()) < REVISION_SIMILARITY * total:
+                continue
+            score = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+            if score >= REVISION_SIMILARITY:
+                candidates.append((score, i, j))
+    return _greedy(candidates)
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceEdit:
+    old: str
+    new: str
+    removed: tuple[str, ...]  # old statement IDs
+    added: tuple[str, ...]  # new statement IDs
+    edited: tuple[tuple[str, str], ...]  # (old ID, new ID)
+
+
+def _match_statements(
+    old: _Index, new: _Index, sources: Mapping[str, str]
+) -> tuple[dict[str, str], list[_SourceEdit]]:
+    """``old statement -> new statement`` within matched sources, and each source's edits."""
+    mapping: dict[str, str] = {}
+    edits = []
+    for o, n in sorted(sources.items(), key=lambda p: p[1]):
+        old_ids, new_ids = old.by_source.get(o, []), new.by_source.get(n, [])
+        waiting: dict[str, list[str]] = {}
+        for sid in new_ids:
+            waiting.setdefault(new.keys[sid], []).append(sid)
+        rest_old, same = [], set()
+        for sid in old_ids:
+            equal = waiting.get(old.keys[sid])
+            if equal:
+                mapping[sid] = equal.pop(0)
+                same.add(mapping[sid])
+            else:
+                rest_old.append(sid)
+        rest_new = [sid for sid in new_ids if sid not in same]
+        edited = [
+            (rest_old[i], rest_new[j])
+            for i, j in _edit_pairs(
+                [old.keys[a] for a in rest_old], [new.keys[b] for b in rest_new]
             )
-    return out
-
-
-def _quotes(report: Report) -> dict[tuple[str, str, str, str], QuoteChange]:
-    out: dict[tuple[str, str, str, str], QuoteChange] = {}
-    for q in report.get("quotes", []):
-        speaker = q.get("speaker_a") or q.get("speaker_b") or ""
-        key = (q["kind"], _norm(speaker), _norm(q.get("text_a")), _norm(q.get("text_b")))
-        out.setdefault(
-            key,
-            QuoteChange(
-                kind=q["kind"],
-                speaker=speaker,
-                source_a=_source_of(q["a"]),
-                source_b=_source_of(q["b"]) if q.get("b") else None,
-                text=q.get("text_a") or "",
-            ),
+        ]
+        mapping.update(edited)
+        done_old, done_new = {a for a, _ in edited}, {b for _, b in edited}
+        edits.append(
+            _SourceEdit(
+                old=o,
+                new=n,
+                removed=tuple(s for s in rest_old if s not in done_old),
+                added=tuple(s for s in rest_new if s not in done_new),
+                edited=tuple(sorted(edited, key=lambda p: new_ids.index(p[1]))),
+            )
         )
-    return out
+    return mapping, edits
 
 
 def _match_facts(
-    old: Report, new: Report
+    old: _Index, new: _Index, statements: Mapping[str, str]
 ) -> tuple[list[tuple[Mapping[str, Any], Mapping[str, Any]]], list[Any], list[Any]]:
-    """Pairs (old fact, new fact) sharing statements, largest overlap first; and the
-    unmatched old and new facts."""
-    to, tn = _texts(old), _texts(new)
-    old_sets = [(f, {_norm(to[s]) for s in f["statements"]}) for f in old.get("facts", [])]
-    new_sets = [(f, {_norm(tn[s]) for s in f["statements"]}) for f in new.get("facts", [])]
-    candidates = sorted(
-        (
-            (-len(a & b), i, j)
-            for i, (_, a) in enumerate(old_sets)
-            for j, (_, b) in enumerate(new_sets)
-            if a & b
-        ),
-    )
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i in used_old or j in used_new:
-            continue
-        used_old.add(i)
-        used_new.add(j)
-        pairs.append((old_sets[i][0], new_sets[j][0]))
-    unmatched_old = [f for i, (f, _) in enumerate(old_sets) if i not in used_old]
-    unmatched_new = [f for j, (f, _) in enumerate(new_sets) if j not in used_new]
-    return pairs, unmatched_old, unmatched_new
-
-
-def _first_text(report: Report, fact: Mapping[str, Any]) -> str:
-    return _texts(report)[fact["statements"][0]]
-
-
-def _revisions(old: Report, new: Report) -> list[Revision]:
-    def by_source(report: Report) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for s in report.get("statements", []):
-            out.setdefault(s["source"], []).append(s["text"])
-        return out
-
-    files = {s["id"]: s["file"] for s in new.get("sources", [])}
-    bo, bn = by_source(old), by_source(new)
-    out = []
-    for source in sorted(set(bo) & set(bn)):
-        old_norm = {_norm(t) for t in bo[source]}
-        new_norm = {_norm(t) for t in bn[source]}
-        if old_norm == new_norm:
-            continue
-        out.append(
-            Revision(
-                source=source,
-                file=files.get(source, source),
-                added=tuple(t for t in bn[source] if _norm(t) not in old_norm),
-                removed=tuple(t for t in bo[source] if _norm(t) not in new_norm),
-            )
+    """Pairs (old fact, new fact) sharing matched statements, largest overlap first; and
+    the unmatched old and new facts."""
+    old_facts, new_facts = old.facts(), new.facts()
+    fact_of = {s: j for j, f in enumerate(new_facts) for s in f["statements"]}
+    candidates = []
+    for i, f in enumerate(old_facts):
+        shared = Counter(
+            fact_of[statements[s]]
+            for s in f["statements"]
+            if s in statements and statements[s] in fact_of
         )
+        candidates += [(float(n), i, j) for j, n in sorted(shared.items())]
+    pairs = _greedy(candidates)
+    used_old, used_new = {i for i, _ in pairs}, {j for _, j in pairs}
+    return (
+        [(old_facts[i], new_facts[j]) for i, j in sorted(pairs)],
+        [f for i, f in enumerate(old_facts) if i not in used_old],
+        [f for j, f in enumerate(new_facts) if j not in used_new],
+    )
+
+
+def _surplus(items: Sequence[tuple[_K, _T]], other: Iterable[_K]) -> list[_T]:
+    """The items whose key occurs more often in ``items`` than in ``other`` (the later
+    ones of each key), in order."""
+    budget = Counter(other)
+    out = []
+    for key, item in items:
+        if budget[key] > 0:
+            budget[key] -= 1
+        else:
+            out.append(item)
     return out
 
 
+def _value_key(statement: Mapping[str, Any], value: str) -> str:
+    """A conflict side's value: a typed value's amount without qualifier, else its key."""
+    for v in statement.get("values") or []:
+        if isinstance(v, Mapping) and v.get("text") == value and v.get("kind") in _TYPED_VALUES:
+            norm = v.get("norm")
+            if isinstance(norm, str) and norm:
+                return f"{v['kind']}:{_QUALIFIER_MARKS.sub('', norm)}"
+    return text_key(value)
+
+
+def _conflicts(
+    ix: _Index, fact_key: Callable[[str], str], canon: Callable[[str], str]
+) -> list[tuple[Hashable, ConflictChange]]:
+    out: list[tuple[Hashable, ConflictChange]] = []
+    for fact in ix.facts():
+        for c in fact.get("conflicts") or []:
+            sa, sb = ix.source(c["a"]), ix.source(c["b"])
+            sides = frozenset(
+                {
+                    (canon(sa), _value_key(ix.statements[c["a"]], c["value_a"])),
+                    (canon(sb), _value_key(ix.statements[c["b"]], c["value_b"])),
+                }
+            )
+            change = ConflictChange(
+                fact=fact["id"],
+                kind=c["kind"],
+                source_a=sa,
+                source_b=sb,
+                label_a=ix.label(sa),
+                label_b=ix.label(sb),
+                value_a=c["value_a"],
+                value_b=c["value_b"],
+                text_a=ix.text(c["a"]),
+                text_b=ix.text(c["b"]),
+                reason=c["reason"],
+            )
+            out.append(((fact_key(fact["id"]), c["kind"], sides), change))
+    return out
+
+
+def _quotes(ix: _Index) -> list[tuple[Hashable, QuoteChange]]:
+    out: list[tuple[Hashable, QuoteChange]] = []
+    for q in ix.report.get("quotes") or []:
+        speakers = [s for s in (q.get("speaker_a"), q.get("speaker_b")) if s]
+        texts = [t for t in (q.get("text_a"), q.get("text_b")) if t]
+        key = (q["kind"], frozenset(map(text_key, speakers)), frozenset(map(text_key, texts)))
+        a, b = ix.source(q["a"]), ix.source(q["b"]) if q.get("b") else None
+        change = QuoteChange(
+            kind=q["kind"],
+            speaker=speakers[0] if speakers else "",
+            source_a=a,
+            source_b=b,
+            label_a=ix.label(a),
+            label_b=ix.label(b) if b else None,
+            text_a=q.get("text_a") or "",
+            text_b=q.get("text_b"),
+            diff=q.get("diff"),
+        )
+        out.append((key, change))
+    return out
+
+
+def _failures(report: Report) -> list[tuple[str, str]]:
+    return [(p["file"], p["problem"]) for p in report.get("failures") or []]
+
+
+def _labels(*indexes: _Index) -> tuple[tuple[str, str], ...]:
+    labels: dict[str, str] = {}
+    for ix in indexes:
+        for source in sorted(ix.source_ids):
+            labels.setdefault(source, ix.label(source))
+    return tuple(sorted(labels.items()))
+
+
+def _first_text(ix: _Index, fact: Mapping[str, Any]) -> str:
+    return ix.text(fact["statements"][0])
+
+
 def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
-    """What changed from ``old`` to ``new`` (either may be None: a story added or removed)."""
+    """What changed from ``old`` to ``new`` (either may be None: a story added or removed).
+
+    A story that was added lists all its conflicts as new, and its misquotes (altered,
+    misattributed, unsupported) and input problems, which is what a gate would fail on.
+
+    Raises:
+        CorpusError: a report lacks what the diff reads (see :func:`validate_report`).
+    """
+    for report, side in ((old, "old report"), (new, "new report")):
+        if report is not None:
+            validate_report(report, side)
     story = str((new or old or {}).get("story", "?"))
     if old is None and new is None:
         return StoryDiff(story, "unchanged")
     if old is None:
-        return StoryDiff(story, "added", new_conflicts=tuple(_conflicts(new or {}).values()))
+        assert new is not None
+        ix = _Index(new)
+        return StoryDiff(
+            story,
+            "added",
+            new_conflicts=tuple(c for _, c in _conflicts(ix, str, str)),
+            new_quotes=tuple(q for _, q in _quotes(ix) if q.kind in MISQUOTES),
+            new_failures=tuple(_failures(new)),
+            labels=_labels(ix),
+        )
     if new is None:
-        return StoryDiff(story, "removed", resolved_conflicts=tuple(_conflicts(old).values()))
+        ix = _Index(old)
+        return StoryDiff(
+            story,
+            "removed",
+            resolved_conflicts=tuple(c for _, c in _conflicts(ix, str, str)),
+            labels=_labels(ix),
+        )
+    io, in_ = _Index(old), _Index(new)
+    sources, renames = _match_sources(io, in_)
+    statements, edits = _match_statements(io, in_, sources)
+    pairs, gone, born = _match_facts(io, in_, statements)
 
-    co, cn = _conflicts(old), _conflicts(new)
-    qo, qn = _quotes(old), _quotes(new)
-    pairs, gone, born = _match_facts(old, new)
+    def canon(source: str) -> str:
+        return sources.get(source, source)
+
+    fact_of_old = {f_old["id"]: f_new["id"] for f_old, f_new in pairs}
+    co = _conflicts(io, lambda f: fact_of_old.get(f, f"old {f}"), canon)
+    cn = _conflicts(in_, str, str)
+    qo, qn = _quotes(io), _quotes(in_)
+
     changes = []
     for f_old, f_new in pairs:
-        gained = tuple(sorted(set(f_new["sources"]) - set(f_old["sources"])))
-        lost = tuple(sorted(set(f_old["sources"]) - set(f_new["sources"])))
+        was = {canon(s) for s in f_old["sources"]}
+        gained = tuple(sorted(set(f_new["sources"]) - was))
+        lost = tuple(sorted(was - set(f_new["sources"])))
         if gained or lost:
-            changes.append(FactChange(f_new["id"], _first_text(new, f_new), gained, lost))
+            changes.append(FactChange(f_new["id"], _first_text(in_, f_new), gained, lost))
     for f in born:
         if len(f["sources"]) > 1:
-            changes.append(FactChange(f["id"], _first_text(new, f), tuple(f["sources"]), ()))
+            changes.append(FactChange(f["id"], _first_text(in_, f), tuple(f["sources"]), ()))
     for f in gone:
         if len(f["sources"]) > 1:
-            changes.append(FactChange(f["id"], _first_text(old, f), (), tuple(f["sources"])))
-    old_texts = {_norm(s["text"]) for s in old.get("statements", [])}
+            lost = tuple(sorted(canon(s) for s in f["sources"]))
+            changes.append(FactChange(f["id"], _first_text(io, f), (), lost))
+
+    old_keys = set(io.keys.values())
+    edited_new = {b for e in edits for _, b in e.edited}
     new_unique = tuple(
-        (f["id"], f["sources"][0], _first_text(new, f))
-        for f in new.get("facts", [])
-        if f["coverage"] == "unique" and _norm(_first_text(new, f)) not in old_texts
+        (f["id"], f["sources"][0], _first_text(in_, f))
+        for f in in_.facts()
+        if f["coverage"] == "unique"
+        and in_.keys[f["statements"][0]] not in old_keys
+        and f["statements"][0] not in edited_new
     )
-    sources_old = {s["id"] for s in old.get("sources", [])}
-    sources_new = {s["id"] for s in new.get("sources", [])}
+    revisions = tuple(
+        Revision(
+            source=e.new,
+            label=in_.label(e.new),
+            file=in_.file(e.new),
+            old_file=io.file(e.old),
+            added=tuple(in_.text(s) for s in e.added),
+            removed=tuple(io.text(s) for s in e.removed),
+            edited=tuple((io.text(a), in_.text(b)) for a, b in e.edited),
+        )
+        for e in edits
+        if e.added or e.removed or e.edited
+    )
+    renamed = {o for o, _ in renames} | {n for _, n in renames}
+    fo, fn = _failures(old), _failures(new)
     diff = StoryDiff(
         story=story,
         status="changed",
-        sources_added=tuple(sorted(sources_new - sources_old)),
-        sources_removed=tuple(sorted(sources_old - sources_new)),
-        new_conflicts=tuple(cn[k] for k in sorted(cn.keys() - co.keys(), key=str)),
-        resolved_conflicts=tuple(co[k] for k in sorted(co.keys() - cn.keys(), key=str)),
+        sources_added=tuple(sorted(in_.source_ids - io.source_ids - renamed)),
+        sources_removed=tuple(sorted(io.source_ids - in_.source_ids - renamed)),
+        renames=tuple(
+            Rename(o, n, io.file(o), in_.file(n), io.label(o), in_.label(n))
+            for o, n in sorted(sources.items())
+            if (io.file(o), io.label(o)) != (in_.file(n), in_.label(n))
+        ),
+        new_conflicts=tuple(_surplus(cn, (k for k, _ in co))),
+        resolved_conflicts=tuple(_surplus(co, (k for k, _ in cn))),
         facts=tuple(sorted(changes, key=lambda c: (c.fact, c.text))),
         new_unique=new_unique,
-        new_quotes=tuple(qn[k] for k in sorted(qn.keys() - qo.keys())),
-        gone_quotes=tuple(qo[k] for k in sorted(qo.keys() - qn.keys())),
-        revisions=tuple(_revisions(old, new)),
+        new_quotes=tuple(_surplus(qn, (k for k, _ in qo))),
+        gone_quotes=tuple(_surplus(qo, (k for k, _ in qn))),
+        revisions=revisions,
+        fact_ids=tuple(sorted((a["id"], b["id"]) for a, b in pairs if a["id"] != b["id"])),
+        new_failures=tuple(_surplus([(p, p) for p in fn], fo)),
+        fixed_failures=tuple(_surplus([(p, p) for p in fo], fn)),
+        labels=_labels(in_, io),
     )
     return diff if not diff.empty else StoryDiff(story, "unchanged")
 
@@ -283,38 +690,35 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
 
 def gate(new: Report, baseline: Report | None, conditions: Iterable[str]) -> list[str]:
     """Reasons to fail, one line each, for the chosen ``conditions`` (see
-    :data:`FAIL_CONDITIONS`). ``new-*`` conditions compare with ``baseline``; without a
-    baseline every conflict or misquote is new."""
+    :data:`FAIL_CONDITIONS`). ``new-*`` conditions compare with ``baseline`` the way
+    :func:`diff_reports` does; without a baseline every conflict or misquote is new.
+    Claim divergences (kind ``claim``) never fail the gate."""
+    validate_report(new, "new report")
     reasons = []
     wanted = set(conditions)
+    story = new.get("story", "?")
     conflicts = [
         c
-        for f in new.get("facts", [])
+        for f in new.get("facts") or []
         if f["label"] == "conflict"
-        for c in f["conflicts"]
+        for c in f.get("conflicts") or []
         if c["kind"] != "claim"
     ]
-    story = new.get("story", "?")
     if "conflict" in wanted and conflicts:
         reasons.append(f"{story}: {len(conflicts)} conflict(s) between sources")
-    if "new-conflict" in wanted:
-        fresh = (
-            diff_reports(baseline, new).new_conflicts
-            if baseline
-            else tuple(_conflicts(new).values())
-        )
-        fresh = tuple(c for c in fresh if c.kind != "claim")
+    changes = diff_reports(baseline, new) if wanted & {"new-conflict", "new-misquote"} else None
+    if "new-conflict" in wanted and changes is not None:
+        fresh = [c for c in changes.new_conflicts if c.kind != "claim"]
         if fresh:
             reasons.append(
                 f"{story}: {len(fresh)} new conflict(s): "
                 + "; ".join(f"{c.kind} {c.value_a} vs {c.value_b}" for c in fresh)
             )
-    misquotes = [q for q in _quotes(new).values() if q.kind in MISQUOTES]
+    misquotes = [q for _, q in _quotes(_Index(new)) if q.kind in MISQUOTES]
     if "misquote" in wanted and misquotes:
         reasons.append(f"{story}: {len(misquotes)} altered, misattributed or unsupported quote(s)")
-    if "new-misquote" in wanted:
-        base = set(_quotes(baseline).keys()) if baseline else set()
-        fresh_q = [q for k, q in _quotes(new).items() if q.kind in MISQUOTES and k not in base]
+    if "new-misquote" in wanted and changes is not None:
+        fresh_q = [q for q in changes.new_quotes if q.kind in MISQUOTES]
         if fresh_q:
             reasons.append(f"{story}: {len(fresh_q)} new misquote(s)")
     return reasons
@@ -329,41 +733,124 @@ def _esc(text: str) -> str:
     return md_escape(text)
 
 
+def _code(text: str) -> str:
+    """Text as an inline code span (nothing in it is markdown or HTML)."""
+    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+
+
 def _short(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _edit_diff(old: str, new: str) -> str:
+    """Word diff of an edited sentence; the changed words are never cut."""
+    from factcheck.textdiff import word_diff
+
+    a, b = old.split(), new.split()
+    return word_diff([w.casefold() for w in a], [w.casefold() for w in b], a, b)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}"
+
+
 def _summary(d: StoryDiff) -> str:
     parts = []
     if d.new_conflicts:
-        parts.append(f"{len(d.new_conflicts)} new conflict(s)")
+        parts.append(_n(len(d.new_conflicts), "new conflict(s)"))
     if d.resolved_conflicts:
-        parts.append(f"{len(d.resolved_conflicts)} resolved")
+        parts.append(_n(len(d.resolved_conflicts), "resolved"))
     if d.facts:
-        parts.append(f"{len(d.facts)} fact(s) gained or lost sources")
+        parts.append(_n(len(d.facts), "fact(s) gained or lost sources"))
     if d.new_unique:
-        parts.append(f"{len(d.new_unique)} new unique detail(s)")
+        parts.append(_n(len(d.new_unique), "new unique detail(s)"))
     if d.new_quotes or d.gone_quotes:
         parts.append(f"quotes: {len(d.new_quotes)} new, {len(d.gone_quotes)} gone")
     if d.revisions:
-        parts.append(f"{len(d.revisions)} article(s) revised")
+        parts.append(_n(len(d.revisions), "article(s) revised"))
+    if d.new_failures or d.fixed_failures:
+        parts.append(f"input problems: {len(d.new_failures)} new, {len(d.fixed_failures)} fixed")
     if d.sources_added or d.sources_removed:
         parts.append(f"sources: +{len(d.sources_added)} −{len(d.sources_removed)}")
+    if d.renames:
+        parts.append(_n(len(d.renames), "source(s) renamed"))
+    if d.fact_ids and not parts:
+        parts.append(_n(len(d.fact_ids), "fact ID(s) changed"))
     return " · ".join(parts)
 
 
 def _conflict_item(c: ConflictChange) -> list[str]:
     return [
-        f"- **{c.kind}** in {c.fact}: {_esc(c.source_a)} *{_esc(c.value_a)}* vs "
-        f"{_esc(c.source_b)} *{_esc(c.value_b)}*: {_esc(c.reason)}",
+        f"- **{c.kind}** in {c.fact}: {_esc(c.label_a)} *{_esc(c.value_a)}* vs "
+        f"{_esc(c.label_b)} *{_esc(c.value_b)}*: {_esc(c.reason)}",
         "  <details><summary>sentences</summary>",
         "",
-        f"  - {_esc(c.source_a)}: {_esc(c.text_a)}",
-        f"  - {_esc(c.source_b)}: {_esc(c.text_b)}",
+        f"  - {_esc(c.label_a)}: {_esc(c.text_a)}",
+        f"  - {_esc(c.label_b)}: {_esc(c.text_b)}",
         "",
         "  </details>",
     ]
+
+
+def _quote_item(sign: str, q: QuoteChange) -> str:
+    where = _esc(q.label_a) + (f" / {_esc(q.label_b)}" if q.label_b else "")
+    head = f"- {sign}**{q.kind}**, {_esc(q.speaker or 'unknown speaker')} ({where}): "
+    if q.diff:
+        return head + f"word diff {_code(q.diff)}"
+    if q.text_b and text_key(q.text_b) != text_key(q.text_a):
+        return head + f"“{_esc(_short(q.text_a, 100))}” / “{_esc(_short(q.text_b, 100))}”"
+    return head + f"“{_esc(_short(q.text_a, 100))}”"
+
+
+def _revision_lines(r: Revision) -> list[str]:
+    name = _code(r.file) if r.file == r.old_file else f"{_code(r.old_file)} → {_code(r.file)}"
+    counts = [
+        f"{len(part)} statement(s) {verb}"
+        for part, verb in ((r.edited, "edited"), (r.added, "added"), (r.removed, "removed"))
+        if part
+    ]
+    out = [f"- {name}: {', '.join(counts)}"]
+    out += [f"  - **±** {_code(_edit_diff(a, b))}" for a, b in r.edited]
+    out += [f"  - **−** {_esc(_short(t))}" for t in r.removed]
+    out += [f"  - **+** {_esc(_short(t))}" for t in r.added]
+    return out
+
+
+def _rename_line(r: Rename) -> str:
+    labels = f"{_esc(r.old_label)} → {_esc(r.new_label)}"
+    if r.old_file == r.new_file:
+        return f"- relabelled: {_code(r.new_file)}: {labels}"
+    line = f"- renamed: {_code(r.old_file)} → {_code(r.new_file)}"
+    return line + (f" ({labels})" if r.old_label != r.new_label else "")
+
+
+def _failure_lines(d: StoryDiff) -> list[str]:
+    if not (d.new_failures or d.fixed_failures):
+        return []
+    return [
+        "#### Input problems",
+        "",
+        *(f"- new: {_code(f)}: {_esc(p)}" for f, p in d.new_failures),
+        *(f"- fixed: {_code(f)}: {_esc(p)}" for f, p in d.fixed_failures),
+        "",
+    ]
+
+
+def _added_story_lines(d: StoryDiff) -> list[str]:
+    counts = [_n(len(d.new_conflicts), "conflict(s)")]
+    if d.new_quotes:
+        counts.append(_n(len(d.new_quotes), "misquote(s)"))
+    if d.new_failures:
+        counts.append(_n(len(d.new_failures), "input problem(s)"))
+    out = [f"New story, with {', '.join(counts)}.", ""]
+    if d.new_conflicts:
+        out += ["#### Conflicts", ""]
+        out += [line for c in d.new_conflicts for line in _conflict_item(c)]
+        out.append("")
+    if d.new_quotes:
+        out += ["#### Misquotes", "", *(_quote_item("", q) for q in d.new_quotes), ""]
+    return out + _failure_lines(d)
 
 
 def _story_lines(d: StoryDiff) -> list[str]:
@@ -371,7 +858,7 @@ def _story_lines(d: StoryDiff) -> list[str]:
     if d.status == "unchanged":
         return [head, "", "No change in facts, conflicts or quotes.", ""]
     if d.status == "added":
-        return [head, "", f"New story, with {len(d.new_conflicts)} conflict(s).", ""]
+        return [head, "", *_added_story_lines(d)]
     if d.status == "removed":
         return [head, "", "Story removed.", ""]
     out = [head, "", f"**{_summary(d)}**", ""]
@@ -382,7 +869,7 @@ def _story_lines(d: StoryDiff) -> list[str]:
     if d.resolved_conflicts:
         out += ["#### Resolved conflicts", ""]
         out += [
-            f"- **{c.kind}** {_esc(c.source_a)} *{_esc(c.value_a)}* vs {_esc(c.source_b)} "
+            f"- **{c.kind}** {_esc(c.label_a)} *{_esc(c.value_a)}* vs {_esc(c.label_b)} "
             f"*{_esc(c.value_b)}*"
             for c in d.resolved_conflicts
         ]
@@ -391,39 +878,41 @@ def _story_lines(d: StoryDiff) -> list[str]:
         out += ["#### Facts that gained or lost sources", ""]
         for f in d.facts:
             change = ", ".join(
-                [*(f"+{_esc(s)}" for s in f.gained), *(f"−{_esc(s)}" for s in f.lost)]
+                [
+                    *(f"+{_esc(d.label(s))}" for s in f.gained),
+                    *(f"−{_esc(d.label(s))}" for s in f.lost),
+                ]
             )
             out.append(f"- {f.fact} ({change}): {_esc(_short(f.text))}")
         out.append("")
     if d.new_unique:
         out += ["#### New unique details", ""]
-        out += [f"- {fid} {_esc(src)}: {_esc(_short(text))}" for fid, src, text in d.new_unique]
+        out += [
+            f"- {fid} {_esc(d.label(src))}: {_esc(_short(text))}" for fid, src, text in d.new_unique
+        ]
         out.append("")
     if d.new_quotes or d.gone_quotes:
         out += ["#### Quotes", ""]
-        for sign, quotes in (("new", d.new_quotes), ("gone", d.gone_quotes)):
-            for q in quotes:
-                where = _esc(q.source_a) + (f" / {_esc(q.source_b)}" if q.source_b else "")
-                out.append(
-                    f"- {sign}: **{q.kind}**, {_esc(q.speaker or 'unknown speaker')} "
-                    f"({where}): “{_esc(_short(q.text, 100))}”"
-                )
+        out += [_quote_item("new: ", q) for q in d.new_quotes]
+        out += [_quote_item("gone: ", q) for q in d.gone_quotes]
         out.append("")
     if d.revisions:
         out += ["#### Revised articles", ""]
-        for r in d.revisions:
-            out.append(f"- `{r.file}`: {len(r.added)} statement(s) added, {len(r.removed)} removed")
-            out += [f"  - − {_esc(_short(t))}" for t in r.removed]
-            out += [f"  - + {_esc(_short(t))}" for t in r.added]
+        out += [line for r in d.revisions for line in _revision_lines(r)]
         out.append("")
-    if d.sources_added or d.sources_removed:
+    out += _failure_lines(d)
+    if d.sources_added or d.sources_removed or d.renames:
         out += [
             "#### Sources",
             "",
-            *(f"- added: {_esc(s)}" for s in d.sources_added),
-            *(f"- removed: {_esc(s)}" for s in d.sources_removed),
+            *(f"- added: {_esc(d.label(s))}" for s in d.sources_added),
+            *(f"- removed: {_esc(d.label(s))}" for s in d.sources_removed),
+            *(_rename_line(r) for r in d.renames),
             "",
         ]
+    if d.fact_ids:
+        ids = ", ".join(f"{a} → {b}" for a, b in d.fact_ids)
+        out += [f"Fact IDs changed with their statements: {ids}.", ""]
     return out
 
 

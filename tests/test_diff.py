@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,15 @@ from typer.testing import CliRunner
 
 from factcheck.cache import Cache
 from factcheck.cli import app
-from factcheck.diff import diff_reports, gate, render_diff
-from factcheck.history import Baseline, read_at, story_tree_at
+from factcheck.diff import diff_reports, gate, load_report, render_diff, text_key
+from factcheck.errors import ConfigError, CorpusError
+from factcheck.history import (
+    Baseline,
+    check_gate_options,
+    diff_revision,
+    read_at,
+    story_tree_at,
+)
 from factcheck.pipeline import check_story
 from factcheck.report_json import to_json
 from factcheck.settings import Settings
@@ -83,9 +92,14 @@ def test_diff_reports_what_a_revision_changed(
     before_after: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     (rev,) = diff_reports(*before_after).revisions
-    assert rev.file == "daily.txt"
-    assert rev.removed == ("The bridge carries 40,000 vehicles a day, officials said.",)
-    assert rev.added == ("The bridge carries 25,000 vehicles a day, officials said.",)
+    assert rev.file == rev.old_file == "daily.txt"
+    assert rev.edited == (
+        (
+            "The bridge carries 40,000 vehicles a day, officials said.",
+            "The bridge carries 25,000 vehicles a day, officials said.",
+        ),
+    )
+    assert rev.added == rev.removed == ()
 
 
 def test_diff_of_identical_reports_is_empty(
@@ -154,8 +168,6 @@ def test_diff_read_at_a_missing_file_is_none(repo: Path) -> None:
 
 
 def test_diff_unknown_revision_is_a_clear_error(repo: Path) -> None:
-    from factcheck.errors import ConfigError
-
     with (
         pytest.raises(ConfigError, match="no such git revision"),
         story_tree_at(repo / "corpora", "no-such-branch"),
@@ -165,9 +177,10 @@ def test_diff_unknown_revision_is_a_clear_error(repo: Path) -> None:
 
 def test_diff_baseline_defaults_to_the_report_in_out(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "s.json").write_text('{"story": "s"}')
+    report = {"schema": "factcheck.report/1", "story": "s"}
+    (tmp_path / "out" / "s.json").write_text(json.dumps(report))
     base = Baseline(None, out=tmp_path / "out", corpus=tmp_path, settings=Settings())
-    assert base.report("s") == {"story": "s"}
+    assert base.report("s") == report
     assert base.report("other") is None
 
 
@@ -211,3 +224,338 @@ def test_diff_cli_unknown_fail_on_condition_is_a_usage_error(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["check", str(tmp_path), "--fail-on", "typo"])
     assert result.exit_code == 2
     assert "typo" in result.stderr
+
+
+# --------------------------------------------------------------------------- matching rules
+
+
+def _story(tmp_path: Path, name: str, files: dict[str, str]) -> dict[str, Any]:
+    """The report of a story written to ``tmp_path/name/bridge`` (fake embedder)."""
+    return _report(_write(tmp_path / name / "bridge", files))
+
+
+def test_diff_text_key_keeps_what_changes_a_value() -> None:
+    assert text_key("The bridge, it said, carries 40,000 cars!") == text_key(
+        "the bridge it said carries 40,000 cars"
+    )
+    assert text_key("rose 5%") != text_key("rose $5")
+    assert text_key("$450 million") != text_key("€450 million")
+    assert text_key("40,000") != text_key("-40,000") != text_key("40000")
+    assert text_key("1.5 km") != text_key("15 km")
+    assert text_key("a well-known bridge") == text_key("a well known bridge")
+
+
+def test_diff_rewording_a_conflicting_sentence_is_no_new_conflict(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")})
+    assert gate(old, None, ["conflict"]) != []  # the story has a conflict to begin with
+    reworded = BASE["daily.txt"].replace(
+        "carries 40,000 vehicles a day", "carries about 25,000 vehicles every day"
+    )
+    new = _story(tmp_path, "new", {**BASE, "daily.txt": reworded})
+    d = diff_reports(old, new)
+    assert d.new_conflicts == d.resolved_conflicts == ()
+    assert gate(new, old, ["new-conflict"]) == []
+    ((before, after),) = d.revisions[0].edited
+    assert "about 25,000" in after and "about" not in before
+    assert d.new_unique == ()  # an edit is not a new detail
+
+
+def test_diff_conflicts_do_not_depend_on_the_sentences_text(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """A checker change that cleans or splits sentences differently is no new conflict."""
+    _, new = before_after
+    recleaned = json.loads(json.dumps(new))
+    for s in recleaned["statements"]:
+        s["text"] = s["text"].replace(" a day", " per day").replace(", officials said", "")
+    d = diff_reports(new, recleaned)
+    assert d.new_conflicts == d.resolved_conflicts == ()
+    assert gate(recleaned, new, ["new-conflict"]) == []
+
+
+def test_diff_a_changed_value_is_a_new_conflict(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")})
+    new = _story(tmp_path, "new", {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "30,")})
+    d = diff_reports(old, new)
+    assert [c.value_b for c in d.new_conflicts] == ["40,000 vehicles"]
+    assert [c.value_a for c in d.new_conflicts] == ["30,000 vehicles"]
+    assert len(d.resolved_conflicts) == 1
+
+
+def _renamed(report: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    """``report`` as if file ``old``.txt had been renamed ``new``.txt (IDs and labels)."""
+    text = json.dumps(report).replace(f'"{old}:', f'"{new}:')
+    text = text.replace(f'"{old}"', f'"{new}"').replace(f'"{old}.txt"', f'"{new}.txt"')
+    renamed: dict[str, Any] = json.loads(text)
+    return renamed
+
+
+QUOTED = {
+    "herald.txt": "The council approved the bridge plan on Tuesday.\n"
+    '"We will bring jobs and pride back to downtown," Mayor Lena Ortiz said.\n',
+    "metro.txt": "The council approved the bridge plan on Tuesday.\n"
+    '"We will bring jobs and pride to downtown," Mayor Lena Ortiz said.\n',
+}
+
+
+def test_diff_a_renamed_file_keeps_its_misquote(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", QUOTED)
+    (finding,) = [q for q in old["quotes"] if q["kind"] == "altered"]
+    assert finding["a"].startswith("herald")
+    new = _story(
+        tmp_path, "new", {"zherald.txt": QUOTED["herald.txt"], "metro.txt": QUOTED["metro.txt"]}
+    )
+    (moved,) = [q for q in new["quotes"] if q["kind"] == "altered"]
+    assert moved["a"].startswith("metro")  # the sides swapped
+    d = diff_reports(old, new)
+    assert d.new_quotes == d.gone_quotes == ()
+    assert gate(new, old, ["new-misquote"]) == []
+    assert [(r.old_file, r.new_file) for r in d.renames] == [("herald.txt", "zherald.txt")]
+
+
+def test_diff_quote_findings_match_whatever_the_order_of_their_sides(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", QUOTED)
+    swapped = json.loads(json.dumps(old))
+    for q in swapped["quotes"]:
+        for x, y in (("a", "b"), ("speaker_a", "speaker_b"), ("text_a", "text_b")):
+            q[x], q[y] = q[y], q[x]
+    assert diff_reports(old, swapped).status == "unchanged"
+
+
+def test_diff_a_renamed_file_is_shown_once(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", {**BASE, "wire.txt": "A ferry will run.\n"})
+    new = _renamed(old, "daily", "daily-news")
+    d = diff_reports(old, new)
+    assert d.facts == d.revisions == d.new_unique == ()
+    assert d.sources_added == d.sources_removed == ()
+    assert [(r.old_source, r.new_source) for r in d.renames] == [("daily", "daily-news")]
+    md = render_diff([d])
+    assert "- renamed: `daily.txt` → `daily-news.txt` (daily → daily-news)" in md
+    assert "gained or lost" not in md and "sources: +" not in md
+
+
+def test_diff_a_new_outlet_name_is_one_relabelled_source(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", BASE)
+    named = "---\noutlet: Daily News\n---\n" + BASE["daily.txt"]
+    d = diff_reports(old, _story(tmp_path, "new", {**BASE, "daily.txt": named}))
+    assert d.status == "changed" and d.facts == d.revisions == d.sources_added == ()
+    assert "- relabelled: `daily.txt`: daily → Daily News" in render_diff([d])
+
+
+def test_diff_a_file_renamed_and_edited_is_revised(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", BASE)
+    edited = BASE["daily.txt"] + "Engineers found corrosion in the steel cables.\n"
+    new = _story(tmp_path, "new", {"herald.txt": BASE["herald.txt"], "daily-news.txt": edited})
+    d = diff_reports(old, new)
+    assert [r.new_file for r in d.renames] == ["daily-news.txt"]
+    (rev,) = d.revisions
+    assert (rev.old_file, rev.file) == ("daily.txt", "daily-news.txt")
+    assert rev.added == ("Engineers found corrosion in the steel cables.",)
+    assert "- `daily.txt` → `daily-news.txt`: 1 statement(s) added" in render_diff([d])
+
+
+def test_diff_two_outlets_with_the_same_words_are_not_a_rename(tmp_path: Path) -> None:
+    """A wire story removed and another outlet's copy of it added are two sources."""
+    copy = "The council approved the bridge plan on Tuesday.\nA ferry will run.\n"
+    old = _story(tmp_path, "old", {**BASE, "wire.txt": "---\noutlet: Wire One\n---\n" + copy})
+    new = _story(tmp_path, "new", {**BASE, "copy.txt": "---\noutlet: Copy Times\n---\n" + copy})
+    d = diff_reports(old, new)
+    assert d.renames == ()
+    assert (d.sources_added, d.sources_removed) == (("copy",), ("wire",))
+
+
+def test_diff_a_changed_currency_or_sign_is_a_revision(tmp_path: Path) -> None:
+    files = {
+        "herald.txt": "The plan costs $450 million.\nThe bridge carries 40,000 vehicles a day.\n",
+        "daily.txt": "The council approved the bridge plan on Tuesday.\n",
+    }
+    old = _story(tmp_path, "old", files)
+    changed = files["herald.txt"].replace("$450", "€450").replace("40,000", "-40,000")
+    d = diff_reports(old, _story(tmp_path, "new", {**files, "herald.txt": changed}))
+    (rev,) = d.revisions
+    assert [b for _, b in rev.edited] == [
+        "The plan costs €450 million.",
+        "The bridge carries -40,000 vehicles a day.",
+    ]
+
+
+def test_diff_an_edit_at_the_end_of_a_long_sentence_shows_the_changed_words(
+    tmp_path: Path,
+) -> None:
+    long = (
+        "Engineers found corrosion in the steel cables during a 2024 inspection, and the long "
+        "report that the city published on its website later in the week said that the "
+        "repairs would cost 2 dollars per resident.\n"
+    )
+    assert len(long) > 200
+    files = {**BASE, "daily.txt": BASE["daily.txt"] + long}
+    old = _story(tmp_path, "old", files)
+    new = _story(tmp_path, "new", {**files, "daily.txt": files["daily.txt"].replace("2 d", "5 d")})
+    d = diff_reports(old, new)
+    assert d.new_unique == ()  # listed once, as an edit
+    md = render_diff([d])
+    assert "[-2-] {+5+} dollars per resident." in md
+    assert "new unique" not in md.lower()
+
+
+def test_diff_lists_the_conflicts_of_a_new_story(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    _, new = before_after
+    d = diff_reports(None, new)
+    md = render_diff([d])
+    assert "New story, with 1 conflict(s)." in md
+    assert "#### Conflicts" in md and "*25,000 vehicles* vs" in md
+    assert len(gate(new, None, ["new-conflict"])) == 1
+
+
+def test_diff_added_and_removed_lines_keep_their_markers_when_rendered(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, new = before_after
+    new["statements"][0]["text"] = "Nothing like the sentence it replaced."
+    md = render_diff([diff_reports(old, new)])
+    assert "  - **+** Nothing like the sentence it replaced." in md
+    assert "  - **−** The council approved the bridge plan on Tuesday." in md
+    assert not re.search(r"^\s*- [+\-−] ", md, re.M)  # a bare sign is read as a nested list
+
+
+def test_diff_reports_new_and_fixed_input_problems(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", BASE)
+    folder = _write(tmp_path / "new" / "bridge", BASE)
+    (folder / "scan.txt").write_bytes(b"abc\0def")
+    new = _report(folder)
+    d = diff_reports(old, new)
+    assert [f for f, _ in d.new_failures] == ["scan.txt"]
+    assert "- new: `scan.txt`: binary file" in render_diff([d])
+    assert [f for f, _ in diff_reports(new, old).fixed_failures] == ["scan.txt"]
+
+
+def test_diff_names_sources_by_their_report_labels(tmp_path: Path) -> None:
+    herald = "---\noutlet: City Herald\n---\n" + BASE["herald.txt"]
+    old = _story(tmp_path, "old", {**BASE, "herald.txt": herald})
+    daily = BASE["daily.txt"].replace("40,", "25,")
+    wire = "The council approved the bridge plan on Tuesday.\n"
+    new = _story(tmp_path, "new", {"herald.txt": herald, "daily.txt": daily, "wire.txt": wire})
+    md = render_diff([diff_reports(old, new)])
+    assert "City Herald *40,000 vehicles*" in md
+    assert "(+wire)" in md and "herald" not in md.replace("City Herald", "")
+
+
+def test_diff_an_altered_quote_shows_both_wordings(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", QUOTED)
+    metro = QUOTED["metro.txt"].replace("jobs and pride to", "jobs to")
+    new = _story(tmp_path, "new", {**QUOTED, "metro.txt": metro})
+    md = render_diff([diff_reports(old, new)])
+    assert "- new: **altered**" in md and "[-and pride back-]" in md
+    assert "- gone: **altered**" in md and "[-back-]" in md
+
+
+def test_diff_a_malformed_report_is_a_corpus_error(
+    before_after: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    old, new = before_after
+    new["statements"] = new["statements"][:1]
+    with pytest.raises(CorpusError, match="which is not in 'statements'"):
+        diff_reports(old, new)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(new))
+    with pytest.raises(CorpusError, match=r"bad\.json: malformed factcheck report: fact F-"):
+        load_report(path)
+    result = CliRunner().invoke(app, ["diff", str(path), str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_diff_gate_refuses_a_baseline_that_md_only_runs_never_write() -> None:
+    with pytest.raises(ConfigError, match="--format md"):
+        check_gate_options(["new-conflict"], None, ["md"])
+    check_gate_options(["new-conflict"], None, ["md", "json"])
+    check_gate_options(["new-conflict"], "main", ["md"])
+    check_gate_options(["conflict"], None, ["md"])
+
+
+def test_diff_baseline_missing_from_out_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    base = Baseline(None, out=tmp_path, corpus=tmp_path, settings=Settings())
+    with caplog.at_level(logging.WARNING, logger="factcheck"):
+        assert base.report("bridge") is None
+    assert "every conflict counts as new" in caplog.text and "bridge.json" in caplog.text
+
+
+# --------------------------------------------------------------------------- git baselines
+
+
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline's default embedder replaced by the fake one (no model loaded)."""
+    monkeypatch.setattr("factcheck.pipeline.SentenceTransformerEmbedder", lambda _: FakeEmbedder())
+
+
+def _committed_conflict(root: Path) -> None:
+    """Commit a corpus with a conflict and, beside it, a stale report with none."""
+    conflicting = {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")}
+    _write(root / "corpora" / "bridge", conflicting)
+    stale = _report(_write(root.parent / "stale" / "bridge", BASE))
+    _write(root / "reports", {"bridge.json": json.dumps(stale)})
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "base")
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_baseline_at_a_revision_is_computed_from_the_corpus(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _committed_conflict(root)
+    settings = Settings(cache_dir=None)
+    base = Baseline("HEAD", out=root / "reports", corpus=root / "corpora", settings=settings)
+    report = base.report("bridge")
+    assert report is not None and gate(report, None, ["conflict"]) != []  # not the stale one
+    (old,) = diff_revision(root / "corpora", "HEAD", settings=settings)
+    assert old.status == "unchanged"  # the comment's baseline is the same
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_baseline_at_a_revision_with_out_outside_the_repository(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _committed_conflict(root)
+    args = ["check", str(root / "corpora"), "-o", str(tmp_path / "outside"), "-q", "--no-cache"]
+    args += ["--fail-on", "new-conflict", "--baseline", "HEAD"]
+    for _ in range(2):  # the second run finds --out full of reports
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_baseline_unknown_revision_names_the_option(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    _committed_conflict(root)
+    base = Baseline("nosuchrev", out=root / "reports", corpus=root / "corpora", settings=Settings())
+    with pytest.raises(ConfigError, match=r"^--baseline nosuchrev: neither a folder"):
+        base.report("bridge")
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_revision_of_a_missing_path_is_an_error(repo: Path) -> None:
+    with pytest.raises(CorpusError, match=r"corpora/nosuch: no such file or folder"):
+        diff_revision(repo / "corpora" / "nosuch", "HEAD", settings=Settings(cache_dir=None))
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_revision_of_a_deleted_story_says_removed(repo: Path) -> None:
+    story = repo / "corpora" / "bridge"
+    for f in story.iterdir():
+        f.unlink()
+    story.rmdir()
+    (d,) = diff_revision(story, "HEAD", settings=Settings(cache_dir=None))
+    assert d.status == "removed"
+
+
+def test_diff_docstring_examples_hold() -> None:
+    import doctest
+
+    import factcheck.diff
+
+    result = doctest.testmod(factcheck.diff)
+    assert result.attempted > 0 and result.failed == 0

@@ -101,7 +101,39 @@ def test_workflow_actionlint_reports_a_broken_copy(
 def test_workflow_runs_on_pull_requests_that_touch_the_corpus_or_the_code() -> None:
     on = _workflow()[True]  # YAML 1.1 reads the key `on` as the boolean true
     assert set(on) == {"pull_request"}
-    assert set(on["pull_request"]["paths"]) == {"corpora/**", "factcheck/**"}
+    assert set(on["pull_request"]["paths"]) == {
+        "corpora/**",
+        "factcheck/**",
+        "reports/**",
+        "pyproject.toml",
+        ".github/workflows/factcheck.yml",
+    }
+
+
+def test_workflow_caches_pip_and_factcheck_under_separate_keys() -> None:
+    """pip's downloads (hundreds of MB) are saved again only when pyproject.toml changes;
+    a corpus edit saves only factcheck's small cache, which starts from the latest one."""
+    caches = [s for s in _steps() if str(s.get("uses", "")).startswith("actions/cache/")]
+    paths = {s["name"]: s["with"]["path"].strip() for s in caches}
+    assert all("\n" not in p for p in paths.values()), "one cache, one path"
+    (pip,) = [s for s in caches if s["with"]["path"] == "~/.cache/pip" and "restore" in s["uses"]]
+    assert "hashFiles('pyproject.toml')" in pip["with"]["key"]
+    assert "corpora" not in pip["with"]["key"]
+    (ours,) = [
+        s for s in caches if s["with"]["path"] == "~/.cache/factcheck" and "restore" in s["uses"]
+    ]
+    assert "corpora/**" in ours["with"]["key"]
+    prefix = ours["with"]["restore-keys"].strip()
+    assert ours["with"]["key"].startswith(prefix) and "hashFiles" not in prefix
+    saves = [s for s in caches if "save" in s["uses"]]
+    assert {s["with"]["path"] for s in saves} == {"~/.cache/pip", "~/.cache/factcheck"}
+    assert all("cache-primary-key" in s["with"]["key"] for s in saves)
+
+
+def test_workflow_dependabot_keeps_the_actions_current() -> None:
+    data = yaml.safe_load((WORKFLOW.parent.parent / "dependabot.yml").read_text(encoding="utf-8"))
+    assert data["version"] == 2
+    assert [u["package-ecosystem"] for u in data["updates"]] == ["github-actions"]
 
 
 def test_workflow_asks_only_for_the_permissions_it_needs() -> None:
@@ -242,6 +274,19 @@ def test_workflow_comment_cuts_a_diff_over_githubs_limit(tmp_path: Path) -> None
     ((_, params),) = _writes(result)
     assert len(params["body"]) <= 65_536
     assert params["body"].startswith(MARKER) and "job summary" in params["body"][-200:]
+
+
+def test_workflow_comment_cut_closes_what_it_leaves_open(tmp_path: Path) -> None:
+    item = "- **value** a vs b\n  <details><summary>sentences</summary>\n\n"
+    diff = item + "  - a sentence\n" * 2000 + "\n  </details>\n" + item + "  - x\n" * 9000
+    assert len(diff) > 70_000  # the cut falls inside the second <details>
+    result = _run_comment_script(tmp_path, diff, comments=[])
+    ((_, params),) = _writes(result)
+    body = params["body"]
+    assert len(body) <= 65_536
+    assert body.count("<details>") == body.count("</details>")
+    assert body.rstrip().endswith("the whole diff is in the job summary and the reports artifact.")
+    assert "\n\n</details>" in body[-300:]
 
 
 def test_workflow_comment_on_a_fork_pr_warns_instead_of_failing(tmp_path: Path) -> None:
