@@ -751,7 +751,9 @@ def _quote_votes(
         sa, sb = source_of.get(q.a), source_of.get(q.b)
         if sa is None or sb is None or {sa, sb} != {a, b}:
             continue
-        if q.kind is QuoteClass.PARAPHRASED:
+        if q.kind is QuoteClass.PARAPHRASED or (
+            q.kind is QuoteClass.ALTERED and q.text_b is None  # a paraphrase that negates it
+        ):
             votes[sa] += 1  # a holds the quotation, b says it without quote marks
         elif q.kind is QuoteClass.ELIDED and q.text_b is not None:
             side = _fuller(q.text_a, q.text_b)

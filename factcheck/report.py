@@ -46,7 +46,6 @@ from factcheck.atomic import write_atomic
 from factcheck.types import (
     Conflict,
     Coverage,
-    Derivation,
     Fact,
     FramingNote,
     Label,
@@ -381,13 +380,6 @@ def _unresolved_note(result: StoryResult) -> list[str]:
     ]
 
 
-def _shared_phrases(d: Derivation) -> tuple[str, ...]:
-    """The derivation's shared rare phrases when provenance provides them
-    (``Derivation.shared_phrases``: strings, or tuples of words)."""
-    phrases = getattr(d, "shared_phrases", None) or ()
-    return tuple(p if isinstance(p, str) else " ".join(map(str, p)) for p in phrases)
-
-
 #: At most this many shared phrases are shown per derivation.
 MAX_PHRASES = 8
 
@@ -415,7 +407,7 @@ def _provenance_section(result: StoryResult) -> list[str]:
             f"order kept {d.order:.0%}, {d.shared_ngrams} shared rare phrases). "
             f"{_prose(d.why_original, names)}"
         )
-        phrases = _shared_phrases(d)
+        phrases = d.shared_phrases
         if phrases:
             shown = ", ".join(f"“{md_escape(p)}”" for p in phrases[:MAX_PHRASES])
             more = f" and {len(phrases) - MAX_PHRASES} more" if len(phrases) > MAX_PHRASES else ""
@@ -720,8 +712,10 @@ def _profiles_section(
     return [
         "## How each source tells it",
         "",
-        "Hedged: share of statements with a hedge word. Tone: mean VADER sentiment, -1 to +1. "
-        "Attributed: share of statements that quote or name a source.",
+        "Hedged: share of statements that hedge in the source's own words (quotations left "
+        "out). Tone: mean VADER sentiment of the source's own words, -1 to +1. Attributed: "
+        "share of statements where a speech verb governs a clause, a quote has a speaker, "
+        "or 'according to' names a source.",
         "",
         *_table(["Source", "Statements", "Hedged", "Tone", "Attributed"], rows, "lrrrr"),
         "",
@@ -904,8 +898,11 @@ _QUOTE_ORDER = (
     QuoteClass.VERBATIM,
 )
 _QUOTE_INTRO = {
-    QuoteClass.MISATTRIBUTED: "the same words, a different speaker",
-    QuoteClass.ALTERED: "words changed inside the quotation marks",
+    QuoteClass.MISATTRIBUTED: "the same or nearly the same words, a different speaker",
+    QuoteClass.ALTERED: (
+        "words changed inside the quotation marks, cut so that their meaning changes, "
+        "or negated by a paraphrase"
+    ),
     QuoteClass.UNSUPPORTED: "attributed by one source only; no other source quotes or supports it",
     QuoteClass.ELIDED: "shortened, or a gap marked with an ellipsis",
     QuoteClass.PARAPHRASED: "quoted by one source, told without quotation marks by another",

@@ -189,6 +189,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 "order": _num(d.order),
                 "coverage": _num(d.coverage),
                 "shared_ngrams": d.shared_ngrams,
+                "shared_phrases": list(d.shared_phrases),
                 "why_original": d.why_original,
             }
             for d in result.derivations

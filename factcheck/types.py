@@ -355,8 +355,10 @@ class QuoteClass(StrEnum):
 class QuoteFinding:
     """A quotation of statement ``a`` compared with statement ``b`` of another source.
 
-    ``b`` is None for an unsupported quote. ``diff`` is a word diff for altered quotes,
-    ``[-removed-] {+added+}``, read from a's words to b's.
+    ``b`` is None for an unsupported quote. ``text_b`` is None when b tells the words
+    without quotation marks: a paraphrase, or (kind ``ALTERED``) a paraphrase that negates
+    the quote. ``diff`` is a word diff ``[-removed-] {+added+}`` from a's words to b's, set
+    whenever the words differ (for a paraphrase, to b's sentence).
     """
 
     kind: QuoteClass
