@@ -12,7 +12,8 @@ API
     (the article date, or None) anchors relative dates and month-day dates without a year.
 ``compatible(a, b)``
     Whether two values can both be true: the same kind (money in one currency, quantities of
-    one dimension, counts of one noun) and overlapping ``[low, high]`` intervals. An
+    one dimension, counts of one noun) and overlapping ``[low, high]`` intervals (more than
+    touching, unless both ends are stated values; see "Intervals" below). An
     unresolved date is compatible with every date: unknown is not a conflict. Entities are
     compatible when their names match or one is an alias of the other (the tokens of one
     name are a subset of the other's), whatever spaCy's label.
@@ -44,11 +45,20 @@ Intervals
 ---------
 A number's interval is what its written precision allows: half a unit of its last written
 digit, scaled by any scale word, so "14.3 billion" is [14.25e9, 14.35e9] and "14 billion"
-[13.5e9, 14.5e9]. Digits written out in full are taken as exact to the unit ("300,000" is
-[299999.5, 300000.5]). Qualifiers then replace or widen it: "more than/over/at least" give
+[13.5e9, 14.5e9]. Digits written out in full are taken as exact to the unit ("$300,000" is
+[299999.5, 300000.5]). A whole count written in full ("12 people", "three researchers")
+has no rounding allowance at all: things are counted in whole units, so it is [12, 12],
+and a count with decimals but no scale word ("6.4 earthquakes", "12.4 people") is not
+read as a count. Scaled counts ("1.2 million users") and "a dozen" keep half a unit.
+Qualifiers then replace or widen it: "more than/over/at least" give
 [v, inf), "less than/under/up to/at most" [0, v], "about/around/roughly/approximately/some"
 ±10% (never narrower than the precision), "nearly/almost" [0.9v, v]. Vague amounts span a
 scale step: "millions of" is [1e6, 1e9), "hundreds of millions of" [1e8, 1e9).
+
+Two numeric intervals are compatible when they share more than one point. The ends of a
+rounding interval are open: "12 people" and "13 people", or "6%" ([5.5, 6.5]) and "7%"
+([6.5, 7.5]), only touch and so conflict. Stated ends are closed: an exact value or a
+qualifier's bound may meet another value exactly ("more than 200" fits "200 people").
 
 Dates carry the proleptic Gregorian ordinals of their first and last day. A month-day date
 without a year takes the year of an explicit date in the same sentence, else the year of
@@ -1412,6 +1422,19 @@ def _after_model_name(ctx: _Context, start: int) -> bool:
     )
 
 
+def _exact_count(number: _Number, raw: str, abbreviation: str | None) -> _Number:
+    """A whole count written in full ("12 people", "three researchers") is exact: no
+    rounding allowance, so "12" and "13" never touch. A scaled count ("1.2 million
+    users", "5m") and "a dozen", which is often loose, keep half a unit of precision."""
+    if (
+        number.step == 1
+        and _scale_factor(raw, abbreviation) == 1
+        and "dozen" not in raw.lower()
+    ):
+        return _Number(number.value, Decimal(0))
+    return number
+
+
 def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
     if not ctx.tokens:
         return  # a count needs the parse to find its noun
@@ -1448,9 +1471,11 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         if _YEAR_LIKE.match(raw) and not abbreviation and noun_tok.tag != "NNS":
             continue  # "the 2024 letter": a year, not 2024 letters
         number = _parse_number(raw, abbreviation)
-        if number is None:
-            continue
-        start, iv = _with_qualifier(text, m.start(), number)
+        if number is None or number.value != number.value.to_integral_value() and not (
+            _scale_factor(raw, abbreviation) > 1
+        ):
+            continue  # "6.4 earthquakes", "2.5 people": not a count of things
+        start, iv = _with_qualifier(text, m.start(), _exact_count(number, raw, abbreviation))
         end = noun_tok.end if claims.free(start, noun_tok.end) else m.end()
         yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
 
@@ -1702,10 +1727,27 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     return replace(statement, values=tuple(values))
 
 
+def _closed(v: Value) -> bool:
+    """Whether the ends of ``v``'s interval are stated values rather than rounding limits.
+
+    An exact value (``low == high``: a whole count, an age) and a qualified one ("at least
+    200", "up to $5m", "about 8%") end at numbers the text states, so another value may sit
+    exactly there. A rounding interval ends half a unit of the last digit away, at a number
+    the text rounds away from ("12" stops short of 12.5, where "13" starts).
+    """
+    return v.low == v.high or _QUALIFIERS.get(v.qualifier or "") is not None
+
+
 def _overlap(a: Value, b: Value) -> bool:
+    """Whether two intervals can hold one true value (see :func:`compatible`)."""
     if a.low is None or a.high is None or b.low is None or b.high is None:
         return True
-    return a.low <= b.high and b.low <= a.high
+    if a.kind is ValueKind.DATE:
+        return a.low <= b.high and b.low <= a.high  # whole days, both ends included
+    if a.low < b.high and b.low < a.high:
+        return True  # they share more than one point
+    touching = a.high == b.low or b.high == a.low
+    return touching and _closed(a) and _closed(b)
 
 
 def comparable(a: Value, b: Value) -> bool:
@@ -1731,7 +1773,9 @@ def compatible(a: Value, b: Value) -> bool:
     """Whether ``a`` and ``b`` can both be true.
 
     Numbers and dates: comparable and with overlapping intervals ("$14.3 billion" and
-    "more than $14 billion" are). An unresolved date is compatible with any date. Entities:
+    "more than $14 billion" are). Numeric intervals that only touch at a rounding limit
+    do not overlap ("$42 million" ends where "$43 million" starts); day intervals include
+    both ends. An unresolved date is compatible with any date. Entities:
     the same normalised name or aliases by the token-subset rule ("zuckerberg" and
     "mark zuckerberg"; "meta" and "meta platforms"), whatever their labels.
     """

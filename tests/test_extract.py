@@ -143,6 +143,57 @@ def test_extract_money_different_currencies_not_comparable(statement_factory: Ma
     assert not comparable(a, b) and not compatible(a, b)
 
 
+# --- interval compatibility -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The storm killed 12 people.", "The storm killed 13 people."),
+        ("The storm killed 2 people.", "The storm killed 3 people."),
+        ("Turnout rose 6% this year.", "Turnout rose 7% this year."),
+        ("The repairs cost $42 million.", "The repairs cost $43 million."),
+    ],
+)
+def test_extract_values_one_unit_apart_are_incompatible(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    (va,) = [v for v in run(statement_factory, a).values if v.kind in _AMOUNTS]
+    (vb,) = [v for v in run(statement_factory, b).values if v.kind in _AMOUNTS]
+    assert comparable(va, vb) and not compatible(va, vb)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Meta invested $14.3 billion.", "Meta invested $14.3bn."),
+        ("Meta invested $14.3 billion.", "Meta invested more than $14 billion."),
+        ("Meta invested $14.3 billion.", "Meta invested about $14 billion."),
+        ("Meta invested $14 billion.", "Meta invested $14.3 billion."),
+        ("More than 200 people joined the lab.", "200 people joined the lab."),
+        ("Nearly 200 people joined the lab.", "200 people joined the lab."),
+        ("Twelve people joined the lab.", "12 people joined the lab."),
+    ],
+)
+def test_extract_roundings_and_qualifiers_stay_compatible(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    (va,) = [v for v in run(statement_factory, a).values if v.kind not in _NAMES]
+    (vb,) = [v for v in run(statement_factory, b).values if v.kind not in _NAMES]
+    assert compatible(va, vb)
+
+
+def test_extract_count_in_full_is_exact(statement_factory: Make) -> None:
+    v = one(statement_factory, "The storm killed 12 people.", ValueKind.COUNT)
+    assert (v.low, v.high) == (12.0, 12.0)
+    scaled = one(statement_factory, "The app has 1.2 million users.", ValueKind.COUNT)
+    assert (scaled.low, scaled.high) == (1.15e6, 1.25e6)
+
+
+def test_extract_count_with_decimals_is_not_a_count(statement_factory: Make) -> None:
+    assert values(statement_factory, "The quake left 6.4 families homeless.", ValueKind.COUNT) == []
+
+
 # --- percent ----------------------------------------------------------------------------
 
 
@@ -461,6 +512,7 @@ def test_extract_values_sorted_non_overlapping_and_exact(
 
 
 _NAMES = frozenset({ValueKind.PERSON, ValueKind.ORG, ValueKind.PLACE, ValueKind.PRODUCT})
+_AMOUNTS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
 
 
 def test_extract_is_deterministic(statement_factory: Make) -> None:
