@@ -60,19 +60,31 @@ rounding interval are open: "12 people" and "13 people", or "6%" ([5.5, 6.5]) an
 ([6.5, 7.5]), only touch and so conflict. Stated ends are closed: an exact value or a
 qualifier's bound may meet another value exactly ("more than 200" fits "200 people").
 
-Dates carry the proleptic Gregorian ordinals of their first and last day. A month-day date
-without a year takes the year of an explicit date in the same sentence, else the year of
-``published``. A relative date ("next year", "Wednesday", "hours ago") is resolved against
-an explicit date in the same sentence that governs it syntactically (so in "In a 2024
-letter, Zuckerberg wrote, 'Starting next year ...'" next year is 2025), else against
-``published``; a weekday is the most recent such day on or before the anchor. Without an
-anchor the date is kept with ``resolved=False`` and no interval. ``note`` says which anchor
-was used.
+Dates carry the proleptic Gregorian ordinals of their first and last day. A date without a
+year ("March 3", "in December", "the second quarter") takes the year of an explicit date in
+the same sentence, unless that date sits in another clause joined by "and" ("opened in
+2019 and will expand in March"). Else the clause's tense places it around ``published``:
+past tense picks the latest occurrence on or before the article date, future tense the
+earliest on or after it, and a present or unknown tense the nearest one. A relative date
+("next year", "Wednesday", "hours ago") is resolved against a date in the same sentence
+that governs it syntactically (so in "In a 2024 letter, Zuckerberg wrote, 'Starting next
+year ...'" next year is 2025; a clause joined by "and" is not governed by the other
+clause's date), else against ``published``. A bare weekday is the most recent such day on
+or before the anchor, or, in a clause about the future ("will vote on Thursday", "would
+reopen Wednesday", "is meeting on Thursday", "is scheduled for", "plans to") or in the
+present tense ("the trial begins Monday"), the next on or after it. Without an anchor the
+date is kept with ``resolved=False`` and no interval. ``note`` says which anchor and which
+tense were used (see :func:`_tense`).
+
+"By 2028" is a deadline, not the year 2028: a bound word turns the date into an interval
+open at one end, so it is compatible with any date on its side. "by/until/through X" ends
+at X's last day (norm ``<=2028``), "before X" the day before X, "since X" starts at X's
+first day (``>=2019``) and "after X" the day after X. Ranges ("from May to September",
+"between 2020 and 2024", "2019-2024", "October 27-29") are one date spanning both ends.
 
 Known gaps: round numbers written in digits count as exact; no currency conversion;
-temperatures, "between 2020 and 2024" year ranges and fiscal years are not read; vague
-time words ("recently", "in the future") are deliberately not dates; "by 2027" is read as
-the year 2027, not as a deadline.
+temperatures and fiscal years are not read; vague time words ("recently", "in the future")
+are deliberately not dates; a weekday range ("Monday to Friday") is two dates.
 """
 
 from __future__ import annotations
@@ -671,9 +683,11 @@ _MONTHS: dict[str, int] = {
     "dec": 12,
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A month name; only an abbreviation takes a full stop ("Mar."), so a sentence's own full
+#: stop after "March" stays out of the date.
 _MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -706,7 +720,17 @@ _D_HALF = re.compile(
     rf"\b(?:H(?P<h>[12])|(?P<ord>(?i:first|second))\s+(?i:half)\s+of)"
     rf"(?:(?:\s+|-|\s*')(?P<y>{_YEAR}|\d{{2}}\b))"
 )
-_D_YEAR_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—)\s*(?P<y2>{_YEAR}|\d{{2}}\b)")
+_D_YEAR_RANGE = re.compile(
+    rf"(?:\b(?P<prep>(?i:from|between))\s+)?\b(?P<y1>{_YEAR})"
+    rf"(?:\s*(?:-|–|—)\s*(?P<y2>{_YEAR}|\d{{2}}\b)"
+    rf"|\s+(?P<conn>(?i:to|until|till|through|and))\s+(?P<y3>{_YEAR}))"
+)
+#: "from May to September", "between March and June 2026", "May-September".
+_D_MONTH_RANGE = re.compile(
+    rf"(?:\b(?P<prep>(?i:from|between))\s+)?\b(?P<m1>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?"
+    rf"(?:\s*(?:-|–|—)\s*|\s+(?P<conn>(?i:to|until|till|through|and))\s+)"
+    rf"(?P<m2>{_MONTH_FULL})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<y2>{_YEAR}))?"
+)
 _D_DECADE = re.compile(r"\b(?P<y>(?:19|20)\d0)s\b")
 _D_YEAR = re.compile(rf"(?<![$€£¥#/])\b(?:(?P<edge>{_EDGE})[\s-]+)?(?P<y>{_YEAR})(?![-–,./]\d|%)")
 #: "7/14/2025" is read month first, as US news writes it, unless the first number is > 12.
@@ -728,6 +752,25 @@ _D_AGO = re.compile(
 _D_RELATIVE = re.compile(
     r"(?i)\b(?:(?P<pre>earlier|later|early|late|mid)[\s-]+)?"
     r"(?P<rel>this|last|next|past|coming)\s+(?P<u>week|month|year|quarter)\b"
+)
+#: Words that make a date a bound on when something happens rather than its time, and
+#: the bound they set: "by 2028" (and "until", "through", "no later than") ends at the
+#: date's last day, "before" ends the day before its first, "since" starts at its first
+#: day, "after" the day after its last. The other end is open, so "by 2028" fits 2027.
+_BOUNDS: dict[str, str] = {
+    "by": "<=",
+    "no later than": "<=",
+    "until": "<=",
+    "till": "<=",
+    "through": "<=",
+    "before": "<",
+    "prior to": "<",
+    "since": ">=",
+    "after": ">",
+}
+_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?P<b>by|no\s+later\s+than|until|till|through|before|prior\s+to|since|after)"
+    r"\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$"
 )
 _D_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>{_WEEKDAY})\b(?!s\b)")
 
@@ -841,7 +884,8 @@ class _DateHit:
     """A date found in the text, before it is resolved against an anchor.
 
     Exactly one of ``span`` (explicit), ``by_year`` (a year from context completes it) or
-    ``relative`` (an anchor date resolves it) is set.
+    ``relative`` (an anchor date resolves it) is set. ``forward`` is the reading of a
+    relative date in a clause about the future ("will vote on Thursday"), when it differs.
     """
 
     start: int
@@ -849,10 +893,12 @@ class _DateHit:
     span: tuple[date, date] | None = None
     by_year: _YearFn | None = None
     relative: _RelFn | None = None
+    forward: _RelFn | None = None
     need: int = _DAY_G
     partial_norm: str = ""
     qualifier: str | None = None
     bare_year: bool = False
+    bound: str | None = None  # "<=" for "by 2028", ">=" for "since 2019", see _BOUNDS
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -909,6 +955,7 @@ def _absolute_hits(text: str) -> Iterator[_DateHit]:
         hit = _days_hit(m, m.start(), m.end(), [(mo, _day_of(m["d1"])), (mo, _day_of(m["d2"]))])
         if hit:
             yield hit
+    yield from _month_range_hits(text)
     for m in _D_ISO.finditer(text):
         d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d:
@@ -936,8 +983,10 @@ def _absolute_hits(text: str) -> Iterator[_DateHit]:
         )
     yield from _quarter_hits(text)
     for m in _D_YEAR_RANGE.finditer(text):
+        if _joins_two_dates(m):
+            continue
         y1 = int(m["y1"])
-        y2 = _full_year(m["y2"], y1)
+        y2 = _full_year(m["y2"] or m["y3"], y1)
         if y1 < y2 <= y1 + 100:
             yield _DateHit(m.start(), m.end(), span=(date(y1, 1, 1), date(y2, 12, 31)))
     for m in _D_DECADE.finditer(text):
@@ -949,6 +998,34 @@ def _absolute_hits(text: str) -> Iterator[_DateHit]:
         yield _DateHit(m.start(), m.end(), span=span, qualifier=edge, bare_year=edge is None)
     for m in _D_BARE_MONTH.finditer(text):
         yield from _bare_month_hit(m)
+
+
+def _joins_two_dates(m: re.Match[str]) -> bool:
+    """ "2020 and 2024" names two dates; only "between 2020 and 2024" is a range."""
+    conn = (m["conn"] or "").lower()
+    return conn == "and" and (m["prep"] or "").lower() != "between"
+
+
+def _month_range_hits(text: str) -> Iterator[_DateHit]:
+    """ "from May to September": one span from the first month's first day to the second
+    month's last. A range that wraps ("November to February") ends in the next year; a
+    year written on either end fixes both, else the range takes its year from context."""
+    for m in _D_MONTH_RANGE.finditer(text):
+        if _joins_two_dates(m):
+            continue
+        m1, m2 = _month_of(m["m1"]), _month_of(m["m2"])
+        wraps = int(m2 < m1)
+
+        def build(year: int, m1: int = m1, m2: int = m2, wraps: int = wraps) -> tuple[date, date]:
+            return date(year, m1, 1), _month_end(year + wraps, m2)
+
+        if m["y1"] or m["y2"]:
+            first = int(m["y1"]) if m["y1"] else int(m["y2"]) - wraps
+            last = int(m["y2"]) if m["y2"] else first + wraps
+            if (last, m2) > (first, m1):
+                yield _DateHit(m.start(), m.end(), span=(date(first, m1, 1), _month_end(last, m2)))
+            continue
+        yield _DateHit(m.start(), m.end(), by_year=build, partial_norm=f"--{m1:02d}/--{m2:02d}")
 
 
 def _quarter_hits(text: str) -> Iterator[_DateHit]:
@@ -1011,18 +1088,18 @@ def _relative_hits(text: str) -> Iterator[_DateHit]:
         wd = _WEEKDAYS.index(m["wd"].lower())
         rel = (m["rel"] or "").lower()
 
-        def on_weekday(a: date, wd: int = wd, rel: str = rel) -> tuple[date, date]:
-            back = (a.weekday() - wd) % 7
-            if rel == "last" and back == 0:
-                back = 7
-            d = (
-                a + timedelta(days=(wd - a.weekday()) % 7 or 7)
-                if rel == "next"
-                else (a - timedelta(days=back))
-            )
-            return d, d
+        def back(a: date, wd: int = wd, rel: str = rel) -> tuple[date, date]:
+            days = (a.weekday() - wd) % 7 or (7 if rel == "last" else 0)
+            return _day_span(a, -days)
 
-        yield _DateHit(m.start(), m.end(), relative=on_weekday)
+        def ahead(a: date, wd: int = wd, rel: str = rel) -> tuple[date, date]:
+            days = (wd - a.weekday()) % 7 or (7 if rel == "next" else 0)
+            return _day_span(a, days)
+
+        if rel:  # "last Monday", "next Monday" say the direction themselves
+            yield _DateHit(m.start(), m.end(), relative=back if rel == "last" else ahead)
+        else:
+            yield _DateHit(m.start(), m.end(), relative=back, forward=ahead)
 
 
 def _ago_hit(m: re.Match[str]) -> _DateHit | None:
@@ -1214,21 +1291,103 @@ def _ancestors(ctx: _Context, i: int) -> list[int]:
     return chain
 
 
+def _coordinated_apart(ctx: _Context, a: int, b: int) -> bool:
+    """Whether tokens ``a`` and ``b`` sit in different clauses joined by "and"/"but": a
+    verb attached as ``conj`` lies between one of them and their common ancestor."""
+    chain_a, chain_b = _ancestors(ctx, a), _ancestors(ctx, b)
+    common = next((i for i in chain_b if i in chain_a), None)
+    below = (
+        chain_a[: chain_a.index(common)] + chain_b[: chain_b.index(common)]
+        if common is not None
+        else chain_a + chain_b
+    )
+    return any(ctx.tokens[i].dep == "conj" and ctx.tokens[i].pos in ("VERB", "AUX") for i in below)
+
+
+def _roots(ctx: _Context, first: _DateHit, second: _DateHit) -> tuple[int, int] | None:
+    a = _span_root(ctx, first.start, first.end)
+    b = _span_root(ctx, second.start, second.end)
+    return None if a is None or b is None else (a, b)
+
+
 def _governs(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
     """Whether ``anchor`` dates the clause ``target`` sits in.
 
     The clause of "2024" in "In a 2024 letter, Zuckerberg wrote, 'Starting next year ...'"
     is "wrote", which governs "next year"; in "Meta, founded in 2004, said last year ..." the
-    clause of 2004 is "founded", which does not govern "last year". Without a parse every
-    date in the sentence counts.
+    clause of 2004 is "founded", which does not govern "last year". A clause joined by
+    "and" has a time of its own: in "It opened a terminal in 2019 and expanded last year"
+    2019 dates "opened" only. Without a parse every date in the sentence counts.
     """
-    a = _span_root(ctx, anchor.start, anchor.end)
-    t = _span_root(ctx, target.start, target.end)
-    if a is None or t is None:
+    roots = _roots(ctx, anchor, target)
+    if roots is None:
         return True
+    a, t = roots
     chain = _ancestors(ctx, a)
     verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), chain[-1])
-    return verb in _ancestors(ctx, t)
+    return verb in _ancestors(ctx, t) and not _coordinated_apart(ctx, a, t)
+
+
+def _shares_clause(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
+    """Whether a year may complete ``target`` ("March 3"): anywhere in the sentence but in
+    another clause joined by "and" ("opened in 2019 and will expand in March")."""
+    roots = _roots(ctx, anchor, target)
+    return roots is None or not _coordinated_apart(ctx, *roots)
+
+
+_PAST, _PRESENT, _FUTURE = "past", "present", "future"
+#: Verbs and adjectives whose present tense puts their clause's date ahead: "is scheduled
+#: for", "is set for", "is slated for", "is due in", "is expected to", "plans to".
+_SCHEDULED = frozenset({"schedule", "set", "slate", "due", "expect", "plan", "intend", "poise"})
+
+
+def _tense(ctx: _Context, hit: _DateHit) -> str | None:
+    """The tense of the clause a date sits in: past, present, future, or None if unknown.
+
+    Read from the governing verb's auxiliaries. Future: a modal ("will vote", "would
+    reopen", "could close"; "would have closed" is past), "going to", the present
+    progressive ("is meeting on Thursday"), a scheduling word in the present ("is
+    scheduled for", "is due in", "plans to"), or an infinitive under a present or future
+    verb ("wants to open in March"). Past: a past-tense verb or auxiliary, the present
+    perfect ("has closed"), a bare participle ("the plan, announced Monday"). Present:
+    other present-tense verbs ("the trial begins Monday").
+    """
+    root = _span_root(ctx, hit.start, hit.end)
+    if root is None:
+        return None
+    chain = _ancestors(ctx, root)
+    verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), None)
+    return None if verb is None else _verb_tense(ctx, verb, 0)
+
+
+def _verb_tense(ctx: _Context, verb: int, depth: int) -> str | None:
+    toks = ctx.tokens
+    v = toks[verb]
+    kids = [toks[j] for j, t in enumerate(toks) if t.head == verb and j != verb]
+    auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
+    perfect = any(a.lemma == "have" for a in auxes) and v.tag == "VBN"
+    if any(a.tag == "MD" for a in auxes):
+        return _PAST if perfect else _FUTURE
+    if any(a.tag == "TO" for a in auxes):  # an infinitive looks ahead of its head's time
+        head = v.head
+        if depth > 3 or head == verb or toks[head].pos not in ("VERB", "AUX", "ADJ"):
+            return None
+        outer = _verb_tense(ctx, head, depth + 1)
+        return _FUTURE if outer in (_PRESENT, _FUTURE) else None
+    finite = next((a for a in auxes if a.tag in ("VBD", "VBZ", "VBP")), None)
+    if finite is None and v.tag in ("VBD", "VBZ", "VBP"):
+        finite = v
+    if finite is None:  # a bare participle: "the plan, announced Monday"
+        if v.tag != "VBN":
+            return None
+        return _FUTURE if v.lemma in _SCHEDULED else _PAST  # "the vote, set for Thursday"
+    if finite.tag == "VBD" or perfect:
+        return _PAST
+    scheduled = v.lemma in _SCHEDULED or any(
+        k.dep == "acomp" and k.lemma in _SCHEDULED for k in kids
+    )
+    progressive = v.tag == "VBG" and any(a.lemma == "be" for a in auxes)
+    return _FUTURE if scheduled or progressive else _PRESENT
 
 
 def _numeric(
@@ -1426,11 +1585,7 @@ def _exact_count(number: _Number, raw: str, abbreviation: str | None) -> _Number
     """A whole count written in full ("12 people", "three researchers") is exact: no
     rounding allowance, so "12" and "13" never touch. A scaled count ("1.2 million
     users", "5m") and "a dozen", which is often loose, keep half a unit of precision."""
-    if (
-        number.step == 1
-        and _scale_factor(raw, abbreviation) == 1
-        and "dozen" not in raw.lower()
-    ):
+    if number.step == 1 and _scale_factor(raw, abbreviation) == 1 and "dozen" not in raw.lower():
         return _Number(number.value, Decimal(0))
     return number
 
@@ -1471,8 +1626,9 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         if _YEAR_LIKE.match(raw) and not abbreviation and noun_tok.tag != "NNS":
             continue  # "the 2024 letter": a year, not 2024 letters
         number = _parse_number(raw, abbreviation)
-        if number is None or number.value != number.value.to_integral_value() and not (
-            _scale_factor(raw, abbreviation) > 1
+        if number is None or (
+            number.value != number.value.to_integral_value()
+            and _scale_factor(raw, abbreviation) == 1
         ):
             continue  # "6.4 earthquakes", "2.5 people": not a count of things
         start, iv = _with_qualifier(text, m.start(), _exact_count(number, raw, abbreviation))
@@ -1491,11 +1647,7 @@ def _counts_years(ctx: _Context, hit: _DateHit) -> bool:
 
 
 def _date_value(
-    ctx: _Context,
-    hit: _DateHit,
-    span: tuple[date, date] | None,
-    note: str | None,
-    partial: str = "",
+    ctx: _Context, hit: _DateHit, span: tuple[date, date] | None, note: str | None
 ) -> Value:
     text = ctx.text[hit.start : hit.end]
     if span is None:
@@ -1504,19 +1656,24 @@ def _date_value(
             text=text,
             start=hit.start,
             end=hit.end,
-            norm=partial or " ".join(text.lower().split()),
+            norm=(hit.bound or "") + (hit.partial_norm or " ".join(text.lower().split())),
             qualifier=hit.qualifier,
             resolved=False,
             note=note,
         )
+    low, high = float(span[0].toordinal()), float(span[1].toordinal())
+    if hit.bound in ("<=", "<"):
+        low, high = -math.inf, high if hit.bound == "<=" else low - 1
+    elif hit.bound in (">=", ">"):
+        low, high = low if hit.bound == ">=" else high + 1, math.inf
     return Value(
         kind=ValueKind.DATE,
         text=text,
         start=hit.start,
         end=hit.end,
-        norm=_date_norm(*span),
-        low=float(span[0].toordinal()),
-        high=float(span[1].toordinal()),
+        norm=(hit.bound or "") + _date_norm(*span),
+        low=low,
+        high=high,
         qualifier=hit.qualifier,
         note=note,
     )
@@ -1531,40 +1688,90 @@ def _nearest(hits: Sequence[_DateHit], target: _DateHit) -> _DateHit | None:
     )
 
 
-def _resolve(ctx: _Context, hit: _DateHit, anchors: Sequence[_DateHit]) -> Value:
-    text = " ".join(ctx.text[hit.start : hit.end].split())
-    if hit.span is not None:
-        return _date_value(ctx, hit, hit.span, None)
+def _fine_enough(span: tuple[date, date], need: int) -> bool:
+    """Whether an anchor is precise enough for a relative date: a day for "Wednesday", at
+    least a month for "last month", at least a year for "next year"."""
+    granularity = _granularity(span)
+    return granularity is not None and granularity <= need
+
+
+def _year_near(build: _YearFn, anchor: date, tense: str | None) -> int:
+    """The year that places a year-less date ("December", "March 3", "Q4") in time.
+
+    Past tense: the latest occurrence that starts on or before the anchor ("reached a deal
+    in December", said in March 2026, is December 2025). Future tense: the earliest that
+    ends on or after it ("will reopen in January", said in December 2025, is January 2026).
+    Present or unknown tense: the occurrence nearest the anchor ("the deadline is January",
+    said in December 2025, is January 2026; "open from May to September", said in July,
+    is this year's), the anchor's own year on a tie.
+    """
+    spans: dict[int, tuple[date, date]] = {}
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            spans[y] = build(y)
+        except ValueError:  # "February 29" outside a leap year
+            continue
+    if tense == _PAST:
+        fits = [y for y, (first, _) in spans.items() if first <= anchor]
+        return max(fits, default=anchor.year)
+    if tense == _FUTURE:
+        fits = [y for y, (_, last) in spans.items() if last >= anchor]
+        return min(fits, default=anchor.year)
+
+    def distance(y: int) -> int:
+        first, last = spans[y]
+        return max((first - anchor).days, (anchor - last).days, 0)
+
+    return min(spans, key=distance, default=anchor.year)  # dicts keep order: a tie keeps
+
+
+def _complete_year(
+    ctx: _Context, hit: _DateHit, anchors: Sequence[_DateHit], tense: str | None
+) -> tuple[tuple[date, date], str] | None:
+    """Span and note of a year-less date: the year of a date in its clause, else the year
+    :func:`_year_near` picks around the article date, else None."""
+    assert hit.by_year is not None
+    anchor = _nearest([a for a in anchors if _shares_clause(ctx, a, hit)], hit)
     published = ctx.published
-    unresolved = f"no date to resolve '{text}' against"
-    if hit.by_year is not None:
-        anchor = _nearest(anchors, hit)
-        if anchor is not None and anchor.span is not None:
-            year = anchor.span[0].year
-            note = f"year from {ctx.text[anchor.start : anchor.end]} in the same sentence"
-        elif published is not None:
-            year, note = published.year, f"year from the article date {published.isoformat()}"
-        else:
-            return _date_value(ctx, hit, None, unresolved, hit.partial_norm)
-        return _date_value(ctx, hit, hit.by_year(year), note)
-    if hit.relative is None:  # pragma: no cover - every hit has one of the three
-        return _date_value(ctx, hit, None, unresolved)
+    if anchor is not None and anchor.span is not None:
+        year = anchor.span[0].year
+        note = f"year from {ctx.text[anchor.start : anchor.end]} in the same sentence"
+    elif published is not None:
+        year = _year_near(hit.by_year, published, tense)
+        note = f"year from the article date {published.isoformat()}"
+        if year != published.year:
+            reading = f"{tense} tense" if tense else "tense unknown"
+            note = f"nearest the article date {published.isoformat()} ({reading})"
+    else:
+        return None
+    try:
+        return hit.by_year(year), note
+    except ValueError:
+        return None
+
+
+def _resolve_relative(
+    ctx: _Context, hit: _DateHit, anchors: Sequence[_DateHit], tense: str | None
+) -> tuple[tuple[date, date], str] | None:
+    """Span and note of a relative date: against a date that governs its clause, else the
+    article date, else None. A clause in the future reads a bare weekday forward."""
+    assert hit.relative is not None
     usable = [
         a
         for a in anchors
-        if a.span is not None
-        and (_granularity(a.span) or _YEAR_G + 1) <= hit.need
-        and _governs(ctx, a, hit)
+        if a.span is not None and _fine_enough(a.span, hit.need) and _governs(ctx, a, hit)
     ]
     anchor = _nearest(usable, hit)
     if anchor is not None and anchor.span is not None:
         base = anchor.span[0]
         note = f"relative to {ctx.text[anchor.start : anchor.end]} in the same sentence"
-    elif published is not None:
-        base, note = published, f"relative to the article date {published.isoformat()}"
+    elif ctx.published is not None:
+        base, note = ctx.published, f"relative to the article date {ctx.published.isoformat()}"
     else:
-        return _date_value(ctx, hit, None, unresolved)
-    return _date_value(ctx, hit, hit.relative(base), note)
+        return None
+    if hit.forward is not None and tense in (_FUTURE, _PRESENT):
+        return hit.forward(base), f"{note}, {tense} tense"
+    return hit.relative(base), note
 
 
 def _spacy_month_hits(ctx: _Context) -> Iterator[_DateHit]:
@@ -1583,7 +1790,20 @@ def _spacy_month_hits(ctx: _Context) -> Iterator[_DateHit]:
 _MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS if len(m) > 3)
 
 
+def _with_bound(ctx: _Context, hit: _DateHit, claims: _Claims) -> _DateHit:
+    """Take in a word before the date that makes it a bound ("by 2028", "since May")."""
+    m = _BOUND_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start)
+    if m is None or not claims.free(m.start(), hit.start):
+        return hit
+    word = " ".join(m["b"].lower().split())
+    word = "by" if word.startswith("by") else word
+    return replace(hit, start=m.start(), bound=_BOUNDS[word], qualifier=word)
+
+
 def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Dates in three passes: explicit ones; year-less ones ("March 3"), completed by a
+    year in their clause or by the tense around the article date; then relative ones
+    ("Wednesday"), anchored on a date of either earlier pass that governs them."""
     local = _Claims()
     hits: list[_DateHit] = []
     candidates = (*_absolute_hits(ctx.text), *_relative_hits(ctx.text), *_spacy_month_hits(ctx))
@@ -1594,11 +1814,41 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             continue
         if hit.bare_year and _counts_years(ctx, hit):
             continue
+        hit = _with_bound(ctx, hit, claims)
         local.take(hit.start, hit.end)
         hits.append(hit)
-    anchors = [h for h in hits if h.span is not None and _granularity(h.span) is not None]
-    for hit in hits:
-        yield _resolve(ctx, hit, anchors)
+    explicit = [h for h in hits if h.span is not None and _granularity(h.span) is not None]
+    anchors = [h for h in explicit if h.bound is None]
+    found: dict[int, tuple[tuple[date, date], str | None] | None] = {}
+    for i, hit in enumerate(hits):
+        if hit.span is not None:
+            found[i] = hit.span, None
+        elif hit.by_year is not None:
+            found[i] = _complete_year(ctx, hit, explicit, _tense(ctx, hit))
+            span = found[i]
+            if span is not None and hit.bound is None and _granularity(span[0]) is not None:
+                anchors.append(replace(hit, span=span[0]))  # "On July 28, ... Wednesday"
+    relative = [i for i, hit in enumerate(hits) if hit.relative is not None]
+    for i in relative:
+        found[i] = _resolve_relative(ctx, hits[i], anchors, _tense(ctx, hits[i]))
+    # A resolved relative date anchors the ones it governs: in "said Monday that the bridge
+    # would reopen Wednesday" Wednesday comes after that Monday, not after the article date.
+    said = [
+        replace(hits[i], span=resolved[0])
+        for i in relative
+        if (resolved := found[i]) is not None and hits[i].bound is None
+    ]
+    for i in relative:
+        others = [a for a in said if (a.start, a.end) != (hits[i].start, hits[i].end)]
+        if others and any(_governs(ctx, a, hits[i]) for a in others):
+            found[i] = _resolve_relative(ctx, hits[i], anchors + others, _tense(ctx, hits[i]))
+    for i, hit in enumerate(hits):
+        resolved = found.get(i)
+        if resolved is None:
+            text = " ".join(ctx.text[hit.start : hit.end].split())
+            yield _date_value(ctx, hit, None, f"no date to resolve '{text}' against")
+        else:
+            yield _date_value(ctx, hit, *resolved)
 
 
 def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:

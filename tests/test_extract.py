@@ -375,6 +375,152 @@ def test_extract_date_weekday_most_recent_on_or_before(statement_factory: Make) 
     assert (wednesday.norm, monday.norm) == ("2025-07-30", "2025-07-28")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company opened its first terminal in 2019 and expanded to Oakport last year.",
+        "In 2019, the company opened its first store, and last year it opened its 100th.",
+    ],
+)
+def test_extract_date_relative_ignores_year_of_a_joined_clause(
+    statement_factory: Make, text: str
+) -> None:
+    last = next(v for v in values(statement_factory, text, ValueKind.DATE) if "last" in v.text)
+    assert (last.norm, last.note) == ("2024", "relative to the article date 2025-07-30")
+    alone = [v for v in values(statement_factory, text, ValueKind.DATE, None) if "last" in v.text]
+    assert [v.resolved for v in alone] == [False]
+
+
+def test_extract_date_month_day_ignores_year_of_a_joined_clause(statement_factory: Make) -> None:
+    text = "The firm opened a terminal in 2019 and will open another on March 3."
+    v = next(v for v in values(statement_factory, text, ValueKind.DATE) if v.text == "March 3")
+    assert v.norm == "2026-03-03"  # the future tense, after the article date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "norm"),
+    [
+        (
+            "The transit board will vote on the new contract on Thursday.",
+            date(2026, 3, 9),
+            "2026-03-12",
+        ),
+        ("The bridge will reopen on Monday.", PUBLISHED, "2025-08-04"),
+        ("The council is meeting on Thursday.", date(2026, 3, 9), "2026-03-12"),
+        ("The union is going to strike on Friday.", date(2026, 3, 9), "2026-03-13"),
+        ("The vote is scheduled for Thursday.", date(2026, 3, 9), "2026-03-12"),
+        ("The trial begins Monday.", PUBLISHED, "2025-08-04"),
+        ("The council voted on the contract on Thursday.", date(2026, 3, 9), "2026-03-05"),
+    ],
+)
+def test_extract_date_weekday_follows_the_tense(
+    statement_factory: Make, text: str, published: date, norm: str
+) -> None:
+    assert one(statement_factory, text, ValueKind.DATE, published).norm == norm
+
+
+def test_extract_date_weekday_in_reported_future_counts_from_the_anchor(
+    statement_factory: Make,
+) -> None:
+    text = "On July 28, the agency said the bridge would reopen Wednesday."
+    dates = values(statement_factory, text, ValueKind.DATE, date(2025, 7, 29))
+    assert [(v.text, v.norm) for v in dates] == [
+        ("July 28", "2025-07-28"),
+        ("Wednesday", "2025-07-30"),
+    ]
+    assert dates[1].note == "relative to July 28 in the same sentence, future tense"
+
+
+def test_extract_date_weekday_anchored_on_a_relative_date(statement_factory: Make) -> None:
+    # Published on a Friday: the Wednesday after that Monday, not the one after the Friday.
+    text = "The agency said Monday that the bridge would reopen Wednesday."
+    dates = values(statement_factory, text, ValueKind.DATE, date(2025, 8, 8))
+    assert [v.norm for v in dates] == ["2025-08-04", "2025-08-06"]
+    assert dates[1].note == "relative to Monday in the same sentence, future tense"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "norm"),
+    [
+        (
+            "The union reached a tentative deal with the city in December.",
+            date(2026, 3, 9),
+            "2025-12",
+        ),
+        ("The bridge will reopen in January.", date(2025, 12, 15), "2026-01"),
+        ("The bridge is expected to reopen in January.", date(2025, 12, 15), "2026-01"),
+        ("The report is due in January.", date(2025, 12, 15), "2026-01"),
+        ("The bridge reopened in January.", date(2025, 12, 15), "2025-01"),
+        ("The crews finished the work on December 20.", date(2026, 1, 5), "2025-12-20"),
+    ],
+)
+def test_extract_date_without_year_follows_the_tense(
+    statement_factory: Make, text: str, published: date, norm: str
+) -> None:
+    assert one(statement_factory, text, ValueKind.DATE, published).norm == norm
+
+
+def test_extract_date_by_is_a_deadline(statement_factory: Make) -> None:
+    by = one(statement_factory, "The arena will grow to 18,000 seats by 2028.", ValueKind.DATE)
+    assert (by.text, by.norm, by.qualifier) == ("by 2028", "<=2028", "by")
+    assert (by.low, by.high) == (-math.inf, day(date(2028, 12, 31)))
+    inside = one(statement_factory, "The arena will grow to 18,000 seats in 2027.", ValueKind.DATE)
+    later = one(statement_factory, "The arena will grow to 18,000 seats in 2030.", ValueKind.DATE)
+    assert compatible(by, inside) and comparable(by, later) and not compatible(by, later)
+
+
+@pytest.mark.parametrize(
+    ("text", "norm", "low", "high"),
+    [
+        ("Prices have risen since 2019.", ">=2019", day(date(2019, 1, 1)), math.inf),
+        ("The road stays shut until March 2026.", "<=2026-03", -math.inf, day(date(2026, 3, 31))),
+        ("The work must end before 2027.", "<2027", -math.inf, day(date(2026, 12, 31))),
+        ("Prices will fall after 2027.", ">2027", day(date(2028, 1, 1)), math.inf),
+        (
+            "The plan will be ready by the end of next year.",
+            "<=2026",
+            -math.inf,
+            day(date(2026, 12, 31)),
+        ),
+    ],
+)
+def test_extract_date_bounds(
+    statement_factory: Make, text: str, norm: str, low: float, high: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.norm, v.low, v.high) == (norm, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("The museum is open from May to September.", "from May to September", "2025-05/2025-09"),
+        (
+            "The rink is open from November to February.",
+            "from November to February",
+            "2025-11/2026-02",
+        ),
+        ("Sales fell between 2020 and 2024.", "between 2020 and 2024", "2020/2024"),
+        ("The road closes from March to June 2026.", "from March to June 2026", "2026-03/2026-06"),
+    ],
+)
+def test_extract_date_ranges(statement_factory: Make, text: str, surface: str, norm: str) -> None:
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.text, v.norm) == (surface, norm)
+
+
+def test_extract_date_two_years_joined_by_and_stay_two(statement_factory: Make) -> None:
+    text = "Floods hit the town in 2020 and 2024."
+    assert [v.norm for v in values(statement_factory, text, ValueKind.DATE)] == ["2020", "2024"]
+
+
+def test_extract_date_leaves_the_full_stop_out(statement_factory: Make) -> None:
+    v = one(statement_factory, "The fair opens on the 3rd of March.", ValueKind.DATE)
+    assert (v.text, v.norm) == ("3rd of March", "2025-03-03")
+    abbreviated = one(statement_factory, "The fair opened on Mar. 3 as planned.", ValueKind.DATE)
+    assert (abbreviated.text, abbreviated.norm) == ("Mar. 3", "2025-03-03")
+
+
 def test_extract_date_unresolved_without_anchor(statement_factory: Make) -> None:
     text = "Meta expects its models to lead starting next year."
     v = one(statement_factory, text, ValueKind.DATE, published=None)
