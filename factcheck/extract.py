@@ -1,4 +1,4 @@
-"""Typed values of a statement: money, percents, quantities, counts, dates and named entities.
+"""Typed values of a statement: money, percents, quantities, counts, tallies, dates, names.
 
 Embeddings align statements but cannot see that "$14.3B" and "$2B" disagree, so every
 statement gets a list of typed, normalised :class:`~factcheck.types.Value` records that
@@ -20,8 +20,9 @@ API
 ``comparable(a, b)``
     Whether two values measure the same kind of thing at all, so that a mismatch could be a
     conflict: money vs money in one currency, quantity vs quantity of one dimension, count vs
-    count of one noun lemma, date vs date with both resolved. Entities are comparable with
-    the same kind, or across ORG/PLACE/PRODUCT, which spaCy often confuses.
+    count of one noun lemma, a rate vs a rate over the same period, tally vs tally, date vs
+    date with both resolved. Entities are comparable with the same kind, or across
+    ORG/PLACE/PRODUCT, which spaCy often confuses.
 
 Examples (``norm`` and interval)::
 
@@ -30,8 +31,13 @@ Examples (``norm`` and interval)::
     "billions of dollars"    money    "USD 1e+09..1e+12"   [1e9, 1e12)  qualifier "billions of"
     "8 percent"              percent  "8%"                 [7.5, 8.5]          unit "%"
     "5GW"                    quantity "5e+09 W"            [4.5e9, 5.5e9]      unit "W"
-    "three researchers"      count    "3 researcher"       [2.5, 3.5]          unit "researcher"
+    "three researchers"      count    "3 researcher"       [3, 3]              unit "researcher"
+    "1,200 passengers a day" count    "1200 passenger/day" [1200, 1200]   unit "passenger/day"
+    "one in 10"              percent  "~10%"               [9, 11]             unit "%"
+    "a 54-year-old"          quantity "age 54"             [54, 54]            unit "age"
+    "voted 5-2"              tally    "5-2"                (no interval: a pair)
     "June 2025"              date     "2025-06"            ordinals of June 1 and June 30
+    "by 2028"                date     "<=2028"             (-inf, Dec 31 2028] qualifier "by"
     "next year"              date     "2025"   note "relative to the article date 2024-03-01"
     "Meta Platforms Inc."    org      "meta"
 
@@ -40,6 +46,24 @@ Examples (``norm`` and interval)::
     compatible("$14.3 billion", "$2 billion")       -> False
     comparable("3 researchers", "3 data centers")   -> False  (different nouns)
     compatible("Zuckerberg", "Mark Zuckerberg")     -> True   (token subset)
+
+Amounts
+-------
+Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
+
+- **rates**: a period after an amount joins its unit ("$20 an hour" is "USD/hour", "1,200
+  passengers a day" "passenger/day"); a rate compares only with a rate per that period.
+- **proportions**: "one in 10", "three out of four" and fractions ("two-thirds of", "half
+  the") are percents, ±10% as round figures; "one in 10 residents" counts no residents.
+- **counts** need a counted noun ("300 residents"), or a subject whose level the number
+  states ("Sales reached 1.2 million", "the death toll rose to 40"). A bare number compared
+  with an amount ("..., up from 900,000", "from 900,000 to 1.2 million passengers", "6.1%,
+  down from 5.8") takes that amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40,
+  inf). Times of day ("3:15 a.m.") are not read.
+- **ages** ("The suspect, 54,", "aged 54", "a 54-year-old") and earthquake **magnitudes**
+  are quantities with units "age" and "magnitude".
+- **tallies**: votes and scores ("voted 5-2", "won 3-1", "a vote of 52 to 48"), found
+  only next to a vote or score word, compatible when they hold the same two numbers.
 
 Intervals
 ---------
@@ -82,7 +106,8 @@ at X's last day (norm ``<=2028``), "before X" the day before X, "since X" starts
 first day (``>=2019``) and "after X" the day after X. Ranges ("from May to September",
 "between 2020 and 2024", "2019-2024", "October 27-29") are one date spanning both ends.
 
-Known gaps: round numbers written in digits count as exact; no currency conversion;
+Known gaps: round numbers written in digits count as exact; no currency conversion, and no
+conversion between rate periods ("1,200 a day" is not compared with "8,400 a week");
 temperatures and fiscal years are not read; vague time words ("recently", "in the future")
 are deliberately not dates; a weekday range ("Monday to Friday") is two dates.
 """
@@ -161,8 +186,8 @@ _UNITS_ALT = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS_ALT = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS_ALT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SCALE_ALT = "hundred|thousand|million|billion|trillion"
-# Digits may not continue a word or a model name ("GPT-4", "Q2", "0/500").
-_DIGITS = r"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
+# Digits may not continue a word, a model name or a time ("GPT-4", "Q2", "0/500", "3:15").
+_DIGITS = r"(?<![\w.,/:])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,:]\d)"
 _WORDNUM = (
     rf"(?i:\b(?:(?:{_TENS_ALT})(?:-(?:{_UNITS_ALT}))?|{_TEENS_ALT}|zero|{_UNITS_ALT}"
     rf"|a\s+dozen|dozen|(?:half\s+)?an?(?=[\s-]+(?:{_SCALE_ALT})\b))\b)"
@@ -277,6 +302,9 @@ _QUALIFIER_BEFORE = re.compile(
 #: Qualifiers that read as "during" before a duration ("over five years").
 _DURATION_NOT_QUALIFIERS = frozenset({"over", "under"})
 _NORM_PREFIX = {_AT_LEAST: ">=", _AT_MOST: "<=", _ABOUT: "~", _BELOW: "~<=", _ABOVE: "~>="}
+#: Qualifiers written after a count: "40-odd firefighters" is [40, 50) (up to the next
+#: round figure: a ten, or a hundred for "100-odd"), "40-plus" and "40+" are [40, inf).
+_QUALIFIER_AFTER = re.compile(r"(?i)(?:[\s-](?P<w>odd|plus)\b|(?P<plus>\+))")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 
@@ -433,6 +461,11 @@ _MONEY_CODE_BEFORE = re.compile(
 )
 _MONEY_CODE_AFTER = re.compile(rf"(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?\s?(?P<code>{_CODE})\b")
 _MONEY_WORD = re.compile(rf"(?P<a>{_NUM})\s+{_CURRENCY_WORD}")
+#: Hundredths of a currency: "312 pence" is GBP 3.12, "50 cents" USD 0.50 (EUR after
+#: "euro"), "99¢". A bare "p" is not read: "1080p" is a video resolution.
+_MONEY_SUBUNIT = re.compile(
+    rf"(?P<a>{_NUM})(?:\s*¢|\s+(?:(?P<euro>(?i:euro))\s+)?(?P<sub>(?i:pence|penny|pennies|cents?))\b)"
+)
 _MONEY_VAGUE = re.compile(rf"{_VAGUE}\s+{_CURRENCY_WORD}")
 
 
@@ -452,6 +485,29 @@ def _currency_of_word(m: re.Match[str]) -> str:
 _PERCENT = re.compile(
     rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
     r"(?P<u>%|(?i:percentage\s+points?|percent|per\s*cent|pct|basis\s+points?|bps|pp)\b)"
+)
+
+
+#: "one in 10 residents", "three out of four voters", "1 in every 5": a proportion, not a
+#: count of 10 residents. It reads as a percent, and as a round figure it gets the ±10% of
+#: "about": "one in 10" is [9%, 11%], compatible with "10%" and not with "15%".
+_PROPORTION = re.compile(
+    rf"(?P<a>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{_NUM})(?!\s*(?:%|percent)|[\w-])"
+)
+#: Fractions in words, read as approximate percents ("two-thirds of", "half the",
+#: "a quarter of"): a written fraction is a round figure, so it gets the ±10% of "about".
+_FRACTION = re.compile(
+    rf"(?i)\b(?:(?P<n>a|one|{_UNITS_ALT})[\s-]+)?"
+    r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+    r"(?=\s+(?:of|the)\b)"
+)
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6}
+_DENOMINATORS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: Words before "half" or "quarter" that make it a period or a part, not a fraction
+#: ("the first half of 2025", "the other half of the team").
+_NOT_FRACTION_BEFORE = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th|last|latter|former|other|back|front)"
+    r"[\s-]+$"
 )
 
 
@@ -644,6 +700,43 @@ def _unit_of(surface: str) -> tuple[str, float] | None:
 # --------------------------------------------------------------------------------------
 # Counts
 # --------------------------------------------------------------------------------------
+
+#: A rate's period written after an amount: "1,200 passengers a day", "$20 an hour", "5% a
+#: year", "2 million barrels per day", "$5m annually". The period joins the unit
+#: ("passenger/day"), so a rate is comparable only with a rate over the same period, never
+#: with a plain amount, and "1,200 a day" is not converted to compare with "8,400 a week"
+#: (reporters convert loosely; a rounding there is not a conflict). "A year ago", "a day
+#: later" are not rates.
+_RATE = re.compile(
+    r"(?i)\s*(?:(?:a|an|per|each|every)\s+(?P<p>second|minute|hour|day|night|week|month"
+    r"|quarter|year|annum)|/\s*(?P<s>sec|min|hr|h|hour|day|wk|week|mo|month|yr|year)"
+    r"|\s(?P<adv>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly))\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|from)\b)"
+)
+_PERIODS: dict[str, str] = {
+    "sec": "second",
+    "min": "minute",
+    "h": "hour",
+    "hr": "hour",
+    "hourly": "hour",
+    "daily": "day",
+    "nightly": "night",
+    "wk": "week",
+    "weekly": "week",
+    "mo": "month",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yr": "year",
+    "annum": "year",
+    "annually": "year",
+    "yearly": "year",
+}
+_RATE_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
+#: Times of day ("3:15 a.m.", "9pm", "6 o'clock") are claimed first so that no finder reads
+#: them as counts ("3 a.m."); they are not compared.
+_TIME_OF_DAY = re.compile(
+    r"(?i)(?<![\w.:])\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
+)
 
 _COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
 _COUNT_VAGUE = re.compile(_VAGUE)
@@ -1474,6 +1567,14 @@ def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             start, ranged = _with_qualifier(text, start, amount)
         norm = f"{unit} {_norm_number(ranged)}"
         yield _numeric(ValueKind.MONEY, ctx, start, end, norm, ranged, unit)
+    for m in _MONEY_SUBUNIT.finditer(text):
+        amount = _parse_number(m["a"])
+        if amount is None:
+            continue
+        sub = (m["sub"] or "cent").lower()
+        unit = "GBP" if sub.startswith(("pen", "penn")) else "EUR" if m["euro"] else "USD"
+        start, iv = _with_qualifier(text, m.start(), amount.scaled(Decimal("0.01")))
+        yield _numeric(ValueKind.MONEY, ctx, start, m.end(), f"{unit} {_norm_number(iv)}", iv, unit)
     for pattern in (_MONEY_CODE_BEFORE, _MONEY_CODE_AFTER, _MONEY_WORD):
         for m in pattern.finditer(text):
             if pattern is _MONEY_WORD:
@@ -1517,9 +1618,71 @@ def _find_percents(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         iv = _scaled(iv, factor)
         norm = _norm_number(iv) + ("%" if unit == "%" else " pp")
         yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), norm, iv, unit)
+    yield from _proportions(ctx)
+
+
+def _share(ctx: _Context, start: int, end: int, v: float) -> Value:
+    """A proportion in words as a percent: ±10% of ``v``, or a qualifier's bound."""
+    text = ctx.text
+    q = _qualifier_before(text, start)
+    qualifier = q[1].lower() if q else None
+    mode = _QUALIFIERS.get(qualifier or "") or _ABOUT
+    v = round(v, 10)
+    low, high = round(0.9 * v, 10), round(1.1 * v, 10)
+    if mode == _AT_LEAST:
+        low, high = v, math.inf
+    elif mode == _AT_MOST:
+        low, high = 0.0, v
+    elif mode == _BELOW:
+        high = v
+    elif mode == _ABOVE:
+        low = v
+    iv = _Interval(low, high, v, qualifier, mode)
+    norm = _NORM_PREFIX.get(mode or "", "") + f"{v:.3g}%"
+    return _numeric(ValueKind.PERCENT, ctx, q.start(1) if q else start, end, norm, iv, "%")
+
+
+def _proportions(ctx: _Context) -> Iterator[Value]:
+    """ "one in 10", "three out of four" and "two-thirds of" as percents (see ``_PROPORTION``)."""
+    text = ctx.text
+    for m in _PROPORTION.finditer(text):
+        a, b = _parse_number(m["a"]), _parse_number(m["b"])
+        if a is None or b is None or not 0 < a.value < b.value or _YEAR_LIKE.match(m["b"]):
+            continue
+        if _unit_of(_next_word(text, m.end())) is not None:
+            continue  # "2 in 10 minutes"
+        yield _share(ctx, m.start(), m.end(), 100 * float(a.value) / float(b.value))
+    for m in _FRACTION.finditer(text):
+        if _NOT_FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        d = m["d"].lower()
+        n = _SMALL_WORDS.get((m["n"] or "a").lower(), 1)
+        denominator = _DENOMINATORS[d[:-1] if d.endswith("s") and d[:-1] in _DENOMINATORS else d]
+        if n >= denominator or (m["n"] is None and denominator != 2):
+            continue  # "thirds of" alone, "five quarters"
+        yield _share(ctx, m.start(), m.end(), 100 * n / denominator)
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([A-Za-z][\w-]*)", text[pos : pos + 40])
+    return m[1] if m else ""
+
+
+#: An earthquake's magnitude: "magnitude 6.4", "a 6.4-magnitude quake", "6.4 on the Richter
+#: scale". A quantity with unit "magnitude", rounded like any written number.
+_MAGNITUDE = re.compile(
+    r"(?i)\bmagnitude[\s-]+(?P<a>\d{1,2}(?:\.\d{1,2})?)(?![\d.])"
+    r"|(?<![\w.])(?P<b>\d{1,2}(?:\.\d{1,2})?)(?:[\s-]*magnitude\b|\s+on\s+the\s+Richter\s+scale\b)"
+)
 
 
 def _find_quantities(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    for m in _MAGNITUDE.finditer(ctx.text):
+        number = _parse_number(m["a"] or m["b"])
+        if number is not None:
+            iv = _interval(number)
+            norm = f"magnitude {_fmt(iv.value)}"
+            yield _numeric(ValueKind.QUANTITY, ctx, m.start(), m.end(), norm, iv, "magnitude")
     for m in _QUANTITY.finditer(ctx.text):
         unit = _unit_of(m["u"])
         if unit is None:
@@ -1534,6 +1697,87 @@ def _find_quantities(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         iv = _scaled(iv, factor)
         norm = f"{_norm_number(iv)} {base}"
         yield _numeric(ValueKind.QUANTITY, ctx, start, m.end(), norm, iv, base)
+
+
+#: A person's age: "54-year-old", "54 years old", "aged 54", "aged 18 to 24", "at the age of
+#: 54", and the appositive "The suspect, 54, was arrested" (1 to 120 between commas after a
+#: noun or name). A quantity with unit "age", exact in whole years, so "54" and "45"
+#: conflict and an age never compares with a duration ("a 54-year lease").
+_AGE = re.compile(
+    rf"(?P<n>{_NUM})[\s-]+years?[\s-]+old\b"
+    r"|(?i:\b(?:aged|ages?|the\s+age\s+of))\s+(?P<a>\d{1,3})(?:\s*(?:-|–|to)\s*(?P<b>\d{1,3}))?\b"
+)
+_AGE_APPOSITIVE = re.compile(r"(?<=\w),\s(?P<n>\d{1,3}),(?!\s*\d)")
+
+
+def _age(ctx: _Context, start: int, end: int, low: Decimal, high: Decimal) -> Value | None:
+    if not 0 < low <= high <= 120:
+        return None
+    iv = _Interval(float(low), float(high), float(low), upper=float(high) if high > low else None)
+    return _numeric(ValueKind.QUANTITY, ctx, start, end, f"age {_norm_number(iv)}", iv, "age")
+
+
+def _find_ages(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    text = ctx.text
+    for m in _AGE.finditer(text):
+        if m["n"] is not None:
+            number = _parse_number(m["n"])
+            age = _age(ctx, m.start(), m.end(), number.value, number.value) if number else None
+        else:
+            low, high = Decimal(m["a"]), Decimal(m["b"] or m["a"])
+            age = _age(ctx, m.start(), m.end(), low, high)
+        if age is not None:
+            yield age
+    for m in _AGE_APPOSITIVE.finditer(text):
+        before = next((t for t in reversed(ctx.tokens) if t.end <= m.start()), None)
+        if before is None or before.pos not in ("NOUN", "PROPN"):
+            continue
+        n = Decimal(m["n"])
+        age = _age(ctx, m.start("n"), m.end("n"), n, n)
+        if age is not None:
+            yield age
+
+
+#: Words near "N-M" that make it a vote ("voted 5-2", "by a vote of 52 to 48", "a 6-3
+#: ruling") or a score ("won 3-1", "a 2-0 defeat"). Without one, "N-M" is not a tally
+#: ("ages 5-12", "pages 10-20").
+_TALLY_CUES = frozenset(
+    {"vote", "ballot", "approve", "pass", "reject", "confirm", "elect", "adopt", "endorse"}
+    | {"decide", "rule", "ruling", "decision", "margin", "majority", "split", "tally"}
+    | {"overturn", "uphold", "acquit", "convict", "veto", "override", "verdict"}
+    | {"win", "beat", "lose", "defeat", "draw", "tie", "lead", "trail", "score", "victory"}
+    | {"loss", "final", "game", "match", "result", "edge", "rout", "clinch", "triumph"}
+)
+_TALLY = re.compile(
+    r"(?<![\w.,/:$€£¥-])(?P<a>\d{1,3})(?:\s*[-–—]\s*|\s+to\s+)(?P<b>\d{1,3})"
+    r"(?![\w/:%-]|[.,]\d|\s*(?:%|percent|per\s*cent))"
+)
+
+
+def _find_tallies(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Votes and scores: "N-M" or "N to M" next to a word of ``_TALLY_CUES`` (within the
+    four words before it or the word after it). The norm puts the larger number first, so
+    "won 3-1" and "lost 1-3" agree; "from 5 to 7" and "5 to 7 seats" are not tallies."""
+    if not ctx.tokens:
+        return
+    for m in _TALLY.finditer(ctx.text):
+        if _FROM_BEFORE.search(ctx.text, 0, m.start()):
+            continue
+        before = [t for t in ctx.tokens if t.end <= m.start()][-4:]
+        after = next((t for t in ctx.tokens if t.start >= m.end()), None)
+        if after is not None and after.pos == "NOUN" and after.lemma.lower() not in _TALLY_CUES:
+            continue  # "won 3 to 4 seats": a range of a count
+        near = [t.lemma.lower() for t in before] + ([after.lemma.lower()] if after else [])
+        if not any(w in _TALLY_CUES for w in near):
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        yield Value(
+            kind=ValueKind.TALLY,
+            text=m[0],
+            start=m.start(),
+            end=m.end(),
+            norm=f"{max(a, b)}-{min(a, b)}",
+        )
 
 
 def _noun_after_of(ctx: _Context, pos: int) -> int | None:
@@ -1567,6 +1811,42 @@ def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
         if noun is not None and ctx.tokens[noun].tag in ("NNS", "NNPS"):
             return noun
     return None
+
+
+#: Verbs whose object is the level of their subject ("Sales reached 1.2 million", "the
+#: toll stood at 40", "ridership rose to 900,000"): a bare number there counts the subject.
+_LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed", "surpass", "number"})
+#: Verbs of change whose "to"/"at" object is the new level ("rose to 40", "stood at 40").
+#: "rose by 40" is a change, not a level, and is not read.
+_CHANGE_VERBS = frozenset(
+    {"rise", "climb", "grow", "increase", "jump", "fall", "drop", "decline", "slip", "soar"}
+    | {"plunge", "surge", "sink", "dip", "stand", "swell", "shrink", "reach"}
+)
+
+
+def _measured_subject(ctx: _Context, start: int, end: int) -> int | None:
+    """The subject a bare number measures, when the number is the level its verb states:
+    the object of a level verb or the "to"/"at" object of a change verb, with a common noun
+    as the verb's subject ("Sales reached 1.2 million" counts 1.2 million sales)."""
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return None
+    tok = ctx.tokens[root]
+    verb = tok.head
+    if tok.dep == "pobj" and ctx.tokens[verb].text.lower() in ("to", "at"):
+        verb = ctx.tokens[verb].head
+        if ctx.tokens[verb].lemma.lower() not in _CHANGE_VERBS:
+            return None
+    elif tok.dep != "dobj" or ctx.tokens[verb].lemma.lower() not in _LEVEL_VERBS:
+        return None
+    return next(
+        (
+            i
+            for i, t in enumerate(ctx.tokens)
+            if t.head == verb and i != verb and t.dep == "nsubj" and t.pos == "NOUN"
+        ),
+        None,
+    )
 
 
 def _after_model_name(ctx: _Context, start: int) -> bool:
@@ -1613,6 +1893,8 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
                 continue
         else:
             noun = _counted_noun(ctx, m.start(), m.end(), raw)
+            if noun is None and not _YEAR_LIKE.match(raw):
+                noun = _measured_subject(ctx, m.start(), m.end())
         if noun is None:
             continue
         noun_tok = ctx.tokens[noun]
@@ -1631,9 +1913,24 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             and _scale_factor(raw, abbreviation) == 1
         ):
             continue  # "6.4 earthquakes", "2.5 people": not a count of things
-        start, iv = _with_qualifier(text, m.start(), _exact_count(number, raw, abbreviation))
-        end = noun_tok.end if claims.free(start, noun_tok.end) else m.end()
+        after = _QUALIFIER_AFTER.match(text, m.end())
+        if after is not None:
+            start, iv = m.start(), _rough(number, "plus" if after["plus"] else after["w"].lower())
+        else:
+            start, iv = _with_qualifier(text, m.start(), _exact_count(number, raw, abbreviation))
+        after_number = noun_tok.start >= m.end() and claims.free(start, noun_tok.end)
+        end = noun_tok.end if after_number else m.end()  # "Sales reached 1.2 million"
         yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
+
+
+def _rough(number: _Number, word: str) -> _Interval:
+    """ "40-odd" is [40, 50): up to the next round figure; "40-plus" is [40, inf)."""
+    v = float(number.value)
+    if word == "plus":
+        return _Interval(v, math.inf, v, "plus", _AT_LEAST)
+    digits = str(int(number.value))
+    place = 10.0 ** max(1, len(digits) - len(digits.rstrip("0")))
+    return _Interval(v, math.nextafter(v + place, v), v, "odd", upper=v + place)
 
 
 def _counts_years(ctx: _Context, hit: _DateHit) -> bool:
@@ -1939,11 +2236,72 @@ def _find_entities(ctx: _Context, numeric: Sequence[Value]) -> list[Value]:
     return out
 
 
+#: A bare number compared with an amount the sentence states takes that amount's kind and
+#: unit: "1.2 million passengers, up from 900,000", "6.1%, down from 5.8", "$5bn, compared
+#: with 4.2bn"; in "from 900,000 to 1.2 million passengers" the amount after "to" gives it.
+_COMPARED = re.compile(
+    r"(?i)\b(?P<how>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.|vs|from)\s+"
+    r"(?:(?P<q>"
+    + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    + rf")\s+)?(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?"
+    r"(?![\w%$€£¥]|[.,]\d|\s*(?:%|percent))"
+)
+_TO_AFTER = re.compile(r"\s+to\s+")
+_ELIDED_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.COUNT})
+
+
+def _find_elided(ctx: _Context, claims: _Claims, found: Sequence[Value]) -> Iterator[Value]:
+    """Bare numbers of a comparison, typed like the amount they are compared with (see
+    ``_COMPARED``). Percentage points and quantities are left out: their unit's scale
+    ("basis points", "GW") is not on the value."""
+    text = ctx.text
+    amounts = [v for v in found if v.kind in _ELIDED_KINDS and v.unit and "pp" not in v.unit]
+    for m in _COMPARED.finditer(text):
+        if not claims.free(m.start("a"), m.end()) or _YEAR_LIKE.match(m["a"]):
+            continue
+        to = _TO_AFTER.match(text, m.end())
+        if m["how"].lower() == "from":
+            ref = next((v for v in amounts if to and v.start == to.end()), None)
+        else:
+            ref = max((v for v in amounts if v.end <= m.start()), key=lambda v: v.end, default=None)
+        number = _parse_number(m["a"], m["ab"])
+        if ref is None or ref.unit is None or number is None:
+            continue
+        if ref.kind is ValueKind.COUNT:
+            number = _exact_count(number, m["a"], m["ab"])
+        start = m.start("q") if m["q"] else m.start("a")
+        iv = _interval(number, m["q"])
+        base, _, period = ref.unit.partition("/")
+        amount = _norm_number(iv)
+        norm = {
+            ValueKind.MONEY: f"{base} {amount}",
+            ValueKind.PERCENT: f"{amount}%",
+            ValueKind.COUNT: f"{amount} {base}",
+        }[ref.kind] + (f"/{period}" if period else "")
+        yield _numeric(ref.kind, ctx, start, m.end(), norm, iv, ref.unit)
+
+
+def _per_period(text: str, v: Value) -> Value:
+    """``v`` as a rate when a period follows it ("1,200 passengers a day"; see ``_RATE``).
+
+    The period goes into ``unit`` and ``norm`` ("passenger/day"); ``text`` stays the amount
+    as written ("1,200 passengers"), like a count's text that stops at its noun.
+    """
+    m = _RATE.match(text, v.end) if v.kind in _RATE_KINDS else None
+    if m is None:
+        return v
+    word = (m["p"] or m["s"] or m["adv"]).lower()
+    period = _PERIODS.get(word, word)
+    return replace(v, unit=f"{v.unit}/{period}", norm=f"{v.norm}/{period}")
+
+
 _FINDERS: tuple[Callable[[_Context, _Claims], Iterator[Value]], ...] = (
     _find_money,
     _find_percents,
     _find_dates,
+    _find_ages,
     _find_quantities,
+    _find_tallies,
     _find_counts,
 )
 
@@ -1951,7 +2309,8 @@ _FINDERS: tuple[Callable[[_Context, _Claims], Iterator[Value]], ...] = (
 def extract(statement: Statement, *, published: date | None) -> Statement:
     """Fill ``statement.values`` with the typed values its text states.
 
-    Finders run in a fixed order (money, percent, date, quantity, count) and a later one
+    Times of day are set aside first. Finders then run in a fixed order (money, percent,
+    date, age, quantity, tally, count, then bare numbers of a comparison) and a later one
     may not reuse characters an earlier one took, so "$14" is never also a count and
     "two years ago" never also a duration. Named entities come last and may sit inside a
     larger value ("millions of AWS Graviton chips").
@@ -1966,12 +2325,18 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     """
     ctx = _Context(statement.text, statement.tokens, statement.entities, published)
     claims = _Claims()
+    for m in _TIME_OF_DAY.finditer(ctx.text):
+        claims.take(m.start(), m.end())
     values: list[Value] = []
     for finder in _FINDERS:
         for v in finder(ctx, claims):
+            v = _per_period(ctx.text, v)
             if v.text.strip() and claims.free(v.start, v.end):
                 claims.take(v.start, v.end)
                 values.append(v)
+    for v in _find_elided(ctx, claims, values):
+        claims.take(v.start, v.end)
+        values.append(v)
     values += _find_entities(ctx, values)
     values.sort(key=lambda v: (v.start, v.end, v.kind.value))
     return replace(statement, values=tuple(values))
@@ -1985,7 +2350,8 @@ def _closed(v: Value) -> bool:
     exactly there. A rounding interval ends half a unit of the last digit away, at a number
     the text rounds away from ("12" stops short of 12.5, where "13" starts).
     """
-    return v.low == v.high or _QUALIFIERS.get(v.qualifier or "") is not None
+    qualifier = v.qualifier or ""
+    return v.low == v.high or qualifier in _QUALIFIERS or qualifier in ("odd", "plus")
 
 
 def _overlap(a: Value, b: Value) -> bool:
@@ -2005,7 +2371,8 @@ def comparable(a: Value, b: Value) -> bool:
 
     Money needs one currency (no exchange rates are applied), quantities one SI base unit,
     counts one counted-noun lemma ("3 researchers" vs "3 data centers" are not comparable),
-    dates need both resolved. Entities are comparable within a kind, and across
+    rates one period ("a day" vs "a week" are not), dates need both resolved. Tallies
+    compare with tallies. Entities are comparable within a kind, and across
     ORG/PLACE/PRODUCT because spaCy mixes those labels up.
     """
     if a.kind in _NAME_KINDS or b.kind in _NAME_KINDS:
@@ -2035,4 +2402,6 @@ def compatible(a: Value, b: Value) -> bool:
         return False
     if a.kind is ValueKind.DATE and not (a.resolved and b.resolved):
         return True
+    if a.kind is ValueKind.TALLY:  # the same two numbers, in either order
+        return a.norm == b.norm
     return comparable(a, b) and _overlap(a, b)

@@ -321,6 +321,227 @@ def test_extract_count_skips_day_numbers_of_dates(statement_factory: Make) -> No
     assert [v.text for v in values(statement_factory, text, ValueKind.COUNT)] == ["300 speakers"]
 
 
+def test_extract_count_rate_keeps_its_period(statement_factory: Make) -> None:
+    day = one(statement_factory, "The line carries 1,200 passengers a day.", ValueKind.COUNT)
+    week = one(statement_factory, "The line carries 8,400 passengers a week.", ValueKind.COUNT)
+    plain = one(statement_factory, "The line carried 8,400 passengers.", ValueKind.COUNT)
+    assert (day.text, day.unit, day.norm) == (
+        "1,200 passengers",
+        "passenger/day",
+        "1200 passenger/day",
+    )
+    assert week.unit == "passenger/week"
+    assert not comparable(day, week) and not comparable(week, plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ("Workers earn $20 an hour.", ValueKind.MONEY, "USD/hour"),
+        ("The firm pays $5 million annually.", ValueKind.MONEY, "USD/year"),
+        ("The well pumps 2 million barrels per day.", ValueKind.QUANTITY, "m3/day"),
+        ("Rents rise 5% a year.", ValueKind.PERCENT, "%/year"),
+    ],
+)
+def test_extract_rates_of_other_kinds(
+    statement_factory: Make, text: str, kind: ValueKind, unit: str
+) -> None:
+    assert one(statement_factory, text, kind).unit == unit
+
+
+def test_extract_count_a_year_ago_is_not_a_rate(statement_factory: Make) -> None:
+    v = one(statement_factory, "The firm hired 300 people a year ago.", ValueKind.COUNT)
+    assert (v.text, v.unit) == ("300 people", "people")
+
+
+def test_extract_one_in_n_is_a_proportion(statement_factory: Make) -> None:
+    text = "Roughly one in 10 residents, about 1,000 people, left the town."
+    found = run(statement_factory, text).values
+    assert [(v.kind, v.text, v.norm) for v in found if v.kind in _AMOUNTS] == [
+        (ValueKind.PERCENT, "Roughly one in 10", "~10%"),
+        (ValueKind.COUNT, "about 1,000 people", "~1000 people"),
+    ]
+    ten = one(statement_factory, "About 10% of residents left the town.", ValueKind.PERCENT)
+    assert compatible(found[0], ten)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Two-thirds of the residents left.", "Two-thirds", 200 / 3),
+        ("Half of the 300 residents left.", "Half", 50.0),
+        ("A quarter of the staff quit.", "A quarter", 25.0),
+    ],
+)
+def test_extract_fractions_are_proportions(
+    statement_factory: Make, text: str, surface: str, value: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.PERCENT)
+    assert (v.text, v.unit) == (surface, "%")
+    assert v.low is not None and v.high is not None and v.low < value < v.high
+    assert all(c.unit != "third" for c in values(statement_factory, text, ValueKind.COUNT))
+
+
+def test_extract_half_of_a_year_is_a_date_not_a_fraction(statement_factory: Make) -> None:
+    text = "Sales rose in the first half of 2025."
+    assert values(statement_factory, text, ValueKind.PERCENT) == []
+    assert one(statement_factory, text, ValueKind.DATE).norm == "2025-H1"
+
+
+def test_extract_count_half_of_keeps_the_count(statement_factory: Make) -> None:
+    v = one(statement_factory, "Half of the 300 residents left.", ValueKind.COUNT)
+    assert (v.text, v.low) == ("300 residents", 300.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "low", "high"),
+    [
+        ("The ticket costs 312 pence.", "312 pence", "GBP", 3.115, 3.125),
+        ("A stamp costs 50 cents.", "50 cents", "USD", 0.495, 0.505),
+        ("A stamp costs 50 euro cents.", "50 euro cents", "EUR", 0.495, 0.505),
+    ],
+)
+def test_extract_money_pence_and_cents(
+    statement_factory: Make, text: str, surface: str, unit: str, low: float, high: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.MONEY)
+    assert (v.text, v.unit) == (surface, unit)
+    assert (v.low, v.high) == pytest.approx((low, high))
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_pence_compatible_with_pounds(statement_factory: Make) -> None:
+    a = one(statement_factory, "The ticket costs 312 pence.", ValueKind.MONEY)
+    b = one(statement_factory, "The ticket costs £3.12.", ValueKind.MONEY)
+    assert compatible(a, b)
+
+
+def test_extract_times_of_day_are_not_counts(statement_factory: Make) -> None:
+    text = "The quake hit at 3:15 a.m., and a second one at 4 am."
+    assert [v for v in run(statement_factory, text).values if v.kind in _AMOUNTS] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.4 earthquake struck the coast.",
+        "A 6.4-magnitude earthquake struck the coast.",
+        "The earthquake measured 6.4 on the Richter scale.",
+    ],
+)
+def test_extract_magnitude_is_a_quantity(statement_factory: Make, text: str) -> None:
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.unit, v.norm, v.low, v.high) == ("magnitude", "magnitude 6.4", 6.35, 6.45)
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_magnitudes_a_tenth_apart_conflict(statement_factory: Make) -> None:
+    a = one(statement_factory, "A magnitude 6.4 earthquake struck.", ValueKind.QUANTITY)
+    b = one(statement_factory, "A magnitude 6.5 earthquake struck.", ValueKind.QUANTITY)
+    assert comparable(a, b) and not compatible(a, b)
+
+
+def test_extract_count_odd_and_plus(statement_factory: Make) -> None:
+    odd = one(statement_factory, "40-odd firefighters fought the blaze.", ValueKind.COUNT)
+    assert (odd.text, odd.qualifier, odd.low) == ("40-odd firefighters", "odd", 40.0)
+    assert odd.high is not None and 49.9 < odd.high < 50
+    plus = one(statement_factory, "40-plus firefighters fought the blaze.", ValueKind.COUNT)
+    assert (plus.low, plus.high) == (40.0, math.inf)
+    exact = one(statement_factory, "45 firefighters fought the blaze.", ValueKind.COUNT)
+    fifty = one(statement_factory, "50 firefighters fought the blaze.", ValueKind.COUNT)
+    assert compatible(odd, exact) and not compatible(odd, fifty)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Sales reached 1.2 million, up from 900,000 in 2024.", "900,000", "sale"),
+        ("The airport handled 1.2 million passengers, up from 900,000.", "900,000", "passenger"),
+        ("Ridership rose from 900,000 to 1.2 million passengers.", "900,000", "passenger"),
+        ("The line carries 1,200 passengers a day, down from 1,500.", "1,500", "passenger/day"),
+    ],
+)
+def test_extract_count_compared_number_takes_the_unit(
+    statement_factory: Make, text: str, surface: str, unit: str
+) -> None:
+    counts = values(statement_factory, text, ValueKind.COUNT)
+    assert len(counts) == 2 and {v.unit for v in counts} == {unit}
+    assert surface in [v.text for v in counts]
+
+
+def test_extract_percent_compared_number_takes_the_unit(statement_factory: Make) -> None:
+    text = "Unemployment rose to 6.1%, up from 5.8 a year earlier."
+    found = values(statement_factory, text, ValueKind.PERCENT)
+    assert [(v.text, v.norm) for v in found] == [("6.1%", "6.1%"), ("5.8", "5.8%")]
+
+
+def test_extract_count_level_of_the_subject(statement_factory: Make) -> None:
+    a = one(statement_factory, "The death toll rose to 40 on Sunday.", ValueKind.COUNT)
+    b = one(statement_factory, "The death toll rose to 45 on Sunday.", ValueKind.COUNT)
+    assert (a.text, a.unit) == ("40", "toll")
+    assert comparable(a, b) and not compatible(a, b)
+    assert values(statement_factory, "The death toll rose by 40 on Sunday.", ValueKind.COUNT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("The council voted 5-2 to approve the budget.", "5-2", "5-2"),
+        ("United won the final 3-1.", "3-1", "3-1"),
+        ("City lost 1-3 to United on Sunday.", "1-3", "3-1"),
+        ("The bill passed by a vote of 52 to 48.", "52 to 48", "52-48"),
+        ("The court ruled 6-3 in the case.", "6-3", "6-3"),
+    ],
+)
+def test_extract_tallies(statement_factory: Make, text: str, surface: str, norm: str) -> None:
+    v = one(statement_factory, text, ValueKind.TALLY)
+    assert (v.text, v.norm) == (surface, norm)
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_tallies_compared_as_pairs(statement_factory: Make) -> None:
+    a = one(statement_factory, "The council voted 5-2 to approve the budget.", ValueKind.TALLY)
+    b = one(statement_factory, "The council voted 6-1 to approve the budget.", ValueKind.TALLY)
+    c = one(statement_factory, "The council approved the budget in a 5-2 vote.", ValueKind.TALLY)
+    assert comparable(a, b) and not compatible(a, b) and compatible(a, c)
+    count = one(statement_factory, "The council has 7 members.", ValueKind.COUNT)
+    assert not comparable(a, count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Read pages 10-20 tonight.", "Prices rose from 5 to 7 in a week.", "Children aged 5-12 came."],
+)
+def test_extract_tallies_need_a_vote_or_score_word(statement_factory: Make, text: str) -> None:
+    assert values(statement_factory, text, ValueKind.TALLY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The suspect, 54, was arrested.", "54"),
+        ("A 54-year-old man was arrested.", "54-year-old"),
+        ("The suspect, aged 54, was arrested.", "aged 54"),
+        ("The man was arrested at the age of 54.", "the age of 54"),
+    ],
+)
+def test_extract_ages(statement_factory: Make, text: str, surface: str) -> None:
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.text, v.unit, v.norm, v.low, v.high) == (surface, "age", "age 54", 54.0, 54.0)
+
+
+def test_extract_ages_conflict_and_never_meet_durations(statement_factory: Make) -> None:
+    a = one(statement_factory, "The suspect, 54, was arrested.", ValueKind.QUANTITY)
+    b = one(statement_factory, "The suspect, 45, was arrested.", ValueKind.QUANTITY)
+    lease = one(statement_factory, "The firm signed a 54-year lease.", ValueKind.QUANTITY)
+    assert comparable(a, b) and not compatible(a, b) and not comparable(a, lease)
+
+
+def test_extract_list_numbers_are_not_ages(statement_factory: Make) -> None:
+    text = "The winning numbers were 4, 12, 31 and 40."
+    assert values(statement_factory, text, ValueKind.QUANTITY) == []
+
+
 # --- dates ------------------------------------------------------------------------------
 
 
