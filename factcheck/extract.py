@@ -106,6 +106,14 @@ at X's last day (norm ``<=2028``), "before X" the day before X, "since X" starts
 first day (``>=2019``) and "after X" the day after X. Ranges ("from May to September",
 "between 2020 and 2024", "2019-2024", "October 27-29") are one date spanning both ends.
 
+Entities are spaCy's, with cheap span fixes for the small model's common slips: a name
+with a version number is a product, widened over its model words ("Vision Pro 2",
+"Boeing 737 Max 9"); a "person" shaped like a model name ("F-150", "Mustang Mach-E") is
+a product; a saint's possessive is a place ("St. Luke's hospital"); two or three
+unlabelled capitalised names with a person's role as an appositive are a person ("said
+Ana Ruiz, the city's mayor"). A one-word company spaCy calls a person ("Vantor") is left
+as it is: nothing in the sentence says otherwise.
+
 Known gaps: round numbers written in digits count as exact; no currency conversion, and no
 conversion between rate periods ("1,200 a day" is not compared with "8,400 a week");
 temperatures and fiscal years are not read; vague time words ("recently", "in the future")
@@ -1305,6 +1313,31 @@ _NOT_PRODUCT_NAMES = frozenset(
 )
 
 
+#: A version number after a model word ("Max 9").
+_VERSION = re.compile(r"\d{1,3}(?:\.\d{1,2})?[a-z]?")
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
+_SAINT_POSSESSIVE = re.compile(r"(?P<pos>['’]s)(?:\s+(?P<noun>[A-Za-z]+))?")
+#: Nouns after a saint's possessive that make it an institution ("St. Luke's hospital").
+_FACILITY_NOUNS = frozenset(
+    {"hospital", "clinic", "infirmary", "school", "academy", "college", "university"}
+    | {"church", "cathedral", "chapel", "basilica", "abbey", "parish", "park", "square"}
+    | {"hall", "home", "center", "centre", "medical", "cemetery", "stadium"}
+)
+#: A person's roles: an unlabelled name with one of these as an appositive is a person
+#: ("Ana Ruiz, the city's mayor"). Only roles an organisation cannot hold.
+_PERSON_ROLES = frozenset(
+    {"mayor", "spokesperson", "spokeswoman", "spokesman", "president", "chairman"}
+    | {"chairwoman", "director", "minister", "governor", "senator", "councillor", "councilor"}
+    | {"councilman", "councilwoman", "commissioner", "secretary", "chief", "executive"}
+    | {"founder", "cofounder", "co-founder", "manager", "professor", "economist", "analyst"}
+    | {"researcher", "scientist", "engineer", "lawyer", "attorney", "judge", "resident"}
+    | {"superintendent", "inspector", "sheriff", "captain", "coach", "author", "editor"}
+    | {"reporter", "doctor", "nurse", "teacher", "student", "lawmaker", "legislator"}
+    | {"prosecutor", "official", "officer", "deputy", "representative", "mother", "father"}
+    | {"wife", "husband", "son", "daughter", "widow", "owner", "driver", "victim", "suspect"}
+)
+
+
 def _entity_norm(name: str) -> str:
     """Canonical entity name: lower case, no possessive, no leading "the", no "Inc."."""
     s = name.replace("’", "'").strip(_EDGE_PUNCT)
@@ -2166,8 +2199,9 @@ def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _product_spans(ctx: _Context) -> list[tuple[int, int]]:
-    """Names with a version number that spaCy often misses ("GPT-4", "Llama 3")."""
-    out = []
+    """Names with a version number that spaCy often misses ("GPT-4", "Llama 3"), widened
+    over the model name around them (see :func:`_widen_product`)."""
+    out: list[tuple[int, int]] = []
     for m in _PRODUCT_VERSION.finditer(ctx.text):
         name = m["name"]
         if name in _NOT_PRODUCT_NAMES:
@@ -2177,12 +2211,105 @@ def _product_spans(ctx: _Context) -> list[tuple[int, int]]:
             continue
         if i is not None and not (ctx.tokens[i].pos == "PROPN" or name.isupper()):
             continue
-        out.append((m.start(), m.end()))
+        span = _widen_product(ctx, m.start(), m.end())
+        if out and span[0] <= out[-1][1]:  # "Boeing 737" + "Max 9" -> "Boeing 737 Max 9"
+            prev = out.pop()
+            span = (prev[0], max(prev[1], span[1]))
+        out.append(span)
+    return out
+
+
+def _model_word(ctx: _Context, i: int) -> bool:
+    """A token that can continue a product name: a capitalised proper noun that is no month
+    or weekday and not part of an organisation or place entity."""
+    t = ctx.tokens[i]
+    if t.pos != "PROPN" or not t.text[:1].isupper() or t.text in _NOT_PRODUCT_NAMES:
+        return False
+    return not any(
+        e.start <= t.start and t.end <= e.end and e.label not in ("PERSON", "PRODUCT")
+        for e in ctx.entities
+    )
+
+
+def _widen_product(ctx: _Context, start: int, end: int) -> tuple[int, int]:
+    """Take in the words of a model name next to its version number, one space apart:
+    capitalised words before it ("Vision" in "Vision Pro 2") and after it, each with its
+    own number ("Max 9" in "Boeing 737 Max 9", "Pro Max" in "iPhone 15 Pro Max")."""
+    if not ctx.tokens:
+        return start, end
+    first = _token_at(ctx, start)
+    while first is not None and first > 0:
+        prev = first - 1
+        if ctx.tokens[prev].end + 1 != ctx.tokens[first].start or not _model_word(ctx, prev):
+            break
+        first = prev
+    if first is not None:
+        start = min(start, ctx.tokens[first].start)
+    nxt = _token_at(ctx, end)
+    while nxt is not None and ctx.tokens[nxt].start == end + 1 and _model_word(ctx, nxt):
+        end = ctx.tokens[nxt].end
+        nxt = _token_at(ctx, end)
+        if (
+            nxt is not None
+            and ctx.tokens[nxt].start == end + 1
+            and _VERSION.fullmatch(ctx.tokens[nxt].text)
+        ):
+            end = ctx.tokens[nxt].end
+            nxt = _token_at(ctx, end)
+    return start, end
+
+
+def _model_like(name: str) -> bool:
+    """A name shaped like a product model, not a person: a digit ("F-150") or a hyphenated
+    part that is a lone capital or a short all-caps code ("Mach-E", "CR-V")."""
+    if any(c.isdigit() for c in name):
+        return True
+    parts = [p for w in name.split() if "-" in w for p in w.split("-")[1:]]
+    return any(p.isupper() and len(p) <= 2 for p in parts)
+
+
+def _saint_place(ctx: _Context, start: int, end: int) -> int | None:
+    """The end of "St. Luke's hospital" when a saint's name with a possessive is followed
+    by a facility noun, or of "St. Luke's" alone: a saint's possessive names a hospital, a
+    church or a school, not a person. None when the entity is not such a name."""
+    text = ctx.text
+    if not _SAINT.match(text, start):
+        return None
+    m = _SAINT_POSSESSIVE.match(text, end - 2 if text[end - 2 : end] in ("'s", "’s") else end)
+    if m is None:
+        return None
+    return m.end() if m["noun"] and m["noun"].lower() in _FACILITY_NOUNS else m.end("pos")
+
+
+def _role_named_people(ctx: _Context, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two or three capitalised proper nouns spaCy left unlabelled that have a person's role
+    as an appositive ("said Ana Ruiz, the city's mayor"): a person's name."""
+    toks = ctx.tokens
+    out = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper():
+            j += 1
+        run = range(i, j)
+        i = max(j, i + 1)
+        if not 2 <= len(run) <= 3:
+            continue
+        first, last = toks[run[0]], toks[run[-1]]
+        if any(not (e <= first.start or s >= last.end) for s, e in taken):
+            continue
+        head = next((k for k in run if toks[k].head not in run or toks[k].head == k), run[-1])
+        if any(
+            t.head == head and t.dep == "appos" and t.lemma.lower() in _PERSON_ROLES for t in toks
+        ):
+            out.append((first.start, last.end))
     return out
 
 
 def _entity_candidates(ctx: _Context) -> list[tuple[int, int, ValueKind, str]]:
-    """(start, end, kind, note) of spaCy entities and version-numbered products."""
+    """(start, end, kind, note) of spaCy entities, version-numbered products and the
+    corrections above: a person-labelled model name is a product, a saint's possessive a
+    place, an unlabelled name with a role appositive a person."""
     products = _product_spans(ctx)
     out = []
     for e in ctx.entities:
@@ -2192,10 +2319,19 @@ def _entity_candidates(ctx: _Context) -> list[tuple[int, int, ValueKind, str]]:
         inside_product = any(ps <= e.start and e.end <= pe for ps, pe in products)
         if inside_product:
             continue
-        out.append((e.start, e.end, kind, f"spaCy label {e.label}"))
+        start, end, note = e.start, e.end, f"spaCy label {e.label}"
+        place_end = _saint_place(ctx, start, end)
+        if place_end is not None:
+            end, kind, note = place_end, ValueKind.PLACE, f"{note}; a saint's possessive"
+        elif kind is ValueKind.PERSON and _model_like(e.text):
+            kind, note = ValueKind.PRODUCT, f"{note}; shaped like a model name"
+        out.append((start, end, kind, note))
     for ps, pe in products:
         if all(pe <= s or ps >= e for s, e, _, _ in out):
             out.append((ps, pe, ValueKind.PRODUCT, "name with a version number"))
+    taken = [(s, e) for s, e, _, _ in out]
+    for ps, pe in _role_named_people(ctx, taken):
+        out.append((ps, pe, ValueKind.PERSON, "name with a person's role beside it"))
     return out
 
 

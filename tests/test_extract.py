@@ -826,6 +826,47 @@ def test_extract_entity_generic_ai_is_not_a_place(statement_factory: Make) -> No
     assert values(statement_factory, text, ValueKind.PLACE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The F-150 and the Mustang Mach-E were recalled.", ["F-150", "Mustang Mach-E"]),
+        ("Apple unveiled the Vision Pro 2 on Monday.", ["Vision Pro 2"]),
+        ("The Boeing 737 Max 9 was grounded.", ["Boeing 737 Max 9"]),
+        ("The iPhone 15 Pro Max sold better.", ["iPhone 15 Pro Max"]),
+    ],
+)
+def test_extract_entity_product_model_names(
+    statement_factory: Make, text: str, names: list[str]
+) -> None:
+    found = run(statement_factory, text).values
+    assert [v.text for v in found if v.kind is ValueKind.PRODUCT] == names
+    assert [v.text for v in found if v.kind is ValueKind.PERSON] == []
+
+
+def test_extract_entity_hyphenated_person_stays_a_person(statement_factory: Make) -> None:
+    v = one(statement_factory, "Jean-Pierre Martin said the plan works.", ValueKind.PERSON)
+    assert v.text == "Jean-Pierre Martin"
+
+
+def test_extract_entity_saint_possessive_is_a_place(statement_factory: Make) -> None:
+    text = "Patients were moved to St. Luke's hospital."
+    found = run(statement_factory, text).values
+    assert [(v.kind, v.text) for v in found if v.kind in _NAMES] == [
+        (ValueKind.PLACE, "St. Luke's hospital")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan is good, said Ana Ruiz, the city's mayor.",
+        "Ana Ruiz, a spokeswoman for the city, said the bridge was safe.",
+    ],
+)
+def test_extract_entity_name_with_a_role_is_a_person(statement_factory: Make, text: str) -> None:
+    assert one(statement_factory, text, ValueKind.PERSON).text == "Ana Ruiz"
+
+
 # --- seed sentences and invariants ------------------------------------------------------
 
 SEEDS = (
