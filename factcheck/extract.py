@@ -507,7 +507,7 @@ _PROPORTION = re.compile(
 _FRACTION = re.compile(
     rf"(?i)\b(?:(?P<n>a|one|{_UNITS_ALT})[\s-]+)?"
     r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-    r"(?=\s+(?:of|the)\b)"
+    r"(?=\s+(?:of|the)\b)(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
 )
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6}
 _DENOMINATORS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -1462,6 +1462,7 @@ def _shares_clause(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
 
 
 _PAST, _PRESENT, _FUTURE = "past", "present", "future"
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 #: Verbs and adjectives whose present tense puts their clause's date ahead: "is scheduled
 #: for", "is set for", "is slated for", "is due in", "is expected to", "plans to".
 _SCHEDULED = frozenset({"schedule", "set", "slate", "due", "expect", "plan", "intend", "poise"})
@@ -1476,11 +1477,12 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     scheduled for", "is due in", "plans to"), or an infinitive under a present or future
     verb ("wants to open in March"). Past: a past-tense verb or auxiliary, the present
     perfect ("has closed"), a bare participle ("the plan, announced Monday"). Present:
-    other present-tense verbs ("the trial begins Monday").
+    other present-tense verbs ("the trial begins Monday"). A date that modifies a noun
+    ("Monday's crash", "the Thursday vote") has no tense of its own: None.
     """
     root = _span_root(ctx, hit.start, hit.end)
-    if root is None:
-        return None
+    if root is None or ctx.tokens[root].dep in _NOUN_MODIFIER_DEPS:
+        return None  # "are investigating Monday's crash": the verb does not date the crash
     chain = _ancestors(ctx, root)
     verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), None)
     return None if verb is None else _verb_tense(ctx, verb, 0)
@@ -1750,6 +1752,27 @@ def _age(ctx: _Context, start: int, end: int, low: Decimal, high: Decimal) -> Va
     return _numeric(ValueKind.QUANTITY, ctx, start, end, f"age {_norm_number(iv)}", iv, "age")
 
 
+#: Prepositions of place and time: "In Oakport, 12, ..." is no age.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "near", "across", "into", "inside", "outside", "around", "from", "to"}
+    | {"since", "during", "until", "by", "through", "throughout"}
+)
+
+
+def _appositive_age(ctx: _Context, start: int, end: int) -> bool:
+    """Whether ", 54," is a person's age: the parse makes it an appositive of the noun or
+    name before it, and that noun is not a place or time after a preposition."""
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return False
+    tok = ctx.tokens[root]
+    head = ctx.tokens[tok.head]
+    if tok.dep != "appos" or head.pos not in ("NOUN", "PROPN") or head.end > start:
+        return False
+    preposition = ctx.tokens[head.head]
+    return not (head.dep == "pobj" and preposition.text.lower() in _PLACE_PREPOSITIONS)
+
+
 def _find_ages(ctx: _Context, claims: _Claims) -> Iterator[Value]:
     text = ctx.text
     for m in _AGE.finditer(text):
@@ -1762,8 +1785,7 @@ def _find_ages(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         if age is not None:
             yield age
     for m in _AGE_APPOSITIVE.finditer(text):
-        before = next((t for t in reversed(ctx.tokens) if t.end <= m.start()), None)
-        if before is None or before.pos not in ("NOUN", "PROPN"):
+        if not _appositive_age(ctx, m.start("n"), m.end("n")):
             continue
         n = Decimal(m["n"])
         age = _age(ctx, m.start("n"), m.end("n"), n, n)
@@ -1780,6 +1802,7 @@ _TALLY_CUES = frozenset(
     | {"overturn", "uphold", "acquit", "convict", "veto", "override", "verdict"}
     | {"win", "beat", "lose", "defeat", "draw", "tie", "lead", "trail", "score", "victory"}
     | {"loss", "final", "game", "match", "result", "edge", "rout", "clinch", "triumph"}
+    | {"winner", "loser"}
 )
 _TALLY = re.compile(
     r"(?<![\w.,/:$€£¥-])(?P<a>\d{1,3})(?:\s*[-–—]\s*|\s+to\s+)(?P<b>\d{1,3})"
@@ -2161,14 +2184,15 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
     relative = [i for i, hit in enumerate(hits) if hit.relative is not None]
     for i in relative:
         found[i] = _resolve_relative(ctx, hits[i], anchors, _tense(ctx, hits[i]))
-    # A resolved relative date anchors the ones it governs: in "said Monday that the bridge
-    # would reopen Wednesday" Wednesday comes after that Monday, not after the article date.
+    # A resolved relative date anchors the bare weekdays it governs: in "said Monday that the
+    # bridge would reopen Wednesday" Wednesday comes after that Monday, not after the
+    # article date. Periods ("last week") stay relative to the article date.
     said = [
         replace(hits[i], span=resolved[0])
         for i in relative
         if (resolved := found[i]) is not None and hits[i].bound is None
     ]
-    for i in relative:
+    for i in (i for i in relative if hits[i].forward is not None):
         others = [a for a in said if (a.start, a.end) != (hits[i].start, hits[i].end)]
         if others and any(_governs(ctx, a, hits[i]) for a in others):
             found[i] = _resolve_relative(ctx, hits[i], anchors + others, _tense(ctx, hits[i]))
@@ -2374,7 +2398,8 @@ def _find_entities(ctx: _Context, numeric: Sequence[Value]) -> list[Value]:
 
 #: A bare number compared with an amount the sentence states takes that amount's kind and
 #: unit: "1.2 million passengers, up from 900,000", "6.1%, down from 5.8", "$5bn, compared
-#: with 4.2bn"; in "from 900,000 to 1.2 million passengers" the amount after "to" gives it.
+#: with 4.2bn"; in "from 900,000 to 1.2 million passengers" the amount after "to" gives it,
+#: and a bare "from" may follow its amount by two words at most ("rose to 40 from 35").
 _COMPARED = re.compile(
     r"(?i)\b(?P<how>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.|vs|from)\s+"
     r"(?:(?P<q>"
@@ -2396,10 +2421,13 @@ def _find_elided(ctx: _Context, claims: _Claims, found: Sequence[Value]) -> Iter
         if not claims.free(m.start("a"), m.end()) or _YEAR_LIKE.match(m["a"]):
             continue
         to = _TO_AFTER.match(text, m.end())
-        if m["how"].lower() == "from":
+        before = max((v for v in amounts if v.end <= m.start()), key=lambda v: v.end, default=None)
+        if m["how"].lower() == "from":  # "from 900,000 to 1.2 million", "rose to 40 from 35"
             ref = next((v for v in amounts if to and v.start == to.end()), None)
+            if ref is None and before is not None:
+                ref = before if len(text[before.end : m.start()].split()) <= 2 else None
         else:
-            ref = max((v for v in amounts if v.end <= m.start()), key=lambda v: v.end, default=None)
+            ref = before
         number = _parse_number(m["a"], m["ab"])
         if ref is None or ref.unit is None or number is None:
             continue

@@ -469,6 +469,17 @@ def test_extract_count_compared_number_takes_the_unit(
     assert surface in [v.text for v in counts]
 
 
+def test_extract_count_from_right_after_its_amount(statement_factory: Make) -> None:
+    text = "The death toll rose to 40 from 35."
+    found = values(statement_factory, text, ValueKind.COUNT)
+    assert [(v.text, v.unit) for v in found] == [("40", "toll"), ("35", "toll")]
+
+
+def test_extract_fraction_of_a_number_is_no_proportion(statement_factory: Make) -> None:
+    text = "A quarter of a million people marched."
+    assert values(statement_factory, text, ValueKind.PERCENT) == []
+
+
 def test_extract_percent_compared_number_takes_the_unit(statement_factory: Make) -> None:
     text = "Unemployment rose to 6.1%, up from 5.8 a year earlier."
     found = values(statement_factory, text, ValueKind.PERCENT)
@@ -508,6 +519,15 @@ def test_extract_tallies_compared_as_pairs(statement_factory: Make) -> None:
     assert not comparable(a, count)
 
 
+def test_extract_tally_before_its_noun(statement_factory: Make) -> None:
+    text = "The team, 3-1 winners last week, lost 2-0 on Sunday."
+    found = run(statement_factory, text).values
+    assert [v.norm for v in found if v.kind is ValueKind.TALLY] == ["3-1", "2-0"]
+    assert [v for v in found if v.kind is ValueKind.COUNT] == []
+    last_week = next(v for v in found if v.text == "last week")
+    assert last_week.note == "relative to the article date 2025-07-30"  # not to Sunday
+
+
 @pytest.mark.parametrize(
     "text",
     ["Read pages 10-20 tonight.", "Prices rose from 5 to 7 in a week.", "Children aged 5-12 came."],
@@ -535,6 +555,19 @@ def test_extract_ages_conflict_and_never_meet_durations(statement_factory: Make)
     b = one(statement_factory, "The suspect, 45, was arrested.", ValueKind.QUANTITY)
     lease = one(statement_factory, "The firm signed a 54-year lease.", ValueKind.QUANTITY)
     assert comparable(a, b) and not compatible(a, b) and not comparable(a, lease)
+
+
+def test_extract_ages_of_two_people(statement_factory: Make) -> None:
+    text = "Smith, 54, and Jones, 45, were charged."
+    assert [v.norm for v in values(statement_factory, text, ValueKind.QUANTITY)] == [
+        "age 54",
+        "age 45",
+    ]
+
+
+def test_extract_number_after_a_place_is_not_an_age(statement_factory: Make) -> None:
+    text = "In Oakport, 12, the number of schools, rose."
+    assert values(statement_factory, text, ValueKind.QUANTITY) == []
 
 
 def test_extract_list_numbers_are_not_ages(statement_factory: Make) -> None:
@@ -638,6 +671,11 @@ def test_extract_date_weekday_follows_the_tense(
     statement_factory: Make, text: str, published: date, norm: str
 ) -> None:
     assert one(statement_factory, text, ValueKind.DATE, published).norm == norm
+
+
+def test_extract_date_weekday_modifying_a_noun_ignores_the_verb(statement_factory: Make) -> None:
+    text = "Officials are investigating Monday's crash."
+    assert one(statement_factory, text, ValueKind.DATE).norm == "2025-07-28"
 
 
 def test_extract_date_weekday_in_reported_future_counts_from_the_anchor(
