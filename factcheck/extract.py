@@ -312,7 +312,8 @@ _DURATION_NOT_QUALIFIERS = frozenset({"over", "under"})
 _NORM_PREFIX = {_AT_LEAST: ">=", _AT_MOST: "<=", _ABOUT: "~", _BELOW: "~<=", _ABOVE: "~>="}
 #: Qualifiers written after a count: "40-odd firefighters" is [40, 50) (up to the next
 #: round figure: a ten, or a hundred for "100-odd"), "40-plus" and "40+" are [40, inf).
-_QUALIFIER_AFTER = re.compile(r"(?i)(?:[\s-](?P<w>odd|plus)\b|(?P<plus>\+))")
+#: Only hyphenated: in "40 odd jobs" the word belongs to the noun.
+_QUALIFIER_AFTER = re.compile(r"(?i)(?:-(?P<w>odd|plus)\b|(?P<plus>\+))")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 
