@@ -83,6 +83,7 @@ _NUMERIC_ORDER = (
     ValueKind.PERCENT,
     ValueKind.QUANTITY,
     ValueKind.COUNT,
+    ValueKind.TALLY,
     ValueKind.DATE,
 )
 _NUMBER_KINDS = frozenset(_NUMERIC_ORDER) - {ValueKind.DATE}
@@ -239,7 +240,11 @@ def _unmatched(mine: Sequence[Value], theirs: Sequence[Value]) -> list[Value]:
 
 
 def _gap(a: Value, b: Value) -> float:
-    """How far apart two intervals are, in [0, 1]: 0 when touching, 1 when far apart."""
+    """How far apart two intervals are, in [0, 1]: 0 when touching, 1 when far apart.
+
+    Tallies ("5-2") have no interval: two that differ count as far apart."""
+    if a.kind is ValueKind.TALLY:
+        return 1.0
     if a.low is None or a.high is None or b.low is None or b.high is None:
         return 0.0
     distance = max(b.low - a.high, a.low - b.high, 0.0)

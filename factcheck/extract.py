@@ -1,4 +1,4 @@
-"""Typed values of a statement: money, percents, quantities, counts, dates and named entities.
+"""Typed values of a statement: money, percents, quantities, counts, tallies, dates, names.
 
 Embeddings align statements but cannot see that "$14.3B" and "$2B" disagree, so every
 statement gets a list of typed, normalised :class:`~factcheck.types.Value` records that
@@ -12,15 +12,17 @@ API
     (the article date, or None) anchors relative dates and month-day dates without a year.
 ``compatible(a, b)``
     Whether two values can both be true: the same kind (money in one currency, quantities of
-    one dimension, counts of one noun) and overlapping ``[low, high]`` intervals. An
+    one dimension, counts of one noun) and overlapping ``[low, high]`` intervals (more than
+    touching, unless both ends are stated values; see "Intervals" below). An
     unresolved date is compatible with every date: unknown is not a conflict. Entities are
     compatible when their names match or one is an alias of the other (the tokens of one
     name are a subset of the other's), whatever spaCy's label.
 ``comparable(a, b)``
     Whether two values measure the same kind of thing at all, so that a mismatch could be a
     conflict: money vs money in one currency, quantity vs quantity of one dimension, count vs
-    count of one noun lemma, date vs date with both resolved. Entities are comparable with
-    the same kind, or across ORG/PLACE/PRODUCT, which spaCy often confuses.
+    count of one noun lemma, a rate vs a rate over the same period, tally vs tally, date vs
+    date with both resolved. Entities are comparable with the same kind, or across
+    ORG/PLACE/PRODUCT, which spaCy often confuses.
 
 Examples (``norm`` and interval)::
 
@@ -29,8 +31,13 @@ Examples (``norm`` and interval)::
     "billions of dollars"    money    "USD 1e+09..1e+12"   [1e9, 1e12)  qualifier "billions of"
     "8 percent"              percent  "8%"                 [7.5, 8.5]          unit "%"
     "5GW"                    quantity "5e+09 W"            [4.5e9, 5.5e9]      unit "W"
-    "three researchers"      count    "3 researcher"       [2.5, 3.5]          unit "researcher"
+    "three researchers"      count    "3 researcher"       [3, 3]              unit "researcher"
+    "1,200 passengers a day" count    "1200 passenger/day" [1200, 1200]   unit "passenger/day"
+    "one in 10"              percent  "~10%"               [9, 11]             unit "%"
+    "a 54-year-old"          quantity "age 54"             [54, 54]            unit "age"
+    "voted 5-2"              tally    "5-2"                (no interval: a pair)
     "June 2025"              date     "2025-06"            ordinals of June 1 and June 30
+    "by 2028"                date     "<=2028"             (-inf, Dec 31 2028] qualifier "by"
     "next year"              date     "2025"   note "relative to the article date 2024-03-01"
     "Meta Platforms Inc."    org      "meta"
 
@@ -40,29 +47,77 @@ Examples (``norm`` and interval)::
     comparable("3 researchers", "3 data centers")   -> False  (different nouns)
     compatible("Zuckerberg", "Mark Zuckerberg")     -> True   (token subset)
 
+Amounts
+-------
+Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
+
+- **rates**: a period after an amount joins its unit ("$20 an hour" is "USD/hour", "1,200
+  passengers a day" "passenger/day"); a rate compares only with a rate per that period.
+- **proportions**: "one in 10", "three out of four" and fractions ("two-thirds of", "half
+  the") are percents, ±10% as round figures; "one in 10 residents" counts no residents.
+- **counts** need a counted noun ("300 residents"), or a subject whose level the number
+  states ("Sales reached 1.2 million", "the death toll rose to 40"). A bare number compared
+  with an amount ("..., up from 900,000", "from 900,000 to 1.2 million passengers", "6.1%,
+  down from 5.8") takes that amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40,
+  inf). Times of day ("3:15 a.m.") are not read.
+- **ages** ("The suspect, 54,", "aged 54", "a 54-year-old") and earthquake **magnitudes**
+  are quantities with units "age" and "magnitude".
+- **tallies**: votes and scores ("voted 5-2", "won 3-1", "a vote of 52 to 48"), found
+  only next to a vote or score word, compatible when they hold the same two numbers.
+
 Intervals
 ---------
 A number's interval is what its written precision allows: half a unit of its last written
 digit, scaled by any scale word, so "14.3 billion" is [14.25e9, 14.35e9] and "14 billion"
-[13.5e9, 14.5e9]. Digits written out in full are taken as exact to the unit ("300,000" is
-[299999.5, 300000.5]). Qualifiers then replace or widen it: "more than/over/at least" give
+[13.5e9, 14.5e9]. Digits written out in full are taken as exact to the unit ("$300,000" is
+[299999.5, 300000.5]). A whole count written in full ("12 people", "three researchers")
+has no rounding allowance at all: things are counted in whole units, so it is [12, 12],
+and a count with decimals but no scale word ("6.4 earthquakes", "12.4 people") is not
+read as a count. Scaled counts ("1.2 million users") and "a dozen" keep half a unit.
+Qualifiers then replace or widen it: "more than/over/at least" give
 [v, inf), "less than/under/up to/at most" [0, v], "about/around/roughly/approximately/some"
 ±10% (never narrower than the precision), "nearly/almost" [0.9v, v]. Vague amounts span a
 scale step: "millions of" is [1e6, 1e9), "hundreds of millions of" [1e8, 1e9).
 
-Dates carry the proleptic Gregorian ordinals of their first and last day. A month-day date
-without a year takes the year of an explicit date in the same sentence, else the year of
-``published``. A relative date ("next year", "Wednesday", "hours ago") is resolved against
-an explicit date in the same sentence that governs it syntactically (so in "In a 2024
-letter, Zuckerberg wrote, 'Starting next year ...'" next year is 2025), else against
-``published``; a weekday is the most recent such day on or before the anchor. Without an
-anchor the date is kept with ``resolved=False`` and no interval. ``note`` says which anchor
-was used.
+Two numeric intervals are compatible when they share more than one point. The ends of a
+rounding interval are open: "12 people" and "13 people", or "6%" ([5.5, 6.5]) and "7%"
+([6.5, 7.5]), only touch and so conflict. Stated ends are closed: an exact value or a
+qualifier's bound may meet another value exactly ("more than 200" fits "200 people").
 
-Known gaps: round numbers written in digits count as exact; no currency conversion;
-temperatures, "between 2020 and 2024" year ranges and fiscal years are not read; vague
-time words ("recently", "in the future") are deliberately not dates; "by 2027" is read as
-the year 2027, not as a deadline.
+Dates carry the proleptic Gregorian ordinals of their first and last day. A date without a
+year ("March 3", "in December", "the second quarter") takes the year of an explicit date in
+the same sentence, unless that date sits in another clause joined by "and" ("opened in
+2019 and will expand in March"). Else the clause's tense places it around ``published``:
+past tense picks the latest occurrence on or before the article date, future tense the
+earliest on or after it, and a present or unknown tense the nearest one. A relative date
+("next year", "Wednesday", "hours ago") is resolved against a date in the same sentence
+that governs it syntactically (so in "In a 2024 letter, Zuckerberg wrote, 'Starting next
+year ...'" next year is 2025; a clause joined by "and" is not governed by the other
+clause's date), else against ``published``. A bare weekday is the most recent such day on
+or before the anchor, or, in a clause about the future ("will vote on Thursday", "would
+reopen Wednesday", "is meeting on Thursday", "is scheduled for", "plans to") or in the
+present tense ("the trial begins Monday"), the next on or after it. Without an anchor the
+date is kept with ``resolved=False`` and no interval. ``note`` says which anchor and which
+tense were used (see :func:`_tense`).
+
+"By 2028" is a deadline, not the year 2028: a bound word turns the date into an interval
+open at one end, so it is compatible with any date on its side. "by/until/through X" ends
+at X's last day (norm ``<=2028``), "before X" the day before X, "since X" starts at X's
+first day (``>=2019``) and "after X" the day after X. Ranges ("from May to September",
+"between 2020 and 2024", "2019-2024", "October 27-29") are one date spanning both ends.
+
+Entities are spaCy's, with cheap span fixes for the small model's common slips: a name
+with a version number is a product, widened over its model words ("Vision Pro 2",
+"Boeing 737 Max 9"); a "person" shaped like a model name ("F-150", "Mustang Mach-E") is
+a product; a saint's possessive is a place ("St. Luke's hospital"); two or three
+unlabelled capitalised names with a person's role as an appositive are a person ("said
+Ana Ruiz, the city's mayor"). A one-word company spaCy calls a person ("Vantor") is left
+as it is: nothing in the sentence says otherwise.
+
+Known gaps: round numbers written in digits count as exact; no currency conversion, and no
+conversion between rate periods ("1,200 a day" is not compared with "8,400 a week");
+temperatures and fiscal years are not read; vague time words ("recently", "in the future")
+are deliberately not dates; a weekday range ("Monday to Friday") is two dates.
 """
 
 from __future__ import annotations
@@ -139,8 +194,8 @@ _UNITS_ALT = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS_ALT = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS_ALT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SCALE_ALT = "hundred|thousand|million|billion|trillion"
-# Digits may not continue a word or a model name ("GPT-4", "Q2", "0/500").
-_DIGITS = r"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
+# Digits may not continue a word, a model name or a time ("GPT-4", "Q2", "0/500", "3:15").
+_DIGITS = r"(?<![\w.,/:])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,:]\d)"
 _WORDNUM = (
     rf"(?i:\b(?:(?:{_TENS_ALT})(?:-(?:{_UNITS_ALT}))?|{_TEENS_ALT}|zero|{_UNITS_ALT}"
     rf"|a\s+dozen|dozen|(?:half\s+)?an?(?=[\s-]+(?:{_SCALE_ALT})\b))\b)"
@@ -255,6 +310,10 @@ _QUALIFIER_BEFORE = re.compile(
 #: Qualifiers that read as "during" before a duration ("over five years").
 _DURATION_NOT_QUALIFIERS = frozenset({"over", "under"})
 _NORM_PREFIX = {_AT_LEAST: ">=", _AT_MOST: "<=", _ABOUT: "~", _BELOW: "~<=", _ABOVE: "~>="}
+#: Qualifiers written after a count: "40-odd firefighters" is [40, 50) (up to the next
+#: round figure: a ten, or a hundred for "100-odd"), "40-plus" and "40+" are [40, inf).
+#: Only hyphenated: in "40 odd jobs" the word belongs to the noun.
+_QUALIFIER_AFTER = re.compile(r"(?i)(?:-(?P<w>odd|plus)\b|(?P<plus>\+))")
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
 
@@ -411,6 +470,11 @@ _MONEY_CODE_BEFORE = re.compile(
 )
 _MONEY_CODE_AFTER = re.compile(rf"(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?\s?(?P<code>{_CODE})\b")
 _MONEY_WORD = re.compile(rf"(?P<a>{_NUM})\s+{_CURRENCY_WORD}")
+#: Hundredths of a currency: "312 pence" is GBP 3.12, "50 cents" USD 0.50 (EUR after
+#: "euro"), "99¢". A bare "p" is not read: "1080p" is a video resolution.
+_MONEY_SUBUNIT = re.compile(
+    rf"(?P<a>{_NUM})(?:\s*¢|\s+(?:(?P<euro>(?i:euro))\s+)?(?P<sub>(?i:pence|penny|pennies|cents?))\b)"
+)
 _MONEY_VAGUE = re.compile(rf"{_VAGUE}\s+{_CURRENCY_WORD}")
 
 
@@ -430,6 +494,29 @@ def _currency_of_word(m: re.Match[str]) -> str:
 _PERCENT = re.compile(
     rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
     r"(?P<u>%|(?i:percentage\s+points?|percent|per\s*cent|pct|basis\s+points?|bps|pp)\b)"
+)
+
+
+#: "one in 10 residents", "three out of four voters", "1 in every 5": a proportion, not a
+#: count of 10 residents. It reads as a percent, and as a round figure it gets the ±10% of
+#: "about": "one in 10" is [9%, 11%], compatible with "10%" and not with "15%".
+_PROPORTION = re.compile(
+    rf"(?P<a>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{_NUM})(?!\s*(?:%|percent)|[\w-])"
+)
+#: Fractions in words, read as approximate percents ("two-thirds of", "half the",
+#: "a quarter of"): a written fraction is a round figure, so it gets the ±10% of "about".
+_FRACTION = re.compile(
+    rf"(?i)\b(?:(?P<n>a|one|{_UNITS_ALT})[\s-]+)?"
+    r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+    r"(?=\s+(?:of|the)\b)(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+)
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6}
+_DENOMINATORS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+#: Words before "half" or "quarter" that make it a period or a part, not a fraction
+#: ("the first half of 2025", "the other half of the team").
+_NOT_FRACTION_BEFORE = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th|last|latter|former|other|back|front)"
+    r"[\s-]+$"
 )
 
 
@@ -623,6 +710,43 @@ def _unit_of(surface: str) -> tuple[str, float] | None:
 # Counts
 # --------------------------------------------------------------------------------------
 
+#: A rate's period written after an amount: "1,200 passengers a day", "$20 an hour", "5% a
+#: year", "2 million barrels per day", "$5m annually". The period joins the unit
+#: ("passenger/day"), so a rate is comparable only with a rate over the same period, never
+#: with a plain amount, and "1,200 a day" is not converted to compare with "8,400 a week"
+#: (reporters convert loosely; a rounding there is not a conflict). "A year ago", "a day
+#: later" are not rates.
+_RATE = re.compile(
+    r"(?i)\s*(?:(?:a|an|per|each|every)\s+(?P<p>second|minute|hour|day|night|week|month"
+    r"|quarter|year|annum)|/\s*(?P<s>sec|min|hr|h|hour|day|wk|week|mo|month|yr|year)"
+    r"|\s(?P<adv>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly))\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|from)\b)"
+)
+_PERIODS: dict[str, str] = {
+    "sec": "second",
+    "min": "minute",
+    "h": "hour",
+    "hr": "hour",
+    "hourly": "hour",
+    "daily": "day",
+    "nightly": "night",
+    "wk": "week",
+    "weekly": "week",
+    "mo": "month",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yr": "year",
+    "annum": "year",
+    "annually": "year",
+    "yearly": "year",
+}
+_RATE_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
+#: Times of day ("3:15 a.m.", "9pm", "6 o'clock") are claimed first so that no finder reads
+#: them as counts ("3 a.m."); they are not compared.
+_TIME_OF_DAY = re.compile(
+    r"(?i)(?<![\w.:])\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
+)
+
 _COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
 _COUNT_VAGUE = re.compile(_VAGUE)
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}$")
@@ -661,9 +785,11 @@ _MONTHS: dict[str, int] = {
     "dec": 12,
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A month name; only an abbreviation takes a full stop ("Mar."), so a sentence's own full
+#: stop after "March" stays out of the date.
 _MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -696,7 +822,17 @@ _D_HALF = re.compile(
     rf"\b(?:H(?P<h>[12])|(?P<ord>(?i:first|second))\s+(?i:half)\s+of)"
     rf"(?:(?:\s+|-|\s*')(?P<y>{_YEAR}|\d{{2}}\b))"
 )
-_D_YEAR_RANGE = re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—)\s*(?P<y2>{_YEAR}|\d{{2}}\b)")
+_D_YEAR_RANGE = re.compile(
+    rf"(?:\b(?P<prep>(?i:from|between))\s+)?\b(?P<y1>{_YEAR})"
+    rf"(?:\s*(?:-|–|—)\s*(?P<y2>{_YEAR}|\d{{2}}\b)"
+    rf"|\s+(?P<conn>(?i:to|until|till|through|and))\s+(?P<y3>{_YEAR}))"
+)
+#: "from May to September", "between March and June 2026", "May-September".
+_D_MONTH_RANGE = re.compile(
+    rf"(?:\b(?P<prep>(?i:from|between))\s+)?\b(?P<m1>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?"
+    rf"(?:\s*(?:-|–|—)\s*|\s+(?P<conn>(?i:to|until|till|through|and))\s+)"
+    rf"(?P<m2>{_MONTH_FULL})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<y2>{_YEAR}))?"
+)
 _D_DECADE = re.compile(r"\b(?P<y>(?:19|20)\d0)s\b")
 _D_YEAR = re.compile(rf"(?<![$€£¥#/])\b(?:(?P<edge>{_EDGE})[\s-]+)?(?P<y>{_YEAR})(?![-–,./]\d|%)")
 #: "7/14/2025" is read month first, as US news writes it, unless the first number is > 12.
@@ -718,6 +854,25 @@ _D_AGO = re.compile(
 _D_RELATIVE = re.compile(
     r"(?i)\b(?:(?P<pre>earlier|later|early|late|mid)[\s-]+)?"
     r"(?P<rel>this|last|next|past|coming)\s+(?P<u>week|month|year|quarter)\b"
+)
+#: Words that make a date a bound on when something happens rather than its time, and
+#: the bound they set: "by 2028" (and "until", "through", "no later than") ends at the
+#: date's last day, "before" ends the day before its first, "since" starts at its first
+#: day, "after" the day after its last. The other end is open, so "by 2028" fits 2027.
+_BOUNDS: dict[str, str] = {
+    "by": "<=",
+    "no later than": "<=",
+    "until": "<=",
+    "till": "<=",
+    "through": "<=",
+    "before": "<",
+    "prior to": "<",
+    "since": ">=",
+    "after": ">",
+}
+_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?P<b>by|no\s+later\s+than|until|till|through|before|prior\s+to|since|after)"
+    r"\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$"
 )
 _D_WEEKDAY = re.compile(rf"\b(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>{_WEEKDAY})\b(?!s\b)")
 
@@ -831,7 +986,8 @@ class _DateHit:
     """A date found in the text, before it is resolved against an anchor.
 
     Exactly one of ``span`` (explicit), ``by_year`` (a year from context completes it) or
-    ``relative`` (an anchor date resolves it) is set.
+    ``relative`` (an anchor date resolves it) is set. ``forward`` is the reading of a
+    relative date in a clause about the future ("will vote on Thursday"), when it differs.
     """
 
     start: int
@@ -839,10 +995,12 @@ class _DateHit:
     span: tuple[date, date] | None = None
     by_year: _YearFn | None = None
     relative: _RelFn | None = None
+    forward: _RelFn | None = None
     need: int = _DAY_G
     partial_norm: str = ""
     qualifier: str | None = None
     bare_year: bool = False
+    bound: str | None = None  # "<=" for "by 2028", ">=" for "since 2019", see _BOUNDS
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -899,6 +1057,7 @@ def _absolute_hits(text: str) -> Iterator[_DateHit]:
         hit = _days_hit(m, m.start(), m.end(), [(mo, _day_of(m["d1"])), (mo, _day_of(m["d2"]))])
         if hit:
             yield hit
+    yield from _month_range_hits(text)
     for m in _D_ISO.finditer(text):
         d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d:
@@ -926,8 +1085,10 @@ def _absolute_hits(text: str) -> Iterator[_DateHit]:
         )
     yield from _quarter_hits(text)
     for m in _D_YEAR_RANGE.finditer(text):
+        if _joins_two_dates(m):
+            continue
         y1 = int(m["y1"])
-        y2 = _full_year(m["y2"], y1)
+        y2 = _full_year(m["y2"] or m["y3"], y1)
         if y1 < y2 <= y1 + 100:
             yield _DateHit(m.start(), m.end(), span=(date(y1, 1, 1), date(y2, 12, 31)))
     for m in _D_DECADE.finditer(text):
@@ -939,6 +1100,34 @@ def _absolute_hits(text: str) -> Iterator[_DateHit]:
         yield _DateHit(m.start(), m.end(), span=span, qualifier=edge, bare_year=edge is None)
     for m in _D_BARE_MONTH.finditer(text):
         yield from _bare_month_hit(m)
+
+
+def _joins_two_dates(m: re.Match[str]) -> bool:
+    """ "2020 and 2024" names two dates; only "between 2020 and 2024" is a range."""
+    conn = (m["conn"] or "").lower()
+    return conn == "and" and (m["prep"] or "").lower() != "between"
+
+
+def _month_range_hits(text: str) -> Iterator[_DateHit]:
+    """ "from May to September": one span from the first month's first day to the second
+    month's last. A range that wraps ("November to February") ends in the next year; a
+    year written on either end fixes both, else the range takes its year from context."""
+    for m in _D_MONTH_RANGE.finditer(text):
+        if _joins_two_dates(m):
+            continue
+        m1, m2 = _month_of(m["m1"]), _month_of(m["m2"])
+        wraps = int(m2 < m1)
+
+        def build(year: int, m1: int = m1, m2: int = m2, wraps: int = wraps) -> tuple[date, date]:
+            return date(year, m1, 1), _month_end(year + wraps, m2)
+
+        if m["y1"] or m["y2"]:
+            first = int(m["y1"]) if m["y1"] else int(m["y2"]) - wraps
+            last = int(m["y2"]) if m["y2"] else first + wraps
+            if (last, m2) > (first, m1):
+                yield _DateHit(m.start(), m.end(), span=(date(first, m1, 1), _month_end(last, m2)))
+            continue
+        yield _DateHit(m.start(), m.end(), by_year=build, partial_norm=f"--{m1:02d}/--{m2:02d}")
 
 
 def _quarter_hits(text: str) -> Iterator[_DateHit]:
@@ -1001,18 +1190,18 @@ def _relative_hits(text: str) -> Iterator[_DateHit]:
         wd = _WEEKDAYS.index(m["wd"].lower())
         rel = (m["rel"] or "").lower()
 
-        def on_weekday(a: date, wd: int = wd, rel: str = rel) -> tuple[date, date]:
-            back = (a.weekday() - wd) % 7
-            if rel == "last" and back == 0:
-                back = 7
-            d = (
-                a + timedelta(days=(wd - a.weekday()) % 7 or 7)
-                if rel == "next"
-                else (a - timedelta(days=back))
-            )
-            return d, d
+        def back(a: date, wd: int = wd, rel: str = rel) -> tuple[date, date]:
+            days = (a.weekday() - wd) % 7 or (7 if rel == "last" else 0)
+            return _day_span(a, -days)
 
-        yield _DateHit(m.start(), m.end(), relative=on_weekday)
+        def ahead(a: date, wd: int = wd, rel: str = rel) -> tuple[date, date]:
+            days = (wd - a.weekday()) % 7 or (7 if rel == "next" else 0)
+            return _day_span(a, days)
+
+        if rel:  # "last Monday", "next Monday" say the direction themselves
+            yield _DateHit(m.start(), m.end(), relative=back if rel == "last" else ahead)
+        else:
+            yield _DateHit(m.start(), m.end(), relative=back, forward=ahead)
 
 
 def _ago_hit(m: re.Match[str]) -> _DateHit | None:
@@ -1125,6 +1314,31 @@ _NOT_PRODUCT_NAMES = frozenset(
 )
 
 
+#: A version number after a model word ("Max 9").
+_VERSION = re.compile(r"\d{1,3}(?:\.\d{1,2})?[a-z]?")
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?)\s+[A-Z]")
+_SAINT_POSSESSIVE = re.compile(r"(?P<pos>['’]s)(?:\s+(?P<noun>[A-Za-z]+))?")
+#: Nouns after a saint's possessive that make it an institution ("St. Luke's hospital").
+_FACILITY_NOUNS = frozenset(
+    {"hospital", "clinic", "infirmary", "school", "academy", "college", "university"}
+    | {"church", "cathedral", "chapel", "basilica", "abbey", "parish", "park", "square"}
+    | {"hall", "home", "center", "centre", "medical", "cemetery", "stadium"}
+)
+#: A person's roles: an unlabelled name with one of these as an appositive is a person
+#: ("Ana Ruiz, the city's mayor"). Only roles an organisation cannot hold.
+_PERSON_ROLES = frozenset(
+    {"mayor", "spokesperson", "spokeswoman", "spokesman", "president", "chairman"}
+    | {"chairwoman", "director", "minister", "governor", "senator", "councillor", "councilor"}
+    | {"councilman", "councilwoman", "commissioner", "secretary", "chief", "executive"}
+    | {"founder", "cofounder", "co-founder", "manager", "professor", "economist", "analyst"}
+    | {"researcher", "scientist", "engineer", "lawyer", "attorney", "judge", "resident"}
+    | {"superintendent", "inspector", "sheriff", "captain", "coach", "author", "editor"}
+    | {"reporter", "doctor", "nurse", "teacher", "student", "lawmaker", "legislator"}
+    | {"prosecutor", "official", "officer", "deputy", "representative", "mother", "father"}
+    | {"wife", "husband", "son", "daughter", "widow", "owner", "driver", "victim", "suspect"}
+)
+
+
 def _entity_norm(name: str) -> str:
     """Canonical entity name: lower case, no possessive, no leading "the", no "Inc."."""
     s = name.replace("’", "'").strip(_EDGE_PUNCT)
@@ -1204,21 +1418,105 @@ def _ancestors(ctx: _Context, i: int) -> list[int]:
     return chain
 
 
+def _coordinated_apart(ctx: _Context, a: int, b: int) -> bool:
+    """Whether tokens ``a`` and ``b`` sit in different clauses joined by "and"/"but": a
+    verb attached as ``conj`` lies between one of them and their common ancestor."""
+    chain_a, chain_b = _ancestors(ctx, a), _ancestors(ctx, b)
+    common = next((i for i in chain_b if i in chain_a), None)
+    below = (
+        chain_a[: chain_a.index(common)] + chain_b[: chain_b.index(common)]
+        if common is not None
+        else chain_a + chain_b
+    )
+    return any(ctx.tokens[i].dep == "conj" and ctx.tokens[i].pos in ("VERB", "AUX") for i in below)
+
+
+def _roots(ctx: _Context, first: _DateHit, second: _DateHit) -> tuple[int, int] | None:
+    a = _span_root(ctx, first.start, first.end)
+    b = _span_root(ctx, second.start, second.end)
+    return None if a is None or b is None else (a, b)
+
+
 def _governs(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
     """Whether ``anchor`` dates the clause ``target`` sits in.
 
     The clause of "2024" in "In a 2024 letter, Zuckerberg wrote, 'Starting next year ...'"
     is "wrote", which governs "next year"; in "Meta, founded in 2004, said last year ..." the
-    clause of 2004 is "founded", which does not govern "last year". Without a parse every
-    date in the sentence counts.
+    clause of 2004 is "founded", which does not govern "last year". A clause joined by
+    "and" has a time of its own: in "It opened a terminal in 2019 and expanded last year"
+    2019 dates "opened" only. Without a parse every date in the sentence counts.
     """
-    a = _span_root(ctx, anchor.start, anchor.end)
-    t = _span_root(ctx, target.start, target.end)
-    if a is None or t is None:
+    roots = _roots(ctx, anchor, target)
+    if roots is None:
         return True
+    a, t = roots
     chain = _ancestors(ctx, a)
     verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), chain[-1])
-    return verb in _ancestors(ctx, t)
+    return verb in _ancestors(ctx, t) and not _coordinated_apart(ctx, a, t)
+
+
+def _shares_clause(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
+    """Whether a year may complete ``target`` ("March 3"): anywhere in the sentence but in
+    another clause joined by "and" ("opened in 2019 and will expand in March")."""
+    roots = _roots(ctx, anchor, target)
+    return roots is None or not _coordinated_apart(ctx, *roots)
+
+
+_PAST, _PRESENT, _FUTURE = "past", "present", "future"
+_NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+#: Verbs and adjectives whose present tense puts their clause's date ahead: "is scheduled
+#: for", "is set for", "is slated for", "is due in", "is expected to", "plans to".
+_SCHEDULED = frozenset({"schedule", "set", "slate", "due", "expect", "plan", "intend", "poise"})
+
+
+def _tense(ctx: _Context, hit: _DateHit) -> str | None:
+    """The tense of the clause a date sits in: past, present, future, or None if unknown.
+
+    Read from the governing verb's auxiliaries. Future: a modal ("will vote", "would
+    reopen", "could close"; "would have closed" is past), "going to", the present
+    progressive ("is meeting on Thursday"), a scheduling word in the present ("is
+    scheduled for", "is due in", "plans to"), or an infinitive under a present or future
+    verb ("wants to open in March"). Past: a past-tense verb or auxiliary, the present
+    perfect ("has closed"), a bare participle ("the plan, announced Monday"). Present:
+    other present-tense verbs ("the trial begins Monday"). A date that modifies a noun
+    ("Monday's crash", "the Thursday vote") has no tense of its own: None.
+    """
+    root = _span_root(ctx, hit.start, hit.end)
+    if root is None or ctx.tokens[root].dep in _NOUN_MODIFIER_DEPS:
+        return None  # "are investigating Monday's crash": the verb does not date the crash
+    chain = _ancestors(ctx, root)
+    verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), None)
+    return None if verb is None else _verb_tense(ctx, verb, 0)
+
+
+def _verb_tense(ctx: _Context, verb: int, depth: int) -> str | None:
+    toks = ctx.tokens
+    v = toks[verb]
+    kids = [toks[j] for j, t in enumerate(toks) if t.head == verb and j != verb]
+    auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
+    perfect = any(a.lemma == "have" for a in auxes) and v.tag == "VBN"
+    if any(a.tag == "MD" for a in auxes):
+        return _PAST if perfect else _FUTURE
+    if any(a.tag == "TO" for a in auxes):  # an infinitive looks ahead of its head's time
+        head = v.head
+        if depth > 3 or head == verb or toks[head].pos not in ("VERB", "AUX", "ADJ"):
+            return None
+        outer = _verb_tense(ctx, head, depth + 1)
+        return _FUTURE if outer in (_PRESENT, _FUTURE) else None
+    finite = next((a for a in auxes if a.tag in ("VBD", "VBZ", "VBP")), None)
+    if finite is None and v.tag in ("VBD", "VBZ", "VBP"):
+        finite = v
+    if finite is None:  # a bare participle: "the plan, announced Monday"
+        if v.tag != "VBN":
+            return None
+        return _FUTURE if v.lemma in _SCHEDULED else _PAST  # "the vote, set for Thursday"
+    if finite.tag == "VBD" or perfect:
+        return _PAST
+    scheduled = v.lemma in _SCHEDULED or any(
+        k.dep == "acomp" and k.lemma in _SCHEDULED for k in kids
+    )
+    progressive = v.tag == "VBG" and any(a.lemma == "be" for a in auxes)
+    return _FUTURE if scheduled or progressive else _PRESENT
 
 
 def _numeric(
@@ -1305,6 +1603,14 @@ def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             start, ranged = _with_qualifier(text, start, amount)
         norm = f"{unit} {_norm_number(ranged)}"
         yield _numeric(ValueKind.MONEY, ctx, start, end, norm, ranged, unit)
+    for m in _MONEY_SUBUNIT.finditer(text):
+        amount = _parse_number(m["a"])
+        if amount is None:
+            continue
+        sub = (m["sub"] or "cent").lower()
+        unit = "GBP" if sub.startswith(("pen", "penn")) else "EUR" if m["euro"] else "USD"
+        start, iv = _with_qualifier(text, m.start(), amount.scaled(Decimal("0.01")))
+        yield _numeric(ValueKind.MONEY, ctx, start, m.end(), f"{unit} {_norm_number(iv)}", iv, unit)
     for pattern in (_MONEY_CODE_BEFORE, _MONEY_CODE_AFTER, _MONEY_WORD):
         for m in pattern.finditer(text):
             if pattern is _MONEY_WORD:
@@ -1348,9 +1654,71 @@ def _find_percents(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         iv = _scaled(iv, factor)
         norm = _norm_number(iv) + ("%" if unit == "%" else " pp")
         yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), norm, iv, unit)
+    yield from _proportions(ctx)
+
+
+def _share(ctx: _Context, start: int, end: int, v: float) -> Value:
+    """A proportion in words as a percent: ±10% of ``v``, or a qualifier's bound."""
+    text = ctx.text
+    q = _qualifier_before(text, start)
+    qualifier = q[1].lower() if q else None
+    mode = _QUALIFIERS.get(qualifier or "") or _ABOUT
+    v = round(v, 10)
+    low, high = round(0.9 * v, 10), round(1.1 * v, 10)
+    if mode == _AT_LEAST:
+        low, high = v, math.inf
+    elif mode == _AT_MOST:
+        low, high = 0.0, v
+    elif mode == _BELOW:
+        high = v
+    elif mode == _ABOVE:
+        low = v
+    iv = _Interval(low, high, v, qualifier, mode)
+    norm = _NORM_PREFIX.get(mode or "", "") + f"{v:.3g}%"
+    return _numeric(ValueKind.PERCENT, ctx, q.start(1) if q else start, end, norm, iv, "%")
+
+
+def _proportions(ctx: _Context) -> Iterator[Value]:
+    """ "one in 10", "three out of four" and "two-thirds of" as percents (see ``_PROPORTION``)."""
+    text = ctx.text
+    for m in _PROPORTION.finditer(text):
+        a, b = _parse_number(m["a"]), _parse_number(m["b"])
+        if a is None or b is None or not 0 < a.value < b.value or _YEAR_LIKE.match(m["b"]):
+            continue
+        if _unit_of(_next_word(text, m.end())) is not None:
+            continue  # "2 in 10 minutes"
+        yield _share(ctx, m.start(), m.end(), 100 * float(a.value) / float(b.value))
+    for m in _FRACTION.finditer(text):
+        if _NOT_FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        d = m["d"].lower()
+        n = _SMALL_WORDS.get((m["n"] or "a").lower(), 1)
+        denominator = _DENOMINATORS[d[:-1] if d.endswith("s") and d[:-1] in _DENOMINATORS else d]
+        if n >= denominator or (m["n"] is None and denominator != 2):
+            continue  # "thirds of" alone, "five quarters"
+        yield _share(ctx, m.start(), m.end(), 100 * n / denominator)
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([A-Za-z][\w-]*)", text[pos : pos + 40])
+    return m[1] if m else ""
+
+
+#: An earthquake's magnitude: "magnitude 6.4", "a 6.4-magnitude quake", "6.4 on the Richter
+#: scale". A quantity with unit "magnitude", rounded like any written number.
+_MAGNITUDE = re.compile(
+    r"(?i)\bmagnitude[\s-]+(?P<a>\d{1,2}(?:\.\d{1,2})?)(?![\d.])"
+    r"|(?<![\w.])(?P<b>\d{1,2}(?:\.\d{1,2})?)(?:[\s-]*magnitude\b|\s+on\s+the\s+Richter\s+scale\b)"
+)
 
 
 def _find_quantities(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    for m in _MAGNITUDE.finditer(ctx.text):
+        number = _parse_number(m["a"] or m["b"])
+        if number is not None:
+            iv = _interval(number)
+            norm = f"magnitude {_fmt(iv.value)}"
+            yield _numeric(ValueKind.QUANTITY, ctx, m.start(), m.end(), norm, iv, "magnitude")
     for m in _QUANTITY.finditer(ctx.text):
         unit = _unit_of(m["u"])
         if unit is None:
@@ -1365,6 +1733,108 @@ def _find_quantities(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         iv = _scaled(iv, factor)
         norm = f"{_norm_number(iv)} {base}"
         yield _numeric(ValueKind.QUANTITY, ctx, start, m.end(), norm, iv, base)
+
+
+#: A person's age: "54-year-old", "54 years old", "aged 54", "aged 18 to 24", "at the age of
+#: 54", and the appositive "The suspect, 54, was arrested" (1 to 120 between commas after a
+#: noun or name). A quantity with unit "age", exact in whole years, so "54" and "45"
+#: conflict and an age never compares with a duration ("a 54-year lease").
+_AGE = re.compile(
+    rf"(?P<n>{_NUM})[\s-]+years?[\s-]+old\b"
+    r"|(?i:\b(?:aged|ages?|the\s+age\s+of))\s+(?P<a>\d{1,3})(?:\s*(?:-|–|to)\s*(?P<b>\d{1,3}))?\b"
+)
+_AGE_APPOSITIVE = re.compile(r"(?<=\w),\s(?P<n>\d{1,3}),(?!\s*\d)")
+
+
+def _age(ctx: _Context, start: int, end: int, low: Decimal, high: Decimal) -> Value | None:
+    if not 0 < low <= high <= 120:
+        return None
+    iv = _Interval(float(low), float(high), float(low), upper=float(high) if high > low else None)
+    return _numeric(ValueKind.QUANTITY, ctx, start, end, f"age {_norm_number(iv)}", iv, "age")
+
+
+#: Prepositions of place and time: "In Oakport, 12, ..." is no age.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "near", "across", "into", "inside", "outside", "around", "from", "to"}
+    | {"since", "during", "until", "by", "through", "throughout"}
+)
+
+
+def _appositive_age(ctx: _Context, start: int, end: int) -> bool:
+    """Whether ", 54," is a person's age: the parse makes it an appositive of the noun or
+    name before it, and that noun is not a place or time after a preposition."""
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return False
+    tok = ctx.tokens[root]
+    head = ctx.tokens[tok.head]
+    if tok.dep != "appos" or head.pos not in ("NOUN", "PROPN") or head.end > start:
+        return False
+    preposition = ctx.tokens[head.head]
+    return not (head.dep == "pobj" and preposition.text.lower() in _PLACE_PREPOSITIONS)
+
+
+def _find_ages(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    text = ctx.text
+    for m in _AGE.finditer(text):
+        if m["n"] is not None:
+            number = _parse_number(m["n"])
+            age = _age(ctx, m.start(), m.end(), number.value, number.value) if number else None
+        else:
+            low, high = Decimal(m["a"]), Decimal(m["b"] or m["a"])
+            age = _age(ctx, m.start(), m.end(), low, high)
+        if age is not None:
+            yield age
+    for m in _AGE_APPOSITIVE.finditer(text):
+        if not _appositive_age(ctx, m.start("n"), m.end("n")):
+            continue
+        n = Decimal(m["n"])
+        age = _age(ctx, m.start("n"), m.end("n"), n, n)
+        if age is not None:
+            yield age
+
+
+#: Words near "N-M" that make it a vote ("voted 5-2", "by a vote of 52 to 48", "a 6-3
+#: ruling") or a score ("won 3-1", "a 2-0 defeat"). Without one, "N-M" is not a tally
+#: ("ages 5-12", "pages 10-20").
+_TALLY_CUES = frozenset(
+    {"vote", "ballot", "approve", "pass", "reject", "confirm", "elect", "adopt", "endorse"}
+    | {"decide", "rule", "ruling", "decision", "margin", "majority", "split", "tally"}
+    | {"overturn", "uphold", "acquit", "convict", "veto", "override", "verdict"}
+    | {"win", "beat", "lose", "defeat", "draw", "tie", "lead", "trail", "score", "victory"}
+    | {"loss", "final", "game", "match", "result", "edge", "rout", "clinch", "triumph"}
+    | {"winner", "loser"}
+)
+_TALLY = re.compile(
+    r"(?<![\w.,/:$€£¥-])(?P<a>\d{1,3})(?:\s*[-–—]\s*|\s+to\s+)(?P<b>\d{1,3})"
+    r"(?![\w/:%-]|[.,]\d|\s*(?:%|percent|per\s*cent))"
+)
+
+
+def _find_tallies(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Votes and scores: "N-M" or "N to M" next to a word of ``_TALLY_CUES`` (within the
+    four words before it or the word after it). The norm puts the larger number first, so
+    "won 3-1" and "lost 1-3" agree; "from 5 to 7" and "5 to 7 seats" are not tallies."""
+    if not ctx.tokens:
+        return
+    for m in _TALLY.finditer(ctx.text):
+        if _FROM_BEFORE.search(ctx.text, 0, m.start()):
+            continue
+        before = [t for t in ctx.tokens if t.end <= m.start()][-4:]
+        after = next((t for t in ctx.tokens if t.start >= m.end()), None)
+        if after is not None and after.pos == "NOUN" and after.lemma.lower() not in _TALLY_CUES:
+            continue  # "won 3 to 4 seats": a range of a count
+        near = [t.lemma.lower() for t in before] + ([after.lemma.lower()] if after else [])
+        if not any(w in _TALLY_CUES for w in near):
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        yield Value(
+            kind=ValueKind.TALLY,
+            text=m[0],
+            start=m.start(),
+            end=m.end(),
+            norm=f"{max(a, b)}-{min(a, b)}",
+        )
 
 
 def _noun_after_of(ctx: _Context, pos: int) -> int | None:
@@ -1400,6 +1870,42 @@ def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
     return None
 
 
+#: Verbs whose object is the level of their subject ("Sales reached 1.2 million", "the
+#: toll stood at 40", "ridership rose to 900,000"): a bare number there counts the subject.
+_LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed", "surpass", "number"})
+#: Verbs of change whose "to"/"at" object is the new level ("rose to 40", "stood at 40").
+#: "rose by 40" is a change, not a level, and is not read.
+_CHANGE_VERBS = frozenset(
+    {"rise", "climb", "grow", "increase", "jump", "fall", "drop", "decline", "slip", "soar"}
+    | {"plunge", "surge", "sink", "dip", "stand", "swell", "shrink", "reach"}
+)
+
+
+def _measured_subject(ctx: _Context, start: int, end: int) -> int | None:
+    """The subject a bare number measures, when the number is the level its verb states:
+    the object of a level verb or the "to"/"at" object of a change verb, with a common noun
+    as the verb's subject ("Sales reached 1.2 million" counts 1.2 million sales)."""
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return None
+    tok = ctx.tokens[root]
+    verb = tok.head
+    if tok.dep == "pobj" and ctx.tokens[verb].text.lower() in ("to", "at"):
+        verb = ctx.tokens[verb].head
+        if ctx.tokens[verb].lemma.lower() not in _CHANGE_VERBS:
+            return None
+    elif tok.dep != "dobj" or ctx.tokens[verb].lemma.lower() not in _LEVEL_VERBS:
+        return None
+    return next(
+        (
+            i
+            for i, t in enumerate(ctx.tokens)
+            if t.head == verb and i != verb and t.dep == "nsubj" and t.pos == "NOUN"
+        ),
+        None,
+    )
+
+
 def _after_model_name(ctx: _Context, start: int) -> bool:
     """A number right after a capitalised name is a version ("Llama 3"), not a count."""
     prev = next((t for t in reversed(ctx.tokens) if t.end <= start), None)
@@ -1410,6 +1916,15 @@ def _after_model_name(ctx: _Context, start: int) -> bool:
         and prev.text[:1].isupper()
         and not _POSSESSIVE.search(prev.text)
     )
+
+
+def _exact_count(number: _Number, raw: str, abbreviation: str | None) -> _Number:
+    """A whole count written in full ("12 people", "three researchers") is exact: no
+    rounding allowance, so "12" and "13" never touch. A scaled count ("1.2 million
+    users", "5m") and "a dozen", which is often loose, keep half a unit of precision."""
+    if number.step == 1 and _scale_factor(raw, abbreviation) == 1 and "dozen" not in raw.lower():
+        return _Number(number.value, Decimal(0))
+    return number
 
 
 def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
@@ -1435,6 +1950,8 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
                 continue
         else:
             noun = _counted_noun(ctx, m.start(), m.end(), raw)
+            if noun is None and not _YEAR_LIKE.match(raw):
+                noun = _measured_subject(ctx, m.start(), m.end())
         if noun is None:
             continue
         noun_tok = ctx.tokens[noun]
@@ -1448,11 +1965,29 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         if _YEAR_LIKE.match(raw) and not abbreviation and noun_tok.tag != "NNS":
             continue  # "the 2024 letter": a year, not 2024 letters
         number = _parse_number(raw, abbreviation)
-        if number is None:
-            continue
-        start, iv = _with_qualifier(text, m.start(), number)
-        end = noun_tok.end if claims.free(start, noun_tok.end) else m.end()
+        if number is None or (
+            number.value != number.value.to_integral_value()
+            and _scale_factor(raw, abbreviation) == 1
+        ):
+            continue  # "6.4 earthquakes", "2.5 people": not a count of things
+        after = _QUALIFIER_AFTER.match(text, m.end())
+        if after is not None:
+            start, iv = m.start(), _rough(number, "plus" if after["plus"] else after["w"].lower())
+        else:
+            start, iv = _with_qualifier(text, m.start(), _exact_count(number, raw, abbreviation))
+        after_number = noun_tok.start >= m.end() and claims.free(start, noun_tok.end)
+        end = noun_tok.end if after_number else m.end()  # "Sales reached 1.2 million"
         yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
+
+
+def _rough(number: _Number, word: str) -> _Interval:
+    """ "40-odd" is [40, 50): up to the next round figure; "40-plus" is [40, inf)."""
+    v = float(number.value)
+    if word == "plus":
+        return _Interval(v, math.inf, v, "plus", _AT_LEAST)
+    digits = str(int(number.value))
+    place = 10.0 ** max(1, len(digits) - len(digits.rstrip("0")))
+    return _Interval(v, math.nextafter(v + place, v), v, "odd", upper=v + place)
 
 
 def _counts_years(ctx: _Context, hit: _DateHit) -> bool:
@@ -1466,11 +2001,7 @@ def _counts_years(ctx: _Context, hit: _DateHit) -> bool:
 
 
 def _date_value(
-    ctx: _Context,
-    hit: _DateHit,
-    span: tuple[date, date] | None,
-    note: str | None,
-    partial: str = "",
+    ctx: _Context, hit: _DateHit, span: tuple[date, date] | None, note: str | None
 ) -> Value:
     text = ctx.text[hit.start : hit.end]
     if span is None:
@@ -1479,19 +2010,24 @@ def _date_value(
             text=text,
             start=hit.start,
             end=hit.end,
-            norm=partial or " ".join(text.lower().split()),
+            norm=(hit.bound or "") + (hit.partial_norm or " ".join(text.lower().split())),
             qualifier=hit.qualifier,
             resolved=False,
             note=note,
         )
+    low, high = float(span[0].toordinal()), float(span[1].toordinal())
+    if hit.bound in ("<=", "<"):
+        low, high = -math.inf, high if hit.bound == "<=" else low - 1
+    elif hit.bound in (">=", ">"):
+        low, high = low if hit.bound == ">=" else high + 1, math.inf
     return Value(
         kind=ValueKind.DATE,
         text=text,
         start=hit.start,
         end=hit.end,
-        norm=_date_norm(*span),
-        low=float(span[0].toordinal()),
-        high=float(span[1].toordinal()),
+        norm=(hit.bound or "") + _date_norm(*span),
+        low=low,
+        high=high,
         qualifier=hit.qualifier,
         note=note,
     )
@@ -1506,40 +2042,90 @@ def _nearest(hits: Sequence[_DateHit], target: _DateHit) -> _DateHit | None:
     )
 
 
-def _resolve(ctx: _Context, hit: _DateHit, anchors: Sequence[_DateHit]) -> Value:
-    text = " ".join(ctx.text[hit.start : hit.end].split())
-    if hit.span is not None:
-        return _date_value(ctx, hit, hit.span, None)
+def _fine_enough(span: tuple[date, date], need: int) -> bool:
+    """Whether an anchor is precise enough for a relative date: a day for "Wednesday", at
+    least a month for "last month", at least a year for "next year"."""
+    granularity = _granularity(span)
+    return granularity is not None and granularity <= need
+
+
+def _year_near(build: _YearFn, anchor: date, tense: str | None) -> int:
+    """The year that places a year-less date ("December", "March 3", "Q4") in time.
+
+    Past tense: the latest occurrence that starts on or before the anchor ("reached a deal
+    in December", said in March 2026, is December 2025). Future tense: the earliest that
+    ends on or after it ("will reopen in January", said in December 2025, is January 2026).
+    Present or unknown tense: the occurrence nearest the anchor ("the deadline is January",
+    said in December 2025, is January 2026; "open from May to September", said in July,
+    is this year's), the anchor's own year on a tie.
+    """
+    spans: dict[int, tuple[date, date]] = {}
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            spans[y] = build(y)
+        except ValueError:  # "February 29" outside a leap year
+            continue
+    if tense == _PAST:
+        fits = [y for y, (first, _) in spans.items() if first <= anchor]
+        return max(fits, default=anchor.year)
+    if tense == _FUTURE:
+        fits = [y for y, (_, last) in spans.items() if last >= anchor]
+        return min(fits, default=anchor.year)
+
+    def distance(y: int) -> int:
+        first, last = spans[y]
+        return max((first - anchor).days, (anchor - last).days, 0)
+
+    return min(spans, key=distance, default=anchor.year)  # dicts keep order: a tie keeps
+
+
+def _complete_year(
+    ctx: _Context, hit: _DateHit, anchors: Sequence[_DateHit], tense: str | None
+) -> tuple[tuple[date, date], str] | None:
+    """Span and note of a year-less date: the year of a date in its clause, else the year
+    :func:`_year_near` picks around the article date, else None."""
+    assert hit.by_year is not None
+    anchor = _nearest([a for a in anchors if _shares_clause(ctx, a, hit)], hit)
     published = ctx.published
-    unresolved = f"no date to resolve '{text}' against"
-    if hit.by_year is not None:
-        anchor = _nearest(anchors, hit)
-        if anchor is not None and anchor.span is not None:
-            year = anchor.span[0].year
-            note = f"year from {ctx.text[anchor.start : anchor.end]} in the same sentence"
-        elif published is not None:
-            year, note = published.year, f"year from the article date {published.isoformat()}"
-        else:
-            return _date_value(ctx, hit, None, unresolved, hit.partial_norm)
-        return _date_value(ctx, hit, hit.by_year(year), note)
-    if hit.relative is None:  # pragma: no cover - every hit has one of the three
-        return _date_value(ctx, hit, None, unresolved)
+    if anchor is not None and anchor.span is not None:
+        year = anchor.span[0].year
+        note = f"year from {ctx.text[anchor.start : anchor.end]} in the same sentence"
+    elif published is not None:
+        year = _year_near(hit.by_year, published, tense)
+        note = f"year from the article date {published.isoformat()}"
+        if year != published.year:
+            reading = f"{tense} tense" if tense else "tense unknown"
+            note = f"nearest the article date {published.isoformat()} ({reading})"
+    else:
+        return None
+    try:
+        return hit.by_year(year), note
+    except ValueError:
+        return None
+
+
+def _resolve_relative(
+    ctx: _Context, hit: _DateHit, anchors: Sequence[_DateHit], tense: str | None
+) -> tuple[tuple[date, date], str] | None:
+    """Span and note of a relative date: against a date that governs its clause, else the
+    article date, else None. A clause in the future reads a bare weekday forward."""
+    assert hit.relative is not None
     usable = [
         a
         for a in anchors
-        if a.span is not None
-        and (_granularity(a.span) or _YEAR_G + 1) <= hit.need
-        and _governs(ctx, a, hit)
+        if a.span is not None and _fine_enough(a.span, hit.need) and _governs(ctx, a, hit)
     ]
     anchor = _nearest(usable, hit)
     if anchor is not None and anchor.span is not None:
         base = anchor.span[0]
         note = f"relative to {ctx.text[anchor.start : anchor.end]} in the same sentence"
-    elif published is not None:
-        base, note = published, f"relative to the article date {published.isoformat()}"
+    elif ctx.published is not None:
+        base, note = ctx.published, f"relative to the article date {ctx.published.isoformat()}"
     else:
-        return _date_value(ctx, hit, None, unresolved)
-    return _date_value(ctx, hit, hit.relative(base), note)
+        return None
+    if hit.forward is not None and tense in (_FUTURE, _PRESENT):
+        return hit.forward(base), f"{note}, {tense} tense"
+    return hit.relative(base), note
 
 
 def _spacy_month_hits(ctx: _Context) -> Iterator[_DateHit]:
@@ -1558,7 +2144,20 @@ def _spacy_month_hits(ctx: _Context) -> Iterator[_DateHit]:
 _MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS if len(m) > 3)
 
 
+def _with_bound(ctx: _Context, hit: _DateHit, claims: _Claims) -> _DateHit:
+    """Take in a word before the date that makes it a bound ("by 2028", "since May")."""
+    m = _BOUND_BEFORE.search(ctx.text, max(0, hit.start - 40), hit.start)
+    if m is None or not claims.free(m.start(), hit.start):
+        return hit
+    word = " ".join(m["b"].lower().split())
+    word = "by" if word.startswith("by") else word
+    return replace(hit, start=m.start(), bound=_BOUNDS[word], qualifier=word)
+
+
 def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Dates in three passes: explicit ones; year-less ones ("March 3"), completed by a
+    year in their clause or by the tense around the article date; then relative ones
+    ("Wednesday"), anchored on a date of either earlier pass that governs them."""
     local = _Claims()
     hits: list[_DateHit] = []
     candidates = (*_absolute_hits(ctx.text), *_relative_hits(ctx.text), *_spacy_month_hits(ctx))
@@ -1569,11 +2168,42 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             continue
         if hit.bare_year and _counts_years(ctx, hit):
             continue
+        hit = _with_bound(ctx, hit, claims)
         local.take(hit.start, hit.end)
         hits.append(hit)
-    anchors = [h for h in hits if h.span is not None and _granularity(h.span) is not None]
-    for hit in hits:
-        yield _resolve(ctx, hit, anchors)
+    explicit = [h for h in hits if h.span is not None and _granularity(h.span) is not None]
+    anchors = [h for h in explicit if h.bound is None]
+    found: dict[int, tuple[tuple[date, date], str | None] | None] = {}
+    for i, hit in enumerate(hits):
+        if hit.span is not None:
+            found[i] = hit.span, None
+        elif hit.by_year is not None:
+            found[i] = _complete_year(ctx, hit, explicit, _tense(ctx, hit))
+            span = found[i]
+            if span is not None and hit.bound is None and _granularity(span[0]) is not None:
+                anchors.append(replace(hit, span=span[0]))  # "On July 28, ... Wednesday"
+    relative = [i for i, hit in enumerate(hits) if hit.relative is not None]
+    for i in relative:
+        found[i] = _resolve_relative(ctx, hits[i], anchors, _tense(ctx, hits[i]))
+    # A resolved relative date anchors the bare weekdays it governs: in "said Monday that the
+    # bridge would reopen Wednesday" Wednesday comes after that Monday, not after the
+    # article date. Periods ("last week") stay relative to the article date.
+    said = [
+        replace(hits[i], span=resolved[0])
+        for i in relative
+        if (resolved := found[i]) is not None and hits[i].bound is None
+    ]
+    for i in (i for i in relative if hits[i].forward is not None):
+        others = [a for a in said if (a.start, a.end) != (hits[i].start, hits[i].end)]
+        if others and any(_governs(ctx, a, hits[i]) for a in others):
+            found[i] = _resolve_relative(ctx, hits[i], anchors + others, _tense(ctx, hits[i]))
+    for i, hit in enumerate(hits):
+        resolved = found.get(i)
+        if resolved is None:
+            text = " ".join(ctx.text[hit.start : hit.end].split())
+            yield _date_value(ctx, hit, None, f"no date to resolve '{text}' against")
+        else:
+            yield _date_value(ctx, hit, *resolved)
 
 
 def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1594,8 +2224,9 @@ def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _product_spans(ctx: _Context) -> list[tuple[int, int]]:
-    """Names with a version number that spaCy often misses ("GPT-4", "Llama 3")."""
-    out = []
+    """Names with a version number that spaCy often misses ("GPT-4", "Llama 3"), widened
+    over the model name around them (see :func:`_widen_product`)."""
+    out: list[tuple[int, int]] = []
     for m in _PRODUCT_VERSION.finditer(ctx.text):
         name = m["name"]
         if name in _NOT_PRODUCT_NAMES:
@@ -1605,12 +2236,105 @@ def _product_spans(ctx: _Context) -> list[tuple[int, int]]:
             continue
         if i is not None and not (ctx.tokens[i].pos == "PROPN" or name.isupper()):
             continue
-        out.append((m.start(), m.end()))
+        span = _widen_product(ctx, m.start(), m.end())
+        if out and span[0] <= out[-1][1]:  # "Boeing 737" + "Max 9" -> "Boeing 737 Max 9"
+            prev = out.pop()
+            span = (prev[0], max(prev[1], span[1]))
+        out.append(span)
+    return out
+
+
+def _model_word(ctx: _Context, i: int) -> bool:
+    """A token that can continue a product name: a capitalised proper noun that is no month
+    or weekday and not part of an organisation or place entity."""
+    t = ctx.tokens[i]
+    if t.pos != "PROPN" or not t.text[:1].isupper() or t.text in _NOT_PRODUCT_NAMES:
+        return False
+    return not any(
+        e.start <= t.start and t.end <= e.end and e.label not in ("PERSON", "PRODUCT")
+        for e in ctx.entities
+    )
+
+
+def _widen_product(ctx: _Context, start: int, end: int) -> tuple[int, int]:
+    """Take in the words of a model name next to its version number, one space apart:
+    capitalised words before it ("Vision" in "Vision Pro 2") and after it, each with its
+    own number ("Max 9" in "Boeing 737 Max 9", "Pro Max" in "iPhone 15 Pro Max")."""
+    if not ctx.tokens:
+        return start, end
+    first = _token_at(ctx, start)
+    while first is not None and first > 0:
+        prev = first - 1
+        if ctx.tokens[prev].end + 1 != ctx.tokens[first].start or not _model_word(ctx, prev):
+            break
+        first = prev
+    if first is not None:
+        start = min(start, ctx.tokens[first].start)
+    nxt = _token_at(ctx, end)
+    while nxt is not None and ctx.tokens[nxt].start == end + 1 and _model_word(ctx, nxt):
+        end = ctx.tokens[nxt].end
+        nxt = _token_at(ctx, end)
+        if (
+            nxt is not None
+            and ctx.tokens[nxt].start == end + 1
+            and _VERSION.fullmatch(ctx.tokens[nxt].text)
+        ):
+            end = ctx.tokens[nxt].end
+            nxt = _token_at(ctx, end)
+    return start, end
+
+
+def _model_like(name: str) -> bool:
+    """A name shaped like a product model, not a person: a digit ("F-150") or a hyphenated
+    part that is a lone capital or a short all-caps code ("Mach-E", "CR-V")."""
+    if any(c.isdigit() for c in name):
+        return True
+    parts = [p for w in name.split() if "-" in w for p in w.split("-")[1:]]
+    return any(p.isupper() and len(p) <= 2 for p in parts)
+
+
+def _saint_place(ctx: _Context, start: int, end: int) -> int | None:
+    """The end of "St. Luke's hospital" when a saint's name with a possessive is followed
+    by a facility noun, or of "St. Luke's" alone: a saint's possessive names a hospital, a
+    church or a school, not a person. None when the entity is not such a name."""
+    text = ctx.text
+    if not _SAINT.match(text, start):
+        return None
+    m = _SAINT_POSSESSIVE.match(text, end - 2 if text[end - 2 : end] in ("'s", "’s") else end)
+    if m is None:
+        return None
+    return m.end() if m["noun"] and m["noun"].lower() in _FACILITY_NOUNS else m.end("pos")
+
+
+def _role_named_people(ctx: _Context, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two or three capitalised proper nouns spaCy left unlabelled that have a person's role
+    as an appositive ("said Ana Ruiz, the city's mayor"): a person's name."""
+    toks = ctx.tokens
+    out = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper():
+            j += 1
+        run = range(i, j)
+        i = max(j, i + 1)
+        if not 2 <= len(run) <= 3:
+            continue
+        first, last = toks[run[0]], toks[run[-1]]
+        if any(not (e <= first.start or s >= last.end) for s, e in taken):
+            continue
+        head = next((k for k in run if toks[k].head not in run or toks[k].head == k), run[-1])
+        if any(
+            t.head == head and t.dep == "appos" and t.lemma.lower() in _PERSON_ROLES for t in toks
+        ):
+            out.append((first.start, last.end))
     return out
 
 
 def _entity_candidates(ctx: _Context) -> list[tuple[int, int, ValueKind, str]]:
-    """(start, end, kind, note) of spaCy entities and version-numbered products."""
+    """(start, end, kind, note) of spaCy entities, version-numbered products and the
+    corrections above: a person-labelled model name is a product, a saint's possessive a
+    place, an unlabelled name with a role appositive a person."""
     products = _product_spans(ctx)
     out = []
     for e in ctx.entities:
@@ -1620,10 +2344,19 @@ def _entity_candidates(ctx: _Context) -> list[tuple[int, int, ValueKind, str]]:
         inside_product = any(ps <= e.start and e.end <= pe for ps, pe in products)
         if inside_product:
             continue
-        out.append((e.start, e.end, kind, f"spaCy label {e.label}"))
+        start, end, note = e.start, e.end, f"spaCy label {e.label}"
+        place_end = _saint_place(ctx, start, end)
+        if place_end is not None:
+            end, kind, note = place_end, ValueKind.PLACE, f"{note}; a saint's possessive"
+        elif kind is ValueKind.PERSON and _model_like(e.text):
+            kind, note = ValueKind.PRODUCT, f"{note}; shaped like a model name"
+        out.append((start, end, kind, note))
     for ps, pe in products:
         if all(pe <= s or ps >= e for s, e, _, _ in out):
             out.append((ps, pe, ValueKind.PRODUCT, "name with a version number"))
+    taken = [(s, e) for s, e, _, _ in out]
+    for ps, pe in _role_named_people(ctx, taken):
+        out.append((ps, pe, ValueKind.PERSON, "name with a person's role beside it"))
     return out
 
 
@@ -1664,11 +2397,76 @@ def _find_entities(ctx: _Context, numeric: Sequence[Value]) -> list[Value]:
     return out
 
 
+#: A bare number compared with an amount the sentence states takes that amount's kind and
+#: unit: "1.2 million passengers, up from 900,000", "6.1%, down from 5.8", "$5bn, compared
+#: with 4.2bn"; in "from 900,000 to 1.2 million passengers" the amount after "to" gives it,
+#: and a bare "from" may follow its amount by two words at most ("rose to 40 from 35").
+_COMPARED = re.compile(
+    r"(?i)\b(?P<how>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.|vs|from)\s+"
+    r"(?:(?P<q>"
+    + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    + rf")\s+)?(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?"
+    r"(?![\w%$€£¥]|[.,]\d|\s*(?:%|percent))"
+)
+_TO_AFTER = re.compile(r"\s+to\s+")
+_ELIDED_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.COUNT})
+
+
+def _find_elided(ctx: _Context, claims: _Claims, found: Sequence[Value]) -> Iterator[Value]:
+    """Bare numbers of a comparison, typed like the amount they are compared with (see
+    ``_COMPARED``). Percentage points and quantities are left out: their unit's scale
+    ("basis points", "GW") is not on the value."""
+    text = ctx.text
+    amounts = [v for v in found if v.kind in _ELIDED_KINDS and v.unit and "pp" not in v.unit]
+    for m in _COMPARED.finditer(text):
+        if not claims.free(m.start("a"), m.end()) or _YEAR_LIKE.match(m["a"]):
+            continue
+        to = _TO_AFTER.match(text, m.end())
+        before = max((v for v in amounts if v.end <= m.start()), key=lambda v: v.end, default=None)
+        if m["how"].lower() == "from":  # "from 900,000 to 1.2 million", "rose to 40 from 35"
+            ref = next((v for v in amounts if to and v.start == to.end()), None)
+            if ref is None and before is not None:
+                ref = before if len(text[before.end : m.start()].split()) <= 2 else None
+        else:
+            ref = before
+        number = _parse_number(m["a"], m["ab"])
+        if ref is None or ref.unit is None or number is None:
+            continue
+        if ref.kind is ValueKind.COUNT:
+            number = _exact_count(number, m["a"], m["ab"])
+        start = m.start("q") if m["q"] else m.start("a")
+        iv = _interval(number, m["q"])
+        base, _, period = ref.unit.partition("/")
+        amount = _norm_number(iv)
+        norm = {
+            ValueKind.MONEY: f"{base} {amount}",
+            ValueKind.PERCENT: f"{amount}%",
+            ValueKind.COUNT: f"{amount} {base}",
+        }[ref.kind] + (f"/{period}" if period else "")
+        yield _numeric(ref.kind, ctx, start, m.end(), norm, iv, ref.unit)
+
+
+def _per_period(text: str, v: Value) -> Value:
+    """``v`` as a rate when a period follows it ("1,200 passengers a day"; see ``_RATE``).
+
+    The period goes into ``unit`` and ``norm`` ("passenger/day"); ``text`` stays the amount
+    as written ("1,200 passengers"), like a count's text that stops at its noun.
+    """
+    m = _RATE.match(text, v.end) if v.kind in _RATE_KINDS else None
+    if m is None:
+        return v
+    word = (m["p"] or m["s"] or m["adv"]).lower()
+    period = _PERIODS.get(word, word)
+    return replace(v, unit=f"{v.unit}/{period}", norm=f"{v.norm}/{period}")
+
+
 _FINDERS: tuple[Callable[[_Context, _Claims], Iterator[Value]], ...] = (
     _find_money,
     _find_percents,
     _find_dates,
+    _find_ages,
     _find_quantities,
+    _find_tallies,
     _find_counts,
 )
 
@@ -1676,7 +2474,8 @@ _FINDERS: tuple[Callable[[_Context, _Claims], Iterator[Value]], ...] = (
 def extract(statement: Statement, *, published: date | None) -> Statement:
     """Fill ``statement.values`` with the typed values its text states.
 
-    Finders run in a fixed order (money, percent, date, quantity, count) and a later one
+    Times of day are set aside first. Finders then run in a fixed order (money, percent,
+    date, age, quantity, tally, count, then bare numbers of a comparison) and a later one
     may not reuse characters an earlier one took, so "$14" is never also a count and
     "two years ago" never also a duration. Named entities come last and may sit inside a
     larger value ("millions of AWS Graviton chips").
@@ -1691,21 +2490,45 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     """
     ctx = _Context(statement.text, statement.tokens, statement.entities, published)
     claims = _Claims()
+    for m in _TIME_OF_DAY.finditer(ctx.text):
+        claims.take(m.start(), m.end())
     values: list[Value] = []
     for finder in _FINDERS:
         for v in finder(ctx, claims):
+            v = _per_period(ctx.text, v)
             if v.text.strip() and claims.free(v.start, v.end):
                 claims.take(v.start, v.end)
                 values.append(v)
+    for v in _find_elided(ctx, claims, values):
+        claims.take(v.start, v.end)
+        values.append(v)
     values += _find_entities(ctx, values)
     values.sort(key=lambda v: (v.start, v.end, v.kind.value))
     return replace(statement, values=tuple(values))
 
 
+def _closed(v: Value) -> bool:
+    """Whether the ends of ``v``'s interval are stated values rather than rounding limits.
+
+    An exact value (``low == high``: a whole count, an age) and a qualified one ("at least
+    200", "up to $5m", "about 8%") end at numbers the text states, so another value may sit
+    exactly there. A rounding interval ends half a unit of the last digit away, at a number
+    the text rounds away from ("12" stops short of 12.5, where "13" starts).
+    """
+    qualifier = v.qualifier or ""
+    return v.low == v.high or qualifier in _QUALIFIERS or qualifier in ("odd", "plus")
+
+
 def _overlap(a: Value, b: Value) -> bool:
+    """Whether two intervals can hold one true value (see :func:`compatible`)."""
     if a.low is None or a.high is None or b.low is None or b.high is None:
         return True
-    return a.low <= b.high and b.low <= a.high
+    if a.kind is ValueKind.DATE:
+        return a.low <= b.high and b.low <= a.high  # whole days, both ends included
+    if a.low < b.high and b.low < a.high:
+        return True  # they share more than one point
+    touching = a.high == b.low or b.high == a.low
+    return touching and _closed(a) and _closed(b)
 
 
 def comparable(a: Value, b: Value) -> bool:
@@ -1713,7 +2536,8 @@ def comparable(a: Value, b: Value) -> bool:
 
     Money needs one currency (no exchange rates are applied), quantities one SI base unit,
     counts one counted-noun lemma ("3 researchers" vs "3 data centers" are not comparable),
-    dates need both resolved. Entities are comparable within a kind, and across
+    rates one period ("a day" vs "a week" are not), dates need both resolved. Tallies
+    compare with tallies. Entities are comparable within a kind, and across
     ORG/PLACE/PRODUCT because spaCy mixes those labels up.
     """
     if a.kind in _NAME_KINDS or b.kind in _NAME_KINDS:
@@ -1731,7 +2555,9 @@ def compatible(a: Value, b: Value) -> bool:
     """Whether ``a`` and ``b`` can both be true.
 
     Numbers and dates: comparable and with overlapping intervals ("$14.3 billion" and
-    "more than $14 billion" are). An unresolved date is compatible with any date. Entities:
+    "more than $14 billion" are). Numeric intervals that only touch at a rounding limit
+    do not overlap ("$42 million" ends where "$43 million" starts); day intervals include
+    both ends. An unresolved date is compatible with any date. Entities:
     the same normalised name or aliases by the token-subset rule ("zuckerberg" and
     "mark zuckerberg"; "meta" and "meta platforms"), whatever their labels.
     """
@@ -1741,4 +2567,6 @@ def compatible(a: Value, b: Value) -> bool:
         return False
     if a.kind is ValueKind.DATE and not (a.resolved and b.resolved):
         return True
+    if a.kind is ValueKind.TALLY:  # the same two numbers, in either order
+        return a.norm == b.norm
     return comparable(a, b) and _overlap(a, b)

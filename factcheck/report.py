@@ -44,6 +44,7 @@ import pandas as pd
 from factcheck import __version__
 from factcheck.atomic import write_atomic
 from factcheck.types import (
+    NUMERIC_KINDS,
     Conflict,
     Coverage,
     Fact,
@@ -551,7 +552,7 @@ def _overlap_section(result: StoryResult) -> list[str]:
 
 
 def _value_tags(values: Sequence[Value]) -> str:
-    typed = [v for v in values if v.kind.value in {"money", "percent", "quantity", "count", "date"}]
+    typed = [v for v in values if v.kind in NUMERIC_KINDS]
     if not typed:
         return ""
     return " *(" + "; ".join(_value_tag(v) for v in typed) + ")*"

@@ -189,10 +189,18 @@ class ValueKind(StrEnum):
     ORG = "org"
     PLACE = "place"
     PRODUCT = "product"
+    TALLY = "tally"  # a vote or a score, "5-2", "52 to 48": compared as a pair, not an interval
 
 
 NUMERIC_KINDS = frozenset(
-    {ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT, ValueKind.DATE}
+    {
+        ValueKind.MONEY,
+        ValueKind.PERCENT,
+        ValueKind.QUANTITY,
+        ValueKind.COUNT,
+        ValueKind.TALLY,
+        ValueKind.DATE,
+    }
 )
 
 

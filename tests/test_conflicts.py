@@ -609,3 +609,25 @@ def test_conflicts_a_date_reason_is_worded_for_dates_with_both_notes(
     assert "rounding" not in c.reason
     assert "last year: relative to the article date" in c.reason
     assert "this year: relative to the article date" in c.reason
+
+
+def test_conflicts_flags_a_vote_tally_mismatch(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The council voted 5-2 to approve the budget.",
+        "The council voted 6-1 to approve the budget.",
+    )
+    (c,) = [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE]
+    assert (c.value_a, c.value_b) == ("5-2", "6-1")
+    assert c.confidence == 0.9  # differing tallies count as far apart
+
+
+def test_conflicts_accepts_a_tally_told_from_the_other_side(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The council voted 5-2 to approve the budget.",
+        "The budget passed on a 5-2 vote of the council.",
+    )
+    assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []

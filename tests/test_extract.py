@@ -143,6 +143,57 @@ def test_extract_money_different_currencies_not_comparable(statement_factory: Ma
     assert not comparable(a, b) and not compatible(a, b)
 
 
+# --- interval compatibility -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The storm killed 12 people.", "The storm killed 13 people."),
+        ("The storm killed 2 people.", "The storm killed 3 people."),
+        ("Turnout rose 6% this year.", "Turnout rose 7% this year."),
+        ("The repairs cost $42 million.", "The repairs cost $43 million."),
+    ],
+)
+def test_extract_values_one_unit_apart_are_incompatible(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    (va,) = [v for v in run(statement_factory, a).values if v.kind in _AMOUNTS]
+    (vb,) = [v for v in run(statement_factory, b).values if v.kind in _AMOUNTS]
+    assert comparable(va, vb) and not compatible(va, vb)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Meta invested $14.3 billion.", "Meta invested $14.3bn."),
+        ("Meta invested $14.3 billion.", "Meta invested more than $14 billion."),
+        ("Meta invested $14.3 billion.", "Meta invested about $14 billion."),
+        ("Meta invested $14 billion.", "Meta invested $14.3 billion."),
+        ("More than 200 people joined the lab.", "200 people joined the lab."),
+        ("Nearly 200 people joined the lab.", "200 people joined the lab."),
+        ("Twelve people joined the lab.", "12 people joined the lab."),
+    ],
+)
+def test_extract_roundings_and_qualifiers_stay_compatible(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    (va,) = [v for v in run(statement_factory, a).values if v.kind not in _NAMES]
+    (vb,) = [v for v in run(statement_factory, b).values if v.kind not in _NAMES]
+    assert compatible(va, vb)
+
+
+def test_extract_count_in_full_is_exact(statement_factory: Make) -> None:
+    v = one(statement_factory, "The storm killed 12 people.", ValueKind.COUNT)
+    assert (v.low, v.high) == (12.0, 12.0)
+    scaled = one(statement_factory, "The app has 1.2 million users.", ValueKind.COUNT)
+    assert (scaled.low, scaled.high) == (1.15e6, 1.25e6)
+
+
+def test_extract_count_with_decimals_is_not_a_count(statement_factory: Make) -> None:
+    assert values(statement_factory, "The quake left 6.4 families homeless.", ValueKind.COUNT) == []
+
+
 # --- percent ----------------------------------------------------------------------------
 
 
@@ -270,6 +321,260 @@ def test_extract_count_skips_day_numbers_of_dates(statement_factory: Make) -> No
     assert [v.text for v in values(statement_factory, text, ValueKind.COUNT)] == ["300 speakers"]
 
 
+def test_extract_count_rate_keeps_its_period(statement_factory: Make) -> None:
+    day = one(statement_factory, "The line carries 1,200 passengers a day.", ValueKind.COUNT)
+    week = one(statement_factory, "The line carries 8,400 passengers a week.", ValueKind.COUNT)
+    plain = one(statement_factory, "The line carried 8,400 passengers.", ValueKind.COUNT)
+    assert (day.text, day.unit, day.norm) == (
+        "1,200 passengers",
+        "passenger/day",
+        "1200 passenger/day",
+    )
+    assert week.unit == "passenger/week"
+    assert not comparable(day, week) and not comparable(week, plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ("Workers earn $20 an hour.", ValueKind.MONEY, "USD/hour"),
+        ("The firm pays $5 million annually.", ValueKind.MONEY, "USD/year"),
+        ("The well pumps 2 million barrels per day.", ValueKind.QUANTITY, "m3/day"),
+        ("Rents rise 5% a year.", ValueKind.PERCENT, "%/year"),
+    ],
+)
+def test_extract_rates_of_other_kinds(
+    statement_factory: Make, text: str, kind: ValueKind, unit: str
+) -> None:
+    assert one(statement_factory, text, kind).unit == unit
+
+
+def test_extract_count_a_year_ago_is_not_a_rate(statement_factory: Make) -> None:
+    v = one(statement_factory, "The firm hired 300 people a year ago.", ValueKind.COUNT)
+    assert (v.text, v.unit) == ("300 people", "people")
+
+
+def test_extract_one_in_n_is_a_proportion(statement_factory: Make) -> None:
+    text = "Roughly one in 10 residents, about 1,000 people, left the town."
+    found = run(statement_factory, text).values
+    assert [(v.kind, v.text, v.norm) for v in found if v.kind in _AMOUNTS] == [
+        (ValueKind.PERCENT, "Roughly one in 10", "~10%"),
+        (ValueKind.COUNT, "about 1,000 people", "~1000 people"),
+    ]
+    ten = one(statement_factory, "About 10% of residents left the town.", ValueKind.PERCENT)
+    assert compatible(found[0], ten)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Two-thirds of the residents left.", "Two-thirds", 200 / 3),
+        ("Half of the 300 residents left.", "Half", 50.0),
+        ("A quarter of the staff quit.", "A quarter", 25.0),
+    ],
+)
+def test_extract_fractions_are_proportions(
+    statement_factory: Make, text: str, surface: str, value: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.PERCENT)
+    assert (v.text, v.unit) == (surface, "%")
+    assert v.low is not None and v.high is not None and v.low < value < v.high
+    assert all(c.unit != "third" for c in values(statement_factory, text, ValueKind.COUNT))
+
+
+def test_extract_half_of_a_year_is_a_date_not_a_fraction(statement_factory: Make) -> None:
+    text = "Sales rose in the first half of 2025."
+    assert values(statement_factory, text, ValueKind.PERCENT) == []
+    assert one(statement_factory, text, ValueKind.DATE).norm == "2025-H1"
+
+
+def test_extract_count_half_of_keeps_the_count(statement_factory: Make) -> None:
+    v = one(statement_factory, "Half of the 300 residents left.", ValueKind.COUNT)
+    assert (v.text, v.low) == ("300 residents", 300.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "low", "high"),
+    [
+        ("The ticket costs 312 pence.", "312 pence", "GBP", 3.115, 3.125),
+        ("A stamp costs 50 cents.", "50 cents", "USD", 0.495, 0.505),
+        ("A stamp costs 50 euro cents.", "50 euro cents", "EUR", 0.495, 0.505),
+    ],
+)
+def test_extract_money_pence_and_cents(
+    statement_factory: Make, text: str, surface: str, unit: str, low: float, high: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.MONEY)
+    assert (v.text, v.unit) == (surface, unit)
+    assert (v.low, v.high) == pytest.approx((low, high))
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_pence_compatible_with_pounds(statement_factory: Make) -> None:
+    a = one(statement_factory, "The ticket costs 312 pence.", ValueKind.MONEY)
+    b = one(statement_factory, "The ticket costs £3.12.", ValueKind.MONEY)
+    assert compatible(a, b)
+
+
+def test_extract_times_of_day_are_not_counts(statement_factory: Make) -> None:
+    text = "The quake hit at 3:15 a.m., and a second one at 4 am."
+    assert [v for v in run(statement_factory, text).values if v.kind in _AMOUNTS] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.4 earthquake struck the coast.",
+        "A 6.4-magnitude earthquake struck the coast.",
+        "The earthquake measured 6.4 on the Richter scale.",
+    ],
+)
+def test_extract_magnitude_is_a_quantity(statement_factory: Make, text: str) -> None:
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.unit, v.norm, v.low, v.high) == ("magnitude", "magnitude 6.4", 6.35, 6.45)
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_magnitudes_a_tenth_apart_conflict(statement_factory: Make) -> None:
+    a = one(statement_factory, "A magnitude 6.4 earthquake struck.", ValueKind.QUANTITY)
+    b = one(statement_factory, "A magnitude 6.5 earthquake struck.", ValueKind.QUANTITY)
+    assert comparable(a, b) and not compatible(a, b)
+
+
+def test_extract_count_odd_and_plus(statement_factory: Make) -> None:
+    odd = one(statement_factory, "40-odd firefighters fought the blaze.", ValueKind.COUNT)
+    assert (odd.text, odd.qualifier, odd.low) == ("40-odd firefighters", "odd", 40.0)
+    assert odd.high is not None and 49.9 < odd.high < 50
+    plus = one(statement_factory, "40-plus firefighters fought the blaze.", ValueKind.COUNT)
+    assert (plus.low, plus.high) == (40.0, math.inf)
+    exact = one(statement_factory, "45 firefighters fought the blaze.", ValueKind.COUNT)
+    fifty = one(statement_factory, "50 firefighters fought the blaze.", ValueKind.COUNT)
+    assert compatible(odd, exact) and not compatible(odd, fifty)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Sales reached 1.2 million, up from 900,000 in 2024.", "900,000", "sale"),
+        ("The airport handled 1.2 million passengers, up from 900,000.", "900,000", "passenger"),
+        ("Ridership rose from 900,000 to 1.2 million passengers.", "900,000", "passenger"),
+        ("The line carries 1,200 passengers a day, down from 1,500.", "1,500", "passenger/day"),
+    ],
+)
+def test_extract_count_compared_number_takes_the_unit(
+    statement_factory: Make, text: str, surface: str, unit: str
+) -> None:
+    counts = values(statement_factory, text, ValueKind.COUNT)
+    assert len(counts) == 2 and {v.unit for v in counts} == {unit}
+    assert surface in [v.text for v in counts]
+
+
+def test_extract_count_from_right_after_its_amount(statement_factory: Make) -> None:
+    text = "The death toll rose to 40 from 35."
+    found = values(statement_factory, text, ValueKind.COUNT)
+    assert [(v.text, v.unit) for v in found] == [("40", "toll"), ("35", "toll")]
+
+
+def test_extract_fraction_of_a_number_is_no_proportion(statement_factory: Make) -> None:
+    text = "A quarter of a million people marched."
+    assert values(statement_factory, text, ValueKind.PERCENT) == []
+
+
+def test_extract_percent_compared_number_takes_the_unit(statement_factory: Make) -> None:
+    text = "Unemployment rose to 6.1%, up from 5.8 a year earlier."
+    found = values(statement_factory, text, ValueKind.PERCENT)
+    assert [(v.text, v.norm) for v in found] == [("6.1%", "6.1%"), ("5.8", "5.8%")]
+
+
+def test_extract_count_level_of_the_subject(statement_factory: Make) -> None:
+    a = one(statement_factory, "The death toll rose to 40 on Sunday.", ValueKind.COUNT)
+    b = one(statement_factory, "The death toll rose to 45 on Sunday.", ValueKind.COUNT)
+    assert (a.text, a.unit) == ("40", "toll")
+    assert comparable(a, b) and not compatible(a, b)
+    assert values(statement_factory, "The death toll rose by 40 on Sunday.", ValueKind.COUNT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("The council voted 5-2 to approve the budget.", "5-2", "5-2"),
+        ("United won the final 3-1.", "3-1", "3-1"),
+        ("City lost 1-3 to United on Sunday.", "1-3", "3-1"),
+        ("The bill passed by a vote of 52 to 48.", "52 to 48", "52-48"),
+        ("The court ruled 6-3 in the case.", "6-3", "6-3"),
+    ],
+)
+def test_extract_tallies(statement_factory: Make, text: str, surface: str, norm: str) -> None:
+    v = one(statement_factory, text, ValueKind.TALLY)
+    assert (v.text, v.norm) == (surface, norm)
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_tallies_compared_as_pairs(statement_factory: Make) -> None:
+    a = one(statement_factory, "The council voted 5-2 to approve the budget.", ValueKind.TALLY)
+    b = one(statement_factory, "The council voted 6-1 to approve the budget.", ValueKind.TALLY)
+    c = one(statement_factory, "The council approved the budget in a 5-2 vote.", ValueKind.TALLY)
+    assert comparable(a, b) and not compatible(a, b) and compatible(a, c)
+    count = one(statement_factory, "The council has 7 members.", ValueKind.COUNT)
+    assert not comparable(a, count)
+
+
+def test_extract_tally_before_its_noun(statement_factory: Make) -> None:
+    text = "The team, 3-1 winners last week, lost 2-0 on Sunday."
+    found = run(statement_factory, text).values
+    assert [v.norm for v in found if v.kind is ValueKind.TALLY] == ["3-1", "2-0"]
+    assert [v for v in found if v.kind is ValueKind.COUNT] == []
+    last_week = next(v for v in found if v.text == "last week")
+    assert last_week.note == "relative to the article date 2025-07-30"  # not to Sunday
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Read pages 10-20 tonight.", "Prices rose from 5 to 7 in a week.", "Children aged 5-12 came."],
+)
+def test_extract_tallies_need_a_vote_or_score_word(statement_factory: Make, text: str) -> None:
+    assert values(statement_factory, text, ValueKind.TALLY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The suspect, 54, was arrested.", "54"),
+        ("A 54-year-old man was arrested.", "54-year-old"),
+        ("The suspect, aged 54, was arrested.", "aged 54"),
+        ("The man was arrested at the age of 54.", "the age of 54"),
+    ],
+)
+def test_extract_ages(statement_factory: Make, text: str, surface: str) -> None:
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.text, v.unit, v.norm, v.low, v.high) == (surface, "age", "age 54", 54.0, 54.0)
+
+
+def test_extract_ages_conflict_and_never_meet_durations(statement_factory: Make) -> None:
+    a = one(statement_factory, "The suspect, 54, was arrested.", ValueKind.QUANTITY)
+    b = one(statement_factory, "The suspect, 45, was arrested.", ValueKind.QUANTITY)
+    lease = one(statement_factory, "The firm signed a 54-year lease.", ValueKind.QUANTITY)
+    assert comparable(a, b) and not compatible(a, b) and not comparable(a, lease)
+
+
+def test_extract_ages_of_two_people(statement_factory: Make) -> None:
+    text = "Smith, 54, and Jones, 45, were charged."
+    assert [v.norm for v in values(statement_factory, text, ValueKind.QUANTITY)] == [
+        "age 54",
+        "age 45",
+    ]
+
+
+def test_extract_number_after_a_place_is_not_an_age(statement_factory: Make) -> None:
+    text = "In Oakport, 12, the number of schools, rose."
+    assert values(statement_factory, text, ValueKind.QUANTITY) == []
+
+
+def test_extract_list_numbers_are_not_ages(statement_factory: Make) -> None:
+    text = "The winning numbers were 4, 12, 31 and 40."
+    assert values(statement_factory, text, ValueKind.QUANTITY) == []
+
+
 # --- dates ------------------------------------------------------------------------------
 
 
@@ -322,6 +627,157 @@ def test_extract_date_weekday_most_recent_on_or_before(statement_factory: Make) 
     wednesday = one(statement_factory, "Zuckerberg shared his vision on Wednesday.", ValueKind.DATE)
     monday = one(statement_factory, "The company announced the cuts on Monday.", ValueKind.DATE)
     assert (wednesday.norm, monday.norm) == ("2025-07-30", "2025-07-28")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company opened its first terminal in 2019 and expanded to Oakport last year.",
+        "In 2019, the company opened its first store, and last year it opened its 100th.",
+    ],
+)
+def test_extract_date_relative_ignores_year_of_a_joined_clause(
+    statement_factory: Make, text: str
+) -> None:
+    last = next(v for v in values(statement_factory, text, ValueKind.DATE) if "last" in v.text)
+    assert (last.norm, last.note) == ("2024", "relative to the article date 2025-07-30")
+    alone = [v for v in values(statement_factory, text, ValueKind.DATE, None) if "last" in v.text]
+    assert [v.resolved for v in alone] == [False]
+
+
+def test_extract_date_month_day_ignores_year_of_a_joined_clause(statement_factory: Make) -> None:
+    text = "The firm opened a terminal in 2019 and will open another on March 3."
+    v = next(v for v in values(statement_factory, text, ValueKind.DATE) if v.text == "March 3")
+    assert v.norm == "2026-03-03"  # the future tense, after the article date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "norm"),
+    [
+        (
+            "The transit board will vote on the new contract on Thursday.",
+            date(2026, 3, 9),
+            "2026-03-12",
+        ),
+        ("The bridge will reopen on Monday.", PUBLISHED, "2025-08-04"),
+        ("The council is meeting on Thursday.", date(2026, 3, 9), "2026-03-12"),
+        ("The union is going to strike on Friday.", date(2026, 3, 9), "2026-03-13"),
+        ("The vote is scheduled for Thursday.", date(2026, 3, 9), "2026-03-12"),
+        ("The trial begins Monday.", PUBLISHED, "2025-08-04"),
+        ("The council voted on the contract on Thursday.", date(2026, 3, 9), "2026-03-05"),
+    ],
+)
+def test_extract_date_weekday_follows_the_tense(
+    statement_factory: Make, text: str, published: date, norm: str
+) -> None:
+    assert one(statement_factory, text, ValueKind.DATE, published).norm == norm
+
+
+def test_extract_date_weekday_modifying_a_noun_ignores_the_verb(statement_factory: Make) -> None:
+    text = "Officials are investigating Monday's crash."
+    assert one(statement_factory, text, ValueKind.DATE).norm == "2025-07-28"
+
+
+def test_extract_date_weekday_in_reported_future_counts_from_the_anchor(
+    statement_factory: Make,
+) -> None:
+    text = "On July 28, the agency said the bridge would reopen Wednesday."
+    dates = values(statement_factory, text, ValueKind.DATE, date(2025, 7, 29))
+    assert [(v.text, v.norm) for v in dates] == [
+        ("July 28", "2025-07-28"),
+        ("Wednesday", "2025-07-30"),
+    ]
+    assert dates[1].note == "relative to July 28 in the same sentence, future tense"
+
+
+def test_extract_date_weekday_anchored_on_a_relative_date(statement_factory: Make) -> None:
+    # Published on a Friday: the Wednesday after that Monday, not the one after the Friday.
+    text = "The agency said Monday that the bridge would reopen Wednesday."
+    dates = values(statement_factory, text, ValueKind.DATE, date(2025, 8, 8))
+    assert [v.norm for v in dates] == ["2025-08-04", "2025-08-06"]
+    assert dates[1].note == "relative to Monday in the same sentence, future tense"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "norm"),
+    [
+        (
+            "The union reached a tentative deal with the city in December.",
+            date(2026, 3, 9),
+            "2025-12",
+        ),
+        ("The bridge will reopen in January.", date(2025, 12, 15), "2026-01"),
+        ("The bridge is expected to reopen in January.", date(2025, 12, 15), "2026-01"),
+        ("The report is due in January.", date(2025, 12, 15), "2026-01"),
+        ("The bridge reopened in January.", date(2025, 12, 15), "2025-01"),
+        ("The crews finished the work on December 20.", date(2026, 1, 5), "2025-12-20"),
+    ],
+)
+def test_extract_date_without_year_follows_the_tense(
+    statement_factory: Make, text: str, published: date, norm: str
+) -> None:
+    assert one(statement_factory, text, ValueKind.DATE, published).norm == norm
+
+
+def test_extract_date_by_is_a_deadline(statement_factory: Make) -> None:
+    by = one(statement_factory, "The arena will grow to 18,000 seats by 2028.", ValueKind.DATE)
+    assert (by.text, by.norm, by.qualifier) == ("by 2028", "<=2028", "by")
+    assert (by.low, by.high) == (-math.inf, day(date(2028, 12, 31)))
+    inside = one(statement_factory, "The arena will grow to 18,000 seats in 2027.", ValueKind.DATE)
+    later = one(statement_factory, "The arena will grow to 18,000 seats in 2030.", ValueKind.DATE)
+    assert compatible(by, inside) and comparable(by, later) and not compatible(by, later)
+
+
+@pytest.mark.parametrize(
+    ("text", "norm", "low", "high"),
+    [
+        ("Prices have risen since 2019.", ">=2019", day(date(2019, 1, 1)), math.inf),
+        ("The road stays shut until March 2026.", "<=2026-03", -math.inf, day(date(2026, 3, 31))),
+        ("The work must end before 2027.", "<2027", -math.inf, day(date(2026, 12, 31))),
+        ("Prices will fall after 2027.", ">2027", day(date(2028, 1, 1)), math.inf),
+        (
+            "The plan will be ready by the end of next year.",
+            "<=2026",
+            -math.inf,
+            day(date(2026, 12, 31)),
+        ),
+    ],
+)
+def test_extract_date_bounds(
+    statement_factory: Make, text: str, norm: str, low: float, high: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.norm, v.low, v.high) == (norm, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("The museum is open from May to September.", "from May to September", "2025-05/2025-09"),
+        (
+            "The rink is open from November to February.",
+            "from November to February",
+            "2025-11/2026-02",
+        ),
+        ("Sales fell between 2020 and 2024.", "between 2020 and 2024", "2020/2024"),
+        ("The road closes from March to June 2026.", "from March to June 2026", "2026-03/2026-06"),
+    ],
+)
+def test_extract_date_ranges(statement_factory: Make, text: str, surface: str, norm: str) -> None:
+    v = one(statement_factory, text, ValueKind.DATE)
+    assert (v.text, v.norm) == (surface, norm)
+
+
+def test_extract_date_two_years_joined_by_and_stay_two(statement_factory: Make) -> None:
+    text = "Floods hit the town in 2020 and 2024."
+    assert [v.norm for v in values(statement_factory, text, ValueKind.DATE)] == ["2020", "2024"]
+
+
+def test_extract_date_leaves_the_full_stop_out(statement_factory: Make) -> None:
+    v = one(statement_factory, "The fair opens on the 3rd of March.", ValueKind.DATE)
+    assert (v.text, v.norm) == ("3rd of March", "2025-03-03")
+    abbreviated = one(statement_factory, "The fair opened on Mar. 3 as planned.", ValueKind.DATE)
+    assert (abbreviated.text, abbreviated.norm) == ("Mar. 3", "2025-03-03")
 
 
 def test_extract_date_unresolved_without_anchor(statement_factory: Make) -> None:
@@ -408,6 +864,47 @@ def test_extract_entity_generic_ai_is_not_a_place(statement_factory: Make) -> No
     assert values(statement_factory, text, ValueKind.PLACE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The F-150 and the Mustang Mach-E were recalled.", ["F-150", "Mustang Mach-E"]),
+        ("Apple unveiled the Vision Pro 2 on Monday.", ["Vision Pro 2"]),
+        ("The Boeing 737 Max 9 was grounded.", ["Boeing 737 Max 9"]),
+        ("The iPhone 15 Pro Max sold better.", ["iPhone 15 Pro Max"]),
+    ],
+)
+def test_extract_entity_product_model_names(
+    statement_factory: Make, text: str, names: list[str]
+) -> None:
+    found = run(statement_factory, text).values
+    assert [v.text for v in found if v.kind is ValueKind.PRODUCT] == names
+    assert [v.text for v in found if v.kind is ValueKind.PERSON] == []
+
+
+def test_extract_entity_hyphenated_person_stays_a_person(statement_factory: Make) -> None:
+    v = one(statement_factory, "Jean-Pierre Martin said the plan works.", ValueKind.PERSON)
+    assert v.text == "Jean-Pierre Martin"
+
+
+def test_extract_entity_saint_possessive_is_a_place(statement_factory: Make) -> None:
+    text = "Patients were moved to St. Luke's hospital."
+    found = run(statement_factory, text).values
+    assert [(v.kind, v.text) for v in found if v.kind in _NAMES] == [
+        (ValueKind.PLACE, "St. Luke's hospital")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan is good, said Ana Ruiz, the city's mayor.",
+        "Ana Ruiz, a spokeswoman for the city, said the bridge was safe.",
+    ],
+)
+def test_extract_entity_name_with_a_role_is_a_person(statement_factory: Make, text: str) -> None:
+    assert one(statement_factory, text, ValueKind.PERSON).text == "Ana Ruiz"
+
+
 # --- seed sentences and invariants ------------------------------------------------------
 
 SEEDS = (
@@ -461,6 +958,7 @@ def test_extract_values_sorted_non_overlapping_and_exact(
 
 
 _NAMES = frozenset({ValueKind.PERSON, ValueKind.ORG, ValueKind.PLACE, ValueKind.PRODUCT})
+_AMOUNTS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
 
 
 def test_extract_is_deterministic(statement_factory: Make) -> None:
