@@ -28,19 +28,22 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
 2. Line rules, on any block: ``HASHTAGS`` (only ``#tags``); ``COUNTER`` ("Comments (0)",
    "0/500", "12 shares", "5 min read", a bare number); ``METADATA`` for an "updated" note
    ("This article has been updated ...", "Updated: ...", "Editor's note: ...", at most
-   :data:`MAX_NOTE_WORDS` words; its date, else its whole text, goes to ``meta.updated``)
-   and for a byline ("By Jane Doe"); ``BOILERPLATE`` for web-chrome phrases (read more,
-   subscribe, advertisement, share this, related articles, cookie settings, all rights
-   reserved, ...) on lines of at most :data:`MAX_CHROME_WORDS` words (twice that for
-   "Read more: <headline>"), and only when the line is no sentence of its own: a line
-   ending like a sentence needs the phrase at its start and at most ten words, or at most
-   four words ("Residents can subscribe to text alerts." stays).
+   :data:`MAX_NOTE_WORDS` words; the date right after "updated", else its whole text, goes
+   to ``meta.updated``) and for a byline ("By Jane Doe"); ``BOILERPLATE`` for web-chrome
+   phrases (read more, subscribe, advertisement, share this, related articles, cookie
+   settings, all rights reserved, ...) on lines of at most :data:`MAX_CHROME_WORDS` words
+   (twice that for "Read more: <headline>"), and only when the line is no sentence of its
+   own: a line ending like a sentence needs the phrase at its start and at most ten words,
+   or at most four words ("Residents can subscribe to text alerts." stays), and is kept
+   anyway when, without its chrome phrases, it has a finite verb and does not speak to the
+   reader ("Advertisement revenue fell by half." stays, "Sign up for our newsletter." goes).
 3. ``METADATA`` at the head (the blocks before the first sentence or list item): the first
    headline-like block (3 to :data:`MAX_HEADLINE_WORDS` words, no final punctuation) is the
    title when ``meta.title`` is empty, and a sentence-case line right under it is its
    standfirst; a line equal to the known title is removed anywhere. A date-only line there
-   is the dateline and fills ``meta.published`` when empty; elsewhere a date-only line
-   ("October 27-29, 2025") is navigation.
+   is the dateline and fills ``meta.published`` when empty, except that a date after
+   "updated" fills ``meta.updated`` ("Published March 4, 2026; updated March 5, 2026");
+   elsewhere a date-only line ("October 27-29, 2025") is navigation.
 4. ``TEASER`` / ``TRUNCATED``: after a "related"/"recommended"/"more from" heading, the
    headlines and blurbs that follow are teasers (until a removed block, a paragraph over
    :data:`MAX_BLURB_WORDS` words, or prose after no headline); a headline directly followed
@@ -51,7 +54,8 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    punctuation and title case or under :data:`MIN_TRUNCATED_WORDS` words, only symbols,
    only a date, a list item under :data:`MIN_LIST_WORDS` words). It is a heading when it
    has two words or more, does not end like a sentence, and prose, a list item or another
-   heading follows it; otherwise navigation ("Home", "LOGO", "|", "San Francisco").
+   heading follows it; otherwise navigation ("Home", "LOGO", "|", "San Francisco"). Two
+   words ending like a sentence are one when the second is a finite verb ("Two died.").
 6. ``OFF_TOPIC``: a section (a heading, or consecutive headings, and the blocks up to the
    next heading) is an ad or a promo when less than :data:`OFF_TOPIC_OVERLAP` of its
    content words (counted with repeats) have a stem that occurs anywhere else in the kept
@@ -173,6 +177,57 @@ _SUFFIXES: tuple[str, ...] = (
     *("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ed"),
     *("ies", "es", "s", "ly"),
 )
+
+
+#: Finite verbs a lexical rule can recognise without a tagger: auxiliaries and modals, and
+#: irregular past tenses (a regular past tense is any other word ending in "-ed"). They tell
+#: a sentence ("Advertisement revenue fell by half.") from a label or a call to action.
+_FINITE_VERB_LIST = """
+    is are was were am has have had will would shall should can could may might must does did
+    isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't
+    mustn't doesn't didn't don't ate began bit blew broke brought bought built caught chose
+    came dealt drew drank drove fell fed felt fought found flew forgot froze gave went grew
+    hung heard held hid kept knew laid led left lent lost made meant met paid rang rose ran
+    said sang sank sat saw sent shook shot slept slid sold spoke spent stood stole struck
+    swore swam took taught tore told thought threw understood woke wore won wrote
+""".split()  # noqa: SIM905 - a word list reads better as one string
+_FINITE_VERBS = frozenset(_FINITE_VERB_LIST + [w.replace("'", "’") for w in _FINITE_VERB_LIST])
+#: Words ending in "-ed" that are no past tense.
+_NOT_PAST = frozenset("hundred kindred sacred naked wicked ragged rugged".split())  # noqa: SIM905
+#: Words of the site's own voice, addressing the reader ("you", "our newsletter"): a chrome
+#: line that uses them outside quotation marks is no statement. "us" counts in lower case
+#: only ("US" is the country).
+_READER_WORDS = frozenset("you your yours yourself yourselves our ours we".split())  # noqa: SIM905
+#: A quotation: to its closing mark, or to the end of the block (a quote that runs on into
+#: the next paragraph leaves its closing mark there).
+_QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
+
+
+def _has_finite_verb(words: Sequence[str]) -> bool:
+    """True when ``words`` hold a finite verb (see :data:`_FINITE_VERBS`).
+
+    A word ending in "-ed" counts unless it is followed by "by" ("powered by"): without an
+    auxiliary that is a participle, as in a credit line, not a verb of its own.
+    """
+    lowered = [w.lower() for w in words]
+    for i, w in enumerate(lowered):
+        if w in _FINITE_VERBS:
+            return True
+        if (
+            len(w) >= 4
+            and w.endswith("ed")
+            and not w.endswith("eed")
+            and w not in _NOT_PAST
+            and (i + 1 == len(lowered) or lowered[i + 1] != "by")
+        ):
+            return True
+    return False
+
+
+def _addresses_reader(text: str) -> bool:
+    """True when ``text``, outside quotation marks, speaks to the reader ("you", "our")."""
+    words = _words(_QUOTED.sub(" ", text))
+    return any(w.lower() in _READER_WORDS or w == "us" for w in words)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -307,7 +362,9 @@ def _shape(unit: _Unit) -> _Shape:
     if unit.kind is BlockKind.LIST_ITEM:
         return _Shape.LIST if len(words) >= MIN_LIST_WORDS else _Shape.SHORT_LIST
     if _has_terminal(unit.text):
-        return _Shape.PROSE if len(words) >= 3 else _Shape.SHORT
+        # Two words make a sentence when the second is its verb ("Two died.", not "Read more.").
+        sentence = len(words) >= 3 or (len(words) == 2 and _has_finite_verb(words[1:]))
+        return _Shape.PROSE if sentence else _Shape.SHORT
     alpha = [w for w in words if w[0].isalpha()]
     if len(alpha) >= 2 and len(words) <= MAX_HEADLINE_WORDS and _is_title_case(words):
         return _Shape.TITLE
@@ -551,11 +608,10 @@ _COUNTERS = (
 _UPDATE_NOTE = re.compile(
     r"^(?:(?:this|the)\s+(?:article|story|post|piece|report|headline)\s+(?:has\s+been|was|is)"
     r"\s+(?:updated|corrected|amended|revised)"
-    r"|(?:last\s+)?updated\s*(?::|on\b|at\b|-|—|\d|\w{3,9}\s+\d)"
+    r"|(?:last\s+)?updated\s*(?::|on\b|at\b|-|—|\d|\w{3,9}\.?,?\s+\d)"
     r"|update\s*[:(]|editor['’]?s\s+note\b|correction\s*[:(]|clarification\s*:)",
     re.I,
 )
-_UPDATE_PREFIX = re.compile(r"^(?:last\s+)?updated\s*(?:on|at)?\s*[:—-]?\s*", re.I)
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+\S", re.I)
 _CHROME_START = re.compile(
     r"""^(?:
@@ -606,12 +662,13 @@ _DATEISH_WORDS = frozenset(
     [
         *_MONTH_NAMES,
         *"mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday".split(),  # noqa: SIM905
-        *"thursday friday saturday sunday published posted updated last first".split(),  # noqa: SIM905
+        *"thursday friday saturday sunday published posted updated modified last".split(),  # noqa: SIM905
         *"on at of am pm a.m p.m et est edt pt pst pdt ct cst cdt gmt utc bst".split(),  # noqa: SIM905
-        *"cet cest ist jst aest".split(),  # noqa: SIM905
+        *"cet cest ist jst aest first".split(),  # noqa: SIM905
     ]
 )
 _MONTH_RE = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 _DATE_IN_TEXT = re.compile(
     rf"\b(?:\d{{4}}-\d\d-\d\d|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})\b",
@@ -638,6 +695,57 @@ def _find_date(text: str) -> str | None:
     return iso
 
 
+#: The labels of a dateline's dates, and the field each fills: "Published March 4, 2026;
+#: updated March 5, 2026", "Posted: 2026-03-04 08:00 | Updated: 2026-03-05 09:30".
+_DATE_LABEL = re.compile(
+    r"\b(?:(?P<published>(?:first\s+)?published|posted)"
+    r"|(?P<updated>(?:last\s+)?(?:updated|modified|corrected|amended|revised)|update))\b",
+    re.I,
+)
+_LEADING_DATE = re.compile(
+    rf"^(?:(?:on|at)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?P<date>{_DATE_IN_TEXT.pattern})", re.I
+)
+_DATE_SEPARATORS = " \t:;,|·•–—-"
+
+
+def _labelled_dates(text: str, *, unlabelled: str | None, dateish: bool) -> dict[str, str]:
+    """The dates of a dateline or an update note, by the ``meta`` field they fill.
+
+    A date belongs to the label before it: the date after "updated" is never the
+    publication date. A date before any label fills ``unlabelled`` (``published`` on a
+    dateline; nothing in an update note, whose other dates are content). In prose (not
+    ``dateish``) a labelled date must come right after its label ("updated on May 13, 2026
+    to correct ..."), so that a date the note talks about is not taken for its own.
+    """
+    labels = list(_DATE_LABEL.finditer(text))
+    bounds = [m.start() for m in labels[1:]] + [len(text)] if labels else []
+    segments = [(unlabelled, text[: labels[0].start() if labels else len(text)])]
+    segments += [
+        ("published" if m.group("published") else "updated", text[m.end() : end])
+        for m, end in zip(labels, bounds, strict=True)
+    ]
+    out: dict[str, str] = {}
+    for field_name, segment in segments:
+        segment = segment.strip(_DATE_SEPARATORS)
+        if field_name is None or field_name in out or not segment:
+            continue
+        if dateish:
+            iso = _find_date(segment)
+        else:
+            m = _LEADING_DATE.match(segment)
+            iso = iso_date(m.group("date")) if m else None
+        if iso is not None:
+            out[field_name] = iso
+    return out
+
+
+def _dates_detail(dates: dict[str, str]) -> str:
+    """The dates of a dateline for the removal detail: ``2026-03-04; updated 2026-03-05``."""
+    parts = [dates["published"]] if "published" in dates else []
+    parts += [f"updated {dates['updated']}"] if "updated" in dates else []
+    return "; ".join(parts)
+
+
 def _is_hashtags(unit: _Unit) -> bool:
     if not _HASHTAG_LINE.match(unit.text):
         return False
@@ -657,9 +765,34 @@ def _chrome_phrase(unit: _Unit) -> str | None:
     if n > MAX_CHROME_WORDS and not (at_start and ":" in unit.text[: m.end() + 3]):
         return None
     sentence = _has_terminal(unit.text) and not unit.text.rstrip(_CLOSERS).endswith(":")
-    if sentence and n > 4 and not (at_start and n <= 10):
+    if sentence and ((n > 4 and not (at_start and n <= 10)) or _is_statement(unit.text)):
         return None
     return " ".join(m.group(0).split())
+
+
+def _is_statement(text: str) -> bool:
+    """A sentence of reporting that happens to hold a chrome phrase.
+
+    What is left once every chrome phrase is cut out has a finite verb and does not address
+    the reader: "Advertisement revenue fell by half." and "Related talks will start in
+    June." are statements; "Sign up for our newsletter.", "We use cookies to improve your
+    experience." and "© 2025 Harbor Daily. All rights reserved." are not. A phrase followed
+    by a colon is a label ("Read more: Council approves the budget.").
+    """
+    matches = sorted(
+        itertools.chain(_CHROME_START.finditer(text), _CHROME_ANY.finditer(text)),
+        key=lambda m: m.start(),
+    )
+    rest: list[str] = []
+    last = 0
+    for m in matches:
+        if m.group(0).rstrip().endswith(":") or text[m.end() :].lstrip().startswith(":"):
+            return False
+        rest.append(text[last : max(last, m.start())])
+        last = max(last, m.end())
+    rest.append(text[last:])
+    remainder = " ".join(rest)
+    return _has_finite_verb(_words(remainder)) and not _addresses_reader(remainder)
 
 
 def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
@@ -671,10 +804,10 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
     elif any(p.match(text) for p in _COUNTERS):
         unit.remove(RemovalReason.COUNTER, "comment, share or character counter")
     elif _UPDATE_NOTE.match(text) and n <= MAX_NOTE_WORDS:
-        when = iso_date(_UPDATE_PREFIX.sub("", text, count=1))
-        if when is None and _is_dateish(unit):
-            when = _find_date(text)
-        found.setdefault("updated", when or text)
+        dates = _labelled_dates(text, unlabelled=None, dateish=_is_dateish(unit))
+        found.setdefault("updated", dates.get("updated", text))
+        if "published" in dates:  # "Updated: <date> | Published: <date>"
+            found.setdefault("published", dates["published"])
         unit.remove(RemovalReason.METADATA, "update note, moved to meta.updated")
     elif (
         _BYLINE.match(text)
@@ -731,10 +864,11 @@ def _mark_head(units: Sequence[_Unit], meta: ArticleMeta, found: dict[str, str])
             unit.remove(RemovalReason.METADATA, "standfirst: the summary under the title")
         after_title = False
         if _is_dateish(unit):
-            iso = _find_date(unit.text)
-            if iso is not None:
-                found.setdefault("published", iso)
-                unit.remove(RemovalReason.METADATA, f"dateline ({iso})")
+            dates = _labelled_dates(unit.text, unlabelled="published", dateish=True)
+            for field_name, iso in dates.items():
+                found.setdefault(field_name, iso)
+            if dates:
+                unit.remove(RemovalReason.METADATA, f"dateline ({_dates_detail(dates)})")
             continue
         if known is None and (_is_headline(unit) or (unit.md_heading and unit.words)):
             found["title"] = unit.text

@@ -359,6 +359,41 @@ def test_clean_updated_note_fills_updated_with_its_date() -> None:
     assert _reason_of(cleaned, "Updated: April 22, 2025") is R.METADATA
 
 
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Updated Mar. 5, 2026 at 4:10 p.m. ET", None, "2026-03-05"),
+        ("Updated Thursday, March 5, 2026", None, "2026-03-05"),
+        ("Published March 4, 2026; updated March 5, 2026", "2026-03-04", "2026-03-05"),
+        (
+            "Posted: 2026-03-04 08:00 | Updated: 2026-03-05 09:30",
+            "2026-03-04T08:00:00",
+            "2026-03-05T09:30:00",
+        ),
+        ("Updated: 2026-03-05 | Published: 2026-03-04", "2026-03-04", "2026-03-05"),
+    ],
+)
+def test_clean_dateline_date_after_updated_is_the_update_date(
+    line: str, published: str | None, updated: str
+) -> None:
+    cleaned = _clean("Ferry Fares Rise Again\n" + line + "\n" + PARAGRAPHS)
+    assert (cleaned.meta.published, cleaned.meta.updated) == (published, updated)
+    assert _reasons(cleaned)[2] is R.METADATA
+
+
+def test_clean_update_note_sentence_fills_updated_with_the_date_after_updated() -> None:
+    note = "This article was updated on May 13, 2026 to correct the name of the union."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.updated == "2026-05-13"
+    assert cleaned.meta.published is None
+
+
+def test_clean_correction_keeps_its_text_when_its_date_is_content() -> None:
+    note = "Correction: An earlier version of this story gave the vote as March 3, 2026."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.updated == note
+
+
 def test_clean_updated_note_without_date_fills_updated_with_its_text() -> None:
     note = "This article has been updated to include the mayor's comments."
     cleaned = _clean(PARAGRAPHS + note + "\n")
@@ -428,6 +463,37 @@ def test_clean_web_chrome_line_is_boilerplate(line: str) -> None:
 )
 def test_clean_chrome_word_inside_a_sentence_is_kept(line: str) -> None:
     assert line in _kept_texts(_clean(PARAGRAPHS + line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement revenue fell by half during the strike.",
+        "Related talks with the ferry operators will start in June.",
+        "Sponsored events were cancelled.",
+        "Subscribers will pay $2 more a month.",
+    ],
+)
+def test_clean_short_sentence_starting_with_a_chrome_word_is_kept(line: str) -> None:
+    assert line in _kept_texts(_clean(PARAGRAPHS + line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Council approved the budget.",
+        "Sign up and you will never miss a story.",
+        "Recommended videos powered by Taboola.",
+    ],
+)
+def test_clean_short_chrome_sentence_with_a_verb_is_still_boilerplate(line: str) -> None:
+    assert _reasons(_clean(PARAGRAPHS + line + "\n"))[3] is R.BOILERPLATE
+
+
+def test_clean_two_word_sentence_with_a_verb_is_kept() -> None:
+    cleaned = _clean(PARAGRAPHS + "Two died.\n" + "Very sad.\n")
+    assert "Two died." in _kept_texts(cleaned)
+    assert _reasons(cleaned)[4] is R.NAVIGATION
 
 
 # --------------------------------------------------------------------------- structure
