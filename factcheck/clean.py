@@ -24,7 +24,10 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
 ``OFF_TOPIC`` alone re-labels the headings and fragments of the section it removes):
 
 1. ``DUPLICATE``: a block whose normalised text (case-folded, punctuation and whitespace
-   collapsed) appeared earlier. A body printed twice becomes a run of these.
+   collapsed) appeared earlier; and a run of blocks whose sentences all appeared earlier,
+   with at least :data:`MIN_REPEATED_RUN` sentences, however its paragraphs are cut (two
+   sentences on one line in the first copy, on two lines in the second). A body printed
+   twice becomes a run of these; one repeated sentence (a pull quote) stays.
 2. Line rules, on any block: ``HASHTAGS`` (only ``#tags``); ``COUNTER`` ("Comments (0)",
    "0/500", "12 shares", "5 min read", a bare number); ``METADATA`` for an "updated" note
    ("This article has been updated ...", "Updated: ...", "Editor's note: ...", at most
@@ -102,6 +105,7 @@ __all__ = [
     "MAX_NOTE_WORDS",
     "MAX_SENTENCE_HEADING_WORDS",
     "MIN_LIST_WORDS",
+    "MIN_REPEATED_RUN",
     "MIN_REST_STEMS",
     "MIN_SECTION_WORDS",
     "MIN_TRUNCATED_WORDS",
@@ -139,6 +143,9 @@ OFF_TOPIC_RELATIVE = 0.5
 MIN_SECTION_WORDS = 8
 #: The rest of the article needs this many distinct stems to judge a section against it.
 MIN_REST_STEMS = 40
+#: A run of blocks whose sentences all appeared earlier in the article, with at least this
+#: many sentences, is a second copy of the body, however its paragraphs are cut.
+MIN_REPEATED_RUN = 2
 #: A .txt file whose lines are all at most this wide (95%) and often break mid-sentence is
 #: hard-wrapped; its lines are joined into paragraphs.
 WRAP_WIDTH = 100
@@ -156,6 +163,13 @@ _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PUNCT = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+#: Where a sentence ends inside a block: final punctuation, closing quotes or brackets,
+#: space, and no lower-case letter next ("U.S. officials" splits too).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[^a-z\s])")
+#: Finer cuts, to compare two copies of a text whose paragraphs were cut differently: any
+#: final or inner punctuation before a space ("wrote: "...", "the U.S. attorney"). Every
+#: copy is cut alike, so the pieces match whatever a copy's line breaks.
+_PIECE_BREAK = re.compile(r"(?<=[.!?…:;])[\"'”’)\]]*\s+")
 
 _STOPWORDS = frozenset(
     """
@@ -824,24 +838,61 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
 # --------------------------------------------------------------------------- passes
 
 
+def _piece_keys(text: str) -> list[str]:
+    """Comparison keys (:func:`_norm`) of the pieces of ``text`` (:data:`_PIECE_BREAK`)."""
+    return [key for key in map(_norm, _PIECE_BREAK.split(text)) if key]
+
+
+def _count_sentences(texts: Iterable[str]) -> int:
+    return sum(1 for t in texts for s in _SENTENCE_BREAK.split(t) if _norm(s))
+
+
+def _join_ints(values: Iterable[int]) -> str:
+    return ", ".join(map(str, values))
+
+
 def _mark_duplicates(units: Sequence[_Unit]) -> None:
-    seen: dict[str, int] = {}
-    run = 0
-    for i, unit in enumerate(units):
+    """Rule 1: blocks printed earlier, and runs of sentences printed earlier.
+
+    A block whose whole text appeared before is a duplicate. So is a block whose sentences
+    all appeared before (compared piece by piece, see :data:`_PIECE_BREAK`, so however the
+    paragraphs were cut) when it stands in a run of such blocks with at least
+    :data:`MIN_REPEATED_RUN` sentences: that is a second copy of the body, while one
+    repeated sentence (a pull quote) is left alone. Blocks without text (markup) neither
+    break nor extend a run.
+    """
+    seen_blocks: dict[str, int] = {}
+    seen_pieces: dict[str, int] = {}
+    run: list[tuple[_Unit, list[str]]] = []
+
+    def close_run() -> None:
+        count = _count_sentences(unit.text for unit, _ in run)
+        for unit, keys in run:
+            if count >= MIN_REPEATED_RUN and unit.live:
+                lines = sorted({seen_pieces[k] for k in keys})
+                where = f"line {lines[0]}" if len(lines) == 1 else f"lines {_join_ints(lines)}"
+                unit.remove(RemovalReason.DUPLICATE, f"repeats {where}")
+            if count >= 3 and unit.reason is RemovalReason.DUPLICATE:
+                unit.detail += " (body printed twice)"
+            if unit.live:
+                seen_blocks.setdefault(_norm(unit.text), unit.lines[0])
+        run.clear()
+
+    for unit in units:
         key = _norm(unit.text)
         if not key:
-            run = 0
             continue
-        if key in seen:
-            unit.remove(RemovalReason.DUPLICATE, f"repeats line {seen[key]}")
-            run += 1
-        else:
-            seen[key] = unit.lines[0]
-            run = 0
-        if run >= 3:  # a run of repeats: say so on the whole run
-            for prev in units[i - run + 1 : i + 1]:
-                if prev.reason is RemovalReason.DUPLICATE and "body" not in prev.detail:
-                    prev.detail += " (body printed twice)"
+        keys = _piece_keys(unit.text)
+        if key in seen_blocks:
+            unit.remove(RemovalReason.DUPLICATE, f"repeats line {seen_blocks[key]}")
+        elif not all(k in seen_pieces for k in keys):
+            close_run()
+            seen_blocks[key] = unit.lines[0]
+            for k in keys:
+                seen_pieces.setdefault(k, unit.lines[0])
+            continue
+        run.append((unit, keys))
+    close_run()
 
 
 def _first_prose(units: Sequence[_Unit]) -> int:

@@ -86,6 +86,10 @@ def _kept_lines(cleaned: CleanArticle) -> set[int]:
     return {_line_of(text, o) for b in cleaned.blocks for o in b.offsets}
 
 
+def _reasons_detail(cleaned: CleanArticle, line: int) -> str:
+    return next(r.detail for r in cleaned.removed if r.line == line)
+
+
 def _kept_texts(cleaned: CleanArticle) -> list[str]:
     return [b.text for b in cleaned.blocks]
 
@@ -300,6 +304,38 @@ def test_clean_body_printed_twice_keeps_the_first_copy() -> None:
     assert _kept_lines(cleaned) == {3, 4, 5, 6}
     assert all(_reasons(cleaned)[n] is R.DUPLICATE for n in (8, 9, 10, 11))
     assert "body printed twice" in cleaned.removed[-2].detail
+
+
+def test_clean_body_printed_twice_with_other_paragraphing_is_duplicate() -> None:
+    cleaned = _fixture("redoubled.txt")
+    assert _kept_lines(cleaned) == {1, 2, 3}
+    assert [_reasons(cleaned)[n] for n in (5, 6, 7)] == [R.DUPLICATE] * 3
+    assert "repeats lines 2, 3" in _reasons_detail(cleaned, 7)
+
+
+def test_clean_body_printed_twice_with_lines_joined_is_duplicate() -> None:
+    text = (
+        "The ferry will stop at the new pier from May.\n"
+        "Tickets will cost $4.\n"
+        "The old pier will close in June.\n"
+        "Share this article\n"
+        "The ferry will stop at the new pier from May. Tickets will cost $4.\n"
+        "The old pier will close in June.\n"
+    )
+    cleaned = _clean(text)
+    assert _kept_lines(cleaned) == {1, 2, 3}
+    assert [_reasons(cleaned)[n] for n in (5, 6)] == [R.DUPLICATE] * 2
+
+
+def test_clean_one_repeated_sentence_is_kept() -> None:
+    quote = '"We are simply asking for safe wards," said union steward Tom Ellery.'
+    text = (
+        f"Nurses walked out on Wednesday, closing two wards. {quote}\n"
+        "Hospital managers moved 40 patients to the Northgate clinic.\n"
+        f"{quote}\n"
+        "Talks are due to resume on Monday.\n"
+    )
+    assert quote in _kept_texts(_clean(text))
 
 
 # --------------------------------------------------------------------------- metadata
