@@ -66,10 +66,18 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    median score of the other sections; the whole section goes, heading included. A section
    is only judged with enough evidence: at least :data:`MIN_SECTION_WORDS` content words,
    no more than half of the article's (the main body cannot be off-topic against a smaller
-   remainder), at least one other section of that size, and :data:`MIN_REST_STEMS`
-   distinct stems in the rest. Content words are runs of three letters or more,
-   lower-cased, minus stopwords; a stem cuts one common English suffix and keeps six
-   letters. Lexical and fast, no model.
+   remainder), and :data:`MIN_REST_STEMS` distinct stems in the rest. With fewer than two
+   other sections of that size (a body and one section after it), the other sections are
+   no yardstick, and a last section sharing little is common (a closing quote): the
+   section is then judged only when it is a promotion (a call to action, "Join ...",
+   "register today", or ad wording, "20% off"), against the median score of the body's
+   paragraphs (at least :data:`MIN_COHESION_BLOCKS`). A promotion without a heading (ad
+   copy after an "Advertisement" label, a call to action between paragraphs) is judged the
+   same way, as a run of consecutive promotion blocks, against the stricter
+   :data:`OFF_TOPIC_BLOCK_OVERLAP`; low overlap alone never removes a paragraph, because
+   real quotes and asides often share no word with the rest. Content words are runs of
+   three letters or more, lower-cased, minus stopwords; a stem cuts one common English
+   suffix and keeps six letters. Lexical and fast, no model.
 
 Invariant: every non-blank line of the body is either part of a kept block or listed in
 ``removed`` exactly once. Markup-only lines (a code fence, ``---``, a link definition)
@@ -82,7 +90,8 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 
@@ -104,11 +113,14 @@ __all__ = [
     "MAX_HEADLINE_WORDS",
     "MAX_NOTE_WORDS",
     "MAX_SENTENCE_HEADING_WORDS",
+    "MIN_BLOCK_WORDS",
+    "MIN_COHESION_BLOCKS",
     "MIN_LIST_WORDS",
     "MIN_REPEATED_RUN",
     "MIN_REST_STEMS",
     "MIN_SECTION_WORDS",
     "MIN_TRUNCATED_WORDS",
+    "OFF_TOPIC_BLOCK_OVERLAP",
     "OFF_TOPIC_OVERLAP",
     "OFF_TOPIC_RELATIVE",
     "WRAP_WIDTH",
@@ -141,8 +153,19 @@ OFF_TOPIC_OVERLAP = 0.2
 OFF_TOPIC_RELATIVE = 0.5
 #: Sections with fewer content words are too small to judge, or to judge against.
 MIN_SECTION_WORDS = 8
-#: The rest of the article needs this many distinct stems to judge a section against it.
-MIN_REST_STEMS = 40
+#: A promotion without a heading of its own (ad copy after an "Advertisement" label, a
+#: call to action) is off-topic below this share. One paragraph is a small sample, so the
+#: bar is stricter than a section's; the ad and promo samples score 0.00-0.09.
+OFF_TOPIC_BLOCK_OVERLAP = 0.1
+#: When an article has too few other sections to compare a section with, it is compared
+#: with the article's paragraphs instead; that needs at least this many of them.
+MIN_COHESION_BLOCKS = 3
+#: A block needs this many content words to be scored on its own (in a promo run, or as a
+#: typical paragraph); shorter ones score 0 or 1 by chance.
+MIN_BLOCK_WORDS = 4
+#: The rest of the article needs this many distinct stems to judge a section against it. A
+#: news brief of five sentences has 30-35, and a promo appended to one must be judged too.
+MIN_REST_STEMS = 30
 #: A run of blocks whose sentences all appeared earlier in the article, with at least this
 #: many sentences, is a second copy of the body, however its paragraphs are cut.
 MIN_REPEATED_RUN = 2
@@ -212,6 +235,23 @@ _NOT_PAST = frozenset("hundred kindred sacred naked wicked ragged rugged".split(
 #: line that uses them outside quotation marks is no statement. "us" counts in lower case
 #: only ("US" is the country).
 _READER_WORDS = frozenset("you your yours yourself yourselves our ours we".split())  # noqa: SIM905
+#: Verbs that open a call to action in the imperative ("Join us", "Save 20%", "Register
+#: today"): news prose does not start a sentence with them outside a quotation.
+_CALL_TO_ACTION = frozenset(
+    """
+    apply book buy call claim discover donate download enjoy enter explore get grab join
+    learn listen order register reserve save shop sign start subscribe try unlock upgrade
+    visit watch
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+#: Wording of ad copy: a discount, a free offer, a price per period, a promo code.
+_AD_COPY = re.compile(
+    r"\b\d+\s*%\s+off\b|\bfree\s+(?:delivery|shipping|returns|trial|gift)\b"
+    r"|[$€£]\s?\d[\d.,]*\s*(?:/|a|per)\s*(?:month|mo|week|year)\b|\b(?:promo|coupon|discount)\s+code",
+    re.I,
+)
+#: Where a clause that may be a call to action starts, inside a sentence.
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\s*[;:—–]\s*|,\s+(?:so|and|then)\s+")
 #: A quotation: to its closing mark, or to the end of the block (a quote that runs on into
 #: the next paragraph leaves its closing mark there).
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
@@ -667,6 +707,15 @@ _RELATED = re.compile(
     r"|top\s+stories|editor['’]?s\s+picks|trending)\b",
     re.I,
 )
+#: A line that labels the ad after it ("Advertisement", "Sponsored content", "Story
+#: continues below advertisement").
+_AD_LABEL = re.compile(
+    r"^(?:advertisements?|advertising|ad|sponsored(?:\s+(?:content|post|links?|stor(?:y|ies)))?"
+    r"|paid\s+(?:content|post|partnership|promotion)|promoted(?:\s+content)?|partner\s+content"
+    r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad))"
+    r"[\s:.\-–—]*$",
+    re.I,
+)
 _HEAD_PREFIX = re.compile(r"^(?:published|posted|first\s+published)(?:\s+on)?\s*:?\s*", re.I)
 _MONTH_NAMES = (  # noqa: SIM905 - word lists read better as one string
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
@@ -1081,32 +1130,99 @@ def _overlap(own: Sequence[str], rest: set[str]) -> float:
     return sum(1 for stem in own if stem in rest) / len(own) if own else 0.0
 
 
+def _median(values: Iterable[float], *, low: bool = False) -> float:
+    """The median; of an even count, the upper middle value, or the lower with ``low``."""
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2 if low else len(ordered) // 2]
+
+
+class _Vocabulary:
+    """The content stems of the kept article (blocks and headings) and of its title.
+
+    Units are named by their index in the unit list; :meth:`rest` is the vocabulary of the
+    article without some of them, which is what a part of the article is judged against.
+    """
+
+    def __init__(self, units: Sequence[_Unit], title: str | None) -> None:
+        self.units = units
+        self.title = set(_content_stems(title or ""))
+        self.stems = {
+            i: _content_stems(u.text)
+            for i, u in enumerate(units)
+            if (u.live and u.text) or u.reason is RemovalReason.HEADING
+        }
+        self.counts = Counter(stem for stems in self.stems.values() for stem in stems)
+
+    def tokens(self, members: Iterable[int]) -> list[str]:
+        return [stem for i in members for stem in self.stems.get(i, ())]
+
+    def rest(self, excluded: Iterable[int]) -> set[str]:
+        """Stems of the title and of every unit not in ``excluded``."""
+        minus = Counter(self.tokens(excluded))
+        return self.title | {stem for stem, n in self.counts.items() if n > minus[stem]}
+
+    def score(self, members: Collection[int], also_excluded: Collection[int] = ()) -> float:
+        """The share of the members' content words whose stem occurs in the rest."""
+        return _overlap(self.tokens(members), self.rest({*members, *also_excluded}))
+
+    def blocks(self) -> list[int]:
+        """Kept blocks with enough content words to be scored on their own."""
+        return [
+            i
+            for i, stems in self.stems.items()
+            if self.units[i].live and len(stems) >= MIN_BLOCK_WORDS
+        ]
+
+    def cohesion(self, excluded: Collection[int]) -> float | None:
+        """How much a typical paragraph outside ``excluded`` shares with the others.
+
+        The (lower) median score of those blocks, each against the article without
+        ``excluded``; None when fewer than :data:`MIN_COHESION_BLOCKS` are left to tell.
+        """
+        blocks = [b for b in self.blocks() if b not in excluded]
+        if len(blocks) < MIN_COHESION_BLOCKS:
+            return None
+        return _median((self.score([b], excluded) for b in blocks), low=True)
+
+
 def _mark_off_topic(units: Sequence[_Unit], title: str | None) -> None:
+    """Rule 6: sections, then heading-less promo blocks, that share too few words."""
+    _mark_off_topic_sections(units, _Vocabulary(units, title))
+    _mark_promo_blocks(units, _Vocabulary(units, title))
+
+
+def _mark_off_topic_sections(units: Sequence[_Unit], vocab: _Vocabulary) -> None:
+    index = {id(u): i for i, u in enumerate(units)}
     sections = _sections(units)
-    tokens = [
-        _content_stems(" ".join(u.text for u in s.body if u.live) + " " + _heading_text(s))
-        for s in sections
-    ]
-    vocab = [set(t) for t in tokens]
-    title_vocab = set(_content_stems(title or ""))
-    rests = [
-        title_vocab.union(*(v for j, v in enumerate(vocab) if j != i)) for i in range(len(vocab))
-    ]
+    members = [[index[id(u)] for u in s.units] for s in sections]
+    tokens = [vocab.tokens(m) for m in members]
+    rests = [vocab.rest(m) for m in members]
     scores = [_overlap(t, r) for t, r in zip(tokens, rests, strict=True)]
     sized = [i for i, t in enumerate(tokens) if len(t) >= MIN_SECTION_WORDS]
     total = sum(len(t) for t in tokens)
     for i in sized:
-        others = sorted(scores[j] for j in sized if j != i)
-        if not others or len(tokens[i]) > total / 2 or len(rests[i]) < MIN_REST_STEMS:
+        if len(tokens[i]) > total / 2 or len(rests[i]) < MIN_REST_STEMS:
             continue
-        typical = others[len(others) // 2]
+        others = [scores[j] for j in sized if j != i]
+        if len(others) >= 2:
+            typical, against = _median(others), "other sections"
+        elif any(_is_promotion(u.text) for u in sections[i].body if u.live):
+            # One other section is no yardstick: the body's score against the section is
+            # as low as the section's against the body. A last section that shares little
+            # is common in real articles (a closing quote), so only a promotion is judged.
+            cohesion = vocab.cohesion(members[i])
+            if cohesion is None:
+                continue
+            typical, against = cohesion, "the body's paragraphs"
+        else:
+            continue
         if scores[i] >= OFF_TOPIC_OVERLAP or scores[i] >= typical * OFF_TOPIC_RELATIVE:
             continue
         section = sections[i]
         name = section.headings[0].text if section.headings else "opening"
         detail = (
             f"section '{name}': {scores[i]:.0%} of its content words occur in the rest "
-            f"(threshold {OFF_TOPIC_OVERLAP:.0%}; other sections {typical:.0%})"
+            f"(threshold {OFF_TOPIC_OVERLAP:.0%}; {against} {typical:.0%})"
         )
         for unit in section.units:
             if unit.reason in (None, RemovalReason.HEADING, RemovalReason.NAVIGATION):
@@ -1116,6 +1232,82 @@ def _mark_off_topic(units: Sequence[_Unit], title: str | None) -> None:
 
 def _heading_text(section: _Section) -> str:
     return " ".join(u.text for u in section.headings if u.reason is RemovalReason.HEADING)
+
+
+def _mark_promo_blocks(units: Sequence[_Unit], vocab: _Vocabulary) -> None:
+    """Ad copy and promos without a heading of their own.
+
+    A candidate is a run of consecutive kept blocks, each a promotion
+    (:func:`_is_promotion`) that shares less than :data:`OFF_TOPIC_BLOCK_OVERLAP` of its
+    content words with the article outside the run. The run goes when, taken together, it
+    passes the section test against that stricter share: at least :data:`MIN_BLOCK_WORDS`
+    content words (the promotion is evidence of its own), no more than half of the article's,
+    :data:`MIN_REST_STEMS` stems in the rest, and a score under ``OFF_TOPIC_RELATIVE``
+    times the typical paragraph's (:meth:`_Vocabulary.cohesion`). Low overlap alone is not
+    enough, even after an "Advertisement" label: the ad itself is often an image, and the
+    paragraph after the label a quote or an aside that shares no word with the rest.
+    """
+    runs: list[list[int]] = [[]]
+    for i, unit in enumerate(units):
+        if not unit.text and not unit.live:
+            continue  # markup only: neither breaks nor extends a run
+        if unit.live and _is_promotion(unit.text):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    total = sum(len(stems) for stems in vocab.stems.values())
+    for candidates in runs:
+        run = [i for i in candidates if vocab.score([i], candidates) < OFF_TOPIC_BLOCK_OVERLAP]
+        if not run:
+            continue
+        tokens = vocab.tokens(run)
+        rest = vocab.rest(run)
+        score = _overlap(tokens, rest)
+        typical = vocab.cohesion(run)
+        if (
+            len(tokens) < MIN_BLOCK_WORDS
+            or len(tokens) > total / 2
+            or len(rest) < MIN_REST_STEMS
+            or typical is None
+            or score >= OFF_TOPIC_BLOCK_OVERLAP
+            or score >= typical * OFF_TOPIC_RELATIVE
+        ):
+            continue
+        label = _ad_label_before(units, run[0])
+        what = f"ad copy after '{label.text}' (line {label.lines[0]})" if label else "promo"
+        detail = (
+            f"{what}: {score:.0%} of its content words occur in the rest "
+            f"(threshold {OFF_TOPIC_BLOCK_OVERLAP:.0%}; other paragraphs {typical:.0%})"
+        )
+        for i in run:
+            units[i].remove(RemovalReason.OFF_TOPIC, detail)
+
+
+def _ad_label_before(units: Sequence[_Unit], i: int) -> _Unit | None:
+    """The ad label ("Advertisement") that directly precedes ``units[i]``, if any."""
+    for unit in reversed(units[:i]):
+        if unit.text:
+            return unit if not unit.live and _AD_LABEL.match(unit.text) else None
+    return None
+
+
+def _is_promotion(text: str) -> bool:
+    """True when ``text``, outside quotation marks, sells something to the reader.
+
+    A sentence or a clause (after ";", ":", a dash, ", so" or ", and") starts with a verb of
+    :data:`_CALL_TO_ACTION` in the imperative ("Join 300 founders ...", "... so register
+    today"), or the text has the wording of ad copy (:data:`_AD_COPY`: "20% off", "free
+    delivery", "promo code"). A "you" is no evidence on its own: columns and blogs speak
+    to their readers too.
+    """
+    unquoted = _QUOTED.sub(" ", text)
+    if _AD_COPY.search(unquoted):
+        return True
+    for clause in _CLAUSE_BREAK.split(unquoted):
+        words = _words(clause)
+        if words and words[0].lower() in _CALL_TO_ACTION:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- entry point

@@ -662,6 +662,69 @@ def test_clean_short_article_sections_are_not_judged_off_topic() -> None:
     assert len(cleaned.blocks) == 2
 
 
+def test_clean_promo_section_after_a_one_section_body_is_off_topic() -> None:
+    cleaned = _fixture("promo-brief.txt")
+    assert [n for n, r in _reasons(cleaned).items() if r is R.OFF_TOPIC] == [7, 8, 9]
+    assert _kept_lines(cleaned) == {2, 3, 4, 5, 6}
+    assert "the body's paragraphs" in _reasons_detail(cleaned, 7)
+
+
+def test_clean_promo_section_of_an_html_page_is_off_topic() -> None:
+    cleaned = _fixture("promo-brief.html")
+    assert not any("Join 200 chefs" in t or "book yours" in t for t in _kept_texts(cleaned))
+    assert len(cleaned.blocks) == 5
+
+
+BRIEF = (
+    "Nurses at Eastfield General Hospital walked out on Wednesday, closing two surgical wards.\n"
+    "The nurses' union said the strike would last until the hospital board agreed to hire "
+    "more staff.\n"
+    "Hospital managers moved 40 patients to wards at the Northgate clinic, a spokesperson "
+    "said.\n"
+    "The board said it had offered the nurses a 4% pay rise, which the union rejected.\n"
+    "Talks between the union and the board are due to resume on Monday.\n"
+)
+
+
+def test_clean_last_section_sharing_little_is_kept_when_it_sells_nothing() -> None:
+    text = (
+        BRIEF + "A Long Career\n"
+        '"I have cared for people in this town for thirty years, and I have never felt so '
+        'tired," said Maria Lopes, who joined the picket line at dawn with her daughter.\n'
+    )
+    cleaned = _clean(text)
+    assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
+
+
+def test_clean_ad_copy_after_an_ad_label_is_off_topic() -> None:
+    cleaned = _fixture("ad-label.txt")
+    reasons = _reasons(cleaned)
+    assert reasons[4] is R.OFF_TOPIC
+    assert "ad copy after 'Advertisement' (line 3)" in _reasons_detail(cleaned, 4)
+
+
+def test_clean_paragraph_after_an_ad_label_that_sells_nothing_is_kept() -> None:
+    cleaned = _fixture("ad-label.txt")
+    assert 7 in _kept_lines(cleaned)  # a quote sharing no word with the rest
+
+
+def test_clean_promo_between_paragraphs_without_a_heading_is_off_topic() -> None:
+    lines = BRIEF.splitlines(keepends=True)
+    promo = (
+        "Join 200 chefs, bakers and street-food traders on the riverside lawn on July 9-10.\n"
+        "Weekend passes sell out fast, so book yours today.\n"
+    )
+    cleaned = _clean("".join(lines[:3]) + promo + "".join(lines[3:]))
+    assert [n for n, r in _reasons(cleaned).items() if r is R.OFF_TOPIC] == [4, 5]
+    assert len(cleaned.blocks) == 5
+
+
+def test_clean_call_to_action_that_shares_words_with_the_article_is_kept() -> None:
+    line = "Register with the union before Monday to join the strike ballot on hospital staff.\n"
+    cleaned = _clean(BRIEF + line)
+    assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
+
+
 # --------------------------------------------------------------------------- seeds
 
 
