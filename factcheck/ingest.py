@@ -21,8 +21,10 @@ What an :class:`Article` holds:
   heading or list item per line; offsets refer to that extracted text, and ``body_start``
   is 0.
 - ``encoding`` is the codec the file was decoded with: the BOM's, else ``utf-8``, else (for
-  HTML) a ``<meta charset>`` declaration, else what charset-normalizer detects (logged
-  as a warning, because a guessed encoding can mis-decode a few characters).
+  HTML) a ``<meta charset>`` declaration, else ``utf-8+cp1252`` for a UTF-8 file with a
+  few stray bytes (each read as Windows-1252, and their positions logged), else what
+  charset-normalizer detects (logged as a warning, because a guessed encoding can
+  mis-decode a few characters).
 - ``source_id`` is the file stem, or the whole file name when two files share a stem.
 
 Metadata (outlet, title, url, published, updated) comes from three places; per field the
@@ -448,6 +450,43 @@ def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
     return raw
 
 
+#: The byte positions named in the warning about stray bytes in a UTF-8 file.
+_SHOWN_POSITIONS = 5
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(raw: bytes, path: Path) -> tuple[str, str] | None:
+    """Decode a UTF-8 file with a few stray bytes, each read as Windows-1252; else None.
+
+    A file pasted together from two sources is UTF-8 with a stray cp1252 byte or two (a
+    "é" saved by an old editor). Detection then reads the whole file in a code page that
+    fits every byte equally badly ("‚Äú$42 million‚ÄĚ"). It is taken for UTF-8 when its
+    valid multi-byte sequences are at least as many as its invalid bytes: a legacy file
+    almost never holds a valid UTF-8 sequence by chance. The stray bytes are logged.
+    """
+    text = raw.decode("utf-8", errors="surrogateescape")
+    stray = [m.start() for m in _STRAY.finditer(text)]
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - len(stray)
+    if not stray or multibyte < len(stray):
+        return None
+    positions = [len(text[:i].encode("utf-8", "surrogateescape")) for i in stray[:_SHOWN_POSITIONS]]
+    shown = ", ".join(map(str, positions)) + (", ..." if len(stray) > len(positions) else "")
+    log.warning(
+        "%s is UTF-8 except for %d byte%s (at byte %s); read %s as Windows-1252",
+        path,
+        len(stray),
+        "" if len(stray) == 1 else "s",
+        shown,
+        "it" if len(stray) == 1 else "them",
+    )
+    return _STRAY.sub(lambda m: _cp1252_char(ord(m.group(0)) - 0xDC00), text), "utf-8+cp1252"
+
+
+def _cp1252_char(byte: int) -> str:
+    """The Windows-1252 character of one byte; U+FFFD for the five bytes it leaves unused."""
+    return bytes([byte]).decode("cp1252", errors="replace")
+
+
 def _detect(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
 
@@ -498,6 +537,8 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
             return raw.decode(declared), codecs.lookup(declared).name
         except (LookupError, UnicodeDecodeError):
             log.debug("%s: declared charset %s does not decode it", path, declared)
+    if (mixed := _mostly_utf8(raw, path)) is not None:
+        return mixed
     text, encoding = _detect(raw)
     log.warning("%s is not UTF-8; decoded it as %s (detected)", path, encoding)
     return text, encoding

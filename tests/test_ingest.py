@@ -214,6 +214,22 @@ def test_ingest_cp1252_file_is_decoded_by_detection(
     )
 
 
+def test_ingest_utf8_file_with_a_stray_cp1252_byte_stays_utf8(
+    story: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    head = "“Acme will pay $42 million,” the company said. The caf".encode()
+    _write(story, "a.txt", head + b"\xe9" + " on Main Street will close — for good.\n".encode())
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        article = _only_article(story)
+    assert article.text == (
+        "“Acme will pay $42 million,” the company said. The café on Main Street will close "
+        "— for good.\n"
+    )
+    assert article.encoding == "utf-8+cp1252"
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "a.txt" in message and "1 byte" in message and f"byte {len(head)}" in message
+
+
 def test_ingest_html_meta_charset_is_honoured(story: Path) -> None:
     page = (
         '<html><head><meta charset="windows-1252"><title>Café</title></head><body><article>'
