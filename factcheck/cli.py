@@ -16,6 +16,7 @@ Heavy modules (pandas, spaCy, torch) are imported inside the commands, so ``fact
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -133,6 +134,13 @@ def _err(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
 
 
+def _positive(value: float) -> float:
+    """Option callback: a size or a time must be a positive, finite number."""
+    if not (math.isfinite(value) and value > 0):
+        raise typer.BadParameter(f"must be a positive number, got {value:g}")
+    return value
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn a library error into one ``error:`` line and its exit code."""
@@ -219,7 +227,8 @@ def check_cli(
         bool, typer.Option("--no-cache", help="Do not read or write the cache.")
     ] = False,
     max_file_mb: Annotated[
-        float, typer.Option(help="Refuse article files larger than this many MB.")
+        float,
+        typer.Option(help="Refuse article files larger than this many MB.", callback=_positive),
     ] = DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
     fail_on: Annotated[
         list[FailOn] | None,
@@ -440,9 +449,11 @@ def add_cli(
     url: Annotated[str, typer.Argument(help="The article's web address (http or https).")],
     story: Annotated[str, typer.Option("--story", "-s", help="Story folder name under --corpora.")],
     corpora: Annotated[Path, typer.Option(help="The folder of story folders.")] = Path("corpora"),
-    timeout: Annotated[float, typer.Option(help="Seconds for the whole download.")] = 20.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds for the whole download.", callback=_positive)
+    ] = 20.0,
     max_page_mb: Annotated[
-        float, typer.Option(help="Refuse pages larger than this many MB.")
+        float, typer.Option(help="Refuse pages larger than this many MB.", callback=_positive)
     ] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,

@@ -190,3 +190,14 @@ def test_cli_eval_scores_a_data_folder_and_writes_the_table(tmp_path: Path) -> N
     assert text.startswith("# Evaluation")
     assert f"factcheck eval {data} --quick" in text
     assert "| MRPC |" in text
+
+
+# --------------------------------------------------------------------------- option checks
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf"])
+def test_cli_max_file_mb_must_be_positive(tmp_path: Path, value: str) -> None:
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--max-file-mb", value)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert err.startswith("error: ") and "'--max-file-mb'" in err and "positive" in err
