@@ -249,6 +249,8 @@ def check_cli(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage.")] = False,
 ) -> None:
     """Write a consistency report for each story under PATH (default: corpora)."""
+    from factcheck.ingest import find_stories
+
     _setup_logging(verbose, quiet)
     settings = _settings(
         threshold,
@@ -257,12 +259,50 @@ def check_cli(
         max_file_bytes=int(max_file_mb * 1024 * 1024),
         nli=nli,
     )
+    with _user_errors():  # before any work: a bad --out would fail after the whole run
+        _check_out(out)
+        _refuse_story_out(out, find_stories(path))
     formats = ["md", "json"] if fmt is Format.both else [fmt.value]
     gate = _Gate([c.value for c in fail_on or []], baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
     for reason in gate.reasons:
         typer.echo(f"fail: {reason}", err=True)
     raise typer.Exit(EXIT_INPUT if failed else EXIT_GATE if gate.reasons else 0)
+
+
+def _check_out(out: Path) -> None:
+    """Raise unless ``out`` is, or can be made, a writable folder.
+
+    Raises:
+        ConfigError: ``out`` is a file, lies under a file, or cannot be written.
+    """
+    if out.exists():
+        if not out.is_dir():
+            raise ConfigError(f"{out}: is a file; --out needs a folder for the reports")
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise ConfigError(f"{out}: folder is not writable; choose another --out")
+        return
+    parent = next(p for p in out.parents if p.exists() or p.is_symlink())
+    if not parent.is_dir():
+        raise ConfigError(f"{out}: {parent} is a file, not a folder; --out needs a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ConfigError(f"{out}: cannot create it, {parent} is not writable")
+
+
+def _refuse_story_out(out: Path, stories: Sequence[Path]) -> None:
+    """Raise when ``out`` is one of the story folders: its reports would read as articles.
+
+    Raises:
+        ConfigError: naming the story folder.
+    """
+    if not out.is_dir():
+        return
+    for story in stories:
+        if story.is_dir() and out.samefile(story):
+            raise ConfigError(
+                f"{out}: is a story folder; reports written there would be read back as "
+                "articles, so choose another --out (default: reports)"
+            )
 
 
 class _Gate:
@@ -316,7 +356,13 @@ def _run(
                     failed = True
                     continue
                 gate.check(result)  # before writing: the baseline may be the report in --out
-                written = write_reports(result, out, formats=formats)
+                try:
+                    written = write_reports(result, out, formats=formats)
+                except OSError as err:
+                    where = err.filename or out
+                    _err(f"{where}: cannot write the report: {err.strerror or err}")
+                    failed = True
+                    continue
                 if not quiet:
                     typer.echo(_summary(result, written))
     finally:
