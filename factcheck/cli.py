@@ -40,6 +40,7 @@ from factcheck.settings import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress
 
     from factcheck.types import StoryResult
@@ -130,8 +131,27 @@ def _interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+class _Screen:
+    """Where lines for the user go: stderr and stdout, or above the progress display.
+
+    While the rich progress spinner runs (:attr:`console` is its console, on stderr), a
+    line written straight to the terminal would land on the spinner's line; it is printed
+    through the console instead, which draws it above. stdout keeps its lines when it is
+    not the terminal (a pipe or a file).
+    """
+
+    console: Console | None = None
+
+    @classmethod
+    def echo(cls, text: str, *, err: bool = False) -> None:
+        if cls.console is not None and (err or sys.stdout.isatty()):
+            cls.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(text, err=err)
+
+
 def _err(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    _Screen.echo(f"error: {message}", err=True)
 
 
 def _positive(value: float) -> float:
@@ -163,7 +183,7 @@ def _settings(threshold: float, **options: Any) -> Settings:
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        typer.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+        _Screen.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
@@ -340,12 +360,14 @@ def _run(
     task = progress.add_task("starting", total=len(STAGES)) if progress else None
 
     def on_stage(story: str, stage: str) -> None:
+        log.info("%s: %s", story, stage)
         if progress is not None and task is not None:
             progress.update(task, description=f"{story}: {stage}", completed=STAGES.index(stage))
 
     try:
         if progress:
             progress.start()
+            _Screen.console = progress.console
         with _user_errors():
             for result in check(path, settings=settings, on_stage=on_stage):
                 for failure in result.failures:
@@ -364,10 +386,11 @@ def _run(
                     failed = True
                     continue
                 if not quiet:
-                    typer.echo(_summary(result, written))
+                    _Screen.echo(_summary(result, written))
     finally:
         if progress:
             progress.stop()
+            _Screen.console = None
     return failed
 
 
@@ -529,6 +552,9 @@ def _progress() -> Progress:
         BarColumn(),
         console=Console(stderr=True),
         transient=True,
+        # Lines go through _Screen; rich's redirect would also send stdout to the terminal.
+        redirect_stdout=False,
+        redirect_stderr=False,
     )
 
 

@@ -289,3 +289,45 @@ def test_cli_report_copied_into_the_story_is_not_read_as_an_article(tmp_path: Pa
     articles, failures = read_story(story, max_file_bytes=1024 * 1024)
     assert sorted(a.path.name for a in articles) == ["business-journal.txt", "wire.txt"]
     assert failures == []
+
+
+def test_cli_verbose_logs_every_stage(tmp_path: Path) -> None:
+    from factcheck.pipeline import STAGES
+
+    code, _, err = _invoke(
+        "check",
+        str(_story(tmp_path)),
+        "-v",
+        "-o",
+        str(tmp_path / "r"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 0
+    assert [line for line in err.splitlines() if line.startswith("info: story: ")] == [
+        f"info: story: {stage}" for stage in STAGES
+    ]
+
+
+def test_cli_messages_go_above_the_progress_display(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    import factcheck.cli as cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli, "_progress", lambda: Progress(console=Console(file=screen, width=200)))
+    story = _story(tmp_path)
+    (story / "empty.txt").write_text("")
+    code, _, err = _invoke(
+        "check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 1
+    assert "error: " not in err  # not written past the live display
+    assert f"error: {story / 'empty.txt'}: file is empty (0 bytes)" in screen.getvalue()
+    assert cli._Screen.console is None  # released when the display stops
