@@ -566,7 +566,8 @@ def _store(story_dir: Path, stem: str, text: str) -> Path:
     """Write ``text`` to a new ``<stem>[-n].md`` in ``story_dir``; never replaces a file.
 
     The stem must be new among all files of the folder, whatever their suffix: ingest names
-    a source by its stem, and ``x.md`` beside ``x.html`` would change both sources' names.
+    a source by its stem, and ``x.md`` beside ``x.html`` would take the stem from
+    ``x.html`` (``.md`` ranks first), renaming an existing source.
     The name is reserved with an exclusive create, then filled by an atomic rename, so two
     ``add`` runs at once cannot pick the same name.
     """
