@@ -867,9 +867,10 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
     elif any(p.match(text) for p in _COUNTERS):
         unit.remove(RemovalReason.COUNTER, "comment, share or character counter")
     elif _UPDATE_NOTE.match(text) and n <= MAX_NOTE_WORDS:
-        dates = _labelled_dates(text, unlabelled=None, dateish=_is_dateish(unit))
+        dateish = _is_dateish(unit)
+        dates = _labelled_dates(text, unlabelled=None, dateish=dateish)
         found.setdefault("updated", dates.get("updated", text))
-        if "published" in dates:  # "Updated: <date> | Published: <date>"
+        if dateish and "published" in dates:  # "Updated: <date> | Published: <date>"
             found.setdefault("published", dates["published"])
         unit.remove(RemovalReason.METADATA, "update note, moved to meta.updated")
     elif (

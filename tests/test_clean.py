@@ -424,6 +424,13 @@ def test_clean_update_note_sentence_fills_updated_with_the_date_after_updated() 
     assert cleaned.meta.published is None
 
 
+def test_clean_update_note_sentence_does_not_set_published_from_its_content() -> None:
+    note = "This story was updated to say the plan was first published on March 1, 2025."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.published is None
+    assert cleaned.meta.updated == note
+
+
 def test_clean_correction_keeps_its_text_when_its_date_is_content() -> None:
     note = "Correction: An earlier version of this story gave the vote as March 3, 2026."
     cleaned = _clean(PARAGRAPHS + note + "\n")
