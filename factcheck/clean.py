@@ -24,23 +24,29 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
 ``OFF_TOPIC`` alone re-labels the headings and fragments of the section it removes):
 
 1. ``DUPLICATE``: a block whose normalised text (case-folded, punctuation and whitespace
-   collapsed) appeared earlier. A body printed twice becomes a run of these.
+   collapsed) appeared earlier; and a run of blocks whose sentences all appeared earlier,
+   with at least :data:`MIN_REPEATED_RUN` sentences, however its paragraphs are cut (two
+   sentences on one line in the first copy, on two lines in the second). A body printed
+   twice becomes a run of these; one repeated sentence (a pull quote) stays.
 2. Line rules, on any block: ``HASHTAGS`` (only ``#tags``); ``COUNTER`` ("Comments (0)",
    "0/500", "12 shares", "5 min read", a bare number); ``METADATA`` for an "updated" note
    ("This article has been updated ...", "Updated: ...", "Editor's note: ...", at most
-   :data:`MAX_NOTE_WORDS` words; its date, else its whole text, goes to ``meta.updated``)
-   and for a byline ("By Jane Doe"); ``BOILERPLATE`` for web-chrome phrases (read more,
-   subscribe, advertisement, share this, related articles, cookie settings, all rights
-   reserved, ...) on lines of at most :data:`MAX_CHROME_WORDS` words (twice that for
-   "Read more: <headline>"), and only when the line is no sentence of its own: a line
-   ending like a sentence needs the phrase at its start and at most ten words, or at most
-   four words ("Residents can subscribe to text alerts." stays).
+   :data:`MAX_NOTE_WORDS` words; the date right after "updated", else its whole text, goes
+   to ``meta.updated``) and for a byline ("By Jane Doe"); ``BOILERPLATE`` for web-chrome
+   phrases (read more, subscribe, advertisement, share this, related articles, cookie
+   settings, all rights reserved, ...) on lines of at most :data:`MAX_CHROME_WORDS` words
+   (twice that for "Read more: <headline>"), and only when the line is no sentence of its
+   own: a line ending like a sentence needs the phrase at its start and at most ten words,
+   or at most four words ("Residents can subscribe to text alerts." stays), and is kept
+   anyway when, without its chrome phrases, it has a finite verb and does not speak to the
+   reader ("Advertisement revenue fell by half." stays, "Sign up for our newsletter." goes).
 3. ``METADATA`` at the head (the blocks before the first sentence or list item): the first
    headline-like block (3 to :data:`MAX_HEADLINE_WORDS` words, no final punctuation) is the
    title when ``meta.title`` is empty, and a sentence-case line right under it is its
    standfirst; a line equal to the known title is removed anywhere. A date-only line there
-   is the dateline and fills ``meta.published`` when empty; elsewhere a date-only line
-   ("October 27-29, 2025") is navigation.
+   is the dateline and fills ``meta.published`` when empty, except that a date after
+   "updated" fills ``meta.updated`` ("Published March 4, 2026; updated March 5, 2026");
+   elsewhere a date-only line ("October 27-29, 2025") is navigation.
 4. ``TEASER`` / ``TRUNCATED``: after a "related"/"recommended"/"more from" heading, the
    headlines and blurbs that follow are teasers (until a removed block, a paragraph over
    :data:`MAX_BLURB_WORDS` words, or prose after no headline); a headline directly followed
@@ -51,7 +57,8 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    punctuation and title case or under :data:`MIN_TRUNCATED_WORDS` words, only symbols,
    only a date, a list item under :data:`MIN_LIST_WORDS` words). It is a heading when it
    has two words or more, does not end like a sentence, and prose, a list item or another
-   heading follows it; otherwise navigation ("Home", "LOGO", "|", "San Francisco").
+   heading follows it; otherwise navigation ("Home", "LOGO", "|", "San Francisco"). Two
+   words ending like a sentence are one when the second is a finite verb ("Two died.").
 6. ``OFF_TOPIC``: a section (a heading, or consecutive headings, and the blocks up to the
    next heading) is an ad or a promo when less than :data:`OFF_TOPIC_OVERLAP` of its
    content words (counted with repeats) have a stem that occurs anywhere else in the kept
@@ -59,10 +66,18 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    median score of the other sections; the whole section goes, heading included. A section
    is only judged with enough evidence: at least :data:`MIN_SECTION_WORDS` content words,
    no more than half of the article's (the main body cannot be off-topic against a smaller
-   remainder), at least one other section of that size, and :data:`MIN_REST_STEMS`
-   distinct stems in the rest. Content words are runs of three letters or more,
-   lower-cased, minus stopwords; a stem cuts one common English suffix and keeps six
-   letters. Lexical and fast, no model.
+   remainder), and :data:`MIN_REST_STEMS` distinct stems in the rest. With fewer than two
+   other sections of that size (a body and one section after it), the other sections are
+   no yardstick, and a last section sharing little is common (a closing quote): the
+   section is then judged only when it is a promotion (a call to action, "Join ...",
+   "register today", or ad wording, "20% off"), against the median score of the body's
+   paragraphs (at least :data:`MIN_COHESION_BLOCKS`). A promotion without a heading (ad
+   copy after an "Advertisement" label, a call to action between paragraphs) is judged the
+   same way, as a run of consecutive promotion blocks, against the stricter
+   :data:`OFF_TOPIC_BLOCK_OVERLAP`; low overlap alone never removes a paragraph, because
+   real quotes and asides often share no word with the rest. Content words are runs of
+   three letters or more, lower-cased, minus stopwords; a stem cuts one common English
+   suffix and keeps six letters. Lexical and fast, no model.
 
 Invariant: every non-blank line of the body is either part of a kept block or listed in
 ``removed`` exactly once. Markup-only lines (a code fence, ``---``, a link definition)
@@ -75,7 +90,8 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 
@@ -97,10 +113,14 @@ __all__ = [
     "MAX_HEADLINE_WORDS",
     "MAX_NOTE_WORDS",
     "MAX_SENTENCE_HEADING_WORDS",
+    "MIN_BLOCK_WORDS",
+    "MIN_COHESION_BLOCKS",
     "MIN_LIST_WORDS",
+    "MIN_REPEATED_RUN",
     "MIN_REST_STEMS",
     "MIN_SECTION_WORDS",
     "MIN_TRUNCATED_WORDS",
+    "OFF_TOPIC_BLOCK_OVERLAP",
     "OFF_TOPIC_OVERLAP",
     "OFF_TOPIC_RELATIVE",
     "WRAP_WIDTH",
@@ -133,8 +153,22 @@ OFF_TOPIC_OVERLAP = 0.2
 OFF_TOPIC_RELATIVE = 0.5
 #: Sections with fewer content words are too small to judge, or to judge against.
 MIN_SECTION_WORDS = 8
-#: The rest of the article needs this many distinct stems to judge a section against it.
-MIN_REST_STEMS = 40
+#: A promotion without a heading of its own (ad copy after an "Advertisement" label, a
+#: call to action) is off-topic below this share. One paragraph is a small sample, so the
+#: bar is stricter than a section's; the ad and promo samples score 0.00-0.09.
+OFF_TOPIC_BLOCK_OVERLAP = 0.1
+#: When an article has too few other sections to compare a section with, it is compared
+#: with the article's paragraphs instead; that needs at least this many of them.
+MIN_COHESION_BLOCKS = 3
+#: A block needs this many content words to be scored on its own (in a promo run, or as a
+#: typical paragraph); shorter ones score 0 or 1 by chance.
+MIN_BLOCK_WORDS = 4
+#: The rest of the article needs this many distinct stems to judge a section against it. A
+#: news brief of five sentences has 30-35, and a promo appended to one must be judged too.
+MIN_REST_STEMS = 30
+#: A run of blocks whose sentences all appeared earlier in the article, with at least this
+#: many sentences, is a second copy of the body, however its paragraphs are cut.
+MIN_REPEATED_RUN = 2
 #: A .txt file whose lines are all at most this wide (95%) and often break mid-sentence is
 #: hard-wrapped; its lines are joined into paragraphs.
 WRAP_WIDTH = 100
@@ -152,6 +186,13 @@ _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PUNCT = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+#: Where a sentence ends inside a block: final punctuation, closing quotes or brackets,
+#: space, and no lower-case letter next ("U.S. officials" splits too).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[^a-z\s])")
+#: Finer cuts, to compare two copies of a text whose paragraphs were cut differently: any
+#: final or inner punctuation before a space ("wrote: "...", "the U.S. attorney"). Every
+#: copy is cut alike, so the pieces match whatever a copy's line breaks.
+_PIECE_BREAK = re.compile(r"(?<=[.!?…:;])[\"'”’)\]]*\s+")
 
 _STOPWORDS = frozenset(
     """
@@ -173,6 +214,74 @@ _SUFFIXES: tuple[str, ...] = (
     *("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ed"),
     *("ies", "es", "s", "ly"),
 )
+
+
+#: Finite verbs a lexical rule can recognise without a tagger: auxiliaries and modals, and
+#: irregular past tenses (a regular past tense is any other word ending in "-ed"). They tell
+#: a sentence ("Advertisement revenue fell by half.") from a label or a call to action.
+_FINITE_VERB_LIST = """
+    is are was were am has have had will would shall should can could may might must does did
+    isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't shouldn't
+    mustn't doesn't didn't don't ate began bit blew broke brought bought built caught chose
+    came dealt drew drank drove fell fed felt fought found flew forgot froze gave went grew
+    hung heard held hid kept knew laid led left lent lost made meant met paid rang rose ran
+    said sang sank sat saw sent shook shot slept slid sold spoke spent stood stole struck
+    swore swam took taught tore told thought threw understood woke wore won wrote
+""".split()  # noqa: SIM905 - a word list reads better as one string
+_FINITE_VERBS = frozenset(_FINITE_VERB_LIST + [w.replace("'", "’") for w in _FINITE_VERB_LIST])
+#: Words ending in "-ed" that are no past tense.
+_NOT_PAST = frozenset("hundred kindred sacred naked wicked ragged rugged".split())  # noqa: SIM905
+#: Words of the site's own voice, addressing the reader ("you", "our newsletter"): a chrome
+#: line that uses them outside quotation marks is no statement. "us" counts in lower case
+#: only ("US" is the country).
+_READER_WORDS = frozenset("you your yours yourself yourselves our ours we".split())  # noqa: SIM905
+#: Verbs that open a call to action in the imperative ("Join us", "Save 20%", "Register
+#: today"): news prose does not start a sentence with them outside a quotation.
+_CALL_TO_ACTION = frozenset(
+    """
+    apply book buy call claim discover donate download enjoy enter explore get grab join
+    learn listen order register reserve save shop sign start subscribe try unlock upgrade
+    visit watch
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+#: Wording of ad copy: a discount, a free offer, a price per period, a promo code.
+_AD_COPY = re.compile(
+    r"\b\d+\s*%\s+off\b|\bfree\s+(?:delivery|shipping|returns|trial|gift)\b"
+    r"|[$€£]\s?\d[\d.,]*\s*(?:/|a|per)\s*(?:month|mo|week|year)\b|\b(?:promo|coupon|discount)\s+code",
+    re.I,
+)
+#: Where a clause that may be a call to action starts, inside a sentence.
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\s*[;:—–]\s*|,\s+(?:so|and|then)\s+")
+#: A quotation: to its closing mark, or to the end of the block (a quote that runs on into
+#: the next paragraph leaves its closing mark there).
+_QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
+
+
+def _has_finite_verb(words: Sequence[str]) -> bool:
+    """True when ``words`` hold a finite verb (see :data:`_FINITE_VERBS`).
+
+    A word ending in "-ed" counts unless it is followed by "by" ("powered by"): without an
+    auxiliary that is a participle, as in a credit line, not a verb of its own.
+    """
+    lowered = [w.lower() for w in words]
+    for i, w in enumerate(lowered):
+        if w in _FINITE_VERBS:
+            return True
+        if (
+            len(w) >= 4
+            and w.endswith("ed")
+            and not w.endswith("eed")
+            and w not in _NOT_PAST
+            and (i + 1 == len(lowered) or lowered[i + 1] != "by")
+        ):
+            return True
+    return False
+
+
+def _addresses_reader(text: str) -> bool:
+    """True when ``text``, outside quotation marks, speaks to the reader ("you", "our")."""
+    words = _words(_QUOTED.sub(" ", text))
+    return any(w.lower() in _READER_WORDS or w == "us" for w in words)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -307,7 +416,9 @@ def _shape(unit: _Unit) -> _Shape:
     if unit.kind is BlockKind.LIST_ITEM:
         return _Shape.LIST if len(words) >= MIN_LIST_WORDS else _Shape.SHORT_LIST
     if _has_terminal(unit.text):
-        return _Shape.PROSE if len(words) >= 3 else _Shape.SHORT
+        # Two words make a sentence when the second is its verb ("Two died.", not "Read more.").
+        sentence = len(words) >= 3 or (len(words) == 2 and _has_finite_verb(words[1:]))
+        return _Shape.PROSE if sentence else _Shape.SHORT
     alpha = [w for w in words if w[0].isalpha()]
     if len(alpha) >= 2 and len(words) <= MAX_HEADLINE_WORDS and _is_title_case(words):
         return _Shape.TITLE
@@ -551,11 +662,10 @@ _COUNTERS = (
 _UPDATE_NOTE = re.compile(
     r"^(?:(?:this|the)\s+(?:article|story|post|piece|report|headline)\s+(?:has\s+been|was|is)"
     r"\s+(?:updated|corrected|amended|revised)"
-    r"|(?:last\s+)?updated\s*(?::|on\b|at\b|-|—|\d|\w{3,9}\s+\d)"
+    r"|(?:last\s+)?updated\s*(?::|on\b|at\b|-|—|\d|\w{3,9}\.?,?\s+\d)"
     r"|update\s*[:(]|editor['’]?s\s+note\b|correction\s*[:(]|clarification\s*:)",
     re.I,
 )
-_UPDATE_PREFIX = re.compile(r"^(?:last\s+)?updated\s*(?:on|at)?\s*[:—-]?\s*", re.I)
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+\S", re.I)
 _CHROME_START = re.compile(
     r"""^(?:
@@ -597,6 +707,15 @@ _RELATED = re.compile(
     r"|top\s+stories|editor['’]?s\s+picks|trending)\b",
     re.I,
 )
+#: A line that labels the ad after it ("Advertisement", "Sponsored content", "Story
+#: continues below advertisement").
+_AD_LABEL = re.compile(
+    r"^(?:advertisements?|advertising|ad|sponsored(?:\s+(?:content|post|links?|stor(?:y|ies)))?"
+    r"|paid\s+(?:content|post|partnership|promotion)|promoted(?:\s+content)?|partner\s+content"
+    r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad))"
+    r"[\s:.\-–—]*$",
+    re.I,
+)
 _HEAD_PREFIX = re.compile(r"^(?:published|posted|first\s+published)(?:\s+on)?\s*:?\s*", re.I)
 _MONTH_NAMES = (  # noqa: SIM905 - word lists read better as one string
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
@@ -606,12 +725,13 @@ _DATEISH_WORDS = frozenset(
     [
         *_MONTH_NAMES,
         *"mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday".split(),  # noqa: SIM905
-        *"thursday friday saturday sunday published posted updated last first".split(),  # noqa: SIM905
+        *"thursday friday saturday sunday published posted updated modified last".split(),  # noqa: SIM905
         *"on at of am pm a.m p.m et est edt pt pst pdt ct cst cdt gmt utc bst".split(),  # noqa: SIM905
-        *"cet cest ist jst aest".split(),  # noqa: SIM905
+        *"cet cest ist jst aest first".split(),  # noqa: SIM905
     ]
 )
 _MONTH_RE = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 _DATE_IN_TEXT = re.compile(
     rf"\b(?:\d{{4}}-\d\d-\d\d|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}})\b",
@@ -638,6 +758,57 @@ def _find_date(text: str) -> str | None:
     return iso
 
 
+#: The labels of a dateline's dates, and the field each fills: "Published March 4, 2026;
+#: updated March 5, 2026", "Posted: 2026-03-04 08:00 | Updated: 2026-03-05 09:30".
+_DATE_LABEL = re.compile(
+    r"\b(?:(?P<published>(?:first\s+)?published|posted)"
+    r"|(?P<updated>(?:last\s+)?(?:updated|modified|corrected|amended|revised)|update))\b",
+    re.I,
+)
+_LEADING_DATE = re.compile(
+    rf"^(?:(?:on|at)\s+)?(?:{_WEEKDAY_RE},?\s+)?(?P<date>{_DATE_IN_TEXT.pattern})", re.I
+)
+_DATE_SEPARATORS = " \t:;,|·•–—-"
+
+
+def _labelled_dates(text: str, *, unlabelled: str | None, dateish: bool) -> dict[str, str]:
+    """The dates of a dateline or an update note, by the ``meta`` field they fill.
+
+    A date belongs to the label before it: the date after "updated" is never the
+    publication date. A date before any label fills ``unlabelled`` (``published`` on a
+    dateline; nothing in an update note, whose other dates are content). In prose (not
+    ``dateish``) a labelled date must come right after its label ("updated on May 13, 2026
+    to correct ..."), so that a date the note talks about is not taken for its own.
+    """
+    labels = list(_DATE_LABEL.finditer(text))
+    bounds = [m.start() for m in labels[1:]] + [len(text)] if labels else []
+    segments = [(unlabelled, text[: labels[0].start() if labels else len(text)])]
+    segments += [
+        ("published" if m.group("published") else "updated", text[m.end() : end])
+        for m, end in zip(labels, bounds, strict=True)
+    ]
+    out: dict[str, str] = {}
+    for field_name, segment in segments:
+        segment = segment.strip(_DATE_SEPARATORS)
+        if field_name is None or field_name in out or not segment:
+            continue
+        if dateish:
+            iso = _find_date(segment)
+        else:
+            m = _LEADING_DATE.match(segment)
+            iso = iso_date(m.group("date")) if m else None
+        if iso is not None:
+            out[field_name] = iso
+    return out
+
+
+def _dates_detail(dates: dict[str, str]) -> str:
+    """The dates of a dateline for the removal detail: ``2026-03-04; updated 2026-03-05``."""
+    parts = [dates["published"]] if "published" in dates else []
+    parts += [f"updated {dates['updated']}"] if "updated" in dates else []
+    return "; ".join(parts)
+
+
 def _is_hashtags(unit: _Unit) -> bool:
     if not _HASHTAG_LINE.match(unit.text):
         return False
@@ -657,9 +828,34 @@ def _chrome_phrase(unit: _Unit) -> str | None:
     if n > MAX_CHROME_WORDS and not (at_start and ":" in unit.text[: m.end() + 3]):
         return None
     sentence = _has_terminal(unit.text) and not unit.text.rstrip(_CLOSERS).endswith(":")
-    if sentence and n > 4 and not (at_start and n <= 10):
+    if sentence and ((n > 4 and not (at_start and n <= 10)) or _is_statement(unit.text)):
         return None
     return " ".join(m.group(0).split())
+
+
+def _is_statement(text: str) -> bool:
+    """A sentence of reporting that happens to hold a chrome phrase.
+
+    What is left once every chrome phrase is cut out has a finite verb and does not address
+    the reader: "Advertisement revenue fell by half." and "Related talks will start in
+    June." are statements; "Sign up for our newsletter.", "We use cookies to improve your
+    experience." and "© 2025 Harbor Daily. All rights reserved." are not. A phrase followed
+    by a colon is a label ("Read more: Council approves the budget.").
+    """
+    matches = sorted(
+        itertools.chain(_CHROME_START.finditer(text), _CHROME_ANY.finditer(text)),
+        key=lambda m: m.start(),
+    )
+    rest: list[str] = []
+    last = 0
+    for m in matches:
+        if m.group(0).rstrip().endswith(":") or text[m.end() :].lstrip().startswith(":"):
+            return False
+        rest.append(text[last : max(last, m.start())])
+        last = max(last, m.end())
+    rest.append(text[last:])
+    remainder = " ".join(rest)
+    return _has_finite_verb(_words(remainder)) and not _addresses_reader(remainder)
 
 
 def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
@@ -671,10 +867,11 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
     elif any(p.match(text) for p in _COUNTERS):
         unit.remove(RemovalReason.COUNTER, "comment, share or character counter")
     elif _UPDATE_NOTE.match(text) and n <= MAX_NOTE_WORDS:
-        when = iso_date(_UPDATE_PREFIX.sub("", text, count=1))
-        if when is None and _is_dateish(unit):
-            when = _find_date(text)
-        found.setdefault("updated", when or text)
+        dateish = _is_dateish(unit)
+        dates = _labelled_dates(text, unlabelled=None, dateish=dateish)
+        found.setdefault("updated", dates.get("updated", text))
+        if dateish and "published" in dates:  # "Updated: <date> | Published: <date>"
+            found.setdefault("published", dates["published"])
         unit.remove(RemovalReason.METADATA, "update note, moved to meta.updated")
     elif (
         _BYLINE.match(text)
@@ -691,24 +888,61 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
 # --------------------------------------------------------------------------- passes
 
 
+def _piece_keys(text: str) -> list[str]:
+    """Comparison keys (:func:`_norm`) of the pieces of ``text`` (:data:`_PIECE_BREAK`)."""
+    return [key for key in map(_norm, _PIECE_BREAK.split(text)) if key]
+
+
+def _count_sentences(texts: Iterable[str]) -> int:
+    return sum(1 for t in texts for s in _SENTENCE_BREAK.split(t) if _norm(s))
+
+
+def _join_ints(values: Iterable[int]) -> str:
+    return ", ".join(map(str, values))
+
+
 def _mark_duplicates(units: Sequence[_Unit]) -> None:
-    seen: dict[str, int] = {}
-    run = 0
-    for i, unit in enumerate(units):
+    """Rule 1: blocks printed earlier, and runs of sentences printed earlier.
+
+    A block whose whole text appeared before is a duplicate. So is a block whose sentences
+    all appeared before (compared piece by piece, see :data:`_PIECE_BREAK`, so however the
+    paragraphs were cut) when it stands in a run of such blocks with at least
+    :data:`MIN_REPEATED_RUN` sentences: that is a second copy of the body, while one
+    repeated sentence (a pull quote) is left alone. Blocks without text (markup) neither
+    break nor extend a run.
+    """
+    seen_blocks: dict[str, int] = {}
+    seen_pieces: dict[str, int] = {}
+    run: list[tuple[_Unit, list[str]]] = []
+
+    def close_run() -> None:
+        count = _count_sentences(unit.text for unit, _ in run)
+        for unit, keys in run:
+            if count >= MIN_REPEATED_RUN and unit.live:
+                lines = sorted({seen_pieces[k] for k in keys})
+                where = f"line {lines[0]}" if len(lines) == 1 else f"lines {_join_ints(lines)}"
+                unit.remove(RemovalReason.DUPLICATE, f"repeats {where}")
+            if count >= 3 and unit.reason is RemovalReason.DUPLICATE:
+                unit.detail += " (body printed twice)"
+            if unit.live:
+                seen_blocks.setdefault(_norm(unit.text), unit.lines[0])
+        run.clear()
+
+    for unit in units:
         key = _norm(unit.text)
         if not key:
-            run = 0
             continue
-        if key in seen:
-            unit.remove(RemovalReason.DUPLICATE, f"repeats line {seen[key]}")
-            run += 1
-        else:
-            seen[key] = unit.lines[0]
-            run = 0
-        if run >= 3:  # a run of repeats: say so on the whole run
-            for prev in units[i - run + 1 : i + 1]:
-                if prev.reason is RemovalReason.DUPLICATE and "body" not in prev.detail:
-                    prev.detail += " (body printed twice)"
+        keys = _piece_keys(unit.text)
+        if key in seen_blocks:
+            unit.remove(RemovalReason.DUPLICATE, f"repeats line {seen_blocks[key]}")
+        elif not all(k in seen_pieces for k in keys):
+            close_run()
+            seen_blocks[key] = unit.lines[0]
+            for k in keys:
+                seen_pieces.setdefault(k, unit.lines[0])
+            continue
+        run.append((unit, keys))
+    close_run()
 
 
 def _first_prose(units: Sequence[_Unit]) -> int:
@@ -731,10 +965,11 @@ def _mark_head(units: Sequence[_Unit], meta: ArticleMeta, found: dict[str, str])
             unit.remove(RemovalReason.METADATA, "standfirst: the summary under the title")
         after_title = False
         if _is_dateish(unit):
-            iso = _find_date(unit.text)
-            if iso is not None:
-                found.setdefault("published", iso)
-                unit.remove(RemovalReason.METADATA, f"dateline ({iso})")
+            dates = _labelled_dates(unit.text, unlabelled="published", dateish=True)
+            for field_name, iso in dates.items():
+                found.setdefault(field_name, iso)
+            if dates:
+                unit.remove(RemovalReason.METADATA, f"dateline ({_dates_detail(dates)})")
             continue
         if known is None and (_is_headline(unit) or (unit.md_heading and unit.words)):
             found["title"] = unit.text
@@ -896,32 +1131,99 @@ def _overlap(own: Sequence[str], rest: set[str]) -> float:
     return sum(1 for stem in own if stem in rest) / len(own) if own else 0.0
 
 
+def _median(values: Iterable[float], *, low: bool = False) -> float:
+    """The median; of an even count, the upper middle value, or the lower with ``low``."""
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2 if low else len(ordered) // 2]
+
+
+class _Vocabulary:
+    """The content stems of the kept article (blocks and headings) and of its title.
+
+    Units are named by their index in the unit list; :meth:`rest` is the vocabulary of the
+    article without some of them, which is what a part of the article is judged against.
+    """
+
+    def __init__(self, units: Sequence[_Unit], title: str | None) -> None:
+        self.units = units
+        self.title = set(_content_stems(title or ""))
+        self.stems = {
+            i: _content_stems(u.text)
+            for i, u in enumerate(units)
+            if (u.live and u.text) or u.reason is RemovalReason.HEADING
+        }
+        self.counts = Counter(stem for stems in self.stems.values() for stem in stems)
+
+    def tokens(self, members: Iterable[int]) -> list[str]:
+        return [stem for i in members for stem in self.stems.get(i, ())]
+
+    def rest(self, excluded: Iterable[int]) -> set[str]:
+        """Stems of the title and of every unit not in ``excluded``."""
+        minus = Counter(self.tokens(excluded))
+        return self.title | {stem for stem, n in self.counts.items() if n > minus[stem]}
+
+    def score(self, members: Collection[int], also_excluded: Collection[int] = ()) -> float:
+        """The share of the members' content words whose stem occurs in the rest."""
+        return _overlap(self.tokens(members), self.rest({*members, *also_excluded}))
+
+    def blocks(self) -> list[int]:
+        """Kept blocks with enough content words to be scored on their own."""
+        return [
+            i
+            for i, stems in self.stems.items()
+            if self.units[i].live and len(stems) >= MIN_BLOCK_WORDS
+        ]
+
+    def cohesion(self, excluded: Collection[int]) -> float | None:
+        """How much a typical paragraph outside ``excluded`` shares with the others.
+
+        The (lower) median score of those blocks, each against the article without
+        ``excluded``; None when fewer than :data:`MIN_COHESION_BLOCKS` are left to tell.
+        """
+        blocks = [b for b in self.blocks() if b not in excluded]
+        if len(blocks) < MIN_COHESION_BLOCKS:
+            return None
+        return _median((self.score([b], excluded) for b in blocks), low=True)
+
+
 def _mark_off_topic(units: Sequence[_Unit], title: str | None) -> None:
+    """Rule 6: sections, then heading-less promo blocks, that share too few words."""
+    _mark_off_topic_sections(units, _Vocabulary(units, title))
+    _mark_promo_blocks(units, _Vocabulary(units, title))
+
+
+def _mark_off_topic_sections(units: Sequence[_Unit], vocab: _Vocabulary) -> None:
+    index = {id(u): i for i, u in enumerate(units)}
     sections = _sections(units)
-    tokens = [
-        _content_stems(" ".join(u.text for u in s.body if u.live) + " " + _heading_text(s))
-        for s in sections
-    ]
-    vocab = [set(t) for t in tokens]
-    title_vocab = set(_content_stems(title or ""))
-    rests = [
-        title_vocab.union(*(v for j, v in enumerate(vocab) if j != i)) for i in range(len(vocab))
-    ]
+    members = [[index[id(u)] for u in s.units] for s in sections]
+    tokens = [vocab.tokens(m) for m in members]
+    rests = [vocab.rest(m) for m in members]
     scores = [_overlap(t, r) for t, r in zip(tokens, rests, strict=True)]
     sized = [i for i, t in enumerate(tokens) if len(t) >= MIN_SECTION_WORDS]
     total = sum(len(t) for t in tokens)
     for i in sized:
-        others = sorted(scores[j] for j in sized if j != i)
-        if not others or len(tokens[i]) > total / 2 or len(rests[i]) < MIN_REST_STEMS:
+        if len(tokens[i]) > total / 2 or len(rests[i]) < MIN_REST_STEMS:
             continue
-        typical = others[len(others) // 2]
+        others = [scores[j] for j in sized if j != i]
+        if len(others) >= 2:
+            typical, against = _median(others), "other sections"
+        elif any(_is_promotion(u.text) for u in sections[i].body if u.live):
+            # One other section is no yardstick: the body's score against the section is
+            # as low as the section's against the body. A last section that shares little
+            # is common in real articles (a closing quote), so only a promotion is judged.
+            cohesion = vocab.cohesion(members[i])
+            if cohesion is None:
+                continue
+            typical, against = cohesion, "the body's paragraphs"
+        else:
+            continue
         if scores[i] >= OFF_TOPIC_OVERLAP or scores[i] >= typical * OFF_TOPIC_RELATIVE:
             continue
         section = sections[i]
         name = section.headings[0].text if section.headings else "opening"
         detail = (
             f"section '{name}': {scores[i]:.0%} of its content words occur in the rest "
-            f"(threshold {OFF_TOPIC_OVERLAP:.0%}; other sections {typical:.0%})"
+            f"(threshold {OFF_TOPIC_OVERLAP:.0%}; {against} {typical:.0%})"
         )
         for unit in section.units:
             if unit.reason in (None, RemovalReason.HEADING, RemovalReason.NAVIGATION):
@@ -931,6 +1233,82 @@ def _mark_off_topic(units: Sequence[_Unit], title: str | None) -> None:
 
 def _heading_text(section: _Section) -> str:
     return " ".join(u.text for u in section.headings if u.reason is RemovalReason.HEADING)
+
+
+def _mark_promo_blocks(units: Sequence[_Unit], vocab: _Vocabulary) -> None:
+    """Ad copy and promos without a heading of their own.
+
+    A candidate is a run of consecutive kept blocks, each a promotion
+    (:func:`_is_promotion`) that shares less than :data:`OFF_TOPIC_BLOCK_OVERLAP` of its
+    content words with the article outside the run. The run goes when, taken together, it
+    passes the section test against that stricter share: at least :data:`MIN_BLOCK_WORDS`
+    content words (the promotion is evidence of its own), no more than half of the article's,
+    :data:`MIN_REST_STEMS` stems in the rest, and a score under ``OFF_TOPIC_RELATIVE``
+    times the typical paragraph's (:meth:`_Vocabulary.cohesion`). Low overlap alone is not
+    enough, even after an "Advertisement" label: the ad itself is often an image, and the
+    paragraph after the label a quote or an aside that shares no word with the rest.
+    """
+    runs: list[list[int]] = [[]]
+    for i, unit in enumerate(units):
+        if not unit.text and not unit.live:
+            continue  # markup only: neither breaks nor extends a run
+        if unit.live and _is_promotion(unit.text):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    total = sum(len(stems) for stems in vocab.stems.values())
+    for candidates in runs:
+        run = [i for i in candidates if vocab.score([i], candidates) < OFF_TOPIC_BLOCK_OVERLAP]
+        if not run:
+            continue
+        tokens = vocab.tokens(run)
+        rest = vocab.rest(run)
+        score = _overlap(tokens, rest)
+        typical = vocab.cohesion(run)
+        if (
+            len(tokens) < MIN_BLOCK_WORDS
+            or len(tokens) > total / 2
+            or len(rest) < MIN_REST_STEMS
+            or typical is None
+            or score >= OFF_TOPIC_BLOCK_OVERLAP
+            or score >= typical * OFF_TOPIC_RELATIVE
+        ):
+            continue
+        label = _ad_label_before(units, run[0])
+        what = f"ad copy after '{label.text}' (line {label.lines[0]})" if label else "promo"
+        detail = (
+            f"{what}: {score:.0%} of its content words occur in the rest "
+            f"(threshold {OFF_TOPIC_BLOCK_OVERLAP:.0%}; other paragraphs {typical:.0%})"
+        )
+        for i in run:
+            units[i].remove(RemovalReason.OFF_TOPIC, detail)
+
+
+def _ad_label_before(units: Sequence[_Unit], i: int) -> _Unit | None:
+    """The ad label ("Advertisement") that directly precedes ``units[i]``, if any."""
+    for unit in reversed(units[:i]):
+        if unit.text:
+            return unit if not unit.live and _AD_LABEL.match(unit.text) else None
+    return None
+
+
+def _is_promotion(text: str) -> bool:
+    """True when ``text``, outside quotation marks, sells something to the reader.
+
+    A sentence or a clause (after ";", ":", a dash, ", so" or ", and") starts with a verb of
+    :data:`_CALL_TO_ACTION` in the imperative ("Join 300 founders ...", "... so register
+    today"), or the text has the wording of ad copy (:data:`_AD_COPY`: "20% off", "free
+    delivery", "promo code"). A "you" is no evidence on its own: columns and blogs speak
+    to their readers too.
+    """
+    unquoted = _QUOTED.sub(" ", text)
+    if _AD_COPY.search(unquoted):
+        return True
+    for clause in _CLAUSE_BREAK.split(unquoted):
+        words = _words(clause)
+        if words and words[0].lower() in _CALL_TO_ACTION:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- entry point

@@ -16,6 +16,7 @@ Heavy modules (pandas, spaCy, torch) are imported inside the commands, so ``fact
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -39,6 +40,7 @@ from factcheck.settings import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress
 
     from factcheck.types import StoryResult
@@ -129,8 +131,34 @@ def _interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+class _Screen:
+    """Where lines for the user go: stderr and stdout, or above the progress display.
+
+    While the rich progress spinner runs (:attr:`console` is its console, on stderr), a
+    line written straight to the terminal would land on the spinner's line; it is printed
+    through the console instead, which draws it above. stdout keeps its lines when it is
+    not the terminal (a pipe or a file).
+    """
+
+    console: Console | None = None
+
+    @classmethod
+    def echo(cls, text: str, *, err: bool = False) -> None:
+        if cls.console is not None and (err or sys.stdout.isatty()):
+            cls.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(text, err=err)
+
+
 def _err(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    _Screen.echo(f"error: {message}", err=True)
+
+
+def _positive(value: float) -> float:
+    """Option callback: a size or a time must be a positive, finite number."""
+    if not (math.isfinite(value) and value > 0):
+        raise typer.BadParameter(f"must be a positive number, got {value:g}")
+    return value
 
 
 @contextmanager
@@ -155,7 +183,7 @@ def _settings(threshold: float, **options: Any) -> Settings:
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        typer.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+        _Screen.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
@@ -219,7 +247,8 @@ def check_cli(
         bool, typer.Option("--no-cache", help="Do not read or write the cache.")
     ] = False,
     max_file_mb: Annotated[
-        float, typer.Option(help="Refuse article files larger than this many MB.")
+        float,
+        typer.Option(help="Refuse article files larger than this many MB.", callback=_positive),
     ] = DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
     fail_on: Annotated[
         list[FailOn] | None,
@@ -240,6 +269,8 @@ def check_cli(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage.")] = False,
 ) -> None:
     """Write a consistency report for each story under PATH (default: corpora)."""
+    from factcheck.ingest import find_stories
+
     _setup_logging(verbose, quiet)
     settings = _settings(
         threshold,
@@ -248,12 +279,50 @@ def check_cli(
         max_file_bytes=int(max_file_mb * 1024 * 1024),
         nli=nli,
     )
+    with _user_errors():  # before any work: a bad --out would fail after the whole run
+        _check_out(out)
+        _refuse_story_out(out, find_stories(path))
     formats = ["md", "json"] if fmt is Format.both else [fmt.value]
     gate = _Gate([c.value for c in fail_on or []], baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
     for reason in gate.reasons:
         typer.echo(f"fail: {reason}", err=True)
     raise typer.Exit(EXIT_INPUT if failed else EXIT_GATE if gate.reasons else 0)
+
+
+def _check_out(out: Path) -> None:
+    """Raise unless ``out`` is, or can be made, a writable folder.
+
+    Raises:
+        ConfigError: ``out`` is a file, lies under a file, or cannot be written.
+    """
+    if out.exists():
+        if not out.is_dir():
+            raise ConfigError(f"{out}: is a file; --out needs a folder for the reports")
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise ConfigError(f"{out}: folder is not writable; choose another --out")
+        return
+    parent = next(p for p in out.parents if p.exists() or p.is_symlink())
+    if not parent.is_dir():
+        raise ConfigError(f"{out}: {parent} is a file, not a folder; --out needs a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ConfigError(f"{out}: cannot create it, {parent} is not writable")
+
+
+def _refuse_story_out(out: Path, stories: Sequence[Path]) -> None:
+    """Raise when ``out`` is one of the story folders: its reports would read as articles.
+
+    Raises:
+        ConfigError: naming the story folder.
+    """
+    if not out.is_dir():
+        return
+    for story in stories:
+        if story.is_dir() and out.samefile(story):
+            raise ConfigError(
+                f"{out}: is a story folder; reports written there would be read back as "
+                "articles, so choose another --out (default: reports)"
+            )
 
 
 class _Gate:
@@ -291,12 +360,14 @@ def _run(
     task = progress.add_task("starting", total=len(STAGES)) if progress else None
 
     def on_stage(story: str, stage: str) -> None:
+        log.info("%s: %s", story, stage)
         if progress is not None and task is not None:
             progress.update(task, description=f"{story}: {stage}", completed=STAGES.index(stage))
 
     try:
         if progress:
             progress.start()
+            _Screen.console = progress.console
         with _user_errors():
             for result in check(path, settings=settings, on_stage=on_stage):
                 for failure in result.failures:
@@ -307,12 +378,19 @@ def _run(
                     failed = True
                     continue
                 gate.check(result)  # before writing: the baseline may be the report in --out
-                written = write_reports(result, out, formats=formats)
+                try:
+                    written = write_reports(result, out, formats=formats)
+                except OSError as err:
+                    where = err.filename or out
+                    _err(f"{where}: cannot write the report: {err.strerror or err}")
+                    failed = True
+                    continue
                 if not quiet:
-                    typer.echo(_summary(result, written))
+                    _Screen.echo(_summary(result, written))
     finally:
         if progress:
             progress.stop()
+            _Screen.console = None
     return failed
 
 
@@ -440,9 +518,11 @@ def add_cli(
     url: Annotated[str, typer.Argument(help="The article's web address (http or https).")],
     story: Annotated[str, typer.Option("--story", "-s", help="Story folder name under --corpora.")],
     corpora: Annotated[Path, typer.Option(help="The folder of story folders.")] = Path("corpora"),
-    timeout: Annotated[float, typer.Option(help="Seconds for the whole download.")] = 20.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds for the whole download.", callback=_positive)
+    ] = 20.0,
     max_page_mb: Annotated[
-        float, typer.Option(help="Refuse pages larger than this many MB.")
+        float, typer.Option(help="Refuse pages larger than this many MB.", callback=_positive)
     ] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
@@ -472,6 +552,9 @@ def _progress() -> Progress:
         BarColumn(),
         console=Console(stderr=True),
         transient=True,
+        # Lines go through _Screen; rich's redirect would also send stdout to the terminal.
+        redirect_stdout=False,
+        redirect_stderr=False,
     )
 
 

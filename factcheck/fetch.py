@@ -45,6 +45,7 @@ import codecs
 import http.client
 import itertools
 import logging
+import math
 import re
 import socket
 import ssl
@@ -64,7 +65,7 @@ from typing import IO, Any
 import yaml
 
 from factcheck import __version__
-from factcheck.errors import CorpusError, FetchError
+from factcheck.errors import ConfigError, CorpusError, FetchError
 from factcheck.ingest import iso_date, read_story
 from factcheck.settings import DEFAULT_MAX_FILE_BYTES
 
@@ -153,6 +154,21 @@ class FetchedArticle:
 
 
 # --------------------------------------------------------------------------- fetching
+
+
+def _check_limits(timeout: float, max_bytes: int) -> None:
+    """Refuse a timeout or size limit that is not a positive number, before any work.
+
+    A zero timeout would make the socket non-blocking ("operation now in progress") and a
+    negative one is taken by urllib for something else; neither is what the caller meant.
+
+    Raises:
+        ConfigError: naming the bad value.
+    """
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise ConfigError(f"timeout must be a positive number of seconds, got {timeout:g}")
+    if max_bytes <= 0:
+        raise ConfigError(f"maximum page size must be a positive number of bytes, got {max_bytes}")
 
 
 def _check_url(url: str) -> None:
@@ -357,10 +373,12 @@ def fetch_page(
             server sends a Content-Length, else as soon as the limit is passed.
 
     Raises:
+        ConfigError: ``timeout`` or ``max_bytes`` is not a positive number.
         FetchError: with a one-line message, for a URL that is not http(s), an unreachable
             host, a refused connection, a timeout, an HTTP error status, a body that is not
             HTML (``<url>: not an HTML page (application/pdf)``) or is too large.
     """
+    _check_limits(timeout, max_bytes)
     _check_url(url)
     try:
         request = urllib.request.Request(_ascii_url(url), headers=_HEADERS)
@@ -548,7 +566,8 @@ def _store(story_dir: Path, stem: str, text: str) -> Path:
     """Write ``text`` to a new ``<stem>[-n].md`` in ``story_dir``; never replaces a file.
 
     The stem must be new among all files of the folder, whatever their suffix: ingest names
-    a source by its stem, and ``x.md`` beside ``x.html`` would change both sources' names.
+    a source by its stem, and ``x.md`` beside ``x.html`` would take the stem from
+    ``x.html`` (``.md`` ranks first), renaming an existing source.
     The name is reserved with an exclusive create, then filled by an atomic rename, so two
     ``add`` runs at once cannot pick the same name.
     """
@@ -602,8 +621,10 @@ def add_article(
             text, or its URL (asked for, or reached after redirects) is already stored in
             the story (in any article's ``url``). The message is one line.
         CorpusError: ``story_dir`` is a file, or cannot be created or written.
-        ConfigError: the story's ``story.toml`` is invalid (read to find stored URLs).
+        ConfigError: ``timeout`` or ``max_bytes`` is not a positive number, or the story's
+            ``story.toml`` is invalid (read to find stored URLs).
     """
+    _check_limits(timeout, max_bytes)
     _check_url(url)
     if story_dir.exists() and not story_dir.is_dir():
         raise CorpusError(story_dir, "is a file; expected a story folder")

@@ -21,9 +21,14 @@ What an :class:`Article` holds:
   heading or list item per line; offsets refer to that extracted text, and ``body_start``
   is 0.
 - ``encoding`` is the codec the file was decoded with: the BOM's, else ``utf-8``, else (for
-  HTML) a ``<meta charset>`` declaration, else what charset-normalizer detects (logged
-  as a warning, because a guessed encoding can mis-decode a few characters).
-- ``source_id`` is the file stem, or the whole file name when two files share a stem.
+  HTML) a ``<meta charset>`` declaration, else ``utf-8+cp1252`` for a UTF-8 file with a
+  few stray bytes (each read as Windows-1252, and their positions logged), else what
+  charset-normalizer detects (logged as a warning, because a guessed encoding can
+  mis-decode a few characters).
+- ``source_id`` is the file stem. Of files that share a stem, the one whose suffix comes
+  first in :data:`ARTICLE_SUFFIXES` keeps it and the others are named by their whole file
+  name, so that adding a file never renames a source of another stem (see
+  :func:`_source_ids` for what "stable" means here).
 
 Metadata (outlet, title, url, published, updated) comes from three places; per field the
 first that has a value wins: ``story.toml`` > front matter > HTML metadata. Front matter is
@@ -129,7 +134,12 @@ def _is_hidden(path: Path) -> bool:
 
 
 def _is_article(path: Path) -> bool:
-    return path.suffix.lower() in ARTICLE_SUFFIXES and not _is_hidden(path) and path.is_file()
+    return (
+        path.suffix.lower() in ARTICLE_SUFFIXES
+        and not _is_hidden(path)
+        and path.is_file()
+        and not _is_report(path)
+    )
 
 
 def _has_articles(folder: Path) -> bool:
@@ -145,7 +155,8 @@ def find_stories(path: Path) -> list[Path]:
 
     ``path`` is either one story folder (it holds article files itself) or a folder of story
     folders; in the second case subfolders without article files are skipped. Hidden files
-    and folders are ignored.
+    and folders are ignored. A story folder given as ``.`` or ``..`` is returned resolved,
+    so that its report is named after the folder (``story.md``, not ``.md``).
 
     Raises:
         CorpusError: ``path`` is missing, is a file, is empty, or holds no article files
@@ -174,7 +185,8 @@ def find_stories(path: Path) -> list[Path]:
                 path,
                 ", ".join(nested),
             )
-        return [path]
+        # The story is named after its folder: "." or ".." has no name of its own.
+        return [path.resolve() if path.name in ("", "..") else path]
     stories = [p for p in entries if p.is_dir() and _has_articles(p)]
     if stories:
         return stories
@@ -448,6 +460,43 @@ def _read_bytes(path: Path, max_file_bytes: int) -> bytes:
     return raw
 
 
+#: The byte positions named in the warning about stray bytes in a UTF-8 file.
+_SHOWN_POSITIONS = 5
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(raw: bytes, path: Path) -> tuple[str, str] | None:
+    """Decode a UTF-8 file with a few stray bytes, each read as Windows-1252; else None.
+
+    A file pasted together from two sources is UTF-8 with a stray cp1252 byte or two (a
+    "é" saved by an old editor). Detection then reads the whole file in a code page that
+    fits every byte equally badly ("‚Äú$42 million‚ÄĚ"). It is taken for UTF-8 when its
+    valid multi-byte sequences are at least as many as its invalid bytes: a legacy file
+    almost never holds a valid UTF-8 sequence by chance. The stray bytes are logged.
+    """
+    text = raw.decode("utf-8", errors="surrogateescape")
+    stray = [m.start() for m in _STRAY.finditer(text)]
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - len(stray)
+    if not stray or multibyte < len(stray):
+        return None
+    positions = [len(text[:i].encode("utf-8", "surrogateescape")) for i in stray[:_SHOWN_POSITIONS]]
+    shown = ", ".join(map(str, positions)) + (", ..." if len(stray) > len(positions) else "")
+    log.warning(
+        "%s is UTF-8 except for %d byte%s (at byte %s); read %s as Windows-1252",
+        path,
+        len(stray),
+        "" if len(stray) == 1 else "s",
+        shown,
+        "it" if len(stray) == 1 else "them",
+    )
+    return _STRAY.sub(lambda m: _cp1252_char(ord(m.group(0)) - 0xDC00), text), "utf-8+cp1252"
+
+
+def _cp1252_char(byte: int) -> str:
+    """The Windows-1252 character of one byte; U+FFFD for the five bytes it leaves unused."""
+    return bytes([byte]).decode("cp1252", errors="replace")
+
+
 def _detect(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # only needed for the rare non-UTF-8 file
 
@@ -498,6 +547,8 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
             return raw.decode(declared), codecs.lookup(declared).name
         except (LookupError, UnicodeDecodeError):
             log.debug("%s: declared charset %s does not decode it", path, declared)
+    if (mixed := _mostly_utf8(raw, path)) is not None:
+        return mixed
     text, encoding = _detect(raw)
     log.warning("%s is not UTF-8; decoded it as %s (detected)", path, encoding)
     return text, encoding
@@ -563,9 +614,58 @@ def _extract_html(html: str) -> tuple[str, dict[str, str]]:
 # --------------------------------------------------------------------------- articles
 
 
+_SUFFIX_RANK = {suffix: rank for rank, suffix in enumerate(ARTICLE_SUFFIXES)}
+
+
+#: How a markdown report of :mod:`factcheck.report` begins: its title, then its comment.
+_REPORT_HEAD = re.compile(rb"\A# factcheck report: [^\n]*\n\n<!-- factcheck ")
+
+
+def _is_report(path: Path) -> bool:
+    """True for a markdown report that factcheck wrote (``--out`` was the story folder)."""
+    if ARTICLE_SUFFIXES.get(path.suffix.lower()) is not TextFormat.MD:
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False  # read_story reports the unreadable file
+    return _REPORT_HEAD.match(head) is not None
+
+
 def _source_ids(files: list[Path]) -> dict[Path, str]:
-    stems = Counter(p.stem for p in files)
-    return {p: p.name if stems[p.stem] > 1 else p.stem for p in files}
+    """Each file's source ID: its stem; among files sharing a stem, all but one take their
+    full name.
+
+    Reports name sources by ID, so an ID must not change when other files come and go. A
+    file's ID depends only on its own name and the names sharing its stem: adding or
+    removing a file with another stem changes no ID. Of files sharing a stem, the one whose
+    suffix comes first in :data:`ARTICLE_SUFFIXES` (``.txt``, ``.md``, ``.markdown``,
+    ``.html``, ``.htm``; then by name) keeps the stem, so ``herald.md`` added beside
+    ``herald.txt`` is ``herald.md`` and ``herald.txt`` stays ``herald``. IDs come from names
+    alone, with no memory of which file came first, so a ``herald.txt`` added beside an
+    older ``herald.html`` does take the stem; a warning names both, and renaming one file
+    gives each its own stem.
+    """
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        groups.setdefault(path.stem, []).append(path)
+    ids: dict[Path, str] = {}
+    for stem, group in groups.items():
+        group.sort(key=lambda p: (_SUFFIX_RANK[p.suffix.lower()], p.name))
+        ids.update({p: stem if i == 0 else p.name for i, p in enumerate(group)})
+        if len(group) > 1:
+            log.warning(
+                "%s share the stem '%s': source ID '%s' is %s, the other%s named by file "
+                "name; give each file its own stem to keep IDs short",
+                " and ".join(str(p) for p in sorted(group)),
+                stem,
+                stem,
+                group[0].name,
+                " is" if len(group) == 2 else "s are",
+            )
+    taken = Counter(ids.values())  # a full name equal to another file's stem: "a.md.txt"
+    return {p: p.name if taken[ids[p]] > 1 and ids[p] != p.name else ids[p] for p in files}
 
 
 def _read_article(
@@ -605,7 +705,8 @@ def read_story(story_dir: Path, *, max_file_bytes: int) -> tuple[list[Article], 
     """Read every article file of one story folder.
 
     Files are read in name order. Hidden files, subfolders and ``story.toml`` are not
-    articles; files with other suffixes are skipped with a warning. A file that cannot be
+    articles; files with other suffixes, and markdown reports factcheck wrote into the
+    folder, are skipped with a warning. A file that cannot be
     used is reported as a :class:`FileFailure` and the others are still read.
 
     Args:
@@ -627,13 +728,22 @@ def read_story(story_dir: Path, *, max_file_bytes: int) -> tuple[list[Article], 
         raise CorpusError(story_dir, f"cannot list folder: {err.strerror or err}") from err
     config = _read_story_config(story_dir)
     files: list[Path] = []
+    reports: list[Path] = []
     for p in entries:
         if p.name == STORY_CONFIG or not p.is_file():
             continue
-        if p.suffix.lower() in ARTICLE_SUFFIXES:
+        if _is_report(p):
+            reports.append(p)
+        elif p.suffix.lower() in ARTICLE_SUFFIXES:
             files.append(p)
         else:
             log.warning("skipping %s: not a .txt, .md or .html file", p)
+    if reports:
+        log.warning(
+            "skipping %s: factcheck report%s, not articles; write reports outside the story folder",
+            ", ".join(str(p) for p in reports),
+            "" if len(reports) == 1 else "s",
+        )
     names = {p.name for p in files}
     for name in sorted(config):
         if name not in names:

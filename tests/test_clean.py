@@ -86,6 +86,10 @@ def _kept_lines(cleaned: CleanArticle) -> set[int]:
     return {_line_of(text, o) for b in cleaned.blocks for o in b.offsets}
 
 
+def _reasons_detail(cleaned: CleanArticle, line: int) -> str:
+    return next(r.detail for r in cleaned.removed if r.line == line)
+
+
 def _kept_texts(cleaned: CleanArticle) -> list[str]:
     return [b.text for b in cleaned.blocks]
 
@@ -302,6 +306,38 @@ def test_clean_body_printed_twice_keeps_the_first_copy() -> None:
     assert "body printed twice" in cleaned.removed[-2].detail
 
 
+def test_clean_body_printed_twice_with_other_paragraphing_is_duplicate() -> None:
+    cleaned = _fixture("redoubled.txt")
+    assert _kept_lines(cleaned) == {1, 2, 3}
+    assert [_reasons(cleaned)[n] for n in (5, 6, 7)] == [R.DUPLICATE] * 3
+    assert "repeats lines 2, 3" in _reasons_detail(cleaned, 7)
+
+
+def test_clean_body_printed_twice_with_lines_joined_is_duplicate() -> None:
+    text = (
+        "The ferry will stop at the new pier from May.\n"
+        "Tickets will cost $4.\n"
+        "The old pier will close in June.\n"
+        "Share this article\n"
+        "The ferry will stop at the new pier from May. Tickets will cost $4.\n"
+        "The old pier will close in June.\n"
+    )
+    cleaned = _clean(text)
+    assert _kept_lines(cleaned) == {1, 2, 3}
+    assert [_reasons(cleaned)[n] for n in (5, 6)] == [R.DUPLICATE] * 2
+
+
+def test_clean_one_repeated_sentence_is_kept() -> None:
+    quote = '"We are simply asking for safe wards," said union steward Tom Ellery.'
+    text = (
+        f"Nurses walked out on Wednesday, closing two wards. {quote}\n"
+        "Hospital managers moved 40 patients to the Northgate clinic.\n"
+        f"{quote}\n"
+        "Talks are due to resume on Monday.\n"
+    )
+    assert quote in _kept_texts(_clean(text))
+
+
 # --------------------------------------------------------------------------- metadata
 
 
@@ -357,6 +393,48 @@ def test_clean_updated_note_fills_updated_with_its_date() -> None:
     cleaned = _fixture("chrome.md")
     assert cleaned.meta.updated == "2025-04-22"
     assert _reason_of(cleaned, "Updated: April 22, 2025") is R.METADATA
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Updated Mar. 5, 2026 at 4:10 p.m. ET", None, "2026-03-05"),
+        ("Updated Thursday, March 5, 2026", None, "2026-03-05"),
+        ("Published March 4, 2026; updated March 5, 2026", "2026-03-04", "2026-03-05"),
+        (
+            "Posted: 2026-03-04 08:00 | Updated: 2026-03-05 09:30",
+            "2026-03-04T08:00:00",
+            "2026-03-05T09:30:00",
+        ),
+        ("Updated: 2026-03-05 | Published: 2026-03-04", "2026-03-04", "2026-03-05"),
+    ],
+)
+def test_clean_dateline_date_after_updated_is_the_update_date(
+    line: str, published: str | None, updated: str
+) -> None:
+    cleaned = _clean("Ferry Fares Rise Again\n" + line + "\n" + PARAGRAPHS)
+    assert (cleaned.meta.published, cleaned.meta.updated) == (published, updated)
+    assert _reasons(cleaned)[2] is R.METADATA
+
+
+def test_clean_update_note_sentence_fills_updated_with_the_date_after_updated() -> None:
+    note = "This article was updated on May 13, 2026 to correct the name of the union."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.updated == "2026-05-13"
+    assert cleaned.meta.published is None
+
+
+def test_clean_update_note_sentence_does_not_set_published_from_its_content() -> None:
+    note = "This story was updated to say the plan was first published on March 1, 2025."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.published is None
+    assert cleaned.meta.updated == note
+
+
+def test_clean_correction_keeps_its_text_when_its_date_is_content() -> None:
+    note = "Correction: An earlier version of this story gave the vote as March 3, 2026."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.updated == note
 
 
 def test_clean_updated_note_without_date_fills_updated_with_its_text() -> None:
@@ -428,6 +506,37 @@ def test_clean_web_chrome_line_is_boilerplate(line: str) -> None:
 )
 def test_clean_chrome_word_inside_a_sentence_is_kept(line: str) -> None:
     assert line in _kept_texts(_clean(PARAGRAPHS + line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement revenue fell by half during the strike.",
+        "Related talks with the ferry operators will start in June.",
+        "Sponsored events were cancelled.",
+        "Subscribers will pay $2 more a month.",
+    ],
+)
+def test_clean_short_sentence_starting_with_a_chrome_word_is_kept(line: str) -> None:
+    assert line in _kept_texts(_clean(PARAGRAPHS + line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Council approved the budget.",
+        "Sign up and you will never miss a story.",
+        "Recommended videos powered by Taboola.",
+    ],
+)
+def test_clean_short_chrome_sentence_with_a_verb_is_still_boilerplate(line: str) -> None:
+    assert _reasons(_clean(PARAGRAPHS + line + "\n"))[3] is R.BOILERPLATE
+
+
+def test_clean_two_word_sentence_with_a_verb_is_kept() -> None:
+    cleaned = _clean(PARAGRAPHS + "Two died.\n" + "Very sad.\n")
+    assert "Two died." in _kept_texts(cleaned)
+    assert _reasons(cleaned)[4] is R.NAVIGATION
 
 
 # --------------------------------------------------------------------------- structure
@@ -558,6 +667,69 @@ def test_clean_short_article_sections_are_not_judged_off_topic() -> None:
     cleaned = _clean(text)
     assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
     assert len(cleaned.blocks) == 2
+
+
+def test_clean_promo_section_after_a_one_section_body_is_off_topic() -> None:
+    cleaned = _fixture("promo-brief.txt")
+    assert [n for n, r in _reasons(cleaned).items() if r is R.OFF_TOPIC] == [7, 8, 9]
+    assert _kept_lines(cleaned) == {2, 3, 4, 5, 6}
+    assert "the body's paragraphs" in _reasons_detail(cleaned, 7)
+
+
+def test_clean_promo_section_of_an_html_page_is_off_topic() -> None:
+    cleaned = _fixture("promo-brief.html")
+    assert not any("Join 200 chefs" in t or "book yours" in t for t in _kept_texts(cleaned))
+    assert len(cleaned.blocks) == 5
+
+
+BRIEF = (
+    "Nurses at Eastfield General Hospital walked out on Wednesday, closing two surgical wards.\n"
+    "The nurses' union said the strike would last until the hospital board agreed to hire "
+    "more staff.\n"
+    "Hospital managers moved 40 patients to wards at the Northgate clinic, a spokesperson "
+    "said.\n"
+    "The board said it had offered the nurses a 4% pay rise, which the union rejected.\n"
+    "Talks between the union and the board are due to resume on Monday.\n"
+)
+
+
+def test_clean_last_section_sharing_little_is_kept_when_it_sells_nothing() -> None:
+    text = (
+        BRIEF + "A Long Career\n"
+        '"I have cared for people in this town for thirty years, and I have never felt so '
+        'tired," said Maria Lopes, who joined the picket line at dawn with her daughter.\n'
+    )
+    cleaned = _clean(text)
+    assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
+
+
+def test_clean_ad_copy_after_an_ad_label_is_off_topic() -> None:
+    cleaned = _fixture("ad-label.txt")
+    reasons = _reasons(cleaned)
+    assert reasons[4] is R.OFF_TOPIC
+    assert "ad copy after 'Advertisement' (line 3)" in _reasons_detail(cleaned, 4)
+
+
+def test_clean_paragraph_after_an_ad_label_that_sells_nothing_is_kept() -> None:
+    cleaned = _fixture("ad-label.txt")
+    assert 7 in _kept_lines(cleaned)  # a quote sharing no word with the rest
+
+
+def test_clean_promo_between_paragraphs_without_a_heading_is_off_topic() -> None:
+    lines = BRIEF.splitlines(keepends=True)
+    promo = (
+        "Join 200 chefs, bakers and street-food traders on the riverside lawn on July 9-10.\n"
+        "Weekend passes sell out fast, so book yours today.\n"
+    )
+    cleaned = _clean("".join(lines[:3]) + promo + "".join(lines[3:]))
+    assert [n for n, r in _reasons(cleaned).items() if r is R.OFF_TOPIC] == [4, 5]
+    assert len(cleaned.blocks) == 5
+
+
+def test_clean_call_to_action_that_shares_words_with_the_article_is_kept() -> None:
+    line = "Register with the union before Monday to join the strike ballot on hospital staff.\n"
+    cleaned = _clean(BRIEF + line)
+    assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
 
 
 # --------------------------------------------------------------------------- seeds

@@ -190,3 +190,144 @@ def test_cli_eval_scores_a_data_folder_and_writes_the_table(tmp_path: Path) -> N
     assert text.startswith("# Evaluation")
     assert f"factcheck eval {data} --quick" in text
     assert "| MRPC |" in text
+
+
+# --------------------------------------------------------------------------- option checks
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "inf"])
+def test_cli_max_file_mb_must_be_positive(tmp_path: Path, value: str) -> None:
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--max-file-mb", value)
+    assert code == 2
+    assert err.count("\n") == 1
+    assert err.startswith("error: ") and "'--max-file-mb'" in err and "positive" in err
+
+
+def test_cli_out_that_is_a_file_is_refused_before_any_work(tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    code, out, err = _invoke(
+        "check", str(_story(tmp_path)), "-o", str(afile), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 2
+    assert err == f"error: {afile}: is a file; --out needs a folder for the reports\n"
+    assert out == ""
+    assert not (tmp_path / "c").exists()  # the pipeline never started
+
+
+def test_cli_out_under_a_file_is_refused_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    sub = tmp_path / "afile" / "sub"
+    code, _, err = _invoke(
+        "check", str(_story(tmp_path)), "-o", str(sub), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 2
+    assert (
+        err == f"error: {sub}: {tmp_path / 'afile'} is a file, not a folder; --out needs a folder\n"
+    )
+    assert not (tmp_path / "c").exists()
+
+
+def test_cli_out_that_is_the_story_folder_is_refused(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    before = _fingerprint(story)
+    code, _, err = _invoke("check", str(story), "-o", str(story))
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "is a story folder" in err and "--out" in err
+    assert _fingerprint(story) == before
+
+
+def test_cli_report_that_cannot_be_written_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.report
+
+    def refuse(*args: object, **kwargs: object) -> list[Path]:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "r" / "story.md"))
+
+    monkeypatch.setattr(factcheck.report, "write_reports", refuse)
+    code, _, err = _invoke(
+        "check",
+        str(_story(tmp_path)),
+        "-o",
+        str(tmp_path / "r"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 1
+    assert (
+        err == f"error: {tmp_path / 'r' / 'story.md'}: cannot write the report: Permission denied\n"
+    )
+
+
+# --------------------------------------------------------------------------- naming, logging
+
+
+def test_cli_story_given_as_dot_is_named_after_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = _story(tmp_path)
+    monkeypatch.chdir(story)
+    code, out, err = _invoke(
+        "check", ".", "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == ["story.json", "story.md"]
+    assert out.startswith("story: ")
+
+
+def test_cli_report_copied_into_the_story_is_not_read_as_an_article(tmp_path: Path) -> None:
+    from factcheck.ingest import read_story
+
+    story = _story(tmp_path)
+    code, _, _ = _invoke(
+        "check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 0
+    (story / "story.md").write_bytes((tmp_path / "r" / "story.md").read_bytes())
+    articles, failures = read_story(story, max_file_bytes=1024 * 1024)
+    assert sorted(a.path.name for a in articles) == ["business-journal.txt", "wire.txt"]
+    assert failures == []
+
+
+def test_cli_verbose_logs_every_stage(tmp_path: Path) -> None:
+    from factcheck.pipeline import STAGES
+
+    code, _, err = _invoke(
+        "check",
+        str(_story(tmp_path)),
+        "-v",
+        "-o",
+        str(tmp_path / "r"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 0
+    assert [line for line in err.splitlines() if line.startswith("info: story: ")] == [
+        f"info: story: {stage}" for stage in STAGES
+    ]
+
+
+def test_cli_messages_go_above_the_progress_display(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    import factcheck.cli as cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli, "_progress", lambda: Progress(console=Console(file=screen, width=200)))
+    story = _story(tmp_path)
+    (story / "empty.txt").write_text("")
+    code, _, err = _invoke(
+        "check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 1
+    assert "error: " not in err  # not written past the live display
+    assert f"error: {story / 'empty.txt'}: file is empty (0 bytes)" in screen.getvalue()
+    assert cli._Screen.console is None  # released when the display stops

@@ -21,7 +21,7 @@ import yaml
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.errors import CorpusError, FactcheckError, FetchError
+from factcheck.errors import ConfigError, CorpusError, FactcheckError, FetchError
 from factcheck.fetch import USER_AGENT, add_article, fetch_page, slugify
 from factcheck.ingest import read_story
 
@@ -410,6 +410,27 @@ def test_fetch_story_path_that_is_a_file_is_a_corpus_error(server: str, tmp_path
         add_article(f"{server}/news/bridge.html", story_dir=story)
 
 
+@pytest.mark.parametrize(
+    ("timeout", "max_bytes", "message"),
+    [
+        (0.0, 1024, "timeout must be a positive number"),
+        (-1.0, 1024, "timeout must be a positive number"),
+        (float("inf"), 1024, "timeout must be a positive number"),
+        (5.0, 0, "maximum page size must be a positive number"),
+    ],
+)
+def test_fetch_bad_limits_are_config_errors_before_any_work(
+    tmp_path: Path, timeout: float, max_bytes: int, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message):
+        add_article(
+            "http://127.0.0.1:9/x", story_dir=tmp_path / "s", timeout=timeout, max_bytes=max_bytes
+        )
+    with pytest.raises(ConfigError, match=message):
+        fetch_page("http://127.0.0.1:9/x", timeout=timeout, max_bytes=max_bytes)
+    assert not (tmp_path / "s").exists()
+
+
 def test_fetch_errors_are_factcheck_errors() -> None:
     assert issubclass(FetchError, FactcheckError)
 
@@ -468,3 +489,28 @@ class TestFetchCli:
         result = self.runner.invoke(app, ["add", "http://127.0.0.1:9/x", "--story", "../etc"])
         assert result.exit_code == 2
         assert "single folder name" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [("--timeout", "0"), ("--timeout", "-1"), ("--max-page-mb", "-1"), ("--max-page-mb", "0")],
+    )
+    def test_fetch_cli_add_bad_limit_is_a_usage_error_naming_the_option(
+        self, tmp_path: Path, option: str, value: str
+    ) -> None:
+        result = self.runner.invoke(
+            app,
+            [
+                "add",
+                "http://127.0.0.1:9/x",
+                "--story",
+                "s",
+                "--corpora",
+                str(tmp_path),
+                option,
+                value,
+            ],
+        )
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1
+        assert f"'{option}'" in result.stderr and "positive" in result.stderr
+        assert not (tmp_path / "s").exists()

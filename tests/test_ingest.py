@@ -118,7 +118,55 @@ def test_ingest_find_stories_too_deep_names_an_example(tmp_path: Path) -> None:
         find_stories(tmp_path)
 
 
+def test_ingest_find_stories_names_a_story_given_as_dot_after_its_folder(
+    story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(story, "a.txt", ARTICLE)
+    monkeypatch.chdir(story)
+    (found,) = find_stories(Path())  # "."
+    assert found.name == "acme"
+    assert found.samefile(story)
+
+
+def test_ingest_find_stories_names_a_story_given_as_dot_dot_after_its_folder(
+    story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(story, "a.txt", ARTICLE)
+    (story / "sub").mkdir()
+    monkeypatch.chdir(story / "sub")
+    assert [p.name for p in find_stories(Path(".."))] == ["acme"]
+
+
+REPORT = "# factcheck report: acme\n\n<!-- factcheck 0.1.0 · model m · threshold 0.45 -->\n"
+
+
+def test_ingest_find_stories_ignores_reports_beside_story_folders(tmp_path: Path) -> None:
+    (tmp_path / "acme").mkdir()
+    _write(tmp_path / "acme", "a.txt", ARTICLE)
+    _write(tmp_path, "acme.md", REPORT)
+    assert find_stories(tmp_path) == [tmp_path / "acme"]
+
+
 # --------------------------------------------------------------------------- reading
+
+
+def test_ingest_read_story_skips_factcheck_reports_with_one_warning(
+    story: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _write(story, "a.txt", ARTICLE)
+    _write(story, "acme.md", REPORT)
+    _write(story, "old.md", REPORT.replace("acme", "old"))
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        articles, failures = _read(story)
+    assert [a.path.name for a in articles] == ["a.txt"]
+    assert failures == []
+    (warning,) = [r.getMessage() for r in caplog.records if "report" in r.getMessage()]
+    assert "acme.md" in warning and "old.md" in warning
+
+
+def test_ingest_article_that_mentions_a_factcheck_report_is_read(story: Path) -> None:
+    _write(story, "a.md", "# factcheck report: what the tool found\n\n" + ARTICLE)
+    assert _only_article(story).path.name == "a.md"
 
 
 def test_ingest_read_story_reads_articles_in_name_order() -> None:
@@ -162,12 +210,44 @@ def test_ingest_source_id_is_the_file_stem() -> None:
     assert articles[0].source_id == "01_plain"
 
 
-def test_ingest_source_ids_of_files_sharing_a_stem_are_file_names(story: Path) -> None:
+def test_ingest_source_ids_of_files_sharing_a_stem_keep_the_stem_for_one(
+    story: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     _write(story, "reuters.txt", ARTICLE)
     _write(story, "reuters.md", ARTICLE)
     _write(story, "ap.txt", ARTICLE)
-    ids = [a.source_id for a in _read(story)[0]]
-    assert ids == ["ap", "reuters.md", "reuters.txt"]
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        ids = [a.source_id for a in _read(story)[0]]
+    assert ids == ["ap", "reuters.md", "reuters"]
+    assert any("share the stem 'reuters'" in r.getMessage() for r in caplog.records)
+
+
+def test_ingest_adding_a_file_with_the_same_stem_keeps_the_old_source_id(story: Path) -> None:
+    _write(story, "herald.txt", ARTICLE)
+    _write(story, "wire.txt", ARTICLE)
+    before = {a.path.name: a.source_id for a in _read(story)[0]}
+    _write(story, "herald.md", ARTICLE)
+    _write(story, "herald.markdown", ARTICLE)
+    after = {a.path.name: a.source_id for a in _read(story)[0]}
+    assert {name: after[name] for name in before} == before
+    assert (after["herald.md"], after["herald.markdown"]) == ("herald.md", "herald.markdown")
+
+
+def test_ingest_adding_a_file_with_another_stem_changes_no_source_id(story: Path) -> None:
+    _write(story, "herald.txt", ARTICLE)
+    _write(story, "herald.md", ARTICLE)
+    before = {a.path.name: a.source_id for a in _read(story)[0]}
+    _write(story, "post.txt", ARTICLE)
+    after = {a.path.name: a.source_id for a in _read(story)[0]}
+    assert {name: after[name] for name in before} == before
+
+
+def test_ingest_source_ids_are_unique_when_a_full_name_is_another_stem(story: Path) -> None:
+    for name in ("a.txt", "a.md", "a.md.txt"):
+        _write(story, name, ARTICLE)
+    ids = {a.path.name: a.source_id for a in _read(story)[0]}
+    assert len(set(ids.values())) == 3
+    assert ids["a.txt"] == "a"
 
 
 def test_ingest_plain_text_is_the_whole_file() -> None:
@@ -212,6 +292,22 @@ def test_ingest_cp1252_file_is_decoded_by_detection(
     assert any(
         "a.txt" in r.getMessage() and article.encoding in r.getMessage() for r in caplog.records
     )
+
+
+def test_ingest_utf8_file_with_a_stray_cp1252_byte_stays_utf8(
+    story: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    head = "“Acme will pay $42 million,” the company said. The caf".encode()
+    _write(story, "a.txt", head + b"\xe9" + " on Main Street will close — for good.\n".encode())
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        article = _only_article(story)
+    assert article.text == (
+        "“Acme will pay $42 million,” the company said. The café on Main Street will close "
+        "— for good.\n"
+    )
+    assert article.encoding == "utf-8+cp1252"
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "a.txt" in message and "1 byte" in message and f"byte {len(head)}" in message
 
 
 def test_ingest_html_meta_charset_is_honoured(story: Path) -> None:

@@ -1,0 +1,55 @@
+"""Atomic writes: the new text or the old file, never half of one; normal permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from factcheck.atomic import write_atomic
+
+
+@pytest.fixture
+def umask_027() -> Iterator[None]:
+    old = os.umask(0o027)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_atomic_new_file_gets_the_umask_mode(tmp_path: Path, umask_027: None) -> None:
+    target = tmp_path / "report.md"
+    write_atomic(target, "text")
+    assert target.read_text() == "text"
+    assert _mode(target) == 0o640
+
+
+def test_atomic_new_file_is_readable_by_others_under_umask_022(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "report.md", "text")
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "report.md") == 0o644
+
+
+def test_atomic_replaced_file_keeps_its_mode(tmp_path: Path, umask_027: None) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old")
+    target.chmod(0o664)
+    write_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert _mode(target) == 0o664
+
+
+def test_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "sub" / "report.md", "text")
+    assert [p.name for p in (tmp_path / "sub").iterdir()] == ["report.md"]
