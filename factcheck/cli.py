@@ -194,15 +194,17 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
 
 
 def _summary(result: StoryResult, written: list[Path]) -> str:
-    counts: dict[str, int] = {}
-    for f in result.facts:
-        counts[str(f.label)] = counts.get(str(f.label), 0) + 1
-    labels = ", ".join(f"{n} {label}" for label, n in counts.items())
+    """One line per story, with the counts of the report's summary line."""
+    from factcheck.report import coverage_counts, issue_counts
+
+    parts = [f"{n} {kind}" for kind, n in coverage_counts(result).items()]
+    issues = [f"{n} {kind}" for kind, n in issue_counts(result).items() if n]
     where = ", ".join(str(p) for p in written)
     return (
         f"{result.name}: {_n(len(result.articles), 'source')}, "
         f"{_n(len(result.statements), 'statement')}, "
-        f"{_n(len(result.facts), 'fact')} ({labels or 'none'}) -> {where}"
+        f"{_n(len(result.facts), 'fact')} ({', '.join(parts) or 'none'}"
+        f"{'; issues: ' + ', '.join(issues) if issues else ''}) -> {where}"
     )
 
 
@@ -279,10 +281,13 @@ def check_cli(
         max_file_bytes=int(max_file_mb * 1024 * 1024),
         nli=nli,
     )
+    formats = ["md", "json"] if fmt is Format.both else [fmt.value]
     with _user_errors():  # before any work: a bad --out would fail after the whole run
+        from factcheck.history import check_gate_options
+
+        check_gate_options([c.value for c in fail_on or []], baseline, formats)
         _check_out(out)
         _refuse_story_out(out, find_stories(path))
-    formats = ["md", "json"] if fmt is Format.both else [fmt.value]
     gate = _Gate([c.value for c in fail_on or []], baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
     for reason in gate.reasons:
@@ -420,7 +425,8 @@ def diff_cli(
     resolved conflicts, facts that gained or lost sources, new unique details, changed
     quotes, revised articles. Fit for a pull-request comment."""
     from factcheck.atomic import write_atomic
-    from factcheck.diff import diff_reports, render_diff
+    from factcheck.diff import diff_reports, load_report, render_diff
+    from factcheck.history import diff_revision
 
     _setup_logging(verbose=False, quiet=False)
     if len(paths) != (2 if rev is None else 1):
@@ -431,45 +437,15 @@ def diff_cli(
         raise typer.Exit(EXIT_USAGE)
     with _user_errors():
         if rev is None:
-            diffs = [diff_reports(*(_read_report(p) for p in paths))]
+            diffs = [diff_reports(*(load_report(p) for p in paths))]
         else:
             settings = _settings(threshold, model=model, cache_dir=cache_dir or default_cache_dir())
-            diffs = _diff_revision(paths[0], rev, settings)
+            diffs = diff_revision(paths[0], rev, settings=settings)
         text = render_diff(diffs)
     if out is None:
         typer.echo(text, nl=False)
     else:
         write_atomic(out, text)
-
-
-def _read_report(path: Path) -> dict[str, Any]:
-    import json
-
-    from factcheck.errors import CorpusError
-    from factcheck.report import REPORT_SCHEMA
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise CorpusError(path, f"not a readable JSON report ({err})") from err
-    if not isinstance(data, dict) or data.get("schema") != REPORT_SCHEMA:
-        raise CorpusError(path, f"not a factcheck report (expected schema {REPORT_SCHEMA})")
-    return data
-
-
-def _diff_revision(path: Path, rev: str, settings: Settings) -> list[Any]:
-    from factcheck.diff import diff_reports
-    from factcheck.errors import CorpusError
-    from factcheck.history import reports_at
-    from factcheck.pipeline import check
-    from factcheck.report_json import to_json
-
-    old = reports_at(path, rev, settings=settings)
-    try:
-        new = {r.name: to_json(r) for r in check(path, settings=settings) if r.articles}
-    except CorpusError:
-        new = {}
-    return [diff_reports(old.get(n), new.get(n)) for n in sorted(old.keys() | new.keys())]
 
 
 @app.command("eval")

@@ -43,11 +43,13 @@ def test_cli_help_lists_every_command() -> None:
     assert "check" in out
 
 
-@pytest.mark.parametrize("command", ["check"])
+@pytest.mark.parametrize("command", sorted(c.name or "" for c in app.registered_commands))
 def test_cli_every_command_has_help(command: str) -> None:
     code, out, _ = _invoke(command, "--help")
     assert code == 0
-    assert "--out" in out or "Usage" in out
+    assert f"factcheck {command}" in out.replace("  ", " ") or "Usage" in out
+    doc = next(c.callback.__doc__ for c in app.registered_commands if c.name == command)
+    assert doc and doc.split()[0] in out  # the command's own help text is shown
 
 
 def test_cli_help_does_not_import_torch_or_pandas() -> None:
@@ -80,8 +82,11 @@ def test_cli_check_writes_markdown_and_json(tmp_path: Path) -> None:
     )
     assert code == 0, err
     assert (tmp_path / "r" / "story.md").read_text().startswith("# factcheck report: story")
-    assert json.loads((tmp_path / "r" / "story.json").read_text())["story"] == "story"
+    report = json.loads((tmp_path / "r" / "story.json").read_text())
+    assert report["story"] == "story"
     assert "story: 2 sources" in out
+    coverage = ", ".join(f"{n} {kind}" for kind, n in report["summary"]["coverage"].items())
+    assert f"({coverage}" in out  # the same counts as the report's summary line
 
 
 def test_cli_format_md_writes_only_markdown(tmp_path: Path) -> None:

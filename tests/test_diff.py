@@ -559,3 +559,27 @@ def test_diff_docstring_examples_hold() -> None:
 
     result = doctest.testmod(factcheck.diff)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_cli_mistyped_story_path_is_a_one_line_error(repo: Path) -> None:
+    result = CliRunner().invoke(app, ["diff", str(repo / "corpora" / "nosuch"), "--rev", "HEAD"])
+    assert result.exit_code == 1
+    assert "nosuch: no such file or folder" in result.stderr
+    assert "No change" not in result.stdout
+
+
+def test_diff_cli_malformed_report_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "factcheck.report/1", "facts": [{"statements": ["x:1"]}]}')
+    result = CliRunner().invoke(app, ["diff", str(bad), str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {bad}")
+    assert "Traceback" not in result.stderr
+
+
+def test_check_cli_refuses_a_new_gate_that_can_never_see_its_baseline(tmp_path: Path) -> None:
+    args = ["check", str(tmp_path), "-f", "md", "--fail-on", "new-conflict"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "--baseline" in result.stderr
