@@ -125,7 +125,7 @@ def check_story(
     Returns:
         The story's result. Files that could not be used are in ``result.failures``.
     """
-    name = story_dir.name
+    name = story_dir.name or story_dir.resolve().name  # "." is named after its folder
     with _stage(name, "ingest", on_stage):
         articles, failures = ingest_stage.read_story(
             story_dir, max_file_bytes=settings.max_file_bytes

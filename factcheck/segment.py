@@ -4,9 +4,12 @@ Sentence boundaries come from spaCy's dependency parser, run per block (a paragr
 list item), so a statement never crosses a paragraph. Two repairs are applied on top,
 both common in news copy:
 
-- a "sentence" that starts in lower case continues the previous one (spaCy splits
-  ``“…as possible,” wrote Zuckerberg.`` after the closing quote);
-- fragments with fewer than :data:`MIN_WORDS` words are not statements (a stray "Still,").
+- a "sentence" that starts in lower case, or with a company suffix
+  (:data:`COMPANY_SUFFIXES`), continues the previous one (spaCy splits
+  ``“…as possible,” wrote Zuckerberg.`` after the closing quote, and ``Work by Hallam Eng.
+  Inc. begins in May.`` after "Eng.");
+- fragments with fewer than :data:`MIN_WORDS` words are not statements (a stray "Still,"),
+  unless they have a verb ("Two died.").
 
 Each statement maps back to :attr:`Article.text` through :attr:`Block.offsets`.
 """
@@ -21,10 +24,16 @@ from factcheck.cache import Cache
 from factcheck.nlp import ParsedSentence, parse_texts
 from factcheck.types import CleanArticle, Statement, Token
 
-__all__ = ["MIN_WORDS", "segment"]
+__all__ = ["COMPANY_SUFFIXES", "MIN_WORDS", "segment"]
 
-#: Fewer alphabetic words than this and a sentence is a fragment, not a statement.
+#: Fewer alphabetic words than this, and no verb, and a sentence is a fragment.
 MIN_WORDS = 3
+
+#: Words that end a company's name: a "sentence" starting with one is the tail of the
+#: previous one, cut after an abbreviation ("Hallam Eng. | Inc. begins in May").
+COMPANY_SUFFIXES = frozenset(
+    {"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "s.a", "n.v", "lp", "llp"}
+)
 
 
 def _merge(a: ParsedSentence, b: ParsedSentence) -> ParsedSentence:
@@ -42,7 +51,10 @@ def _merge(a: ParsedSentence, b: ParsedSentence) -> ParsedSentence:
 def _continues(text: str) -> bool:
     """True when a sentence reads as the tail of the previous one."""
     stripped = text.lstrip("”’\"')],;: ")
-    return bool(stripped) and stripped[0].islower()
+    if not stripped:
+        return False
+    first = stripped.split(maxsplit=1)[0].rstrip(".,").lower()
+    return stripped[0].islower() or first in COMPANY_SUFFIXES
 
 
 def _repair(sents: Sequence[ParsedSentence], text: str) -> list[ParsedSentence]:
@@ -77,6 +89,13 @@ def _word_count(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if any(c.isalpha() for c in t.text))
 
 
+def _is_fragment(tokens: Sequence[Token]) -> bool:
+    """Too short to state anything: under :data:`MIN_WORDS` words, or two with no verb."""
+    words = _word_count(tokens)
+    has_verb = any(t.pos in {"VERB", "AUX"} for t in tokens)
+    return words < MIN_WORDS and not (words == 2 and has_verb)
+
+
 def segment(
     articles: Sequence[CleanArticle], *, spacy_model: str, cache: Cache
 ) -> tuple[Statement, ...]:
@@ -100,7 +119,7 @@ def segment(
         for block in art.blocks:
             for sent in _repair(next(parsed), block.text):
                 sent = _trim(sent, block.text)
-                if sent.end <= sent.start or _word_count(sent.tokens) < MIN_WORDS:
+                if sent.end <= sent.start or _is_fragment(sent.tokens):
                     continue
                 n += 1
                 start = block.offsets[sent.start]

@@ -55,3 +55,16 @@ def test_pipeline_analyse_maps_statements_to_paragraphs(fake_embedder: FakeEmbed
     )
     assert [(s.id, s.block) for s in result.statements] == [("a:1", 0), ("a:2", 1), ("b:1", 0)]
     assert result.statements[1].start == len("First point is made here.") + 1
+
+
+def test_pipeline_story_given_as_dot_is_named_after_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = tmp_path / "harbor"
+    story.mkdir()
+    (story / "a.txt").write_text("The council approved the bridge plan on Tuesday.\n")
+    monkeypatch.chdir(story)
+    result = pipeline.check_story(
+        Path(), settings=Settings(), embedder=FakeEmbedder(), cache=Cache(None)
+    )
+    assert result.name == "harbor"

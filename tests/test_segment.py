@@ -80,3 +80,12 @@ def test_segment_warm_cache_does_not_run_spacy(
 
     monkeypatch.setattr(nlp, "_load", refuse)
     assert _segment(paragraph, cache=Cache(tmp_path)) == cold
+
+
+def test_segment_keeps_a_two_word_sentence_with_a_verb() -> None:
+    assert _segment("Two died. Still, yes.") == ["Two died."]
+
+
+def test_segment_does_not_split_a_company_name_after_an_abbreviation() -> None:
+    texts = _segment("Work by Hallam Eng. Inc. begins in May. The council agreed.")
+    assert texts == ["Work by Hallam Eng. Inc. begins in May.", "The council agreed."]
