@@ -639,24 +639,25 @@ def _names(statements: Iterable[Statement], labels: Mapping[str, str]) -> dict[s
 def _framing_lines(
     n: FramingNote, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
-    """The note in words built from its fields, the framing module's explanation (which
-    sides, scores, stances), and the word diff."""
-    verb, others = _FRAMING_VERBS.get(str(n.kind), _FRAMING_DEFAULT)
+    """The framing module's explanation (which sides, which words, scores, stances) and the
+    word diff. A note without an explanation is put in words from its fields."""
 
     def label(sid: str) -> str:
         return md_escape(labels[by_id[sid].source_id])
 
-    uses = "; ".join(
-        f"{label(sid)} {verb} " + ", ".join(f"*{md_escape(w)}*" for w in words)
-        for sid, words in zip(n.marked, n.words, strict=True)
-    )
-    plain = sorted({labels[by_id[sid].source_id] for sid in n.unmarked})
-    tail = f"; {', '.join(map(md_escape, plain))} {others[len(plain) > 1]}" if plain else ""
-    out = [f"- **{n.kind}**: {uses}{tail}."]
     if n.explanation.strip():
         ids = [*n.marked, *n.unmarked, *([n.diff_against] if n.diff_against else [])]
         names = _names((by_id[i] for i in ids if i in by_id), labels)
-        out.append(f"  - {_prose(n.explanation, names)}")
+        out = [f"- **{n.kind}**: {_prose(n.explanation, names)}"]
+    else:
+        verb, others = _FRAMING_VERBS.get(str(n.kind), _FRAMING_DEFAULT)
+        uses = "; ".join(
+            f"{label(sid)} {verb} " + ", ".join(f"*{md_escape(w)}*" for w in words)
+            for sid, words in zip(n.marked, n.words, strict=True)
+        )
+        plain = sorted({labels[by_id[sid].source_id] for sid in n.unmarked})
+        tail = f"; {', '.join(map(md_escape, plain))} {others[len(plain) > 1]}" if plain else ""
+        out = [f"- **{n.kind}**: {uses}{tail}."]
     if n.diff and n.diff_against:
         out.append(f"  - word diff {label(n.marked[0])} → {label(n.diff_against)}: {_code(n.diff)}")
     return out

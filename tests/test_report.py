@@ -404,8 +404,9 @@ def test_report_framing_note_prints_its_explanation() -> None:
     result = _story([_article("bay", "Bay Chronicle"), _article("oak", "Oakport Times")])
     md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
     framing = _section(md, "Framing")
-    assert "- positive wording on one side (Bay Chronicle +0.62), negative on the other " in framing
+    assert "- **tone**: positive wording on one side (Bay Chronicle +0.62), negative on" in framing
     assert "(Oakport Times -0.55)" in framing
+    assert framing.count("**tone**") == 1  # the explanation is the note, not a second line
 
 
 def test_report_leads_with_shows_the_fact_text_and_the_sentence_elsewhere() -> None:
