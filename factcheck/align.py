@@ -14,10 +14,16 @@ The rule, order-free (only similarities matter, never positions):
 2. **Strong match.** Any two statements of different sources with cos >= ``strong`` are
    linked too, so a source that states one fact twice keeps both statements in it.
 3. **No chaining.** Links are transitive through connected components, which can chain
-   unrelated statements (a~b, b~c, but a and c differ). While a component holds two
-   statements with cos < ``threshold - FLOOR_MARGIN``, or two statements of the same
-   source with cos < ``strong``, it is split by the minimum cut (on similarity) that
-   separates that pair: the weakest links give way.
+   unrelated statements (a~b, b~c, but a and c differ). A group is *valid* when no two of
+   its statements have cos < ``threshold - FLOOR_MARGIN`` and no two statements of one
+   source have cos < ``strong``. While a component is not valid, it is split by the
+   minimum cut (on similarity) that separates its least similar offending pair: the
+   weakest links give way.
+4. **Strong links mended.** A minimum cut can cut off one statement even through strong
+   links: in a story of near-copies (a wire story run by many outlets) every copy of a
+   sentence has strong links to the other copies, and isolating one copy is the cheapest
+   cut. So the strong links the cuts removed are put back, strongest first, wherever the
+   two groups they join make a valid group.
 
 Cost is O(n^2) in statements for the similarity matrix; 50 sources x 60 statements is a
 3000 x 3000 float32 matrix (36 MB), well within budget.
@@ -90,10 +96,51 @@ def align_similarities(
 
     index = {st.id: i for i, st in enumerate(statements)}
     floor = threshold - FLOOR_MARGIN
+    before = {(u, v): dict(data) for u, v, data in graph.edges(data=True)}
     for component in sorted(nx.connected_components(graph), key=min):
         if len(component) > 2:
             _split(graph, sorted(component), index, sim, statements, floor, strong)
+    cut = sorted((u, v) for u, v in before if not graph.has_edge(u, v))
+    _mend(graph, [(u, v, before[(u, v)]) for u, v in cut], index, sim, statements, floor, strong)
     return graph
+
+
+def _mend(
+    graph: nx.Graph[str],
+    cut: list[tuple[str, str, dict[str, object]]],
+    index: dict[str, int],
+    sim: npt.NDArray[np.float32],
+    statements: Sequence[Statement],
+    floor: float,
+    strong: float,
+) -> None:
+    """Put back the strong links that the splits cut, strongest first (ties by statement
+    ID), where the two groups they join make a valid group (rule 4)."""
+    source = np.array([st.source_id for st in statements])
+    group: dict[str, int] = {}
+    members: dict[int, list[int]] = {}
+    for k, component in enumerate(sorted(nx.connected_components(graph), key=min)):
+        members[k] = sorted(index[n] for n in component)
+        group.update(dict.fromkeys(component, k))
+    strong_cut = sorted(
+        (-float(sim[index[u], index[v]]), u, v, data)
+        for u, v, data in cut
+        if sim[index[u], index[v]] >= strong
+    )
+    for _, u, v, data in strong_cut:
+        gu, gv = group[u], group[v]
+        if gu == gv:
+            continue
+        a, b = members[gu], members[gv]
+        block = sim[np.ix_(a, b)]
+        same_source = source[a][:, None] == source[b][None, :]
+        if block.min() < floor or (block[same_source] < strong).any():
+            continue
+        graph.add_edge(u, v, **data)
+        members[gu] = sorted(a + b)
+        for i in b:
+            group[statements[i].id] = gu
+        del members[gv]
 
 
 def _violation(
