@@ -95,11 +95,12 @@ def align_similarities(
         )
 
     index = {st.id: i for i, st in enumerate(statements)}
+    source = np.array([st.source_id for st in statements])
     floor = threshold - FLOOR_MARGIN
     before = {(u, v): dict(data) for u, v, data in graph.edges(data=True)}
     for component in sorted(nx.connected_components(graph), key=min):
         if len(component) > 2:
-            _split(graph, sorted(component), index, sim, statements, floor, strong)
+            _split(graph, sorted(component), index, sim, source, floor, strong)
     cut = sorted((u, v) for u, v in before if not graph.has_edge(u, v))
     _mend(graph, [(u, v, before[(u, v)]) for u, v in cut], index, sim, statements, floor, strong)
     return graph
@@ -147,18 +148,20 @@ def _violation(
     members: list[str],
     index: dict[str, int],
     sim: npt.NDArray[np.float32],
-    statements: Sequence[Statement],
+    source: npt.NDArray[np.str_],
     floor: float,
     strong: float,
 ) -> tuple[str, str] | None:
-    """The least similar pair of members that may not share a fact, or None."""
-    worst: tuple[float, str, str] | None = None
-    for u, v in combinations(members, 2):
-        s = float(sim[index[u], index[v]])
-        same_source = statements[index[u]].source_id == statements[index[v]].source_id
-        if (s < floor or (same_source and s < strong)) and (worst is None or s < worst[0]):
-            worst = (s, u, v)
-    return None if worst is None else (worst[1], worst[2])
+    """The least similar pair of members that may not share a fact, or None (ties: the
+    first pair in member order)."""
+    idx = np.array([index[m] for m in members])
+    block = sim[np.ix_(idx, idx)]
+    same = source[idx][:, None] == source[idx][None, :]
+    bad = np.triu((block < floor) | (same & (block < strong)), k=1)
+    if not bad.any():
+        return None
+    i, j = np.unravel_index(np.argmin(np.where(bad, block, np.inf)), block.shape)
+    return members[int(i)], members[int(j)]
 
 
 def _split(
@@ -166,20 +169,22 @@ def _split(
     members: list[str],
     index: dict[str, int],
     sim: npt.NDArray[np.float32],
-    statements: Sequence[Statement],
+    source: npt.NDArray[np.str_],
     floor: float,
     strong: float,
 ) -> None:
+    capacity = _capacity_graph(graph.subgraph(members))  # built once, cut as the graph is
     pending = [members]
     while pending:
         group = pending.pop()
-        pair = _violation(group, index, sim, statements, floor, strong)
+        pair = _violation(group, index, sim, source, floor, strong)
         if pair is None:
             continue
+        _, (side_a, _) = nx.minimum_cut(capacity.subgraph(group), *pair, capacity="capacity")
         sub = graph.subgraph(group)
-        _, (side_a, _) = nx.minimum_cut(_capacity_graph(sub), *pair, capacity="capacity")
         crossing = [(u, v) for u, v in sub.edges() if (u in side_a) != (v in side_a)]
         graph.remove_edges_from(crossing)
+        capacity.remove_edges_from([*crossing, *((v, u) for u, v in crossing)])
         pending.extend(
             sorted(part) for part in nx.connected_components(graph.subgraph(group)) if len(part) > 2
         )
