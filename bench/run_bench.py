@@ -15,6 +15,7 @@ on real text at the scale the product promises (up to 50 sources).
 from __future__ import annotations
 
 import argparse
+import json
 import platform
 import shutil
 import statistics
@@ -124,6 +125,7 @@ def main() -> None:
         cache, out = Path(tmp) / "cache", Path(tmp) / "out"
         wire.append(_measured(story, cache, out))
         wire.append(_measured(story, cache, out))
+        summary = json.loads((out / "wire-48.json").read_text(encoding="utf-8"))["summary"]
     rate = _embed_throughput(args.embed_n)
     scaling = [(n, 60, _align_scaling(n, 60)) for n in (2, 10, 50)]
 
@@ -150,6 +152,12 @@ def main() -> None:
     print("|---|---:|---:|")
     print(f"| cold cache | {wire[0][0]:.2f} s | {wire[0][1]:.0f} MiB |")
     print(f"| warm cache | {wire[1][0]:.2f} s | {wire[1][1]:.0f} MiB |")
+    print()
+    cov = summary["coverage"]
+    print(
+        f"Wire story: {summary['statements']} statements in {summary['facts']} facts "
+        f"({cov['consensus']} consensus, {cov['partial']} partial, {cov['unique']} unique)"
+    )
     print()
     print(
         f"Embed stage: {rate:.0f} statements/s ({args.embed_n} statements, batch 32, model loaded)"
