@@ -373,9 +373,15 @@ def _norm_number(iv: _Interval) -> str:
     return _NORM_PREFIX.get(iv.mode or "", "") + _fmt(iv.value)
 
 
+#: "was revised up to 14": the revised figure, not a maximum.
+_REVISED_BEFORE = re.compile(r"(?i)\brevis\w*\s+$")
+
+
 def _qualifier_before(text: str, start: int, *, duration: bool = False) -> re.Match[str] | None:
     m = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
     if m is None or (duration and m[1].lower() in _DURATION_NOT_QUALIFIERS):
+        return None
+    if m[1].lower() == "up to" and _REVISED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
         return None
     return m
 
@@ -491,10 +497,12 @@ def _currency_of_word(m: re.Match[str]) -> str:
 # Percent
 # --------------------------------------------------------------------------------------
 
-_PERCENT = re.compile(
-    rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
+_PERCENT_UNIT = (
     r"(?P<u>%|(?i:percentage\s+points?|percent|per\s*cent|pct|basis\s+points?|bps|pp)\b)"
 )
+_PERCENT = re.compile(rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-){_PERCENT_UNIT}")
+#: The second amount of a range that writes the unit twice: "between 10% *and 15%*".
+_PERCENT_TAIL = re.compile(rf"{_RANGE_CONN}(?P<b>{_NUM})(?:\s?|-){_PERCENT_UNIT}")
 
 
 #: "one in 10 residents", "three out of four voters", "1 in every 5": a proportion, not a
@@ -503,13 +511,17 @@ _PERCENT = re.compile(
 _PROPORTION = re.compile(
     rf"(?P<a>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{_NUM})(?!\s*(?:%|percent)|[\w-])"
 )
-#: Fractions in words, read as approximate percents ("two-thirds of", "half the",
-#: "a quarter of"): a written fraction is a round figure, so it gets the ±10% of "about".
+#: Fractions in words, read as approximate percents: before "of"/"the" ("two-thirds of",
+#: "half the", "a quarter of"), after "by" ("rose by a third", "cut by half"), or hyphenated
+#: anywhere ("a one-third stake"). A written fraction is a round figure, so it gets the
+#: ±10% of "about". "A third" alone ("a third time") is an ordinal, not a fraction.
 _FRACTION = re.compile(
-    rf"(?i)\b(?:(?P<n>a|one|{_UNITS_ALT})[\s-]+)?"
-    r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-    r"(?=\s+(?:of|the)\b)(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+    rf"(?i)\b(?:(?P<n>a|one|{_UNITS_ALT})(?P<sep>[\s-]+))?"
+    r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    r"(?P<of>(?=\s+(?:of|the)\b))?"
+    r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
 )
+_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6}
 _DENOMINATORS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 #: Words before "half" or "quarter" that make it a period or a part, not a fraction
@@ -585,6 +597,10 @@ _SYMBOL_UNITS: dict[str, tuple[str, float]] = {
     "EFLOPS": ("FLOP/s", 1e18),
     "hrs": ("s", 3600.0),
     "hr": ("s", 3600.0),
+    "°C": ("degC", 1.0),
+    "℃": ("degC", 1.0),
+    "°F": ("degF", 1.0),
+    "℉": ("degF", 1.0),
 }
 #: Unit words (singular; regular plurals are added) -> (SI base unit, factor).
 _WORD_UNITS_SINGULAR: dict[str, tuple[str, float]] = {
@@ -678,6 +694,18 @@ _IRREGULAR_UNITS: dict[str, tuple[str, float]] = {
     "teraflops": ("FLOP/s", 1e12),
     "petaflops": ("FLOP/s", 1e15),
     "exaflops": ("FLOP/s", 1e18),
+    # Temperatures keep their scale: Celsius and Fahrenheit differ by an offset, not a
+    # factor, so they are not converted and never compared, like two currencies. A bare
+    # "degrees" is its own unit (a temperature or an angle), comparable only with itself.
+    "degree": ("deg", 1.0),
+    "degrees": ("deg", 1.0),
+    "degree celsius": ("degC", 1.0),
+    "degrees celsius": ("degC", 1.0),
+    "degrees centigrade": ("degC", 1.0),
+    "degrees c": ("degC", 1.0),
+    "degree fahrenheit": ("degF", 1.0),
+    "degrees fahrenheit": ("degF", 1.0),
+    "degrees f": ("degF", 1.0),
 }
 _WORD_UNITS: dict[str, tuple[str, float]] = {
     **_WORD_UNITS_SINGULAR,
@@ -692,10 +720,12 @@ def _alternation(words: Iterable[str]) -> str:
     )
 
 
-_QUANTITY = re.compile(
-    rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
+_QUANTITY_UNIT = (
     rf"(?P<u>(?:{_alternation(_SYMBOL_UNITS)})|(?i:{_alternation(_WORD_UNITS)}))(?![\w/²])"
 )
+_QUANTITY = re.compile(rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-){_QUANTITY_UNIT}")
+#: The second amount of a range that writes the unit twice: "10 km *to 12 km*".
+_QUANTITY_TAIL = re.compile(rf"{_RANGE_CONN}(?P<b>{_NUM})(?:\s?|-){_QUANTITY_UNIT}")
 
 
 def _unit_of(surface: str) -> tuple[str, float] | None:
@@ -750,8 +780,11 @@ _TIME_OF_DAY = re.compile(
 _COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
 _COUNT_VAGUE = re.compile(_VAGUE)
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}$")
-#: Nouns a cardinal can modify without counting things ("three times", "two-thirds").
-_NOT_COUNTED = frozenset({"time", "percent", "%", "point", "cent", "per", "th"})
+#: Nouns a cardinal can modify without counting things ("three times", "one-third"): the
+#: fraction denominators are proportions, read as percents.
+_NOT_COUNTED = frozenset({"time", "percent", "%", "point", "cent", "per", "th"}) | frozenset(
+    _DENOMINATORS
+)
 
 
 # --------------------------------------------------------------------------------------
@@ -1418,48 +1451,119 @@ def _ancestors(ctx: _Context, i: int) -> list[int]:
     return chain
 
 
-def _coordinated_apart(ctx: _Context, a: int, b: int) -> bool:
-    """Whether tokens ``a`` and ``b`` sit in different clauses joined by "and"/"but": a
-    verb attached as ``conj`` lies between one of them and their common ancestor."""
-    chain_a, chain_b = _ancestors(ctx, a), _ancestors(ctx, b)
-    common = next((i for i in chain_b if i in chain_a), None)
-    below = (
-        chain_a[: chain_a.index(common)] + chain_b[: chain_b.index(common)]
-        if common is not None
-        else chain_a + chain_b
-    )
-    return any(ctx.tokens[i].dep == "conj" and ctx.tokens[i].pos in ("VERB", "AUX") for i in below)
-
-
 def _roots(ctx: _Context, first: _DateHit, second: _DateHit) -> tuple[int, int] | None:
     a = _span_root(ctx, first.start, first.end)
     b = _span_root(ctx, second.start, second.end)
     return None if a is None or b is None else (a, b)
 
 
-def _governs(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
-    """Whether ``anchor`` dates the clause ``target`` sits in.
+#: Prepositions whose noun is the occasion of the verb they attach to: in "In a 2024
+#: letter, Zuckerberg wrote" or "During the 2024 campaign, she promised", the noun's date
+#: is the verb's date.
+_SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "throughout"})
+#: Words that put what follows them at another moment than their verb's: a comparison
+#: ("up *from* 9% in 2024", "*compared* with 2% in 2023") or an offset ("two weeks *after*
+#: a fire on February 20", "*before* the vote on Monday").
+_OFFSET_WORDS = frozenset(
+    {"from", "after", "before", "since", "until", "following", "than", "versus", "vs", "vs."}
+    | {"compared", "comparing", "prior", "ahead"}
+)
+#: Links by which a clause is embedded in another whose date it shares: reported speech
+#: ("said on Monday that it would reopen Wednesday"), a complement ("plans to open next
+#: year") or an adverbial clause ("Starting next year, we expect"), but not one
+#: introduced by an offset word ("after it closed in 2021").
+_EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
-    The clause of "2024" in "In a 2024 letter, Zuckerberg wrote, 'Starting next year ...'"
-    is "wrote", which governs "next year"; in "Meta, founded in 2004, said last year ..." the
-    clause of 2004 is "founded", which does not govern "last year". A clause joined by
-    "and" has a time of its own: in "It opened a terminal in 2019 and expanded last year"
-    2019 dates "opened" only. Without a parse every date in the sentence counts.
+
+def _predicate(ctx: _Context, i: int) -> int | None:
+    """The verb whose event the date at token ``i`` dates, or None when it dates something
+    else.
+
+    The walk climbs from the date through its direct adjuncts ("on Monday", "last year",
+    "in June") to the first verb; that verb may itself be a reduced relative clause or a
+    clause of a noun ("The dam, *built* in 1958, ..."), which then is the predicate. It
+    stops with None at a noun: a date that modifies a noun ("the 2019 agreement",
+    "Monday's crash") or is the object of a noun's preposition ("a fire on February 20",
+    "a storm in January") dates that noun, except when the noun is the occasion of its
+    verb (:data:`_SETTING_PREPOSITIONS`: "In a 2024 letter, Zuckerberg wrote"). It also
+    stops at an offset word (:data:`_OFFSET_WORDS`) above the date's own preposition: in
+    "up from 9% in 2024" the year dates the earlier figure.
+    """
+    toks = ctx.tokens
+    own = i
+    for _ in range(len(toks)):
+        tok = toks[i]
+        h = tok.head
+        if h == i or not 0 <= h < len(toks):
+            return None  # the root of a verbless sentence
+        head = toks[h]
+        if head.pos in _PREDICATE_POS:
+            return h
+        if head.pos in _NOMINAL_POS:
+            if head.dep == "pobj" and 0 <= head.head < len(toks):
+                prep = toks[head.head]
+                verb = prep.head
+                setting = prep.text.lower() in _SETTING_PREPOSITIONS
+                if setting and 0 <= verb < len(toks) and toks[verb].pos in _PREDICATE_POS:
+                    return verb
+            return None
+        if head.text.lower() in _OFFSET_WORDS and i != own:
+            return None
+        i = h
+    return None
+
+
+def _embedding_verbs(ctx: _Context, verb: int) -> list[int]:
+    """``verb`` and the verbs whose clauses embed its own (see :data:`_EMBEDDING_DEPS`)."""
+    toks = ctx.tokens
+    chain = [verb]
+    while toks[verb].dep in _EMBEDDING_DEPS and toks[verb].head != verb:
+        if any(
+            t.head == verb and t.dep in ("mark", "prep") and t.text.lower() in _OFFSET_WORDS
+            for t in toks
+        ):
+            break  # "five years after it closed in 2021"
+        verb = toks[verb].head
+        if verb in chain:
+            break
+        chain.append(verb)
+    return chain
+
+
+def _anchors(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
+    """Whether ``anchor`` dates ``target``'s event, so that it may resolve a relative date
+    ("next year") or complete a year-less one ("March 3") there.
+
+    Both dates must attach to the same verb through direct adjuncts (see
+    :func:`_predicate`), or ``target``'s clause be embedded in ``anchor``'s (reported
+    speech: "said on Monday that it would reopen Wednesday"). So the date of a reduced
+    relative clause ("Meta, founded in 2004, said last year"), of an appositive, of a noun
+    ("The 2019 trade agreement expired last year"), of a clause joined by "and" ("opened in
+    2019 and expanded last year") or of an offset ("reopened on Monday, two weeks after a
+    fire on February 20") anchors nothing else. Without a parse every date counts.
     """
     roots = _roots(ctx, anchor, target)
     if roots is None:
         return True
-    a, t = roots
-    chain = _ancestors(ctx, a)
-    verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), chain[-1])
-    return verb in _ancestors(ctx, t) and not _coordinated_apart(ctx, a, t)
+    a, t = (_predicate(ctx, r) for r in roots)
+    return a is not None and t is not None and a in _embedding_verbs(ctx, t)
 
 
-def _shares_clause(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
-    """Whether a year may complete ``target`` ("March 3"): anywhere in the sentence but in
-    another clause joined by "and" ("opened in 2019 and will expand in March")."""
-    roots = _roots(ctx, anchor, target)
-    return roots is None or not _coordinated_apart(ctx, *roots)
+#: A date right after the earlier figure of a comparison: "up from 9% in 2024", "from
+#: 2,500 in 2024", "compared with 2% in 2023", "after a 9% rise in 2024". It dates that
+#: figure and anchors nothing, whatever the parse attaches it to.
+_COMPARED_DATE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|from|after|following)"
+    rf"\s+(?:an?\s+)?(?:[$€£¥]\s?)?{_NUM}(?:bn|mn|m|k)?(?:\s*%|\s+(?:percent|per\s*cent)\b)?"
+    r"(?:[\s-]+(?!(?:to|and|in|on|at|during|for)\b)[A-Za-z]+){0,2}"
+    r"(?:\s+(?:in|during|on|at|for))?\s+$"
+)
+
+
+def _compared_date(ctx: _Context, hit: _DateHit) -> bool:
+    return _COMPARED_DATE_BEFORE.search(ctx.text, max(0, hit.start - 80), hit.start) is not None
 
 
 _PAST, _PRESENT, _FUTURE = "past", "present", "future"
@@ -1544,19 +1648,56 @@ def _scale_factor(num_text: str, abbreviation: str | None) -> Decimal:
     return factor
 
 
-def _range_ok(text: str, conn: str, start: int) -> bool:
-    """ "A and B" is a range only after "between"; "from A to B" is a change, not a range."""
+def _range_ok(ctx: _Context, conn: str, start: int) -> bool:
+    """Whether "A <conn> B" starting at ``start`` is one range: "A-B" and "A to B" are,
+    "A and B" only after "between", and "from A to B" unless it tells a change ("rose
+    from 35 to 40", see :func:`_is_change`)."""
+    text = ctx.text
     conn = conn.strip().lower()
     if conn == "and":
         return _BETWEEN_BEFORE.search(text, 0, start) is not None
     if conn == "to":
-        return _FROM_BEFORE.search(text, 0, start) is None
+        from_ = _FROM_BEFORE.search(text, 0, start)
+        return from_ is None or not _is_change(ctx, from_.start())
     return True
 
 
 def _range_start(text: str, conn: str, start: int) -> int:
-    between = _BETWEEN_BEFORE.search(text, 0, start) if conn.strip().lower() == "and" else None
-    return between.start() if between else start
+    """Where a range starts: at its "between" or "from", else at its first number."""
+    pattern = _BETWEEN_BEFORE if conn.strip().lower() == "and" else _FROM_BEFORE
+    before = pattern.search(text, 0, start)
+    return before.start() if before else start
+
+
+#: Words of change: a "from" they govern starts a change ("rose from 35 to 40", "an
+#: increase from 5%"), not a range, and its figure is the previous one. Verb and noun
+#: lemmas both, since "a rise from" tells a change as well as "rose from" does.
+_CHANGE_WORDS = frozenset(
+    {"rise", "climb", "grow", "growth", "increase", "jump", "fall", "drop", "decline", "slip"}
+    | {"soar", "plunge", "surge", "sink", "dip", "swell", "shrink", "raise", "lower", "cut"}
+    | {"reduce", "reduction", "boost", "lift", "expand", "double", "triple", "halve", "slash"}
+    | {"trim", "hike", "change", "shift", "go", "improve", "rebound", "recover", "slide"}
+    | {"tumble", "edge", "inch", "widen", "narrow", "gain", "decrease", "revise", "revision"}
+    | {"update", "adjust", "correct", "upgrade", "downgrade", "balloon", "spike", "ease"}
+    | {"up", "down"}
+)
+
+
+def _is_change(ctx: _Context, from_pos: int) -> bool:
+    """Whether the "from" at ``from_pos`` starts a change: a word of :data:`_CHANGE_WORDS`
+    governs it (within three heads: "rose sharply from", "up from"). Without a parse every
+    "from A to B" is taken for a change, as two values, which claims less than a range."""
+    i = _token_at(ctx, from_pos)
+    if i is None or not ctx.tokens:
+        return True
+    for _ in range(3):
+        tok = ctx.tokens[i]
+        if tok.lemma.lower() in _CHANGE_WORDS or tok.text.lower() in _CHANGE_WORDS:
+            return True
+        if tok.head == i:
+            return False
+        i = tok.head
+    return ctx.tokens[i].lemma.lower() in _CHANGE_WORDS
 
 
 def _ranged(
@@ -1594,11 +1735,13 @@ def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         start, end = m.start(), m.end()
         tail = _MONEY_RANGE_TAIL.match(text, end)
         ranged: _Interval | None = None
-        if tail and _range_ok(text, tail["conn"], start):
+        if tail and _range_ok(ctx, tail["conn"], start):
             high = _parse_number(tail["b"], tail["bab"])
             if high is not None:
-                ranged = _ranged(m["a"], m["aab"], high, tail["b"], tail["bab"])
-                start, end = _range_start(text, tail["conn"], start), tail.end()
+                span = _ranged(m["a"], m["aab"], high, tail["b"], tail["bab"])
+                if span is not None:
+                    start, end = _range_start(text, tail["conn"], start), tail.end()
+                    start, ranged = _range_qualifier(text, start, span)
         if ranged is None:
             start, ranged = _with_qualifier(text, start, amount)
         norm = f"{unit} {_norm_number(ranged)}"
@@ -1631,30 +1774,106 @@ def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
 
 
 def _measure(
-    text: str, m: re.Match[str], *, duration: bool = False
-) -> tuple[int, _Interval] | None:
-    """Start and interval of a percent or quantity match (``a0`` is a range's low end)."""
+    ctx: _Context, m: re.Match[str], tail: re.Pattern[str], *, duration: bool = False
+) -> tuple[int, int, _Interval] | None:
+    """Start, end and interval of a percent or quantity match. A range is one interval:
+    with the unit once ("10-15%", ``a0`` is its low end) or twice ("between 10% and 15%",
+    ``tail`` matching the second amount with the same unit right after ``m``)."""
+    text = ctx.text
     high = _parse_number(m["a"])
     if high is None:
         return None
-    if m["a0"] is not None and _range_ok(text, m["conn"], m.start()):
-        iv = _ranged(m["a0"], None, high, m["a"], None)
-        if iv is not None:
-            return _range_start(text, m["conn"], m.start()), iv
-    return _with_qualifier(text, m.start("a"), high, duration=duration)
+    if m["a0"] is None:
+        t = tail.match(text, m.end())
+        if t is not None and _same_unit(m["u"], t["u"]) and _range_ok(ctx, t["conn"], m.start()):
+            top = _parse_number(t["b"])
+            if top is not None:
+                iv = _range_interval(high, top)
+                start, iv = _range_qualifier(text, _range_start(text, t["conn"], m.start()), iv)
+                return start, t.end(), iv
+    elif _range_ok(ctx, m["conn"], m.start()):
+        span = _ranged(m["a0"], None, high, m["a"], None)
+        if span is not None:
+            start, iv = _range_qualifier(text, _range_start(text, m["conn"], m.start()), span)
+            return start, m.end(), iv
+    start, iv = _with_qualifier(text, m.start("a"), high, duration=duration)
+    return start, m.end(), iv
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """Whether two unit words of a range name one unit ("%" and "percent", "km" and
+    "kilometres")."""
+    if _unit_of(a) is not None or _unit_of(b) is not None:
+        return _unit_of(a) == _unit_of(b)
+    return _percent_unit(a) == _percent_unit(b)
+
+
+def _range_qualifier(text: str, start: int, iv: _Interval) -> tuple[int, _Interval]:
+    """A range after "about"/"some" ("some 200-300 people") widens by 10% on each side;
+    other qualifiers of a range are read as part of it and leave it as stated."""
+    q = _qualifier_before(text, start)
+    if q is None:
+        return start, iv
+    if _QUALIFIERS[q[1].lower()] == _ABOUT:
+        iv = replace(iv, low=iv.low * 0.9, high=iv.high * 1.1, qualifier=q[1].lower())
+    return q.start(1), iv
 
 
 def _find_percents(ctx: _Context, claims: _Claims) -> Iterator[Value]:
     for m in _PERCENT.finditer(ctx.text):
-        found = _measure(ctx.text, m)
+        found = _measure(ctx, m, _PERCENT_TAIL)
         if found is None:
             continue
-        start, iv = found
+        start, end, iv = found
         unit, factor = _percent_unit(m["u"])
         iv = _scaled(iv, factor)
         norm = _norm_number(iv) + ("%" if unit == "%" else " pp")
-        yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), norm, iv, unit)
+        yield _numeric(ValueKind.PERCENT, ctx, start, end, norm, iv, unit)
+    yield from _percentage_points(ctx)
     yield from _proportions(ctx)
+
+
+#: Percentage points in words: "half a percentage point" (0.5), "a quarter of a point",
+#: "a percentage point" (1). A round figure, so half a unit of its last digit each side.
+_PP_WORDS = re.compile(
+    r"(?i)\b(?P<w>half\s+a|a\s+half|a\s+quarter(?:\s+of\s+a)?|three\s+quarters\s+of\s+a|a|one)"
+    r"\s+(?:full\s+)?(?P<pct>percentage[\s-]+)?points?\b"
+)
+_PP_WORD_VALUES: dict[str, Decimal] = {
+    "half a": Decimal("0.5"),
+    "a half": Decimal("0.5"),
+    "a quarter": Decimal("0.25"),
+    "a quarter of a": Decimal("0.25"),
+    "three quarters of a": Decimal("0.75"),
+    "a": Decimal(1),
+    "one": Decimal(1),
+}
+#: "0.5 points", "two points": points of a rate only when the sentence states the rate as a
+#: percent ("The mortgage rate rose 0.5 points to 6.5%"); else they may be index or game
+#: points and are not read.
+_POINTS = re.compile(rf"(?P<a>{_NUM})(?:\s?|-)(?P<u>(?i:points?))\b")
+
+
+def _percentage_points(ctx: _Context) -> Iterator[Value]:
+    """Percentage points written in words (``_PP_WORDS``) or as bare "points" of a rate
+    (``_POINTS``), as percents with unit "pp": comparable with each other, never with %."""
+    text = ctx.text
+    has_percent = any(_percent_unit(m["u"])[0] == "%" for m in _PERCENT.finditer(text))
+    for m in _PP_WORDS.finditer(text):
+        if not m["pct"] and not has_percent:
+            continue
+        v = _PP_WORD_VALUES[re.sub(r"\s+", " ", m["w"].lower())]
+        step = Decimal("0.1") if v < 1 else Decimal(1)
+        start, iv = _with_qualifier(text, m.start(), _Number(v, step))
+        yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), f"{_norm_number(iv)} pp", iv, "pp")
+    if not has_percent:
+        return
+    for m in _POINTS.finditer(text):
+        number = _parse_number(m["a"])
+        if number is None:
+            continue
+        start, iv = _with_qualifier(text, m.start(), number)
+        yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), f"{_norm_number(iv)} pp", iv, "pp")
 
 
 def _share(ctx: _Context, start: int, end: int, v: float) -> Value:
@@ -1689,6 +1908,9 @@ def _proportions(ctx: _Context) -> Iterator[Value]:
             continue  # "2 in 10 minutes"
         yield _share(ctx, m.start(), m.end(), 100 * float(a.value) / float(b.value))
     for m in _FRACTION.finditer(text):
+        hyphenated = (m["sep"] or "").strip() == "-"
+        if m["of"] is None and not hyphenated and not _BY_BEFORE.search(text, 0, m.start()):
+            continue
         if _NOT_FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         d = m["d"].lower()
@@ -1726,13 +1948,13 @@ def _find_quantities(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         base, factor = unit
         if m["a"].lower() == "one" and m["u"].lower() in ("day", "year"):
             continue  # "one day" is "some day"
-        found = _measure(ctx.text, m, duration=base == "s")
+        found = _measure(ctx, m, _QUANTITY_TAIL, duration=base == "s")
         if found is None:
             continue
-        start, iv = found
+        start, end, iv = found
         iv = _scaled(iv, factor)
         norm = f"{_norm_number(iv)} {base}"
-        yield _numeric(ValueKind.QUANTITY, ctx, start, m.end(), norm, iv, base)
+        yield _numeric(ValueKind.QUANTITY, ctx, start, end, norm, iv, base)
 
 
 #: A person's age: "54-year-old", "54 years old", "aged 54", "aged 18 to 24", "at the age of
@@ -1792,6 +2014,52 @@ def _find_ages(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         age = _age(ctx, m.start("n"), m.end("n"), n, n)
         if age is not None:
             yield age
+    yield from _predicate_ages(ctx)
+
+
+#: Nouns for a person, besides :data:`_PERSON_ROLES`: the subject of "was 34" whose age
+#: the number states.
+_PERSON_NOUNS = _PERSON_ROLES | frozenset(
+    {"man", "woman", "boy", "girl", "child", "person", "teenager", "teen", "baby", "infant"}
+    | {"toddler", "patient", "passenger", "pedestrian", "worker", "employee", "gunman"}
+    | {"shooter", "cyclist", "motorcyclist", "pilot", "soldier", "player", "singer", "actor"}
+    | {"actress", "survivor", "hiker", "climber", "swimmer", "diver", "tourist", "firefighter"}
+)
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _predicate_ages(ctx: _Context) -> Iterator[Value]:
+    """A bare number that a copula says a person is: "The victim was 43", "She is 34". The
+    subject must be a person (a noun of :data:`_PERSON_NOUNS`, a name spaCy tags as a
+    person, "he" or "she") and the number stand alone (not "was 43rd", "is 34 points")."""
+    toks = ctx.tokens
+    for i, tok in enumerate(toks):
+        if tok.pos != "NUM" or tok.dep not in ("attr", "acomp") or toks[tok.head].lemma != "be":
+            continue
+        if any(t.head == i and j != i for j, t in enumerate(toks)):
+            continue  # "was one of 12", "is 34 points"
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.pos in ("NOUN", "PROPN", "NUM", "SYM"):
+            continue
+        subject = next(
+            (t for j, t in enumerate(toks) if t.head == tok.head and t.dep == "nsubj"), None
+        )
+        if subject is None or not _is_person(ctx, subject):
+            continue
+        number = _parse_number(tok.text)
+        if number is None or number.value != number.value.to_integral_value():
+            continue
+        age = _age(ctx, tok.start, tok.end, number.value, number.value)
+        if age is not None:
+            yield age
+
+
+def _is_person(ctx: _Context, tok: Token) -> bool:
+    if tok.pos == "PRON":
+        return tok.text.lower() in _PERSON_PRONOUNS
+    if tok.lemma.lower() in _PERSON_NOUNS:
+        return True
+    return any(e.label == "PERSON" and e.start <= tok.start < e.end for e in ctx.entities)
 
 
 #: Words near "N-M" that make it a vote ("voted 5-2", "by a vote of 52 to 48", "a 6-3
@@ -1873,37 +2141,100 @@ def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
 #: Verbs whose object is the level of their subject ("Sales reached 1.2 million", "the
 #: toll stood at 40", "ridership rose to 900,000"): a bare number there counts the subject.
 _LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed", "surpass", "number"})
-#: Verbs of change whose "to"/"at" object is the new level ("rose to 40", "stood at 40").
-#: "rose by 40" is a change, not a level, and is not read.
+#: Verbs of change whose "to"/"at" object is the new level ("rose to 40", "stood at 40",
+#: "was revised to 14", "was put at 12"). "rose by 40" is a change, not a level, and is not
+#: read. With an object of their own ("revised *the figure* to 14") they measure the object.
 _CHANGE_VERBS = frozenset(
     {"rise", "climb", "grow", "increase", "jump", "fall", "drop", "decline", "slip", "soar"}
-    | {"plunge", "surge", "sink", "dip", "stand", "swell", "shrink", "reach"}
+    | {"plunge", "surge", "sink", "dip", "stand", "swell", "shrink", "reach", "revise"}
+    | {"raise", "lower", "put", "update", "adjust", "correct", "cut", "reduce", "lift"}
 )
+#: Nouns that name a figure rather than what it counts: "revised the figure to 14" after
+#: "initially reported 12 deaths" counts deaths, the noun of the sentence's earlier count.
+_FIGURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "estimate"})
+#: Verbs whose bare numeric subject or object counts people: "Forty were injured", "The
+#: crash injured 40", "The mine employs 600". Any other verb leaves a bare number unread.
+_PEOPLE_VERBS = frozenset(
+    {"kill", "injure", "hurt", "wound", "die", "evacuate", "arrest", "detain", "rescue"}
+    | {"displace", "hospitalize", "hospitalise", "treat", "charge", "employ", "hire"}
+    | {"drown", "sicken", "strand", "trap", "infect", "save", "convict", "sentence"}
+)
+#: Words before a bare "one" that make it a pronoun, not a count ("no one was hurt").
+_NOT_A_NUMBER_BEFORE = frozenset({"no", "any", "every", "each", "some", "the", "this", "that"})
 
 
 def _measured_subject(ctx: _Context, start: int, end: int) -> int | None:
-    """The subject a bare number measures, when the number is the level its verb states:
-    the object of a level verb or the "to"/"at" object of a change verb, with a common noun
-    as the verb's subject ("Sales reached 1.2 million" counts 1.2 million sales)."""
+    """The noun a bare number measures, when the number is the level its verb states: the
+    object of a level verb ("Sales reached 1.2 million" counts sales), or the "to"/"at"
+    object of a change verb, which measures the verb's object if it has one ("revised the
+    figure to 14") and else its subject ("the death toll rose to 40", "was put at 12").
+    A pronoun subject ("before it was revised to 14") gives -1: the caller takes the noun
+    of the sentence's earlier count."""
     root = _span_root(ctx, start, end)
     if root is None:
         return None
     tok = ctx.tokens[root]
     verb = tok.head
+    deps: tuple[str, ...] = ("nsubj", "nsubjpass")
     if tok.dep == "pobj" and ctx.tokens[verb].text.lower() in ("to", "at"):
         verb = ctx.tokens[verb].head
+        if ctx.tokens[verb].text.lower() == "from":  # "rose from 35 to 40"
+            verb = ctx.tokens[verb].head
         if ctx.tokens[verb].lemma.lower() not in _CHANGE_VERBS:
             return None
+        deps = ("dobj", "nsubj", "nsubjpass")
     elif tok.dep != "dobj" or ctx.tokens[verb].lemma.lower() not in _LEVEL_VERBS:
         return None
-    return next(
-        (
-            i
-            for i, t in enumerate(ctx.tokens)
-            if t.head == verb and i != verb and t.dep == "nsubj" and t.pos == "NOUN"
-        ),
-        None,
-    )
+    kids = [(i, t) for i, t in enumerate(ctx.tokens) if t.head == verb and i != verb]
+    for dep in deps:
+        for i, t in kids:
+            if t.dep == dep and t.pos == "NOUN":
+                return i
+            if t.dep == dep and t.pos == "PRON":
+                return -1
+    return None
+
+
+def _implied_people(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a bare number is the subject or object of a verb of :data:`_PEOPLE_VERBS`
+    ("Forty were injured", "The crash injured 40"): a count of people."""
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return False
+    tok = ctx.tokens[root]
+    if tok.pos != "NUM" or tok.dep not in ("nsubj", "nsubjpass", "dobj") or tok.head == root:
+        return False
+    if ctx.tokens[tok.head].lemma.lower() not in _PEOPLE_VERBS:
+        return False
+    if any(t.head == root and t.dep in ("prep", "det", "poss") for t in ctx.tokens):
+        return False  # "one of the victims", "the two"
+    prev = next((t for t in reversed(ctx.tokens) if t.end <= start), None)
+    return prev is None or prev.text.lower() not in _NOT_A_NUMBER_BEFORE
+
+
+def _year_modifier(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a four-digit year-like number modifies a noun as a year, naming it ("the
+    2019 agreement", "the 2024 election results", "its 2025 results"), rather than
+    counting it ("2000 employees"). A year: its noun is singular, or another word stands
+    between the number and its noun, or a possessive precedes the number, or spaCy tags
+    the number alone as a date."""
+    if not _YEAR_LIKE.match(ctx.text[start:end]):
+        return False
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return False
+    tok = ctx.tokens[root]
+    if tok.dep not in _NOUN_MODIFIER_DEPS | {"nummod"} or tok.head == root:
+        return False
+    head = ctx.tokens[tok.head]
+    if head.pos not in ("NOUN", "PROPN") or head.start < end:
+        return False
+    if head.tag not in ("NNS", "NNPS") or tok.head > root + 1:
+        return True
+    before = ctx.tokens[root - 1] if root > 0 else None
+    possessive = before is not None and (before.dep == "poss" or before.tag == "PRP$")
+    dated = any(e.label == "DATE" and (e.start, e.end) == (start, end) for e in ctx.entities)
+    return possessive or (dated and before is not None and before.pos == "DET")
 
 
 def _after_model_name(ctx: _Context, start: int) -> bool:
@@ -1927,7 +2258,62 @@ def _exact_count(number: _Number, raw: str, abbreviation: str | None) -> _Number
     return number
 
 
+_ABBR = r"(?:bn|mn|m|k)(?![A-Za-z])"
+#: A range of a count: "200 to 300 people", "20,000-30,000 homes", "between 2,000 and 3,000
+#: people", "from 200 to 300 people" (unless a change, see :func:`_range_ok`).
+_COUNT_RANGE = re.compile(
+    rf"(?P<a>{_NUM})(?P<aab>{_ABBR})?{_RANGE_CONN}(?P<b>{_NUM})(?P<bab>{_ABBR})?(?![\w%])"
+)
+
+
+def _noun_after(ctx: _Context, end: int) -> int | None:
+    """The plural noun right after ``end``, over adjectives and compound nouns ("3,000
+    angry residents", "2,000 flood victims"): what a range whose parse is broken counts."""
+    i = _token_at(ctx, end)
+    for _ in range(4):
+        if i is None or i >= len(ctx.tokens):
+            return None
+        tok = ctx.tokens[i]
+        if tok.pos == "NOUN" and tok.tag == "NNS":
+            return i
+        if tok.pos not in ("ADJ", "NOUN") and tok.dep != "compound":
+            return None
+        i += 1
+    return None
+
+
+def _count_ranges(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Ranges of counts as one interval, each end with half a unit of rounding ("20,000 to
+    30,000 homes" is [19999.5, 30000.5], so it fits "25,000 homes" and "30,000 homes")."""
+    text = ctx.text
+    for m in _COUNT_RANGE.finditer(text):
+        if not claims.free(m.start(), m.end()) or not _range_ok(ctx, m["conn"], m.start()):
+            continue
+        if _YEAR_LIKE.match(m["a"]) and _YEAR_LIKE.match(m["b"]):
+            continue  # "2019-2024": years
+        noun = _counted_noun(ctx, m.start("b"), m.end("b"), m["b"])
+        if noun is None:
+            noun = _counted_noun(ctx, m.start("a"), m.end("a"), m["a"])
+        if noun is None or ctx.tokens[noun].start < m.end():
+            noun = _noun_after(ctx, m.end())
+        if noun is None:
+            continue
+        lemma = ctx.tokens[noun].lemma.lower()
+        high = _parse_number(m["b"], m["bab"])
+        if lemma in _NOT_COUNTED or lemma in _WORD_UNITS or high is None:
+            continue
+        iv = _ranged(m["a"], m["aab"], high, m["b"], m["bab"])
+        if iv is None:
+            continue
+        start, iv = _range_qualifier(text, _range_start(text, m["conn"], m.start()), iv)
+        end = ctx.tokens[noun].end
+        yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
+
+
 def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Counts of a noun (see "Amounts" in the module docs): vague amounts ("millions of"),
+    ranges, then single numbers with the noun they count, the subject whose level they
+    state, or the people a verb implies."""
     if not ctx.tokens:
         return  # a count needs the parse to find its noun
     text = ctx.text
@@ -1939,31 +2325,19 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         iv = _vague_interval(m)
         norm = f"{_norm_number(iv)} {lemma}"
         yield _numeric(ValueKind.COUNT, ctx, m.start(), ctx.tokens[noun].end, norm, iv, lemma)
+    ranges = list(_count_ranges(ctx, claims))
+    yield from ranges
+    taken = [(v.start, v.end) for v in ranges]
+    earlier: list[str] = []  # the nouns counted so far, for "revised the figure to 14"
     for m in _COUNT.finditer(text):
         raw, abbreviation = m["a"], m["ab"]
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         if not claims.free(m.start(), m.end()) or _after_model_name(ctx, m.start()):
             continue
-        if abbreviation:
-            # spaCy splits "5m" into two tokens and parses them badly: take the next word.
-            noun = _token_at(ctx, m.end())
-            if noun is None or ctx.tokens[noun].tag != "NNS":
-                continue
-        else:
-            noun = _counted_noun(ctx, m.start(), m.end(), raw)
-            if noun is None and not _YEAR_LIKE.match(raw):
-                noun = _measured_subject(ctx, m.start(), m.end())
-        if noun is None:
+        counted, noun_end = _count_noun(ctx, m, earlier)
+        if counted is None or counted in _NOT_COUNTED or counted in _WORD_UNITS:
             continue
-        noun_tok = ctx.tokens[noun]
-        lemma = noun_tok.lemma.lower()
-        if (
-            lemma in _NOT_COUNTED
-            or lemma in _WORD_UNITS
-            or (abbreviation and noun_tok.tag != "NNS")
-        ):
-            continue
-        if _YEAR_LIKE.match(raw) and not abbreviation and noun_tok.tag != "NNS":
-            continue  # "the 2024 letter": a year, not 2024 letters
         number = _parse_number(raw, abbreviation)
         if number is None or (
             number.value != number.value.to_integral_value()
@@ -1975,9 +2349,46 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             start, iv = m.start(), _rough(number, "plus" if after["plus"] else after["w"].lower())
         else:
             start, iv = _with_qualifier(text, m.start(), _exact_count(number, raw, abbreviation))
-        after_number = noun_tok.start >= m.end() and claims.free(start, noun_tok.end)
-        end = noun_tok.end if after_number else m.end()  # "Sales reached 1.2 million"
-        yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
+        after_number = noun_end is not None and claims.free(start, noun_end)
+        end = noun_end if noun_end is not None and after_number else m.end()
+        earlier.append(counted)
+        norm = f"{_norm_number(iv)} {counted}"
+        yield _numeric(ValueKind.COUNT, ctx, start, end, norm, iv, counted)
+
+
+def _count_noun(
+    ctx: _Context, m: re.Match[str], earlier: Sequence[str]
+) -> tuple[str | None, int | None]:
+    """The lemma a single number counts and, when that noun follows the number, where the
+    count's text ends. ``(None, None)`` when the number counts nothing (a year, a version,
+    a bare number with no noun, verb or level to say what it counts)."""
+    raw, abbreviation = m["a"], m["ab"]
+    if abbreviation:
+        # spaCy splits "5m" into two tokens and parses them badly: take the next word.
+        noun = _token_at(ctx, m.end())
+        if noun is None or ctx.tokens[noun].tag != "NNS":
+            return None, None
+        return ctx.tokens[noun].lemma.lower(), ctx.tokens[noun].end
+    if _year_modifier(ctx, m.start(), m.end()):
+        return None, None  # "the 2024 election results": a year, not 2024 results
+    noun = _counted_noun(ctx, m.start(), m.end(), raw)
+    if noun is not None:
+        tok = ctx.tokens[noun]
+        if _YEAR_LIKE.match(raw) and tok.tag != "NNS":
+            return None, None  # "the 2024 letter": a year, not 2024 letters
+        return tok.lemma.lower(), tok.end if tok.start >= m.end() else None
+    if _YEAR_LIKE.match(raw):
+        return None, None
+    measured = _measured_subject(ctx, m.start(), m.end())
+    if measured == -1 or (
+        measured is not None and ctx.tokens[measured].lemma.lower() in _FIGURE_NOUNS and earlier
+    ):
+        return (earlier[-1], None) if earlier else (None, None)
+    if measured is not None:
+        return ctx.tokens[measured].lemma.lower(), None
+    if _implied_people(ctx, m.start(), m.end()):
+        return "people", None
+    return None, None
 
 
 def _rough(number: _Number, word: str) -> _Interval:
@@ -1991,9 +2402,10 @@ def _rough(number: _Number, word: str) -> _Interval:
 
 
 def _counts_years(ctx: _Context, hit: _DateHit) -> bool:
-    """ "2000 employees": a four-digit number counting a plural noun is not a year."""
+    """ "2000 employees": a four-digit number counting a plural noun is not a year (but
+    "the 2024 election results" is, see :func:`_year_modifier`)."""
     root = _span_root(ctx, hit.start, hit.end)
-    if root is None:
+    if root is None or _year_modifier(ctx, hit.start, hit.end):
         return False
     tok = ctx.tokens[root]
     head = ctx.tokens[tok.head]
@@ -2085,7 +2497,7 @@ def _complete_year(
     """Span and note of a year-less date: the year of a date in its clause, else the year
     :func:`_year_near` picks around the article date, else None."""
     assert hit.by_year is not None
-    anchor = _nearest([a for a in anchors if _shares_clause(ctx, a, hit)], hit)
+    anchor = _nearest([a for a in anchors if _anchors(ctx, a, hit)], hit)
     published = ctx.published
     if anchor is not None and anchor.span is not None:
         year = anchor.span[0].year
@@ -2113,7 +2525,7 @@ def _resolve_relative(
     usable = [
         a
         for a in anchors
-        if a.span is not None and _fine_enough(a.span, hit.need) and _governs(ctx, a, hit)
+        if a.span is not None and _fine_enough(a.span, hit.need) and _anchors(ctx, a, hit)
     ]
     anchor = _nearest(usable, hit)
     if anchor is not None and anchor.span is not None:
@@ -2171,7 +2583,11 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         hit = _with_bound(ctx, hit, claims)
         local.take(hit.start, hit.end)
         hits.append(hit)
-    explicit = [h for h in hits if h.span is not None and _granularity(h.span) is not None]
+    explicit = [
+        h
+        for h in hits
+        if h.span is not None and _granularity(h.span) is not None and not _compared_date(ctx, h)
+    ]
     anchors = [h for h in explicit if h.bound is None]
     found: dict[int, tuple[tuple[date, date], str | None] | None] = {}
     for i, hit in enumerate(hits):
@@ -2195,7 +2611,7 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
     ]
     for i in (i for i in relative if hits[i].forward is not None):
         others = [a for a in said if (a.start, a.end) != (hits[i].start, hits[i].end)]
-        if others and any(_governs(ctx, a, hits[i]) for a in others):
+        if others and any(_anchors(ctx, a, hits[i]) for a in others):
             found[i] = _resolve_relative(ctx, hits[i], anchors + others, _tense(ctx, hits[i]))
     for i, hit in enumerate(hits):
         resolved = found.get(i)
