@@ -130,9 +130,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 
-from factcheck.types import Entity, Statement, Token, Value, ValueKind
+from factcheck.types import Entity, Statement, Token, Value, ValueKind, ValueRole
 
-__all__ = ["comparable", "compatible", "extract", "same_name"]
+__all__ = ["comparable", "compatible", "extract", "maybe_contains", "same_name"]
 
 # --------------------------------------------------------------------------------------
 # Numbers
@@ -771,11 +771,24 @@ _PERIODS: dict[str, str] = {
     "yearly": "year",
 }
 _RATE_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
-#: Times of day ("3:15 a.m.", "9pm", "6 o'clock") are claimed first so that no finder reads
-#: them as counts ("3 a.m."); they are not compared.
+#: Times of day ("3:15 a.m.", "9pm", "6 o'clock", "noon", "at 15:00") are claimed first so
+#: that no finder reads them as counts ("3 a.m."); see :func:`_find_times`.
 _TIME_OF_DAY = re.compile(
-    r"(?i)(?<![\w.:])\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
+    r"(?i)(?<![\w.:])(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*"
+    r"(?:(?P<ap>[ap])(?:\.m\.|m\b)|(?P<oclock>o['’]clock)\b)"
+    r"|\b(?P<noon>noon|midday)\b"
+    r"|(?<=\bat\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*[ap]\.?m)"
 )
+#: Words before a time: about-words widen it to an hour each side; bound words ("by 3
+#: p.m.", "until noon") make it no moment, and it is not read.
+_TIME_QUALIFIER = re.compile(
+    r"(?i)\b(?:(?P<about>about|around|approximately|roughly|shortly\s+(?:after|before)"
+    r"|just\s+(?:after|before)|some\s+time\s+(?:after|before))"
+    r"|(?P<bound>before|after|by|until|till|since|from|between))\s+(?:at\s+)?$"
+)
+#: A range of times ("3 to 5 p.m.", "3 p.m.-5 p.m."): not one moment, not read.
+_TIME_RANGE_BEFORE = re.compile(r"(?i)(?:\d|[ap]\.?m\.?)\s*(?:-|–|to|and|until)\s*$")
+_TIME_RANGE_AFTER = re.compile(r"(?i)\s*(?:-|–|to|and|until)\s*\d")
 
 _COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
 _COUNT_VAGUE = re.compile(_VAGUE)
@@ -878,7 +891,7 @@ _D_BARE_MONTH = re.compile(
 )
 _D_TODAY = re.compile(
     r"(?i)\b(?:(?P<pre>earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b"
-    r"|\bthis\s+(?:morning|afternoon|evening)\b"
+    r"|\bthis\s+(?:morning|afternoon|evening)\b|\b(?P<last>last\s+night)\b"
 )
 _D_AGO = re.compile(
     rf"(?i)\b(?:(?P<n>{_NUM}|an?|a\s+few|few|several|some)\s+)?"
@@ -1210,7 +1223,7 @@ def _bare_month_hit(m: re.Match[str]) -> Iterator[_DateHit]:
 def _relative_hits(text: str) -> Iterator[_DateHit]:
     """Dates that need an anchor: today, N days ago, next year, Wednesday."""
     for m in _D_TODAY.finditer(text):
-        word = (m["w"] or "today").lower()
+        word = "yesterday" if m["last"] else (m["w"] or "today").lower()
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         yield _DateHit(m.start(), m.end(), relative=partial(_day_span, days=shift))
     for m in _D_AGO.finditer(text):
@@ -1391,10 +1404,141 @@ def _name_tokens(norm: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s\-]+", norm) if w)
 
 
+#: Function words an acronym may leave out ("NYPD" for "New York Police Department" has
+#: none, "FBI" drops no word, "BoE" keeps the "of" of "Bank of England", "DOJ" drops it).
+_ACRONYM_SKIPPED = frozenset({"of", "and", "for", "the", "on", "in", "&", "de"})
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    """Whether ``short`` is one word spelling the initials of ``long``'s words (two or
+    more), with or without its function words: "faa" and "federal aviation
+    administration", "nypd" and "new york police department", "u.s." and "united
+    states"."""
+    letters = short.replace(".", "")
+    words = [w for w in re.split(r"[\s\-]+", long) if w]
+    if " " in short.strip() or len(letters) < 2 or not letters.isalpha() or len(words) < 2:
+        return False
+    every = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in _ACRONYM_SKIPPED)
+    return letters.lower() in (every.lower(), content.lower())
+
+
 def same_name(a: str, b: str) -> bool:
-    """Same name, or one name's tokens a subset of the other's ("zuckerberg")."""
+    """Same name, one name's tokens a subset of the other's ("zuckerberg" and "mark
+    zuckerberg"), or one the acronym of the other ("faa" and "federal aviation
+    administration", see :func:`_is_acronym`). Takes normalised names (``Value.norm``)."""
     ta, tb = _name_tokens(a), _name_tokens(b)
-    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+    if not ta or not tb:
+        return False
+    return ta <= tb or tb <= ta or _is_acronym(a, b) or _is_acronym(b, a)
+
+
+#: Places of a known granularity, for :func:`maybe_contains`: countries (with the short
+#: names news uses), US states and larger regions. General data, never story data.
+_COUNTRIES = frozenset(
+    {"afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia"}
+    | {"australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados"}
+    | {"belarus", "belgium", "belize", "benin", "bhutan", "bolivia", "bosnia", "botswana"}
+    | {"brazil", "brunei", "bulgaria", "burkina faso", "burundi", "cambodia", "cameroon"}
+    | {"canada", "chad", "chile", "china", "colombia", "congo", "costa rica", "croatia"}
+    | {"cuba", "cyprus", "czech republic", "czechia", "denmark", "djibouti", "dominica"}
+    | {"dominican republic", "ecuador", "egypt", "el salvador", "eritrea", "estonia"}
+    | {"eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia"}
+    | {"germany", "ghana", "greece", "grenada", "guatemala", "guinea", "guyana", "haiti"}
+    | {"honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland"}
+    | {"israel", "italy", "ivory coast", "jamaica", "japan", "jordan", "kazakhstan", "kenya"}
+    | {"kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia"}
+    | {"libya", "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi"}
+    | {"malaysia", "maldives", "mali", "malta", "mauritania", "mauritius", "mexico"}
+    | {"moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar"}
+    | {"namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria"}
+    | {"north korea", "north macedonia", "norway", "oman", "pakistan", "palestine", "panama"}
+    | {"papua new guinea", "paraguay", "peru", "philippines", "poland", "portugal", "qatar"}
+    | {"romania", "russia", "rwanda", "samoa", "san marino", "saudi arabia", "senegal"}
+    | {"serbia", "seychelles", "sierra leone", "singapore", "slovakia", "slovenia"}
+    | {"somalia", "south africa", "south korea", "south sudan", "spain", "sri lanka", "sudan"}
+    | {"suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania"}
+    | {"thailand", "togo", "tonga", "trinidad and tobago", "tunisia", "turkey", "turkiye"}
+    | {"turkmenistan", "uganda", "ukraine", "united arab emirates", "uae", "united kingdom"}
+    | {"uk", "u.k.", "britain", "great britain", "united states", "us", "u.s.", "usa"}
+    | {"u.s.a.", "america", "united states of america", "uruguay", "uzbekistan", "vanuatu"}
+    | {"vatican", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "korea", "holland"}
+)
+_US_NAMES = frozenset(
+    {"united states", "us", "u.s.", "usa", "u.s.a.", "america", "united states of america"}
+)
+_UK_NAMES = frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain"})
+_US_STATES = frozenset(
+    {"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut"}
+    | {"delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa"}
+    | {"kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan"}
+    | {"minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada"}
+    | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina"}
+    | {"north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island"}
+    | {"south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia"}
+    | {"washington", "west virginia", "wisconsin", "wyoming", "puerto rico"}
+)
+#: Parts of a country that news names like places of their own, with the names of the
+#: country that holds them: the US states, the nations of the UK, a few large provinces.
+_SUBDIVISIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_US_STATES, _US_NAMES),
+    **dict.fromkeys(("england", "scotland", "wales", "northern ireland"), _UK_NAMES),
+    **dict.fromkeys(("quebec", "ontario", "british columbia", "alberta"), frozenset({"canada"})),
+    "bavaria": frozenset({"germany"}),
+    "catalonia": frozenset({"spain"}),
+    "siberia": frozenset({"russia"}),
+}
+#: Regions larger than a country, or across countries: they may contain any other place.
+_REGIONS = frozenset(
+    {"europe", "asia", "africa", "north america", "south america", "latin america"}
+    | {"central america", "oceania", "antarctica", "middle east", "the gulf", "scandinavia"}
+    | {"balkans", "caribbean", "southeast asia", "east asia", "south asia", "central asia"}
+    | {"eastern europe", "western europe", "midwest", "new england", "west coast"}
+    | {"east coast", "pacific northwest", "sahel", "european union", "eu", "patagonia"}
+)
+
+
+def maybe_contains(a: str, b: str) -> bool:
+    """Whether one of two place names may lie inside the other, so that two sources naming
+    them for one event need not contradict each other ("in Manhattan" / "in New York",
+    "held in Paris" / "held in France").
+
+    Conservative and list-based, from general data only (:data:`_COUNTRIES`,
+    :data:`_SUBDIVISIONS`, :data:`_REGIONS`): True when either name is a country, a US
+    state (or another listed part of a country) or a larger region, and the other is a
+    place of unknown size, a region, or the country that holds the part ("Texas" /
+    "United States"). False for two places at one level ("France" / "Germany", "Texas" /
+    "Ohio"), a part and another country ("Scotland" / "France"), two places of unknown
+    size (most often two cities: "Paris" / "Berlin") and two aliases of one place (see
+    :func:`same_name`).
+
+    >>> maybe_contains("Manhattan", "New York"), maybe_contains("Paris", "Berlin")
+    (True, False)
+    """
+    na = _entity_norm(a).removeprefix("the ")
+    nb = _entity_norm(b).removeprefix("the ")
+    if not na or not nb or same_name(na, nb):
+        return False
+
+    def levels(n: str) -> set[str]:
+        return {
+            level
+            for level, names in (
+                ("country", _COUNTRIES),
+                ("part", _SUBDIVISIONS),
+                ("region", _REGIONS),
+            )
+            if n in names
+        }
+
+    la, lb = levels(na), levels(nb)
+    if not la and not lb:
+        return False
+    if not la or not lb or "region" in la | lb:
+        return True
+    # Only a part and the country that holds it ("Texas" / "United States"); two
+    # countries, two states, or a state and another country are one level apart at most.
+    return nb in _SUBDIVISIONS.get(na, frozenset()) or na in _SUBDIVISIONS.get(nb, frozenset())
 
 
 # --------------------------------------------------------------------------------------
@@ -1581,16 +1725,39 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     progressive ("is meeting on Thursday"), a scheduling word in the present ("is
     scheduled for", "is due in", "plans to"), or an infinitive under a present or future
     verb ("wants to open in March"). Past: a past-tense verb or auxiliary, the present
-    perfect ("has closed"), a bare participle ("the plan, announced Monday"). Present:
-    other present-tense verbs ("the trial begins Monday"). A date that modifies a noun
-    ("Monday's crash", "the Thursday vote") has no tense of its own: None.
+    perfect ("has closed"), a bare participle ("the plan, announced Monday"), or a verb the
+    parser misread as an adjective of a verbless sentence's root (:func:`_misparsed_past`).
+    Present: other present-tense verbs ("the trial begins Monday"). A date that modifies a
+    noun ("Monday's crash", "the Thursday vote") has no tense of its own: None.
     """
     root = _span_root(ctx, hit.start, hit.end)
     if root is None or ctx.tokens[root].dep in _NOUN_MODIFIER_DEPS:
         return None  # "are investigating Monday's crash": the verb does not date the crash
     chain = _ancestors(ctx, root)
     verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), None)
-    return None if verb is None else _verb_tense(ctx, verb, 0)
+    if verb is None:
+        return _PAST if _misparsed_past(ctx, chain[-1]) else None
+    return _verb_tense(ctx, verb, 0)
+
+
+def _past_form(tok: Token) -> bool:
+    return tok.tag in ("VBD", "VBN") or (tok.pos == "ADJ" and tok.text.lower().endswith("ed"))
+
+
+def _misparsed_past(ctx: _Context, root: int) -> bool:
+    """A past verb the parser took for an adjective: in "Vantor paused testing of its
+    drones in June" the small model makes "testing" the root and "paused" its modifier, so
+    no verb governs "June". A sentence with no other verb whose root is, or is modified by,
+    a past-tense form ("paused", tagged VBD/VBN, or an adjective ending in -ed) is past."""
+    toks = ctx.tokens
+    forms = {root} if _past_form(toks[root]) else set()
+    forms |= {
+        i
+        for i, t in enumerate(toks)
+        if t.head == root and i != root and t.dep in ("amod", "compound", "acl") and _past_form(t)
+    }
+    verbs = {i for i, t in enumerate(toks) if t.pos in ("VERB", "AUX")}
+    return bool(forms) and verbs <= forms
 
 
 def _verb_tense(ctx: _Context, verb: int, depth: int) -> str | None:
@@ -2185,13 +2352,17 @@ def _measured_subject(ctx: _Context, start: int, end: int) -> int | None:
         deps = ("dobj", "nsubj", "nsubjpass")
     elif tok.dep != "dobj" or ctx.tokens[verb].lemma.lower() not in _LEVEL_VERBS:
         return None
-    kids = [(i, t) for i, t in enumerate(ctx.tokens) if t.head == verb and i != verb]
-    for dep in deps:
-        for i, t in kids:
-            if t.dep == dep and t.pos == "NOUN":
-                return i
-            if t.dep == dep and t.pos == "PRON":
-                return -1
+    verbs = [verb]
+    if ctx.tokens[verb].dep == "conj":  # "The toll, initially put at 12, rose to 14"
+        verbs.append(ctx.tokens[verb].head)
+    for v in verbs:
+        kids = [(i, t) for i, t in enumerate(ctx.tokens) if t.head == v and i != v]
+        for dep in deps:
+            for i, t in kids:
+                if t.dep == dep and t.pos == "NOUN":
+                    return i
+                if t.dep == dep and t.pos == "PRON":
+                    return -1
     return None
 
 
@@ -2619,7 +2790,47 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             text = " ".join(ctx.text[hit.start : hit.end].split())
             yield _date_value(ctx, hit, None, f"no date to resolve '{text}' against")
         else:
-            yield _date_value(ctx, hit, *resolved)
+            days, note = resolved
+            hit, days = _near_midnight(ctx, hit, days, claims)
+            yield _date_value(ctx, hit, days, note)
+
+
+_LATE_EARLY_BEFORE = re.compile(r"(?i)\b(?P<w>late|early)\s+(?:on\s+)?$")
+_NIGHT_AFTER = re.compile(r"(?i)\s+(?P<w>night|overnight)\b")
+#: Words of a day's own text that reach past midnight: "tonight", "last night".
+_NIGHT_WORDS = re.compile(r"(?i)\b(?:tonight|night)\b")
+
+
+def _near_midnight(
+    ctx: _Context, hit: _DateHit, span: tuple[date, date], claims: _Claims
+) -> tuple[_DateHit, tuple[date, date]]:
+    """Widen one day by the next or the previous when the words put its time near
+    midnight, which sources place on either side: "Tuesday night", "late Tuesday",
+    "tonight" and "last night" also cover the next day, "early Wednesday" the day before,
+    so "ended Tuesday night" fits "ended early Wednesday". The words join the value's text.
+    """
+    if span[0] != span[1] or hit.bound is not None:
+        return hit, span
+    text = ctx.text
+    first, last = span
+    before = _LATE_EARLY_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+    after = _NIGHT_AFTER.match(text, hit.end)
+    start, end, word = hit.start, hit.end, None
+    if before is not None and claims.free(before.start(), hit.start):
+        start, word = before.start(), before["w"].lower()
+        if word == "early":
+            first -= timedelta(days=1)
+        else:
+            last += timedelta(days=1)
+    if after is not None and claims.free(hit.end, after.end()):
+        end, word = after.end(), word or after["w"].lower()
+        last = span[1] + timedelta(days=1)
+    elif _NIGHT_WORDS.search(text, hit.start, hit.end):
+        last = span[1] + timedelta(days=1)
+        word = word or "night"
+    if word is None:
+        return hit, span
+    return replace(hit, start=start, end=end, qualifier=word), (first, last)
 
 
 def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
@@ -2819,6 +3030,8 @@ def _find_entities(ctx: _Context, numeric: Sequence[Value]) -> list[Value]:
 #: and a bare "from" may follow its amount by two words at most ("rose to 40 from 35").
 _COMPARED = re.compile(
     r"(?i)\b(?P<how>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.|vs|from)\s+"
+    r"(?:(?:an?|the|its)\s+(?:earlier|previous|initial|original|prior|preliminary)\s+"
+    r"(?:estimate|figure|forecast|count|tally|total|reading)\s+of\s+)?"
     r"(?:(?P<q>"
     + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
     + rf")\s+)?(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?"
@@ -2860,6 +3073,158 @@ def _find_elided(ctx: _Context, claims: _Claims, found: Sequence[Value]) -> Iter
             ValueKind.COUNT: f"{amount} {base}",
         }[ref.kind] + (f"/{period}" if period else "")
         yield _numeric(ref.kind, ctx, start, m.end(), norm, iv, ref.unit)
+
+
+# --------------------------------------------------------------------------------------
+# Roles: the claim, and the figures it is compared with
+# --------------------------------------------------------------------------------------
+
+#: Words right before a figure that make it a change's starting point: "up from 9%",
+#: "compared with $25 million", "from 4.5%" (when a word of change governs that "from"),
+#: "from an earlier estimate of 12".
+_PREVIOUS_BEFORE = re.compile(
+    r"(?i)\b(?P<cue>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|from)\s+"
+    r"(?:(?:an?|the|its)\s+(?:earlier|previous|initial|original|prior|preliminary)\s+"
+    r"(?:estimate|figure|forecast|count|tally|total|reading)\s+of\s+)?$"
+)
+#: A date right after a previous figure dates that figure: "from 2,500 in 2024", "up from
+#: 900,000 a year ago".
+_DATE_OF_PREVIOUS = re.compile(r"(?i)^\s*,?\s*(?:(?:in|during|on|at|for|as\s+of)\s+)?$")
+#: Adverbs that make a figure one since corrected, when a later figure of the same kind is
+#: the object of a word of change: "initially reported 12 deaths but later revised the
+#: figure to 14", "the toll, initially put at 12, rose to 14".
+_FIRST_WORDS = frozenset({"initially", "originally", "first", "earlier", "previously"})
+_EARLIER_FIGURE_BEFORE = re.compile(
+    r"(?i)\b(?:an?|the|its)\s+(?:earlier|previous|initial|original|preliminary|first)\s+"
+    r"(?:estimate|figure|forecast|count|tally|total|report)\s+of\s+$"
+)
+_AMOUNT_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
+_BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def _with_roles(ctx: _Context, values: Sequence[Value]) -> tuple[Value, ...]:
+    """Each value with its :class:`~factcheck.types.ValueRole`.
+
+    - *previous*: the figure a change starts from or is compared with: after "from" (when
+      a word of :data:`_CHANGE_WORDS` governs it: "fell to 4.2% from 4.5%", "revised up
+      to 14 from 12"), "up/down from", "compared with/to", "versus", or inside "after a 9%
+      rise"; and a date longer than a day in such a phrase or right after its figure ("up
+      from 9% in 2024", "from 2,500 in 2024"; a day, "from 12 on Tuesday", dates the
+      change itself). The figure after "to" is the current one.
+    - *superseded*: a figure governed by "initially", "originally", "first", "earlier" or
+      "previously" (or after "an earlier estimate of") when a later figure of the same kind
+      is the object of a word of change: "initially reported 12 deaths but later revised
+      the figure to 14".
+    - *attribute*: a bare year that names its noun ("the 2019 trade agreement", "its 2025
+      results"), which dates that thing, not the sentence's event (see
+      :func:`_year_modifier`; "In a 2024 letter, ... wrote" dates the writing and stays
+      current).
+    - *current*: everything else.
+    """
+    roles = [ValueRole.CURRENT] * len(values)
+    for k, v in enumerate(values):
+        if v.kind in _AMOUNT_KINDS and _previous(ctx, v, own_preposition=True):
+            roles[k] = ValueRole.PREVIOUS
+    for k, v in enumerate(values):
+        if v.kind is not ValueKind.DATE:
+            continue
+        after_previous = any(
+            roles[j] is ValueRole.PREVIOUS
+            and p.end <= v.start
+            and _DATE_OF_PREVIOUS.match(ctx.text[p.end : v.start])
+            for j, p in enumerate(values)
+        )
+        if v.low is not None and v.low == v.high:
+            continue  # a day ("revised to 14 from 12 on Tuesday") dates the change itself
+        if after_previous or _previous(ctx, v, own_preposition=False):
+            roles[k] = ValueRole.PREVIOUS
+        elif _attribute_year(ctx, v):
+            roles[k] = ValueRole.ATTRIBUTE
+    for k, v in enumerate(values):
+        if roles[k] is ValueRole.CURRENT and v.kind in _AMOUNT_KINDS and _initially(ctx, v):
+            verb = _verb_of(ctx, v)
+            if any(
+                w.kind is v.kind
+                and w.start >= v.end
+                and roles[j] is ValueRole.CURRENT
+                and (wv := _verb_of(ctx, w)) is not None
+                and wv != verb
+                and ctx.tokens[wv].lemma.lower() in _CHANGE_WORDS
+                for j, w in enumerate(values)
+            ):
+                roles[k] = ValueRole.SUPERSEDED
+    return tuple(
+        v if r is ValueRole.CURRENT else replace(v, role=r)
+        for v, r in zip(values, roles, strict=True)
+    )
+
+
+def _previous(ctx: _Context, v: Value, *, own_preposition: bool) -> bool:
+    """Whether ``v`` sits in a comparison phrase (see :func:`_with_roles`): the words right
+    before it, or a cue among its heads below its verb. ``own_preposition`` says whether
+    the value's own preposition counts (it does for a figure, "from 4.5%"; not for a date,
+    whose "from" starts a range: "from May to June")."""
+    cue = _PREVIOUS_BEFORE.search(ctx.text, max(0, v.start - 60), v.start)
+    if own_preposition and cue is not None:
+        from_only = cue["cue"].lower() == "from"
+        return not from_only or _is_change(ctx, cue.start("cue"))
+    root = _span_root(ctx, v.start, v.end)
+    if root is None:
+        return False
+    toks = ctx.tokens
+    i, first = root, True
+    for _ in range(len(toks)):
+        h = toks[i].head
+        if h == i:
+            return False
+        head = toks[h]
+        word = head.text.lower()
+        own = first and head.pos == "ADP"
+        first = False
+        if word == "to":  # "from 35 to 40": the figure after "to" is the current one
+            return toks[head.head].lemma.lower() == "compare"  # unless "compared to"
+        if not own or own_preposition:
+            if word == "from" and _is_change(ctx, head.start):
+                return True
+            if head.lemma.lower() == "compare" or word in ("versus", "vs", "vs."):
+                return True
+            if word in ("after", "following") and any(
+                t.head == h and t.dep == "pobj" and t.lemma.lower() in _CHANGE_WORDS for t in toks
+            ):
+                return True  # "after a 9% rise in 2024"
+        if head.pos in _PREDICATE_POS:
+            return False
+        i = h
+    return False
+
+
+def _verb_of(ctx: _Context, v: Value) -> int | None:
+    """The first verb above a value, if the sentence is parsed."""
+    root = _span_root(ctx, v.start, v.end)
+    if root is None:
+        return None
+    return next((i for i in _ancestors(ctx, root)[1:] if ctx.tokens[i].pos in _PREDICATE_POS), None)
+
+
+def _initially(ctx: _Context, v: Value) -> bool:
+    """Whether ``v`` is told as a first figure: its verb has an adverb of
+    :data:`_FIRST_WORDS` ("initially reported 12 deaths", "initially put at 12"), or it
+    follows "an earlier estimate of"."""
+    if _EARLIER_FIGURE_BEFORE.search(ctx.text, max(0, v.start - 50), v.start):
+        return True
+    verb = _verb_of(ctx, v)
+    return verb is not None and any(
+        t.head == verb and t.dep == "advmod" and t.lemma.lower() in _FIRST_WORDS for t in ctx.tokens
+    )
+
+
+def _attribute_year(ctx: _Context, v: Value) -> bool:
+    """A bare year that modifies a noun which is not its verb's occasion (see
+    :func:`_predicate`): "the 2019 agreement", not "in a 2024 letter"."""
+    if not _BARE_YEAR.match(v.text) or not _year_modifier(ctx, v.start, v.end):
+        return False
+    root = _span_root(ctx, v.start, v.end)
+    return root is not None and _predicate(ctx, root) is None
 
 
 def _per_period(text: str, v: Value) -> Value:
@@ -2918,9 +3283,73 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     for v in _find_elided(ctx, claims, values):
         claims.take(v.start, v.end)
         values.append(v)
+    values += _find_times(ctx, values)
     values += _find_entities(ctx, values)
     values.sort(key=lambda v: (v.start, v.end, v.kind.value))
-    return replace(statement, values=tuple(values))
+    return replace(statement, values=_with_roles(ctx, values))
+
+
+def _find_times(ctx: _Context, found: Sequence[Value]) -> list[Value]:
+    """Clock times as minutes of the day ("3 p.m." is 900), or of the one day the sentence
+    states ("at 3 p.m. on Monday"): unit "time" without a day, "datetime" with one, so a
+    time compares only with a time that carries a day the same way.
+
+    A time written to the hour allows 30 minutes each side, one to the minute 10, one
+    after "about"/"shortly after" an hour. Not read: "6 o'clock" (morning or evening?),
+    times within an hour of midnight (sources put them on either day), ranges ("3 to 5
+    p.m.") and bounds ("by 3 p.m."), and times in a sentence with two different days.
+    """
+    text = ctx.text
+    days = {
+        v.low for v in found if v.kind is ValueKind.DATE and v.low is not None and v.low == v.high
+    }
+    out = []
+    for m in _TIME_OF_DAY.finditer(text):
+        if m["oclock"]:
+            continue
+        if m["noon"]:
+            minutes, tolerance = 12 * 60, 30
+        elif m["h24"]:
+            minutes, tolerance = int(m["h24"]) * 60 + int(m["m24"]), 10
+        else:
+            hour = int(m["h"])
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+            minutes, tolerance = hour * 60 + int(m["m"] or 0), 10 if m["m"] else 30
+        if minutes < 60 or minutes >= 23 * 60 or len(days) > 1:
+            continue
+        if _TIME_RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _TIME_RANGE_AFTER.match(text, m.end()):
+            continue
+        start, qualifier = m.start(), None
+        q = _TIME_QUALIFIER.search(text, max(0, m.start() - 25), m.start())
+        if q is not None and q["bound"]:
+            continue
+        if q is not None:
+            start, qualifier, tolerance = q.start(), " ".join(q["about"].lower().split()), 60
+        clock = f"{minutes // 60:02d}:{minutes % 60:02d}"
+        if days:
+            (day,) = days
+            base, unit = day * 1440, "datetime"
+            norm = f"{date.fromordinal(int(day)).isoformat()} {clock}"
+        else:
+            base, unit, norm = 0.0, "time", clock
+        out.append(
+            Value(
+                kind=ValueKind.TIME,
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                norm=norm,
+                low=base + minutes - tolerance,
+                high=base + minutes + tolerance,
+                unit=unit,
+                qualifier=qualifier,
+            )
+        )
+    return out
 
 
 def _closed(v: Value) -> bool:

@@ -15,8 +15,8 @@ from datetime import date
 
 import pytest
 
-from factcheck.extract import comparable, compatible, extract
-from factcheck.types import Statement, Value, ValueKind
+from factcheck.extract import comparable, compatible, extract, maybe_contains, same_name
+from factcheck.types import Statement, Value, ValueKind, ValueRole
 
 Make = Callable[..., Statement]
 
@@ -1251,3 +1251,216 @@ def test_extract_date_of_a_reduced_relative_clause_gives_no_year(statement_facto
 def test_extract_date_of_the_occasion_anchors_its_verb(statement_factory: Make, text: str) -> None:
     v = next(v for v in values(statement_factory, text, ValueKind.DATE) if v.text == "next year")
     assert (v.norm, v.note) == ("2025", "relative to 2024 in the same sentence")
+
+
+# --- tense of a misparsed verb ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor paused testing of its delivery drones in June.",  # "paused" parsed as amod
+        "Vantor halted testing of its delivery drones in June.",
+    ],
+)
+def test_extract_date_month_of_a_past_verb_the_parser_missed(
+    statement_factory: Make, text: str
+) -> None:
+    v = one(statement_factory, text, ValueKind.DATE, date(2026, 3, 10))
+    assert v.norm == "2025-06"
+
+
+# --- times of day near midnight ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("The strike ended Tuesday night.", "Tuesday night", "2026-03-10/2026-03-11"),
+        ("The strike ended late Tuesday.", "late Tuesday", "2026-03-10/2026-03-11"),
+        ("The strike ended early Wednesday.", "early Wednesday", "2026-03-10/2026-03-11"),
+        ("The fire broke out last night.", "last night", "2026-03-11/2026-03-12"),
+    ],
+)
+def test_extract_date_near_midnight_widens_by_a_day(
+    statement_factory: Make, text: str, surface: str, norm: str
+) -> None:
+    v = one(statement_factory, text, ValueKind.DATE, date(2026, 3, 12))  # a Thursday
+    assert (v.text, v.norm) == (surface, norm)
+
+
+def test_extract_date_tuesday_night_fits_early_wednesday(statement_factory: Make) -> None:
+    published = date(2026, 3, 12)
+    night = one(statement_factory, "The strike ended Tuesday night.", ValueKind.DATE, published)
+    early = one(statement_factory, "The strike ended early Wednesday.", ValueKind.DATE, published)
+    thursday = one(statement_factory, "The strike ended on Thursday.", ValueKind.DATE, published)
+    assert compatible(night, early) and not compatible(night, thursday)
+
+
+# --- clock times ------------------------------------------------------------------------
+
+
+def test_extract_time_of_day(statement_factory: Make) -> None:
+    three = one(statement_factory, "The fire started at 3 p.m.", ValueKind.TIME)
+    assert (three.text, three.norm, three.unit, three.low, three.high) == (
+        "3 p.m.",
+        "15:00",
+        "time",
+        870.0,
+        930.0,
+    )
+    five = one(statement_factory, "The fire started at 5 p.m.", ValueKind.TIME)
+    half = one(statement_factory, "The fire started at 3:20 p.m.", ValueKind.TIME)
+    assert comparable(three, five) and not compatible(three, five) and compatible(three, half)
+
+
+def test_extract_time_with_a_day_compares_only_with_a_day(statement_factory: Make) -> None:
+    with_day = one(statement_factory, "The fire started at 3 p.m. on Monday.", ValueKind.TIME)
+    other_day = one(statement_factory, "The fire started at 3 p.m. on Sunday.", ValueKind.TIME)
+    bare = one(statement_factory, "The fire started at 3 p.m.", ValueKind.TIME)
+    assert (with_day.unit, with_day.norm) == ("datetime", "2025-07-28 15:00")
+    assert comparable(with_day, other_day) and not compatible(with_day, other_day)
+    assert not comparable(with_day, bare)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire started between 3 and 5 p.m.",
+        "The road stays shut until 6 p.m.",
+        "The fire started at 11:45 p.m.",
+        "The bells rang at 6 o'clock.",
+    ],
+)
+def test_extract_time_ranges_bounds_and_midnight_are_not_read(
+    statement_factory: Make, text: str
+) -> None:
+    found = run(statement_factory, text).values
+    assert [v for v in found if v.kind in (ValueKind.TIME, ValueKind.COUNT)] == []
+
+
+# --- roles ------------------------------------------------------------------------------
+
+
+def roles(make: Make, text: str) -> list[tuple[str, ValueRole]]:
+    published = date(2026, 3, 10)
+    return [(v.text, v.role) for v in run(make, text, published).values if v.kind not in _NAMES]
+
+
+_CUR, _PREV, _SUP = ValueRole.CURRENT, ValueRole.PREVIOUS, ValueRole.SUPERSEDED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The unemployment rate fell to 4.2% in February from 4.5%.",
+            [("4.2%", _CUR), ("February", _CUR), ("4.5%", _PREV)],
+        ),
+        (
+            "The death toll was revised up to 14 from 12 on Tuesday.",
+            [("14", _CUR), ("12", _PREV), ("Tuesday", _CUR)],
+        ),
+        (
+            "Home prices climbed 12% last year, up from 9% in 2024.",
+            [("12%", _CUR), ("last year", _CUR), ("9%", _PREV), ("2024", _PREV)],
+        ),
+        (
+            "Home prices climbed 12% last year after a 9% rise in 2024.",
+            [("12%", _CUR), ("last year", _CUR), ("9%", _PREV), ("2024", _PREV)],
+        ),
+        (
+            "Sales rose to 3,000 last year from 2,500 in 2024.",
+            [("3,000", _CUR), ("last year", _CUR), ("2,500", _PREV), ("2024", _PREV)],
+        ),
+        ("Revenue grew from $5bn to $7bn.", [("$5bn", _PREV), ("$7bn", _CUR)]),
+        ("The toll rose to 14 from an earlier estimate of 12.", [("14", _CUR), ("12", _PREV)]),
+        (
+            "The company earned $40 million, compared with $25 million a year ago.",
+            [("$40 million", _CUR), ("$25 million", _PREV), ("a year ago", _PREV)],
+        ),
+    ],
+)
+def test_extract_role_of_a_change_previous_figure(
+    statement_factory: Make, text: str, expected: list[tuple[str, ValueRole]]
+) -> None:
+    assert roles(statement_factory, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials initially reported 12 deaths but later revised the figure to 14.",
+            [("12 deaths", _SUP), ("14", _CUR)],
+        ),
+        (
+            "The death toll was initially put at 12 before it was revised to 14.",
+            [("12", _SUP), ("14", _CUR)],
+        ),
+        ("Officials initially reported 12 deaths.", [("12 deaths", _CUR)]),
+    ],
+)
+def test_extract_role_of_a_corrected_figure(
+    statement_factory: Make, text: str, expected: list[tuple[str, ValueRole]]
+) -> None:
+    assert roles(statement_factory, text) == expected
+
+
+def test_extract_role_from_without_a_change_is_current(statement_factory: Make) -> None:
+    assert roles(statement_factory, "Delegates from 12 countries came.") == [("12 countries", _CUR)]
+
+
+def test_extract_role_of_a_year_naming_its_noun(statement_factory: Make) -> None:
+    assert roles(statement_factory, "The 2019 trade agreement expired last year.") == [
+        ("2019", ValueRole.ATTRIBUTE),
+        ("last year", _CUR),
+    ]
+    text = "In a 2024 letter, Zuckerberg wrote that next year would be big."
+    assert roles(statement_factory, text) == [("2024", _CUR), ("next year", _CUR)]
+
+
+# --- names and places -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("faa", "federal aviation administration"),
+        ("nypd", "new york police department"),
+        ("doj", "department of justice"),
+        ("u.s.", "united states"),
+    ],
+)
+def test_extract_same_name_acronym(a: str, b: str) -> None:
+    assert same_name(a, b) and same_name(b, a)
+
+
+def test_extract_same_name_acronym_needs_every_initial() -> None:
+    assert not same_name("fbi", "federal aviation administration")
+    assert not same_name("faa", "federal aviation")
+
+
+def test_extract_entity_acronym_compatible(statement_factory: Make) -> None:
+    text = "The Federal Aviation Administration grounded the jets on Monday."
+    full = one(statement_factory, text, ValueKind.ORG)
+    short = one(statement_factory, "The FAA grounded the jets on Monday.", ValueKind.ORG)
+    assert compatible(full, short)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Manhattan", "New York", True),
+        ("Paris", "France", True),
+        ("Texas", "the United States", True),
+        ("Scotland", "the UK", True),
+        ("Europe", "France", True),
+        ("Paris", "Berlin", False),
+        ("France", "Germany", False),
+        ("Texas", "Ohio", False),
+        ("Scotland", "France", False),
+    ],
+)
+def test_extract_maybe_contains(a: str, b: str, expected: bool) -> None:
+    assert maybe_contains(a, b) is expected and maybe_contains(b, a) is expected
