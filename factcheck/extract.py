@@ -16,13 +16,28 @@ API
     touching, unless both ends are stated values; see "Intervals" below). An
     unresolved date is compatible with every date: unknown is not a conflict. Entities are
     compatible when their names match or one is an alias of the other (the tokens of one
-    name are a subset of the other's), whatever spaCy's label.
+    name are a subset of the other's, or one is the other's acronym), whatever spaCy's
+    label.
 ``comparable(a, b)``
     Whether two values measure the same kind of thing at all, so that a mismatch could be a
     conflict: money vs money in one currency, quantity vs quantity of one dimension, count vs
     count of one noun lemma, a rate vs a rate over the same period, tally vs tally, date vs
-    date with both resolved. Entities are comparable with the same kind, or across
-    ORG/PLACE/PRODUCT, which spaCy often confuses.
+    date with both resolved, a clock time vs a clock time that carries a day the same way.
+    Entities are comparable with the same kind, or across ORG/PLACE/PRODUCT, which spaCy
+    often confuses.
+``same_name(a, b)``
+    Whether two normalised names may name one thing: the token-subset alias rule, or one an
+    acronym of the other ("faa" and "federal aviation administration").
+``maybe_contains(a, b)``
+    Whether one place name may lie inside the other ("Manhattan" and "New York", "Paris"
+    and "France"), from a small list of countries, US states and regions; two places of
+    one level or of unknown size give False.
+
+Every value has a ``role`` (:class:`~factcheck.types.ValueRole`, see "Roles" below):
+*current* for the claim, *previous* for the earlier figure of a change ("fell to 4.2%
+from *4.5%*"), *superseded* for a corrected one ("initially reported *12 deaths* but
+later revised the figure to 14"), *attribute* for a year that names its noun ("the *2019*
+agreement"). Only current values state what the sentence claims now.
 
 Examples (``norm`` and interval)::
 
@@ -30,12 +45,17 @@ Examples (``norm`` and interval)::
     "more than $14 billion"  money    "USD >=1.4e+10"      [14e9, inf)  qualifier "more than"
     "billions of dollars"    money    "USD 1e+09..1e+12"   [1e9, 1e12)  qualifier "billions of"
     "8 percent"              percent  "8%"                 [7.5, 8.5]          unit "%"
+    "between 10% and 15%"    percent  "10..15%"            [9.5, 15.5]         unit "%"
+    "half a percentage point" percent "0.5 pp"             [0.45, 0.55]        unit "pp"
     "5GW"                    quantity "5e+09 W"            [4.5e9, 5.5e9]      unit "W"
     "three researchers"      count    "3 researcher"       [3, 3]              unit "researcher"
+    "20,000 to 30,000 homes" count    "20000..30000 home"  [19999.5, 30000.5]  unit "home"
+    "Forty were injured"     count    "40 people"          [40, 40]            unit "people"
     "1,200 passengers a day" count    "1200 passenger/day" [1200, 1200]   unit "passenger/day"
     "one in 10"              percent  "~10%"               [9, 11]             unit "%"
     "a 54-year-old"          quantity "age 54"             [54, 54]            unit "age"
     "voted 5-2"              tally    "5-2"                (no interval: a pair)
+    "at 3 p.m."              time     "15:00"              [870, 930] minutes  unit "time"
     "June 2025"              date     "2025-06"            ordinals of June 1 and June 30
     "by 2028"                date     "<=2028"             (-inf, Dec 31 2028] qualifier "by"
     "next year"              date     "2025"   note "relative to the article date 2024-03-01"
@@ -54,14 +74,33 @@ Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
 - **rates**: a period after an amount joins its unit ("$20 an hour" is "USD/hour", "1,200
   passengers a day" "passenger/day"); a rate compares only with a rate per that period.
 - **proportions**: "one in 10", "three out of four" and fractions ("two-thirds of", "half
-  the") are percents, ±10% as round figures; "one in 10 residents" counts no residents.
+  the", "rose by a third", a hyphenated "one-third") are percents, ±10% as round figures;
+  "one in 10 residents" counts no residents, "one-third" no thirds.
 - **counts** need a counted noun ("300 residents"), or a subject whose level the number
-  states ("Sales reached 1.2 million", "the death toll rose to 40"). A bare number compared
-  with an amount ("..., up from 900,000", "from 900,000 to 1.2 million passengers", "6.1%,
-  down from 5.8") takes that amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40,
-  inf). Times of day ("3:15 a.m.") are not read.
-- **ages** ("The suspect, 54,", "aged 54", "a 54-year-old") and earthquake **magnitudes**
-  are quantities with units "age" and "magnitude".
+  states ("Sales reached 1.2 million", "the death toll rose to 40", "was revised to 14";
+  "revised *the figure* to 14" counts the noun of the sentence's earlier count), or a verb
+  whose bare numeric subject or object is people ("Forty were injured", "The crash injured
+  40"; :data:`_PEOPLE_VERBS`). A bare number compared with an amount ("..., up from
+  900,000", "from 900,000 to 1.2 million passengers", "6.1%, down from 5.8") takes that
+  amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40, inf). A year that names its
+  noun ("the 2024 election results", "its 2025 results") is no count.
+- **ranges**: "N to M", "N-M", "between N and M" and "from N to M", with the unit or noun
+  once or twice ("10-15%", "between 10% and 15%", "$5 million to $7 million", "20,000 to
+  30,000 homes"), are one interval from the low end's rounding limit to the high end's; "some
+  200-300" widens it by 10%. "From N to M" after a word of change ("rose from 35 to 40") is a
+  change: two values, the first *previous*.
+- **percentage points** ("2 percentage points", "50 basis points", "half a percentage
+  point", and bare "0.5 points" in a sentence that states a percent) have unit "pp",
+  comparable with each other, never with "%".
+- **ages** ("The suspect, 54,", "aged 54", "a 54-year-old", "The victim was 54") and
+  earthquake **magnitudes** are quantities with units "age" and "magnitude".
+- **temperatures** ("40 degrees Celsius", "104 °F", a bare "45 degrees") are quantities in
+  "degC", "degF" or "deg", never converted into one another, so never compared across scales.
+- **clock times** ("3 p.m.", "3:15 a.m.", "noon", "at 15:00") are TIME values in minutes of
+  the day, unit "time", or of the one day the sentence states, unit "datetime" ("at 3 p.m.
+  on Monday"), so a time compares only with one that carries a day the same way; to the
+  hour they allow 30 minutes each side, to the minute 10, after "about" an hour. Not read:
+  "6 o'clock", times within an hour of midnight, ranges and bounds ("by 3 p.m.").
 - **tallies**: votes and scores ("voted 5-2", "won 3-1", "a vote of 52 to 48"), found
   only next to a vote or score word, compatible when they hold the same two numbers.
 
@@ -85,20 +124,34 @@ rounding interval are open: "12 people" and "13 people", or "6%" ([5.5, 6.5]) an
 qualifier's bound may meet another value exactly ("more than 200" fits "200 people").
 
 Dates carry the proleptic Gregorian ordinals of their first and last day. A date without a
-year ("March 3", "in December", "the second quarter") takes the year of an explicit date in
-the same sentence, unless that date sits in another clause joined by "and" ("opened in
-2019 and will expand in March"). Else the clause's tense places it around ``published``:
-past tense picks the latest occurrence on or before the article date, future tense the
-earliest on or after it, and a present or unknown tense the nearest one. A relative date
-("next year", "Wednesday", "hours ago") is resolved against a date in the same sentence
-that governs it syntactically (so in "In a 2024 letter, Zuckerberg wrote, 'Starting next
-year ...'" next year is 2025; a clause joined by "and" is not governed by the other
-clause's date), else against ``published``. A bare weekday is the most recent such day on
-or before the anchor, or, in a clause about the future ("will vote on Thursday", "would
-reopen Wednesday", "is meeting on Thursday", "is scheduled for", "plans to") or in the
-present tense ("the trial begins Monday"), the next on or after it. Without an anchor the
-date is kept with ``resolved=False`` and no interval. ``note`` says which anchor and which
-tense were used (see :func:`_tense`).
+year ("March 3", "in December", "the second quarter") takes the year of an explicit date
+that *anchors* it (below). Else the clause's tense places it around ``published``: past
+tense picks the latest occurrence on or before the article date, future tense the earliest
+on or after it, and a present or unknown tense the nearest one. A relative date ("next
+year", "Wednesday", "hours ago") is resolved against a date that anchors it, else against
+``published``. A bare weekday is the most recent such day on or before the anchor, or, in
+a clause about the future ("will vote on Thursday", "would reopen Wednesday", "is meeting
+on Thursday", "is scheduled for", "plans to") or in the present tense ("the trial begins
+Monday"), the next on or after it. Without an anchor the date is kept with
+``resolved=False`` and no interval. ``note`` says which anchor and which tense were used
+(see :func:`_tense`).
+
+**Anchoring** (:func:`_anchors`). A date anchors another only when both attach to the same
+verb through direct adjuncts, or the other's clause is embedded in the anchor's (reported
+speech, a complement or an adverbial clause: in "In a 2024 letter, Zuckerberg wrote,
+'Starting next year ...'" next year is 2025). The walk from a date to its verb
+(:func:`_predicate`) stops at a noun: a date that modifies a noun ("The *2019* trade
+agreement expired last year") or is the object of a noun's preposition ("two weeks after a
+fire *on February 20*") dates that noun, unless the noun is the occasion of the verb ("in
+a 2024 letter", "during the 2024 campaign"). A reduced relative clause or an appositive
+("The dam, built *in 1958*, has leaked since a storm in January") has a verb of its own; a
+clause joined by "and", or introduced by "after"/"before", has a time of its own; and a
+date inside a comparison ("up from 9% *in 2024*", "from 2,500 *in 2024*", "after a 9% rise
+*in 2024*") dates the earlier figure. None of them anchors the main clause's dates.
+
+A day told near midnight ("Tuesday night", "late Tuesday", "tonight", "last night") also
+covers the next day, and "early Wednesday" the day before, since sources place such a
+time on either side of midnight: "ended Tuesday night" fits "ended early Wednesday".
 
 "By 2028" is a deadline, not the year 2028: a bound word turns the date into an interval
 open at one end, so it is compatible with any date on its side. "by/until/through X" ends
@@ -114,10 +167,23 @@ unlabelled capitalised names with a person's role as an appositive are a person 
 Ana Ruiz, the city's mayor"). A one-word company spaCy calls a person ("Vantor") is left
 as it is: nothing in the sentence says otherwise.
 
+Roles
+-----
+A sentence that tells a change or a correction states figures that are not its claim (see
+:func:`_with_roles`): the figure after "from" under a word of change (:data:`_CHANGE_WORDS`:
+"fell to 4.2% from 4.5%", "revised up to 14 from 12"), after "up/down from", "compared
+with/to" or "versus", or in "after a 9% rise", is *previous*, and so is a date longer than
+a day in that phrase or right after its figure ("up from 9% in 2024"); the figure after
+"to" is the current one. A figure told as a first one ("initially", "originally", "first",
+"earlier", "previously"; "an earlier estimate of") is *superseded* when a later figure of
+the same kind is the object of a word of change ("initially reported 12 deaths but later
+revised the figure to 14"). A bare year naming its noun is an *attribute*. Comparing a
+non-current value with another source's current one compares two moments.
+
 Known gaps: round numbers written in digits count as exact; no currency conversion, and no
-conversion between rate periods ("1,200 a day" is not compared with "8,400 a week");
-temperatures and fiscal years are not read; vague time words ("recently", "in the future")
-are deliberately not dates; a weekday range ("Monday to Friday") is two dates.
+conversion between rate periods ("1,200 a day" is not compared with "8,400 a week") or
+temperature scales; fiscal years are not read; vague time words ("recently", "in the
+future") are deliberately not dates; a weekday range ("Monday to Friday") is two dates.
 """
 
 from __future__ import annotations
@@ -3258,8 +3324,9 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     Times of day are set aside first. Finders then run in a fixed order (money, percent,
     date, age, quantity, tally, count, then bare numbers of a comparison) and a later one
     may not reuse characters an earlier one took, so "$14" is never also a count and
-    "two years ago" never also a duration. Named entities come last and may sit inside a
-    larger value ("millions of AWS Graviton chips").
+    "two years ago" never also a duration. Clock times and named entities come last
+    (entities may sit inside a larger value: "millions of AWS Graviton chips"), and then
+    every value gets its role (:func:`_with_roles`).
 
     Args:
         statement: a segmented statement with its spaCy tokens and entities.
@@ -3403,8 +3470,9 @@ def compatible(a: Value, b: Value) -> bool:
     "more than $14 billion" are). Numeric intervals that only touch at a rounding limit
     do not overlap ("$42 million" ends where "$43 million" starts); day intervals include
     both ends. An unresolved date is compatible with any date. Entities:
-    the same normalised name or aliases by the token-subset rule ("zuckerberg" and
-    "mark zuckerberg"; "meta" and "meta platforms"), whatever their labels.
+    the same normalised name or aliases by :func:`same_name` ("zuckerberg" and "mark
+    zuckerberg"; "meta" and "meta platforms"; "faa" and "federal aviation
+    administration"), whatever their labels.
     """
     if a.kind in _NAME_KINDS and b.kind in _NAME_KINDS:
         return same_name(a.norm, b.norm)

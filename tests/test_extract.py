@@ -1464,3 +1464,12 @@ def test_extract_entity_acronym_compatible(statement_factory: Make) -> None:
 )
 def test_extract_maybe_contains(a: str, b: str, expected: bool) -> None:
     assert maybe_contains(a, b) is expected and maybe_contains(b, a) is expected
+
+
+def test_extract_docstring_examples_hold() -> None:
+    import doctest
+
+    import factcheck.extract
+
+    result = doctest.testmod(factcheck.extract)
+    assert result.attempted > 0 and result.failed == 0
