@@ -838,12 +838,14 @@ _PERIODS: dict[str, str] = {
 }
 _RATE_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
 #: Times of day ("3:15 a.m.", "9pm", "6 o'clock", "noon", "at 15:00") are claimed first so
-#: that no finder reads them as counts ("3 a.m."); see :func:`_find_times`.
+#: that no finder reads them as counts ("3 a.m."); see :func:`_find_times`. A 24-hour time
+#: needs "at" and an hour that cannot be a 12-hour one ("at 15:00", "at 09:30"; "at 10:30"
+#: may be morning or evening).
 _TIME_OF_DAY = re.compile(
     r"(?i)(?<![\w.:])(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*"
     r"(?:(?P<ap>[ap])(?:\.m\.|m\b)|(?P<oclock>o['’]clock)\b)"
     r"|\b(?P<noon>noon|midday)\b"
-    r"|(?<=\bat\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*[ap]\.?m)"
+    r"|(?<=\bat\s)(?P<h24>0\d|1[3-9]|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*[ap]\.?m)"
 )
 #: Words before a time: about-words widen it to an hour each side; bound words ("by 3
 #: p.m.", "until noon") make it no moment, and it is not read.
@@ -2082,9 +2084,14 @@ _PP_WORD_VALUES: dict[str, Decimal] = {
     "one": Decimal(1),
 }
 #: "0.5 points", "two points": points of a rate only when the sentence states the rate as a
-#: percent ("The mortgage rate rose 0.5 points to 6.5%"); else they may be index or game
-#: points and are not read.
+#: percent ("The mortgage rate rose 0.5 points to 6.5%") and they are few (at most
+#: :data:`_MAX_BARE_POINTS`); else they may be index or game points and are not read, nor
+#: when a percent restates them ("The Dow fell 30 points, or 0.1%").
 _POINTS = re.compile(rf"(?P<a>{_NUM})(?:\s?|-)(?P<u>(?i:points?))\b")
+_MAX_BARE_POINTS = 20
+_POINTS_RESTATED = re.compile(
+    r"(?i)\s*,?\s*(?:or|,)\s+(?:about\s+|nearly\s+|roughly\s+)?[\d.]+\s*(?:%|percent)"
+)
 
 
 def _percentage_points(ctx: _Context) -> Iterator[Value]:
@@ -2103,7 +2110,9 @@ def _percentage_points(ctx: _Context) -> Iterator[Value]:
         return
     for m in _POINTS.finditer(text):
         number = _parse_number(m["a"])
-        if number is None:
+        if number is None or number.value > _MAX_BARE_POINTS:
+            continue
+        if _POINTS_RESTATED.match(text, m.end()):
             continue
         start, iv = _with_qualifier(text, m.start(), number)
         yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), f"{_norm_number(iv)} pp", iv, "pp")
@@ -2142,8 +2151,11 @@ def _proportions(ctx: _Context) -> Iterator[Value]:
         yield _share(ctx, m.start(), m.end(), 100 * float(a.value) / float(b.value))
     for m in _FRACTION.finditer(text):
         hyphenated = (m["sep"] or "").strip() == "-"
-        if m["of"] is None and not hyphenated and not _BY_BEFORE.search(text, 0, m.start()):
+        by = m["of"] is None and not hyphenated and _BY_BEFORE.search(text, 0, m.start())
+        if m["of"] is None and not hyphenated and not by:
             continue
+        if by and _before_a_noun(ctx, m.end()):
+            continue  # "won by a third vote": an ordinal
         if _NOT_FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         d = m["d"].lower()
@@ -2152,6 +2164,12 @@ def _proportions(ctx: _Context) -> Iterator[Value]:
         if n >= denominator or (m["n"] is None and denominator != 2):
             continue  # "thirds of" alone, "five quarters"
         yield _share(ctx, m.start(), m.end(), 100 * n / denominator)
+
+
+def _before_a_noun(ctx: _Context, end: int) -> bool:
+    """Whether the next word after ``end`` is a noun, adjective or number in the parse."""
+    i = _token_at(ctx, end)
+    return i is not None and ctx.tokens[i].pos in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -2382,8 +2400,9 @@ _CHANGE_VERBS = frozenset(
     | {"plunge", "surge", "sink", "dip", "stand", "swell", "shrink", "reach", "revise"}
     | {"raise", "lower", "put", "update", "adjust", "correct", "cut", "reduce", "lift"}
 )
-#: Nouns that name a figure rather than what it counts: "revised the figure to 14" after
-#: "initially reported 12 deaths" counts deaths, the noun of the sentence's earlier count.
+#: Nouns that name a figure rather than what it counts: "cut the number of flights to 40"
+#: counts flights, and "revised the figure to 14" after "initially reported 12 deaths"
+#: counts deaths, the noun of the sentence's earlier count.
 _FIGURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "estimate"})
 #: Verbs whose bare numeric subject or object counts people: "Forty were injured", "The
 #: crash injured 40", "The mine employs 600". Any other verb leaves a bare number unread.
@@ -2617,9 +2636,17 @@ def _count_noun(
     if _YEAR_LIKE.match(raw):
         return None, None
     measured = _measured_subject(ctx, m.start(), m.end())
-    if measured == -1 or (
-        measured is not None and ctx.tokens[measured].lemma.lower() in _FIGURE_NOUNS and earlier
+    if (
+        measured is not None
+        and measured >= 0
+        and ctx.tokens[measured].lemma.lower() in _FIGURE_NOUNS
     ):
+        counted = _noun_after_of(ctx, ctx.tokens[measured].end)  # "the number of flights"
+        if counted is not None and ctx.tokens[counted].tag in ("NNS", "NNPS"):
+            return ctx.tokens[counted].lemma.lower(), None
+        if earlier:
+            return earlier[-1], None  # "reported 12 deaths ... revised the figure to 14"
+    if measured == -1:
         return (earlier[-1], None) if earlier else (None, None)
     if measured is not None:
         return ctx.tokens[measured].lemma.lower(), None

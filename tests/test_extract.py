@@ -1473,3 +1473,34 @@ def test_extract_docstring_examples_hold() -> None:
 
     result = doctest.testmod(factcheck.extract)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["The Dow fell 300 points, or 1.2%.", "The Dow fell 15 points, or 0.1%."]
+)
+def test_extract_index_points_restated_as_a_percent_are_not_pp(
+    statement_factory: Make, text: str
+) -> None:
+    assert [v.unit for v in values(statement_factory, text, ValueKind.PERCENT)] == ["%"]
+
+
+def test_extract_by_a_third_before_a_noun_is_an_ordinal(statement_factory: Make) -> None:
+    assert values(statement_factory, "The bill passed by a third vote.", ValueKind.PERCENT) == []
+
+
+def test_extract_time_24_hour_needs_an_unambiguous_hour(statement_factory: Make) -> None:
+    assert one(statement_factory, "They met at 15:00.", ValueKind.TIME).norm == "15:00"
+    assert values(statement_factory, "They met at 10:30.", ValueKind.TIME) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("Officials raised the number of deaths to 14.", "14 death"),
+        ("Officials put the number of victims at 12.", "12 victim"),
+    ],
+)
+def test_extract_number_of_a_plural_counts_the_plural(
+    statement_factory: Make, text: str, norm: str
+) -> None:
+    assert one(statement_factory, text, ValueKind.COUNT).norm == norm
