@@ -536,7 +536,9 @@ _RANGE_CONN = r"\s*(?P<conn>-|–|—|\bto\b|\band\b)\s*"
 
 _MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?")
 #: The second half of a money range: "$1-2 billion", "$1 billion to $2 billion".
-_MONEY_RANGE_TAIL = re.compile(rf"{_RANGE_CONN}(?:{_SYM}\s?)?(?P<b>{_NUM})(?P<bab>{_MONEY_ABBR})?")
+_MONEY_RANGE_TAIL = re.compile(
+    rf"{_RANGE_CONN}(?P<sym>{_SYM}\s?)?(?P<b>{_NUM})(?P<bab>{_MONEY_ABBR})?"
+)
 _MONEY_CODE_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?(?![\w])"
 )
@@ -1883,18 +1885,38 @@ def _scale_factor(num_text: str, abbreviation: str | None) -> Decimal:
     return factor
 
 
-def _range_ok(ctx: _Context, conn: str, start: int) -> bool:
+def _range_ok(ctx: _Context, conn: str, start: int, *, unit_twice: bool = False) -> bool:
     """Whether "A <conn> B" starting at ``start`` is one range: "A-B" and "A to B" are,
     "A and B" only after "between", and "from A to B" unless it tells a change ("rose
-    from 35 to 40", see :func:`_is_change`)."""
+    from 35 to 40", see :func:`_is_change`). With the unit written twice, "A to B" under a
+    word of change is a change too: "rose 20% to 12%" is by 20% to 12%, "rose $5 million
+    to $7 million" by $5 million to $7 million (without a parse it is never a range)."""
     text = ctx.text
     conn = conn.strip().lower()
     if conn == "and":
         return _BETWEEN_BEFORE.search(text, 0, start) is not None
     if conn == "to":
         from_ = _FROM_BEFORE.search(text, 0, start)
-        return from_ is None or not _is_change(ctx, from_.start())
+        if from_ is not None:
+            return not _is_change(ctx, from_.start())
+        between = _BETWEEN_BEFORE.search(text, 0, start)
+        return not unit_twice or between is not None or not _change_governs(ctx, start)
     return True
+
+
+def _change_governs(ctx: _Context, pos: int) -> bool:
+    """Whether a word of :data:`_CHANGE_WORDS` is among the heads of the token at ``pos``,
+    up to its verb ("rose 20% to 12%"). True without a parse."""
+    i = _token_at(ctx, pos)
+    if i is None or not ctx.tokens:
+        return True
+    for k in _ancestors(ctx, i)[1:]:
+        tok = ctx.tokens[k]
+        if tok.lemma.lower() in _CHANGE_WORDS:
+            return True
+        if tok.pos in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _range_start(text: str, conn: str, start: int) -> int:
@@ -1944,6 +1966,8 @@ def _ranged(
         return None
     if _scale_factor(low_text, low_abbr) == 1:
         low = low.scaled(_scale_factor(high_text, high_abbr))
+    if low.value >= high.value:
+        return None  # a range goes up: "7% to 4.2%" is a change
     return _range_interval(low, high)
 
 
@@ -1970,7 +1994,8 @@ def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         start, end = m.start(), m.end()
         tail = _MONEY_RANGE_TAIL.match(text, end)
         ranged: _Interval | None = None
-        if tail and _range_ok(ctx, tail["conn"], start):
+        twice = tail is not None and tail["sym"] is not None
+        if tail and _range_ok(ctx, tail["conn"], start, unit_twice=twice):
             high = _parse_number(tail["b"], tail["bab"])
             if high is not None:
                 span = _ranged(m["a"], m["aab"], high, tail["b"], tail["bab"])
@@ -2020,9 +2045,10 @@ def _measure(
         return None
     if m["a0"] is None:
         t = tail.match(text, m.end())
-        if t is not None and _same_unit(m["u"], t["u"]) and _range_ok(ctx, t["conn"], m.start()):
+        twice = _same_unit(m["u"], t["u"]) if t is not None else False
+        if t is not None and twice and _range_ok(ctx, t["conn"], m.start(), unit_twice=True):
             top = _parse_number(t["b"])
-            if top is not None:
+            if top is not None and top.value > high.value:
                 iv = _range_interval(high, top)
                 start, iv = _range_qualifier(text, _range_start(text, t["conn"], m.start()), iv)
                 return start, t.end(), iv
@@ -3216,7 +3242,7 @@ def _with_roles(ctx: _Context, values: Sequence[Value]) -> tuple[Value, ...]:
     """
     roles = [ValueRole.CURRENT] * len(values)
     for k, v in enumerate(values):
-        if v.kind in _AMOUNT_KINDS and _previous(ctx, v, own_preposition=True):
+        if v.kind in _AMOUNT_KINDS and _comparison_cue(ctx, v, own_preposition=True) is not None:
             roles[k] = ValueRole.PREVIOUS
     for k, v in enumerate(values):
         if v.kind is not ValueKind.DATE:
@@ -3229,7 +3255,12 @@ def _with_roles(ctx: _Context, values: Sequence[Value]) -> tuple[Value, ...]:
         )
         if v.low is not None and v.low == v.high:
             continue  # a day ("revised to 14 from 12 on Tuesday") dates the change itself
-        if after_previous or _previous(ctx, v, own_preposition=False):
+        cue = _comparison_cue(ctx, v, own_preposition=False)
+        in_comparison = cue is not None and any(
+            roles[j] is ValueRole.PREVIOUS and cue <= p.start < v.start
+            for j, p in enumerate(values)
+        )  # the phrase holds the earlier figure: not "cut $8m from next year's budget"
+        if after_previous or in_comparison:
             roles[k] = ValueRole.PREVIOUS
         elif _attribute_year(ctx, v):
             roles[k] = ValueRole.ATTRIBUTE
@@ -3252,43 +3283,44 @@ def _with_roles(ctx: _Context, values: Sequence[Value]) -> tuple[Value, ...]:
     )
 
 
-def _previous(ctx: _Context, v: Value, *, own_preposition: bool) -> bool:
-    """Whether ``v`` sits in a comparison phrase (see :func:`_with_roles`): the words right
-    before it, or a cue among its heads below its verb. ``own_preposition`` says whether
-    the value's own preposition counts (it does for a figure, "from 4.5%"; not for a date,
-    whose "from" starts a range: "from May to June")."""
+def _comparison_cue(ctx: _Context, v: Value, *, own_preposition: bool) -> int | None:
+    """Where the comparison phrase ``v`` sits in starts (see :func:`_with_roles`), or None:
+    the cue right before it, or a cue among its heads below its verb. ``own_preposition``
+    says whether the value's own preposition counts (it does for a figure, "from 4.5%";
+    not for a date, whose "from" starts a range: "from May to June")."""
     cue = _PREVIOUS_BEFORE.search(ctx.text, max(0, v.start - 60), v.start)
     if own_preposition and cue is not None:
-        from_only = cue["cue"].lower() == "from"
-        return not from_only or _is_change(ctx, cue.start("cue"))
+        if cue["cue"].lower() != "from" or _is_change(ctx, cue.start("cue")):
+            return cue.start("cue")
+        return None
     root = _span_root(ctx, v.start, v.end)
     if root is None:
-        return False
+        return None
     toks = ctx.tokens
     i, first = root, True
     for _ in range(len(toks)):
         h = toks[i].head
         if h == i:
-            return False
+            return None
         head = toks[h]
         word = head.text.lower()
         own = first and head.pos == "ADP"
         first = False
         if word == "to":  # "from 35 to 40": the figure after "to" is the current one
-            return toks[head.head].lemma.lower() == "compare"  # unless "compared to"
+            return head.start if toks[head.head].lemma.lower() == "compare" else None
         if not own or own_preposition:
             if word == "from" and _is_change(ctx, head.start):
-                return True
+                return head.start
             if head.lemma.lower() == "compare" or word in ("versus", "vs", "vs."):
-                return True
+                return head.start
             if word in ("after", "following") and any(
                 t.head == h and t.dep == "pobj" and t.lemma.lower() in _CHANGE_WORDS for t in toks
             ):
-                return True  # "after a 9% rise in 2024"
+                return head.start  # "after a 9% rise in 2024"
         if head.pos in _PREDICATE_POS:
-            return False
+            return None
         i = h
-    return False
+    return None
 
 
 def _verb_of(ctx: _Context, v: Value) -> int | None:

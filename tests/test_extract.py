@@ -1504,3 +1504,22 @@ def test_extract_number_of_a_plural_counts_the_plural(
     statement_factory: Make, text: str, norm: str
 ) -> None:
     assert one(statement_factory, text, ValueKind.COUNT).norm == norm
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surfaces"),
+    [
+        ("The tax rate rose 20% to 12%.", ValueKind.PERCENT, ["20%", "12%"]),
+        ("The price rose $2 to $12.", ValueKind.MONEY, ["$2", "$12"]),
+        ("The unemployment rate fell 7% to 4.2%.", ValueKind.PERCENT, ["7%", "4.2%"]),
+    ],
+)
+def test_extract_change_by_and_to_is_no_range(
+    statement_factory: Make, text: str, kind: ValueKind, surfaces: list[str]
+) -> None:
+    assert [v.text for v in values(statement_factory, text, kind)] == surfaces
+
+
+def test_extract_role_date_of_a_from_without_an_earlier_figure(statement_factory: Make) -> None:
+    text = "The board voted on Monday to cut $8 million from next year's budget."
+    assert ("next year", ValueRole.CURRENT) in roles(statement_factory, text)
