@@ -87,8 +87,9 @@ Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
 - **ranges**: "N to M", "N-M", "between N and M" and "from N to M", with the unit or noun
   once or twice ("10-15%", "between 10% and 15%", "$5 million to $7 million", "20,000 to
   30,000 homes"), are one interval from the low end's rounding limit to the high end's; "some
-  200-300" widens it by 10%. "From N to M" after a word of change ("rose from 35 to 40") is a
-  change: two values, the first *previous*.
+  200-300" widens it by 10%. A range goes up. "From N to M" under a word of change ("rose
+  from 35 to 40") is a change: two values, the first *previous*; so is "A to B" with the
+  unit twice under a word of change ("rose 20% to 12%", "rose $2 to $12").
 - **percentage points** ("2 percentage points", "50 basis points", "half a percentage
   point", and bare "0.5 points" in a sentence that states a percent) have unit "pp",
   comparable with each other, never with "%".
