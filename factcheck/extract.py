@@ -16,13 +16,28 @@ API
     touching, unless both ends are stated values; see "Intervals" below). An
     unresolved date is compatible with every date: unknown is not a conflict. Entities are
     compatible when their names match or one is an alias of the other (the tokens of one
-    name are a subset of the other's), whatever spaCy's label.
+    name are a subset of the other's, or one is the other's acronym), whatever spaCy's
+    label.
 ``comparable(a, b)``
     Whether two values measure the same kind of thing at all, so that a mismatch could be a
     conflict: money vs money in one currency, quantity vs quantity of one dimension, count vs
     count of one noun lemma, a rate vs a rate over the same period, tally vs tally, date vs
-    date with both resolved. Entities are comparable with the same kind, or across
-    ORG/PLACE/PRODUCT, which spaCy often confuses.
+    date with both resolved, a clock time vs a clock time that carries a day the same way.
+    Entities are comparable with the same kind, or across ORG/PLACE/PRODUCT, which spaCy
+    often confuses.
+``same_name(a, b)``
+    Whether two normalised names may name one thing: the token-subset alias rule, or one an
+    acronym of the other ("faa" and "federal aviation administration").
+``maybe_contains(a, b)``
+    Whether one place name may lie inside the other ("Manhattan" and "New York", "Paris"
+    and "France"), from a small list of countries, US states and regions; two places of
+    one level or of unknown size give False.
+
+Every value has a ``role`` (:class:`~factcheck.types.ValueRole`, see "Roles" below):
+*current* for the claim, *previous* for the earlier figure of a change ("fell to 4.2%
+from *4.5%*"), *superseded* for a corrected one ("initially reported *12 deaths* but
+later revised the figure to 14"), *attribute* for a year that names its noun ("the *2019*
+agreement"). Only current values state what the sentence claims now.
 
 Examples (``norm`` and interval)::
 
@@ -30,12 +45,17 @@ Examples (``norm`` and interval)::
     "more than $14 billion"  money    "USD >=1.4e+10"      [14e9, inf)  qualifier "more than"
     "billions of dollars"    money    "USD 1e+09..1e+12"   [1e9, 1e12)  qualifier "billions of"
     "8 percent"              percent  "8%"                 [7.5, 8.5]          unit "%"
+    "between 10% and 15%"    percent  "10..15%"            [9.5, 15.5]         unit "%"
+    "half a percentage point" percent "0.5 pp"             [0.45, 0.55]        unit "pp"
     "5GW"                    quantity "5e+09 W"            [4.5e9, 5.5e9]      unit "W"
     "three researchers"      count    "3 researcher"       [3, 3]              unit "researcher"
+    "20,000 to 30,000 homes" count    "20000..30000 home"  [19999.5, 30000.5]  unit "home"
+    "Forty were injured"     count    "40 people"          [40, 40]            unit "people"
     "1,200 passengers a day" count    "1200 passenger/day" [1200, 1200]   unit "passenger/day"
     "one in 10"              percent  "~10%"               [9, 11]             unit "%"
     "a 54-year-old"          quantity "age 54"             [54, 54]            unit "age"
     "voted 5-2"              tally    "5-2"                (no interval: a pair)
+    "at 3 p.m."              time     "15:00"              [870, 930] minutes  unit "time"
     "June 2025"              date     "2025-06"            ordinals of June 1 and June 30
     "by 2028"                date     "<=2028"             (-inf, Dec 31 2028] qualifier "by"
     "next year"              date     "2025"   note "relative to the article date 2024-03-01"
@@ -54,14 +74,34 @@ Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
 - **rates**: a period after an amount joins its unit ("$20 an hour" is "USD/hour", "1,200
   passengers a day" "passenger/day"); a rate compares only with a rate per that period.
 - **proportions**: "one in 10", "three out of four" and fractions ("two-thirds of", "half
-  the") are percents, ±10% as round figures; "one in 10 residents" counts no residents.
+  the", "rose by a third", a hyphenated "one-third") are percents, ±10% as round figures;
+  "one in 10 residents" counts no residents, "one-third" no thirds.
 - **counts** need a counted noun ("300 residents"), or a subject whose level the number
-  states ("Sales reached 1.2 million", "the death toll rose to 40"). A bare number compared
-  with an amount ("..., up from 900,000", "from 900,000 to 1.2 million passengers", "6.1%,
-  down from 5.8") takes that amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40,
-  inf). Times of day ("3:15 a.m.") are not read.
-- **ages** ("The suspect, 54,", "aged 54", "a 54-year-old") and earthquake **magnitudes**
-  are quantities with units "age" and "magnitude".
+  states ("Sales reached 1.2 million", "the death toll rose to 40", "was revised to 14";
+  "revised *the figure* to 14" counts the noun of the sentence's earlier count), or a verb
+  whose bare numeric subject or object is people ("Forty were injured", "The crash injured
+  40"; :data:`_PEOPLE_VERBS`). A bare number compared with an amount ("..., up from
+  900,000", "from 900,000 to 1.2 million passengers", "6.1%, down from 5.8") takes that
+  amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40, inf). A year that names its
+  noun ("the 2024 election results", "its 2025 results") is no count.
+- **ranges**: "N to M", "N-M", "between N and M" and "from N to M", with the unit or noun
+  once or twice ("10-15%", "between 10% and 15%", "$5 million to $7 million", "20,000 to
+  30,000 homes"), are one interval from the low end's rounding limit to the high end's; "some
+  200-300" widens it by 10%. A range goes up. "From N to M" under a word of change ("rose
+  from 35 to 40") is a change: two values, the first *previous*; so is "A to B" with the
+  unit twice under a word of change ("rose 20% to 12%", "rose $2 to $12").
+- **percentage points** ("2 percentage points", "50 basis points", "half a percentage
+  point", and bare "0.5 points" in a sentence that states a percent) have unit "pp",
+  comparable with each other, never with "%".
+- **ages** ("The suspect, 54,", "aged 54", "a 54-year-old", "The victim was 54") and
+  earthquake **magnitudes** are quantities with units "age" and "magnitude".
+- **temperatures** ("40 degrees Celsius", "104 °F", a bare "45 degrees") are quantities in
+  "degC", "degF" or "deg", never converted into one another, so never compared across scales.
+- **clock times** ("3 p.m.", "3:15 a.m.", "noon", "at 15:00") are TIME values in minutes of
+  the day, unit "time", or of the one day the sentence states, unit "datetime" ("at 3 p.m.
+  on Monday"), so a time compares only with one that carries a day the same way; to the
+  hour they allow 30 minutes each side, to the minute 10, after "about" an hour. Not read:
+  "6 o'clock", times within an hour of midnight, ranges and bounds ("by 3 p.m.").
 - **tallies**: votes and scores ("voted 5-2", "won 3-1", "a vote of 52 to 48"), found
   only next to a vote or score word, compatible when they hold the same two numbers.
 
@@ -85,20 +125,34 @@ rounding interval are open: "12 people" and "13 people", or "6%" ([5.5, 6.5]) an
 qualifier's bound may meet another value exactly ("more than 200" fits "200 people").
 
 Dates carry the proleptic Gregorian ordinals of their first and last day. A date without a
-year ("March 3", "in December", "the second quarter") takes the year of an explicit date in
-the same sentence, unless that date sits in another clause joined by "and" ("opened in
-2019 and will expand in March"). Else the clause's tense places it around ``published``:
-past tense picks the latest occurrence on or before the article date, future tense the
-earliest on or after it, and a present or unknown tense the nearest one. A relative date
-("next year", "Wednesday", "hours ago") is resolved against a date in the same sentence
-that governs it syntactically (so in "In a 2024 letter, Zuckerberg wrote, 'Starting next
-year ...'" next year is 2025; a clause joined by "and" is not governed by the other
-clause's date), else against ``published``. A bare weekday is the most recent such day on
-or before the anchor, or, in a clause about the future ("will vote on Thursday", "would
-reopen Wednesday", "is meeting on Thursday", "is scheduled for", "plans to") or in the
-present tense ("the trial begins Monday"), the next on or after it. Without an anchor the
-date is kept with ``resolved=False`` and no interval. ``note`` says which anchor and which
-tense were used (see :func:`_tense`).
+year ("March 3", "in December", "the second quarter") takes the year of an explicit date
+that *anchors* it (below). Else the clause's tense places it around ``published``: past
+tense picks the latest occurrence on or before the article date, future tense the earliest
+on or after it, and a present or unknown tense the nearest one. A relative date ("next
+year", "Wednesday", "hours ago") is resolved against a date that anchors it, else against
+``published``. A bare weekday is the most recent such day on or before the anchor, or, in
+a clause about the future ("will vote on Thursday", "would reopen Wednesday", "is meeting
+on Thursday", "is scheduled for", "plans to") or in the present tense ("the trial begins
+Monday"), the next on or after it. Without an anchor the date is kept with
+``resolved=False`` and no interval. ``note`` says which anchor and which tense were used
+(see :func:`_tense`).
+
+**Anchoring** (:func:`_anchors`). A date anchors another only when both attach to the same
+verb through direct adjuncts, or the other's clause is embedded in the anchor's (reported
+speech, a complement or an adverbial clause: in "In a 2024 letter, Zuckerberg wrote,
+'Starting next year ...'" next year is 2025). The walk from a date to its verb
+(:func:`_predicate`) stops at a noun: a date that modifies a noun ("The *2019* trade
+agreement expired last year") or is the object of a noun's preposition ("two weeks after a
+fire *on February 20*") dates that noun, unless the noun is the occasion of the verb ("in
+a 2024 letter", "during the 2024 campaign"). A reduced relative clause or an appositive
+("The dam, built *in 1958*, has leaked since a storm in January") has a verb of its own; a
+clause joined by "and", or introduced by "after"/"before", has a time of its own; and a
+date inside a comparison ("up from 9% *in 2024*", "from 2,500 *in 2024*", "after a 9% rise
+*in 2024*") dates the earlier figure. None of them anchors the main clause's dates.
+
+A day told near midnight ("Tuesday night", "late Tuesday", "tonight", "last night") also
+covers the next day, and "early Wednesday" the day before, since sources place such a
+time on either side of midnight: "ended Tuesday night" fits "ended early Wednesday".
 
 "By 2028" is a deadline, not the year 2028: a bound word turns the date into an interval
 open at one end, so it is compatible with any date on its side. "by/until/through X" ends
@@ -114,10 +168,23 @@ unlabelled capitalised names with a person's role as an appositive are a person 
 Ana Ruiz, the city's mayor"). A one-word company spaCy calls a person ("Vantor") is left
 as it is: nothing in the sentence says otherwise.
 
+Roles
+-----
+A sentence that tells a change or a correction states figures that are not its claim (see
+:func:`_with_roles`): the figure after "from" under a word of change (:data:`_CHANGE_WORDS`:
+"fell to 4.2% from 4.5%", "revised up to 14 from 12"), after "up/down from", "compared
+with/to" or "versus", or in "after a 9% rise", is *previous*, and so is a date longer than
+a day in that phrase or right after its figure ("up from 9% in 2024"); the figure after
+"to" is the current one. A figure told as a first one ("initially", "originally", "first",
+"earlier", "previously"; "an earlier estimate of") is *superseded* when a later figure of
+the same kind is the object of a word of change ("initially reported 12 deaths but later
+revised the figure to 14"). A bare year naming its noun is an *attribute*. Comparing a
+non-current value with another source's current one compares two moments.
+
 Known gaps: round numbers written in digits count as exact; no currency conversion, and no
-conversion between rate periods ("1,200 a day" is not compared with "8,400 a week");
-temperatures and fiscal years are not read; vague time words ("recently", "in the future")
-are deliberately not dates; a weekday range ("Monday to Friday") is two dates.
+conversion between rate periods ("1,200 a day" is not compared with "8,400 a week") or
+temperature scales; fiscal years are not read; vague time words ("recently", "in the
+future") are deliberately not dates; a weekday range ("Monday to Friday") is two dates.
 """
 
 from __future__ import annotations
@@ -130,9 +197,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 
-from factcheck.types import Entity, Statement, Token, Value, ValueKind
+from factcheck.types import Entity, Statement, Token, Value, ValueKind, ValueRole
 
-__all__ = ["comparable", "compatible", "extract", "same_name"]
+__all__ = ["comparable", "compatible", "extract", "maybe_contains", "same_name"]
 
 # --------------------------------------------------------------------------------------
 # Numbers
@@ -373,9 +440,15 @@ def _norm_number(iv: _Interval) -> str:
     return _NORM_PREFIX.get(iv.mode or "", "") + _fmt(iv.value)
 
 
+#: "was revised up to 14": the revised figure, not a maximum.
+_REVISED_BEFORE = re.compile(r"(?i)\brevis\w*\s+$")
+
+
 def _qualifier_before(text: str, start: int, *, duration: bool = False) -> re.Match[str] | None:
     m = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
     if m is None or (duration and m[1].lower() in _DURATION_NOT_QUALIFIERS):
+        return None
+    if m[1].lower() == "up to" and _REVISED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
         return None
     return m
 
@@ -464,7 +537,9 @@ _RANGE_CONN = r"\s*(?P<conn>-|–|—|\bto\b|\band\b)\s*"
 
 _MONEY_SYMBOL = re.compile(rf"(?P<sym>{_SYM})\s?(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?")
 #: The second half of a money range: "$1-2 billion", "$1 billion to $2 billion".
-_MONEY_RANGE_TAIL = re.compile(rf"{_RANGE_CONN}(?:{_SYM}\s?)?(?P<b>{_NUM})(?P<bab>{_MONEY_ABBR})?")
+_MONEY_RANGE_TAIL = re.compile(
+    rf"{_RANGE_CONN}(?P<sym>{_SYM}\s?)?(?P<b>{_NUM})(?P<bab>{_MONEY_ABBR})?"
+)
 _MONEY_CODE_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<a>{_NUM})(?P<aab>{_MONEY_ABBR})?(?![\w])"
 )
@@ -491,10 +566,12 @@ def _currency_of_word(m: re.Match[str]) -> str:
 # Percent
 # --------------------------------------------------------------------------------------
 
-_PERCENT = re.compile(
-    rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
+_PERCENT_UNIT = (
     r"(?P<u>%|(?i:percentage\s+points?|percent|per\s*cent|pct|basis\s+points?|bps|pp)\b)"
 )
+_PERCENT = re.compile(rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-){_PERCENT_UNIT}")
+#: The second amount of a range that writes the unit twice: "between 10% *and 15%*".
+_PERCENT_TAIL = re.compile(rf"{_RANGE_CONN}(?P<b>{_NUM})(?:\s?|-){_PERCENT_UNIT}")
 
 
 #: "one in 10 residents", "three out of four voters", "1 in every 5": a proportion, not a
@@ -503,13 +580,17 @@ _PERCENT = re.compile(
 _PROPORTION = re.compile(
     rf"(?P<a>{_NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{_NUM})(?!\s*(?:%|percent)|[\w-])"
 )
-#: Fractions in words, read as approximate percents ("two-thirds of", "half the",
-#: "a quarter of"): a written fraction is a round figure, so it gets the ±10% of "about".
+#: Fractions in words, read as approximate percents: before "of"/"the" ("two-thirds of",
+#: "half the", "a quarter of"), after "by" ("rose by a third", "cut by half"), or hyphenated
+#: anywhere ("a one-third stake"). A written fraction is a round figure, so it gets the
+#: ±10% of "about". "A third" alone ("a third time") is an ordinal, not a fraction.
 _FRACTION = re.compile(
-    rf"(?i)\b(?:(?P<n>a|one|{_UNITS_ALT})[\s-]+)?"
-    r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-    r"(?=\s+(?:of|the)\b)(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+    rf"(?i)\b(?:(?P<n>a|one|{_UNITS_ALT})(?P<sep>[\s-]+))?"
+    r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    r"(?P<of>(?=\s+(?:of|the)\b))?"
+    r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
 )
+_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6}
 _DENOMINATORS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 #: Words before "half" or "quarter" that make it a period or a part, not a fraction
@@ -585,6 +666,10 @@ _SYMBOL_UNITS: dict[str, tuple[str, float]] = {
     "EFLOPS": ("FLOP/s", 1e18),
     "hrs": ("s", 3600.0),
     "hr": ("s", 3600.0),
+    "°C": ("degC", 1.0),
+    "℃": ("degC", 1.0),
+    "°F": ("degF", 1.0),
+    "℉": ("degF", 1.0),
 }
 #: Unit words (singular; regular plurals are added) -> (SI base unit, factor).
 _WORD_UNITS_SINGULAR: dict[str, tuple[str, float]] = {
@@ -678,6 +763,18 @@ _IRREGULAR_UNITS: dict[str, tuple[str, float]] = {
     "teraflops": ("FLOP/s", 1e12),
     "petaflops": ("FLOP/s", 1e15),
     "exaflops": ("FLOP/s", 1e18),
+    # Temperatures keep their scale: Celsius and Fahrenheit differ by an offset, not a
+    # factor, so they are not converted and never compared, like two currencies. A bare
+    # "degrees" is its own unit (a temperature or an angle), comparable only with itself.
+    "degree": ("deg", 1.0),
+    "degrees": ("deg", 1.0),
+    "degree celsius": ("degC", 1.0),
+    "degrees celsius": ("degC", 1.0),
+    "degrees centigrade": ("degC", 1.0),
+    "degrees c": ("degC", 1.0),
+    "degree fahrenheit": ("degF", 1.0),
+    "degrees fahrenheit": ("degF", 1.0),
+    "degrees f": ("degF", 1.0),
 }
 _WORD_UNITS: dict[str, tuple[str, float]] = {
     **_WORD_UNITS_SINGULAR,
@@ -692,10 +789,12 @@ def _alternation(words: Iterable[str]) -> str:
     )
 
 
-_QUANTITY = re.compile(
-    rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-)"
+_QUANTITY_UNIT = (
     rf"(?P<u>(?:{_alternation(_SYMBOL_UNITS)})|(?i:{_alternation(_WORD_UNITS)}))(?![\w/²])"
 )
+_QUANTITY = re.compile(rf"(?:(?P<a0>{_NUM}){_RANGE_CONN})?(?P<a>{_NUM})(?:\s?|-){_QUANTITY_UNIT}")
+#: The second amount of a range that writes the unit twice: "10 km *to 12 km*".
+_QUANTITY_TAIL = re.compile(rf"{_RANGE_CONN}(?P<b>{_NUM})(?:\s?|-){_QUANTITY_UNIT}")
 
 
 def _unit_of(surface: str) -> tuple[str, float] | None:
@@ -741,17 +840,35 @@ _PERIODS: dict[str, str] = {
     "yearly": "year",
 }
 _RATE_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
-#: Times of day ("3:15 a.m.", "9pm", "6 o'clock") are claimed first so that no finder reads
-#: them as counts ("3 a.m."); they are not compared.
+#: Times of day ("3:15 a.m.", "9pm", "6 o'clock", "noon", "at 15:00") are claimed first so
+#: that no finder reads them as counts ("3 a.m."); see :func:`_find_times`. A 24-hour time
+#: needs "at" and an hour that cannot be a 12-hour one ("at 15:00", "at 09:30"; "at 10:30"
+#: may be morning or evening).
 _TIME_OF_DAY = re.compile(
-    r"(?i)(?<![\w.:])\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)"
+    r"(?i)(?<![\w.:])(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*"
+    r"(?:(?P<ap>[ap])(?:\.m\.|m\b)|(?P<oclock>o['’]clock)\b)"
+    r"|\b(?P<noon>noon|midday)\b"
+    r"|(?<=\bat\s)(?P<h24>0\d|1[3-9]|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*[ap]\.?m)"
 )
+#: Words before a time: about-words widen it to an hour each side; bound words ("by 3
+#: p.m.", "until noon") make it no moment, and it is not read.
+_TIME_QUALIFIER = re.compile(
+    r"(?i)\b(?:(?P<about>about|around|approximately|roughly|shortly\s+(?:after|before)"
+    r"|just\s+(?:after|before)|some\s+time\s+(?:after|before))"
+    r"|(?P<bound>before|after|by|until|till|since|from|between))\s+(?:at\s+)?$"
+)
+#: A range of times ("3 to 5 p.m.", "3 p.m.-5 p.m."): not one moment, not read.
+_TIME_RANGE_BEFORE = re.compile(r"(?i)(?:\d|[ap]\.?m\.?)\s*(?:-|–|to|and|until)\s*$")
+_TIME_RANGE_AFTER = re.compile(r"(?i)\s*(?:-|–|to|and|until)\s*\d")
 
 _COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
 _COUNT_VAGUE = re.compile(_VAGUE)
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d{2}$")
-#: Nouns a cardinal can modify without counting things ("three times", "two-thirds").
-_NOT_COUNTED = frozenset({"time", "percent", "%", "point", "cent", "per", "th"})
+#: Nouns a cardinal can modify without counting things ("three times", "one-third"): the
+#: fraction denominators are proportions, read as percents.
+_NOT_COUNTED = frozenset({"time", "percent", "%", "point", "cent", "per", "th"}) | frozenset(
+    _DENOMINATORS
+)
 
 
 # --------------------------------------------------------------------------------------
@@ -845,7 +962,7 @@ _D_BARE_MONTH = re.compile(
 )
 _D_TODAY = re.compile(
     r"(?i)\b(?:(?P<pre>earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b"
-    r"|\bthis\s+(?:morning|afternoon|evening)\b"
+    r"|\bthis\s+(?:morning|afternoon|evening)\b|\b(?P<last>last\s+night)\b"
 )
 _D_AGO = re.compile(
     rf"(?i)\b(?:(?P<n>{_NUM}|an?|a\s+few|few|several|some)\s+)?"
@@ -1177,7 +1294,7 @@ def _bare_month_hit(m: re.Match[str]) -> Iterator[_DateHit]:
 def _relative_hits(text: str) -> Iterator[_DateHit]:
     """Dates that need an anchor: today, N days ago, next year, Wednesday."""
     for m in _D_TODAY.finditer(text):
-        word = (m["w"] or "today").lower()
+        word = "yesterday" if m["last"] else (m["w"] or "today").lower()
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         yield _DateHit(m.start(), m.end(), relative=partial(_day_span, days=shift))
     for m in _D_AGO.finditer(text):
@@ -1358,10 +1475,141 @@ def _name_tokens(norm: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s\-]+", norm) if w)
 
 
+#: Function words an acronym may leave out ("NYPD" for "New York Police Department" has
+#: none, "FBI" drops no word, "BoE" keeps the "of" of "Bank of England", "DOJ" drops it).
+_ACRONYM_SKIPPED = frozenset({"of", "and", "for", "the", "on", "in", "&", "de"})
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    """Whether ``short`` is one word spelling the initials of ``long``'s words (two or
+    more), with or without its function words: "faa" and "federal aviation
+    administration", "nypd" and "new york police department", "u.s." and "united
+    states"."""
+    letters = short.replace(".", "")
+    words = [w for w in re.split(r"[\s\-]+", long) if w]
+    if " " in short.strip() or len(letters) < 2 or not letters.isalpha() or len(words) < 2:
+        return False
+    every = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in _ACRONYM_SKIPPED)
+    return letters.lower() in (every.lower(), content.lower())
+
+
 def same_name(a: str, b: str) -> bool:
-    """Same name, or one name's tokens a subset of the other's ("zuckerberg")."""
+    """Same name, one name's tokens a subset of the other's ("zuckerberg" and "mark
+    zuckerberg"), or one the acronym of the other ("faa" and "federal aviation
+    administration", see :func:`_is_acronym`). Takes normalised names (``Value.norm``)."""
     ta, tb = _name_tokens(a), _name_tokens(b)
-    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+    if not ta or not tb:
+        return False
+    return ta <= tb or tb <= ta or _is_acronym(a, b) or _is_acronym(b, a)
+
+
+#: Places of a known granularity, for :func:`maybe_contains`: countries (with the short
+#: names news uses), US states and larger regions. General data, never story data.
+_COUNTRIES = frozenset(
+    {"afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia"}
+    | {"australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados"}
+    | {"belarus", "belgium", "belize", "benin", "bhutan", "bolivia", "bosnia", "botswana"}
+    | {"brazil", "brunei", "bulgaria", "burkina faso", "burundi", "cambodia", "cameroon"}
+    | {"canada", "chad", "chile", "china", "colombia", "congo", "costa rica", "croatia"}
+    | {"cuba", "cyprus", "czech republic", "czechia", "denmark", "djibouti", "dominica"}
+    | {"dominican republic", "ecuador", "egypt", "el salvador", "eritrea", "estonia"}
+    | {"eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia"}
+    | {"germany", "ghana", "greece", "grenada", "guatemala", "guinea", "guyana", "haiti"}
+    | {"honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland"}
+    | {"israel", "italy", "ivory coast", "jamaica", "japan", "jordan", "kazakhstan", "kenya"}
+    | {"kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia"}
+    | {"libya", "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi"}
+    | {"malaysia", "maldives", "mali", "malta", "mauritania", "mauritius", "mexico"}
+    | {"moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar"}
+    | {"namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria"}
+    | {"north korea", "north macedonia", "norway", "oman", "pakistan", "palestine", "panama"}
+    | {"papua new guinea", "paraguay", "peru", "philippines", "poland", "portugal", "qatar"}
+    | {"romania", "russia", "rwanda", "samoa", "san marino", "saudi arabia", "senegal"}
+    | {"serbia", "seychelles", "sierra leone", "singapore", "slovakia", "slovenia"}
+    | {"somalia", "south africa", "south korea", "south sudan", "spain", "sri lanka", "sudan"}
+    | {"suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania"}
+    | {"thailand", "togo", "tonga", "trinidad and tobago", "tunisia", "turkey", "turkiye"}
+    | {"turkmenistan", "uganda", "ukraine", "united arab emirates", "uae", "united kingdom"}
+    | {"uk", "u.k.", "britain", "great britain", "united states", "us", "u.s.", "usa"}
+    | {"u.s.a.", "america", "united states of america", "uruguay", "uzbekistan", "vanuatu"}
+    | {"vatican", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "korea", "holland"}
+)
+_US_NAMES = frozenset(
+    {"united states", "us", "u.s.", "usa", "u.s.a.", "america", "united states of america"}
+)
+_UK_NAMES = frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain"})
+_US_STATES = frozenset(
+    {"alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut"}
+    | {"delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa"}
+    | {"kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan"}
+    | {"minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada"}
+    | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina"}
+    | {"north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island"}
+    | {"south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia"}
+    | {"washington", "west virginia", "wisconsin", "wyoming", "puerto rico"}
+)
+#: Parts of a country that news names like places of their own, with the names of the
+#: country that holds them: the US states, the nations of the UK, a few large provinces.
+_SUBDIVISIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_US_STATES, _US_NAMES),
+    **dict.fromkeys(("england", "scotland", "wales", "northern ireland"), _UK_NAMES),
+    **dict.fromkeys(("quebec", "ontario", "british columbia", "alberta"), frozenset({"canada"})),
+    "bavaria": frozenset({"germany"}),
+    "catalonia": frozenset({"spain"}),
+    "siberia": frozenset({"russia"}),
+}
+#: Regions larger than a country, or across countries: they may contain any other place.
+_REGIONS = frozenset(
+    {"europe", "asia", "africa", "north america", "south america", "latin america"}
+    | {"central america", "oceania", "antarctica", "middle east", "the gulf", "scandinavia"}
+    | {"balkans", "caribbean", "southeast asia", "east asia", "south asia", "central asia"}
+    | {"eastern europe", "western europe", "midwest", "new england", "west coast"}
+    | {"east coast", "pacific northwest", "sahel", "european union", "eu", "patagonia"}
+)
+
+
+def maybe_contains(a: str, b: str) -> bool:
+    """Whether one of two place names may lie inside the other, so that two sources naming
+    them for one event need not contradict each other ("in Manhattan" / "in New York",
+    "held in Paris" / "held in France").
+
+    Conservative and list-based, from general data only (:data:`_COUNTRIES`,
+    :data:`_SUBDIVISIONS`, :data:`_REGIONS`): True when either name is a country, a US
+    state (or another listed part of a country) or a larger region, and the other is a
+    place of unknown size, a region, or the country that holds the part ("Texas" /
+    "United States"). False for two places at one level ("France" / "Germany", "Texas" /
+    "Ohio"), a part and another country ("Scotland" / "France"), two places of unknown
+    size (most often two cities: "Paris" / "Berlin") and two aliases of one place (see
+    :func:`same_name`).
+
+    >>> maybe_contains("Manhattan", "New York"), maybe_contains("Paris", "Berlin")
+    (True, False)
+    """
+    na = _entity_norm(a).removeprefix("the ")
+    nb = _entity_norm(b).removeprefix("the ")
+    if not na or not nb or same_name(na, nb):
+        return False
+
+    def levels(n: str) -> set[str]:
+        return {
+            level
+            for level, names in (
+                ("country", _COUNTRIES),
+                ("part", _SUBDIVISIONS),
+                ("region", _REGIONS),
+            )
+            if n in names
+        }
+
+    la, lb = levels(na), levels(nb)
+    if not la and not lb:
+        return False
+    if not la or not lb or "region" in la | lb:
+        return True
+    # Only a part and the country that holds it ("Texas" / "United States"); two
+    # countries, two states, or a state and another country are one level apart at most.
+    return nb in _SUBDIVISIONS.get(na, frozenset()) or na in _SUBDIVISIONS.get(nb, frozenset())
 
 
 # --------------------------------------------------------------------------------------
@@ -1418,48 +1666,119 @@ def _ancestors(ctx: _Context, i: int) -> list[int]:
     return chain
 
 
-def _coordinated_apart(ctx: _Context, a: int, b: int) -> bool:
-    """Whether tokens ``a`` and ``b`` sit in different clauses joined by "and"/"but": a
-    verb attached as ``conj`` lies between one of them and their common ancestor."""
-    chain_a, chain_b = _ancestors(ctx, a), _ancestors(ctx, b)
-    common = next((i for i in chain_b if i in chain_a), None)
-    below = (
-        chain_a[: chain_a.index(common)] + chain_b[: chain_b.index(common)]
-        if common is not None
-        else chain_a + chain_b
-    )
-    return any(ctx.tokens[i].dep == "conj" and ctx.tokens[i].pos in ("VERB", "AUX") for i in below)
-
-
 def _roots(ctx: _Context, first: _DateHit, second: _DateHit) -> tuple[int, int] | None:
     a = _span_root(ctx, first.start, first.end)
     b = _span_root(ctx, second.start, second.end)
     return None if a is None or b is None else (a, b)
 
 
-def _governs(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
-    """Whether ``anchor`` dates the clause ``target`` sits in.
+#: Prepositions whose noun is the occasion of the verb they attach to: in "In a 2024
+#: letter, Zuckerberg wrote" or "During the 2024 campaign, she promised", the noun's date
+#: is the verb's date.
+_SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "throughout"})
+#: Words that put what follows them at another moment than their verb's: a comparison
+#: ("up *from* 9% in 2024", "*compared* with 2% in 2023") or an offset ("two weeks *after*
+#: a fire on February 20", "*before* the vote on Monday").
+_OFFSET_WORDS = frozenset(
+    {"from", "after", "before", "since", "until", "following", "than", "versus", "vs", "vs."}
+    | {"compared", "comparing", "prior", "ahead"}
+)
+#: Links by which a clause is embedded in another whose date it shares: reported speech
+#: ("said on Monday that it would reopen Wednesday"), a complement ("plans to open next
+#: year") or an adverbial clause ("Starting next year, we expect"), but not one
+#: introduced by an offset word ("after it closed in 2021").
+_EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
-    The clause of "2024" in "In a 2024 letter, Zuckerberg wrote, 'Starting next year ...'"
-    is "wrote", which governs "next year"; in "Meta, founded in 2004, said last year ..." the
-    clause of 2004 is "founded", which does not govern "last year". A clause joined by
-    "and" has a time of its own: in "It opened a terminal in 2019 and expanded last year"
-    2019 dates "opened" only. Without a parse every date in the sentence counts.
+
+def _predicate(ctx: _Context, i: int) -> int | None:
+    """The verb whose event the date at token ``i`` dates, or None when it dates something
+    else.
+
+    The walk climbs from the date through its direct adjuncts ("on Monday", "last year",
+    "in June") to the first verb; that verb may itself be a reduced relative clause or a
+    clause of a noun ("The dam, *built* in 1958, ..."), which then is the predicate. It
+    stops with None at a noun: a date that modifies a noun ("the 2019 agreement",
+    "Monday's crash") or is the object of a noun's preposition ("a fire on February 20",
+    "a storm in January") dates that noun, except when the noun is the occasion of its
+    verb (:data:`_SETTING_PREPOSITIONS`: "In a 2024 letter, Zuckerberg wrote"). It also
+    stops at an offset word (:data:`_OFFSET_WORDS`) above the date's own preposition: in
+    "up from 9% in 2024" the year dates the earlier figure.
+    """
+    toks = ctx.tokens
+    own = i
+    for _ in range(len(toks)):
+        tok = toks[i]
+        h = tok.head
+        if h == i or not 0 <= h < len(toks):
+            return None  # the root of a verbless sentence
+        head = toks[h]
+        if head.pos in _PREDICATE_POS:
+            return h
+        if head.pos in _NOMINAL_POS:
+            if head.dep == "pobj" and 0 <= head.head < len(toks):
+                prep = toks[head.head]
+                verb = prep.head
+                setting = prep.text.lower() in _SETTING_PREPOSITIONS
+                if setting and 0 <= verb < len(toks) and toks[verb].pos in _PREDICATE_POS:
+                    return verb
+            return None
+        if head.text.lower() in _OFFSET_WORDS and i != own:
+            return None
+        i = h
+    return None
+
+
+def _embedding_verbs(ctx: _Context, verb: int) -> list[int]:
+    """``verb`` and the verbs whose clauses embed its own (see :data:`_EMBEDDING_DEPS`)."""
+    toks = ctx.tokens
+    chain = [verb]
+    while toks[verb].dep in _EMBEDDING_DEPS and toks[verb].head != verb:
+        if any(
+            t.head == verb and t.dep in ("mark", "prep") and t.text.lower() in _OFFSET_WORDS
+            for t in toks
+        ):
+            break  # "five years after it closed in 2021"
+        verb = toks[verb].head
+        if verb in chain:
+            break
+        chain.append(verb)
+    return chain
+
+
+def _anchors(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
+    """Whether ``anchor`` dates ``target``'s event, so that it may resolve a relative date
+    ("next year") or complete a year-less one ("March 3") there.
+
+    Both dates must attach to the same verb through direct adjuncts (see
+    :func:`_predicate`), or ``target``'s clause be embedded in ``anchor``'s (reported
+    speech: "said on Monday that it would reopen Wednesday"). So the date of a reduced
+    relative clause ("Meta, founded in 2004, said last year"), of an appositive, of a noun
+    ("The 2019 trade agreement expired last year"), of a clause joined by "and" ("opened in
+    2019 and expanded last year") or of an offset ("reopened on Monday, two weeks after a
+    fire on February 20") anchors nothing else. Without a parse every date counts.
     """
     roots = _roots(ctx, anchor, target)
     if roots is None:
         return True
-    a, t = roots
-    chain = _ancestors(ctx, a)
-    verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), chain[-1])
-    return verb in _ancestors(ctx, t) and not _coordinated_apart(ctx, a, t)
+    a, t = (_predicate(ctx, r) for r in roots)
+    return a is not None and t is not None and a in _embedding_verbs(ctx, t)
 
 
-def _shares_clause(ctx: _Context, anchor: _DateHit, target: _DateHit) -> bool:
-    """Whether a year may complete ``target`` ("March 3"): anywhere in the sentence but in
-    another clause joined by "and" ("opened in 2019 and will expand in March")."""
-    roots = _roots(ctx, anchor, target)
-    return roots is None or not _coordinated_apart(ctx, *roots)
+#: A date right after the earlier figure of a comparison: "up from 9% in 2024", "from
+#: 2,500 in 2024", "compared with 2% in 2023", "after a 9% rise in 2024". It dates that
+#: figure and anchors nothing, whatever the parse attaches it to.
+_COMPARED_DATE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|from|after|following)"
+    rf"\s+(?:an?\s+)?(?:[$€£¥]\s?)?{_NUM}(?:bn|mn|m|k)?(?:\s*%|\s+(?:percent|per\s*cent)\b)?"
+    r"(?:[\s-]+(?!(?:to|and|in|on|at|during|for)\b)[A-Za-z]+){0,2}"
+    r"(?:\s+(?:in|during|on|at|for))?\s+$"
+)
+
+
+def _compared_date(ctx: _Context, hit: _DateHit) -> bool:
+    return _COMPARED_DATE_BEFORE.search(ctx.text, max(0, hit.start - 80), hit.start) is not None
 
 
 _PAST, _PRESENT, _FUTURE = "past", "present", "future"
@@ -1477,16 +1796,39 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     progressive ("is meeting on Thursday"), a scheduling word in the present ("is
     scheduled for", "is due in", "plans to"), or an infinitive under a present or future
     verb ("wants to open in March"). Past: a past-tense verb or auxiliary, the present
-    perfect ("has closed"), a bare participle ("the plan, announced Monday"). Present:
-    other present-tense verbs ("the trial begins Monday"). A date that modifies a noun
-    ("Monday's crash", "the Thursday vote") has no tense of its own: None.
+    perfect ("has closed"), a bare participle ("the plan, announced Monday"), or a verb the
+    parser misread as an adjective of a verbless sentence's root (:func:`_misparsed_past`).
+    Present: other present-tense verbs ("the trial begins Monday"). A date that modifies a
+    noun ("Monday's crash", "the Thursday vote") has no tense of its own: None.
     """
     root = _span_root(ctx, hit.start, hit.end)
     if root is None or ctx.tokens[root].dep in _NOUN_MODIFIER_DEPS:
         return None  # "are investigating Monday's crash": the verb does not date the crash
     chain = _ancestors(ctx, root)
     verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), None)
-    return None if verb is None else _verb_tense(ctx, verb, 0)
+    if verb is None:
+        return _PAST if _misparsed_past(ctx, chain[-1]) else None
+    return _verb_tense(ctx, verb, 0)
+
+
+def _past_form(tok: Token) -> bool:
+    return tok.tag in ("VBD", "VBN") or (tok.pos == "ADJ" and tok.text.lower().endswith("ed"))
+
+
+def _misparsed_past(ctx: _Context, root: int) -> bool:
+    """A past verb the parser took for an adjective: in "Vantor paused testing of its
+    drones in June" the small model makes "testing" the root and "paused" its modifier, so
+    no verb governs "June". A sentence with no other verb whose root is, or is modified by,
+    a past-tense form ("paused", tagged VBD/VBN, or an adjective ending in -ed) is past."""
+    toks = ctx.tokens
+    forms = {root} if _past_form(toks[root]) else set()
+    forms |= {
+        i
+        for i, t in enumerate(toks)
+        if t.head == root and i != root and t.dep in ("amod", "compound", "acl") and _past_form(t)
+    }
+    verbs = {i for i, t in enumerate(toks) if t.pos in ("VERB", "AUX")}
+    return bool(forms) and verbs <= forms
 
 
 def _verb_tense(ctx: _Context, verb: int, depth: int) -> str | None:
@@ -1544,19 +1886,76 @@ def _scale_factor(num_text: str, abbreviation: str | None) -> Decimal:
     return factor
 
 
-def _range_ok(text: str, conn: str, start: int) -> bool:
-    """ "A and B" is a range only after "between"; "from A to B" is a change, not a range."""
+def _range_ok(ctx: _Context, conn: str, start: int, *, unit_twice: bool = False) -> bool:
+    """Whether "A <conn> B" starting at ``start`` is one range: "A-B" and "A to B" are,
+    "A and B" only after "between", and "from A to B" unless it tells a change ("rose
+    from 35 to 40", see :func:`_is_change`). With the unit written twice, "A to B" under a
+    word of change is a change too: "rose 20% to 12%" is by 20% to 12%, "rose $5 million
+    to $7 million" by $5 million to $7 million (without a parse it is never a range)."""
+    text = ctx.text
     conn = conn.strip().lower()
     if conn == "and":
         return _BETWEEN_BEFORE.search(text, 0, start) is not None
     if conn == "to":
-        return _FROM_BEFORE.search(text, 0, start) is None
+        from_ = _FROM_BEFORE.search(text, 0, start)
+        if from_ is not None:
+            return not _is_change(ctx, from_.start())
+        between = _BETWEEN_BEFORE.search(text, 0, start)
+        return not unit_twice or between is not None or not _change_governs(ctx, start)
     return True
 
 
+def _change_governs(ctx: _Context, pos: int) -> bool:
+    """Whether a word of :data:`_CHANGE_WORDS` is among the heads of the token at ``pos``,
+    up to its verb ("rose 20% to 12%"). True without a parse."""
+    i = _token_at(ctx, pos)
+    if i is None or not ctx.tokens:
+        return True
+    for k in _ancestors(ctx, i)[1:]:
+        tok = ctx.tokens[k]
+        if tok.lemma.lower() in _CHANGE_WORDS:
+            return True
+        if tok.pos in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _range_start(text: str, conn: str, start: int) -> int:
-    between = _BETWEEN_BEFORE.search(text, 0, start) if conn.strip().lower() == "and" else None
-    return between.start() if between else start
+    """Where a range starts: at its "between" or "from", else at its first number."""
+    pattern = _BETWEEN_BEFORE if conn.strip().lower() == "and" else _FROM_BEFORE
+    before = pattern.search(text, 0, start)
+    return before.start() if before else start
+
+
+#: Words of change: a "from" they govern starts a change ("rose from 35 to 40", "an
+#: increase from 5%"), not a range, and its figure is the previous one. Verb and noun
+#: lemmas both, since "a rise from" tells a change as well as "rose from" does.
+_CHANGE_WORDS = frozenset(
+    {"rise", "climb", "grow", "growth", "increase", "jump", "fall", "drop", "decline", "slip"}
+    | {"soar", "plunge", "surge", "sink", "dip", "swell", "shrink", "raise", "lower", "cut"}
+    | {"reduce", "reduction", "boost", "lift", "expand", "double", "triple", "halve", "slash"}
+    | {"trim", "hike", "change", "shift", "go", "improve", "rebound", "recover", "slide"}
+    | {"tumble", "edge", "inch", "widen", "narrow", "gain", "decrease", "revise", "revision"}
+    | {"update", "adjust", "correct", "upgrade", "downgrade", "balloon", "spike", "ease"}
+    | {"up", "down"}
+)
+
+
+def _is_change(ctx: _Context, from_pos: int) -> bool:
+    """Whether the "from" at ``from_pos`` starts a change: a word of :data:`_CHANGE_WORDS`
+    governs it (within three heads: "rose sharply from", "up from"). Without a parse every
+    "from A to B" is taken for a change, as two values, which claims less than a range."""
+    i = _token_at(ctx, from_pos)
+    if i is None or not ctx.tokens:
+        return True
+    for _ in range(3):
+        tok = ctx.tokens[i]
+        if tok.lemma.lower() in _CHANGE_WORDS or tok.text.lower() in _CHANGE_WORDS:
+            return True
+        if tok.head == i:
+            return False
+        i = tok.head
+    return ctx.tokens[i].lemma.lower() in _CHANGE_WORDS
 
 
 def _ranged(
@@ -1568,6 +1967,8 @@ def _ranged(
         return None
     if _scale_factor(low_text, low_abbr) == 1:
         low = low.scaled(_scale_factor(high_text, high_abbr))
+    if low.value >= high.value:
+        return None  # a range goes up: "7% to 4.2%" is a change
     return _range_interval(low, high)
 
 
@@ -1594,11 +1995,14 @@ def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         start, end = m.start(), m.end()
         tail = _MONEY_RANGE_TAIL.match(text, end)
         ranged: _Interval | None = None
-        if tail and _range_ok(text, tail["conn"], start):
+        twice = tail is not None and tail["sym"] is not None
+        if tail and _range_ok(ctx, tail["conn"], start, unit_twice=twice):
             high = _parse_number(tail["b"], tail["bab"])
             if high is not None:
-                ranged = _ranged(m["a"], m["aab"], high, tail["b"], tail["bab"])
-                start, end = _range_start(text, tail["conn"], start), tail.end()
+                span = _ranged(m["a"], m["aab"], high, tail["b"], tail["bab"])
+                if span is not None:
+                    start, end = _range_start(text, tail["conn"], start), tail.end()
+                    start, ranged = _range_qualifier(text, start, span)
         if ranged is None:
             start, ranged = _with_qualifier(text, start, amount)
         norm = f"{unit} {_norm_number(ranged)}"
@@ -1631,30 +2035,114 @@ def _find_money(ctx: _Context, claims: _Claims) -> Iterator[Value]:
 
 
 def _measure(
-    text: str, m: re.Match[str], *, duration: bool = False
-) -> tuple[int, _Interval] | None:
-    """Start and interval of a percent or quantity match (``a0`` is a range's low end)."""
+    ctx: _Context, m: re.Match[str], tail: re.Pattern[str], *, duration: bool = False
+) -> tuple[int, int, _Interval] | None:
+    """Start, end and interval of a percent or quantity match. A range is one interval:
+    with the unit once ("10-15%", ``a0`` is its low end) or twice ("between 10% and 15%",
+    ``tail`` matching the second amount with the same unit right after ``m``)."""
+    text = ctx.text
     high = _parse_number(m["a"])
     if high is None:
         return None
-    if m["a0"] is not None and _range_ok(text, m["conn"], m.start()):
-        iv = _ranged(m["a0"], None, high, m["a"], None)
-        if iv is not None:
-            return _range_start(text, m["conn"], m.start()), iv
-    return _with_qualifier(text, m.start("a"), high, duration=duration)
+    if m["a0"] is None:
+        t = tail.match(text, m.end())
+        twice = _same_unit(m["u"], t["u"]) if t is not None else False
+        if t is not None and twice and _range_ok(ctx, t["conn"], m.start(), unit_twice=True):
+            top = _parse_number(t["b"])
+            if top is not None and top.value > high.value:
+                iv = _range_interval(high, top)
+                start, iv = _range_qualifier(text, _range_start(text, t["conn"], m.start()), iv)
+                return start, t.end(), iv
+    elif _range_ok(ctx, m["conn"], m.start()):
+        span = _ranged(m["a0"], None, high, m["a"], None)
+        if span is not None:
+            start, iv = _range_qualifier(text, _range_start(text, m["conn"], m.start()), span)
+            return start, m.end(), iv
+    start, iv = _with_qualifier(text, m.start("a"), high, duration=duration)
+    return start, m.end(), iv
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """Whether two unit words of a range name one unit ("%" and "percent", "km" and
+    "kilometres")."""
+    if _unit_of(a) is not None or _unit_of(b) is not None:
+        return _unit_of(a) == _unit_of(b)
+    return _percent_unit(a) == _percent_unit(b)
+
+
+def _range_qualifier(text: str, start: int, iv: _Interval) -> tuple[int, _Interval]:
+    """A range after "about"/"some" ("some 200-300 people") widens by 10% on each side;
+    other qualifiers of a range are read as part of it and leave it as stated."""
+    q = _qualifier_before(text, start)
+    if q is None:
+        return start, iv
+    if _QUALIFIERS[q[1].lower()] == _ABOUT:
+        iv = replace(iv, low=iv.low * 0.9, high=iv.high * 1.1, qualifier=q[1].lower())
+    return q.start(1), iv
 
 
 def _find_percents(ctx: _Context, claims: _Claims) -> Iterator[Value]:
     for m in _PERCENT.finditer(ctx.text):
-        found = _measure(ctx.text, m)
+        found = _measure(ctx, m, _PERCENT_TAIL)
         if found is None:
             continue
-        start, iv = found
+        start, end, iv = found
         unit, factor = _percent_unit(m["u"])
         iv = _scaled(iv, factor)
         norm = _norm_number(iv) + ("%" if unit == "%" else " pp")
-        yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), norm, iv, unit)
+        yield _numeric(ValueKind.PERCENT, ctx, start, end, norm, iv, unit)
+    yield from _percentage_points(ctx)
     yield from _proportions(ctx)
+
+
+#: Percentage points in words: "half a percentage point" (0.5), "a quarter of a point",
+#: "a percentage point" (1). A round figure, so half a unit of its last digit each side.
+_PP_WORDS = re.compile(
+    r"(?i)\b(?P<w>half\s+a|a\s+half|a\s+quarter(?:\s+of\s+a)?|three\s+quarters\s+of\s+a|a|one)"
+    r"\s+(?:full\s+)?(?P<pct>percentage[\s-]+)?points?\b"
+)
+_PP_WORD_VALUES: dict[str, Decimal] = {
+    "half a": Decimal("0.5"),
+    "a half": Decimal("0.5"),
+    "a quarter": Decimal("0.25"),
+    "a quarter of a": Decimal("0.25"),
+    "three quarters of a": Decimal("0.75"),
+    "a": Decimal(1),
+    "one": Decimal(1),
+}
+#: "0.5 points", "two points": points of a rate only when the sentence states the rate as a
+#: percent ("The mortgage rate rose 0.5 points to 6.5%") and they are few (at most
+#: :data:`_MAX_BARE_POINTS`); else they may be index or game points and are not read, nor
+#: when a percent restates them ("The Dow fell 30 points, or 0.1%").
+_POINTS = re.compile(rf"(?P<a>{_NUM})(?:\s?|-)(?P<u>(?i:points?))\b")
+_MAX_BARE_POINTS = 20
+_POINTS_RESTATED = re.compile(
+    r"(?i)\s*,?\s*(?:or|,)\s+(?:about\s+|nearly\s+|roughly\s+)?[\d.]+\s*(?:%|percent)"
+)
+
+
+def _percentage_points(ctx: _Context) -> Iterator[Value]:
+    """Percentage points written in words (``_PP_WORDS``) or as bare "points" of a rate
+    (``_POINTS``), as percents with unit "pp": comparable with each other, never with %."""
+    text = ctx.text
+    has_percent = any(_percent_unit(m["u"])[0] == "%" for m in _PERCENT.finditer(text))
+    for m in _PP_WORDS.finditer(text):
+        if not m["pct"] and not has_percent:
+            continue
+        v = _PP_WORD_VALUES[re.sub(r"\s+", " ", m["w"].lower())]
+        step = Decimal("0.1") if v < 1 else Decimal(1)
+        start, iv = _with_qualifier(text, m.start(), _Number(v, step))
+        yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), f"{_norm_number(iv)} pp", iv, "pp")
+    if not has_percent:
+        return
+    for m in _POINTS.finditer(text):
+        number = _parse_number(m["a"])
+        if number is None or number.value > _MAX_BARE_POINTS:
+            continue
+        if _POINTS_RESTATED.match(text, m.end()):
+            continue
+        start, iv = _with_qualifier(text, m.start(), number)
+        yield _numeric(ValueKind.PERCENT, ctx, start, m.end(), f"{_norm_number(iv)} pp", iv, "pp")
 
 
 def _share(ctx: _Context, start: int, end: int, v: float) -> Value:
@@ -1689,6 +2177,12 @@ def _proportions(ctx: _Context) -> Iterator[Value]:
             continue  # "2 in 10 minutes"
         yield _share(ctx, m.start(), m.end(), 100 * float(a.value) / float(b.value))
     for m in _FRACTION.finditer(text):
+        hyphenated = (m["sep"] or "").strip() == "-"
+        by = m["of"] is None and not hyphenated and _BY_BEFORE.search(text, 0, m.start())
+        if m["of"] is None and not hyphenated and not by:
+            continue
+        if by and _before_a_noun(ctx, m.end()):
+            continue  # "won by a third vote": an ordinal
         if _NOT_FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         d = m["d"].lower()
@@ -1697,6 +2191,12 @@ def _proportions(ctx: _Context) -> Iterator[Value]:
         if n >= denominator or (m["n"] is None and denominator != 2):
             continue  # "thirds of" alone, "five quarters"
         yield _share(ctx, m.start(), m.end(), 100 * n / denominator)
+
+
+def _before_a_noun(ctx: _Context, end: int) -> bool:
+    """Whether the next word after ``end`` is a noun, adjective or number in the parse."""
+    i = _token_at(ctx, end)
+    return i is not None and ctx.tokens[i].pos in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -1726,13 +2226,13 @@ def _find_quantities(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         base, factor = unit
         if m["a"].lower() == "one" and m["u"].lower() in ("day", "year"):
             continue  # "one day" is "some day"
-        found = _measure(ctx.text, m, duration=base == "s")
+        found = _measure(ctx, m, _QUANTITY_TAIL, duration=base == "s")
         if found is None:
             continue
-        start, iv = found
+        start, end, iv = found
         iv = _scaled(iv, factor)
         norm = f"{_norm_number(iv)} {base}"
-        yield _numeric(ValueKind.QUANTITY, ctx, start, m.end(), norm, iv, base)
+        yield _numeric(ValueKind.QUANTITY, ctx, start, end, norm, iv, base)
 
 
 #: A person's age: "54-year-old", "54 years old", "aged 54", "aged 18 to 24", "at the age of
@@ -1792,6 +2292,52 @@ def _find_ages(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         age = _age(ctx, m.start("n"), m.end("n"), n, n)
         if age is not None:
             yield age
+    yield from _predicate_ages(ctx)
+
+
+#: Nouns for a person, besides :data:`_PERSON_ROLES`: the subject of "was 34" whose age
+#: the number states.
+_PERSON_NOUNS = _PERSON_ROLES | frozenset(
+    {"man", "woman", "boy", "girl", "child", "person", "teenager", "teen", "baby", "infant"}
+    | {"toddler", "patient", "passenger", "pedestrian", "worker", "employee", "gunman"}
+    | {"shooter", "cyclist", "motorcyclist", "pilot", "soldier", "player", "singer", "actor"}
+    | {"actress", "survivor", "hiker", "climber", "swimmer", "diver", "tourist", "firefighter"}
+)
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _predicate_ages(ctx: _Context) -> Iterator[Value]:
+    """A bare number that a copula says a person is: "The victim was 43", "She is 34". The
+    subject must be a person (a noun of :data:`_PERSON_NOUNS`, a name spaCy tags as a
+    person, "he" or "she") and the number stand alone (not "was 43rd", "is 34 points")."""
+    toks = ctx.tokens
+    for i, tok in enumerate(toks):
+        if tok.pos != "NUM" or tok.dep not in ("attr", "acomp") or toks[tok.head].lemma != "be":
+            continue
+        if any(t.head == i and j != i for j, t in enumerate(toks)):
+            continue  # "was one of 12", "is 34 points"
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.pos in ("NOUN", "PROPN", "NUM", "SYM"):
+            continue
+        subject = next(
+            (t for j, t in enumerate(toks) if t.head == tok.head and t.dep == "nsubj"), None
+        )
+        if subject is None or not _is_person(ctx, subject):
+            continue
+        number = _parse_number(tok.text)
+        if number is None or number.value != number.value.to_integral_value():
+            continue
+        age = _age(ctx, tok.start, tok.end, number.value, number.value)
+        if age is not None:
+            yield age
+
+
+def _is_person(ctx: _Context, tok: Token) -> bool:
+    if tok.pos == "PRON":
+        return tok.text.lower() in _PERSON_PRONOUNS
+    if tok.lemma.lower() in _PERSON_NOUNS:
+        return True
+    return any(e.label == "PERSON" and e.start <= tok.start < e.end for e in ctx.entities)
 
 
 #: Words near "N-M" that make it a vote ("voted 5-2", "by a vote of 52 to 48", "a 6-3
@@ -1873,37 +2419,105 @@ def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
 #: Verbs whose object is the level of their subject ("Sales reached 1.2 million", "the
 #: toll stood at 40", "ridership rose to 900,000"): a bare number there counts the subject.
 _LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed", "surpass", "number"})
-#: Verbs of change whose "to"/"at" object is the new level ("rose to 40", "stood at 40").
-#: "rose by 40" is a change, not a level, and is not read.
+#: Verbs of change whose "to"/"at" object is the new level ("rose to 40", "stood at 40",
+#: "was revised to 14", "was put at 12"). "rose by 40" is a change, not a level, and is not
+#: read. With an object of their own ("revised *the figure* to 14") they measure the object.
 _CHANGE_VERBS = frozenset(
     {"rise", "climb", "grow", "increase", "jump", "fall", "drop", "decline", "slip", "soar"}
-    | {"plunge", "surge", "sink", "dip", "stand", "swell", "shrink", "reach"}
+    | {"plunge", "surge", "sink", "dip", "stand", "swell", "shrink", "reach", "revise"}
+    | {"raise", "lower", "put", "update", "adjust", "correct", "cut", "reduce", "lift"}
 )
+#: Nouns that name a figure rather than what it counts: "cut the number of flights to 40"
+#: counts flights, and "revised the figure to 14" after "initially reported 12 deaths"
+#: counts deaths, the noun of the sentence's earlier count.
+_FIGURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "estimate"})
+#: Verbs whose bare numeric subject or object counts people: "Forty were injured", "The
+#: crash injured 40", "The mine employs 600". Any other verb leaves a bare number unread.
+_PEOPLE_VERBS = frozenset(
+    {"kill", "injure", "hurt", "wound", "die", "evacuate", "arrest", "detain", "rescue"}
+    | {"displace", "hospitalize", "hospitalise", "treat", "charge", "employ", "hire"}
+    | {"drown", "sicken", "strand", "trap", "infect", "save", "convict", "sentence"}
+)
+#: Words before a bare "one" that make it a pronoun, not a count ("no one was hurt").
+_NOT_A_NUMBER_BEFORE = frozenset({"no", "any", "every", "each", "some", "the", "this", "that"})
 
 
 def _measured_subject(ctx: _Context, start: int, end: int) -> int | None:
-    """The subject a bare number measures, when the number is the level its verb states:
-    the object of a level verb or the "to"/"at" object of a change verb, with a common noun
-    as the verb's subject ("Sales reached 1.2 million" counts 1.2 million sales)."""
+    """The noun a bare number measures, when the number is the level its verb states: the
+    object of a level verb ("Sales reached 1.2 million" counts sales), or the "to"/"at"
+    object of a change verb, which measures the verb's object if it has one ("revised the
+    figure to 14") and else its subject ("the death toll rose to 40", "was put at 12").
+    A pronoun subject ("before it was revised to 14") gives -1: the caller takes the noun
+    of the sentence's earlier count."""
     root = _span_root(ctx, start, end)
     if root is None:
         return None
     tok = ctx.tokens[root]
     verb = tok.head
+    deps: tuple[str, ...] = ("nsubj", "nsubjpass")
     if tok.dep == "pobj" and ctx.tokens[verb].text.lower() in ("to", "at"):
         verb = ctx.tokens[verb].head
+        if ctx.tokens[verb].text.lower() == "from":  # "rose from 35 to 40"
+            verb = ctx.tokens[verb].head
         if ctx.tokens[verb].lemma.lower() not in _CHANGE_VERBS:
             return None
+        deps = ("dobj", "nsubj", "nsubjpass")
     elif tok.dep != "dobj" or ctx.tokens[verb].lemma.lower() not in _LEVEL_VERBS:
         return None
-    return next(
-        (
-            i
-            for i, t in enumerate(ctx.tokens)
-            if t.head == verb and i != verb and t.dep == "nsubj" and t.pos == "NOUN"
-        ),
-        None,
-    )
+    verbs = [verb]
+    if ctx.tokens[verb].dep == "conj":  # "The toll, initially put at 12, rose to 14"
+        verbs.append(ctx.tokens[verb].head)
+    for v in verbs:
+        kids = [(i, t) for i, t in enumerate(ctx.tokens) if t.head == v and i != v]
+        for dep in deps:
+            for i, t in kids:
+                if t.dep == dep and t.pos == "NOUN":
+                    return i
+                if t.dep == dep and t.pos == "PRON":
+                    return -1
+    return None
+
+
+def _implied_people(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a bare number is the subject or object of a verb of :data:`_PEOPLE_VERBS`
+    ("Forty were injured", "The crash injured 40"): a count of people."""
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return False
+    tok = ctx.tokens[root]
+    if tok.pos != "NUM" or tok.dep not in ("nsubj", "nsubjpass", "dobj") or tok.head == root:
+        return False
+    if ctx.tokens[tok.head].lemma.lower() not in _PEOPLE_VERBS:
+        return False
+    if any(t.head == root and t.dep in ("prep", "det", "poss") for t in ctx.tokens):
+        return False  # "one of the victims", "the two"
+    prev = next((t for t in reversed(ctx.tokens) if t.end <= start), None)
+    return prev is None or prev.text.lower() not in _NOT_A_NUMBER_BEFORE
+
+
+def _year_modifier(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a four-digit year-like number modifies a noun as a year, naming it ("the
+    2019 agreement", "the 2024 election results", "its 2025 results"), rather than
+    counting it ("2000 employees"). A year: its noun is singular, or another word stands
+    between the number and its noun, or a possessive precedes the number, or spaCy tags
+    the number alone as a date."""
+    if not _YEAR_LIKE.match(ctx.text[start:end]):
+        return False
+    root = _span_root(ctx, start, end)
+    if root is None:
+        return False
+    tok = ctx.tokens[root]
+    if tok.dep not in _NOUN_MODIFIER_DEPS | {"nummod"} or tok.head == root:
+        return False
+    head = ctx.tokens[tok.head]
+    if head.pos not in ("NOUN", "PROPN") or head.start < end:
+        return False
+    if head.tag not in ("NNS", "NNPS") or tok.head > root + 1:
+        return True
+    before = ctx.tokens[root - 1] if root > 0 else None
+    possessive = before is not None and (before.dep == "poss" or before.tag == "PRP$")
+    dated = any(e.label == "DATE" and (e.start, e.end) == (start, end) for e in ctx.entities)
+    return possessive or (dated and before is not None and before.pos == "DET")
 
 
 def _after_model_name(ctx: _Context, start: int) -> bool:
@@ -1927,7 +2541,62 @@ def _exact_count(number: _Number, raw: str, abbreviation: str | None) -> _Number
     return number
 
 
+_ABBR = r"(?:bn|mn|m|k)(?![A-Za-z])"
+#: A range of a count: "200 to 300 people", "20,000-30,000 homes", "between 2,000 and 3,000
+#: people", "from 200 to 300 people" (unless a change, see :func:`_range_ok`).
+_COUNT_RANGE = re.compile(
+    rf"(?P<a>{_NUM})(?P<aab>{_ABBR})?{_RANGE_CONN}(?P<b>{_NUM})(?P<bab>{_ABBR})?(?![\w%])"
+)
+
+
+def _noun_after(ctx: _Context, end: int) -> int | None:
+    """The plural noun right after ``end``, over adjectives and compound nouns ("3,000
+    angry residents", "2,000 flood victims"): what a range whose parse is broken counts."""
+    i = _token_at(ctx, end)
+    for _ in range(4):
+        if i is None or i >= len(ctx.tokens):
+            return None
+        tok = ctx.tokens[i]
+        if tok.pos == "NOUN" and tok.tag == "NNS":
+            return i
+        if tok.pos not in ("ADJ", "NOUN") and tok.dep != "compound":
+            return None
+        i += 1
+    return None
+
+
+def _count_ranges(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Ranges of counts as one interval, each end with half a unit of rounding ("20,000 to
+    30,000 homes" is [19999.5, 30000.5], so it fits "25,000 homes" and "30,000 homes")."""
+    text = ctx.text
+    for m in _COUNT_RANGE.finditer(text):
+        if not claims.free(m.start(), m.end()) or not _range_ok(ctx, m["conn"], m.start()):
+            continue
+        if _YEAR_LIKE.match(m["a"]) and _YEAR_LIKE.match(m["b"]):
+            continue  # "2019-2024": years
+        noun = _counted_noun(ctx, m.start("b"), m.end("b"), m["b"])
+        if noun is None:
+            noun = _counted_noun(ctx, m.start("a"), m.end("a"), m["a"])
+        if noun is None or ctx.tokens[noun].start < m.end():
+            noun = _noun_after(ctx, m.end())
+        if noun is None:
+            continue
+        lemma = ctx.tokens[noun].lemma.lower()
+        high = _parse_number(m["b"], m["bab"])
+        if lemma in _NOT_COUNTED or lemma in _WORD_UNITS or high is None:
+            continue
+        iv = _ranged(m["a"], m["aab"], high, m["b"], m["bab"])
+        if iv is None:
+            continue
+        start, iv = _range_qualifier(text, _range_start(text, m["conn"], m.start()), iv)
+        end = ctx.tokens[noun].end
+        yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
+
+
 def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
+    """Counts of a noun (see "Amounts" in the module docs): vague amounts ("millions of"),
+    ranges, then single numbers with the noun they count, the subject whose level they
+    state, or the people a verb implies."""
     if not ctx.tokens:
         return  # a count needs the parse to find its noun
     text = ctx.text
@@ -1939,31 +2608,19 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         iv = _vague_interval(m)
         norm = f"{_norm_number(iv)} {lemma}"
         yield _numeric(ValueKind.COUNT, ctx, m.start(), ctx.tokens[noun].end, norm, iv, lemma)
+    ranges = list(_count_ranges(ctx, claims))
+    yield from ranges
+    taken = [(v.start, v.end) for v in ranges]
+    earlier: list[str] = []  # the nouns counted so far, for "revised the figure to 14"
     for m in _COUNT.finditer(text):
         raw, abbreviation = m["a"], m["ab"]
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         if not claims.free(m.start(), m.end()) or _after_model_name(ctx, m.start()):
             continue
-        if abbreviation:
-            # spaCy splits "5m" into two tokens and parses them badly: take the next word.
-            noun = _token_at(ctx, m.end())
-            if noun is None or ctx.tokens[noun].tag != "NNS":
-                continue
-        else:
-            noun = _counted_noun(ctx, m.start(), m.end(), raw)
-            if noun is None and not _YEAR_LIKE.match(raw):
-                noun = _measured_subject(ctx, m.start(), m.end())
-        if noun is None:
+        counted, noun_end = _count_noun(ctx, m, earlier)
+        if counted is None or counted in _NOT_COUNTED or counted in _WORD_UNITS:
             continue
-        noun_tok = ctx.tokens[noun]
-        lemma = noun_tok.lemma.lower()
-        if (
-            lemma in _NOT_COUNTED
-            or lemma in _WORD_UNITS
-            or (abbreviation and noun_tok.tag != "NNS")
-        ):
-            continue
-        if _YEAR_LIKE.match(raw) and not abbreviation and noun_tok.tag != "NNS":
-            continue  # "the 2024 letter": a year, not 2024 letters
         number = _parse_number(raw, abbreviation)
         if number is None or (
             number.value != number.value.to_integral_value()
@@ -1975,9 +2632,54 @@ def _find_counts(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             start, iv = m.start(), _rough(number, "plus" if after["plus"] else after["w"].lower())
         else:
             start, iv = _with_qualifier(text, m.start(), _exact_count(number, raw, abbreviation))
-        after_number = noun_tok.start >= m.end() and claims.free(start, noun_tok.end)
-        end = noun_tok.end if after_number else m.end()  # "Sales reached 1.2 million"
-        yield _numeric(ValueKind.COUNT, ctx, start, end, f"{_norm_number(iv)} {lemma}", iv, lemma)
+        after_number = noun_end is not None and claims.free(start, noun_end)
+        end = noun_end if noun_end is not None and after_number else m.end()
+        earlier.append(counted)
+        norm = f"{_norm_number(iv)} {counted}"
+        yield _numeric(ValueKind.COUNT, ctx, start, end, norm, iv, counted)
+
+
+def _count_noun(
+    ctx: _Context, m: re.Match[str], earlier: Sequence[str]
+) -> tuple[str | None, int | None]:
+    """The lemma a single number counts and, when that noun follows the number, where the
+    count's text ends. ``(None, None)`` when the number counts nothing (a year, a version,
+    a bare number with no noun, verb or level to say what it counts)."""
+    raw, abbreviation = m["a"], m["ab"]
+    if abbreviation:
+        # spaCy splits "5m" into two tokens and parses them badly: take the next word.
+        noun = _token_at(ctx, m.end())
+        if noun is None or ctx.tokens[noun].tag != "NNS":
+            return None, None
+        return ctx.tokens[noun].lemma.lower(), ctx.tokens[noun].end
+    if _year_modifier(ctx, m.start(), m.end()):
+        return None, None  # "the 2024 election results": a year, not 2024 results
+    noun = _counted_noun(ctx, m.start(), m.end(), raw)
+    if noun is not None:
+        tok = ctx.tokens[noun]
+        if _YEAR_LIKE.match(raw) and tok.tag != "NNS":
+            return None, None  # "the 2024 letter": a year, not 2024 letters
+        return tok.lemma.lower(), tok.end if tok.start >= m.end() else None
+    if _YEAR_LIKE.match(raw):
+        return None, None
+    measured = _measured_subject(ctx, m.start(), m.end())
+    if (
+        measured is not None
+        and measured >= 0
+        and ctx.tokens[measured].lemma.lower() in _FIGURE_NOUNS
+    ):
+        counted = _noun_after_of(ctx, ctx.tokens[measured].end)  # "the number of flights"
+        if counted is not None and ctx.tokens[counted].tag in ("NNS", "NNPS"):
+            return ctx.tokens[counted].lemma.lower(), None
+        if earlier:
+            return earlier[-1], None  # "reported 12 deaths ... revised the figure to 14"
+    if measured == -1:
+        return (earlier[-1], None) if earlier else (None, None)
+    if measured is not None:
+        return ctx.tokens[measured].lemma.lower(), None
+    if _implied_people(ctx, m.start(), m.end()):
+        return "people", None
+    return None, None
 
 
 def _rough(number: _Number, word: str) -> _Interval:
@@ -1991,9 +2693,10 @@ def _rough(number: _Number, word: str) -> _Interval:
 
 
 def _counts_years(ctx: _Context, hit: _DateHit) -> bool:
-    """ "2000 employees": a four-digit number counting a plural noun is not a year."""
+    """ "2000 employees": a four-digit number counting a plural noun is not a year (but
+    "the 2024 election results" is, see :func:`_year_modifier`)."""
     root = _span_root(ctx, hit.start, hit.end)
-    if root is None:
+    if root is None or _year_modifier(ctx, hit.start, hit.end):
         return False
     tok = ctx.tokens[root]
     head = ctx.tokens[tok.head]
@@ -2085,7 +2788,7 @@ def _complete_year(
     """Span and note of a year-less date: the year of a date in its clause, else the year
     :func:`_year_near` picks around the article date, else None."""
     assert hit.by_year is not None
-    anchor = _nearest([a for a in anchors if _shares_clause(ctx, a, hit)], hit)
+    anchor = _nearest([a for a in anchors if _anchors(ctx, a, hit)], hit)
     published = ctx.published
     if anchor is not None and anchor.span is not None:
         year = anchor.span[0].year
@@ -2113,7 +2816,7 @@ def _resolve_relative(
     usable = [
         a
         for a in anchors
-        if a.span is not None and _fine_enough(a.span, hit.need) and _governs(ctx, a, hit)
+        if a.span is not None and _fine_enough(a.span, hit.need) and _anchors(ctx, a, hit)
     ]
     anchor = _nearest(usable, hit)
     if anchor is not None and anchor.span is not None:
@@ -2171,7 +2874,11 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         hit = _with_bound(ctx, hit, claims)
         local.take(hit.start, hit.end)
         hits.append(hit)
-    explicit = [h for h in hits if h.span is not None and _granularity(h.span) is not None]
+    explicit = [
+        h
+        for h in hits
+        if h.span is not None and _granularity(h.span) is not None and not _compared_date(ctx, h)
+    ]
     anchors = [h for h in explicit if h.bound is None]
     found: dict[int, tuple[tuple[date, date], str | None] | None] = {}
     for i, hit in enumerate(hits):
@@ -2195,7 +2902,7 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
     ]
     for i in (i for i in relative if hits[i].forward is not None):
         others = [a for a in said if (a.start, a.end) != (hits[i].start, hits[i].end)]
-        if others and any(_governs(ctx, a, hits[i]) for a in others):
+        if others and any(_anchors(ctx, a, hits[i]) for a in others):
             found[i] = _resolve_relative(ctx, hits[i], anchors + others, _tense(ctx, hits[i]))
     for i, hit in enumerate(hits):
         resolved = found.get(i)
@@ -2203,7 +2910,47 @@ def _find_dates(ctx: _Context, claims: _Claims) -> Iterator[Value]:
             text = " ".join(ctx.text[hit.start : hit.end].split())
             yield _date_value(ctx, hit, None, f"no date to resolve '{text}' against")
         else:
-            yield _date_value(ctx, hit, *resolved)
+            days, note = resolved
+            hit, days = _near_midnight(ctx, hit, days, claims)
+            yield _date_value(ctx, hit, days, note)
+
+
+_LATE_EARLY_BEFORE = re.compile(r"(?i)\b(?P<w>late|early)\s+(?:on\s+)?$")
+_NIGHT_AFTER = re.compile(r"(?i)\s+(?P<w>night|overnight)\b")
+#: Words of a day's own text that reach past midnight: "tonight", "last night".
+_NIGHT_WORDS = re.compile(r"(?i)\b(?:tonight|night)\b")
+
+
+def _near_midnight(
+    ctx: _Context, hit: _DateHit, span: tuple[date, date], claims: _Claims
+) -> tuple[_DateHit, tuple[date, date]]:
+    """Widen one day by the next or the previous when the words put its time near
+    midnight, which sources place on either side: "Tuesday night", "late Tuesday",
+    "tonight" and "last night" also cover the next day, "early Wednesday" the day before,
+    so "ended Tuesday night" fits "ended early Wednesday". The words join the value's text.
+    """
+    if span[0] != span[1] or hit.bound is not None:
+        return hit, span
+    text = ctx.text
+    first, last = span
+    before = _LATE_EARLY_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+    after = _NIGHT_AFTER.match(text, hit.end)
+    start, end, word = hit.start, hit.end, None
+    if before is not None and claims.free(before.start(), hit.start):
+        start, word = before.start(), before["w"].lower()
+        if word == "early":
+            first -= timedelta(days=1)
+        else:
+            last += timedelta(days=1)
+    if after is not None and claims.free(hit.end, after.end()):
+        end, word = after.end(), word or after["w"].lower()
+        last = span[1] + timedelta(days=1)
+    elif _NIGHT_WORDS.search(text, hit.start, hit.end):
+        last = span[1] + timedelta(days=1)
+        word = word or "night"
+    if word is None:
+        return hit, span
+    return replace(hit, start=start, end=end, qualifier=word), (first, last)
 
 
 def _trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
@@ -2403,6 +3150,8 @@ def _find_entities(ctx: _Context, numeric: Sequence[Value]) -> list[Value]:
 #: and a bare "from" may follow its amount by two words at most ("rose to 40 from 35").
 _COMPARED = re.compile(
     r"(?i)\b(?P<how>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.|vs|from)\s+"
+    r"(?:(?:an?|the|its)\s+(?:earlier|previous|initial|original|prior|preliminary)\s+"
+    r"(?:estimate|figure|forecast|count|tally|total|reading)\s+of\s+)?"
     r"(?:(?P<q>"
     + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
     + rf")\s+)?(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?"
@@ -2446,6 +3195,164 @@ def _find_elided(ctx: _Context, claims: _Claims, found: Sequence[Value]) -> Iter
         yield _numeric(ref.kind, ctx, start, m.end(), norm, iv, ref.unit)
 
 
+# --------------------------------------------------------------------------------------
+# Roles: the claim, and the figures it is compared with
+# --------------------------------------------------------------------------------------
+
+#: Words right before a figure that make it a change's starting point: "up from 9%",
+#: "compared with $25 million", "from 4.5%" (when a word of change governs that "from"),
+#: "from an earlier estimate of 12".
+_PREVIOUS_BEFORE = re.compile(
+    r"(?i)\b(?P<cue>(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|from)\s+"
+    r"(?:(?:an?|the|its)\s+(?:earlier|previous|initial|original|prior|preliminary)\s+"
+    r"(?:estimate|figure|forecast|count|tally|total|reading)\s+of\s+)?$"
+)
+#: A date right after a previous figure dates that figure: "from 2,500 in 2024", "up from
+#: 900,000 a year ago".
+_DATE_OF_PREVIOUS = re.compile(r"(?i)^\s*,?\s*(?:(?:in|during|on|at|for|as\s+of)\s+)?$")
+#: Adverbs that make a figure one since corrected, when a later figure of the same kind is
+#: the object of a word of change: "initially reported 12 deaths but later revised the
+#: figure to 14", "the toll, initially put at 12, rose to 14".
+_FIRST_WORDS = frozenset({"initially", "originally", "first", "earlier", "previously"})
+_EARLIER_FIGURE_BEFORE = re.compile(
+    r"(?i)\b(?:an?|the|its)\s+(?:earlier|previous|initial|original|preliminary|first)\s+"
+    r"(?:estimate|figure|forecast|count|tally|total|report)\s+of\s+$"
+)
+_AMOUNT_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
+_BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def _with_roles(ctx: _Context, values: Sequence[Value]) -> tuple[Value, ...]:
+    """Each value with its :class:`~factcheck.types.ValueRole`.
+
+    - *previous*: the figure a change starts from or is compared with: after "from" (when
+      a word of :data:`_CHANGE_WORDS` governs it: "fell to 4.2% from 4.5%", "revised up
+      to 14 from 12"), "up/down from", "compared with/to", "versus", or inside "after a 9%
+      rise"; and a date longer than a day in such a phrase or right after its figure ("up
+      from 9% in 2024", "from 2,500 in 2024"; a day, "from 12 on Tuesday", dates the
+      change itself). The figure after "to" is the current one.
+    - *superseded*: a figure governed by "initially", "originally", "first", "earlier" or
+      "previously" (or after "an earlier estimate of") when a later figure of the same kind
+      is the object of a word of change: "initially reported 12 deaths but later revised
+      the figure to 14".
+    - *attribute*: a bare year that names its noun ("the 2019 trade agreement", "its 2025
+      results"), which dates that thing, not the sentence's event (see
+      :func:`_year_modifier`; "In a 2024 letter, ... wrote" dates the writing and stays
+      current).
+    - *current*: everything else.
+    """
+    roles = [ValueRole.CURRENT] * len(values)
+    for k, v in enumerate(values):
+        if v.kind in _AMOUNT_KINDS and _comparison_cue(ctx, v, own_preposition=True) is not None:
+            roles[k] = ValueRole.PREVIOUS
+    for k, v in enumerate(values):
+        if v.kind is not ValueKind.DATE:
+            continue
+        after_previous = any(
+            roles[j] is ValueRole.PREVIOUS
+            and p.end <= v.start
+            and _DATE_OF_PREVIOUS.match(ctx.text[p.end : v.start])
+            for j, p in enumerate(values)
+        )
+        if v.low is not None and v.low == v.high:
+            continue  # a day ("revised to 14 from 12 on Tuesday") dates the change itself
+        cue = _comparison_cue(ctx, v, own_preposition=False)
+        in_comparison = cue is not None and any(
+            roles[j] is ValueRole.PREVIOUS and cue <= p.start < v.start
+            for j, p in enumerate(values)
+        )  # the phrase holds the earlier figure: not "cut $8m from next year's budget"
+        if after_previous or in_comparison:
+            roles[k] = ValueRole.PREVIOUS
+        elif _attribute_year(ctx, v):
+            roles[k] = ValueRole.ATTRIBUTE
+    for k, v in enumerate(values):
+        if roles[k] is ValueRole.CURRENT and v.kind in _AMOUNT_KINDS and _initially(ctx, v):
+            verb = _verb_of(ctx, v)
+            if any(
+                w.kind is v.kind
+                and w.start >= v.end
+                and roles[j] is ValueRole.CURRENT
+                and (wv := _verb_of(ctx, w)) is not None
+                and wv != verb
+                and ctx.tokens[wv].lemma.lower() in _CHANGE_WORDS
+                for j, w in enumerate(values)
+            ):
+                roles[k] = ValueRole.SUPERSEDED
+    return tuple(
+        v if r is ValueRole.CURRENT else replace(v, role=r)
+        for v, r in zip(values, roles, strict=True)
+    )
+
+
+def _comparison_cue(ctx: _Context, v: Value, *, own_preposition: bool) -> int | None:
+    """Where the comparison phrase ``v`` sits in starts (see :func:`_with_roles`), or None:
+    the cue right before it, or a cue among its heads below its verb. ``own_preposition``
+    says whether the value's own preposition counts (it does for a figure, "from 4.5%";
+    not for a date, whose "from" starts a range: "from May to June")."""
+    cue = _PREVIOUS_BEFORE.search(ctx.text, max(0, v.start - 60), v.start)
+    if own_preposition and cue is not None:
+        if cue["cue"].lower() != "from" or _is_change(ctx, cue.start("cue")):
+            return cue.start("cue")
+        return None
+    root = _span_root(ctx, v.start, v.end)
+    if root is None:
+        return None
+    toks = ctx.tokens
+    i, first = root, True
+    for _ in range(len(toks)):
+        h = toks[i].head
+        if h == i:
+            return None
+        head = toks[h]
+        word = head.text.lower()
+        own = first and head.pos == "ADP"
+        first = False
+        if word == "to":  # "from 35 to 40": the figure after "to" is the current one
+            return head.start if toks[head.head].lemma.lower() == "compare" else None
+        if not own or own_preposition:
+            if word == "from" and _is_change(ctx, head.start):
+                return head.start
+            if head.lemma.lower() == "compare" or word in ("versus", "vs", "vs."):
+                return head.start
+            if word in ("after", "following") and any(
+                t.head == h and t.dep == "pobj" and t.lemma.lower() in _CHANGE_WORDS for t in toks
+            ):
+                return head.start  # "after a 9% rise in 2024"
+        if head.pos in _PREDICATE_POS:
+            return None
+        i = h
+    return None
+
+
+def _verb_of(ctx: _Context, v: Value) -> int | None:
+    """The first verb above a value, if the sentence is parsed."""
+    root = _span_root(ctx, v.start, v.end)
+    if root is None:
+        return None
+    return next((i for i in _ancestors(ctx, root)[1:] if ctx.tokens[i].pos in _PREDICATE_POS), None)
+
+
+def _initially(ctx: _Context, v: Value) -> bool:
+    """Whether ``v`` is told as a first figure: its verb has an adverb of
+    :data:`_FIRST_WORDS` ("initially reported 12 deaths", "initially put at 12"), or it
+    follows "an earlier estimate of"."""
+    if _EARLIER_FIGURE_BEFORE.search(ctx.text, max(0, v.start - 50), v.start):
+        return True
+    verb = _verb_of(ctx, v)
+    return verb is not None and any(
+        t.head == verb and t.dep == "advmod" and t.lemma.lower() in _FIRST_WORDS for t in ctx.tokens
+    )
+
+
+def _attribute_year(ctx: _Context, v: Value) -> bool:
+    """A bare year that modifies a noun which is not its verb's occasion (see
+    :func:`_predicate`): "the 2019 agreement", not "in a 2024 letter"."""
+    if not _BARE_YEAR.match(v.text) or not _year_modifier(ctx, v.start, v.end):
+        return False
+    root = _span_root(ctx, v.start, v.end)
+    return root is not None and _predicate(ctx, root) is None
+
+
 def _per_period(text: str, v: Value) -> Value:
     """``v`` as a rate when a period follows it ("1,200 passengers a day"; see ``_RATE``).
 
@@ -2477,8 +3384,9 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     Times of day are set aside first. Finders then run in a fixed order (money, percent,
     date, age, quantity, tally, count, then bare numbers of a comparison) and a later one
     may not reuse characters an earlier one took, so "$14" is never also a count and
-    "two years ago" never also a duration. Named entities come last and may sit inside a
-    larger value ("millions of AWS Graviton chips").
+    "two years ago" never also a duration. Clock times and named entities come last
+    (entities may sit inside a larger value: "millions of AWS Graviton chips"), and then
+    every value gets its role (:func:`_with_roles`).
 
     Args:
         statement: a segmented statement with its spaCy tokens and entities.
@@ -2502,9 +3410,73 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     for v in _find_elided(ctx, claims, values):
         claims.take(v.start, v.end)
         values.append(v)
+    values += _find_times(ctx, values)
     values += _find_entities(ctx, values)
     values.sort(key=lambda v: (v.start, v.end, v.kind.value))
-    return replace(statement, values=tuple(values))
+    return replace(statement, values=_with_roles(ctx, values))
+
+
+def _find_times(ctx: _Context, found: Sequence[Value]) -> list[Value]:
+    """Clock times as minutes of the day ("3 p.m." is 900), or of the one day the sentence
+    states ("at 3 p.m. on Monday"): unit "time" without a day, "datetime" with one, so a
+    time compares only with a time that carries a day the same way.
+
+    A time written to the hour allows 30 minutes each side, one to the minute 10, one
+    after "about"/"shortly after" an hour. Not read: "6 o'clock" (morning or evening?),
+    times within an hour of midnight (sources put them on either day), ranges ("3 to 5
+    p.m.") and bounds ("by 3 p.m."), and times in a sentence with two different days.
+    """
+    text = ctx.text
+    days = {
+        v.low for v in found if v.kind is ValueKind.DATE and v.low is not None and v.low == v.high
+    }
+    out = []
+    for m in _TIME_OF_DAY.finditer(text):
+        if m["oclock"]:
+            continue
+        if m["noon"]:
+            minutes, tolerance = 12 * 60, 30
+        elif m["h24"]:
+            minutes, tolerance = int(m["h24"]) * 60 + int(m["m24"]), 10
+        else:
+            hour = int(m["h"])
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+            minutes, tolerance = hour * 60 + int(m["m"] or 0), 10 if m["m"] else 30
+        if minutes < 60 or minutes >= 23 * 60 or len(days) > 1:
+            continue
+        if _TIME_RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _TIME_RANGE_AFTER.match(text, m.end()):
+            continue
+        start, qualifier = m.start(), None
+        q = _TIME_QUALIFIER.search(text, max(0, m.start() - 25), m.start())
+        if q is not None and q["bound"]:
+            continue
+        if q is not None:
+            start, qualifier, tolerance = q.start(), " ".join(q["about"].lower().split()), 60
+        clock = f"{minutes // 60:02d}:{minutes % 60:02d}"
+        if days:
+            (day,) = days
+            base, unit = day * 1440, "datetime"
+            norm = f"{date.fromordinal(int(day)).isoformat()} {clock}"
+        else:
+            base, unit, norm = 0.0, "time", clock
+        out.append(
+            Value(
+                kind=ValueKind.TIME,
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                norm=norm,
+                low=base + minutes - tolerance,
+                high=base + minutes + tolerance,
+                unit=unit,
+                qualifier=qualifier,
+            )
+        )
+    return out
 
 
 def _closed(v: Value) -> bool:
@@ -2558,8 +3530,9 @@ def compatible(a: Value, b: Value) -> bool:
     "more than $14 billion" are). Numeric intervals that only touch at a rounding limit
     do not overlap ("$42 million" ends where "$43 million" starts); day intervals include
     both ends. An unresolved date is compatible with any date. Entities:
-    the same normalised name or aliases by the token-subset rule ("zuckerberg" and
-    "mark zuckerberg"; "meta" and "meta platforms"), whatever their labels.
+    the same normalised name or aliases by :func:`same_name` ("zuckerberg" and "mark
+    zuckerberg"; "meta" and "meta platforms"; "faa" and "federal aviation
+    administration"), whatever their labels.
     """
     if a.kind in _NAME_KINDS and b.kind in _NAME_KINDS:
         return same_name(a.norm, b.norm)

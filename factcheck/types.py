@@ -56,6 +56,7 @@ __all__ = [
     "Token",
     "Value",
     "ValueKind",
+    "ValueRole",
 ]
 
 
@@ -190,6 +191,23 @@ class ValueKind(StrEnum):
     PLACE = "place"
     PRODUCT = "product"
     TALLY = "tally"  # a vote or a score, "5-2", "52 to 48": compared as a pair, not an interval
+    TIME = "time"  # a clock time, "3 p.m.": minutes of the day, or of a stated day
+
+
+class ValueRole(StrEnum):
+    """What a value is in its sentence, so that only like is compared with like.
+
+    A sentence that tells a change or a correction holds figures that are not the claim:
+    "fell to 4.2% *from 4.5%*", "initially reported *12 deaths* but later revised the
+    figure to 14", "*the 2019* agreement expired last year". Only ``CURRENT`` values
+    state what the sentence claims now; comparing a ``PREVIOUS`` figure with another
+    source's current one is comparing two moments, not a conflict.
+    """
+
+    CURRENT = "current"  # the claim: "fell *to 4.2%*", "revised the figure *to 14*"
+    PREVIOUS = "previous"  # a change's starting figure ("from 4.5%", "up from 9% in 2024")
+    SUPERSEDED = "superseded"  # a figure corrected since ("initially reported 12 ...")
+    ATTRIBUTE = "attribute"  # a year naming its noun ("the 2019 agreement"): not the event's
 
 
 NUMERIC_KINDS = frozenset(
@@ -216,6 +234,8 @@ class Value:
 
     ``norm`` is a canonical string for display and for entities ("meta", "USD 1.43e+10",
     "2025-06"). A relative date that has no anchor has ``resolved=False`` and no interval.
+    ``role`` says whether the value is the sentence's claim or a figure it is compared with
+    (see :class:`ValueRole`).
     """
 
     kind: ValueKind
@@ -229,6 +249,7 @@ class Value:
     qualifier: str | None = None
     resolved: bool = True
     note: str | None = None
+    role: ValueRole = ValueRole.CURRENT
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from datetime import date
 
 import pytest
 
-from factcheck.extract import comparable, compatible, extract
-from factcheck.types import Statement, Value, ValueKind
+from factcheck.extract import comparable, compatible, extract, maybe_contains, same_name
+from factcheck.types import Statement, Value, ValueKind, ValueRole
 
 Make = Callable[..., Statement]
 
@@ -597,9 +597,16 @@ def test_extract_date_month_day_takes_published_year(statement_factory: Make) ->
 
 
 def test_extract_date_month_day_takes_sentence_year(statement_factory: Make) -> None:
-    text = "After the deal closed in 2023, Meta reported on March 3 that sales rose."
+    text = "In 2023, Meta reported on March 3 that sales rose."
     dates = values(statement_factory, text, ValueKind.DATE)
     assert [(v.text, v.norm) for v in dates] == [("2023", "2023"), ("March 3", "2023-03-03")]
+
+
+def test_extract_date_month_day_ignores_year_of_an_after_clause(statement_factory: Make) -> None:
+    # 2023 dates the closing; the year of March 3 comes from the tense and the article date.
+    text = "After the deal closed in 2023, Meta reported on March 3 that sales rose."
+    dates = values(statement_factory, text, ValueKind.DATE)
+    assert [(v.text, v.norm) for v in dates] == [("2023", "2023"), ("March 3", "2025-03-03")]
 
 
 def test_extract_date_relative_resolved_from_sentence_year(statement_factory: Make) -> None:
@@ -1004,3 +1011,515 @@ def test_extract_hyphenated_amount(
     st = extract(statement_factory(text), published=None)
     (money,) = [v for v in st.values if v.kind is ValueKind.MONEY]
     assert (money.low, money.high) == pytest.approx((low, high))
+
+
+# --- ranges -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Between 200 and 300 people attended.", "Between 200 and 300 people", 199.5, 300.5),
+        ("200 to 300 people attended the rally.", "200 to 300 people", 199.5, 300.5),
+        (
+            "Between 2,000 and 3,000 people rallied on Monday.",
+            "Between 2,000 and 3,000 people",
+            1999.5,
+            3000.5,
+        ),
+        (
+            "The storm left 20,000 to 30,000 homes without power.",
+            "20,000 to 30,000 homes",
+            19999.5,
+            30000.5,
+        ),
+        ("From 200 to 300 people attended the rally.", "From 200 to 300 people", 199.5, 300.5),
+    ],
+)
+def test_extract_count_range_is_one_interval(
+    statement_factory: Make, text: str, surface: str, low: float, high: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.COUNT)
+    assert (v.text, v.low, v.high) == (surface, low, high)
+
+
+def test_extract_count_range_fits_a_figure_inside(statement_factory: Make) -> None:
+    rng = one(statement_factory, "The storm left 20,000 to 30,000 homes dark.", ValueKind.COUNT)
+    inside = one(statement_factory, "The storm left 25,000 homes dark.", ValueKind.COUNT)
+    top = one(statement_factory, "The storm left 30,000 homes dark.", ValueKind.COUNT)
+    outside = one(statement_factory, "The storm left 40,000 homes dark.", ValueKind.COUNT)
+    assert compatible(rng, inside) and compatible(rng, top)
+    assert comparable(rng, outside) and not compatible(rng, outside)
+
+
+def test_extract_count_range_after_about_widens(statement_factory: Make) -> None:
+    v = one(statement_factory, "Some 200-300 people attended.", ValueKind.COUNT)
+    assert (v.text, v.qualifier) == ("Some 200-300 people", "some")
+    assert v.low == pytest.approx(179.55) and v.high == pytest.approx(330.55)
+
+
+def test_extract_from_to_of_a_change_stays_two_values(statement_factory: Make) -> None:
+    text = "The death toll rose from 35 to 40."
+    assert [v.text for v in values(statement_factory, text, ValueKind.COUNT)] == ["35", "40"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Between 10% and 15% of the teachers took part.", "Between 10% and 15%"),
+        ("Some 10% to 15% of the teachers took part.", "Some 10% to 15%"),
+        ("Between 10 and 15 percent of the teachers took part.", "Between 10 and 15 percent"),
+    ],
+)
+def test_extract_percent_range_with_the_unit_once_or_twice(
+    statement_factory: Make, text: str, surface: str
+) -> None:
+    v = one(statement_factory, text, ValueKind.PERCENT)
+    about = one(statement_factory, "About 12% of the teachers took part.", ValueKind.PERCENT)
+    assert v.text == surface and compatible(v, about)
+
+
+def test_extract_quantity_range_of_temperatures(statement_factory: Make) -> None:
+    text = "Temperatures reached 40 to 45 degrees Celsius."
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.text, v.unit, v.low, v.high) == ("40 to 45 degrees Celsius", "degC", 39.5, 45.5)
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+    fahrenheit = one(statement_factory, "Temperatures reached 104 °F.", ValueKind.QUANTITY)
+    assert not comparable(v, fahrenheit)  # no conversion, as with currencies
+
+
+# --- percentage points and fractions ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The mortgage rate rose by half a percentage point to 6.5%.", "half a percentage point"),
+        ("The mortgage rate rose 0.5 points to 6.5%.", "0.5 points"),
+        ("The mortgage rate rose 50 basis points to 6.5%.", "50 basis points"),
+    ],
+)
+def test_extract_percentage_points_in_words_and_bare_points(
+    statement_factory: Make, text: str, surface: str
+) -> None:
+    pp = [v for v in values(statement_factory, text, ValueKind.PERCENT) if v.unit == "pp"]
+    assert [v.text for v in pp] == [surface]
+    assert pp[0].low is not None and pp[0].high is not None and pp[0].low < 0.5 < pp[0].high
+    percent = one(statement_factory, "The mortgage rate rose 0.5%.", ValueKind.PERCENT)
+    assert not comparable(pp[0], percent)
+
+
+def test_extract_bare_points_without_a_rate_are_not_read(statement_factory: Make) -> None:
+    assert run(statement_factory, "The team scored 30 points.").values == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ticket sales rose by a third.",
+        "Ticket sales rose by one-third.",
+        "It took a one-third stake.",
+    ],
+)
+def test_extract_fractions_after_by_or_hyphenated_are_percents(
+    statement_factory: Make, text: str
+) -> None:
+    v = one(statement_factory, text, ValueKind.PERCENT)
+    assert v.low is not None and v.high is not None and v.low < 100 / 3 < v.high
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+    sixty = one(statement_factory, "Ticket sales rose by 60%.", ValueKind.PERCENT)
+    assert comparable(v, sixty) and not compatible(v, sixty)
+
+
+def test_extract_a_third_alone_is_an_ordinal(statement_factory: Make) -> None:
+    assert values(statement_factory, "It rose for a third year.", ValueKind.PERCENT) == []
+
+
+# --- counts without a counted noun ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "n"),
+    [
+        ("Forty were injured in the crash.", "Forty", 40.0),
+        ("Forty-five were injured in the crash.", "Forty-five", 45.0),
+        ("The crash injured 40.", "40", 40.0),
+        ("The mine employs 600.", "600", 600.0),
+    ],
+)
+def test_extract_bare_number_of_a_people_verb_counts_people(
+    statement_factory: Make, text: str, surface: str, n: float
+) -> None:
+    v = one(statement_factory, text, ValueKind.COUNT)
+    assert (v.text, v.unit, v.low) == (surface, "people", n)
+
+
+@pytest.mark.parametrize("text", ["No one was hurt in the crash.", "The company sold 40."])
+def test_extract_bare_number_needs_a_people_verb(statement_factory: Make, text: str) -> None:
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2024 election results were certified last year.",
+        "The company reported its 2025 results last month.",
+    ],
+)
+def test_extract_year_modifying_a_noun_is_no_count(statement_factory: Make, text: str) -> None:
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+    assert any(v.text in ("2024", "2025") for v in values(statement_factory, text, ValueKind.DATE))
+
+
+def test_extract_four_digit_count_of_a_plural_stays_a_count(statement_factory: Make) -> None:
+    v = one(statement_factory, "The firm has 2000 employees.", ValueKind.COUNT)
+    assert v.norm == "2000 employee"
+
+
+def test_extract_revised_figure_counts_the_earlier_noun(statement_factory: Make) -> None:
+    text = "Officials initially reported 12 deaths but later revised the figure to 14."
+    found = values(statement_factory, text, ValueKind.COUNT)
+    assert [(v.text, v.norm) for v in found] == [("12 deaths", "12 death"), ("14", "14 death")]
+
+
+def test_extract_revised_up_to_is_no_maximum(statement_factory: Make) -> None:
+    text = "The death toll was revised up to 14 from 12 on Tuesday."
+    found = values(statement_factory, text, ValueKind.COUNT)
+    assert [(v.text, v.low, v.high) for v in found] == [("14", 14.0, 14.0), ("12", 12.0, 12.0)]
+
+
+# --- ages as a predicate ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["The victim was 43.", "The victim is 43.", "She was 43 then."])
+def test_extract_age_as_a_predicate(statement_factory: Make, text: str) -> None:
+    v = one(statement_factory, text, ValueKind.QUANTITY)
+    assert (v.text, v.norm) == ("43", "age 43")
+    other = one(statement_factory, "The victim was 34 years old.", ValueKind.QUANTITY)
+    assert comparable(v, other) and not compatible(v, other)
+
+
+def test_extract_predicate_number_of_a_thing_is_no_age(statement_factory: Make) -> None:
+    assert values(statement_factory, "The score was 43.", ValueKind.QUANTITY) == []
+
+
+# --- which date anchors which -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home prices climbed 12% last year, up from 9% in 2024.",
+        "Home prices climbed 12% last year after a 9% rise in 2024.",
+        "Sales rose to 3,000 last year from 2,500 in 2024.",
+        "The 2019 trade agreement expired last year.",
+        "The firm, which lost money in 2024, turned a profit last year.",
+    ],
+)
+def test_extract_date_of_a_comparison_or_a_noun_anchors_nothing(
+    statement_factory: Make, text: str
+) -> None:
+    published = date(2026, 3, 10)
+    last = next(
+        v for v in values(statement_factory, text, ValueKind.DATE, published) if "last" in v.text
+    )
+    assert (last.norm, last.note) == ("2025", "relative to the article date 2026-03-10")
+
+
+def test_extract_date_of_an_after_adjunct_anchors_nothing(statement_factory: Make) -> None:
+    text = "The bakery reopened on Monday, two weeks after a fire on February 20."
+    dates = values(statement_factory, text, ValueKind.DATE, date(2026, 3, 10))
+    assert [(v.text, v.norm) for v in dates] == [
+        ("Monday", "2026-03-09"),
+        ("February 20", "2026-02-20"),
+    ]
+
+
+def test_extract_date_of_a_reduced_relative_clause_gives_no_year(statement_factory: Make) -> None:
+    text = "The dam, built in 1958, has leaked since a storm in January."
+    dates = values(statement_factory, text, ValueKind.DATE, date(2026, 3, 10))
+    assert [(v.text, v.norm) for v in dates] == [("1958", "1958"), ("January", "2026-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024, the company said it would expand next year.",
+        "During the 2024 campaign, she promised to cut taxes next year.",
+    ],
+)
+def test_extract_date_of_the_occasion_anchors_its_verb(statement_factory: Make, text: str) -> None:
+    v = next(v for v in values(statement_factory, text, ValueKind.DATE) if v.text == "next year")
+    assert (v.norm, v.note) == ("2025", "relative to 2024 in the same sentence")
+
+
+# --- tense of a misparsed verb ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor paused testing of its delivery drones in June.",  # "paused" parsed as amod
+        "Vantor halted testing of its delivery drones in June.",
+    ],
+)
+def test_extract_date_month_of_a_past_verb_the_parser_missed(
+    statement_factory: Make, text: str
+) -> None:
+    v = one(statement_factory, text, ValueKind.DATE, date(2026, 3, 10))
+    assert v.norm == "2025-06"
+
+
+# --- times of day near midnight ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        ("The strike ended Tuesday night.", "Tuesday night", "2026-03-10/2026-03-11"),
+        ("The strike ended late Tuesday.", "late Tuesday", "2026-03-10/2026-03-11"),
+        ("The strike ended early Wednesday.", "early Wednesday", "2026-03-10/2026-03-11"),
+        ("The fire broke out last night.", "last night", "2026-03-11/2026-03-12"),
+    ],
+)
+def test_extract_date_near_midnight_widens_by_a_day(
+    statement_factory: Make, text: str, surface: str, norm: str
+) -> None:
+    v = one(statement_factory, text, ValueKind.DATE, date(2026, 3, 12))  # a Thursday
+    assert (v.text, v.norm) == (surface, norm)
+
+
+def test_extract_date_tuesday_night_fits_early_wednesday(statement_factory: Make) -> None:
+    published = date(2026, 3, 12)
+    night = one(statement_factory, "The strike ended Tuesday night.", ValueKind.DATE, published)
+    early = one(statement_factory, "The strike ended early Wednesday.", ValueKind.DATE, published)
+    thursday = one(statement_factory, "The strike ended on Thursday.", ValueKind.DATE, published)
+    assert compatible(night, early) and not compatible(night, thursday)
+
+
+# --- clock times ------------------------------------------------------------------------
+
+
+def test_extract_time_of_day(statement_factory: Make) -> None:
+    three = one(statement_factory, "The fire started at 3 p.m.", ValueKind.TIME)
+    assert (three.text, three.norm, three.unit, three.low, three.high) == (
+        "3 p.m.",
+        "15:00",
+        "time",
+        870.0,
+        930.0,
+    )
+    five = one(statement_factory, "The fire started at 5 p.m.", ValueKind.TIME)
+    half = one(statement_factory, "The fire started at 3:20 p.m.", ValueKind.TIME)
+    assert comparable(three, five) and not compatible(three, five) and compatible(three, half)
+
+
+def test_extract_time_with_a_day_compares_only_with_a_day(statement_factory: Make) -> None:
+    with_day = one(statement_factory, "The fire started at 3 p.m. on Monday.", ValueKind.TIME)
+    other_day = one(statement_factory, "The fire started at 3 p.m. on Sunday.", ValueKind.TIME)
+    bare = one(statement_factory, "The fire started at 3 p.m.", ValueKind.TIME)
+    assert (with_day.unit, with_day.norm) == ("datetime", "2025-07-28 15:00")
+    assert comparable(with_day, other_day) and not compatible(with_day, other_day)
+    assert not comparable(with_day, bare)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire started between 3 and 5 p.m.",
+        "The road stays shut until 6 p.m.",
+        "The fire started at 11:45 p.m.",
+        "The bells rang at 6 o'clock.",
+    ],
+)
+def test_extract_time_ranges_bounds_and_midnight_are_not_read(
+    statement_factory: Make, text: str
+) -> None:
+    found = run(statement_factory, text).values
+    assert [v for v in found if v.kind in (ValueKind.TIME, ValueKind.COUNT)] == []
+
+
+# --- roles ------------------------------------------------------------------------------
+
+
+def roles(make: Make, text: str) -> list[tuple[str, ValueRole]]:
+    published = date(2026, 3, 10)
+    return [(v.text, v.role) for v in run(make, text, published).values if v.kind not in _NAMES]
+
+
+_CUR, _PREV, _SUP = ValueRole.CURRENT, ValueRole.PREVIOUS, ValueRole.SUPERSEDED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The unemployment rate fell to 4.2% in February from 4.5%.",
+            [("4.2%", _CUR), ("February", _CUR), ("4.5%", _PREV)],
+        ),
+        (
+            "The death toll was revised up to 14 from 12 on Tuesday.",
+            [("14", _CUR), ("12", _PREV), ("Tuesday", _CUR)],
+        ),
+        (
+            "Home prices climbed 12% last year, up from 9% in 2024.",
+            [("12%", _CUR), ("last year", _CUR), ("9%", _PREV), ("2024", _PREV)],
+        ),
+        (
+            "Home prices climbed 12% last year after a 9% rise in 2024.",
+            [("12%", _CUR), ("last year", _CUR), ("9%", _PREV), ("2024", _PREV)],
+        ),
+        (
+            "Sales rose to 3,000 last year from 2,500 in 2024.",
+            [("3,000", _CUR), ("last year", _CUR), ("2,500", _PREV), ("2024", _PREV)],
+        ),
+        ("Revenue grew from $5bn to $7bn.", [("$5bn", _PREV), ("$7bn", _CUR)]),
+        ("The toll rose to 14 from an earlier estimate of 12.", [("14", _CUR), ("12", _PREV)]),
+        (
+            "The company earned $40 million, compared with $25 million a year ago.",
+            [("$40 million", _CUR), ("$25 million", _PREV), ("a year ago", _PREV)],
+        ),
+    ],
+)
+def test_extract_role_of_a_change_previous_figure(
+    statement_factory: Make, text: str, expected: list[tuple[str, ValueRole]]
+) -> None:
+    assert roles(statement_factory, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials initially reported 12 deaths but later revised the figure to 14.",
+            [("12 deaths", _SUP), ("14", _CUR)],
+        ),
+        (
+            "The death toll was initially put at 12 before it was revised to 14.",
+            [("12", _SUP), ("14", _CUR)],
+        ),
+        ("Officials initially reported 12 deaths.", [("12 deaths", _CUR)]),
+    ],
+)
+def test_extract_role_of_a_corrected_figure(
+    statement_factory: Make, text: str, expected: list[tuple[str, ValueRole]]
+) -> None:
+    assert roles(statement_factory, text) == expected
+
+
+def test_extract_role_from_without_a_change_is_current(statement_factory: Make) -> None:
+    assert roles(statement_factory, "Delegates from 12 countries came.") == [("12 countries", _CUR)]
+
+
+def test_extract_role_of_a_year_naming_its_noun(statement_factory: Make) -> None:
+    assert roles(statement_factory, "The 2019 trade agreement expired last year.") == [
+        ("2019", ValueRole.ATTRIBUTE),
+        ("last year", _CUR),
+    ]
+    text = "In a 2024 letter, Zuckerberg wrote that next year would be big."
+    assert roles(statement_factory, text) == [("2024", _CUR), ("next year", _CUR)]
+
+
+# --- names and places -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("faa", "federal aviation administration"),
+        ("nypd", "new york police department"),
+        ("doj", "department of justice"),
+        ("u.s.", "united states"),
+    ],
+)
+def test_extract_same_name_acronym(a: str, b: str) -> None:
+    assert same_name(a, b) and same_name(b, a)
+
+
+def test_extract_same_name_acronym_needs_every_initial() -> None:
+    assert not same_name("fbi", "federal aviation administration")
+    assert not same_name("faa", "federal aviation")
+
+
+def test_extract_entity_acronym_compatible(statement_factory: Make) -> None:
+    text = "The Federal Aviation Administration grounded the jets on Monday."
+    full = one(statement_factory, text, ValueKind.ORG)
+    short = one(statement_factory, "The FAA grounded the jets on Monday.", ValueKind.ORG)
+    assert compatible(full, short)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Manhattan", "New York", True),
+        ("Paris", "France", True),
+        ("Texas", "the United States", True),
+        ("Scotland", "the UK", True),
+        ("Europe", "France", True),
+        ("Paris", "Berlin", False),
+        ("France", "Germany", False),
+        ("Texas", "Ohio", False),
+        ("Scotland", "France", False),
+    ],
+)
+def test_extract_maybe_contains(a: str, b: str, expected: bool) -> None:
+    assert maybe_contains(a, b) is expected and maybe_contains(b, a) is expected
+
+
+def test_extract_docstring_examples_hold() -> None:
+    import doctest
+
+    import factcheck.extract
+
+    result = doctest.testmod(factcheck.extract)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["The Dow fell 300 points, or 1.2%.", "The Dow fell 15 points, or 0.1%."]
+)
+def test_extract_index_points_restated_as_a_percent_are_not_pp(
+    statement_factory: Make, text: str
+) -> None:
+    assert [v.unit for v in values(statement_factory, text, ValueKind.PERCENT)] == ["%"]
+
+
+def test_extract_by_a_third_before_a_noun_is_an_ordinal(statement_factory: Make) -> None:
+    assert values(statement_factory, "The bill passed by a third vote.", ValueKind.PERCENT) == []
+
+
+def test_extract_time_24_hour_needs_an_unambiguous_hour(statement_factory: Make) -> None:
+    assert one(statement_factory, "They met at 15:00.", ValueKind.TIME).norm == "15:00"
+    assert values(statement_factory, "They met at 10:30.", ValueKind.TIME) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("Officials raised the number of deaths to 14.", "14 death"),
+        ("Officials put the number of victims at 12.", "12 victim"),
+    ],
+)
+def test_extract_number_of_a_plural_counts_the_plural(
+    statement_factory: Make, text: str, norm: str
+) -> None:
+    assert one(statement_factory, text, ValueKind.COUNT).norm == norm
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "surfaces"),
+    [
+        ("The tax rate rose 20% to 12%.", ValueKind.PERCENT, ["20%", "12%"]),
+        ("The price rose $2 to $12.", ValueKind.MONEY, ["$2", "$12"]),
+        ("The unemployment rate fell 7% to 4.2%.", ValueKind.PERCENT, ["7%", "4.2%"]),
+    ],
+)
+def test_extract_change_by_and_to_is_no_range(
+    statement_factory: Make, text: str, kind: ValueKind, surfaces: list[str]
+) -> None:
+    assert [v.text for v in values(statement_factory, text, kind)] == surfaces
+
+
+def test_extract_role_date_of_a_from_without_an_earlier_figure(statement_factory: Make) -> None:
+    text = "The board voted on Monday to cut $8 million from next year's budget."
+    assert ("next year", ValueRole.CURRENT) in roles(statement_factory, text)
