@@ -17,19 +17,38 @@ event. Two events (frames) are told apart by:
   ==========================  ==============================================  ===========
   same name or word           "Meta" / "Meta Platforms"                       same
   two different names         "in Scale AI" / "in Acme"                       different
+  a place and a place that    "in Manhattan" / "in New York"                  reworded
+  may contain it
+  different names attached    "*Dornell* shares" / "shares *of Vastro*",      different
+  to the same word            "repairs *in Marlow County*" / "*in Dunmore*"
+  different classifiers       "*net* profit" / "*operating* profit", "a       different
+                              *home* game" / "two *road* games"
   a name and a new thing      "in Scale AI" / "in a data centre" (the other   different
                               statement never names Scale AI)
   a name and a definite noun  "Acme" / "the company"                          reworded
-  two common nouns            "the fire" / "the blaze", "company" / "firm"    reworded
-  two common nouns, one new,  "on roads" / "on a new stadium" (each never     different
-  not the subject             names the other's)
+  near-synonyms               "the fire" / "a blaze", "company" / "firm"      reworded
+                              (:data:`NEAR_SYNONYMS`)
+  two other subject nouns     "revenue" / "profit", "the city" / "the state"  different
+  two other common nouns,     "on roads" / "on a new stadium" (each never     different
+  one new                     names the other's)
+  two other common nouns      "for the repairs" / "for the cleanup"           reworded
   ==========================  ==============================================  ===========
 
   A *new thing* is an indefinite noun ("a data centre", "roads"), which introduces
-  something not named before. Subjects are exempt from the last row: sources routinely
-  reword who acted ("the council" / "councillors").
+  something not named before. Attached names are the names among an argument's modifiers
+  (compounds, possessives, prepositional objects two deep, see
+  :attr:`factcheck.frames.Arg.attached`); classifiers are its common-noun modifiers and
+  :data:`factcheck.frames.CONTRASTIVE_MODIFIERS`, and two of them differ only when
+  neither statement uses the other's word. A subject noun differs unless one is a
+  near-synonym of the other or the other statement uses it: "revenue rose 8%" and "profit
+  rose 5%" are two figures, "the council" and "councillors" one actor.
+  A passive's subject is matched with an intransitive's or a state's subject ("the factory
+  *is closed*" / "the factory *is open*"; "testing *was paused*" / "testing *resumed*"),
+  and "nobody", "no one" and "no injuries" (:attr:`factcheck.frames.Frame.negative_roles`)
+  stand for anyone in their role ("nobody was injured" / "two people were injured").
 - *the polarity*: a negated event asserts none of its values ("did not release it in
-  2024, but in 2025" vs "released it in 2025");
+  2024, but in 2025" vs "released it in 2025"); "will not reopen until May" is affirmed,
+  with May as its date;
 - *the period*: two events whose dates do not overlap, and which also differ in another
   value, are two periods ("rose 8% in 2025" / "rose 3% in 2024"): neither the values nor
   the dates conflict. A date mismatch with everything else the same is a date conflict
@@ -38,6 +57,12 @@ event. Two events (frames) are told apart by:
 A *reworded* argument does not separate the events, but lowers the confidence
 (:data:`REWORDED_FACTOR`) and the reason says which argument the two sentences name
 differently. An argument only one side gives is unknown, not different.
+
+**Which values count.** Only a value's current figure is compared: a previous or
+superseded one ("revised to 14 *from 12*", "initially reported *12*") is not, and when it
+matches the other side's figure the reason says so. A date that hangs on a reporting verb
+("officials *said on Tuesday*", :func:`factcheck.frames.report_dates`) dates the report,
+not the event, and is never compared.
 
 **Kinds**, strongest first:
 
@@ -49,14 +74,27 @@ differently. An argument only one side gives is unknown, not different.
   not a conflict.
 - **polarity**: the same action, affirmed by one and negated by the other ("will release"
   vs "won't release"; see :mod:`factcheck.frames` for the ways of negating), or opposite
-  actions ("paused" vs "resumed"), anchored by an argument both name the same way, with no
-  argument that differs or is reworded. A sequence is not a flip: there is no polarity
-  conflict when the other statement also tells the agreeing action ("paused in February
-  and resumed on March 2" vs "resumed on March 2"), or when the two events' dates differ.
+  actions ("paused" vs "resumed"), anchored by an argument both name the same way (or a
+  "nobody" against anyone), with no argument that differs or is reworded. A sequence is not
+  a flip: there is no polarity conflict when the other statement also tells the agreeing
+  action ("paused in February and resumed on March 2" vs "resumed on March 2"), or when
+  the two events' dates differ. An event asked for ("told not to return") is not
+  asserted, so it flips nothing. A denial ("the company denied that the pipeline leaked")
+  is the denier's claim that it did not happen: it agrees with "the pipeline did not
+  leak", and against "the pipeline leaked" it is a polarity conflict at a lower confidence
+  (:data:`DENIAL_FACTOR`): one source reports the event, the other a denial of it.
 - **entity**: the same action with one named argument that differs, every other argument
   the same or unknown ("Ortiz approved the plan" vs "Baker approved the plan"; "held in
-  Paris" vs "held in Berlin"), unless a source names the other one too (both did it).
-  Coordinated subjects count one by one ("Ortiz and Baker approved").
+  Paris" vs "held in Berlin"), unless a source names the other one too in the same role
+  (both did it), or the statement names it outside the event. Coordinated subjects count
+  one by one ("Ortiz and Baker approved"). Two places that may contain each other are not
+  a conflict. Swapped roles are one ("Smith beat Jones" vs "Jones beat Smith"; "from
+  Chicago to Dallas" vs "from Dallas to Chicago"), except for the symmetric verbs of
+  :data:`SYMMETRIC_VERBS` ("met", "merged with"). The same claim told by a different named
+  speaker ("Mayor Ellen Voss said ..." vs "Mayor Ellen Ross said ...") is an entity
+  conflict on the speaker, at a lower confidence (:data:`SPEAKER_FACTOR`), when the two
+  names differ only in the surname (one person misnamed, not two people who may both have
+  said it) and no source has both.
 - **claim** (weaker): the same actor and action on a different common-noun object
   ("paused testing" vs "paused development").
 
@@ -72,11 +110,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+import factcheck.extract as _extract
 from factcheck.extract import comparable, compatible, same_name
-from factcheck.frames import Arg, Frame, frame_of, frames, opposite, phrase
+from factcheck.frames import Arg, Frame, frame_of, frames, opposite, phrase, report_dates
 from factcheck.types import Conflict, ConflictKind, Statement, Value, ValueKind
 
-__all__ = ["REWORDED_FACTOR", "WEIGHT", "ConflictContext", "find_conflicts"]
+__all__ = [
+    "DENIAL_FACTOR",
+    "NEAR_SYNONYMS",
+    "REWORDED_FACTOR",
+    "SPEAKER_FACTOR",
+    "SYMMETRIC_VERBS",
+    "WEIGHT",
+    "ConflictContext",
+    "find_conflicts",
+]
 
 _NUMERIC_ORDER = (
     ValueKind.MONEY,
@@ -102,8 +150,66 @@ WEIGHT = {
 #: ("the company" / "the firm"): maybe the same event reworded, maybe two events.
 REWORDED_FACTOR = 0.7
 
+#: Confidence factor for a polarity conflict against a denial: "the company denied that
+#: the pipeline leaked" reports what the company says, not that it did not leak.
+DENIAL_FACTOR = 0.6
+
+#: Confidence factor for an entity conflict on who said a claim: two people may say the
+#: same thing, so a different speaker is weaker evidence than a different actor.
+SPEAKER_FACTOR = 0.6
+
+#: Near-synonym classes of common nouns (lemmas): two sentences that name an argument by
+#: two words of one class may tell one event ("the company" / "the firm"), so the argument
+#: is reworded. Two subject nouns outside one class are two actors ("the city" / "the
+#: state", "revenue" / "profit").
+NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(c)
+    for c in (
+        {"company", "firm", "business", "corporation", "conglomerate", "group",
+         "carmaker", "automaker", "chipmaker", "drugmaker"},
+        {"fire", "blaze", "wildfire", "inferno"},
+        {"strike", "walkout", "stoppage"},
+        {"deal", "agreement", "accord", "pact"},
+        {"council", "councillor", "councilor", "lawmaker", "legislator"},
+        {"people", "resident", "person", "inhabitant"},
+        {"worker", "employee", "staff", "staffer"},
+        {"police", "officer", "policeman"},
+        {"official", "authority"},
+        {"government", "administration"},
+        {"plan", "proposal", "scheme"},
+        {"crash", "collision", "accident"},
+        {"storm", "hurricane", "typhoon", "cyclone"},
+        {"quake", "earthquake"},
+        {"flood", "flooding"},
+    )
+)  # fmt: skip
+
+#: Verbs whose actor and partner can be swapped without changing what happened ("Smith
+#: met Jones" is "Jones met Smith"), so swapped roles are no conflict.
+SYMMETRIC_VERBS = frozenset(
+    {"meet", "marry", "merge", "talk", "speak", "negotiate", "tie", "draw", "partner",
+     "collide", "clash", "debate", "face", "play", "agree", "compete", "join", "ally",
+     "trade", "swap", "exchange", "settle", "sign", "fight", "battle", "wed", "divorce"}
+)  # fmt: skip
+
 #: Per source, every ``(verb, role, name)`` its events report.
 Actions = Mapping[str, frozenset[tuple[str, str, str]]]
+
+#: The role under which the named speaker of a reporting verb is recorded in ``Actions``.
+_SPEAKER = ("say", "speaker")
+
+
+def _contains(a: str, b: str) -> bool:
+    """Either place may contain the other ("manhattan" / "new york")."""
+    # Depends on extract.maybe_contains (branch fix2-extract); False until it lands.
+    maybe_contains = getattr(_extract, "maybe_contains", None)
+    return maybe_contains is not None and bool(maybe_contains(a, b) or maybe_contains(b, a))
+
+
+def _current(v: Value) -> bool:
+    """A value's current figure: not a previous or superseded one ("to 14 *from 12*")."""
+    # Depends on Value.role (branch fix2-extract); every value is current until it lands.
+    return getattr(v, "role", None) in (None, "current")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,30 +217,74 @@ class ConflictContext:
     """What the whole story knows, so a pair is not judged in isolation.
 
     ``frames`` caches each statement's events; ``actions`` holds, per source, every
-    ``(verb, role, name)`` it reports (each conjunct of a coordinated subject on its own),
-    so "two people who each did something" is not an entity conflict when a source names
-    both.
+    ``(verb, role, name)`` it reports (each conjunct of a coordinated subject on its own,
+    and the named speakers of reporting verbs as ``("say", "speaker", name)``), so "two
+    people who each did something" is not an entity conflict when a source names both.
+    ``reported`` caches each statement's report dates (their ``(start, end)``).
     """
 
     frames: Mapping[str, Sequence[Frame]] = field(default_factory=dict)
     actions: Actions = field(default_factory=dict)
+    reported: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, statements: Iterable[Statement]) -> ConflictContext:
         fr: dict[str, list[Frame]] = {}
         acts: dict[str, set[tuple[str, str, str]]] = {}
+        reported: dict[str, frozenset[tuple[int, int]]] = {}
         for st in statements:
             fr[st.id] = frames(st)
-            acts.setdefault(st.source_id, set()).update(
-                (f.verb, role, arg.name)
-                for f in fr[st.id]
-                for role, args in f.roles().items()
-                for arg in args
-            )
-        return cls(fr, {k: frozenset(v) for k, v in acts.items()})
+            reported[st.id] = frozenset((v.start, v.end) for v in report_dates(st))
+            mine = acts.setdefault(st.source_id, set())
+            for f in fr[st.id]:
+                mine.update(
+                    (f.verb, role, arg.name) for role, args in f.roles().items() for arg in args
+                )
+                if f.speaker is not None:
+                    mine.add((*_SPEAKER, f.speaker.name))
+        return cls(fr, {k: frozenset(v) for k, v in acts.items()}, reported)
 
     def frames_of(self, st: Statement) -> Sequence[Frame]:
         return self.frames[st.id] if st.id in self.frames else frames(st)
+
+    def reported_of(self, st: Statement) -> frozenset[tuple[int, int]]:
+        if st.id in self.reported:
+            return self.reported[st.id]
+        return frozenset((v.start, v.end) for v in report_dates(st))
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One statement of the pair: its events, the values it asserts (current figures,
+    event dates as its events read them, no report dates), its earlier figures and its
+    report dates (which may match a date of the other side, never conflict with one)."""
+
+    st: Statement
+    frames: Sequence[Frame]
+    values: Sequence[Value]
+    earlier: Sequence[Value]
+    reported: Sequence[Value]
+
+    @classmethod
+    def of(cls, st: Statement, ctx: ConflictContext) -> _Side:
+        fs = ctx.frames_of(st)
+        spans = ctx.reported_of(st)
+        values: list[Value] = []
+        reported: list[Value] = []
+        for v in st.values:
+            if v.kind is ValueKind.DATE:
+                if (v.start, v.end) in spans:
+                    reported.append(v)  # "officials said on Tuesday": when the source spoke
+                    continue
+                home = frame_of(v, st, fs)
+                if home is not None:  # as the event reads it ("not ... until May": May)
+                    own = [d for d in home.dates if (d.start, d.end) == (v.start, v.end)]
+                    if not own:
+                        continue
+                    v = own[0]
+            values.append(v)
+        current = [v for v in values if _current(v)]
+        return cls(st, fs, current, [v for v in values if not _current(v)], reported)
 
 
 # --------------------------------------------------------------------------------------
@@ -156,39 +306,162 @@ class _Role:
     rel: _Rel
     x: Arg
     y: Arg
+    lifted: bool = False  # a name on an argument against the other event's own role
+
+
+def _words(st: Statement, skip: frozenset[int] = frozenset()) -> set[str]:
+    return {
+        w
+        for i, t in enumerate(st.tokens)
+        if i not in skip
+        for w in (t.lemma.lower(), t.text.lower())
+    }
 
 
 def _mentions(st: Statement, name: str) -> bool:
     """Whether a statement names an argument anywhere ("funding for a new stadium" names
     the stadium), so a different argument may only be a different phrasing."""
-    words = {t.lemma.lower() for t in st.tokens} | {t.text.lower() for t in st.tokens}
-    return set(name.split()) <= words
+    return set(name.split()) <= _words(st)
+
+
+def _near_synonyms(a: str, b: str) -> bool:
+    return any(a in c and b in c for c in NEAR_SYNONYMS)
+
+
+def _attachments_differ(x: Arg, y: Arg, a: Statement, b: Statement) -> bool:
+    """Both arguments carry attached names and none of one matches one of the other
+    ("*Dornell* shares" / "shares *of Vastro*"), or both carry classifiers, none shared,
+    and neither statement uses the other's ("*net* profit" / "*operating* profit")."""
+    nx, ny = x.attached_names, y.attached_names
+    if nx and ny and not any(same_name(u, v) or _contains(u, v) for u in nx for v in ny):
+        return True
+    cx, cy = x.classifiers, y.classifiers
+    if not cx or not cy or any(u == v or _near_synonyms(u, v) for u in cx for v in cy):
+        return False
+    return not any(_mentions(b, w) for w in cx) and not any(_mentions(a, w) for w in cy)
 
 
 def _relation(role: str, x: Arg, y: Arg, a: Statement, b: Statement) -> _Rel:
     """One role's arguments, ``x`` of ``a`` and ``y`` of ``b`` (see the table above)."""
+    if x.named and y.named:
+        if x.same(y):
+            return _Rel.SAME
+        return _Rel.REWORDED if _contains(x.name, y.name) else _Rel.DIFFERENT
+    if _attachments_differ(x, y, a, b):
+        return _Rel.DIFFERENT
     if x.same(y):
         return _Rel.SAME
-    if x.named and y.named:
-        return _Rel.DIFFERENT
     if x.named or y.named:
         named, other, other_st = (x, y, b) if x.named else (y, x, a)
         new = not other.definite and not _mentions(other_st, named.name)
         return _Rel.DIFFERENT if new else _Rel.REWORDED
+    if x.name == y.name or x.text == y.text or _near_synonyms(x.name, y.name):
+        return _Rel.REWORDED
     unrelated = not _mentions(b, x.name) and not _mentions(a, y.name)
-    if role != "subject" and not (x.definite and y.definite) and unrelated:
-        return _Rel.DIFFERENT
+    if role == "subject" or not (x.definite and y.definite):
+        return _Rel.DIFFERENT if unrelated else _Rel.REWORDED
     return _Rel.REWORDED
 
 
-def _roles(x: Frame, y: Frame, a: Statement, b: Statement) -> list[_Role]:
-    """The roles both events fill, each with its closest pair of arguments."""
+_RoleMap = dict[str, tuple[Arg, ...]]
+
+
+def _patient_only(f: Frame, roles: _RoleMap) -> bool:
+    """A passive without an agent: "the factory *is closed*", "*nobody* was injured"."""
+    return f.passive and "subject" not in roles and "subject" not in f.negative_roles
+
+
+def _agent_only(f: Frame, roles: _RoleMap) -> bool:
+    """A subject and no object: an intransitive ("testing resumed") or a state ("is open")."""
+    filled = roles.keys() | f.negative_roles
+    return not f.passive and "subject" in filled and "object" not in filled
+
+
+def _as_patient(f: Frame, roles: _RoleMap) -> tuple[_RoleMap, frozenset[str]]:
+    out = {("object" if r == "subject" else r): args for r, args in roles.items()}
+    neg = frozenset("object" if r == "subject" else r for r in f.negative_roles)
+    return out, neg
+
+
+def _one_patient(
+    rx: _RoleMap, ry: _RoleMap, nx: frozenset[str], ny: frozenset[str], a: Statement, b: Statement
+) -> bool:
+    """The two patients are one ("the factory" / "the factory"), or one is "nobody"."""
+    if "object" in nx or "object" in ny:
+        return True
+    return any(
+        _relation("object", u, v, a, b) is _Rel.SAME
+        for u in rx.get("object", ())
+        for v in ry.get("object", ())
+    )
+
+
+def _aligned(
+    x: Frame, y: Frame, a: Statement, b: Statement
+) -> tuple[_RoleMap, _RoleMap, frozenset[str], frozenset[str]]:
+    """Both events' roles, with the subject of an intransitive or a state read as the
+    patient when the other event is a passive and the two name one patient ("the factory
+    is closed" / "the factory is open"); a subject that is some other thing stays a subject
+    ("the plan was approved" / "the council approved")."""
     rx, ry = x.roles(), y.roles()
+    nx, ny = x.negative_roles, y.negative_roles
+    if _patient_only(x, rx) and _agent_only(y, ry):
+        my, mny = _as_patient(y, ry)
+        if _one_patient(rx, my, nx, mny, a, b):
+            ry, ny = my, mny
+    elif _patient_only(y, ry) and _agent_only(x, rx):
+        mx, mnx = _as_patient(x, rx)
+        if _one_patient(mx, ry, mnx, ny, a, b):
+            rx, nx = mx, mnx
+    return rx, ry, nx, ny
+
+
+def _roles(x: Frame, y: Frame, a: Statement, b: Statement) -> list[_Role]:
+    """The roles both events fill, each with its closest pair of arguments; then the names
+    one event attaches to an argument by a preposition that the other gives the event
+    itself ("destroyed 12 homes *in Manhattan*" / "destroyed 30 homes, *in New York*": the
+    parser hangs one phrase on the noun and the other on the verb), where they differ."""
+    rx, ry, _, _ = _aligned(x, y, a, b)
     out = []
     for role in sorted(rx.keys() & ry.keys()):
         pairs = [_Role(role, _relation(role, u, v, a, b), u, v) for u in rx[role] for v in ry[role]]
         out.append(max(pairs, key=lambda r: r.rel))
+    for role, us in _lifted(rx).items():
+        if role not in rx:
+            out += _against(role, us, [v for v in ry.get(role, ()) if v.named], a, b)
+    for role, vs in _lifted(ry).items():
+        if role not in ry:
+            found = _against(role, vs, [u for u in rx.get(role, ()) if u.named], b, a)
+            out += [_Role(r.role, r.rel, r.y, r.x, True) for r in found]
     return out
+
+
+def _against(
+    role: str, lifted: Sequence[Arg], own: Sequence[Arg], a: Statement, b: Statement
+) -> list[_Role]:
+    """Attached names against the other event's own arguments of one preposition: the
+    closest pair, when it is not the same (a same pair is no evidence of one event)."""
+    pairs = [_Role(role, _relation(role, u, v, a, b), u, v, True) for u in lifted for v in own]
+    best = max(pairs, key=lambda r: r.rel, default=None)
+    return [best] if best is not None and best.rel is not _Rel.SAME else []
+
+
+def _lifted(roles: _RoleMap) -> _RoleMap:
+    """The names attached to an event's arguments by a preposition the event itself does
+    not use, as arguments of that preposition."""
+    out: dict[str, tuple[Arg, ...]] = {}
+    for args in roles.values():
+        for arg in args:
+            for how, name in arg.attached:
+                if how != "mod" and how not in roles:
+                    out[how] = (*out.get(how, ()), Arg(name, name, True, True, None, ()))
+    return out
+
+
+def _anyone(x: Frame, y: Frame, a: Statement, b: Statement) -> set[str]:
+    """Roles where one event has "nobody" (or "no injuries") and the other an argument."""
+    rx, ry, nx, ny = _aligned(x, y, a, b)
+    return {r for r in nx if r in ry} | {r for r in ny if r in rx}
 
 
 def _dates_differ(x: Frame, y: Frame) -> bool:
@@ -198,13 +471,11 @@ def _dates_differ(x: Frame, y: Frame) -> bool:
     return bool(dx and dy) and not any(compatible(u, v) for u in dx for v in dy)
 
 
-def _values_differ(
-    x: Frame, y: Frame, a: Statement, b: Statement, fa: Sequence[Frame], fb: Sequence[Frame]
-) -> bool:
+def _values_differ(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
     """The two events hold comparable numbers (money, percents, quantities, counts) of which
     none fit."""
-    vx = [v for v in a.values if v.kind in _NUMBER_KINDS and frame_of(v, a, fa) is x]
-    vy = [v for v in b.values if v.kind in _NUMBER_KINDS and frame_of(v, b, fb) is y]
+    vx = [v for v in a.values if v.kind in _NUMBER_KINDS and frame_of(v, a.st, a.frames) is x]
+    vy = [v for v in b.values if v.kind in _NUMBER_KINDS and frame_of(v, b.st, b.frames) is y]
     pairs = [(u, v) for u in vx for v in vy if comparable(u, v)]
     kinds = {u.kind for u, _ in pairs}
     return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)
@@ -264,7 +535,7 @@ def _confidence(kind: ConflictKind, similarity: float, extra: float = 1.0) -> fl
 
 
 def _value_pairs(
-    a: Statement, b: Statement, fa: Sequence[Frame], fb: Sequence[Frame], kind: ValueKind
+    a: _Side, b: _Side, kind: ValueKind
 ) -> list[tuple[Value, Value, Frame | None, Frame | None]]:
     """Candidate pairs of incompatible values of one kind, with the event of each.
 
@@ -277,12 +548,14 @@ def _value_pairs(
     vb = [v for v in b.values if v.kind is kind and v.resolved]
     if not va or not vb:
         return []
-    home_a = {id(v): frame_of(v, a, fa) for v in va}
-    home_b = {id(v): frame_of(v, b, fb) for v in vb}
+    home_a = {id(v): frame_of(v, a.st, a.frames) for v in va}
+    home_b = {id(v): frame_of(v, b.st, b.frames) for v in vb}
+    ra = [v for v in a.reported if v.kind is kind and v.resolved]  # may match, not conflict
+    rb = [v for v in b.reported if v.kind is kind and v.resolved]
     pairs = [
         (x, y, home_a[id(x)], home_b[id(y)])
-        for x in _unmatched(va, vb)
-        for y in _unmatched(vb, va)
+        for x in _unmatched(va, [*vb, *rb])
+        for y in _unmatched(vb, [*va, *ra])
         if comparable(x, y)
     ]
     for x in va:
@@ -298,13 +571,7 @@ def _value_pairs(
 
 
 def _caveats(
-    x: Frame | None,
-    y: Frame | None,
-    kind: ValueKind,
-    a: Statement,
-    b: Statement,
-    fa: Sequence[Frame],
-    fb: Sequence[Frame],
+    x: Frame | None, y: Frame | None, kind: ValueKind, a: _Side, b: _Side
 ) -> list[_Role] | None:
     """None when two values sit in two different events; else the reworded arguments."""
     if x is None or y is None:
@@ -313,15 +580,27 @@ def _caveats(
         return None
     if x.negated != y.negated:
         return None  # "did not release it in 2024" asserts no date of a release
-    roles = _roles(x, y, a, b)
+    roles = _roles(x, y, a.st, b.st)
     if any(r.rel is _Rel.DIFFERENT for r in roles):
         return None
     if kind is ValueKind.DATE:
-        if _values_differ(x, y, a, b, fa, fb):
+        if _values_differ(x, y, a, b):
             return None  # two periods, each with its own figure
     elif _dates_differ(x, y):
         return None
     return [r for r in roles if r.rel is _Rel.REWORDED]
+
+
+def _earlier(x: Value, y: Value, a: _Side, b: _Side) -> str:
+    """A note when one side's figure is the other's earlier one ("to 14 from 12" vs "12")."""
+    for side, mine, theirs in (("first", a, y), ("second", b, x)):
+        old = next(
+            (e for e in mine.earlier if comparable(e, theirs) and compatible(e, theirs)), None
+        )
+        if old is not None:
+            other = "second" if side == "first" else "first"
+            return f"; the {other} sentence gives the earlier figure ({old.text} in the {side})"
+    return ""
 
 
 def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: Sequence[_Role]) -> str:
@@ -342,26 +621,24 @@ def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: Sequence[_Role])
     return reason
 
 
-def _value_conflicts(
-    a: Statement, b: Statement, fa: Sequence[Frame], fb: Sequence[Frame], similarity: float
-) -> list[Conflict]:
+def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
     out: list[Conflict] = []
     for kind in _NUMERIC_ORDER:
         conflict_kind = ConflictKind.DATE if kind is ValueKind.DATE else ConflictKind.VALUE
         best: Conflict | None = None
-        for x, y, ex, ey in _value_pairs(a, b, fa, fb, kind):
-            caveats = _caveats(ex, ey, kind, a, b, fa, fb)
+        for x, y, ex, ey in _value_pairs(a, b, kind):
+            caveats = _caveats(ex, ey, kind, a, b)
             if caveats is None:
                 continue
             extra = (0.6 + 0.4 * _gap(x, y)) * (REWORDED_FACTOR if caveats else 1.0)
             found = Conflict(
                 kind=conflict_kind,
-                a=a.id,
-                b=b.id,
+                a=a.st.id,
+                b=b.st.id,
                 value_a=x.text,
                 value_b=y.text,
                 confidence=_confidence(conflict_kind, similarity, extra),
-                reason=_value_reason(kind, x, y, caveats),
+                reason=_value_reason(kind, x, y, caveats) + _earlier(x, y, a, b),
             )
             if best is None or found.confidence > best.confidence:
                 best = found
@@ -386,12 +663,28 @@ def _agrees(f: Frame, g: Frame, a: Statement, b: Statement) -> bool:
     )
 
 
+def _elsewhere(st: Statement, f: Frame, role: str, name: str) -> bool:
+    """``st`` names ``name`` other than as the named argument of another role of its event
+    ``f``: elsewhere ("Ortiz approved the plan, as did Baker"), inside an argument
+    ("Zuckerberg positioned *Meta's* Llama family") or in the role's own argument, worded
+    longer ("The United Nations' International Atomic Energy Agency")."""
+    taken = frozenset(
+        w
+        for r, args in f.roles().items()
+        if r != role
+        for arg in args
+        if arg.named
+        for w in arg.words
+    )
+    return set(name.split()) <= _words(st, taken)
+
+
 def _both_did(
     role: _Role, x: Frame, y: Frame, a: Statement, b: Statement, actions: Actions
 ) -> bool:
     """A source names the other's argument in the same role of the same action (both did
-    it), or the statement names it anywhere."""
-    if _mentions(a, role.y.name) or _mentions(b, role.x.name):
+    it), or the statement names it other than in another role of the event."""
+    if _elsewhere(a, x, role.role, role.y.name) or _elsewhere(b, y, role.role, role.x.name):
         return True
     mine = actions.get(a.source_id, frozenset())
     theirs = actions.get(b.source_id, frozenset())
@@ -400,103 +693,204 @@ def _both_did(
     ) or any(v == y.verb and r == role.role and same_name(n, role.x.name) for v, r, n in theirs)
 
 
-#: A conflict found between two events: its kind, its reason, the argument that differs.
-_Finding = tuple[ConflictKind, str, _Role | None]
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    """A conflict found between two events, before it is made a :class:`Conflict`."""
+
+    kind: ConflictKind
+    reason: str
+    extra_a: tuple[int, ...] = ()  # words shown besides the event's own
+    extra_b: tuple[int, ...] = ()
+    factor: float = 1.0
+
+
+def _participants(f: Frame) -> list[tuple[str, str]]:
+    """The named participants of an event with their roles, prepositions on an argument
+    included ("moved its headquarters *from Chicago*" has "chicago" after "from")."""
+    out = []
+    for role, args in f.roles().items():
+        for arg in args:
+            if arg.named:
+                out.append((role, arg.name))
+            out += [(how, n) for how, n in arg.attached if how != "mod"]
+    return out
+
+
+def _swap(x: Frame, y: Frame) -> tuple[tuple[str, str, str], ...] | None:
+    """The names whose roles two events swap: the same names in the same roles on both
+    sides, two or more of them in another one's role ("Smith beat Jones" / "Jones beat
+    Smith"), each name once."""
+    px, py = _participants(x), _participants(y)
+    if len(px) < 2 or sorted(r for r, _ in px) != sorted(r for r, _ in py):
+        return None  # the same roles on both sides: "like X" / "such as X" is no swap
+    moved = []
+    for role, name in px:
+        match = [r for r, n in py if same_name(n, name)]
+        if len(match) != 1 or sum(same_name(n, name) for _, n in px) != 1:
+            return None
+        if match[0] != role:
+            moved.append((name, role, match[0]))
+    return tuple(moved) if len(moved) >= 2 else None
+
+
+def _role_name(role: str) -> str:
+    return {"subject": "actor", "object": "object"}.get(role, f"'{role}'")
+
+
+def _swapped(x: Frame, y: Frame, a: _Side, b: _Side) -> _Finding | None:
+    """Swapped roles of the same action ("from Chicago to Dallas" / "from Dallas to
+    Chicago"), unless the verb is symmetric or the two events hold different figures."""
+    moved = _swap(x, y)
+    if moved is None or x.verb in SYMMETRIC_VERBS or _values_differ(x, y, a, b):
+        return None
+    parts = "; ".join(
+        f"'{n}' is the {_role_name(rx)} in one and the {_role_name(ry)} in the other"
+        for n, rx, ry in moved
+    )
+    return _Finding(  # shown whole: the roles are the point
+        ConflictKind.ENTITY,
+        f"the same action ({x.verb}) with the roles swapped: {parts}",
+        _clause(x, a.st),
+        _clause(y, b.st),
+    )
+
+
+def _clause(f: Frame, st: Statement) -> tuple[int, ...]:
+    """The words of an event's span, without punctuation."""
+    return tuple(sorted(i for i in f.tokens if st.tokens[i].pos != "PUNCT"))
 
 
 def _same_action(
-    x: Frame,
-    y: Frame,
-    roles: Sequence[_Role],
-    a: Statement,
-    b: Statement,
-    fa: Sequence[Frame],
-    fb: Sequence[Frame],
-    actions: Actions,
+    x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side, actions: Actions
 ) -> _Finding | None:
     """The same action with the same polarity and one argument that differs: an entity
-    conflict when both arguments are names, a claim divergence when they are objects."""
+    conflict when both arguments are names, a claim divergence when they are objects;
+    or the same names in swapped roles."""
+    if x.light:
+        return None
+    if (swapped := _swapped(x, y, a, b)) is not None:
+        return swapped
     differ = [r for r in roles if r.rel is not _Rel.SAME]
-    if x.light or len(differ) != 1:
+    if len(differ) != 1:
         return None
     (d,) = differ
+    if d.lifted:
+        return None  # where the name hangs is the parser's guess
     if d.x.named and d.y.named:
         anchored = len(roles) > 1  # some other argument is the same
-        if not anchored or _values_differ(x, y, a, b, fa, fb):  # two events, each its figure
+        if d.rel is not _Rel.DIFFERENT or not anchored:
+            return None  # "in Manhattan" / "in New York": maybe one place
+        if _values_differ(x, y, a, b):  # two events, each its figure
             return None
-        if _both_did(d, x, y, a, b, actions):
+        if _both_did(d, x, y, a.st, b.st, actions):
             return None
         reason = (
             f"a different {_entity_role(d.role)} for the same action ({x.verb}): "
             f"'{d.x.name}' against '{d.y.name}'"
         )
-        return ConflictKind.ENTITY, reason, d
+        return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words)
     plain = not (d.x.named or d.y.named or d.x.counted or d.y.counted)
-    if d.role == "object" and plain and not _mentions(b, d.x.name) and not _mentions(a, d.y.name):
+    unnamed = not _mentions(b.st, d.x.name) and not _mentions(a.st, d.y.name)
+    if d.role == "object" and plain and unnamed and d.x.text != d.y.text:
         reason = (
             f"the same action ({x.verb}) on a different object: '{d.x.text}' against '{d.y.text}'"
         )
-        return ConflictKind.CLAIM, reason, None
+        return _Finding(ConflictKind.CLAIM, reason)
     return None
 
 
-def _flip(
-    x: Frame,
-    y: Frame,
-    roles: Sequence[_Role],
-    a: Statement,
-    b: Statement,
-    fa: Sequence[Frame],
-    fb: Sequence[Frame],
+def _one_name_off(a: str, b: str) -> bool:
+    """Two names alike but for the surname ("ellen voss" / "ellen ross"): likely one person
+    misnamed. A different first name with the same surname ("ronald l. kuby" / "ron kuby")
+    is likely one person too, named two ways; initials are ignored."""
+    pa = [p for p in a.split() if len(p.rstrip(".")) > 1]
+    pb = [p for p in b.split() if len(p.rstrip(".")) > 1]
+    return len(pa) == len(pb) >= 2 and pa[:-1] == pb[:-1] and pa[-1] != pb[-1]
+
+
+def _misnamed_speaker(
+    x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side, actions: Actions
 ) -> _Finding | None:
-    """A negated or opposite action, tied by an argument both name the same way."""
-    if not roles or any(r.rel is not _Rel.SAME for r in roles):
+    """The same claim told by two named speakers whose names differ only in the surname
+    ("Ellen Voss" / "Ellen Ross"), when no source has both."""
+    sx, sy = x.speaker, y.speaker
+    if sx is None or sy is None or same_name(sx.name, sy.name):
+        return None
+    if not roles or any(r.rel is not _Rel.SAME for r in roles) or _dates_differ(x, y):
+        return None
+    if not _one_name_off(sx.name, sy.name):
+        return None  # two people may both have said it
+    for source, other in ((a.st.source_id, sy.name), (b.st.source_id, sx.name)):
+        if any((v, r) == _SPEAKER and same_name(n, other) for v, r, n in actions.get(source, ())):
+            return None
+    reason = (
+        f"the same claim ({x.verb}) told by a different speaker: '{sx.name}' against '{sy.name}'"
+    )
+    return _Finding(ConflictKind.ENTITY, reason, sx.words, sy.words, SPEAKER_FACTOR)
+
+
+def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Finding | None:
+    """A negated or opposite action, tied by an argument both name the same way (or a
+    "nobody" against anyone)."""
+    if not (x.asserted and y.asserted):
+        return None  # "were told not to return" denies nothing
+    if any(r.rel is not _Rel.SAME for r in roles) or not (roles or _anyone(x, y, a.st, b.st)):
         return None  # nothing ties the two events together, or something sets them apart
-    if any(_agrees(f, y, a, b) for f in fa) or any(_agrees(x, g, a, b) for g in fb):
+    fa, fb = a.frames, b.frames
+    if any(_agrees(f, y, a.st, b.st) for f in fa) or any(_agrees(x, g, a.st, b.st) for g in fb):
         return None  # a sequence ("paused, then resumed"), not a flip
     if (x.intended and y.past) or (y.intended and x.past):
         return None  # "did not plan to cut" does not deny "cut": plans change
+    if (x.ceased and y.past) or (y.ceased and x.past):
+        return None  # "no longer releases" says it released before
+    denied = x if x.denier is not None else y if y.denier is not None else None
+    factor = DENIAL_FACTOR if denied is not None else 1.0
     if x.verb == y.verb:
-        reason = f"one source says '{phrase(x, a)}', the other '{phrase(y, b)}'"
-        return ConflictKind.POLARITY, reason, None
+        if denied is not None and x.negated != y.negated:
+            told, st = (y, b.st) if denied is x else (x, a.st)
+            reason = (
+                f"one source reports '{phrase(told, st)}'; the other reports "
+                f"{denied.denier} denying it"
+            )
+        else:
+            reason = f"one source says '{phrase(x, a.st)}', the other '{phrase(y, b.st)}'"
+        return _Finding(ConflictKind.POLARITY, reason, factor=factor)
     if x.negated == y.negated:
-        return ConflictKind.POLARITY, f"opposite actions: '{x.text}' against '{y.text}'", None
+        reason = f"opposite actions: '{x.text}' against '{y.text}'"
+        return _Finding(ConflictKind.POLARITY, reason, factor=factor)
     return None
 
 
-def _event_conflicts(
-    a: Statement,
-    b: Statement,
-    fa: Sequence[Frame],
-    fb: Sequence[Frame],
-    similarity: float,
-    actions: Actions,
-) -> list[Conflict]:
+def _event_conflicts(a: _Side, b: _Side, similarity: float, actions: Actions) -> list[Conflict]:
     found: dict[ConflictKind, Conflict] = {}
-    for x in fa:
-        for y in fb:
+    for x in a.frames:
+        for y in b.frames:
             if x.reporting or y.reporting or _dates_differ(x, y):
                 continue
             same_verb = x.verb == y.verb
             contrary = opposite(x.verb, y.verb, states=x.state and y.state)
             if not same_verb and (x.light or y.light or not contrary):
                 continue
-            roles = _roles(x, y, a, b)
+            roles = _roles(x, y, a.st, b.st)
+            finding: _Finding | None
             if same_verb and x.negated == y.negated:
-                finding = _same_action(x, y, roles, a, b, fa, fb, actions)
+                if x.predicate or y.predicate:
+                    continue  # "Meta is a leader in AI" does not exclude "Google is one"
+                finding = _same_action(x, y, roles, a, b, actions)
+                if finding is None:
+                    finding = _misnamed_speaker(x, y, roles, a, b, actions)
             else:
-                finding = _flip(x, y, roles, a, b, fa, fb)
-            if finding is None or finding[0] in found:
+                finding = _flip(x, y, roles, a, b)
+            if finding is None or finding.kind in found:
                 continue
-            kind, reason, role = finding
-            found[kind] = Conflict(
-                kind,
-                a.id,
-                b.id,
-                phrase(x, a, role.x.words if role else ()),
-                phrase(y, b, role.y.words if role else ()),
-                _confidence(kind, similarity),
-                reason,
+            found[finding.kind] = Conflict(
+                finding.kind,
+                a.st.id,
+                b.st.id,
+                phrase(x, a.st, finding.extra_a),
+                phrase(y, b.st, finding.extra_b),
+                _confidence(finding.kind, similarity, finding.factor),
+                finding.reason,
             )
     return list(found.values())
 
@@ -516,7 +910,7 @@ def find_conflicts(
         context: story-wide frames and actions; built from ``a`` and ``b`` alone when None.
     """
     ctx = context or ConflictContext.of([a, b])
-    fa, fb = ctx.frames_of(a), ctx.frames_of(b)
-    conflicts = _value_conflicts(a, b, fa, fb, similarity)
-    conflicts += _event_conflicts(a, b, fa, fb, similarity, ctx.actions)
+    sa, sb = _Side.of(a, ctx), _Side.of(b, ctx)
+    conflicts = _value_conflicts(sa, sb, similarity)
+    conflicts += _event_conflicts(sa, sb, similarity, ctx.actions)
     return conflicts

@@ -14,19 +14,29 @@ aligned statements tell the same event, so each event becomes a :class:`Frame`::
 - reporting verbs (say, write, report, announce ... :data:`REPORTING_VERBS`): the clause
   they report is the event. A reporting verb used as a participial modifier ("the plant,
   *announced* in 2024, will open in 2027") is its own event (``reporting=True``), so its
-  date is not folded into the event it modifies;
+  date is not folded into the event it modifies. The date of a reporting verb that tells a
+  clause dates the report ("officials *said on Tuesday*"): :func:`report_dates`, never an
+  event's date. The named subject of such a verb is the event's ``speaker``;
+- denial verbs with the clause they deny ("police *denied* that officers used tear gas",
+  "*rejected claims* that the pipeline leaked", :data:`DENIAL_VERBS`): the clause is the
+  event, negated as the denier's claim (``denier``);
 - control verbs that only frame another event (:data:`NEGATIVE_VERBS` "refused to sign",
   "ruled out raising", "decided against raising"; "going to" as a future): the governed
   verb is the event, and it takes the control verb's words and dates;
-- copulas with a predicate adjective: the adjective is the event, a *state*
-  (``state=True``): "The bridge is closed" is the event "close", "The company is not
-  profitable" the negated event "profitable".
+- copulas with a predicate: the predicate is the event, a *state* (``state=True``): "The
+  bridge is closed" is the event "close", "the airport remained closed" too, "The company
+  is not profitable" the negated event "profitable", "the plan was not a good deal" the
+  negated event "good deal" (a predicate noun with its modifiers, ``predicate=True``).
+
+A noun of :data:`EVENT_NOUNS` told as happening or not is an event too: "there were no
+*injuries*" and "no *injuries* were reported" are the negated event "injure", whose patient
+is anyone.
 
 Verbs are canonicalised through documented synonym classes (:data:`SYNONYMS`, phrasal
 verbs in :data:`PHRASAL`): "halted testing" and "paused testing" are one action, and so are
 "killed"/"died"/"dead" or "cut"/"eliminated"/"laid off". Light verbs (:data:`LIGHT_VERBS`:
-be, have, do, get, make) name no particular action; ``light=True`` tells the caller the
-action is unknown.
+be, have, do, get, make) and verbs that only place a figure (:data:`LEVEL_VERBS`: "stood
+at 12") name no particular action; ``light=True`` tells the caller the action is unknown.
 
 **Arguments** (:class:`Arg`) are logical roles: the subject (every conjunct: "Ortiz and
 Baker approved"), the object (the passive subject is the object: "the plan was approved by
@@ -38,19 +48,34 @@ argument: it goes to ``dates``, so that "rose 8% in 2025" and "rose 3% in 2024" 
 apart as two periods. Pronouns are unknown arguments, except that a relative pronoun stands
 for the noun it modifies. A verb without its own subject takes its controller's: "led Meta
 to pause" (the object acts), "Meta paused X and resumed Y", "rose 4% before falling 6%".
+An argument is its head and its modifiers: the names attached to it ("*Dornell* shares",
+"shares *of Dornell*", "repairs *in Marlow County*", two phrases deep) and its classifiers
+("*net* profit", "*road* games"; :attr:`Arg.attached`, :attr:`Arg.classifiers`). A phrase
+on a value object belongs to the event ("invested *$14.3bn in Scale AI*": "in Scale AI").
+``passive`` marks an object that is the grammatical subject, so that a caller can match it
+with the subject of an intransitive or a state ("the factory is closed" / "is open").
 
 **Negation** (``negated``), each rule flipping the polarity:
 
-- a negator on the verb or its copula: not, n't, never, no (:data:`NEGATORS`);
+- a negator on the verb or its copula: not, n't, never, no (:data:`NEGATORS`), "no longer"
+  (:data:`NO_ADVERBS`; ``ceased``: it did happen before); but "will *not* reopen *until*
+  May" (:data:`UNTIL_WORDS`) says it reopens in May, so it is affirmed (``until``) and
+  dated May;
 - a negative subject or object: "*No* charges were filed", "filed *no* charges",
-  "*Nobody* was injured" (:data:`NEGATIVE_PRONOUNS`);
+  "*Nobody* was injured", "*neither* the mayor *nor* the council" (:data:`NEGATIVE_PRONOUNS`;
+  a pronoun's role is in ``negative_roles``: it stands for anyone);
 - a negative control verb: "*refused to* sign", "*declined to* raise", "*ruled out*
   raising", "*decided against* raising" (:data:`NEGATIVE_VERBS`, :data:`AGAINST_VERBS`);
 - a negated intention: "*never intended to* raise", "*not going to* abandon"
   (:data:`INTENT_VERBS`), and "has *no plans to* raise", "*no intention of* selling"
   (:data:`INTENT_NOUNS`);
 - a clause declared untrue: "It is *not true that* we will cut pensions", "it is *false
-  that* ..." (:data:`TRUE_WORDS`, :data:`FALSE_WORDS`).
+  that* ..." (:data:`TRUE_WORDS`, :data:`FALSE_WORDS`);
+- a denial: "the company *denied that* the pipeline leaked" (``denier``); "did not deny
+  that" neither asserts nor denies (``asserted=False``).
+
+An event asked for rather than told is not asserted (``asserted=False``): "residents were
+*told not to* return" (:data:`DIRECTIVE_VERBS`) denies no return.
 
 ``words`` are the token indices that show the event in the source's own words, in sentence
 order (subject, auxiliaries, negation, verb, object): :func:`phrase` renders them.
@@ -66,6 +91,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import pairwise
 
 from factcheck.extract import same_name
@@ -74,18 +100,26 @@ from factcheck.types import Statement, Token, Value, ValueKind
 __all__ = [
     "AGAINST_VERBS",
     "ANTONYMS",
+    "CLAIM_NOUNS",
+    "CONTRASTIVE_MODIFIERS",
+    "DENIAL_VERBS",
+    "DIRECTIVE_VERBS",
+    "EVENT_NOUNS",
     "FALSE_WORDS",
     "INSTANCE_WORDS",
     "INTENT_NOUNS",
     "INTENT_VERBS",
+    "LEVEL_VERBS",
     "LIGHT_VERBS",
     "NEGATIVE_PRONOUNS",
     "NEGATIVE_VERBS",
     "NEGATORS",
+    "NO_ADVERBS",
     "PHRASAL",
     "REPORTING_VERBS",
     "SYNONYMS",
     "TRUE_WORDS",
+    "UNTIL_WORDS",
     "Arg",
     "Frame",
     "canonical_verb",
@@ -93,6 +127,7 @@ __all__ = [
     "frames",
     "opposite",
     "phrase",
+    "report_dates",
 ]
 
 #: Verbs that report speech or evidence; the event is in the clause they govern.
@@ -108,6 +143,12 @@ REPORTING_VERBS = frozenset(
 #: Verbs that carry no action of their own ("made a decision", "has a plan"): two events
 #: whose verbs are light, or one of them, are not told apart by the verb.
 LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make"})
+
+#: Verbs that only say where a figure stands ("the toll *stood at* 12", "sales *totalled*
+#: $5 million"): with a number for their object or after "at" or "to", like light verbs
+#: they name no action of their own, so "stood at 12" is compared with "was revised to
+#: 14" ("stand trial" is an action).
+LEVEL_VERBS = frozenset({"stand", "total", "number", "amount"})
 
 #: Synonym classes: each word maps to the canonical lemma of its class. Predicate
 #: adjectives are included where they name the same state as a verb ("dead", "closed").
@@ -191,6 +232,63 @@ INSTANCE_WORDS = frozenset(
      "other", "latest", "earlier", "previous", "former", "original", "initial", "final"}
 )  # fmt: skip
 
+#: Adjectives that classify a thing rather than describe it: "*net* profit" and
+#: "*operating* profit" are two figures, "a *home* game" and "a *road* game" two games.
+#: Arguments whose classifiers differ are two things (see :attr:`Arg.classifiers`);
+#: descriptive adjectives ("the *massive* fire", "the *deadly* fire") are not compared, as
+#: outlets describe one thing in their own words. Noun modifiers ("the *Millbrook* fire",
+#: "*road* games") always classify.
+CONTRASTIVE_MODIFIERS = frozenset(
+    {"net", "gross", "operating", "pretax", "pre-tax", "adjusted", "underlying", "core",
+     "domestic", "international", "foreign", "national", "federal", "local", "regional",
+     "municipal", "public", "private", "home", "away", "first", "second", "third", "fourth",
+     "fifth", "last", "annual", "quarterly", "monthly", "weekly", "daily", "upper", "lower",
+     "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+     "primary", "secondary", "junior", "senior", "male", "female", "minimum", "maximum",
+     "average", "median", "full-time", "part-time", "military", "civilian", "residential",
+     "commercial", "industrial", "retail", "wholesale", "online", "nuclear", "electric"}
+)  # fmt: skip
+
+#: Verbs that deny the clause they govern: "police *denied* that officers used tear gas",
+#: "*rejected* claims that the pipeline leaked" (and "*denied* using tear gas"). The clause
+#: is the event, negated as the denier's claim (``Frame.denier``); the verb is not an event.
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut"})
+
+#: Nouns whose "that" clause, under a denial verb, is their content, not a relative
+#: clause: "rejected claims *that the pipeline leaked*" denies the leak (and the "that" is no
+#: argument of "leaked").
+CLAIM_NOUNS = frozenset(
+    {"claim", "allegation", "report", "suggestion", "accusation", "assertion", "charge",
+     "rumor", "rumour", "speculation", "notion", "contention"}
+)  # fmt: skip
+
+#: Verbs that ask for what they govern rather than tell it as done: "residents were *told*
+#: not to return", "*urged* voters to reject", "were *allowed* to return". The governed
+#: event is not asserted (``Frame.asserted``), so its polarity is no evidence: "told not to
+#: return" does not deny "returned".
+DIRECTIVE_VERBS = frozenset(
+    {"tell", "ask", "urge", "order", "advise", "instruct", "direct", "warn", "encourage",
+     "command", "request", "beg", "implore", "caution", "invite", "remind", "allow",
+     "permit", "authorize", "authorise", "call", "press", "push"}
+)  # fmt: skip
+
+#: Nouns that name an event, with the verb they stand for. Such a noun is an event of its
+#: own where the sentence tells that it did or did not happen: "there were *no injuries*"
+#: (existential), "*no deaths* were reported" (a reporting verb's object). With "no" it is
+#: negated and its patient is anyone (``Frame.negative_roles``): "there were no injuries"
+#: contradicts "two people were injured".
+EVENT_NOUNS = {
+    "injury": "injure", "death": "kill", "fatality": "kill", "arrest": "arrest",
+    "casualty": "injure", "evacuation": "evacuate",
+}  # fmt: skip
+
+#: Adverbs that negate with "no": "*no longer* releases", "*no more* sells".
+NO_ADVERBS = frozenset({"longer", "more"})
+
+#: Prepositions and conjunctions of "not ... until": "will *not* reopen *until* May" says it
+#: reopens in May, so the negation is not a denial and May is the event's date.
+UNTIL_WORDS = frozenset({"until", "till", "til"})
+
 #: Predicates that vouch for a clause ("it is not true that ...") or deny it ("it is false
 #: that ..."); such a copula is not a state of its own.
 TRUE_WORDS = frozenset({"true", "correct", "accurate", "right"})
@@ -234,7 +332,12 @@ class Arg:
     refer back to something already named; "a data centre" or "roads" introduce a new
     thing. ``counted``: the noun of a count ("300 *jobs*"), whose number is compared as a
     value. ``instance``: its modifiers among :data:`INSTANCE_WORDS` ("a *revised* offer").
-    ``words`` are the token indices shown for it.
+    ``attached``: the names among its modifiers, each with how it hangs on the head ("mod"
+    for a compound or a possessive, else the preposition): "*Dornell* shares" and "shares
+    *of Dornell*" both attach "dornell"; prepositional phrases are read two deep ("workers
+    at its plant *in Dayton*"). ``classifiers``: its modifiers that pick a kind of the
+    thing, common nouns ("*road* games") and :data:`CONTRASTIVE_MODIFIERS` ("*net*
+    profit"). ``words`` are the token indices shown for it.
     """
 
     name: str
@@ -245,6 +348,12 @@ class Arg:
     words: tuple[int, ...]
     counted: bool = False
     instance: frozenset[str] = frozenset()
+    attached: tuple[tuple[str, str], ...] = ()
+    classifiers: frozenset[str] = frozenset()
+
+    @property
+    def attached_names(self) -> frozenset[str]:
+        return frozenset(n for _, n in self.attached)
 
     def same(self, other: Arg) -> bool:
         """The same argument: the same name (or an alias, "zuckerberg"), or for common nouns
@@ -268,7 +377,20 @@ class Frame:
     verb, so the action is unknown. ``reporting``: a reporting verb as a participial
     modifier ("announced in 2024"). ``intended``: the polarity comes through an intention
     ("did not plan to cut"), which says nothing of what was done. ``past``: told as done
-    ("cut", "has cut"), not planned or ongoing.
+    ("cut", "has cut"), not planned or ongoing. ``passive``: the object is the grammatical
+    subject ("the factory *is closed*", "*nobody* was injured"), so it may be the subject
+    of an intransitive or a state in another sentence ("the factory is open").
+    ``negative_roles``: roles held by a negative pronoun ("*nobody*", "*no one*", "*no*
+    injuries"), which stand for anyone. ``asserted``: False when the event is asked for,
+    not told ("were told not to return", :data:`DIRECTIVE_VERBS`). ``denier``: who denies
+    the event, in the source's words ("the company" of "the company denied that the
+    pipeline leaked"); the event is then negated as that speaker's claim. ``speaker``: the
+    named subject of the reporting verb that tells the event ("*Mayor Voss* said ...").
+    ``until``: negated with "until" ("will not reopen *until May*"), which says it happens
+    then: the event is affirmed and the "until" date is its date. ``ceased``: negated with
+    "no longer" ("no more"), which says it did happen before. ``predicate``: a predicate
+    noun ("the plan was *a good deal*"), whose subject may share it with others ("Meta is a
+    leader in AI"), so only its polarity is compared.
     """
 
     verb: str
@@ -285,6 +407,14 @@ class Frame:
     reporting: bool = False
     intended: bool = False
     past: bool = False
+    passive: bool = False
+    negative_roles: frozenset[str] = frozenset()
+    asserted: bool = True
+    denier: str | None = None
+    speaker: Arg | None = None
+    until: bool = False
+    ceased: bool = False
+    predicate: bool = False
 
     @property
     def subject(self) -> Arg | None:
@@ -338,6 +468,10 @@ class _Tree:
         tok = self.tokens[i]
         return next((v for v in self.st.values if v.start <= tok.start and tok.end <= v.end), None)
 
+    def holders_of(self, i: int) -> list[Value]:
+        tok = self.tokens[i]
+        return [v for v in self.st.values if v.start <= tok.start and tok.end <= v.end]
+
     def conjuncts(self, i: int) -> list[int]:
         """``i`` and the words coordinated with it ("Ortiz and Baker")."""
         out, todo = [], [i]
@@ -366,10 +500,14 @@ def _arg(i: int, tree: _Tree) -> Arg | None:
     tokens, tok = tree.tokens, tree.tokens[i]
     if tok.pos == "PRON" or tok.tag in {"WDT", "WP", "PRP"} or tree.lemma(i) == "that":
         verb = tree.head(i)
+        if tree.lemma(tokens[verb].head) in CLAIM_NOUNS and _denial(verb, tree) is not None:
+            return None  # "rejected claims that the pipeline leaked": "that" is no argument
         if tokens[verb].dep in {"relcl", "acl"} and tok.tag in {"WDT", "WP", "IN", "DT"}:
             return _arg(tokens[verb].head, tree) if tokens[verb].head != verb else None
         return None
     negative = _negative_arg(i, tree) is not None
+    if tree.lemma(i) in {"none", "neither"} and (of := _of_object(i, tree)) is not None:
+        return _arg(of, tree)  # "none of the passengers": the passengers, negated
     if tree.lemma(i) in NEGATIVE_PRONOUNS or (tree.lemma(i) == "one" and negative):
         return None  # "nobody", "no one": nobody in particular
     words = sorted({i} | {k for k in tree.kids[i] if tree.dep(k) in _SHOWN_ARG_DEPS})
@@ -386,16 +524,97 @@ def _arg(i: int, tree: _Tree) -> Arg | None:
             return Arg(v.norm, tok.text.lower(), True, True, v.kind, tuple(inside))
         if v.kind is not ValueKind.COUNT:
             return None
+        attached, classifiers = _attachments(i, tree)
         return Arg(
-            tree.lemma(i), tok.text.lower(), False, definite, None, tuple(words), True, instance
+            tree.lemma(i),
+            tok.text.lower(),
+            False,
+            definite,
+            None,
+            tuple(words),
+            True,
+            instance,
+            attached,
+            classifiers,
         )
     if tok.pos == "PROPN":
         names = [k for k in words if tokens[k].pos == "PROPN"]
         name = " ".join(tokens[k].text.lower() for k in names)
         return Arg(name, tok.text.lower(), True, True, None, tuple(names))
+    attached, classifiers = _attachments(i, tree)
     return Arg(
-        tree.lemma(i), tok.text.lower(), False, definite, None, tuple(words), False, instance
+        tree.lemma(i),
+        tok.text.lower(),
+        False,
+        definite,
+        None,
+        tuple(words),
+        False,
+        instance,
+        attached,
+        classifiers,
     )
+
+
+def _of_object(i: int, tree: _Tree) -> int | None:
+    """The object of an "of" phrase on ``i`` ("none *of the passengers*")."""
+    of = next((k for k in tree.kids[i] if tree.dep(k) == "prep" and tree.lemma(k) == "of"), None)
+    return tree.child(of, "pobj") if of is not None else None
+
+
+def _name_at(k: int, tree: _Tree) -> str | None:
+    """The name token ``k`` belongs to: an entity's normalised name, or an untagged proper
+    noun with its proper-noun compounds ("Vantor"); None for other words and values."""
+    values = tree.holders_of(k)
+    entity = next((v for v in values if v.kind in _ENTITY_KINDS), None)
+    if entity is not None:
+        return entity.norm
+    if values or tree.tokens[k].pos != "PROPN":
+        return None
+    parts = sorted({k} | {c for c in tree.kids[k] if tree.dep(c) == "compound"})
+    return " ".join(tree.tokens[j].text.lower() for j in parts if tree.tokens[j].pos == "PROPN")
+
+
+#: Prepositional phrases on an argument are read this deep for names ("workers at its
+#: plant in Dayton": "at its plant" is one deep, "in Dayton" two).
+_ATTACH_DEPTH = 2
+
+
+def _attachments(
+    i: int, tree: _Tree, depth: int = 0
+) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """The names attached to the noun ``i`` and its classifiers (see :class:`Arg`).
+
+    Compounds, possessives and other noun modifiers that are names attach as "mod"
+    ("*Dornell* shares", "*Acme's* plant"); the objects of prepositional phrases attach by
+    their preposition ("shares *of Dornell*", "repairs *in Marlow County*"), two deep.
+    Classifiers are read on the head only: common-noun compounds and possessives ("*road*
+    games", "the *county's* budget") and :data:`CONTRASTIVE_MODIFIERS`. Values (dates,
+    money) are neither: "the *2024* letter" is the letter.
+    """
+    attached: list[tuple[str, str]] = []
+    classifiers: set[str] = set()
+    own = tree.holders_of(i)  # "two *road* games": the count holds the head too
+    for k in tree.kids[i]:
+        dep, tok = tree.dep(k), tree.tokens[k]
+        if dep in {"compound", "poss", "nmod", "amod"}:
+            name = _name_at(k, tree)
+            if name:
+                attached.append(("mod", name))
+            elif depth == 0 and all(v in own for v in tree.holders_of(k)):
+                if dep != "amod" and tok.pos == "NOUN":
+                    classifiers.add(tree.lemma(k))
+                elif tok.text.lower() in CONTRASTIVE_MODIFIERS:
+                    classifiers.add(tok.text.lower())
+        elif dep == "prep" and depth < _ATTACH_DEPTH:
+            pobj = tree.child(k, "pobj")
+            for p in tree.conjuncts(pobj) if pobj is not None else []:
+                name = _name_at(p, tree)
+                if name:
+                    attached.append((tree.tokens[k].text.lower(), name))
+                else:
+                    attached += _attachments(p, tree, depth + 1)[0]
+    return tuple(dict.fromkeys(attached)), frozenset(classifiers)
 
 
 # --------------------------------------------------------------------------------------
@@ -441,13 +660,20 @@ def _control(i: int, tree: _Tree) -> bool:
 
 
 def _copula(i: int, tree: _Tree) -> int | None:
-    """The copula of a predicate adjective ("is closed"), as its head or, when the parser
-    makes the adjective the root, as its auxiliary; None for "it is true that"."""
+    """The copula of a predicate: an adjective ("is closed"), a participle ("remained
+    *closed*") or a common noun with a subject ("the plan was a good *deal*"), as its head
+    or, when the parser makes the adjective the root, as its auxiliary; None for "it is
+    true that" and for a noun that is a value or a name ("revenue was $5 million")."""
     tok = tree.tokens[i]
-    if tok.pos != "ADJ" or tree.lemma(i) in TRUE_WORDS | FALSE_WORDS:
+    h = tree.head(i)
+    if tok.pos == "NOUN" and tok.dep == "attr" and h != i and tree.lemma(h) in _COPULAS:
+        has_subject = tree.child(h, "nsubj") is not None and tree.child(h, "expl") is None
+        return h if has_subject and tree.holder(i) is None else None
+    participle = tok.tag == "VBN" and tok.dep == "acomp"
+    if (tok.pos != "ADJ" and not participle) or tree.lemma(i) in TRUE_WORDS | FALSE_WORDS:
         return None
-    if tok.dep == "acomp" and tree.head(i) != i and tree.lemma(tree.head(i)) in _COPULAS:
-        return tree.head(i)
+    if tok.dep == "acomp" and h != i and tree.lemma(h) in _COPULAS:
+        return h
     if tok.dep == "ROOT":
         return next(
             (
@@ -461,8 +687,53 @@ def _copula(i: int, tree: _Tree) -> int | None:
 
 
 def _state(i: int, tree: _Tree) -> bool:
-    """A predicate adjective: "The bridge is closed"."""
+    """A predicate: "The bridge is closed", "remained closed", "the plan was a good deal"."""
     return _copula(i, tree) is not None
+
+
+def _existential(h: int, tree: _Tree) -> bool:
+    """ "There *were* ...": a "be" with an expletive subject."""
+    return tree.lemma(h) == "be" and tree.child(h, "expl") is not None
+
+
+def _event_noun(i: int, tree: _Tree) -> bool:
+    """A noun of :data:`EVENT_NOUNS` told as happening or not: the subject of "there were"
+    ("there were no *injuries*") or the object of a reporting verb ("no *deaths* were
+    reported", "police reported two *arrests*")."""
+    tok = tree.tokens[i]
+    h = tree.head(i)
+    if tok.pos != "NOUN" or tree.lemma(i) not in EVENT_NOUNS or h == i:
+        return False
+    if tok.dep == "attr" and _existential(h, tree):
+        return True
+    reporting = canonical_verb(tree.lemma(h)) in REPORTING_VERBS | {"record"}
+    return tok.dep in {"nsubjpass", "dobj"} and reporting
+
+
+def _denial(i: int, tree: _Tree) -> int | None:
+    """The verb of :data:`DENIAL_VERBS` that denies event ``i``: "denied *that* officers
+    used", "denied *using*", "rejected claims *that* the pipeline leaked"."""
+    dep, h = tree.dep(i), tree.head(i)
+    if h == i or tree.tokens[i].pos not in {"VERB", "AUX", "ADJ", "NOUN"}:
+        return None
+    if (dep == "ccomp" and tree.lemma(h) in DENIAL_VERBS) or (
+        dep == "xcomp" and tree.lemma(h) == "deny"  # "denied using tear gas"
+    ):
+        return h
+    if dep in {"acl", "ccomp"} and tree.lemma(h) in CLAIM_NOUNS and tree.dep(h) == "dobj":
+        g = tree.head(h)
+        return g if tree.lemma(g) in DENIAL_VERBS else None
+    return None
+
+
+def _denies_clause(i: int, tree: _Tree) -> bool:
+    """A denial verb with a clause it denies, so not an event of its own."""
+    if tree.lemma(i) not in DENIAL_VERBS:
+        return False
+    below = list(tree.kids[i]) + [
+        g for k in tree.kids[i] if tree.lemma(k) in CLAIM_NOUNS for g in tree.kids[k]
+    ]
+    return any(_denial(k, tree) == i for k in below)
 
 
 def _misparsed_verb(i: int, tree: _Tree) -> bool:
@@ -485,15 +756,18 @@ def _misparsed_verb(i: int, tree: _Tree) -> bool:
 
 def _is_event(i: int, tree: _Tree) -> bool:
     tok = tree.tokens[i]
-    if _state(i, tree):
+    if _state(i, tree) or _event_noun(i, tree):
         return True
     if tok.pos != "VERB":
         return False
-    if tree.lemma(i) in _COPULAS and tree.child(i, "acomp") is not None:
-        return False  # "remains closed": the adjective is the event
+    if tree.lemma(i) in _COPULAS and any(
+        tree.dep(k) in {"acomp", "attr"} and (_state(k, tree) or _event_noun(k, tree))
+        for k in tree.kids[i]
+    ):
+        return False  # "remains closed", "there were no injuries": the predicate is the event
     if canonical_verb(tok.lemma) in REPORTING_VERBS and tok.dep != "acl":
         return False
-    return not _control(i, tree)
+    return not _control(i, tree) and not _denies_clause(i, tree)
 
 
 # --------------------------------------------------------------------------------------
@@ -516,19 +790,53 @@ def _intent_noun(i: int, tree: _Tree) -> int | None:
 
 
 def _negative_arg(i: int, tree: _Tree) -> int | None:
-    """The word that makes argument ``i`` negative ("no" charges, "nobody"), if any."""
+    """The word that makes argument ``i`` negative ("no" charges, "nobody", "neither I nor
+    my film"), if any."""
     if tree.lemma(i) in NEGATIVE_PRONOUNS:
         return i
-    return next((k for k in tree.kids[i] if tree.dep(k) == "det" and tree.lemma(k) == "no"), None)
+    return next(
+        (
+            k
+            for k in tree.kids[i]
+            if (tree.dep(k) == "det" and tree.lemma(k) == "no")
+            or (tree.dep(k) == "preconj" and tree.lemma(k) == "neither")
+        ),
+        None,
+    )
 
 
 def _direct_negators(holders: Sequence[int], tree: _Tree) -> list[int]:
-    return [
-        k
-        for h in holders
-        for k in tree.kids[h]
-        if tree.dep(k) == "neg" or (tree.lemma(k) in NEGATORS and tree.dep(k) == "advmod")
-    ]
+    """Negators on the event's holders: "not", "never", and "no" with one of
+    :data:`NO_ADVERBS` ("no longer"), which count once."""
+    out = []
+    for h in holders:
+        for k in tree.kids[h]:
+            if tree.dep(k) == "neg" or (tree.lemma(k) in NEGATORS and tree.dep(k) == "advmod"):
+                out.append(k)
+            elif tree.dep(k) == "advmod" and tree.tokens[k].text.lower() in NO_ADVERBS:
+                no = next((n for n in tree.kids[k] if tree.lemma(n) == "no"), None)
+                out += [no, k] if no is not None else []
+    return out
+
+
+def _flips(cues: Sequence[int], tree: _Tree) -> int:
+    """How many negations the direct negators make ("no longer" is one)."""
+    return sum(tree.tokens[c].text.lower() not in NO_ADVERBS for c in cues)
+
+
+def _until(holders: Sequence[int], tree: _Tree) -> list[int]:
+    """The "until" words on the event's holders ("not reopen *until* May", "not release it
+    *until* it is safe"), with their objects."""
+    out = []
+    for h in holders:
+        for k in tree.kids[h]:
+            if tree.dep(k) == "prep" and tree.lemma(k) in UNTIL_WORDS:
+                out += sorted(tree.subtree(k, set()))
+            elif tree.dep(k) == "advcl" and any(
+                tree.dep(m) == "mark" and tree.lemma(m) in UNTIL_WORDS for m in tree.kids[k]
+            ):
+                out += [m for m in tree.kids[k] if tree.lemma(m) in UNTIL_WORDS]
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +844,9 @@ class _Sign:
     negated: bool
     cues: tuple[int, ...]  # the words that negate
     intended: bool  # negated through an intention ("did not plan to", "no plans to")
+    asserted: bool = True  # False when the event is asked for, or its denial is negated
+    denier: int | None = None  # the denial verb ("denied that ...")
+    until: bool = False  # "not ... until": the negation is not a denial
 
 
 class _Polarity:
@@ -551,10 +862,24 @@ class _Polarity:
         self.memo[i] = _Sign(False, (), False)  # guards against cycles in a broken parse
         tree = self.tree
         cues = _direct_negators(holders, tree)
-        cues += [n for a in args if (n := _negative_arg(a, tree)) is not None]
-        flips, intended = len(cues), False
+        flips = _flips(cues, tree)
+        until = bool(cues) and bool(until_words := _until(holders, tree))
+        if until:  # "will not reopen until May": it reopens in May
+            flips, cues = 0, cues + until_words
+        negative = [n for a in args if (n := _negative_arg(a, tree)) is not None]
+        cues += negative
+        flips += len(negative)
+        intended, asserted, denier = False, True, None
         g = _governed(i, tree)
         h = tree.head(i)
+        if g is not None and tree.lemma(g) in DIRECTIVE_VERBS and tree.dep(i) == "xcomp":
+            asserted = False  # "were told not to return", "urged voters to reject"
+        if (d := _denial(i, tree)) is not None:
+            if _direct_negators([d], tree):
+                asserted = False  # "did not deny that ...": neither told nor denied
+            else:
+                flips, denier = flips + 1, d
+                cues.append(d)
         if g is not None and tree.tokens[g].pos in {"VERB", "AUX"}:
             if _negative_control(g, i, tree):
                 flips += 1
@@ -578,7 +903,7 @@ class _Polarity:
                     said = [k for k in tree.kids[h] if tree.dep(k) == "nsubj"]
                     said += [k for k in tree.kids[i] if tree.dep(k) == "mark"]
                     cues += [*denied, *said, h, pred]
-        self.memo[i] = _Sign(flips % 2 == 1, tuple(cues), intended)
+        self.memo[i] = _Sign(flips % 2 == 1, tuple(cues), intended, asserted, denier, until)
         return self.memo[i]
 
 
@@ -607,13 +932,17 @@ def _holders(i: int, tree: _Tree) -> list[int]:
     copula = _copula(i, tree)
     if copula is not None:
         return [i, copula]
+    if _event_noun(i, tree) and _existential(tree.head(i), tree):
+        return [i, tree.head(i)]  # "there were no injuries in the crash"
     return [i, tree.head(i)] if _misparsed_verb(i, tree) else [i]
 
 
 def _span_root(i: int, tree: _Tree) -> int:
     """Where the event's span starts: its copula, or the control verb that frames it."""
     copula = _copula(i, tree)
-    if (copula is not None and copula == tree.head(i)) or _misparsed_verb(i, tree):
+    above = copula is not None and copula == tree.head(i)
+    there = _event_noun(i, tree) and _existential(tree.head(i), tree)  # "there were"
+    if above or there or _misparsed_verb(i, tree):
         i = tree.head(i)
     seen = {i}
     while True:
@@ -645,6 +974,8 @@ def _inherited_subject(i: int, tree: _Tree, depth: int = 0) -> int | None:
         ctrl = tree.head(noun) if tree.dep(noun) in _OBJECT_DEPS else None
     elif tok.dep == "pcomp":
         ctrl = _governed(i, tree)
+    if ctrl is not None and tok.dep == "xcomp" and tree.lemma(ctrl) in DIRECTIVE_VERBS:
+        return tree.child(ctrl, "nsubjpass")  # "residents were told to return"
     if ctrl is None or ctrl == i or tree.tokens[ctrl].pos not in {"VERB", "AUX", "ADJ"}:
         return None
     if canonical_verb(tree.lemma(ctrl)) in REPORTING_VERBS:
@@ -669,10 +1000,119 @@ def _control_words(i: int, tree: _Tree) -> set[int]:
     return out
 
 
+def _value_preps(k: int, tree: _Tree) -> list[tuple[str, int, int]]:
+    """The prepositional phrases on an object that is a value: in "invested *$14.3bn in
+    Scale AI*" the phrase "in Scale AI" hangs on the money but tells the investment's
+    target."""
+    v = tree.holder(k)
+    if v is None or v.kind in _ENTITY_KINDS or v.kind is ValueKind.COUNT:
+        return []
+    out = []
+    for p in tree.kids[k]:
+        pobj = tree.child(p, "pobj") if tree.dep(p) == "prep" else None
+        if pobj is not None:
+            out += [(tree.tokens[p].text.lower(), p, o) for o in tree.conjuncts(pobj)]
+    return out
+
+
+def _predicate_noun(i: int, tree: _Tree) -> str:
+    """The event of a predicate noun: its common-noun and adjective modifiers and its lemma
+    ("a good deal" -> "good deal"), so "a good deal" and "a bad deal" are two states."""
+    mods = [
+        k
+        for k in tree.kids[i]
+        if tree.dep(k) in {"amod", "compound"}
+        and tree.holder(k) is None
+        and tree.tokens[k].pos in {"ADJ", "NOUN"}
+    ]
+    return " ".join([*(tree.lemma(k) for k in sorted(mods)), tree.lemma(i)])
+
+
+def _reporter(i: int, tree: _Tree) -> int | None:
+    """The reporting verb that tells the clause of event ``i`` ("officials *said*")."""
+    h = tree.head(i)
+    if h != i and tree.dep(i) in {"ccomp", "parataxis"} and _reports(h, tree):
+        return h
+    return next(
+        (k for k in tree.kids[i] if tree.dep(k) in {"parataxis", "ccomp"} and _reports(k, tree)),
+        None,
+    )
+
+
+def _reports(i: int, tree: _Tree) -> bool:
+    """A reporting verb that is not an event of its own (see :data:`REPORTING_VERBS`)."""
+    tok = tree.tokens[i]
+    return tok.pos == "VERB" and canonical_verb(tok.lemma) in REPORTING_VERBS and tok.dep != "acl"
+
+
+def _denier(verb: int, tree: _Tree) -> str:
+    """Who denies, in the source's words, for a reason ("the company", "Whitfield")."""
+    k = tree.child(verb, "nsubj")
+    if k is None:
+        return "a speaker"
+    a = _arg(k, tree)
+    out = " ".join(tree.tokens[j].text for j in (a.words if a is not None else (k,)))
+    return out if a is not None and a.named else out[:1].lower() + out[1:]
+
+
+def _speaker(i: int, tree: _Tree) -> Arg | None:
+    """The named subject of the reporting verb that tells event ``i``, shown with the verb
+    ("Ellen Voss said")."""
+    reporter = _reporter(i, tree)
+    k = tree.child(reporter, "nsubj") if reporter is not None else None
+    a = _arg(k, tree) if k is not None and reporter is not None else None
+    if a is None or not a.named or reporter is None:
+        return None
+    return replace(a, words=tuple(sorted({*a.words, reporter})))
+
+
+def _framing_words(i: int, sign: _Sign, tree: _Tree) -> set[int]:
+    """The words around an event that change what it asserts, to show it in the source's
+    words: the denial ("the company denied that"), the directive ("were told"), the
+    reporting verb of a reported event noun ("no injuries were reported")."""
+    out: set[int] = set()
+    h = tree.head(i)
+    above: list[int] = []
+    if sign.denier is not None:
+        d = sign.denier
+        above = [d]
+        subj = tree.child(d, "nsubj")
+        if subj is not None:
+            a = _arg(subj, tree)
+            out |= set(a.words) if a is not None else {subj}
+        if h != d:  # "rejected claims that": the claim noun
+            out |= {h, *(k for k in tree.kids[h] if tree.dep(k) == "det")}
+        out |= {k for k in tree.kids[i] if tree.lemma(k) == "that" and k < i}
+    elif not sign.asserted and tree.dep(i) == "xcomp":
+        above = [h]  # "were told not to return"
+    elif _event_noun(i, tree) and not _existential(h, tree):
+        above = [h]  # "no injuries were reported"
+    for g in above:
+        out |= {g, *(k for k in tree.kids[g] if tree.dep(k) in {*_SHOWN_DEPS, "neg"})}
+    return out
+
+
+def _places_figure(i: int, tree: _Tree) -> bool:
+    """A verb of :data:`LEVEL_VERBS` with a number for its object or after "at" or "to"."""
+    if tree.lemma(i) not in LEVEL_VERBS:
+        return False
+    heads = [k for k in tree.kids[i] if tree.dep(k) == "dobj"]
+    heads += [
+        o
+        for k in tree.kids[i]
+        if tree.dep(k) == "prep" and tree.lemma(k) in {"at", "to"}
+        for o in tree.kids[k]
+        if tree.dep(o) == "pobj"
+    ]
+    return any(tree.tokens[k].pos == "NUM" or tree.holder(k) is not None for k in heads)
+
+
 def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
     tokens = tree.tokens
     tok = tokens[i]
     holders = _holders(i, tree)
+    event_noun = _event_noun(i, tree)
+    predicate_noun = tok.pos == "NOUN" and _state(i, tree)
     subjects: list[int] = []
     patients: list[int] = []
     objects: list[int] = []
@@ -692,29 +1132,37 @@ def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
                 patients += tree.conjuncts(k)
             elif dep in _OBJECT_DEPS:
                 objects.append(k)
+                preps += _value_preps(k, tree)
             elif dep in _PREP_DEPS:
                 pobj = tree.child(k, "pobj")
                 if pobj is None:
                     continue
                 if dep == "agent":
                     subjects += tree.conjuncts(pobj)
+                    shown.append(k)  # "by"
                 else:
                     preps += [(tokens[k].text.lower(), k, p) for p in tree.conjuncts(pobj)]
-            elif dep in _SHOWN_DEPS:
+            elif dep in _SHOWN_DEPS or (dep == "expl" and event_noun):
                 shown.append(k)
         if h != i and not misparsed:
             shown.append(h)  # the copula
+    if predicate_noun or event_noun:
+        shown += [k for k in tree.kids[i] if tree.dep(k) in _SHOWN_ARG_DEPS]
+    passive = event_noun
     if patients:  # passive: the grammatical subject is the logical object
         if objects:
             preps += [("to", p, p) for p in patients]  # "Acme was awarded the contract"
         else:
             objects.insert(0, patients[0])
+            passive = True
     if not subjects and not patients:
         inherited = _inherited_subject(i, tree)
         if inherited is not None:
             inherited_patient = tree.dep(inherited) == "nsubjpass" and tok.tag == "VBN"
             (objects if inherited_patient else subjects).insert(0, inherited)
-    sign = polarity(i, holders, sorted({*subjects, *patients, *objects}))
+            passive = passive or inherited_patient
+    own = [i] if event_noun else []
+    sign = polarity(i, holders, sorted({*subjects, *patients, *objects, *own}))
     subject_args = tuple(a for k in subjects if (a := _arg(k, tree)) is not None)
     obj = next((a for k in objects if (a := _arg(k, tree)) is not None), None)
     prep_args: list[tuple[str, Arg]] = []
@@ -723,14 +1171,29 @@ def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
         if a is not None:  # shown with its preposition: "in Paris"
             prep_args.append((p, replace(a, words=tuple(sorted({at, *a.words})))))
     prep_args.sort(key=lambda pa: (pa[0], pa[1].name))
+    roles = [("subject", k) for k in subjects] + [("object", k) for k in objects[:1]]
+    roles += [(p, k) for p, _, k in preps]
+    nobody = {r for r, k in roles if _negative_arg(k, tree) is not None and _arg(k, tree) is None}
+    if event_noun and _negative_arg(i, tree) is not None:
+        nobody.add("object")  # "there were no injuries": nobody was injured
     words = set(shown) | set(sign.cues) | _control_words(i, tree)
     if subjects:
         first = _arg(subjects[0], tree)
         words |= set(first.words) if first is not None else {subjects[0]}
     if obj is not None:
         words |= set(obj.words)
+    for k in {*subjects, *objects[:1]}:
+        if _negative_arg(k, tree) is not None:  # "No one", "None of the passengers"
+            words |= tree.subtree(k, set())
+    words |= _framing_words(i, sign, tree)
+    if predicate_noun:
+        verb = _predicate_noun(i, tree)
+    elif event_noun:
+        verb = EVENT_NOUNS[tree.lemma(i)]
+    else:
+        verb = canonical_verb(tok.lemma, tree.particle(i))
     return Frame(
-        verb=canonical_verb(tok.lemma, tree.particle(i)),
+        verb=verb,
         text=tok.text,
         negated=sign.negated,
         subjects=subject_args,
@@ -739,11 +1202,19 @@ def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
         dates=(),
         tokens=frozenset(),
         words=tuple(sorted(words)),
-        state=tok.pos == "ADJ",
-        light=tree.lemma(i) in LIGHT_VERBS,
-        reporting=canonical_verb(tok.lemma) in REPORTING_VERBS,
+        state=_state(i, tree),
+        light=(tree.lemma(i) in LIGHT_VERBS or _places_figure(i, tree)) and not event_noun,
+        reporting=canonical_verb(tok.lemma) in REPORTING_VERBS and not event_noun,
         intended=sign.intended,
         past=_past(i, holders, tree),
+        passive=passive,
+        negative_roles=frozenset(nobody),
+        asserted=sign.asserted,
+        denier=_denier(sign.denier, tree) if sign.denier is not None else None,
+        speaker=_speaker(i, tree),
+        until=sign.until,
+        ceased=any(tokens[c].text.lower() in NO_ADVERBS for c in sign.cues),
+        predicate=predicate_noun,
     )
 
 
@@ -760,11 +1231,104 @@ def frames(st: Statement) -> list[Frame]:
         stop = ({*heads} | {*roots.values()}) - {i, roots[i]}
         span = frozenset(tree.subtree(roots[i], stop))
         out.append(replace(_frame(i, tree, polarity), tokens=span))
+    reported = {(v.start, v.end) for v in report_dates(st)}
     dated: list[Frame] = []
     for f in out:
-        own = [v for v in st.values if v.kind is ValueKind.DATE and frame_of(v, st, out) is f]
+        own = [
+            v
+            for v in st.values
+            if v.kind is ValueKind.DATE
+            and (v.start, v.end) not in reported
+            and frame_of(v, st, out) is f
+        ]
+        if f.until:
+            own = [w for v in own if (w := _until_date(v)) is not None]
         dated.append(replace(f, dates=tuple(own)))
     return dated
+
+
+def report_dates(st: Statement) -> tuple[Value, ...]:
+    """The dates of the report, not of an event: those that hang on a reporting verb that
+    tells a clause ("the fire has burned 2,400 acres, officials *said on Tuesday*"; "police
+    on Saturday denied that ..."). They say when a source spoke, so they are never
+    compared with an event's date. A reporting verb with a noun object ("announced the
+    deal on Monday") tells an event of its own, so its date is not a report date."""
+    if not st.tokens:
+        return ()
+    tree = _Tree(st)
+    return tuple(
+        v for v in st.values if v.kind is ValueKind.DATE and _tells_clause(_verb_of(v, tree), tree)
+    )
+
+
+def _verb_of(v: Value, tree: _Tree) -> int | None:
+    """The first verb or event above a value in the parse."""
+    idx = [j for j, t in enumerate(tree.tokens) if v.start <= t.start and t.end <= v.end]
+    j = next((j for j in idx if tree.head(j) not in idx or tree.head(j) == j), None)
+    seen: set[int] = set()
+    while j is not None and j not in seen:
+        seen.add(j)
+        if tree.tokens[j].pos in {"VERB", "AUX"} or _is_event(j, tree):
+            return j
+        j = tree.head(j) if tree.head(j) != j else None
+    return None
+
+
+def _tells_clause(j: int | None, tree: _Tree) -> bool:
+    """A reporting verb that tells a clause, or a denial verb that denies one."""
+    if j is None:
+        return False
+    if _denies_clause(j, tree):
+        return True
+    clause = tree.dep(j) == "parataxis" or any(
+        tree.dep(k) in {"ccomp", "parataxis"} for k in tree.kids[j]
+    )
+    return _reports(j, tree) and clause
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_ISO_PART = re.compile(r"^(\d{4})(?:-([QHW])(\d{1,2}))?$")
+
+
+def _iso_start(norm: str) -> date | None:
+    """The first day of a date's ISO text (``2026-05-04``, ``2026-05``, ``2026``,
+    ``2026-Q2``, ``2026-H1``, ``2026-W19``, ``<first>/<last>``: the forms of
+    :func:`factcheck.extract.extract`'s date norms); None for anything else."""
+    norm = norm.split("/")[0]
+    if m := _ISO_DAY.match(norm):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _ISO_MONTH.match(norm):
+        return date(int(m[1]), int(m[2]), 1)
+    m = _ISO_PART.match(norm)
+    if m is None:
+        return None
+    year, part, n = int(m[1]), m[2], int(m[3] or 0)
+    if part is None:
+        return date(year, 1, 1)
+    if part == "W":
+        return date.fromisocalendar(year, n, 1)
+    return date(year, 3 * n - 2 if part == "Q" else 6 * n - 5, 1)
+
+
+def _until_date(v: Value) -> Value | None:
+    """The date of "not ... until X": X itself, not "up to X" (None when X's first day
+    cannot be read, so that the date is not compared)."""
+    if v.qualifier not in UNTIL_WORDS or v.high is None or not v.norm.startswith("<="):
+        return v
+    try:
+        first = _iso_start(v.norm[2:])
+    except ValueError:
+        first = None
+    if first is None:
+        return None
+    note = "'not ... until': the event happens then"
+    return replace(
+        v,
+        norm=v.norm[2:],
+        low=float(first.toordinal()),
+        note=f"{v.note}; {note}" if v.note else note,
+    )
 
 
 def frame_of(value: Value, st: Statement, fs: Sequence[Frame]) -> Frame | None:

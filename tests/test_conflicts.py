@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
 from conftest import StatementFactory
 
-from factcheck.conflicts import REWORDED_FACTOR, ConflictContext, find_conflicts
-from factcheck.extract import extract
-from factcheck.types import ConflictKind, Statement
+import factcheck.conflicts as conflicts_module
+import factcheck.extract as extract_module
+import factcheck.frames as frames_module
+from factcheck.conflicts import (
+    DENIAL_FACTOR,
+    REWORDED_FACTOR,
+    SPEAKER_FACTOR,
+    ConflictContext,
+    find_conflicts,
+)
+from factcheck.extract import extract, same_name
+from factcheck.types import ConflictKind, Statement, Value
 
 PUBLISHED = date(2026, 3, 10)
 
@@ -631,3 +641,613 @@ def test_conflicts_accepts_a_tally_told_from_the_other_side(
         "The budget passed on a 5-2 vote of the council.",
     )
     assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
+
+
+# Round 2: an argument is its head and its modifiers
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Dornell shares rose 4% on Monday.", "Vastro shares rose 9% on Monday."),
+        ("Shares of Dornell rose 4%.", "Shares of Vastro rose 9%."),
+        ("Sales at Acme fell 10% in May.", "Sales at Bolt fell 20% in May."),
+        (
+            "The mayor of Carver declared an emergency on Sunday.",
+            "The mayor of Brill declared an emergency on Monday.",
+        ),
+        ("Net profit rose 5% to $140 million.", "Operating profit rose 11% to $210 million."),
+        ("The Millbrook fire destroyed 12 homes.", "The Alder fire destroyed 3 homes."),
+        (
+            "The team has not lost a home game this season.",
+            "The team lost two road games this season.",
+        ),
+    ],
+)
+def test_conflicts_different_names_or_classifiers_on_one_word_are_two_things(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Revenue rose 8% last year.", "Profit rose 5% last year."),
+        (
+            "Revenue rose 8% last year, the company said.",
+            "Profit rose 5% last year, the company said.",
+        ),
+        (
+            "The city will spend $5 million on the park.",
+            "The state will spend $9 million on the park.",
+        ),
+        (
+            "The county will pay $2 million for the repairs.",
+            "The federal government will pay $8 million for the repairs.",
+        ),
+        ("The fire destroyed 14 homes.", "The flood destroyed 41 homes."),
+    ],
+)
+def test_conflicts_two_subject_nouns_that_are_not_synonyms_are_two_actors(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "names"),
+    [
+        (
+            "Police arrested 12 protesters on Monday.",
+            "Officers arrested 21 protesters on Monday.",
+            "'police' vs 'officers'",
+        ),
+        ("Twelve people died in the fire.", "Twenty people died in a blaze.", "'fire' vs 'blaze'"),
+    ],
+)
+def test_conflicts_near_synonyms_are_a_reworded_argument(
+    statement_factory: StatementFactory, a: str, b: str, names: str
+) -> None:
+    (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+    assert c.kind is ConflictKind.VALUE
+    assert names in c.reason
+
+
+def test_conflicts_descriptive_adjectives_do_not_separate_events(
+    statement_factory: StatementFactory,
+) -> None:
+    kinds = _kinds(
+        statement_factory,
+        "The massive fire destroyed 12 homes.",
+        "The deadly fire destroyed 30 homes.",
+    )
+    assert kinds == [ConflictKind.VALUE]
+
+
+def test_conflicts_a_classifier_the_other_sentence_uses_does_not_separate(
+    statement_factory: StatementFactory,
+) -> None:
+    kinds = _kinds(
+        statement_factory,
+        "Net profit rose 5%, while operating profit rose 11%.",
+        "Net profit rose 11%.",
+    )
+    assert kinds == [ConflictKind.VALUE]
+
+
+# Round 2: names in prepositional phrases of arguments and values
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The state has set aside $12 million for repairs in Marlow County.",
+            "The state has set aside $5 million for repairs in Dunmore County.",
+        ),
+        (
+            "The company will hire 300 workers at its plant in Dayton this year.",
+            "The company will hire 120 workers at its plant in Toledo this year.",
+        ),
+        ("Northwind invested $14.3bn in Scale AI.", "Northwind invested $2bn in Acme."),
+        ("The fire destroyed 12 homes in Marlow.", "The fire destroyed 30 homes, in Dunmore."),
+    ],
+)
+def test_conflicts_names_on_an_argument_or_a_value_set_events_apart(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+def test_conflicts_a_name_on_a_value_is_the_event_s_argument(
+    statement_factory: StatementFactory,
+) -> None:
+    (c,) = find_conflicts(
+        *_pair(
+            statement_factory,
+            "Northwind invested $14.3bn in Scale AI.",
+            "Northwind invested $14.3bn in Acme.",
+        ),
+        similarity=0.9,
+    )
+    assert c.kind is ConflictKind.ENTITY
+    assert "'scale ai' against 'acme'" in c.reason
+
+
+# Round 2: the date of a report is not the date of the event
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The fire has burned 2,400 acres, officials said on Tuesday.",
+            "The fire has burned 2,400 acres since it started on Sunday, officials said.",
+        ),
+        (
+            "The council approved the Harbor Bridge rebuild on Tuesday.",
+            "The Harbor Bridge will carry a new bike lane, the council said on Thursday.",
+        ),
+        (
+            "The mayor said on Monday that the bridge would reopen in May.",
+            "The bridge will reopen in May, the mayor said on Friday.",
+        ),
+        (
+            "Earlier this year, the company announced the closure of the Ohio plant.",
+            "Earlier this year, the company said it would close the Ohio plant in 2027.",
+        ),
+    ],
+)
+def test_conflicts_report_dates_are_never_compared(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+def test_conflicts_a_reporting_verb_with_a_noun_object_keeps_its_date(
+    statement_factory: StatementFactory,
+) -> None:
+    kinds = _kinds(
+        statement_factory,
+        "The company announced the merger on Monday.",
+        "The company announced the merger on Tuesday.",
+    )
+    assert kinds == [ConflictKind.DATE]
+
+
+# Round 2: "not ... until", denials, instructions
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The company won't release the new model until next year.",
+            "The company will release the new model next year.",
+        ),
+        ("The Harbor Bridge will not reopen until May.", "The Harbor Bridge will reopen in May."),
+        (
+            "The union did not accept the offer until Friday.",
+            "The union accepted the offer on Friday.",
+        ),
+    ],
+)
+def test_conflicts_not_until_is_no_denial(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+def test_conflicts_not_until_dates_the_event(statement_factory: StatementFactory) -> None:
+    (c,) = find_conflicts(
+        *_pair(
+            statement_factory,
+            "The Harbor Bridge will not reopen until May.",
+            "The Harbor Bridge will reopen in June.",
+        ),
+        similarity=0.9,
+    )
+    assert (c.kind, c.value_a, c.value_b) == (ConflictKind.DATE, "until May", "June")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police denied that officers used tear gas on protesters in Millbrook on Saturday.",
+            "Officers did not use tear gas on protesters in Millbrook on Saturday, police said.",
+        ),
+        (
+            '"We did not cut pensions," Whitfield said.',
+            "Whitfield denied that Northwind had cut pensions.",
+        ),
+        ("The company denied that the pipeline leaked.", "The pipeline did not leak."),
+        ("The company did not deny that the pipeline leaked.", "The pipeline did not leak."),
+    ],
+)
+def test_conflicts_a_denial_agrees_with_a_negation(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "denier"),
+    [
+        (
+            "The company denied that the pipeline leaked.",
+            "The pipeline leaked, inspectors said.",
+            "the company",
+        ),
+        (
+            "The company rejected claims that the pipeline leaked.",
+            "The pipeline leaked.",
+            "the company",
+        ),
+        ("Police denied using tear gas.", "Police used tear gas.", "police"),
+    ],
+)
+def test_conflicts_a_denial_against_the_claim_is_a_weaker_polarity(
+    statement_factory: StatementFactory, a: str, b: str, denier: str
+) -> None:
+    (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+    assert c.kind is ConflictKind.POLARITY
+    assert f"the other reports {denier} denying it" in c.reason
+    assert c.confidence == pytest.approx(0.9 * 0.8 * DENIAL_FACTOR, abs=0.01)
+
+
+def test_conflicts_a_denial_with_nobody_denying_it_is_not_a_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    kinds = _kinds(
+        statement_factory,
+        "The company did not deny that the pipeline leaked.",
+        "The pipeline leaked.",
+    )
+    assert kinds == []
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Residents were told not to return to their homes in Millbrook.",
+        "Officials urged residents not to return to their homes in Millbrook.",
+        "Residents were asked not to return to their homes in Millbrook.",
+    ],
+)
+def test_conflicts_an_instruction_denies_nothing(
+    statement_factory: StatementFactory, told: str
+) -> None:
+    kinds = _kinds(statement_factory, told, "Residents returned to their homes in Millbrook.")
+    assert kinds == []
+
+
+# Round 2: places that may contain each other, acronyms
+
+
+def test_conflicts_places_that_may_contain_each_other_are_not_an_entity_conflict(
+    statement_factory: StatementFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair = {"manhattan", "new york"}
+    monkeypatch.setattr(
+        extract_module, "maybe_contains", lambda a, b: {a, b} == pair, raising=False
+    )
+    assert (
+        _kinds(
+            statement_factory,
+            "The fire broke out in Manhattan on Monday.",
+            "The fire broke out in New York on Monday.",
+        )
+        == []
+    )
+    (c,) = find_conflicts(
+        *_pair(
+            statement_factory,
+            "The fire destroyed 12 homes in Manhattan.",
+            "The fire destroyed 30 homes in New York.",
+        ),
+        similarity=0.9,
+    )
+    assert c.kind is ConflictKind.VALUE and "'manhattan' vs 'new york'" in c.reason
+
+
+def test_conflicts_the_entity_rule_compares_names_with_same_name(
+    statement_factory: StatementFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def acronym_aware(a: str, b: str) -> bool:
+        faa = {"faa", "federal aviation administration"}
+        return {a, b} == faa or same_name(a, b)
+
+    monkeypatch.setattr(frames_module, "same_name", acronym_aware)
+    monkeypatch.setattr(conflicts_module, "same_name", acronym_aware)
+    kinds = _kinds(
+        statement_factory,
+        "The Federal Aviation Administration grounded the jets on Monday.",
+        "The FAA grounded the jets on Monday.",
+    )
+    assert kinds == []
+
+
+@pytest.mark.skipif(
+    not same_name("faa", "federal aviation administration"),
+    reason="needs the acronym-aware extract.same_name (branch fix2-extract)",
+)
+def test_conflicts_an_acronym_is_the_same_actor(statement_factory: StatementFactory) -> None:
+    kinds = _kinds(
+        statement_factory,
+        "The Federal Aviation Administration grounded the jets on Monday.",
+        "The FAA grounded the jets on Monday.",
+    )
+    assert kinds == []
+
+
+# Round 2: states, passives and negative subjects
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Kessler factory is closed.", "The Kessler factory is open."),
+        ("The Halden airport reopened on Monday.", "The Halden airport remained closed on Monday."),
+        (
+            "Testing of the Vantor drones was paused on Monday.",
+            "Testing of the Vantor drones resumed on Monday.",
+        ),
+    ],
+)
+def test_conflicts_a_passive_matches_a_state_or_an_intransitive(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == [ConflictKind.POLARITY]
+
+
+def test_conflicts_a_passive_object_is_not_an_active_subject(
+    statement_factory: StatementFactory,
+) -> None:
+    kinds = _kinds(
+        statement_factory, "The plan was approved on Tuesday.", "The council approved on Tuesday."
+    )
+    assert kinds == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shown"),
+    [
+        (
+            "Nobody was injured, police said.",
+            "Two people were injured, police said.",
+            "Nobody was injured",
+        ),
+        (
+            "There were no injuries in the crash.",
+            "Two people were injured in the crash.",
+            "There were no injuries",
+        ),
+        ("No injuries were reported.", "Two people were injured.", "No injuries were reported"),
+        (
+            "No one was arrested after the protest.",
+            "Two people were arrested after the protest.",
+            "No one was arrested",
+        ),
+        (
+            "None of the passengers were hurt in the crash.",
+            "Three passengers were hurt in the crash.",
+            "None of the passengers were hurt",
+        ),
+        ("The fire killed no one.", "The fire killed two people.", "The fire killed no one"),
+    ],
+)
+def test_conflicts_nobody_contradicts_anyone(
+    statement_factory: StatementFactory, a: str, b: str, shown: str
+) -> None:
+    (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+    assert c.kind is ConflictKind.POLARITY
+    assert c.value_a == shown
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("No firefighters were injured.", "Two residents were injured."),
+        ("Nobody was injured in Tuesday's crash.", "Two people were injured in Monday's crash."),
+        ("There were two deaths in the crash.", "Three people died in the crash."),
+    ],
+)
+def test_conflicts_a_negative_subject_needs_the_same_thing(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+# Round 2: opposite claims
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Meta may no longer release its most powerful models as open source.",
+            "Meta will keep releasing open source models.",
+        ),
+        ("The plan was not a good deal.", "The plan was a good deal."),
+    ],
+)
+def test_conflicts_flags_opposite_claims(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == [ConflictKind.POLARITY]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The plan was not a good deal.", "The plan was a bad deal."),
+        ("Meta is a leader in AI.", "Google is a leader in AI."),
+        (
+            "Meta no longer releases its models as open source.",
+            "Meta released its models as open source in 2024.",
+        ),
+    ],
+)
+def test_conflicts_claims_that_can_both_hold(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+# Round 2: current and earlier figures
+
+
+@dataclass(frozen=True, slots=True)
+class _RoledValue(Value):
+    """A value with the role extract is getting (current / previous / superseded)."""
+
+    role: str = "current"
+
+
+def _with_roles(st: Statement, roles: dict[str, str]) -> Statement:
+    values = tuple(
+        _RoledValue(**{f: getattr(v, f) for f in Value.__dataclass_fields__}, role=roles[v.text])
+        if v.text in roles
+        else v
+        for v in st.values
+    )
+    return replace(st, values=values)
+
+
+def test_conflicts_compares_current_figures_and_names_the_earlier_one(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The toll rose to 14 deaths from 12 deaths.",
+        "The toll stood at 12 deaths.",
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []  # 12 matches while it counts
+    (c,) = find_conflicts(_with_roles(a, {"12 deaths": "previous"}), b, similarity=0.9)
+    assert (c.kind, c.value_a, c.value_b) == (ConflictKind.VALUE, "14 deaths", "12 deaths")
+    assert "the second sentence gives the earlier figure (12 deaths in the first)" in c.reason
+
+
+def test_conflicts_a_superseded_figure_is_not_compared(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Officials initially reported 12 deaths but later revised the figure to 14.",
+        "Officials reported 14 deaths.",
+    )
+    assert _kinds(statement_factory, a.text, b.text) == [ConflictKind.VALUE]
+    assert find_conflicts(_with_roles(a, {"12 deaths": "superseded"}), b, similarity=0.9) == []
+
+
+@pytest.mark.skipif(
+    "role" not in Value.__dataclass_fields__,
+    reason="needs Value.role from extract (branch fix2-extract)",
+)
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        (
+            "The death toll was revised up to 14 from 12 on Tuesday.",
+            "The death toll stood at 12 on Tuesday.",
+            [ConflictKind.VALUE],
+        ),
+        (
+            "Officials initially reported 12 deaths but later revised the figure to 14.",
+            "Officials reported 14 deaths.",
+            [],
+        ),
+    ],
+)
+def test_conflicts_value_roles_from_extract(
+    statement_factory: StatementFactory, a: str, b: str, kinds: list[ConflictKind]
+) -> None:
+    assert _kinds(statement_factory, a, b) == kinds
+
+
+# Round 2: swapped roles, speakers
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Mayor Ana Ruiz was replaced by Tom Baker as party leader.",
+            "Tom Baker was replaced by Mayor Ana Ruiz as party leader.",
+        ),
+        (
+            "Northwind moved its headquarters from Chicago to Dallas.",
+            "Northwind moved its headquarters from Dallas to Chicago.",
+        ),
+        ("Smith beat Jones.", "Jones beat Smith."),
+    ],
+)
+def test_conflicts_flags_swapped_roles(statement_factory: StatementFactory, a: str, b: str) -> None:
+    (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+    assert c.kind is ConflictKind.ENTITY
+    assert "roles swapped" in c.reason
+    assert (c.value_a, c.value_b) == (a.rstrip("."), b.rstrip("."))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Smith met Jones on Monday.", "Jones met Smith on Monday."),
+        ("Acme merged with Bolt.", "Bolt merged with Acme."),
+        (
+            "The law helps millionaires like Smith and Jones.",
+            "The law helps millionaires such as Smith and Jones.",
+        ),
+        ("Ortiz approved the plan, as did Baker.", "Baker approved the plan."),
+    ],
+)
+def test_conflicts_symmetric_verbs_and_other_mentions_are_no_swap(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+def test_conflicts_flags_a_misnamed_speaker_at_a_lower_confidence(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Mayor Ellen Voss said the work will begin in 2027.",
+        "Mayor Ellen Ross said the work will begin in 2027.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.ENTITY
+    assert "'ellen voss' against 'ellen ross'" in c.reason
+    assert c.value_a == "Ellen Voss said the work will begin"
+    assert c.confidence == pytest.approx(0.9 * 0.6 * SPEAKER_FACTOR, abs=0.01)
+    also = extract(
+        statement_factory("Mayor Ellen Ross said the council agreed.", "a", 2), published=PUBLISHED
+    )
+    assert find_conflicts(a, b, similarity=0.9, context=ConflictContext.of([a, also, b])) == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Governor Tom Baker said the work will begin in 2027.",
+        "Mayor Ellen Voss said the work will begin in 2028.",
+    ],
+)
+def test_conflicts_two_speakers_may_both_say_it(
+    statement_factory: StatementFactory, other: str
+) -> None:
+    kinds = _kinds(statement_factory, "Mayor Ellen Voss said the work will begin in 2027.", other)
+    assert ConflictKind.ENTITY not in kinds
+
+
+def test_conflicts_one_person_named_two_ways_is_one_speaker(
+    statement_factory: StatementFactory,
+) -> None:
+    kinds = _kinds(
+        statement_factory,
+        "Ronald L. Kuby said the work will begin in 2027.",
+        "Ron Kuby said the work will begin in 2027.",
+    )
+    assert kinds == []

@@ -8,7 +8,7 @@ import pytest
 from conftest import StatementFactory
 
 from factcheck.extract import extract
-from factcheck.frames import Frame, canonical_verb, frames, opposite, phrase
+from factcheck.frames import Frame, canonical_verb, frames, opposite, phrase, report_dates
 from factcheck.types import Statement
 
 PUBLISHED = date(2026, 3, 10)
@@ -164,3 +164,125 @@ def test_frames_canonical_verbs_join_synonyms_and_phrasal_verbs() -> None:
 def test_frames_light_verbs_are_marked(statement_factory: StatementFactory) -> None:
     _, f = _event(statement_factory, "The company made a $5 million profit.", "make")
     assert f.light
+
+
+# Round 2
+
+
+def test_frames_arguments_carry_their_attached_names_and_classifiers(
+    statement_factory: StatementFactory,
+) -> None:
+    _, f = _event(statement_factory, "Shares of Dornell rose 4%.", "rise")
+    assert f.subject is not None and f.subject.attached_names == {"dornell"}
+    _, f = _event(statement_factory, "The team lost two road games.", "lose")
+    assert f.obj is not None and f.obj.classifiers == {"road"}
+    _, f = _event(statement_factory, "Net profit rose 5%.", "rise")
+    assert f.subject is not None and f.subject.classifiers == {"net"}
+    _, f = _event(statement_factory, "The massive fire destroyed 12 homes.", "destroy")
+    assert f.subject is not None and f.subject.classifiers == frozenset()
+
+
+def test_frames_reads_attached_names_two_deep(statement_factory: StatementFactory) -> None:
+    _, f = _event(
+        statement_factory, "The company will hire 300 workers at its plant in Dayton.", "hire"
+    )
+    (at,) = [a for p, a in f.preps if p == "at"]
+    assert at.attached == (("in", "dayton"),)
+
+
+def test_frames_a_phrase_on_a_value_is_the_event_s(statement_factory: StatementFactory) -> None:
+    _, f = _event(statement_factory, "Northwind invested $14.3bn in Scale AI.", "invest")
+    assert [(p, a.name) for p, a in f.preps] == [("in", "scale ai")]
+
+
+def test_frames_report_dates_hang_on_a_reporting_verb_that_tells_a_clause(
+    statement_factory: StatementFactory,
+) -> None:
+    st, fs = _frames(
+        statement_factory, "The fire has burned 2,400 acres, officials said on Tuesday."
+    )
+    assert [v.text for v in report_dates(st)] == ["Tuesday"]
+    assert all(f.dates == () for f in fs)
+    st, _ = _frames(statement_factory, "The company announced the merger on Monday.")
+    assert report_dates(st) == ()
+
+
+def test_frames_not_until_is_affirmed_and_dated_then(statement_factory: StatementFactory) -> None:
+    _, f = _event(statement_factory, "The Harbor Bridge will not reopen until May.", "open")
+    assert not f.negated and f.until
+    (d,) = f.dates
+    assert d.norm == "2026-05" and d.low == date(2026, 5, 1).toordinal()
+
+
+def test_frames_a_denied_clause_is_negated_as_the_denier_s_claim(
+    statement_factory: StatementFactory,
+) -> None:
+    st, fs = _frames(statement_factory, "The company denied that the pipeline leaked.")
+    (f,) = fs
+    assert (f.verb, f.negated, f.denier) == ("leak", True, "the company")
+    assert phrase(f, st) == "The company denied that the pipeline leaked"
+    _, f = _event(statement_factory, "The company did not deny that the pipeline leaked.", "leak")
+    assert not f.negated and not f.asserted
+
+
+def test_frames_an_instruction_is_not_asserted(statement_factory: StatementFactory) -> None:
+    st, f = _event(statement_factory, "Residents were told not to return to their homes.", "return")
+    assert not f.asserted
+    assert f.subject is not None and f.subject.name == "resident"
+    assert phrase(f, st) == "Residents were told not to return"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "shown"),
+    [
+        ("Nobody was injured.", "injure", "Nobody was injured"),
+        ("There were no injuries in the crash.", "injure", "There were no injuries"),
+        ("No deaths were reported.", "kill", "No deaths were reported"),
+        ("No one was arrested after the protest.", "arrest", "No one was arrested"),
+    ],
+)
+def test_frames_a_negative_pronoun_or_event_noun_stands_for_anyone(
+    statement_factory: StatementFactory, text: str, verb: str, shown: str
+) -> None:
+    st, f = _event(statement_factory, text, verb)
+    assert f.negated and f.passive and f.negative_roles == {"object"}
+    assert phrase(f, st) == shown
+
+
+def test_frames_none_of_names_what_it_negates(statement_factory: StatementFactory) -> None:
+    st, f = _event(statement_factory, "None of the passengers were hurt.", "hurt")
+    assert f.negated and f.obj is not None and f.obj.name == "passenger"
+    assert phrase(f, st) == "None of the passengers were hurt"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "negated"),
+    [
+        ("The airport remained closed.", "close", False),
+        ("The plan was not a good deal.", "good deal", True),
+    ],
+)
+def test_frames_participles_and_predicate_nouns_are_states(
+    statement_factory: StatementFactory, text: str, verb: str, negated: bool
+) -> None:
+    _, f = _event(statement_factory, text, verb)
+    assert f.state and f.negated is negated
+    assert f.subject is not None
+
+
+def test_frames_no_longer_negates_and_marks_a_change(statement_factory: StatementFactory) -> None:
+    _, f = _event(statement_factory, "Meta may no longer release its models.", "release")
+    assert f.negated and f.ceased
+
+
+def test_frames_neither_nor_negates(statement_factory: StatementFactory) -> None:
+    _, fs = _frames(statement_factory, "Neither the mayor nor the council approved the plan.")
+    (f,) = [f for f in fs if f.verb == "approve"]
+    assert f.negated
+
+
+def test_frames_the_named_speaker_of_a_reported_event(
+    statement_factory: StatementFactory,
+) -> None:
+    _, f = _event(statement_factory, "Mayor Ellen Voss said the work will begin in 2027.", "start")
+    assert f.speaker is not None and f.speaker.name == "ellen voss"
