@@ -80,8 +80,11 @@ apart. For each pair of quotes of different sources:
   side's whole quotation (the two sources only split their sentences differently);
 - **altered**: an elision whose left-out words include a negator, hedge or conditional
   (:data:`NEGATORS`, :data:`HEDGES`, :data:`CONDITIONALS`) that governs the words kept, by
-  the parse ("It is not true that we will cut pensions" -> "we will cut pensions"; a "not"
-  in a coordinated clause does not count), since the meaning changes; otherwise, when the
+  the parse, since the meaning changes: the kept words hold the predicate it attaches to,
+  or a word on that predicate's side (a complement or clausal complement: "It is not true
+  that we will cut pensions" -> "we will cut pensions"). Keeping only its subject or an
+  object ("Raising taxes on families is not the answer" -> "raising taxes on families"),
+  or a clause coordinated with it, is an elision; otherwise, when the
   content words (stopwords dropped) have a Jaccard index of at least
   :data:`ALTERED_JACCARD`, or the shorter quote is mostly inside the longer one (at least
   :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content words
@@ -491,6 +494,13 @@ _CLAUSE_BREAKS = frozenset(
 )
 #: Dependency relations a governing word does not reach across (coordination).
 _SCOPE_BREAK_DEPS = frozenset({"conj", "parataxis", "appos"})
+#: Relations by which a word hangs on the predicate side of its head: the complement of a
+#: copula ("is not [the answer]", "is not [ready]"), a clausal complement ("It is not true
+#: [that we will cut]", "we do not plan [to raise taxes]") or a particle. A dropped negator
+#: or hedge changes the kept words only when they reach its head this way (or hold the
+#: head itself); a subject or an object kept alone ("[Raising taxes] is not the answer")
+#: says nothing the negator denied.
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "prt"})
 #: Verbs that stand for their complement as a predicate ("is ready" -> "ready").
 _COPULAS = frozenset({"be", "become", "remain", "seem", "stay", "appear"})
 #: The complements they take.
@@ -1390,27 +1400,36 @@ def _word_diff(a: _Q, b: _Q) -> str:
     return word_diff(a.words, b.words, a.raw, b.raw)
 
 
-def _governed(tokens: Sequence[Token], kept: Iterable[int]) -> set[int]:
-    """The kept tokens and every token above them in the parse, up to a coordination (in
+def _predicate_kept(tokens: Sequence[Token], kept: set[int], head: int) -> bool:
+    """The kept tokens hold ``head``, or a token below it whose path up to ``head`` enters
+    it by a predicate relation (:data:`_PREDICATE_DEPS`) and crosses no coordination (in
     "we haven't released it and we expect ...", "expect" hangs on "released" as a
-    conjunct, and the "n't" of one does not govern the other)."""
-    out = set(kept)
-    for i in list(out):
+    conjunct, and the "n't" of one does not govern the other). A kept subject or object
+    of ``head`` does not count: "raising taxes" is kept from "Raising taxes is not the
+    answer" without the claim that "not" denies."""
+    if head in kept:
+        return True
+    for i in kept:
         while tokens[i].head != i and tokens[i].dep not in _SCOPE_BREAK_DEPS:
+            if tokens[i].head == head:
+                if tokens[i].dep in _PREDICATE_DEPS:
+                    return True
+                break
             i = tokens[i].head
-            out.add(i)
-    return out
+    return False
 
 
 def _dropped_meaning_words(long: _Q, kept: set[int]) -> tuple[str, ...]:
     """Words of ``long`` that a shortened quote leaves out (word indices not in ``kept``)
     and that negate, hedge or condition the words it keeps.
 
-    With a parse: a left-out negator or hedge whose head is a kept word or governs one
-    (any relation but coordination: "It is not true that [we will cut pensions]"), or a
-    left-out "if"/"unless" whose clause is kept or hangs on a kept or governing word ("[we
-    will cut pensions] unless the fund recovers"). Without one: such a word not cut off
-    from the kept words by a clause break ("and", "but", ...).
+    With a parse: a left-out negator or hedge whose head the kept words hold or reach on
+    its predicate side (:func:`_predicate_kept`: "It is not true that [we will cut
+    pensions]", "is not [the answer]"; not "[Raising taxes] is not the answer", whose kept
+    words are only the subject), or a left-out "if"/"unless" whose clause is kept or
+    whose conditioned verb is so kept ("[we will cut pensions] unless the fund recovers").
+    Without one: such a word not cut off from the kept words by a clause break ("and",
+    "but", ...).
     """
     dropped = [i for i, w in enumerate(long.words) if i not in kept and _meaning_word(w)]
     if not dropped:
@@ -1432,16 +1451,17 @@ def _dropped_meaning_words(long: _Q, kept: set[int]) -> tuple[str, ...]:
             if start < tok.end and tok.start < end:
                 word_of[t] = w
                 break
-    governed = _governed(tokens, (t for t, w in word_of.items() if w in kept))
+    kept_tokens = {t for t, w in word_of.items() if w in kept}
     for t, w in word_of.items():
         if w in kept:
             continue
         tok = tokens[t]
         low = _norm(tok.text)
         if low in CONDITIONALS:
-            hit = tok.head in governed or tokens[tok.head].head in governed
+            clause = tok.head  # the verb of the condition; its head is what it conditions
+            hit = clause in kept_tokens or _predicate_kept(tokens, kept_tokens, tokens[clause].head)
         elif low in NEGATORS or low in HEDGES:
-            hit = tok.head in governed
+            hit = _predicate_kept(tokens, kept_tokens, tok.head)
         else:
             continue
         if hit:

@@ -564,6 +564,48 @@ def test_quotes_a_shortened_quote_that_drops_a_hedge_or_condition_is_altered(
     assert f.diff is not None and "[-" in f.diff
 
 
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        # the kept words are the subject of the negated "is" (regression: "not" was counted)
+        ("Raising taxes on families is not the answer", "raising taxes on families"),
+        ("Borrowing from the future to pay for today is not a plan", "borrowing from the future"),
+        # ... or its object
+        ("We will not cut pensions for retired staff", "pensions for retired staff"),
+    ],
+)
+def test_quotes_a_shortened_quote_keeping_only_the_subject_of_a_negation_is_elided(
+    full: str, short: str
+) -> None:
+    statements = _sources(
+        a=[f"“{full},” said council member Rita Gomez."],
+        b=[f"Council member Rita Gomez said she opposed “{short}” to pay for the new school."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.ELIDED
+    assert "changes what the words kept say" not in f.explanation
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        # the kept words are the negated predicate's clausal complement or its complement
+        ("We do not plan to raise taxes on families", "to raise taxes on families"),
+        ("The new bridge is not safe for heavy trucks", "safe for heavy trucks"),
+    ],
+)
+def test_quotes_a_shortened_quote_keeping_the_negated_predicate_is_altered(
+    full: str, short: str
+) -> None:
+    statements = _sources(
+        a=[f"“{full},” said council member Rita Gomez."],
+        b=[f"Council member Rita Gomez said the plan was “{short}” this year."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.ALTERED
+    assert "leaves out 'not', which changes what the words kept say" in f.explanation
+
+
 def test_quotes_a_negation_in_another_clause_does_not_stop_an_elision() -> None:
     statements = _sources(
         a=[
