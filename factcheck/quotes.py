@@ -64,8 +64,12 @@ is unknown; when :func:`~factcheck.extract.same_name` accepts them after droppin
 and possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and
 honorifics too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
 acronym of the other ("the FAA"); or when both are a role noun of one family ("a Meta
-spokesperson", "the spokesperson", "a company spokesperson") whose capitalised qualifiers
-do not differ. Roles of different families ("the mayor", "a spokesperson") differ. A role
+spokesperson", "the spokesperson", "a company spokesperson") whose qualifiers do not
+differ: capitalised ones must name one organisation, and lower-case ones that name the
+office (all but rank, standing and place words, :data:`_ROLE_DESCRIPTORS`) must agree or
+one add to the other ("the fire chief" and "the police chief" are two people, "a senior
+official" and "a top official" may be one). Roles of different families ("the mayor", "a
+spokesperson") differ. A role
 and a named person ("the spokesperson" and "Jane Doe"), or a generic organisation noun and
 a name ("the company" and "Northwind", "police" and "Officer Tom Hale"), may be one, so
 they are never called a misattribution (the explanation notes the two names); a role the
@@ -330,6 +334,33 @@ _ROLE_FAMILIES: dict[str, str] = {
     "lawyer": "lawyer",
     "attorney": "lawyer",
 }
+#: Lower-case words before a role noun that do not say which office it is, so two roles
+#: that differ only in them may be one person: rank and standing ("a senior official", "a
+#: top aide", "the former mayor", "an unnamed source"), and the place or body an office
+#: sits in, which outlets name loosely ("the city's mayor", "the town mayor", "a company
+#: spokesperson", "a department official"). Every other lower-case qualifier names the
+#: office ("the fire chief", "the police chief", "the school superintendent", "the foreign
+#: minister"), and two roles whose such qualifiers differ are two people. Possessive
+#: pronouns and hyphenated words ("high-ranking", "then-mayor") count as descriptors too.
+_ROLE_DESCRIPTORS = frozenset(
+    {
+        # rank and standing
+        "senior", "top", "junior", "chief", "head", "lead", "deputy", "assistant",
+        "associate", "acting", "interim", "former", "ex", "outgoing", "incoming", "retired",
+        "longtime", "veteran", "new", "then", "current", "sitting", "elected", "appointed",
+        "unnamed", "anonymous", "other", "another", "one", "two", "three", "several",
+        "some", "many", "key", "close", "high", "ranking", "trusted", "knowledgeable",
+        "informed", "reliable", "official",
+        # where the office sits
+        "local", "regional", "national", "federal", "municipal", "provincial", "city",
+        "town", "village", "county", "state", "district", "borough", "parish", "province",
+        "country", "government", "administration", "department", "office", "agency",
+        "company", "firm", "corporation", "business", "organisation", "organization",
+        "group",
+    }
+)  # fmt: skip
+#: Possessive pronouns before a role noun ("his spokesman").
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 #: Honorifics written before a name ("Dr. Chen", "Ms. Whitfield"), by the gender they mark
 #: ("" for none). Dropped from a name before the alias rule; two different genders
 #: ("Mr. Whitfield", "Mrs. Whitfield") may be two people of one surname.
@@ -1188,25 +1219,52 @@ class _Role:
     organisation: bool
     family: str
     qualifiers: str  # capitalised qualifiers, case-folded ("meta")
+    kinds: frozenset[str] = frozenset()  # lower-case qualifiers naming the office ("fire")
 
 
 def _role(name: str) -> _Role | None:
-    """The role of a role speaker ("a Meta spokesperson" -> spokesperson, "meta"), None
-    for a named person or organisation. An organisation noun is generic only in lower case
-    or alone ("the company", "The Agency"; not "Federal Aviation Administration")."""
+    """The role of a role speaker ("a Meta spokesperson" -> spokesperson, "meta"; "the
+    fire chief" -> chief, kind "fire"), None for a named person or organisation. A role
+    noun is one of :data:`_ROLE_FAMILIES`, or an office title ending the phrase in lower
+    case or after an article ("the school superintendent", "the Sheriff"; not "Stephen
+    King"). An organisation noun is generic only in lower case or alone
+    ("the company", "The Agency"; not "Federal Aviation Administration"). Lower-case
+    qualifiers are kept as kinds unless they are descriptors (:data:`_ROLE_DESCRIPTORS`)."""
     words = name.replace("’", "'").split()
     if not words:
         return None
-    head = words[-1].casefold()
+    head = _title_key(words[-1])
     rest = [w for w in words[:-1] if w.casefold() not in _DETERMINERS]
     if head in _ROLE_FAMILIES:
         organisation, family = False, _ROLE_FAMILIES[head]
+    elif head in _OFFICE_TITLES and (words[-1].islower() or words[0].casefold() in _DETERMINERS):
+        organisation, family = False, _OFFICE_TITLES[head]
     elif head in _ORGANISATION_NOUNS and (words[-1].islower() or not rest):
         organisation, family = True, _ORGANISATION_NOUNS[head]
     else:
         return None
     qualifiers = [_POSSESSIVE.sub("", w).casefold() for w in rest if w[:1].isupper()]
-    return _Role(organisation, family, " ".join(qualifiers))
+    kinds = {
+        _title_key(w) for w in rest if w[:1].islower() and "-" not in w and _title_key(w).isalpha()
+    }
+    kinds -= _ROLE_DESCRIPTORS | _POSSESSIVE_PRONOUNS
+    return _Role(organisation, family, " ".join(qualifiers), frozenset(kinds))
+
+
+def _same_role(a: _Role, b: _Role) -> bool | None:
+    """Two roles of one family: their capitalised qualifiers must name one organisation
+    ("Meta", "the FAA") and their kinds must not differ (one may add to the other: "the
+    fire chief", "the city fire chief"). A name on one side against only a kind on the
+    other ("an NYPD spokesperson", "a police spokesperson") cannot be told."""
+    if a.qualifiers and b.qualifiers and not _same_org(a.qualifiers, b.qualifiers):
+        return False
+    if a.kinds and b.kinds and not (a.kinds <= b.kinds or b.kinds <= a.kinds):
+        return False
+    if any(
+        x.qualifiers and not x.kinds and y.kinds and not y.qualifiers for x, y in ((a, b), (b, a))
+    ):
+        return None
+    return True
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
@@ -1217,8 +1275,10 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
       phrases or on the names proper, titles and honorifics dropped (:data:`_HONORIFICS`,
       :data:`_OFFICE_TITLES`), or one an acronym of the other. Titles that disagree ("Mr."
       and "Mrs.", "Judge" and "Mayor") leave a matching surname uncertain (None).
-    - Two role nouns: one family with qualifiers that do not differ ("a Meta spokesperson"
-      and "the spokesperson"); different person roles differ ("the mayor", "a
+    - Two role nouns: one family with qualifiers that do not differ (:func:`_same_role`:
+      "a Meta spokesperson" and "the spokesperson"; "the fire chief" and "the police
+      chief" differ, "a senior official" and "a top official" do not, see
+      :data:`_ROLE_DESCRIPTORS`); different person roles differ ("the mayor", "a
       spokesperson"); different organisation nouns, or a person's role and an
       organisation, cannot be told (organisations nest and speak through people).
     - A role noun and a name: one person when the name carries the role as a title ("the
@@ -1232,6 +1292,7 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
         same_speaker("the FAA", "the Federal Aviation Administration")  # True (acronym)
         same_speaker("a Meta spokesperson", "A company spokesperson")  # True (one role)
         same_speaker("a Meta spokesperson", "a Google spokesperson")   # False
+        same_speaker("the fire chief", "the police chief")         # False (two offices)
         same_speaker("the spokesperson", "Jane Doe")                # None  (may be one)
         same_speaker("the company", "Northwind")                    # None  (may be one)
         same_speaker("Mr. Whitfield", "Mrs. Whitfield")             # None  (two people?)
@@ -1246,7 +1307,7 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
     if ra is not None and rb is not None:
         if ra.organisation != rb.organisation or ra.family != rb.family:
             return None if ra.organisation or rb.organisation else False
-        return not (ra.qualifiers and rb.qualifiers) or _same_org(ra.qualifiers, rb.qualifiers)
+        return _same_role(ra, rb)
     if same_name(ka, kb):
         return True
     if ra is not None or rb is not None:

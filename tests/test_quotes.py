@@ -324,6 +324,21 @@ def test_quotes_single_quotes_among_apostrophes_give_only_the_quotation() -> Non
         ("the FAA", "the Federal Aviation Administration", True),
         ("an FAA spokesperson", "a Federal Aviation Administration spokesperson", True),
         ("the FAA", "the Federal Reserve", False),
+        # lower-case qualifiers that name the office tell two roles apart
+        ("the fire chief", "the police chief", False),
+        ("the foreign minister", "the finance minister", False),
+        ("the city fire chief", "the fire chief", True),
+        ("the police chief", "the chief", True),
+        # ... rank, standing and place words do not
+        ("a senior official", "a top official", True),
+        ("a high-ranking official", "an unnamed official", True),
+        ("the city's mayor", "the town mayor", True),
+        # ... and a name against a kind cannot be told
+        ("an NYPD spokesperson", "a police spokesperson", None),
+        # an office title ending the phrase is a role, not a name
+        ("the school superintendent", "superintendent Ana Ruiz", True),
+        ("the school superintendent", "Ana Ruiz", None),
+        ("Stephen King", "King", True),
     ],
 )
 def test_quotes_same_speaker_normalises_names_and_roles(
@@ -402,6 +417,18 @@ def test_quotes_a_role_and_a_name_are_not_a_misattribution() -> None:
     (f,) = compare_quotes(statements, ())
     assert f.kind is QuoteClass.VERBATIM
     assert "(a:1 names the spokesperson, b:1 Jane Doe)" in f.explanation
+
+
+def test_quotes_same_words_from_roles_of_two_offices_are_misattributed() -> None:
+    statements = _sources(
+        a=["“The blaze started in the kitchen and spread through the roof,” said the fire chief."],
+        b=[
+            "“The blaze started in the kitchen and spread through the roof,” said the police chief."
+        ],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.MISATTRIBUTED
+    assert (f.speaker_a, f.speaker_b) == ("the fire chief", "the police chief")
 
 
 def test_quotes_different_speakers_saying_different_things_are_not_misattributed() -> None:
