@@ -108,9 +108,13 @@ apart. For each pair of quotes of different sources:
   quotes the words. A paraphrase that negates a main predicate the quote states (or the
   reverse: "“Our grid is ready …”" and "Hale said the grid was not ready …") is
   **altered** instead, with the predicate named;
-- **unsupported**: a quote with a known speaker that no other source quotes or
-  paraphrases and whose fact holds no statement of another source (stories of two or
-  more sources only).
+- **unsupported**: every other quote with a known speaker (stories of two or more
+  sources only), so that none is dropped silently: no other source quotes these words or
+  paraphrases them, though the other sources may tell the same fact. When another source
+  quotes the same speaker in the same fact with words too unlike to be one quotation
+  (below :data:`ONE_FACT_MIN_SHARED`), the explanation says so and gives them ("In the
+  same fact, beta:1 quotes Ruiz differently: “…”"). Each quote of a statement is
+  accounted for on its own.
 
 ``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's (long unchanged runs
 shortened to "…") whenever the words differ, whatever the class: an elision shows what it
@@ -118,10 +122,10 @@ leaves out, a misattribution whether the words changed too, an altered paraphras
 quote against the paraphrasing sentence. Verbatim quotes split into sentences differently
 have none. Explanations name negators, hedges and conditionals that only one side has.
 
-One finding per pair of statements (the closest pair of their quotes), never within one
-source; ``a`` is the statement that comes first by (source, index), except for paraphrases
-(and altered paraphrases), where ``a`` holds the quote. Findings are sorted by ``a``, then
-``b``.
+One finding per pair of statements (the closest pair of their quotes), and one per
+unsupported quote, never within one source; ``a`` is the statement that comes first by
+(source, index), except for paraphrases (and altered paraphrases), where ``a`` holds the
+quote. Findings are sorted by ``a``, then ``b``.
 
 Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
 possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
@@ -1682,11 +1686,19 @@ def _position(st: Statement) -> tuple[str, int]:
     return st.source_id, st.index
 
 
+def _key(q: _Q) -> tuple[str, int]:
+    """Identifies one quote: its statement and where it starts in it."""
+    return q.st.id, q.quote.start
+
+
 def _textual_findings(
     records: Sequence[_Q], fact_of: Mapping[str, Fact]
-) -> dict[tuple[str, str], QuoteFinding]:
-    """The best textual finding for each pair of statements of different sources."""
+) -> tuple[dict[tuple[str, str], QuoteFinding], dict[tuple[str, int], set[str]]]:
+    """The best textual finding for each pair of statements of different sources, and for
+    each quote (:func:`_key`) the other sources it matched in any pair (a statement pair
+    keeps one finding, but each of its quotes that matched is accounted for)."""
     best: dict[tuple[str, str], tuple[float, QuoteFinding]] = {}
+    matched: dict[tuple[str, int], set[str]] = defaultdict(set)
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
@@ -1697,10 +1709,12 @@ def _textual_findings(
             found = _classify_pair(a, b, one_fact=one_fact)
             if found is None:
                 continue
+            matched[_key(a)].add(b.st.source_id)
+            matched[_key(b)].add(a.st.source_id)
             key = (a.st.id, b.st.id)
             if key not in best or found[0] > best[key][0]:
                 best[key] = found
-    return {k: f for k, (_, f) in best.items()}
+    return {k: f for k, (_, f) in best.items()}, matched
 
 
 def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool | None]:
@@ -1808,6 +1822,49 @@ def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
     )
 
 
+#: Characters of another quote an unsupported finding's explanation shows.
+_OTHER_QUOTE_CHARS = 100
+
+
+def _unsupported(q: _Q, records: Sequence[_Q], fact_of: Mapping[str, Fact]) -> QuoteFinding:
+    """An unsupported finding for a quote no other source quotes or paraphrases. When
+    another source quotes the same speaker in the same fact with other words (too unlike
+    to be one quotation), the explanation says so and gives those words."""
+    speaker = q.quote.speaker
+    fact = fact_of.get(q.st.id)
+    others: dict[str, _Q] = {}
+    for r in records:
+        if (
+            fact is not None
+            and r.st.source_id != q.st.source_id
+            and fact_of.get(r.st.id) is fact
+            and same_speaker(speaker, r.quote.speaker) is True
+        ):
+            others.setdefault(r.st.source_id, r)
+    explanation = f"Only {q.st.source_id} has {speaker} say this"
+    told = []
+    for r in sorted(others.values(), key=lambda r: (_position(r.st), r.quote.start)):
+        text = r.quote.text.strip().rstrip(",;:.").rstrip()
+        if len(text) > _OTHER_QUOTE_CHARS:
+            text = text[: _OTHER_QUOTE_CHARS - 1].rstrip() + "…"
+        told.append(f"{r.st.id} quotes {r.quote.speaker} differently: “{text}”")
+    if told:
+        explanation += f". In the same fact, {'; '.join(told)}."
+    else:
+        explanation += "; no other source quotes or reports it."
+    return QuoteFinding(
+        kind=QuoteClass.UNSUPPORTED,
+        a=q.st.id,
+        b=None,
+        speaker_a=speaker,
+        speaker_b=None,
+        text_a=q.quote.text,
+        text_b=None,
+        diff=None,
+        explanation=explanation,
+    )
+
+
 def compare_quotes(
     statements: Sequence[Statement], facts: Sequence[Fact]
 ) -> tuple[QuoteFinding, ...]:
@@ -1817,7 +1874,8 @@ def compare_quotes(
         statements: every statement of the story, with ``quotes`` filled by
             :func:`attach_quotes`.
         facts: the story's facts; a quote and an unquoted statement of one fact are a
-            paraphrase, and a quote whose fact has no other source may be unsupported.
+            paraphrase, and an unsupported quote names the other sources' quotes of its
+            speaker in its fact.
             Pass ``()`` to rely on word overlap alone.
 
     Returns:
@@ -1830,12 +1888,7 @@ def compare_quotes(
     records = _quote_records(statements)
     sources = {st.source_id for st in statements}
     fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
-    found = _textual_findings(records, fact_of)
-    linked: dict[str, set[str]] = defaultdict(set)  # statement ID -> sources it matched
-    by_id = {st.id: st for st in statements}
-    for a_id, b_id in found:
-        linked[a_id].add(by_id[b_id].source_id)
-        linked[b_id].add(by_id[a_id].source_id)
+    found, matched = _textual_findings(records, fact_of)
 
     unquoted: dict[str, list[Statement]] = defaultdict(list)
     for st in sorted(statements, key=_position):
@@ -1850,7 +1903,7 @@ def compare_quotes(
         if len(q.words) < MIN_MATCH_WORDS:
             continue
         fact = fact_of.get(q.st.id)
-        for source in sorted(sources - {q.st.source_id} - linked[q.st.id]):
+        for source in sorted(sources - {q.st.source_id} - matched[_key(q)]):
             in_fact = [
                 st
                 for st in unquoted[source]
@@ -1860,6 +1913,7 @@ def compare_quotes(
             ]
             for st in in_fact:
                 paraphrases.setdefault((q.st.id, st.id), _paraphrase(q, st, "same fact"))
+                matched[_key(q)].add(source)
             if in_fact or not q.lemmas:
                 continue
             scored = [(len(q.lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
@@ -1870,43 +1924,27 @@ def compare_quotes(
                 paraphrases.setdefault(
                     (q.st.id, st.id), _paraphrase(q, st, f"{shared} shared words")
                 )
-    for a_id, b_id in paraphrases:
-        linked[a_id].add(by_id[b_id].source_id)
+                matched[_key(q)].add(source)
 
-    unsupported: list[QuoteFinding] = []
+    unsupported = []
     if len(sources) >= 2:
-        seen: set[str] = set()
-        for q in records:
-            if q.st.id in seen or not q.quote.speaker or len(q.words) < MIN_MATCH_WORDS:
-                continue
-            if linked[q.st.id]:
-                continue
-            fact = fact_of.get(q.st.id)
-            if fact is not None and set(fact.source_ids) - {q.st.source_id}:
-                continue
-            seen.add(q.st.id)
-            unsupported.append(
-                QuoteFinding(
-                    kind=QuoteClass.UNSUPPORTED,
-                    a=q.st.id,
-                    b=None,
-                    speaker_a=q.quote.speaker,
-                    speaker_b=None,
-                    text_a=q.quote.text,
-                    text_b=None,
-                    diff=None,
-                    explanation=(
-                        f"Only {q.st.source_id} has {q.quote.speaker} say this; no other "
-                        "source quotes or reports it."
-                    ),
-                )
-            )
+        unsupported = [
+            _unsupported(q, records, fact_of)
+            for q in records
+            if q.quote.speaker and len(q.words) >= MIN_MATCH_WORDS and not matched[_key(q)]
+        ]
 
     pos = {st.id: _position(st) for st in statements}
     findings = [*found.values(), *paraphrases.values(), *unsupported]
     return tuple(
         sorted(
             findings,
-            key=lambda f: (pos[f.a], f.b is None, pos[f.b] if f.b else ("", 0), f.kind.value),
+            key=lambda f: (
+                pos[f.a],
+                f.b is None,
+                pos[f.b] if f.b else ("", 0),
+                f.kind.value,
+                f.text_a or "",
+            ),
         )
     )

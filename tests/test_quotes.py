@@ -712,7 +712,16 @@ def test_quotes_two_remarks_of_one_speaker_in_one_fact_are_not_altered() -> None
         a=["“We expect to hire twelve new librarians this year,” Maria Brandt said."],
         b=["“We expect to close two branch offices this year,” Maria Brandt said."],
     )
-    assert compare_quotes(statements, _one_fact(statements)) == ()
+    # Each is unsupported, and says how the other source quotes the speaker.
+    a, b = compare_quotes(statements, _one_fact(statements))
+    assert _kinds([a, b]) == {
+        (QuoteClass.UNSUPPORTED, "a:1", None),
+        (QuoteClass.UNSUPPORTED, "b:1", None),
+    }
+    assert a.explanation == (
+        "Only a has Maria Brandt say this. In the same fact, b:1 quotes Maria Brandt "
+        "differently: “We expect to close two branch offices this year”."
+    )
 
 
 def test_quotes_one_fact_does_not_make_two_speakers_one_quotation() -> None:
@@ -720,7 +729,42 @@ def test_quotes_one_fact_does_not_make_two_speakers_one_quotation() -> None:
         a=["“The decision was rushed and it ignored the workers,” said Carl Mendes."],
         b=["“The decision was hasty and it betrayed the workers,” said Rosa Diaz."],
     )
-    assert compare_quotes(statements, _one_fact(statements)) == ()
+    findings = compare_quotes(statements, _one_fact(statements))
+    assert {f.kind for f in findings} == {QuoteClass.UNSUPPORTED}
+    assert all("no other source quotes or reports it" in f.explanation for f in findings)
+
+
+def test_quotes_a_quote_in_a_fact_with_other_sources_is_still_unsupported() -> None:
+    # Another source's statement in the fact neither quotes nor paraphrases these words.
+    statements = _sources(
+        a=["“Nobody asked us what we wanted,” said parent Jenna Hill."],
+        b=["“Our kids deserve better than this,” said Hill."],
+    )
+    findings = compare_quotes(statements, _one_fact(statements))
+    assert _kinds(findings) == {
+        (QuoteClass.UNSUPPORTED, "a:1", None),
+        (QuoteClass.UNSUPPORTED, "b:1", None),
+    }
+    b = next(f for f in findings if f.a == "b:1")
+    assert "a:1 quotes parent Jenna Hill differently: “Nobody asked us what we wanted”" in (
+        b.explanation
+    )
+
+
+def test_quotes_each_quote_of_a_statement_gets_a_finding() -> None:
+    # One statement, two quotations: one is verbatim elsewhere, the other nowhere.
+    statements = _sources(
+        a=[
+            "“The tunnel opened on time,” Ruiz said, adding that “cyclists will get their own "
+            "lane by the autumn.”"
+        ],
+        b=["“The tunnel opened on time,” said Mayor Ana Ruiz."],
+    )
+    findings = compare_quotes(statements, ())
+    assert {(f.kind, f.text_a) for f in findings} == {
+        (QuoteClass.VERBATIM, "The tunnel opened on time,"),
+        (QuoteClass.UNSUPPORTED, "cyclists will get their own lane by the autumn."),
+    }
 
 
 def test_quotes_a_paraphrase_that_negates_the_quote_is_altered() -> None:
