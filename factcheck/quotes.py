@@ -107,7 +107,13 @@ apart. For each pair of quotes of different sources:
   lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
   quotes the words. A paraphrase that negates a main predicate the quote states (or the
   reverse: "“Our grid is ready …”" and "Hale said the grid was not ready …") is
-  **altered** instead, with the predicate named;
+  **altered** instead, with the predicate named; so is one that gives a typed value
+  (money, percent, quantity, count, tally, resolved date) that conflicts with the quote's
+  value of the same kind ("“We will hire 50 new officers”" and "Ruiz said the city would
+  hire 500 new officers"; a relative date counts as resolved: "“Starting next year …”" in
+  a 2024 letter against "starting in 2024"), with the two values named. Only the values
+  inside the quotation marks and in the clauses the paraphrase reports are compared, so
+  "said on Monday" is not one;
 - **unsupported**: every other quote with a known speaker (stories of two or more
   sources only), so that none is dropped silently: no other source quotes these words or
   paraphrases them, though the other sources may tell the same fact. When another source
@@ -141,9 +147,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.extract import same_name
+from factcheck.extract import comparable, compatible, same_name
 from factcheck.textdiff import word_diff
 from factcheck.types import (
+    NUMERIC_KINDS,
     Block,
     CleanArticle,
     Fact,
@@ -152,6 +159,8 @@ from factcheck.types import (
     QuoteFinding,
     Statement,
     Token,
+    Value,
+    ValueKind,
 )
 
 __all__ = [
@@ -1765,6 +1774,64 @@ def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool
     return out
 
 
+def _reported_roots(tokens: Sequence[Token]) -> list[int]:
+    """The clauses a paraphrase reports: the clausal complements of its speech verbs
+    ("Ruiz said [the city would hire ...]"), else its root."""
+    speech = [i for i, t in enumerate(tokens) if t.lemma.casefold() in SPEECH_VERBS]
+    reported = [j for i in speech for j in _children(tokens, i) if tokens[j].dep == "ccomp"]
+    return reported or [i for i, t in enumerate(tokens) if t.head == i]
+
+
+def _subtree(tokens: Sequence[Token], roots: Iterable[int]) -> set[int]:
+    """The tokens under ``roots`` (the roots included)."""
+    out, stack = set(), list(roots)
+    while stack:
+        i = stack.pop()
+        if i not in out:
+            out.add(i)
+            stack += _children(tokens, i)
+    return out
+
+
+def _value_clash(q: _Q, st: Statement) -> tuple[Value, Value] | None:
+    """(the quote's value, the paraphrase's) when a paraphrase gives a typed value
+    (:data:`~factcheck.types.NUMERIC_KINDS`: money, percent, quantity, count, tally,
+    resolved date) that cannot hold with the quote's value of the same kind and unit
+    (:func:`~factcheck.extract.comparable` but not :func:`~factcheck.extract.compatible`),
+    and neither has a compatible counterpart on the other side: "“We will hire 50 new
+    officers”" reported as "the city would hire 500 new officers". The quote's values are
+    those inside its marks; the paraphrase's those of the clauses it reports
+    (:func:`_reported_roots`), so the day it was said ("said on Monday") is not one."""
+    quoted = [
+        v
+        for v in q.st.values
+        if v.kind in NUMERIC_KINDS and q.quote.start <= v.start and v.end <= q.quote.end
+    ]
+    if not quoted:
+        return None
+    told = [v for v in st.values if v.kind in NUMERIC_KINDS]
+    if st.tokens:
+        inside = _subtree(st.tokens, _reported_roots(st.tokens))
+        spans = [(st.tokens[i].start, st.tokens[i].end) for i in inside]
+        told = [v for v in told if any(s < v.end and v.start < e for s, e in spans)]
+    for v in quoted:
+        partners = [w for w in told if comparable(v, w)]
+        if not partners or any(compatible(v, w) for w in partners):
+            continue
+        for w in partners:
+            if not any(compatible(w, u) for u in quoted if comparable(w, u)):
+                return v, w
+    return None
+
+
+def _shown(v: Value) -> str:
+    """A value as the explanation names it: its words, and a date's resolved form when
+    the words are relative ("'next year' (2025)")."""
+    if v.kind is ValueKind.DATE and v.norm.casefold() != v.text.casefold():
+        return f"'{v.text}' ({v.norm})"
+    return f"'{v.text}'"
+
+
 def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     """(predicate, ID of the statement that negates it) when a paraphrase and the quote it
     reports share a main predicate that one of them negates ("“Our grid is ready …”" and
@@ -1777,10 +1844,7 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     members = set(inside)
     quoted = _predicates(qt, (i for i in inside if qt[i].head not in members or qt[i].head == i))
     pt = st.tokens
-    speech = [i for i, t in enumerate(pt) if t.lemma.casefold() in SPEECH_VERBS]
-    reported = [j for i in speech for j in _children(pt, i) if pt[j].dep == "ccomp"]
-    roots = reported or [i for i, t in enumerate(pt) if t.head == i]
-    told = _predicates(pt, roots)
+    told = _predicates(pt, _reported_roots(pt))
     for lemma in sorted(quoted.keys() & told.keys()):
         qn, pn = quoted[lemma], told[lemma]
         if qn is not None and pn is not None and qn != pn:
@@ -1790,12 +1854,23 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
 
 def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
     """A paraphrase finding; altered when the paraphrase negates what the quote says (or
-    the reverse), since it then reports the opposite."""
+    the reverse), since it then reports the opposite, or when it changes one of the
+    quote's values (:func:`_value_clash`)."""
     who = q.quote.speaker
     words = f"{who}'s words" if who else "the quoted words"
     explanation = f"{st.id} reports {words} quoted in {q.st.id} without quotation marks ({why})"
+    changes = []
     clash = _negation_clash(q, st)
-    if clash is None:
+    if clash is not None:
+        lemma, negating = clash
+        changes.append(f"reverses them: only {negating} negates '{lemma}'")
+    values = _value_clash(q, st)
+    if values is not None:
+        quoted, told = values
+        changes.append(
+            f"changes a value: {q.st.id} quotes {_shown(quoted)}, {st.id} reports {_shown(told)}"
+        )
+    if not changes:
         return QuoteFinding(
             kind=QuoteClass.PARAPHRASED,
             a=q.st.id,
@@ -1807,7 +1882,6 @@ def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
             diff=None,
             explanation=explanation + ".",
         )
-    lemma, negating = clash
     raw = _WORD.findall(st.text)
     return QuoteFinding(
         kind=QuoteClass.ALTERED,
@@ -1818,7 +1892,7 @@ def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
         text_a=q.quote.text,
         text_b=None,
         diff=word_diff(q.words, [_norm(w) for w in raw], q.raw, raw),
-        explanation=(f"{explanation}, but reverses them: only {negating} negates '{lemma}'."),
+        explanation=f"{explanation}, but {', and '.join(changes)}.",
     )
 
 

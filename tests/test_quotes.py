@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 from helpers import FakeEmbedder, bare_statement
 
-from factcheck import clean, ingest
+from factcheck import clean, extract, ingest
 from factcheck.cache import Cache
 from factcheck.pipeline import analyse, article_from_paragraphs
 from factcheck.quotes import attach_quotes, compare_quotes, same_speaker
@@ -36,6 +37,11 @@ def _sources(**articles: Sequence[str]) -> list[Statement]:
     arts = [article_from_paragraphs(src, list(paras)) for src, paras in articles.items()]
     statements = segment(arts, spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None))
     return list(attach_quotes(arts, statements))
+
+
+def _valued(published: date, **articles: Sequence[str]) -> list[Statement]:
+    """As :func:`_sources`, with typed values extracted (dates anchored at ``published``)."""
+    return [extract.extract(st, published=published) for st in _sources(**articles)]
 
 
 def _quotes(statements: Sequence[Statement]) -> list[tuple[str, str | None]]:
@@ -813,6 +819,66 @@ def test_quotes_a_paraphrase_negating_a_side_clause_is_still_a_paraphrase() -> N
         a=["“Our grid is ready to replace the power the plant produces,” said Tom Hale."],
         b=["Hale said the grid was ready to replace the power, though the plant does not close."],
     )
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert f.kind is QuoteClass.PARAPHRASED
+
+
+@pytest.mark.parametrize(
+    ("quote", "paraphrase", "shown"),
+    [
+        (
+            "“We will hire 50 new officers this year,” Mayor Ana Ruiz said on Monday.",
+            "Mayor Ana Ruiz said the city would hire 500 new officers this year.",
+            "a:1 quotes '50 new officers', b:1 reports '500 new officers'",
+        ),
+        (
+            "“The repairs will cost about $2 million,” said city engineer Paul Weiss.",
+            "City engineer Paul Weiss said the repairs would cost $5 million.",
+            "a:1 quotes 'about $2 million', b:1 reports '$5 million'",
+        ),
+        (
+            "In a 2024 letter, Ruiz wrote, “Starting next year, we expect the new tunnel to "
+            "carry most of the city's traffic.”",
+            "Ruiz predicted that the new tunnel would carry most of the city's traffic starting "
+            "in 2024.",
+            "a:1 quotes 'next year' (2025), b:1 reports '2024'",
+        ),
+    ],
+)
+def test_quotes_a_paraphrase_that_changes_a_value_is_altered(
+    quote: str, paraphrase: str, shown: str
+) -> None:
+    statements = _valued(date(2026, 3, 10), a=[quote], b=[paraphrase])
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert (f.kind, f.a, f.b, f.text_b) == (QuoteClass.ALTERED, "a:1", "b:1", None)
+    assert f"but changes a value: {shown}." in f.explanation
+    assert f.diff is not None
+
+
+@pytest.mark.parametrize(
+    ("quote", "paraphrase"),
+    [
+        # the same values in other words
+        (
+            "“The repairs will take about six weeks and cost roughly $2 million,” said Paul Weiss.",
+            "Paul Weiss said the repairs would take 6 weeks and cost $2 million.",
+        ),
+        # the day it was said is not a value of the quote
+        (
+            "“We will open the tunnel in April,” Mayor Ana Ruiz said.",
+            "Mayor Ana Ruiz said on Monday that the city would open the tunnel soon.",
+        ),
+        # a count of another thing
+        (
+            "“We will hire 50 new officers this year,” Mayor Ana Ruiz said.",
+            "Mayor Ana Ruiz said the city would hire new officers for its 12 stations this year.",
+        ),
+    ],
+)
+def test_quotes_a_paraphrase_with_the_quotes_values_is_still_a_paraphrase(
+    quote: str, paraphrase: str
+) -> None:
+    statements = _valued(date(2026, 3, 10), a=[quote], b=[paraphrase])
     (f,) = compare_quotes(statements, _one_fact(statements))
     assert f.kind is QuoteClass.PARAPHRASED
 
