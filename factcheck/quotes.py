@@ -64,8 +64,12 @@ is unknown; when :func:`~factcheck.extract.same_name` accepts them after droppin
 and possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and
 honorifics too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
 acronym of the other ("the FAA"); or when both are a role noun of one family ("a Meta
-spokesperson", "the spokesperson", "a company spokesperson") whose capitalised qualifiers
-do not differ. Roles of different families ("the mayor", "a spokesperson") differ. A role
+spokesperson", "the spokesperson", "a company spokesperson") whose qualifiers do not
+differ: capitalised ones must name one organisation, and lower-case ones that name the
+office (all but rank, standing and place words, :data:`_ROLE_DESCRIPTORS`) must agree or
+one add to the other ("the fire chief" and "the police chief" are two people, "a senior
+official" and "a top official" may be one). Roles of different families ("the mayor", "a
+spokesperson") differ. A role
 and a named person ("the spokesperson" and "Jane Doe"), or a generic organisation noun and
 a name ("the company" and "Northwind", "police" and "Officer Tom Hale"), may be one, so
 they are never called a misattribution (the explanation notes the two names); a role the
@@ -80,8 +84,11 @@ apart. For each pair of quotes of different sources:
   side's whole quotation (the two sources only split their sentences differently);
 - **altered**: an elision whose left-out words include a negator, hedge or conditional
   (:data:`NEGATORS`, :data:`HEDGES`, :data:`CONDITIONALS`) that governs the words kept, by
-  the parse ("It is not true that we will cut pensions" -> "we will cut pensions"; a "not"
-  in a coordinated clause does not count), since the meaning changes; otherwise, when the
+  the parse, since the meaning changes: the kept words hold the predicate it attaches to,
+  or a word on that predicate's side (a complement or clausal complement: "It is not true
+  that we will cut pensions" -> "we will cut pensions"). Keeping only its subject or an
+  object ("Raising taxes on families is not the answer" -> "raising taxes on families"),
+  or a clause coordinated with it, is an elision; otherwise, when the
   content words (stopwords dropped) have a Jaccard index of at least
   :data:`ALTERED_JACCARD`, or the shorter quote is mostly inside the longer one (at least
   :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content words
@@ -100,10 +107,20 @@ apart. For each pair of quotes of different sources:
   lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
   quotes the words. A paraphrase that negates a main predicate the quote states (or the
   reverse: "“Our grid is ready …”" and "Hale said the grid was not ready …") is
-  **altered** instead, with the predicate named;
-- **unsupported**: a quote with a known speaker that no other source quotes or
-  paraphrases and whose fact holds no statement of another source (stories of two or
-  more sources only).
+  **altered** instead, with the predicate named; so is one that gives a typed value
+  (money, percent, quantity, count, tally, resolved date) that conflicts with the quote's
+  value of the same kind ("“We will hire 50 new officers”" and "Ruiz said the city would
+  hire 500 new officers"; a relative date counts as resolved: "“Starting next year …”" in
+  a 2024 letter against "starting in 2024"), with the two values named. Only the values
+  inside the quotation marks and in the clauses the paraphrase reports are compared, so
+  "said on Monday" is not one;
+- **unsupported**: every other quote with a known speaker (stories of two or more
+  sources only), so that none is dropped silently: no other source quotes these words or
+  paraphrases them, though the other sources may tell the same fact. When another source
+  quotes the same speaker in the same fact with words too unlike to be one quotation
+  (below :data:`ONE_FACT_MIN_SHARED`), the explanation says so and gives them ("In the
+  same fact, beta:1 quotes Ruiz differently: “…”"). Each quote of a statement is
+  accounted for on its own.
 
 ``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's (long unchanged runs
 shortened to "…") whenever the words differ, whatever the class: an elision shows what it
@@ -111,10 +128,10 @@ leaves out, a misattribution whether the words changed too, an altered paraphras
 quote against the paraphrasing sentence. Verbatim quotes split into sentences differently
 have none. Explanations name negators, hedges and conditionals that only one side has.
 
-One finding per pair of statements (the closest pair of their quotes), never within one
-source; ``a`` is the statement that comes first by (source, index), except for paraphrases
-(and altered paraphrases), where ``a`` holds the quote. Findings are sorted by ``a``, then
-``b``.
+One finding per pair of statements (the closest pair of their quotes), and one per
+unsupported quote, never within one source; ``a`` is the statement that comes first by
+(source, index), except for paraphrases (and altered paraphrases), where ``a`` holds the
+quote. Findings are sorted by ``a``, then ``b``.
 
 Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
 possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
@@ -130,9 +147,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.extract import same_name
+from factcheck.extract import comparable, compatible, same_name
 from factcheck.textdiff import word_diff
 from factcheck.types import (
+    NUMERIC_KINDS,
     Block,
     CleanArticle,
     Fact,
@@ -141,6 +159,8 @@ from factcheck.types import (
     QuoteFinding,
     Statement,
     Token,
+    Value,
+    ValueKind,
 )
 
 __all__ = [
@@ -327,6 +347,33 @@ _ROLE_FAMILIES: dict[str, str] = {
     "lawyer": "lawyer",
     "attorney": "lawyer",
 }
+#: Lower-case words before a role noun that do not say which office it is, so two roles
+#: that differ only in them may be one person: rank and standing ("a senior official", "a
+#: top aide", "the former mayor", "an unnamed source"), and the place or body an office
+#: sits in, which outlets name loosely ("the city's mayor", "the town mayor", "a company
+#: spokesperson", "a department official"). Every other lower-case qualifier names the
+#: office ("the fire chief", "the police chief", "the school superintendent", "the foreign
+#: minister"), and two roles whose such qualifiers differ are two people. Possessive
+#: pronouns and hyphenated words ("high-ranking", "then-mayor") count as descriptors too.
+_ROLE_DESCRIPTORS = frozenset(
+    {
+        # rank and standing
+        "senior", "top", "junior", "chief", "head", "lead", "deputy", "assistant",
+        "associate", "acting", "interim", "former", "ex", "outgoing", "incoming", "retired",
+        "longtime", "veteran", "new", "then", "current", "sitting", "elected", "appointed",
+        "unnamed", "anonymous", "other", "another", "one", "two", "three", "several",
+        "some", "many", "key", "close", "high", "ranking", "trusted", "knowledgeable",
+        "informed", "reliable", "official",
+        # where the office sits
+        "local", "regional", "national", "federal", "municipal", "provincial", "city",
+        "town", "village", "county", "state", "district", "borough", "parish", "province",
+        "country", "government", "administration", "department", "office", "agency",
+        "company", "firm", "corporation", "business", "organisation", "organization",
+        "group",
+    }
+)  # fmt: skip
+#: Possessive pronouns before a role noun ("his spokesman").
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 #: Honorifics written before a name ("Dr. Chen", "Ms. Whitfield"), by the gender they mark
 #: ("" for none). Dropped from a name before the alias rule; two different genders
 #: ("Mr. Whitfield", "Mrs. Whitfield") may be two people of one surname.
@@ -491,6 +538,13 @@ _CLAUSE_BREAKS = frozenset(
 )
 #: Dependency relations a governing word does not reach across (coordination).
 _SCOPE_BREAK_DEPS = frozenset({"conj", "parataxis", "appos"})
+#: Relations by which a word hangs on the predicate side of its head: the complement of a
+#: copula ("is not [the answer]", "is not [ready]"), a clausal complement ("It is not true
+#: [that we will cut]", "we do not plan [to raise taxes]") or a particle. A dropped negator
+#: or hedge changes the kept words only when they reach its head this way (or hold the
+#: head itself); a subject or an object kept alone ("[Raising taxes] is not the answer")
+#: says nothing the negator denied.
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "prt"})
 #: Verbs that stand for their complement as a predicate ("is ready" -> "ready").
 _COPULAS = frozenset({"be", "become", "remain", "seem", "stay", "appear"})
 #: The complements they take.
@@ -1178,25 +1232,52 @@ class _Role:
     organisation: bool
     family: str
     qualifiers: str  # capitalised qualifiers, case-folded ("meta")
+    kinds: frozenset[str] = frozenset()  # lower-case qualifiers naming the office ("fire")
 
 
 def _role(name: str) -> _Role | None:
-    """The role of a role speaker ("a Meta spokesperson" -> spokesperson, "meta"), None
-    for a named person or organisation. An organisation noun is generic only in lower case
-    or alone ("the company", "The Agency"; not "Federal Aviation Administration")."""
+    """The role of a role speaker ("a Meta spokesperson" -> spokesperson, "meta"; "the
+    fire chief" -> chief, kind "fire"), None for a named person or organisation. A role
+    noun is one of :data:`_ROLE_FAMILIES`, or an office title ending the phrase in lower
+    case or after an article ("the school superintendent", "the Sheriff"; not "Stephen
+    King"). An organisation noun is generic only in lower case or alone
+    ("the company", "The Agency"; not "Federal Aviation Administration"). Lower-case
+    qualifiers are kept as kinds unless they are descriptors (:data:`_ROLE_DESCRIPTORS`)."""
     words = name.replace("’", "'").split()
     if not words:
         return None
-    head = words[-1].casefold()
+    head = _title_key(words[-1])
     rest = [w for w in words[:-1] if w.casefold() not in _DETERMINERS]
     if head in _ROLE_FAMILIES:
         organisation, family = False, _ROLE_FAMILIES[head]
+    elif head in _OFFICE_TITLES and (words[-1].islower() or words[0].casefold() in _DETERMINERS):
+        organisation, family = False, _OFFICE_TITLES[head]
     elif head in _ORGANISATION_NOUNS and (words[-1].islower() or not rest):
         organisation, family = True, _ORGANISATION_NOUNS[head]
     else:
         return None
     qualifiers = [_POSSESSIVE.sub("", w).casefold() for w in rest if w[:1].isupper()]
-    return _Role(organisation, family, " ".join(qualifiers))
+    kinds = {
+        _title_key(w) for w in rest if w[:1].islower() and "-" not in w and _title_key(w).isalpha()
+    }
+    kinds -= _ROLE_DESCRIPTORS | _POSSESSIVE_PRONOUNS
+    return _Role(organisation, family, " ".join(qualifiers), frozenset(kinds))
+
+
+def _same_role(a: _Role, b: _Role) -> bool | None:
+    """Two roles of one family: their capitalised qualifiers must name one organisation
+    ("Meta", "the FAA") and their kinds must not differ (one may add to the other: "the
+    fire chief", "the city fire chief"). A name on one side against only a kind on the
+    other ("an NYPD spokesperson", "a police spokesperson") cannot be told."""
+    if a.qualifiers and b.qualifiers and not _same_org(a.qualifiers, b.qualifiers):
+        return False
+    if a.kinds and b.kinds and not (a.kinds <= b.kinds or b.kinds <= a.kinds):
+        return False
+    if any(
+        x.qualifiers and not x.kinds and y.kinds and not y.qualifiers for x, y in ((a, b), (b, a))
+    ):
+        return None
+    return True
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
@@ -1207,8 +1288,10 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
       phrases or on the names proper, titles and honorifics dropped (:data:`_HONORIFICS`,
       :data:`_OFFICE_TITLES`), or one an acronym of the other. Titles that disagree ("Mr."
       and "Mrs.", "Judge" and "Mayor") leave a matching surname uncertain (None).
-    - Two role nouns: one family with qualifiers that do not differ ("a Meta spokesperson"
-      and "the spokesperson"); different person roles differ ("the mayor", "a
+    - Two role nouns: one family with qualifiers that do not differ (:func:`_same_role`:
+      "a Meta spokesperson" and "the spokesperson"; "the fire chief" and "the police
+      chief" differ, "a senior official" and "a top official" do not, see
+      :data:`_ROLE_DESCRIPTORS`); different person roles differ ("the mayor", "a
       spokesperson"); different organisation nouns, or a person's role and an
       organisation, cannot be told (organisations nest and speak through people).
     - A role noun and a name: one person when the name carries the role as a title ("the
@@ -1222,6 +1305,7 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
         same_speaker("the FAA", "the Federal Aviation Administration")  # True (acronym)
         same_speaker("a Meta spokesperson", "A company spokesperson")  # True (one role)
         same_speaker("a Meta spokesperson", "a Google spokesperson")   # False
+        same_speaker("the fire chief", "the police chief")         # False (two offices)
         same_speaker("the spokesperson", "Jane Doe")                # None  (may be one)
         same_speaker("the company", "Northwind")                    # None  (may be one)
         same_speaker("Mr. Whitfield", "Mrs. Whitfield")             # None  (two people?)
@@ -1236,7 +1320,7 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
     if ra is not None and rb is not None:
         if ra.organisation != rb.organisation or ra.family != rb.family:
             return None if ra.organisation or rb.organisation else False
-        return not (ra.qualifiers and rb.qualifiers) or _same_org(ra.qualifiers, rb.qualifiers)
+        return _same_role(ra, rb)
     if same_name(ka, kb):
         return True
     if ra is not None or rb is not None:
@@ -1390,27 +1474,36 @@ def _word_diff(a: _Q, b: _Q) -> str:
     return word_diff(a.words, b.words, a.raw, b.raw)
 
 
-def _governed(tokens: Sequence[Token], kept: Iterable[int]) -> set[int]:
-    """The kept tokens and every token above them in the parse, up to a coordination (in
+def _predicate_kept(tokens: Sequence[Token], kept: set[int], head: int) -> bool:
+    """The kept tokens hold ``head``, or a token below it whose path up to ``head`` enters
+    it by a predicate relation (:data:`_PREDICATE_DEPS`) and crosses no coordination (in
     "we haven't released it and we expect ...", "expect" hangs on "released" as a
-    conjunct, and the "n't" of one does not govern the other)."""
-    out = set(kept)
-    for i in list(out):
+    conjunct, and the "n't" of one does not govern the other). A kept subject or object
+    of ``head`` does not count: "raising taxes" is kept from "Raising taxes is not the
+    answer" without the claim that "not" denies."""
+    if head in kept:
+        return True
+    for i in kept:
         while tokens[i].head != i and tokens[i].dep not in _SCOPE_BREAK_DEPS:
+            if tokens[i].head == head:
+                if tokens[i].dep in _PREDICATE_DEPS:
+                    return True
+                break
             i = tokens[i].head
-            out.add(i)
-    return out
+    return False
 
 
 def _dropped_meaning_words(long: _Q, kept: set[int]) -> tuple[str, ...]:
     """Words of ``long`` that a shortened quote leaves out (word indices not in ``kept``)
     and that negate, hedge or condition the words it keeps.
 
-    With a parse: a left-out negator or hedge whose head is a kept word or governs one
-    (any relation but coordination: "It is not true that [we will cut pensions]"), or a
-    left-out "if"/"unless" whose clause is kept or hangs on a kept or governing word ("[we
-    will cut pensions] unless the fund recovers"). Without one: such a word not cut off
-    from the kept words by a clause break ("and", "but", ...).
+    With a parse: a left-out negator or hedge whose head the kept words hold or reach on
+    its predicate side (:func:`_predicate_kept`: "It is not true that [we will cut
+    pensions]", "is not [the answer]"; not "[Raising taxes] is not the answer", whose kept
+    words are only the subject), or a left-out "if"/"unless" whose clause is kept or
+    whose conditioned verb is so kept ("[we will cut pensions] unless the fund recovers").
+    Without one: such a word not cut off from the kept words by a clause break ("and",
+    "but", ...).
     """
     dropped = [i for i, w in enumerate(long.words) if i not in kept and _meaning_word(w)]
     if not dropped:
@@ -1432,16 +1525,17 @@ def _dropped_meaning_words(long: _Q, kept: set[int]) -> tuple[str, ...]:
             if start < tok.end and tok.start < end:
                 word_of[t] = w
                 break
-    governed = _governed(tokens, (t for t, w in word_of.items() if w in kept))
+    kept_tokens = {t for t, w in word_of.items() if w in kept}
     for t, w in word_of.items():
         if w in kept:
             continue
         tok = tokens[t]
         low = _norm(tok.text)
         if low in CONDITIONALS:
-            hit = tok.head in governed or tokens[tok.head].head in governed
+            clause = tok.head  # the verb of the condition; its head is what it conditions
+            hit = clause in kept_tokens or _predicate_kept(tokens, kept_tokens, tokens[clause].head)
         elif low in NEGATORS or low in HEDGES:
-            hit = tok.head in governed
+            hit = _predicate_kept(tokens, kept_tokens, tok.head)
         else:
             continue
         if hit:
@@ -1601,11 +1695,19 @@ def _position(st: Statement) -> tuple[str, int]:
     return st.source_id, st.index
 
 
+def _key(q: _Q) -> tuple[str, int]:
+    """Identifies one quote: its statement and where it starts in it."""
+    return q.st.id, q.quote.start
+
+
 def _textual_findings(
     records: Sequence[_Q], fact_of: Mapping[str, Fact]
-) -> dict[tuple[str, str], QuoteFinding]:
-    """The best textual finding for each pair of statements of different sources."""
+) -> tuple[dict[tuple[str, str], QuoteFinding], dict[tuple[str, int], set[str]]]:
+    """The best textual finding for each pair of statements of different sources, and for
+    each quote (:func:`_key`) the other sources it matched in any pair (a statement pair
+    keeps one finding, but each of its quotes that matched is accounted for)."""
     best: dict[tuple[str, str], tuple[float, QuoteFinding]] = {}
+    matched: dict[tuple[str, int], set[str]] = defaultdict(set)
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
@@ -1616,10 +1718,12 @@ def _textual_findings(
             found = _classify_pair(a, b, one_fact=one_fact)
             if found is None:
                 continue
+            matched[_key(a)].add(b.st.source_id)
+            matched[_key(b)].add(a.st.source_id)
             key = (a.st.id, b.st.id)
             if key not in best or found[0] > best[key][0]:
                 best[key] = found
-    return {k: f for k, (_, f) in best.items()}
+    return {k: f for k, (_, f) in best.items()}, matched
 
 
 def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool | None]:
@@ -1670,6 +1774,64 @@ def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool
     return out
 
 
+def _reported_roots(tokens: Sequence[Token]) -> list[int]:
+    """The clauses a paraphrase reports: the clausal complements of its speech verbs
+    ("Ruiz said [the city would hire ...]"), else its root."""
+    speech = [i for i, t in enumerate(tokens) if t.lemma.casefold() in SPEECH_VERBS]
+    reported = [j for i in speech for j in _children(tokens, i) if tokens[j].dep == "ccomp"]
+    return reported or [i for i, t in enumerate(tokens) if t.head == i]
+
+
+def _subtree(tokens: Sequence[Token], roots: Iterable[int]) -> set[int]:
+    """The tokens under ``roots`` (the roots included)."""
+    out, stack = set(), list(roots)
+    while stack:
+        i = stack.pop()
+        if i not in out:
+            out.add(i)
+            stack += _children(tokens, i)
+    return out
+
+
+def _value_clash(q: _Q, st: Statement) -> tuple[Value, Value] | None:
+    """(the quote's value, the paraphrase's) when a paraphrase gives a typed value
+    (:data:`~factcheck.types.NUMERIC_KINDS`: money, percent, quantity, count, tally,
+    resolved date) that cannot hold with the quote's value of the same kind and unit
+    (:func:`~factcheck.extract.comparable` but not :func:`~factcheck.extract.compatible`),
+    and neither has a compatible counterpart on the other side: "“We will hire 50 new
+    officers”" reported as "the city would hire 500 new officers". The quote's values are
+    those inside its marks; the paraphrase's those of the clauses it reports
+    (:func:`_reported_roots`), so the day it was said ("said on Monday") is not one."""
+    quoted = [
+        v
+        for v in q.st.values
+        if v.kind in NUMERIC_KINDS and q.quote.start <= v.start and v.end <= q.quote.end
+    ]
+    if not quoted:
+        return None
+    told = [v for v in st.values if v.kind in NUMERIC_KINDS]
+    if st.tokens:
+        inside = _subtree(st.tokens, _reported_roots(st.tokens))
+        spans = [(st.tokens[i].start, st.tokens[i].end) for i in inside]
+        told = [v for v in told if any(s < v.end and v.start < e for s, e in spans)]
+    for v in quoted:
+        partners = [w for w in told if comparable(v, w)]
+        if not partners or any(compatible(v, w) for w in partners):
+            continue
+        for w in partners:
+            if not any(compatible(w, u) for u in quoted if comparable(w, u)):
+                return v, w
+    return None
+
+
+def _shown(v: Value) -> str:
+    """A value as the explanation names it: its words, and a date's resolved form when
+    the words are relative ("'next year' (2025)")."""
+    if v.kind is ValueKind.DATE and v.norm.casefold() != v.text.casefold():
+        return f"'{v.text}' ({v.norm})"
+    return f"'{v.text}'"
+
+
 def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     """(predicate, ID of the statement that negates it) when a paraphrase and the quote it
     reports share a main predicate that one of them negates ("“Our grid is ready …”" and
@@ -1682,10 +1844,7 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     members = set(inside)
     quoted = _predicates(qt, (i for i in inside if qt[i].head not in members or qt[i].head == i))
     pt = st.tokens
-    speech = [i for i, t in enumerate(pt) if t.lemma.casefold() in SPEECH_VERBS]
-    reported = [j for i in speech for j in _children(pt, i) if pt[j].dep == "ccomp"]
-    roots = reported or [i for i, t in enumerate(pt) if t.head == i]
-    told = _predicates(pt, roots)
+    told = _predicates(pt, _reported_roots(pt))
     for lemma in sorted(quoted.keys() & told.keys()):
         qn, pn = quoted[lemma], told[lemma]
         if qn is not None and pn is not None and qn != pn:
@@ -1695,12 +1854,23 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
 
 def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
     """A paraphrase finding; altered when the paraphrase negates what the quote says (or
-    the reverse), since it then reports the opposite."""
+    the reverse), since it then reports the opposite, or when it changes one of the
+    quote's values (:func:`_value_clash`)."""
     who = q.quote.speaker
     words = f"{who}'s words" if who else "the quoted words"
     explanation = f"{st.id} reports {words} quoted in {q.st.id} without quotation marks ({why})"
+    changes = []
     clash = _negation_clash(q, st)
-    if clash is None:
+    if clash is not None:
+        lemma, negating = clash
+        changes.append(f"reverses them: only {negating} negates '{lemma}'")
+    values = _value_clash(q, st)
+    if values is not None:
+        quoted, told = values
+        changes.append(
+            f"changes a value: {q.st.id} quotes {_shown(quoted)}, {st.id} reports {_shown(told)}"
+        )
+    if not changes:
         return QuoteFinding(
             kind=QuoteClass.PARAPHRASED,
             a=q.st.id,
@@ -1712,7 +1882,6 @@ def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
             diff=None,
             explanation=explanation + ".",
         )
-    lemma, negating = clash
     raw = _WORD.findall(st.text)
     return QuoteFinding(
         kind=QuoteClass.ALTERED,
@@ -1723,7 +1892,50 @@ def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
         text_a=q.quote.text,
         text_b=None,
         diff=word_diff(q.words, [_norm(w) for w in raw], q.raw, raw),
-        explanation=(f"{explanation}, but reverses them: only {negating} negates '{lemma}'."),
+        explanation=f"{explanation}, but {', and '.join(changes)}.",
+    )
+
+
+#: Characters of another quote an unsupported finding's explanation shows.
+_OTHER_QUOTE_CHARS = 100
+
+
+def _unsupported(q: _Q, records: Sequence[_Q], fact_of: Mapping[str, Fact]) -> QuoteFinding:
+    """An unsupported finding for a quote no other source quotes or paraphrases. When
+    another source quotes the same speaker in the same fact with other words (too unlike
+    to be one quotation), the explanation says so and gives those words."""
+    speaker = q.quote.speaker
+    fact = fact_of.get(q.st.id)
+    others: dict[str, _Q] = {}
+    for r in records:
+        if (
+            fact is not None
+            and r.st.source_id != q.st.source_id
+            and fact_of.get(r.st.id) is fact
+            and same_speaker(speaker, r.quote.speaker) is True
+        ):
+            others.setdefault(r.st.source_id, r)
+    explanation = f"Only {q.st.source_id} has {speaker} say this"
+    told = []
+    for r in sorted(others.values(), key=lambda r: (_position(r.st), r.quote.start)):
+        text = r.quote.text.strip().rstrip(",;:.").rstrip()
+        if len(text) > _OTHER_QUOTE_CHARS:
+            text = text[: _OTHER_QUOTE_CHARS - 1].rstrip() + "…"
+        told.append(f"{r.st.id} quotes {r.quote.speaker} differently: “{text}”")
+    if told:
+        explanation += f". In the same fact, {'; '.join(told)}."
+    else:
+        explanation += "; no other source quotes or reports it."
+    return QuoteFinding(
+        kind=QuoteClass.UNSUPPORTED,
+        a=q.st.id,
+        b=None,
+        speaker_a=speaker,
+        speaker_b=None,
+        text_a=q.quote.text,
+        text_b=None,
+        diff=None,
+        explanation=explanation,
     )
 
 
@@ -1736,7 +1948,8 @@ def compare_quotes(
         statements: every statement of the story, with ``quotes`` filled by
             :func:`attach_quotes`.
         facts: the story's facts; a quote and an unquoted statement of one fact are a
-            paraphrase, and a quote whose fact has no other source may be unsupported.
+            paraphrase, and an unsupported quote names the other sources' quotes of its
+            speaker in its fact.
             Pass ``()`` to rely on word overlap alone.
 
     Returns:
@@ -1749,12 +1962,7 @@ def compare_quotes(
     records = _quote_records(statements)
     sources = {st.source_id for st in statements}
     fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
-    found = _textual_findings(records, fact_of)
-    linked: dict[str, set[str]] = defaultdict(set)  # statement ID -> sources it matched
-    by_id = {st.id: st for st in statements}
-    for a_id, b_id in found:
-        linked[a_id].add(by_id[b_id].source_id)
-        linked[b_id].add(by_id[a_id].source_id)
+    found, matched = _textual_findings(records, fact_of)
 
     unquoted: dict[str, list[Statement]] = defaultdict(list)
     for st in sorted(statements, key=_position):
@@ -1769,7 +1977,7 @@ def compare_quotes(
         if len(q.words) < MIN_MATCH_WORDS:
             continue
         fact = fact_of.get(q.st.id)
-        for source in sorted(sources - {q.st.source_id} - linked[q.st.id]):
+        for source in sorted(sources - {q.st.source_id} - matched[_key(q)]):
             in_fact = [
                 st
                 for st in unquoted[source]
@@ -1779,6 +1987,7 @@ def compare_quotes(
             ]
             for st in in_fact:
                 paraphrases.setdefault((q.st.id, st.id), _paraphrase(q, st, "same fact"))
+                matched[_key(q)].add(source)
             if in_fact or not q.lemmas:
                 continue
             scored = [(len(q.lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
@@ -1789,43 +1998,27 @@ def compare_quotes(
                 paraphrases.setdefault(
                     (q.st.id, st.id), _paraphrase(q, st, f"{shared} shared words")
                 )
-    for a_id, b_id in paraphrases:
-        linked[a_id].add(by_id[b_id].source_id)
+                matched[_key(q)].add(source)
 
-    unsupported: list[QuoteFinding] = []
+    unsupported = []
     if len(sources) >= 2:
-        seen: set[str] = set()
-        for q in records:
-            if q.st.id in seen or not q.quote.speaker or len(q.words) < MIN_MATCH_WORDS:
-                continue
-            if linked[q.st.id]:
-                continue
-            fact = fact_of.get(q.st.id)
-            if fact is not None and set(fact.source_ids) - {q.st.source_id}:
-                continue
-            seen.add(q.st.id)
-            unsupported.append(
-                QuoteFinding(
-                    kind=QuoteClass.UNSUPPORTED,
-                    a=q.st.id,
-                    b=None,
-                    speaker_a=q.quote.speaker,
-                    speaker_b=None,
-                    text_a=q.quote.text,
-                    text_b=None,
-                    diff=None,
-                    explanation=(
-                        f"Only {q.st.source_id} has {q.quote.speaker} say this; no other "
-                        "source quotes or reports it."
-                    ),
-                )
-            )
+        unsupported = [
+            _unsupported(q, records, fact_of)
+            for q in records
+            if q.quote.speaker and len(q.words) >= MIN_MATCH_WORDS and not matched[_key(q)]
+        ]
 
     pos = {st.id: _position(st) for st in statements}
     findings = [*found.values(), *paraphrases.values(), *unsupported]
     return tuple(
         sorted(
             findings,
-            key=lambda f: (pos[f.a], f.b is None, pos[f.b] if f.b else ("", 0), f.kind.value),
+            key=lambda f: (
+                pos[f.a],
+                f.b is None,
+                pos[f.b] if f.b else ("", 0),
+                f.kind.value,
+                f.text_a or "",
+            ),
         )
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 from helpers import FakeEmbedder, bare_statement
 
-from factcheck import clean, ingest
+from factcheck import clean, extract, ingest
 from factcheck.cache import Cache
 from factcheck.pipeline import analyse, article_from_paragraphs
 from factcheck.quotes import attach_quotes, compare_quotes, same_speaker
@@ -36,6 +37,11 @@ def _sources(**articles: Sequence[str]) -> list[Statement]:
     arts = [article_from_paragraphs(src, list(paras)) for src, paras in articles.items()]
     statements = segment(arts, spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None))
     return list(attach_quotes(arts, statements))
+
+
+def _valued(published: date, **articles: Sequence[str]) -> list[Statement]:
+    """As :func:`_sources`, with typed values extracted (dates anchored at ``published``)."""
+    return [extract.extract(st, published=published) for st in _sources(**articles)]
 
 
 def _quotes(statements: Sequence[Statement]) -> list[tuple[str, str | None]]:
@@ -324,6 +330,21 @@ def test_quotes_single_quotes_among_apostrophes_give_only_the_quotation() -> Non
         ("the FAA", "the Federal Aviation Administration", True),
         ("an FAA spokesperson", "a Federal Aviation Administration spokesperson", True),
         ("the FAA", "the Federal Reserve", False),
+        # lower-case qualifiers that name the office tell two roles apart
+        ("the fire chief", "the police chief", False),
+        ("the foreign minister", "the finance minister", False),
+        ("the city fire chief", "the fire chief", True),
+        ("the police chief", "the chief", True),
+        # ... rank, standing and place words do not
+        ("a senior official", "a top official", True),
+        ("a high-ranking official", "an unnamed official", True),
+        ("the city's mayor", "the town mayor", True),
+        # ... and a name against a kind cannot be told
+        ("an NYPD spokesperson", "a police spokesperson", None),
+        # an office title ending the phrase is a role, not a name
+        ("the school superintendent", "superintendent Ana Ruiz", True),
+        ("the school superintendent", "Ana Ruiz", None),
+        ("Stephen King", "King", True),
     ],
 )
 def test_quotes_same_speaker_normalises_names_and_roles(
@@ -402,6 +423,18 @@ def test_quotes_a_role_and_a_name_are_not_a_misattribution() -> None:
     (f,) = compare_quotes(statements, ())
     assert f.kind is QuoteClass.VERBATIM
     assert "(a:1 names the spokesperson, b:1 Jane Doe)" in f.explanation
+
+
+def test_quotes_same_words_from_roles_of_two_offices_are_misattributed() -> None:
+    statements = _sources(
+        a=["“The blaze started in the kitchen and spread through the roof,” said the fire chief."],
+        b=[
+            "“The blaze started in the kitchen and spread through the roof,” said the police chief."
+        ],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.MISATTRIBUTED
+    assert (f.speaker_a, f.speaker_b) == ("the fire chief", "the police chief")
 
 
 def test_quotes_different_speakers_saying_different_things_are_not_misattributed() -> None:
@@ -564,6 +597,48 @@ def test_quotes_a_shortened_quote_that_drops_a_hedge_or_condition_is_altered(
     assert f.diff is not None and "[-" in f.diff
 
 
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        # the kept words are the subject of the negated "is" (regression: "not" was counted)
+        ("Raising taxes on families is not the answer", "raising taxes on families"),
+        ("Borrowing from the future to pay for today is not a plan", "borrowing from the future"),
+        # ... or its object
+        ("We will not cut pensions for retired staff", "pensions for retired staff"),
+    ],
+)
+def test_quotes_a_shortened_quote_keeping_only_the_subject_of_a_negation_is_elided(
+    full: str, short: str
+) -> None:
+    statements = _sources(
+        a=[f"“{full},” said council member Rita Gomez."],
+        b=[f"Council member Rita Gomez said she opposed “{short}” to pay for the new school."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.ELIDED
+    assert "changes what the words kept say" not in f.explanation
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        # the kept words are the negated predicate's clausal complement or its complement
+        ("We do not plan to raise taxes on families", "to raise taxes on families"),
+        ("The new bridge is not safe for heavy trucks", "safe for heavy trucks"),
+    ],
+)
+def test_quotes_a_shortened_quote_keeping_the_negated_predicate_is_altered(
+    full: str, short: str
+) -> None:
+    statements = _sources(
+        a=[f"“{full},” said council member Rita Gomez."],
+        b=[f"Council member Rita Gomez said the plan was “{short}” this year."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.ALTERED
+    assert "leaves out 'not', which changes what the words kept say" in f.explanation
+
+
 def test_quotes_a_negation_in_another_clause_does_not_stop_an_elision() -> None:
     statements = _sources(
         a=[
@@ -643,7 +718,16 @@ def test_quotes_two_remarks_of_one_speaker_in_one_fact_are_not_altered() -> None
         a=["“We expect to hire twelve new librarians this year,” Maria Brandt said."],
         b=["“We expect to close two branch offices this year,” Maria Brandt said."],
     )
-    assert compare_quotes(statements, _one_fact(statements)) == ()
+    # Each is unsupported, and says how the other source quotes the speaker.
+    a, b = compare_quotes(statements, _one_fact(statements))
+    assert _kinds([a, b]) == {
+        (QuoteClass.UNSUPPORTED, "a:1", None),
+        (QuoteClass.UNSUPPORTED, "b:1", None),
+    }
+    assert a.explanation == (
+        "Only a has Maria Brandt say this. In the same fact, b:1 quotes Maria Brandt "
+        "differently: “We expect to close two branch offices this year”."
+    )
 
 
 def test_quotes_one_fact_does_not_make_two_speakers_one_quotation() -> None:
@@ -651,7 +735,42 @@ def test_quotes_one_fact_does_not_make_two_speakers_one_quotation() -> None:
         a=["“The decision was rushed and it ignored the workers,” said Carl Mendes."],
         b=["“The decision was hasty and it betrayed the workers,” said Rosa Diaz."],
     )
-    assert compare_quotes(statements, _one_fact(statements)) == ()
+    findings = compare_quotes(statements, _one_fact(statements))
+    assert {f.kind for f in findings} == {QuoteClass.UNSUPPORTED}
+    assert all("no other source quotes or reports it" in f.explanation for f in findings)
+
+
+def test_quotes_a_quote_in_a_fact_with_other_sources_is_still_unsupported() -> None:
+    # Another source's statement in the fact neither quotes nor paraphrases these words.
+    statements = _sources(
+        a=["“Nobody asked us what we wanted,” said parent Jenna Hill."],
+        b=["“Our kids deserve better than this,” said Hill."],
+    )
+    findings = compare_quotes(statements, _one_fact(statements))
+    assert _kinds(findings) == {
+        (QuoteClass.UNSUPPORTED, "a:1", None),
+        (QuoteClass.UNSUPPORTED, "b:1", None),
+    }
+    b = next(f for f in findings if f.a == "b:1")
+    assert "a:1 quotes parent Jenna Hill differently: “Nobody asked us what we wanted”" in (
+        b.explanation
+    )
+
+
+def test_quotes_each_quote_of_a_statement_gets_a_finding() -> None:
+    # One statement, two quotations: one is verbatim elsewhere, the other nowhere.
+    statements = _sources(
+        a=[
+            "“The tunnel opened on time,” Ruiz said, adding that “cyclists will get their own "
+            "lane by the autumn.”"
+        ],
+        b=["“The tunnel opened on time,” said Mayor Ana Ruiz."],
+    )
+    findings = compare_quotes(statements, ())
+    assert {(f.kind, f.text_a) for f in findings} == {
+        (QuoteClass.VERBATIM, "The tunnel opened on time,"),
+        (QuoteClass.UNSUPPORTED, "cyclists will get their own lane by the autumn."),
+    }
 
 
 def test_quotes_a_paraphrase_that_negates_the_quote_is_altered() -> None:
@@ -700,6 +819,66 @@ def test_quotes_a_paraphrase_negating_a_side_clause_is_still_a_paraphrase() -> N
         a=["“Our grid is ready to replace the power the plant produces,” said Tom Hale."],
         b=["Hale said the grid was ready to replace the power, though the plant does not close."],
     )
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert f.kind is QuoteClass.PARAPHRASED
+
+
+@pytest.mark.parametrize(
+    ("quote", "paraphrase", "shown"),
+    [
+        (
+            "“We will hire 50 new officers this year,” Mayor Ana Ruiz said on Monday.",
+            "Mayor Ana Ruiz said the city would hire 500 new officers this year.",
+            "a:1 quotes '50 new officers', b:1 reports '500 new officers'",
+        ),
+        (
+            "“The repairs will cost about $2 million,” said city engineer Paul Weiss.",
+            "City engineer Paul Weiss said the repairs would cost $5 million.",
+            "a:1 quotes 'about $2 million', b:1 reports '$5 million'",
+        ),
+        (
+            "In a 2024 letter, Ruiz wrote, “Starting next year, we expect the new tunnel to "
+            "carry most of the city's traffic.”",
+            "Ruiz predicted that the new tunnel would carry most of the city's traffic starting "
+            "in 2024.",
+            "a:1 quotes 'next year' (2025), b:1 reports '2024'",
+        ),
+    ],
+)
+def test_quotes_a_paraphrase_that_changes_a_value_is_altered(
+    quote: str, paraphrase: str, shown: str
+) -> None:
+    statements = _valued(date(2026, 3, 10), a=[quote], b=[paraphrase])
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert (f.kind, f.a, f.b, f.text_b) == (QuoteClass.ALTERED, "a:1", "b:1", None)
+    assert f"but changes a value: {shown}." in f.explanation
+    assert f.diff is not None
+
+
+@pytest.mark.parametrize(
+    ("quote", "paraphrase"),
+    [
+        # the same values in other words
+        (
+            "“The repairs will take about six weeks and cost roughly $2 million,” said Paul Weiss.",
+            "Paul Weiss said the repairs would take 6 weeks and cost $2 million.",
+        ),
+        # the day it was said is not a value of the quote
+        (
+            "“We will open the tunnel in April,” Mayor Ana Ruiz said.",
+            "Mayor Ana Ruiz said on Monday that the city would open the tunnel soon.",
+        ),
+        # a count of another thing
+        (
+            "“We will hire 50 new officers this year,” Mayor Ana Ruiz said.",
+            "Mayor Ana Ruiz said the city would hire new officers for its 12 stations this year.",
+        ),
+    ],
+)
+def test_quotes_a_paraphrase_with_the_quotes_values_is_still_a_paraphrase(
+    quote: str, paraphrase: str
+) -> None:
+    statements = _valued(date(2026, 3, 10), a=[quote], b=[paraphrase])
     (f,) = compare_quotes(statements, _one_fact(statements))
     assert f.kind is QuoteClass.PARAPHRASED
 
