@@ -31,13 +31,20 @@ word 'massive'. a tells the claim without it."
 speaker, not the outlet: hedges, loaded words and tone are read on the outlet's own
 wording only. Loaded words in reported speech ("said they were *furious*", "called it a
 *betrayal*") are the speaker's too. A hedge in reported speech still counts: the outlet
-reports the claim as uncertain.
+reports the claim as uncertain. A statement whose quoted words hedge ("“The ferry *may* be
+suspended,” said Okafor") is not flat either: the hedge still qualifies the claim it tells,
+so no hedging note calls it unhedged (it is not marked as hedging on its own either).
 
 **Hedges** count by their use, not their spelling:
 
 - the modals in :data:`HEDGE_MODALS` tagged ``MD`` ("may", never the month May), and not
-  "could not" (inability, not doubt);
-- the words in :data:`HEDGE_WORDS` ("reportedly", "possible", "alleged") outside a date;
+  "could not" (inability, not doubt), "could" with a verb of :data:`ABILITY_VERBS`
+  ("could see the smoke": ability) or "may not" with a verb of :data:`PERMISSION_VERBS`
+  ("may not enter": a prohibition). An ability or a prohibition is neither a hedge nor
+  flat, and a negated "may" is not set against a negated "cannot" or "must";
+- the words in :data:`HEDGE_WORDS` ("reportedly", "possible", "alleged") outside a date,
+  not in a comparison ("as soon as possible") and not after the verbs of
+  :data:`NOT_HEDGING_AFTER` ("made possible by a grant");
 - the verbs in :data:`HEDGE_VERBS` with a clause complement ("suggests that", "appears to
   be"; not "appeared in court", "signaled the tanker to stop", the noun "signal");
 - the participles in :data:`HEDGE_PASSIVES` with an infinitive ("is believed to be",
@@ -92,6 +99,7 @@ from factcheck.types import (
 )
 
 __all__ = [
+    "ABILITY_VERBS",
     "ATTRIBUTION",
     "FIGURATIVE",
     "HEDGES",
@@ -102,6 +110,8 @@ __all__ = [
     "LEAD_STATEMENTS",
     "LOADED",
     "MIN_SHARED_CONTENT",
+    "NOT_HEDGING_AFTER",
+    "PERMISSION_VERBS",
     "SCOPE_SHARE",
     "TONE_POLE",
     "UNCERTAIN_MODALS",
@@ -113,12 +123,31 @@ __all__ = [
     "tone",
 ]
 
-#: Modal verbs that hedge (only with the tag ``MD``; "could not" is inability).
+#: Modal verbs that hedge (only with the tag ``MD``; "could not" is inability, and see
+#: :data:`ABILITY_VERBS` and :data:`PERMISSION_VERBS` for "could see" and "may not enter").
 HEDGE_MODALS = frozenset({"may", "might", "could"})
 
 #: Modals that may or may not hedge ("gusts should weaken" predicts, "the city should
 #: act" obliges): a statement with one is neither hedged nor flat, so no note compares it.
 UNCERTAIN_MODALS = frozenset({"should", "would", "must", "ought"})
+
+#: Verbs of perception and means (lemmas): "could" with one of them tells an ability
+#: ("residents *could see* the smoke", "few *could afford* it"), not a possibility, unless
+#: its object holds a number ("the coast could see 20 inches of rain" is an estimate). An
+#: ability is neither a hedge nor flat. "reach" is left out: "could reach a deal" and
+#: "could reach the coast by Friday" are the usual hedges of news.
+ABILITY_VERBS = frozenset(
+    {"see", "hear", "feel", "smell", "taste", "watch", "notice", "spot", "glimpse", "sense",
+     "afford"}
+)  # fmt: skip
+
+#: Verbs of access and conduct (lemmas): "may not" with one of them forbids ("visitors
+#: *may not enter* the park"), it does not doubt. A prohibition is neither a hedge nor flat.
+PERMISSION_VERBS = frozenset(
+    {"enter", "leave", "use", "park", "visit", "attend", "access", "cross", "board", "bring",
+     "carry", "remove", "sell", "drive", "fly", "fish", "hunt", "camp", "smoke", "drink",
+     "swim", "vote", "travel", "operate", "return", "wear", "film", "photograph"}
+)  # fmt: skip
 
 #: Adverbs, adjectives and nouns that hedge wherever they stand (lower-cased words).
 HEDGE_WORDS = frozenset(
@@ -129,6 +158,10 @@ HEDGE_WORDS = frozenset(
         "suspected", "purported", "rumored", "rumoured",
     }
 )  # fmt: skip
+
+#: Hedge words that do not hedge as the complement of these verbs (lemmas): "*made
+#: possible* by a federal grant" is "enabled by", not "possibly".
+NOT_HEDGING_AFTER: Mapping[str, frozenset[str]] = {"possible": frozenset({"make", "render"})}
 
 #: Verbs (lemmas) that hedge when they take a clause: "suggests that", "appears to be".
 #: "appear" and "seem" also take an infinitive; the others need a that-clause.
@@ -473,17 +506,17 @@ def _is_hedge(st: Statement, i: int) -> bool:
     if any(_is_that(st, k) for j in kids for k in _children(st, j)):
         deps.add("ccomp")  # a that-clause the parser took for an object keeps its "that"
     if word in HEDGE_MODALS:
-        if t.tag != "MD":
-            return False
-        negated = any(st.tokens[j].dep == "neg" for j in _children(st, t.head))
-        return not (word == "could" and negated)
+        return _modal_use(st, i) == "hedge"
     if word in HEDGE_WORDS:
         # in a comparison it measures degree, not doubt: "as soon as possible", "the best
         # possible outcome"
         compared = st.tokens[t.head].text.lower() == "as" or any(
             st.tokens[j].tag == "JJS" for j in kids
         )
-        return not compared and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
+        idiom = t.head != i and st.tokens[t.head].lemma.lower() in NOT_HEDGING_AFTER.get(
+            word, frozenset()
+        )
+        return not compared and not idiom and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
     if lemma in HEDGE_VERBS and t.pos == "VERB":
         return "ccomp" in deps or (lemma in {"appear", "seem"} and "xcomp" in deps)
     if lemma in HEDGE_PASSIVES and t.tag == "VBN":
@@ -491,16 +524,59 @@ def _is_hedge(st: Statement, i: int) -> bool:
     return False
 
 
+def _negated(st: Statement, i: int) -> bool:
+    """Token ``i`` has a negation among its dependents ("not", "n't", "never")."""
+    return any(st.tokens[j].dep == "neg" for j in _children(st, i))
+
+
+def _holds_number(st: Statement, i: int) -> bool:
+    """An object of verb ``i`` holds a number ("see *20 inches* of rain")."""
+    return any(
+        st.tokens[k].pos == "NUM"
+        for j in _children(st, i)
+        if st.tokens[j].dep in {"dobj", "attr"}
+        for k in _subtree(st, j)
+    )
+
+
+#: How a modal of :data:`HEDGE_MODALS` is used (:func:`_modal_use`); the last two are
+#: neither a hedge nor flat.
+_NEITHER_USES = frozenset({"ability", "prohibition"})
+
+
+def _modal_use(st: Statement, i: int) -> str | None:
+    """How the modal token ``i`` is used: ``"hedge"`` ("the plant may close"),
+    ``"inability"`` ("could not be reopened"), ``"ability"`` ("could see the smoke", see
+    :data:`ABILITY_VERBS`), ``"prohibition"`` ("may not enter", see
+    :data:`PERMISSION_VERBS`); None for a word that is not a modal of
+    :data:`HEDGE_MODALS` (the month May)."""
+    t = st.tokens[i]
+    word = t.text.lower()
+    if word not in HEDGE_MODALS or t.tag != "MD":
+        return None
+    verb = t.head
+    lemma = st.tokens[verb].lemma.lower()
+    if word == "could":
+        if _negated(st, verb):
+            return "inability"
+        if lemma in ABILITY_VERBS and not _holds_number(st, verb):
+            return "ability"
+    if word == "may" and _negated(st, verb) and lemma in PERMISSION_VERBS:
+        return "prohibition"
+    return "hedge"
+
+
 def _is_that(st: Statement, i: int) -> bool:
     return st.tokens[i].dep == "mark" and st.tokens[i].text.lower() == "that"
 
 
-def _hedges(st: Statement) -> list[_Mark]:
-    quoted = _quoted(st)
+def _hedges(st: Statement, *, quoted: bool = False) -> list[_Mark]:
+    """The hedges of the outlet's own wording (and of its quotations too if ``quoted``)."""
+    skip = set() if quoted else _quoted(st)
     return [
         _Mark(i, st.tokens[i].text.lower(), st.tokens[i].lemma.lower())
         for i in range(len(st.tokens))
-        if i not in quoted and _is_hedge(st, i)
+        if i not in skip and _is_hedge(st, i)
     ]
 
 
@@ -547,13 +623,15 @@ def _loaded(st: Statement, *, reported: bool = False) -> list[_Mark]:
     return out
 
 
-def _uncertain(st: Statement) -> bool:
-    """The outlet's wording has one of the :data:`UNCERTAIN_MODALS`."""
-    quoted = _quoted(st)
+def _uncertain(st: Statement, *, quoted: bool = False) -> bool:
+    """The outlet's wording (and its quotations too if ``quoted``) has a modal that is
+    neither a hedge nor flat: one of the :data:`UNCERTAIN_MODALS`, an ability ("could
+    see") or a prohibition ("may not enter")."""
+    skip = set() if quoted else _quoted(st)
     return any(
-        t.tag == "MD" and t.text.lower() in UNCERTAIN_MODALS
+        t.tag == "MD" and (t.text.lower() in UNCERTAIN_MODALS or _modal_use(st, i) in _NEITHER_USES)
         for i, t in enumerate(st.tokens)
-        if i not in quoted
+        if i not in skip
     )
 
 
@@ -786,12 +864,36 @@ def _note(
     )
 
 
+#: Modals of possibility, permission and necessity: negated, they deny or forbid ("may
+#: not", "cannot", "must not"), so two of them negated are a modal swap. "will not" is a
+#: flat denial.
+_SWAP_MODALS = frozenset({"may", "might", "can", "could", "must"})
+
+
+def _negated_modal(st: Statement, i: int) -> bool:
+    """Token ``i`` is a modal of :data:`_SWAP_MODALS` whose verb is negated ("may not",
+    "cannot")."""
+    t = st.tokens[i]
+    return t.tag == "MD" and t.text.lower() in _SWAP_MODALS and _negated(st, t.head)
+
+
 def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
+    """A partner is flat when neither its own wording nor its quotations hedge or hold an
+    uncertain modal: a hedge the speaker's words carry still qualifies the claim the
+    statement tells. A negated hedge modal is not set against a partner that negates a
+    modal too ("may not survive" / "cannot survive": a modal swap, not a lost hedge)."""
     hedges = {s.id: _hedges(s) for s in statements}
-    flat = {s.id: not hedges[s.id] and not _uncertain(s) for s in statements}
-    marked, rest, closest = _build(
-        statements, hedges, lambda s, m, o: flat[o.id] and _tells_scope(s, m.index, o)
-    )
+    flat = {
+        s.id: not _hedges(s, quoted=True) and not _uncertain(s, quoted=True) for s in statements
+    }
+    swaps = {s.id for s in statements if any(_negated_modal(s, i) for i in range(len(s.tokens)))}
+
+    def plainer(s: Statement, m: _Mark, o: Statement) -> bool:
+        if not flat[o.id] or (o.id in swaps and _negated_modal(s, m.index)):
+            return False
+        return _tells_scope(s, m.index, o)
+
+    marked, rest, closest = _build(statements, hedges, plainer)
     if not marked or not rest:
         return None
     uses = "; ".join(

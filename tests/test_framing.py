@@ -567,3 +567,106 @@ def test_framing_a_claim_under_another_verb_is_not_bare(told: Callable[..., Stat
         "The company denied that it had misled investors.",
         "The company admitted that it had misled investors.",
     )
+
+
+# Round 2, defect 2: a hedge in the quoted words still qualifies the claim.
+
+
+@pytest.mark.parametrize(
+    ("quoted", "paraphrased"),
+    [
+        (
+            '"The ferry service may be suspended for the winter season," said harbor director '
+            "Tom Okafor.",
+            "Harbor director Tom Okafor said the ferry service could be suspended for the "
+            "winter season.",
+        ),
+        (
+            '"The refinery might shut down before the end of the year," said plant manager '
+            "Olga Berg.",
+            "Plant manager Olga Berg said the refinery would possibly shut down before the end "
+            "of the year.",
+        ),
+    ],
+)
+def test_framing_a_quote_that_hedges_is_not_flat(
+    told: Callable[..., Statement], quoted: str, paraphrased: str
+) -> None:
+    assert FramingKind.HEDGING not in _notes(told, quoted, paraphrased)
+
+
+def test_framing_a_quoted_hedge_is_still_not_the_outlets_own(
+    told: Callable[..., Statement],
+) -> None:
+    """The quote's "may" keeps its statement from being flat, but does not mark it."""
+    st = told('"The ferry may be suspended for the winter," said director Tom Okafor.')
+    assert hedge_words(st) == ()
+    assert FramingKind.HEDGING not in _notes(
+        told,
+        '"The ferry may be suspended for the winter," said director Tom Okafor.',
+        "The ferry will be suspended for the winter, director Tom Okafor said.",
+    )
+
+
+# Round 2, defect 3: ability, "made possible" and prohibitions are no hedges.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents could see the smoke from the refinery fire across the bay.",
+        "Few families could afford the new fares.",
+        "The bridge rebuild was made possible by a federal grant of $20 million.",
+        "Visitors may not enter the national park until the bridge is repaired.",
+    ],
+)
+def test_framing_ability_enabling_and_prohibition_are_not_hedges(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert hedge_words(told(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Residents could see the smoke from the refinery fire across the bay.",
+            "Residents saw the smoke from the refinery fire across the bay.",
+        ),
+        (
+            "The bridge rebuild was made possible by a federal grant of $20 million.",
+            "The bridge rebuild was paid for by a federal grant of $20 million.",
+        ),
+        (
+            "Visitors may not enter the national park until the bridge is repaired.",
+            "Visitors cannot enter the national park until the bridge is repaired.",
+        ),
+        ("The airline may not survive the winter.", "The airline cannot survive the winter."),
+    ],
+)
+def test_framing_no_hedging_note_on_ability_enabling_or_prohibition(
+    told: Callable[..., Statement], a: str, b: str
+) -> None:
+    assert FramingKind.HEDGING not in _notes(told, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "hedge"),
+    [
+        (
+            "The coast could see 20 inches of rain this weekend.",
+            "The coast will see 20 inches of rain this weekend.",
+            "could",
+        ),
+        (
+            "The airline may not survive the winter.",
+            "The airline will not survive the winter.",
+            "may",
+        ),
+    ],
+)
+def test_framing_estimates_and_doubtful_denials_still_hedge(
+    told: Callable[..., Statement], a: str, b: str, hedge: str
+) -> None:
+    note = _notes(told, a, b)[FramingKind.HEDGING]
+    assert note.marked == ("a:1",) and note.words == ((hedge,),)
