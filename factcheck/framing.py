@@ -63,7 +63,12 @@ the two reported clauses to share two content lemmas (or all of the smaller one)
 **Senses.** The words in :data:`FIGURATIVE` are loaded only in their figurative sense,
 marked by a cue word next to them ("*buried* within the letter", "a *landmark* ruling",
 "*poached* researchers"); "the victims were buried", "the historic district" and "poached
-salmon" are plain.
+salmon" are plain. The other way round, the words in :data:`LITERAL` are loaded except in
+the contexts of their plain, physical sense (:class:`LiteralSense`: a part of speech, the noun
+they modify, their subject, the objects of their prepositions, a coordinated verb): "died
+in a *blast*", "an *explosive* device", "the car *plunged* into the river", "the runner
+*stumbled*" are plain; "critics *blasted* the plan", "*explosive* growth", "shares
+*plunged*", "the company *stumbled*" are loaded.
 
 Per source (:func:`profiles`): the share of statements whose own wording hedges, the mean
 VADER tone of its own wording, the share of attributed statements (a speech verb governing
@@ -108,6 +113,7 @@ __all__ = [
     "HEDGE_VERBS",
     "HEDGE_WORDS",
     "LEAD_STATEMENTS",
+    "LITERAL",
     "LOADED",
     "MIN_SHARED_CONTENT",
     "NOT_HEDGING_AFTER",
@@ -115,6 +121,7 @@ __all__ = [
     "SCOPE_SHARE",
     "TONE_POLE",
     "UNCERTAIN_MODALS",
+    "LiteralSense",
     "annotate",
     "framing_notes",
     "hedge_words",
@@ -229,6 +236,78 @@ FIGURATIVE: Mapping[str, frozenset[str]] = {
     "poach": _PEOPLE_CUES,
     "historic": _EVENT_CUES,
     "landmark": _EVENT_CUES,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralSense:
+    """The contexts in which a word of :data:`LOADED` has its plain, physical sense; any
+    one of them makes it plain (see :data:`LITERAL`)."""
+
+    #: Parts of speech it is plain as: the noun in "died in a *blast*".
+    pos: frozenset[str] = frozenset()
+    #: Nouns (lemmas) it is plain before: "an *explosive* device".
+    heads: frozenset[str] = frozenset()
+    #: Subjects (lemmas) with which it is plain: "the runner *stumbled*".
+    subjects: frozenset[str] = frozenset()
+    #: Objects of its prepositions (lemmas) with which it is plain, a place name
+    #: (:data:`_PLACE_ENTITIES`) too: "*plunged* into the river", "into the Thames".
+    places: frozenset[str] = frozenset()
+    #: Prepositions that make it plain whatever follows: "*stumbled* upon a flaw".
+    preps: frozenset[str] = frozenset()
+    #: Verbs (lemmas) coordinated with it that make it plain: "*stumbled* and fell".
+    conjuncts: frozenset[str] = frozenset()
+
+
+#: Things that explode or detect explosions ("an explosive device", "explosive residue").
+_EXPLOSIVE_THINGS = frozenset(
+    {
+        "device", "material", "charge", "substance", "vest", "belt", "powder", "residue",
+        "trace", "package", "ordnance", "compound", "chemical", "mixture", "detector",
+        "detection",
+    }
+)  # fmt: skip
+#: Places and things a body or a vehicle falls into, off or over ("into the river", "off
+#: the cliff", "over a root", "on the stairs").
+_PHYSICAL_PLACES = frozenset(
+    {
+        "river", "water", "sea", "lake", "ocean", "bay", "harbor", "harbour", "canal", "creek",
+        "stream", "pond", "pool", "reservoir", "channel", "ravine", "gorge", "canyon",
+        "valley", "cliff", "ditch", "pit", "hole", "pothole", "shaft", "well", "ground",
+        "floor", "street", "road", "embankment", "bridge", "root", "rock", "stone", "step",
+        "stair", "staircase", "curb", "kerb", "ice", "path", "track", "trail", "stage",
+        "debris", "rubble", "doorway", "ladder", "pavement", "sidewalk", "field", "pitch",
+        "lap", "finish", "line",
+    }
+)  # fmt: skip
+#: Bodies that walk or run ("the runner stumbled").
+_MOVERS = frozenset(
+    {
+        "runner", "sprinter", "racer", "horse", "hiker", "climber", "walker", "pedestrian",
+        "jockey", "skier", "rider", "cyclist", "dancer", "toddler", "child", "passenger",
+        "man", "woman", "boy", "girl",
+    }
+)  # fmt: skip
+#: Entity labels of places (a named river, mountain or building), for :attr:`LiteralSense.places`.
+_PLACE_ENTITIES = frozenset({"LOC", "FAC"})
+
+_FALLING = LiteralSense(places=_PHYSICAL_PLACES)
+
+#: Loaded words (lemmas) with a plain, physical sense, and the contexts that mark it: such
+#: a word is loaded unless one of its :class:`LiteralSense` contexts holds. The figurative
+#: senses stay loaded: "critics *blasted* the plan", "*explosive* growth", "shares
+#: *plunged*", "the company *stumbled*".
+LITERAL: Mapping[str, LiteralSense] = {
+    "blast": LiteralSense(pos=frozenset({"NOUN"})),
+    "explosive": LiteralSense(pos=frozenset({"NOUN"}), heads=_EXPLOSIVE_THINGS),
+    "plunge": _FALLING,
+    "plummet": _FALLING,
+    "stumble": LiteralSense(
+        subjects=_MOVERS,
+        places=_PHYSICAL_PLACES,
+        preps=frozenset({"upon", "across"}),
+        conjuncts=frozenset({"fall", "trip", "slip", "collapse"}),
+    ),
 }
 
 #: Speech verbs (lemmas) by stance. "neutral" verbs report; the others colour what they
@@ -590,14 +669,47 @@ def _cue_lemmas(st: Statement, i: int) -> set[str]:
     return {st.tokens[j].lemma.lower() for j in near}
 
 
+def _is_literal(st: Statement, i: int, sense: LiteralSense) -> bool:
+    """Token ``i`` stands in one of the plain contexts of ``sense``."""
+    t = st.tokens[i]
+    if t.pos in sense.pos:
+        return True
+    head = st.tokens[t.head]
+    if t.head != i and t.dep in {"amod", "compound"} and head.lemma.lower() in sense.heads:
+        return True
+    kids = _children(st, i)
+    # a conjunct shares the subject of the first one: "the runner slipped and stumbled"
+    verbs = [i, t.head] if t.dep == "conj" else [i]
+    subjects = [j for v in verbs for j in _children(st, v) if st.tokens[j].dep in _SUBJECT_DEPS]
+    if any(st.tokens[j].lemma.lower() in sense.subjects for j in subjects):
+        return True
+    conjuncts = [j for j in kids if st.tokens[j].dep == "conj"] + verbs[1:]
+    if any(st.tokens[j].lemma.lower() in sense.conjuncts for j in conjuncts):
+        return True
+    for j in kids:
+        if st.tokens[j].dep not in {"prep", "prt"}:
+            continue
+        if st.tokens[j].lemma.lower() in sense.preps:
+            return True
+        objects = [st.tokens[k] for k in _children(st, j) if st.tokens[k].dep == "pobj"]
+        if sense.places and any(
+            o.lemma.lower() in sense.places or _in_entity(st, o, _PLACE_ENTITIES) for o in objects
+        ):
+            return True
+    return False
+
+
 def _loaded_key(st: Statement, i: int) -> str | None:
-    """The LOADED entry token ``i`` is, if it is used in a loaded sense."""
+    """The LOADED entry token ``i`` is, if it is used in a loaded sense: a word of
+    :data:`FIGURATIVE` only with a cue, a word of :data:`LITERAL` only outside its plain
+    contexts."""
     t = st.tokens[i]
     for key in (t.lemma.lower(), t.text.lower()):
         if key in FIGURATIVE:
             return key if _cue_lemmas(st, i) & FIGURATIVE[key] else None
         if key in LOADED:
-            return key
+            sense = LITERAL.get(key)
+            return None if sense is not None and _is_literal(st, i, sense) else key
     # hyphenated entries are split by the tokenizer: "so", "-", "called"
     if t.text == "-" and 0 < i < len(st.tokens) - 1:
         joined = f"{st.tokens[i - 1].text}-{st.tokens[i + 1].text}".lower()

@@ -670,3 +670,50 @@ def test_framing_estimates_and_doubtful_denials_still_hedge(
 ) -> None:
     note = _notes(told, a, b)[FramingKind.HEDGING]
     assert note.marked == ("a:1",) and note.words == ((hedge,),)
+
+
+# Round 2, defect 4: loaded words in their literal sense.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two workers died in a blast at the Hanover chemical plant on Monday.",
+        "Police found an explosive device in a parked van near the Arden stadium.",
+        "Police found explosives in the van.",
+        "The car plunged into the Severn River after the driver lost control on the bridge.",
+        "The bus plunged off a cliff.",
+        "The jet plunged into Lake Michigan.",
+        "The runner stumbled.",
+        "The hiker stumbled over a root and fell.",
+        "Researchers stumbled upon a flaw in the software.",
+    ],
+)
+def test_framing_literal_senses_of_loaded_words_are_plain(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert loaded_words(told(text)) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Critics blasted the plan.", "blasted"),
+        ("Explosive growth in rents hit the city.", "explosive"),
+        ("The report was explosive.", "explosive"),
+        ("The country plunged into chaos.", "plunged"),
+        ("The company stumbled in its third quarter.", "stumbled"),
+    ],
+)
+def test_framing_figurative_senses_of_literal_words_stay_loaded(
+    told: Callable[..., Statement], text: str, word: str
+) -> None:
+    assert word in loaded_words(told(text))
+
+
+def test_framing_no_loaded_note_on_a_literal_blast(told: Callable[..., Statement]) -> None:
+    assert FramingKind.LOADED not in _notes(
+        told,
+        "Two workers died in a blast at the Hanover chemical plant on Monday.",
+        "Two workers died in an explosion at the Hanover chemical plant on Monday.",
+    )
