@@ -27,13 +27,15 @@ partner+}``). Per fact (its statements of two or more sources):
 report replaces them by its labels) and the words, e.g. "b uses the loaded or intensifying
 word 'massive'. a tells the claim without it."
 
-**Whose words.** Words inside quotation marks (:attr:`Statement.quotes`) belong to the
-speaker, not the outlet: hedges, loaded words and tone are read on the outlet's own
-wording only. Loaded words in reported speech ("said they were *furious*", "called it a
-*betrayal*") are the speaker's too. A hedge in reported speech still counts: the outlet
-reports the claim as uncertain. A statement whose quoted words hedge ("“The ferry *may* be
-suspended,” said Okafor") is not flat either: the hedge still qualifies the claim it tells,
-so no hedging note calls it unhedged (it is not marked as hedging on its own either).
+**Whose words.** Words inside quotation marks (:attr:`Statement.quotes`, and scare
+quotes paired as the quote finder pairs marks: “soul-crushing”, British 'historic', never
+the apostrophe of "the council's") belong to the speaker, not the outlet: hedges, loaded
+words and tone are read on the outlet's own wording only. Loaded words in reported speech
+("said they were *furious*", "called it a *betrayal*") are the speaker's too. A hedge in
+reported speech still counts: the outlet reports the claim as uncertain. A statement whose
+quoted words hedge ("“The ferry *may* be suspended,” said Okafor") is not flat either: the
+hedge still qualifies the claim it tells, so no hedging note calls it unhedged (it is not
+marked as hedging on its own either).
 
 **Hedges** count by their use, not their spelling:
 
@@ -88,7 +90,7 @@ from statistics import mean
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
 from factcheck.extract import compatible
-from factcheck.quotes import SPEECH_VERBS
+from factcheck.quotes import SPEECH_VERBS, _find_spans
 from factcheck.textdiff import word_diff
 from factcheck.types import (
     CleanArticle,
@@ -394,16 +396,23 @@ def _depth(st: Statement, i: int) -> int:
     return depth
 
 
-#: Quotation marks paired inside one sentence; scare quotes ("soul-crushing") included,
-#: which the quote finder drops.
-_QUOTE_MARKS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+#: Closing quotation marks: a span the quote finder pairs counts only if one closes it
+#: inside the sentence (a quotation left open is on :attr:`Statement.quotes`, if anywhere).
+_CLOSING_MARKS = "”\"’'"
 
 
 def _quote_spans(st: Statement) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks: the statement's quotes, and marks paired
-    inside its text."""
+    """Character spans inside quotation marks: the statement's quotes, and the spans that
+    the quote finder's pairing (double marks, and single marks where they clearly open and
+    close a quotation, so not the apostrophes of "the council's") finds closed inside its
+    text. Scare quotes ("soul-crushing", British 'historic') are among them, though
+    :func:`~factcheck.quotes.attach_quotes` drops them as quotations."""
     spans = [(q.start, q.end) for q in st.quotes]
-    return spans + [(m.start(), m.end()) for m in _QUOTE_MARKS.finditer(st.text)]
+    for start, end in _find_spans(st.text):
+        rest = st.text[end:].lstrip()
+        if rest and rest[0] in _CLOSING_MARKS:
+            spans.append((start, end))
+    return spans
 
 
 def _quoted(st: Statement) -> set[int]:

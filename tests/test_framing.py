@@ -717,3 +717,28 @@ def test_framing_no_loaded_note_on_a_literal_blast(told: Callable[..., Statement
         "Two workers died in a blast at the Hanover chemical plant on Monday.",
         "Two workers died in an explosion at the Hanover chemical plant on Monday.",
     )
+
+
+# Round 2, defect 5: single scare quotes are the speaker's too; apostrophes are not quotes.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's 'historic' housing deal was signed on Friday in Leeds.",
+        "The council’s ‘historic’ housing deal was signed on Friday in Leeds.",
+    ],
+)
+def test_framing_single_scare_quotes_are_not_the_outlets_words(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert loaded_words(told(text)) == ()
+    assert FramingKind.LOADED not in _notes(
+        told, text, "The council's housing deal was signed on Friday in Leeds."
+    )
+
+
+def test_framing_apostrophes_do_not_quote_words(told: Callable[..., Statement]) -> None:
+    assert loaded_words(told("The workers' massive strike shut the council's depots.")) == (
+        "massive",
+    )
