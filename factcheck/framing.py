@@ -828,6 +828,24 @@ def _attribution(st: Statement) -> _Attribution | None:
     return _Attribution(None, None, frozenset(_content(st)))
 
 
+def _claim_tokens(st: Statement) -> set[int]:
+    """The tokens of what a statement reports, without who reports it: the clause its
+    governing speech verb reports ("engineer Paul Weiss of the roads office said [the
+    repairs will take eight months]"), else the sentence without the verb and its speaker
+    ("Weiss told reporters of an eight-month delay"), else without "according to ..."; a
+    statement that attributes nothing is all claim."""
+    everything = set(range(len(st.tokens)))
+    verb = _governing_verb(st)
+    if verb is not None:
+        clause = set().union(*(_subtree(st, j) for j in _reports_clause(st, verb)))
+        if clause:
+            return clause
+        speaker = [j for j in _children(st, verb) if st.tokens[j].dep in _SUBJECT_DEPS]
+        return everything - {verb} - set().union(*(_subtree(st, j) for j in speaker))
+    acc = _according_to(st)
+    return everything - _subtree(st, acc) if acc is not None else everything
+
+
 def _attributed(st: Statement) -> bool:
     """A speech verb governs a clause, a quote has a speaker, or "according to"."""
     return (
@@ -1160,14 +1178,17 @@ def _quote_span(st: Statement, text: str) -> tuple[int, int]:
 def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> FramingNote | None:
     """A paraphrase that claims more than the quote it reports: it drops the quote's hedge
     and has no hedge of its own, or adds loaded words or numbers (typed values that no
-    value of the quote is compatible with: "6 weeks" matches "six weeks")."""
+    value of the quote is compatible with: "6 weeks" matches "six weeks"). The paraphrase
+    is read on its reported claim (:func:`_claim_tokens`): the speaker's name and title are
+    not words it adds, and do not dilute the overlap with the quote."""
     if finding.kind is not QuoteClass.PARAPHRASED or finding.b is None:
         return None
     quote_st, para = by_id[finding.a], by_id[finding.b]
     start, end = _quote_span(quote_st, finding.text_a)
     inside = [i for i, t in enumerate(quote_st.tokens) if start <= t.start and t.end <= end]
-    said = _content(quote_st, inside)
-    if len(said & _content(para)) / max(1, len(said | _content(para))) < MIN_SHARED_CONTENT:
+    said, claim = _content(quote_st, inside), _claim_tokens(para)
+    told = _content(para, claim)
+    if len(said & told) / max(1, len(said | told)) < MIN_SHARED_CONTENT:
         return None  # the paraphrase tells more, or other, than these words
     quote_hedges = [quote_st.tokens[i].text.lower() for i in inside if _is_hedge(quote_st, i)]
     dropped = list(dict.fromkeys(quote_hedges)) if not _hedges(para) else []
@@ -1176,12 +1197,19 @@ def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> Fra
         for i in inside
         for k in (quote_st.tokens[i].lemma.lower(), quote_st.tokens[i].text.lower())
     }
-    added = [m.word for m in _loaded(para, reported=True) if m.key not in quote_words]
+    added = [
+        m.word
+        for m in _loaded(para, reported=True)
+        if m.index in claim and m.key not in quote_words
+    ]
     quote_values = [v for v in quote_st.values if start <= v.start and v.end <= end]
+    claim_tokens = [para.tokens[i] for i in claim]
     numbers = [
         v.text
         for v in para.values
-        if v.kind in _NUMBER_KINDS and not any(compatible(v, q) for q in quote_values)
+        if v.kind in _NUMBER_KINDS
+        and any(v.start <= t.start and t.end <= v.end for t in claim_tokens)
+        and not any(compatible(v, q) for q in quote_values)
     ]
     extra = (*(f"drops '{h}'" for h in dropped), *added, *numbers)
     if not extra:

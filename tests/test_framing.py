@@ -742,3 +742,39 @@ def test_framing_apostrophes_do_not_quote_words(told: Callable[..., Statement]) 
     assert loaded_words(told("The workers' massive strike shut the council's depots.")) == (
         "massive",
     )
+
+
+# Round 2, defect 1: the paraphrase is read on its reported clause, not on its speaker.
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Weiss said the repairs will take a staggering eight months.",
+        "Engineer Paul Weiss of the county roads office said the repairs will take a "
+        "staggering eight months.",
+    ],
+)
+def test_framing_beyond_source_reads_the_reported_clause_whatever_the_speakers_title(
+    told: Callable[..., Statement], para: str
+) -> None:
+    note = _beyond(
+        told,
+        '"The repairs will take a while," said engineer Paul Weiss of the county roads office.',
+        para,
+    )
+    assert note is not None and note.words == (("staggering", "eight months"),)
+
+
+def test_framing_beyond_source_ignores_numbers_of_the_speaker_phrase(
+    told: Callable[..., Statement],
+) -> None:
+    """The 20 years describe the speaker; the claim adds nothing to the quote."""
+    assert (
+        _beyond(
+            told,
+            '"The repairs will take six weeks," said engineer Paul Weiss.',
+            "Paul Weiss, an engineer for 20 years, said the repairs will take six weeks.",
+        )
+        is None
+    )
