@@ -62,6 +62,13 @@ the default" is not compared with a sentence that says nothing of a default; "cr
 in the same place ("slammed", "blasted") are no difference. An attribution note needs
 the two reported clauses to share two content lemmas (or all of the smaller one).
 
+**Opposite claims.** Two statements that say opposite things are a conflict, not a
+framing of one claim, so they get no hedging or tone note (:func:`_opposed`): an event
+both tell is affirmed by one and denied by the other ("may *no longer* release" / "will
+keep releasing", "may *not* be safe" / "is safe"), one ceases what the other continues
+(:data:`CEASING_VERBS`, :data:`CONTINUING_VERBS`), or one tells the antonym of the
+other's verb ("paused" / "resumed").
+
 **Senses.** The words in :data:`FIGURATIVE` are loaded only in their figurative sense,
 marked by a cue word next to them ("*buried* within the letter", "a *landmark* ruling",
 "*poached* researchers"); "the victims were buried", "the historic district" and "poached
@@ -90,6 +97,7 @@ from statistics import mean
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
 from factcheck.extract import compatible
+from factcheck.frames import frames, opposite
 from factcheck.quotes import SPEECH_VERBS, _find_spans
 from factcheck.textdiff import word_diff
 from factcheck.types import (
@@ -108,6 +116,8 @@ from factcheck.types import (
 __all__ = [
     "ABILITY_VERBS",
     "ATTRIBUTION",
+    "CEASING_VERBS",
+    "CONTINUING_VERBS",
     "FIGURATIVE",
     "HEDGES",
     "HEDGE_MODALS",
@@ -362,6 +372,13 @@ SCOPE_SHARE = 0.5
 #: lemmas (or all of the smaller one): "claimed the bridge is safe" and "said the bridge is
 #: closed" share only "bridge".
 _CLAIM_SHARED = 2
+
+#: Verbs (lemmas) that end what they govern: "*stopped* releasing" is "no longer releases".
+CEASING_VERBS = frozenset({"stop", "cease", "quit", "halt", "discontinue", "end"})
+#: Verbs (lemmas) that go on with what they govern: "*keeps* releasing", "*continues* to
+#: release". Against a statement that ceases (:data:`CEASING_VERBS`, "no longer") it is the
+#: opposite claim, whatever the verbs.
+CONTINUING_VERBS = frozenset({"keep", "continue"})
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _NUMBER_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
@@ -856,6 +873,67 @@ def _attributed(st: Statement) -> bool:
 
 
 # --------------------------------------------------------------------------------------
+# Polarity
+# --------------------------------------------------------------------------------------
+
+
+def _no_longer(st: Statement, i: int) -> bool:
+    """Verb ``i`` is modified by "no longer" or "no more"."""
+    return any(
+        st.tokens[j].text.lower() in {"longer", "more"}
+        and any(st.tokens[k].text.lower() == "no" for k in _children(st, j))
+        for j in _children(st, i)
+    )
+
+
+def _governs(st: Statement, i: int, verbs: frozenset[str]) -> bool:
+    """Token ``i`` is a verb governed by one of ``verbs`` ("stopped [releasing]")."""
+    t = st.tokens[i]
+    return t.dep == "xcomp" and t.head != i and st.tokens[t.head].lemma.lower() in verbs
+
+
+def _polarities(st: Statement) -> dict[str, set[bool]]:
+    """Each event's canonical verb (:func:`factcheck.frames.frames`: reporting verbs are
+    not events, their clauses are) with whether the statement affirms it: the frame's
+    negation ("will not release", "refused to sign", "nobody was hurt"), flipped by "no
+    longer" and by a verb of :data:`CEASING_VERBS` that governs it."""
+    out: dict[str, set[bool]] = {}
+    for f in frames(st):
+        affirmed = not f.negated
+        head = next((j for j in sorted(f.tokens) if st.tokens[j].text == f.text), None)
+        if head is not None and _no_longer(st, head):
+            affirmed = not affirmed
+        if head is not None and _governs(st, head, CEASING_VERBS):
+            affirmed = not affirmed
+        out.setdefault(f.verb, set()).add(affirmed)
+    return out
+
+
+def _ceases(st: Statement) -> bool:
+    """The statement says something no longer goes on ("no longer", "stopped releasing")."""
+    return any(_no_longer(st, i) or _governs(st, i, CEASING_VERBS) for i in range(len(st.tokens)))
+
+
+def _continues(st: Statement) -> bool:
+    """The statement says something goes on ("keeps releasing", "continues to release")."""
+    return any(_governs(st, i, CONTINUING_VERBS) for i in range(len(st.tokens)))
+
+
+def _opposed(a: Statement, b: Statement) -> bool:
+    """The two statements say opposite things, so they are no framing of one claim: an
+    event both tell is affirmed by one and denied by the other ("will not release" /
+    "will release", "may no longer release" / "will keep releasing"), one ceases what the
+    other continues, or one tells the antonym of the other's verb ("paused" / "resumed",
+    :func:`factcheck.frames.opposite`)."""
+    pa, pb = _polarities(a), _polarities(b)
+    if any(len(pa[v]) == len(pb[v]) == 1 and pa[v] != pb[v] for v in pa.keys() & pb.keys()):
+        return True
+    if (_ceases(a) and _continues(b)) or (_ceases(b) and _continues(a)):
+        return True
+    return any(opposite(va, vb) for va in pa.keys() - pb.keys() for vb in pb.keys() - pa.keys())
+
+
+# --------------------------------------------------------------------------------------
 # Tone
 # --------------------------------------------------------------------------------------
 
@@ -1020,7 +1098,8 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     """A partner is flat when neither its own wording nor its quotations hedge or hold an
     uncertain modal: a hedge the speaker's words carry still qualifies the claim the
     statement tells. A negated hedge modal is not set against a partner that negates a
-    modal too ("may not survive" / "cannot survive": a modal swap, not a lost hedge)."""
+    modal too ("may not survive" / "cannot survive": a modal swap, not a lost hedge). Two
+    statements that say opposite things (:func:`_opposed`) are not compared."""
     hedges = {s.id: _hedges(s) for s in statements}
     flat = {
         s.id: not _hedges(s, quoted=True) and not _uncertain(s, quoted=True) for s in statements
@@ -1030,7 +1109,7 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     def plainer(s: Statement, m: _Mark, o: Statement) -> bool:
         if not flat[o.id] or (o.id in swaps and _negated_modal(s, m.index)):
             return False
-        return _tells_scope(s, m.index, o)
+        return _tells_scope(s, m.index, o) and not _opposed(s, o)
 
     marked, rest, closest = _build(statements, hedges, plainer)
     if not marked or not rest:
@@ -1097,7 +1176,9 @@ def _tone_note(statements: Sequence[Statement]) -> FramingNote | None:
         for s in statements
         if signs[s.id]
     }
-    marked, _, closest = _build(statements, marks, lambda s, m, o: signs[o.id] == -signs[s.id])
+    marked, _, closest = _build(
+        statements, marks, lambda s, m, o: signs[o.id] == -signs[s.id] and not _opposed(s, o)
+    )
     if not marked:
         return None
     parts = []

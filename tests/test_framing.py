@@ -526,10 +526,11 @@ def test_framing_tone_ignores_quoted_words(told: Callable[..., Statement]) -> No
 
 
 def test_framing_tone_shows_vaders_negation(told: Callable[..., Statement]) -> None:
+    """("isn't good" against "is good" would be opposite claims, which get no tone note.)"""
     note = _notes(
         told,
         "The plan isn't good and it will hurt families.",
-        "The plan is good and it will help families.",
+        "The plan is great and it will help families.",
     )[FramingKind.TONE]
     assert note.words[0] == ("not … good (+1.9, negated)", "hurt (-2.4)")
     assert "negative (VADER -0.70" in note.explanation
@@ -778,3 +779,48 @@ def test_framing_beyond_source_ignores_numbers_of_the_speaker_phrase(
         )
         is None
     )
+
+
+# Round 2, defect 6: opposite claims are no framing of one claim.
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Meta may no longer release its most powerful models as open source, Zuckerberg wrote.",
+            "Zuckerberg wrote that Meta will keep releasing open source models.",
+        ),
+        ("The bridge may not be safe for trucks.", "The bridge is safe for trucks."),
+        ("Meta may have stopped releasing its models.", "Meta kept releasing its models."),
+        (
+            "The airline may no longer serve Lisbon.",
+            "The airline will continue flying to Lisbon.",
+        ),
+        ("The city may have paused the tram works.", "The city resumed the tram works."),
+    ],
+)
+def test_framing_no_hedging_note_on_opposite_claims(
+    told: Callable[..., Statement], a: str, b: str
+) -> None:
+    assert FramingKind.HEDGING not in _notes(told, a, b)
+
+
+def test_framing_no_tone_note_on_opposite_claims(told: Callable[..., Statement]) -> None:
+    assert FramingKind.TONE not in _notes(
+        told,
+        "The plan isn't good and it will hurt families.",
+        "The plan is good and it will help families.",
+    )
+
+
+def test_framing_a_denial_hedged_on_one_side_only_still_hedges(
+    told: Callable[..., Statement],
+) -> None:
+    """Both deny the release: the polarity agrees, so the hedge is a difference."""
+    note = _notes(
+        told,
+        "Meta may no longer release its models as open source.",
+        "Meta will no longer release its models as open source.",
+    )[FramingKind.HEDGING]
+    assert note.words == (("may",),)
