@@ -55,8 +55,11 @@ marked as hedging on its own either).
 **Scope.** A hedge or loaded word marks a difference from a partner only if the partner
 tells what the word qualifies: at least :data:`SCOPE_SHARE` of the content lemmas around
 it (its head, the head's head and the dependents of both; a conjunct is a predicate of
-its own), and the subject of its predicate. A hedging verb qualifies its complement
-clause ("reports *indicate* that [Meta halted testing]"). "Open source *may* no longer be
+its own), and the subject of its predicate, or else the same verb with a shared object
+or a compatible number ("the project will cost $450 million" tells what "the rebuild is
+*expected* to cost $450 million" hedges; the note then says the subjects differ). A
+hedging verb qualifies its complement clause ("reports *indicate* that [Meta halted
+testing]"). "Open source *may* no longer be
 the default" is not compared with a sentence that says nothing of a default; "critics
 *slammed* the plan" is not compared with "the council praised the plan". Two loaded words
 in the same place ("slammed", "blasted") are no difference. An attribution note needs
@@ -97,7 +100,7 @@ from statistics import mean
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
 from factcheck.extract import compatible
-from factcheck.frames import frames, opposite
+from factcheck.frames import canonical_verb, frames, opposite
 from factcheck.quotes import SPEECH_VERBS, _find_spans
 from factcheck.textdiff import word_diff
 from factcheck.types import (
@@ -533,10 +536,17 @@ def _covers(part: set[str], whole: set[str]) -> bool:
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
+def _predicate(st: Statement, i: int) -> int:
+    """The predicate token ``i`` belongs to: the word itself if it is a verb, else its head
+    (an auxiliary's or a modal's verb: "could [bring]", an adverb's verb)."""
+    t = st.tokens[i]
+    return i if t.pos in {"VERB", "AUX"} and t.dep not in {"aux", "auxpass"} else t.head
+
+
 def _subject(st: Statement, i: int) -> str | None:
-    """The lemma of the subject of the predicate token ``i`` belongs to (the word itself if
-    it is a verb, else its head), if that subject is a noun or a name."""
-    pred = i if st.tokens[i].pos in {"VERB", "AUX"} else st.tokens[i].head
+    """The lemma of the subject of the predicate token ``i`` belongs to
+    (:func:`_predicate`), if that subject is a noun or a name."""
+    pred = _predicate(st, i)
     kids = _children(st, pred)
     kids += [k for j in kids if st.tokens[j].pos == "AUX" for k in _children(st, j)]
     for j in kids:
@@ -566,21 +576,106 @@ def _complement(st: Statement, i: int) -> int | None:
     return None
 
 
-def _tells_scope(st: Statement, i: int, other: Statement) -> bool:
-    """``other`` tells what token ``i`` of ``st`` qualifies: at least :data:`SCOPE_SHARE`
-    of its scope (:func:`_scope`), and the subject of its predicate, if it has one ("critics
-    slammed the plan" is not "the council praised the plan"). A hedging verb qualifies its
-    complement clause, not its own subject ("reports indicate ...")."""
-    theirs = _content(other)
+#: Dependencies of what a predicate acts on, for :func:`_same_event`.
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+
+
+def _same_event(st: Statement, pred: int, other: Statement) -> bool:
+    """``other`` tells the event of the verb ``pred`` by what it does and what it acts on,
+    whatever it calls the subject: the same verb (one synonym class of
+    :func:`factcheck.frames.canonical_verb`) and a shared object lemma, or a number of the
+    predicate's clause that a number of ``other`` is compatible with ("the project will
+    cost $450 million" / "the rebuild is expected to cost $450 million")."""
+    if st.tokens[pred].pos != "VERB":
+        return False
+    verb = canonical_verb(st.tokens[pred].lemma)
+    if not any(t.pos == "VERB" and canonical_verb(t.lemma) == verb for t in other.tokens):
+        return False
+    kids = _children(st, pred)
+    subjects = [j for j in kids if st.tokens[j].dep in _SUBJECT_DEPS]
+    clause = _subtree(st, pred) - set().union(*(_subtree(st, j) for j in subjects))
+    tokens = [st.tokens[j] for j in clause]
+    mine = [
+        v
+        for v in st.values
+        if v.kind in _NUMBER_KINDS and any(v.start <= t.start and t.end <= v.end for t in tokens)
+    ]
+    if any(compatible(v, w) for v in mine for w in other.values if w.kind in _NUMBER_KINDS):
+        return True
+    # an object that is a number ("$450 *million*") is compared as a number, above
+    objects = [
+        j
+        for j in kids
+        if st.tokens[j].dep in _OBJECT_DEPS
+        and st.tokens[j].pos != "NUM"
+        and not any(v.start <= st.tokens[j].start < v.end for v in mine)
+    ]
+    return bool(_content(st, objects) & _content(other))
+
+
+def _scope_parts(st: Statement, i: int) -> tuple[set[str], str | None, int]:
+    """What token ``i`` qualifies: its scope lemmas (:func:`_scope`), the subject lemma of
+    its predicate (None without a noun subject) and the predicate. A hedging verb
+    qualifies its complement clause, not its own subject ("reports indicate ...")."""
     comp = _complement(st, i)
     if comp is None:
-        scope, subject = _scope(st, i), _subject(st, i)
-    else:
-        scope = _scope(st, comp, up=False) | _content(st, [comp])
-        subject = _subject(st, comp) if st.tokens[comp].pos in {"VERB", "AUX"} else None
-        if subject is None and st.tokens[i].lemma.lower() in _RAISING:
-            subject = _subject(st, i)  # "winds are expected to ease": the winds ease
-    return (subject is None or subject in theirs) and _covers(theirs, scope)
+        return _scope(st, i), _subject(st, i), _predicate(st, i)
+    scope = _scope(st, comp, up=False) | _content(st, [comp])
+    subject = _subject(st, comp) if st.tokens[comp].pos in {"VERB", "AUX"} else None
+    if subject is None and st.tokens[i].lemma.lower() in _RAISING:
+        subject = _subject(st, i)  # "winds are expected to ease": the winds ease
+    return scope, subject, comp
+
+
+def _tells_scope(st: Statement, i: int, other: Statement) -> bool:
+    """``other`` tells what token ``i`` of ``st`` qualifies (:func:`_scope_parts`): at
+    least :data:`SCOPE_SHARE` of its scope, and the subject of its predicate, if it has one
+    ("critics slammed the plan" is not "the council praised the plan"), or else the same
+    event by its verb and object or number (:func:`_same_event`: "the project will cost
+    $450 million" tells what "the rebuild is *expected* to cost $450 million" hedges; the
+    note then says the two name the subject differently, :func:`_renamed_subject`)."""
+    theirs = _content(other)
+    scope, subject, pred = _scope_parts(st, i)
+    told = subject is None or subject in theirs or _same_event(st, pred, other)
+    return told and _covers(theirs, scope)
+
+
+def _renamed_subject(st: Statement, i: int, other: Statement) -> tuple[str, str] | None:
+    """The subject lemma of what token ``i`` qualifies and the subject ``other`` gives the
+    same verb, when ``other`` does not name the first: the two may not tell one claim."""
+    _, subject, pred = _scope_parts(st, i)
+    if subject is None or subject in _content(other):
+        return None
+    verb = canonical_verb(st.tokens[pred].lemma)
+    theirs = next(
+        (
+            found
+            for j, t in enumerate(other.tokens)
+            if t.pos == "VERB" and canonical_verb(t.lemma) == verb
+            if (found := _subject(other, j)) is not None
+        ),
+        None,
+    )
+    return (subject, theirs) if theirs is not None else None
+
+
+def _subject_caveat(
+    marked: Sequence[tuple[Statement, tuple[str, ...]]],
+    marks: Mapping[str, Sequence[_Mark]],
+    closest: Mapping[str, Statement],
+) -> str:
+    """A caveat for a note whose word diff pair names the subject differently ("" if it
+    does not)."""
+    first, words = marked[0]
+    mark = next(m for m in marks[first.id] if m.word == words[0])
+    other = closest[first.id]
+    renamed = _renamed_subject(first, mark.index, other)
+    if renamed is None:
+        return ""
+    return (
+        f" The subjects differ ({first.source_id}: '{renamed[0]}', {other.source_id}: "
+        f"'{renamed[1]}'): the two are compared on the same verb and what it acts on."
+    )
 
 
 def _in_entity(st: Statement, t: Token, labels: frozenset[str]) -> bool:
@@ -1120,12 +1215,13 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     )
     plain = [s.source_id for s in rest]
     verb = _plural(plain, "states", "state")
+    caveat = _subject_caveat(marked, hedges, closest)
     return _note(
         FramingKind.HEDGING,
         marked,
         rest,
         closest,
-        f"{uses}. {_names(plain)} {verb} it without a hedge.",
+        f"{uses}. {_names(plain)} {verb} it without a hedge.{caveat}",
     )
 
 
@@ -1157,7 +1253,8 @@ def _loaded_note(statements: Sequence[Statement]) -> FramingNote | None:
         tail = f" {_names(plain)} {_plural(plain, 'tells', 'tell')} the claim without {them}."
     else:
         tail = " None of them uses the others' words."
-    return _note(FramingKind.LOADED, marked, rest, closest, f"{uses}.{tail}")
+    caveat = _subject_caveat(marked, loaded, closest)
+    return _note(FramingKind.LOADED, marked, rest, closest, f"{uses}.{tail}{caveat}")
 
 
 def _tone_note(statements: Sequence[Statement]) -> FramingNote | None:

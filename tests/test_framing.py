@@ -824,3 +824,42 @@ def test_framing_a_denial_hedged_on_one_side_only_still_hedges(
         "Meta will no longer release its models as open source.",
     )[FramingKind.HEDGING]
     assert note.words == (("may",),)
+
+
+# Round 2, defects 7 and 8: the subject worded differently; every hedge of the claim named.
+
+
+def test_framing_hedging_with_the_subject_worded_differently(
+    told: Callable[..., Statement],
+) -> None:
+    note = _notes(
+        told, "The project will cost $450 million.", "The rebuild is expected to cost $450 million."
+    )[FramingKind.HEDGING]
+    assert note.marked == ("b:1",) and note.words == (("expected",),)
+    assert note.explanation == (
+        "b hedges the claim with 'expected'. a states it without a hedge. The subjects differ "
+        "(b: 'rebuild', a: 'project'): the two are compared on the same verb and what it acts on."
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The project will cost $90 million.", "The rebuild is expected to cost $450 million."),
+        ("The council will approve the budget.", "The mayor is expected to veto the budget."),
+    ],
+)
+def test_framing_a_different_subject_needs_the_same_verb_and_object(
+    told: Callable[..., Statement], a: str, b: str
+) -> None:
+    assert FramingKind.HEDGING not in _notes(told, a, b)
+
+
+def test_framing_hedging_names_every_hedge_of_the_claim(told: Callable[..., Statement]) -> None:
+    note = _notes(
+        told,
+        "The fare rise could reportedly bring in $1.2bn over ten years, according to the "
+        "transit agency.",
+        "The increase will bring in $1.2 billion over ten years, the transit agency said.",
+    )[FramingKind.HEDGING]
+    assert note.words == (("could", "reportedly"),)
