@@ -101,7 +101,7 @@ from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAn
 
 from factcheck.extract import compatible
 from factcheck.frames import canonical_verb, frames, opposite
-from factcheck.quotes import SPEECH_VERBS, _find_spans
+from factcheck.quotes import SPEECH_VERBS, _find_spans, same_speaker
 from factcheck.textdiff import word_diff
 from factcheck.types import (
     CleanArticle,
@@ -958,6 +958,19 @@ def _claim_tokens(st: Statement) -> set[int]:
     return everything - _subtree(st, acc) if acc is not None else everything
 
 
+def _claim_speaker(st: Statement) -> str | None:
+    """Who the governing speech verb gives the claim to, as written, without
+    post-modifiers ("Engineer Paul Weiss [of the roads office] said"); None if no one."""
+    verb = _governing_verb(st)
+    if verb is None:
+        return None
+    subject = next((j for j in _children(st, verb) if st.tokens[j].dep in _SUBJECT_DEPS), None)
+    if subject is None or st.tokens[subject].tag not in _SPEAKER_TAGS - {"PRP"}:
+        return None
+    first = min(_subtree(st, subject))
+    return st.text[st.tokens[first].start : st.tokens[subject].end]
+
+
 def _attributed(st: Statement) -> bool:
     """A speech verb governs a clause, a quote has a speaker, or "according to"."""
     return (
@@ -1328,7 +1341,9 @@ def _attribution_note(statements: Sequence[Statement]) -> FramingNote | None:
         return None
     parts = [f"{s.source_id} {_describe(a)}" for s, _ in marked if (a := found[s.id])]
     parts += [f"{s.source_id} {_describe(a)}" for s in rest if (a := found[s.id])]
-    return _note(FramingKind.ATTRIBUTION, marked, rest, closest, "; ".join(parts) + ".")
+    # two statements of one source that attribute alike are said once
+    explanation = "; ".join(dict.fromkeys(parts)) + "."
+    return _note(FramingKind.ATTRIBUTION, marked, rest, closest, explanation)
 
 
 def framing_notes(statements: Sequence[Statement]) -> list[FramingNote]:
@@ -1358,10 +1373,14 @@ def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> Fra
     and has no hedge of its own, or adds loaded words or numbers (typed values that no
     value of the quote is compatible with: "6 weeks" matches "six weeks"). The paraphrase
     is read on its reported claim (:func:`_claim_tokens`): the speaker's name and title are
-    not words it adds, and do not dilute the overlap with the quote."""
+    not words it adds, and do not dilute the overlap with the quote. A paraphrase that
+    gives the words to another speaker (:func:`factcheck.quotes.same_speaker` says they
+    differ) reports someone else and gets no note."""
     if finding.kind is not QuoteClass.PARAPHRASED or finding.b is None:
         return None
     quote_st, para = by_id[finding.a], by_id[finding.b]
+    if same_speaker(finding.speaker_a, _claim_speaker(para)) is False:
+        return None  # the paraphrase gives the words to someone else
     start, end = _quote_span(quote_st, finding.text_a)
     inside = [i for i, t in enumerate(quote_st.tokens) if start <= t.start and t.end <= end]
     said, claim = _content(quote_st, inside), _claim_tokens(para)

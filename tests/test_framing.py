@@ -863,3 +863,25 @@ def test_framing_hedging_names_every_hedge_of_the_claim(told: Callable[..., Stat
         "The increase will bring in $1.2 billion over ten years, the transit agency said.",
     )[FramingKind.HEDGING]
     assert note.words == (("could", "reportedly"),)
+
+
+def test_framing_beyond_source_needs_the_quotes_speaker(told: Callable[..., Statement]) -> None:
+    """Governor Dunn's statement is not a paraphrase of what Mayor Lin said."""
+    assert (
+        _beyond(
+            told,
+            "“The chemical plant may close by June,” Mayor Ana Lin said.",
+            "Governor Ray Dunn said the chemical plant will close by June.",
+        )
+        is None
+    )
+
+
+def test_framing_attribution_names_each_source_once(told: Callable[..., Statement]) -> None:
+    a = told("Officials confirmed that two workers died in the blast at the Hanover plant.", "a")
+    b1 = told("Two workers died in a blast at the Hanover chemical plant.", "b", 1)
+    b2 = told("Two workers died in the blast at the Hanover plant on Monday.", "b", 2)
+    (note,) = [n for n in framing_notes([a, b1, b2]) if n.kind is FramingKind.ATTRIBUTION]
+    assert note.explanation == (
+        "a reports it with 'confirmed', which vouches for it; b states it without attribution."
+    )
