@@ -59,11 +59,11 @@ its own), and the subject of its predicate, or else the same verb with a shared 
 or a compatible number ("the project will cost $450 million" tells what "the rebuild is
 *expected* to cost $450 million" hedges; the note then says the subjects differ). A
 hedging verb qualifies its complement clause ("reports *indicate* that [Meta halted
-testing]"). "Open source *may* no longer be
-the default" is not compared with a sentence that says nothing of a default; "critics
-*slammed* the plan" is not compared with "the council praised the plan". Two loaded words
-in the same place ("slammed", "blasted") are no difference. An attribution note needs
-the two reported clauses to share two content lemmas (or all of the smaller one).
+testing]"). "Open source *may* no longer be the default" is not compared with a sentence
+that says nothing of a default; "critics *slammed* the plan" is not compared with "the
+council praised the plan". Two loaded words in the same place ("slammed", "blasted") are
+no difference. An attribution note needs the two reported clauses to share two content
+lemmas (or all of the smaller one).
 
 **Opposite claims.** Two statements that say opposite things are a conflict, not a
 framing of one claim, so they get no hedging or tone note (:func:`_opposed`): an event
@@ -76,9 +76,9 @@ other's verb ("paused" / "resumed").
 marked by a cue word next to them ("*buried* within the letter", "a *landmark* ruling",
 "*poached* researchers"); "the victims were buried", "the historic district" and "poached
 salmon" are plain. The other way round, the words in :data:`LITERAL` are loaded except in
-the contexts of their plain, physical sense (:class:`LiteralSense`: a part of speech, the noun
-they modify, their subject, the objects of their prepositions, a coordinated verb): "died
-in a *blast*", "an *explosive* device", "the car *plunged* into the river", "the runner
+the contexts of their plain, physical sense (:class:`LiteralSense`: a part of speech, the
+noun they modify, their subject, the objects of their prepositions, a coordinated verb):
+"died in a *blast*", "an *explosive* device", "the car *plunged* into the river", "the runner
 *stumbled*" are plain; "critics *blasted* the plan", "*explosive* growth", "shares
 *plunged*", "the company *stumbled*" are loaded.
 
@@ -427,12 +427,17 @@ def _quote_spans(st: Statement) -> list[tuple[int, int]]:
     close a quotation, so not the apostrophes of "the council's") finds closed inside its
     text. Scare quotes ("soul-crushing", British 'historic') are among them, though
     :func:`~factcheck.quotes.attach_quotes` drops them as quotations."""
-    spans = [(q.start, q.end) for q in st.quotes]
-    for start, end in _find_spans(st.text):
-        rest = st.text[end:].lstrip()
-        if rest and rest[0] in _CLOSING_MARKS:
-            spans.append((start, end))
-    return spans
+    return [(q.start, q.end) for q in st.quotes] + list(_closed_spans(st.text))
+
+
+@lru_cache(maxsize=8192)
+def _closed_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The quoted spans of ``text`` that a closing mark ends inside it."""
+    return tuple(
+        (start, end)
+        for start, end in _find_spans(text)
+        if (rest := text[end:].lstrip()) and rest[0] in _CLOSING_MARKS
+    )
 
 
 def _quoted(st: Statement) -> set[int]:
@@ -986,8 +991,8 @@ def _attributed(st: Statement) -> bool:
 
 
 def _no_longer(st: Statement, i: int) -> bool:
-    """Verb ``i`` is modified by "no longer" or "no more"."""
-    return any(
+    """Predicate ``i`` is modified by "no longer" or "no more" ("no more models" is not)."""
+    return st.tokens[i].pos in {"VERB", "AUX", "ADJ"} and any(
         st.tokens[j].text.lower() in {"longer", "more"}
         and any(st.tokens[k].text.lower() == "no" for k in _children(st, j))
         for j in _children(st, i)
@@ -1027,16 +1032,37 @@ def _continues(st: Statement) -> bool:
     return any(_governs(st, i, CONTINUING_VERBS) for i in range(len(st.tokens)))
 
 
-def _opposed(a: Statement, b: Statement) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Polarity:
+    """What :func:`_opposed` reads of one statement."""
+
+    events: Mapping[str, set[bool]]  # :func:`_polarities`
+    ceases: bool
+    continues: bool
+
+
+def _opposition() -> Callable[[Statement, Statement], bool]:
+    """:func:`_opposed`, reading each statement once (a fact may hold dozens)."""
+    seen: dict[str, _Polarity] = {}
+
+    def read(st: Statement) -> _Polarity:
+        if st.id not in seen:
+            seen[st.id] = _Polarity(_polarities(st), _ceases(st), _continues(st))
+        return seen[st.id]
+
+    return lambda a, b: _opposed(read(a), read(b))
+
+
+def _opposed(a: _Polarity, b: _Polarity) -> bool:
     """The two statements say opposite things, so they are no framing of one claim: an
     event both tell is affirmed by one and denied by the other ("will not release" /
     "will release", "may no longer release" / "will keep releasing"), one ceases what the
     other continues, or one tells the antonym of the other's verb ("paused" / "resumed",
     :func:`factcheck.frames.opposite`)."""
-    pa, pb = _polarities(a), _polarities(b)
+    pa, pb = a.events, b.events
     if any(len(pa[v]) == len(pb[v]) == 1 and pa[v] != pb[v] for v in pa.keys() & pb.keys()):
         return True
-    if (_ceases(a) and _continues(b)) or (_ceases(b) and _continues(a)):
+    if (a.ceases and b.continues) or (b.ceases and a.continues):
         return True
     return any(opposite(va, vb) for va in pa.keys() - pb.keys() for vb in pb.keys() - pa.keys())
 
@@ -1213,11 +1239,12 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
         s.id: not _hedges(s, quoted=True) and not _uncertain(s, quoted=True) for s in statements
     }
     swaps = {s.id for s in statements if any(_negated_modal(s, i) for i in range(len(s.tokens)))}
+    opposed = _opposition()
 
     def plainer(s: Statement, m: _Mark, o: Statement) -> bool:
         if not flat[o.id] or (o.id in swaps and _negated_modal(s, m.index)):
             return False
-        return _tells_scope(s, m.index, o) and not _opposed(s, o)
+        return _tells_scope(s, m.index, o) and not opposed(s, o)
 
     marked, rest, closest = _build(statements, hedges, plainer)
     if not marked or not rest:
@@ -1286,8 +1313,9 @@ def _tone_note(statements: Sequence[Statement]) -> FramingNote | None:
         for s in statements
         if signs[s.id]
     }
+    opposed = _opposition()
     marked, _, closest = _build(
-        statements, marks, lambda s, m, o: signs[o.id] == -signs[s.id] and not _opposed(s, o)
+        statements, marks, lambda s, m, o: signs[o.id] == -signs[s.id] and not opposed(s, o)
     )
     if not marked:
         return None
