@@ -27,17 +27,26 @@ partner+}``). Per fact (its statements of two or more sources):
 report replaces them by its labels) and the words, e.g. "b uses the loaded or intensifying
 word 'massive'. a tells the claim without it."
 
-**Whose words.** Words inside quotation marks (:attr:`Statement.quotes`) belong to the
-speaker, not the outlet: hedges, loaded words and tone are read on the outlet's own
-wording only. Loaded words in reported speech ("said they were *furious*", "called it a
-*betrayal*") are the speaker's too. A hedge in reported speech still counts: the outlet
-reports the claim as uncertain.
+**Whose words.** Words inside quotation marks (:attr:`Statement.quotes`, and scare
+quotes paired as the quote finder pairs marks: “soul-crushing”, British 'historic', never
+the apostrophe of "the council's") belong to the speaker, not the outlet: hedges, loaded
+words and tone are read on the outlet's own wording only. Loaded words in reported speech
+("said they were *furious*", "called it a *betrayal*") are the speaker's too. A hedge in
+reported speech still counts: the outlet reports the claim as uncertain. A statement whose
+quoted words hedge ("“The ferry *may* be suspended,” said Okafor") is not flat either: the
+hedge still qualifies the claim it tells, so no hedging note calls it unhedged (it is not
+marked as hedging on its own either).
 
 **Hedges** count by their use, not their spelling:
 
 - the modals in :data:`HEDGE_MODALS` tagged ``MD`` ("may", never the month May), and not
-  "could not" (inability, not doubt);
-- the words in :data:`HEDGE_WORDS` ("reportedly", "possible", "alleged") outside a date;
+  "could not" (inability, not doubt), "could" with a verb of :data:`ABILITY_VERBS`
+  ("could see the smoke": ability) or "may not" with a verb of :data:`PERMISSION_VERBS`
+  ("may not enter": a prohibition). An ability or a prohibition is neither a hedge nor
+  flat, and a negated "may" is not set against a negated "cannot" or "must";
+- the words in :data:`HEDGE_WORDS` ("reportedly", "possible", "alleged") outside a date,
+  not in a comparison ("as soon as possible") and not after the verbs of
+  :data:`NOT_HEDGING_AFTER` ("made possible by a grant");
 - the verbs in :data:`HEDGE_VERBS` with a clause complement ("suggests that", "appears to
   be"; not "appeared in court", "signaled the tanker to stop", the noun "signal");
 - the participles in :data:`HEDGE_PASSIVES` with an infinitive ("is believed to be",
@@ -46,17 +55,32 @@ reports the claim as uncertain.
 **Scope.** A hedge or loaded word marks a difference from a partner only if the partner
 tells what the word qualifies: at least :data:`SCOPE_SHARE` of the content lemmas around
 it (its head, the head's head and the dependents of both; a conjunct is a predicate of
-its own), and the subject of its predicate. A hedging verb qualifies its complement
-clause ("reports *indicate* that [Meta halted testing]"). "Open source *may* no longer be
-the default" is not compared with a sentence that says nothing of a default; "critics
-*slammed* the plan" is not compared with "the council praised the plan". Two loaded words
-in the same place ("slammed", "blasted") are no difference. An attribution note needs
-the two reported clauses to share two content lemmas (or all of the smaller one).
+its own), and the subject of its predicate, or else the same verb with a shared object
+or a compatible number ("the project will cost $450 million" tells what "the rebuild is
+*expected* to cost $450 million" hedges; the note then says the subjects differ). A
+hedging verb qualifies its complement clause ("reports *indicate* that [Meta halted
+testing]"). "Open source *may* no longer be the default" is not compared with a sentence
+that says nothing of a default; "critics *slammed* the plan" is not compared with "the
+council praised the plan". Two loaded words in the same place ("slammed", "blasted") are
+no difference. An attribution note needs the two reported clauses to share two content
+lemmas (or all of the smaller one).
+
+**Opposite claims.** Two statements that say opposite things are a conflict, not a
+framing of one claim, so they get no hedging or tone note (:func:`_opposed`): an event
+both tell is affirmed by one and denied by the other ("may *no longer* release" / "will
+keep releasing", "may *not* be safe" / "is safe"), one ceases what the other continues
+(:data:`CEASING_VERBS`, :data:`CONTINUING_VERBS`), or one tells the antonym of the
+other's verb ("paused" / "resumed").
 
 **Senses.** The words in :data:`FIGURATIVE` are loaded only in their figurative sense,
 marked by a cue word next to them ("*buried* within the letter", "a *landmark* ruling",
 "*poached* researchers"); "the victims were buried", "the historic district" and "poached
-salmon" are plain.
+salmon" are plain. The other way round, the words in :data:`LITERAL` are loaded except in
+the contexts of their plain, physical sense (:class:`LiteralSense`: a part of speech, the
+noun they modify, their subject, the objects of their prepositions, a coordinated verb):
+"died in a *blast*", "an *explosive* device", "the car *plunged* into the river", "the runner
+*stumbled*" are plain; "critics *blasted* the plan", "*explosive* growth", "shares
+*plunged*", "the company *stumbled*" are loaded.
 
 Per source (:func:`profiles`): the share of statements whose own wording hedges, the mean
 VADER tone of its own wording, the share of attributed statements (a speech verb governing
@@ -76,7 +100,8 @@ from statistics import mean
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
 from factcheck.extract import compatible
-from factcheck.quotes import SPEECH_VERBS
+from factcheck.frames import canonical_verb, frames, opposite
+from factcheck.quotes import SPEECH_VERBS, _find_spans, same_speaker
 from factcheck.textdiff import word_diff
 from factcheck.types import (
     CleanArticle,
@@ -92,7 +117,10 @@ from factcheck.types import (
 )
 
 __all__ = [
+    "ABILITY_VERBS",
     "ATTRIBUTION",
+    "CEASING_VERBS",
+    "CONTINUING_VERBS",
     "FIGURATIVE",
     "HEDGES",
     "HEDGE_MODALS",
@@ -100,11 +128,15 @@ __all__ = [
     "HEDGE_VERBS",
     "HEDGE_WORDS",
     "LEAD_STATEMENTS",
+    "LITERAL",
     "LOADED",
     "MIN_SHARED_CONTENT",
+    "NOT_HEDGING_AFTER",
+    "PERMISSION_VERBS",
     "SCOPE_SHARE",
     "TONE_POLE",
     "UNCERTAIN_MODALS",
+    "LiteralSense",
     "annotate",
     "framing_notes",
     "hedge_words",
@@ -113,12 +145,31 @@ __all__ = [
     "tone",
 ]
 
-#: Modal verbs that hedge (only with the tag ``MD``; "could not" is inability).
+#: Modal verbs that hedge (only with the tag ``MD``; "could not" is inability, and see
+#: :data:`ABILITY_VERBS` and :data:`PERMISSION_VERBS` for "could see" and "may not enter").
 HEDGE_MODALS = frozenset({"may", "might", "could"})
 
 #: Modals that may or may not hedge ("gusts should weaken" predicts, "the city should
 #: act" obliges): a statement with one is neither hedged nor flat, so no note compares it.
 UNCERTAIN_MODALS = frozenset({"should", "would", "must", "ought"})
+
+#: Verbs of perception and means (lemmas): "could" with one of them tells an ability
+#: ("residents *could see* the smoke", "few *could afford* it"), not a possibility, unless
+#: its object holds a number ("the coast could see 20 inches of rain" is an estimate). An
+#: ability is neither a hedge nor flat. "reach" is left out: "could reach a deal" and
+#: "could reach the coast by Friday" are the usual hedges of news.
+ABILITY_VERBS = frozenset(
+    {"see", "hear", "feel", "smell", "taste", "watch", "notice", "spot", "glimpse", "sense",
+     "afford"}
+)  # fmt: skip
+
+#: Verbs of access and conduct (lemmas): "may not" with one of them forbids ("visitors
+#: *may not enter* the park"), it does not doubt. A prohibition is neither a hedge nor flat.
+PERMISSION_VERBS = frozenset(
+    {"enter", "leave", "use", "park", "visit", "attend", "access", "cross", "board", "bring",
+     "carry", "remove", "sell", "drive", "fly", "fish", "hunt", "camp", "smoke", "drink",
+     "swim", "vote", "travel", "operate", "return", "wear", "film", "photograph"}
+)  # fmt: skip
 
 #: Adverbs, adjectives and nouns that hedge wherever they stand (lower-cased words).
 HEDGE_WORDS = frozenset(
@@ -129,6 +180,10 @@ HEDGE_WORDS = frozenset(
         "suspected", "purported", "rumored", "rumoured",
     }
 )  # fmt: skip
+
+#: Hedge words that do not hedge as the complement of these verbs (lemmas): "*made
+#: possible* by a federal grant" is "enabled by", not "possibly".
+NOT_HEDGING_AFTER: Mapping[str, frozenset[str]] = {"possible": frozenset({"make", "render"})}
 
 #: Verbs (lemmas) that hedge when they take a clause: "suggests that", "appears to be".
 #: "appear" and "seem" also take an infinitive; the others need a that-clause.
@@ -198,6 +253,78 @@ FIGURATIVE: Mapping[str, frozenset[str]] = {
     "landmark": _EVENT_CUES,
 }
 
+
+@dataclass(frozen=True, slots=True)
+class LiteralSense:
+    """The contexts in which a word of :data:`LOADED` has its plain, physical sense; any
+    one of them makes it plain (see :data:`LITERAL`)."""
+
+    #: Parts of speech it is plain as: the noun in "died in a *blast*".
+    pos: frozenset[str] = frozenset()
+    #: Nouns (lemmas) it is plain before: "an *explosive* device".
+    heads: frozenset[str] = frozenset()
+    #: Subjects (lemmas) with which it is plain: "the runner *stumbled*".
+    subjects: frozenset[str] = frozenset()
+    #: Objects of its prepositions (lemmas) with which it is plain, a place name
+    #: (:data:`_PLACE_ENTITIES`) too: "*plunged* into the river", "into the Thames".
+    places: frozenset[str] = frozenset()
+    #: Prepositions that make it plain whatever follows: "*stumbled* upon a flaw".
+    preps: frozenset[str] = frozenset()
+    #: Verbs (lemmas) coordinated with it that make it plain: "*stumbled* and fell".
+    conjuncts: frozenset[str] = frozenset()
+
+
+#: Things that explode or detect explosions ("an explosive device", "explosive residue").
+_EXPLOSIVE_THINGS = frozenset(
+    {
+        "device", "material", "charge", "substance", "vest", "belt", "powder", "residue",
+        "trace", "package", "ordnance", "compound", "chemical", "mixture", "detector",
+        "detection",
+    }
+)  # fmt: skip
+#: Places and things a body or a vehicle falls into, off or over ("into the river", "off
+#: the cliff", "over a root", "on the stairs").
+_PHYSICAL_PLACES = frozenset(
+    {
+        "river", "water", "sea", "lake", "ocean", "bay", "harbor", "harbour", "canal", "creek",
+        "stream", "pond", "pool", "reservoir", "channel", "ravine", "gorge", "canyon",
+        "valley", "cliff", "ditch", "pit", "hole", "pothole", "shaft", "well", "ground",
+        "floor", "street", "road", "embankment", "bridge", "root", "rock", "stone", "step",
+        "stair", "staircase", "curb", "kerb", "ice", "path", "track", "trail", "stage",
+        "debris", "rubble", "doorway", "ladder", "pavement", "sidewalk", "field", "pitch",
+        "lap", "finish", "line",
+    }
+)  # fmt: skip
+#: Bodies that walk or run ("the runner stumbled").
+_MOVERS = frozenset(
+    {
+        "runner", "sprinter", "racer", "horse", "hiker", "climber", "walker", "pedestrian",
+        "jockey", "skier", "rider", "cyclist", "dancer", "toddler", "child", "passenger",
+        "man", "woman", "boy", "girl",
+    }
+)  # fmt: skip
+#: Entity labels of places (a named river, mountain or building), for :attr:`LiteralSense.places`.
+_PLACE_ENTITIES = frozenset({"LOC", "FAC"})
+
+_FALLING = LiteralSense(places=_PHYSICAL_PLACES)
+
+#: Loaded words (lemmas) with a plain, physical sense, and the contexts that mark it: such
+#: a word is loaded unless one of its :class:`LiteralSense` contexts holds. The figurative
+#: senses stay loaded: "critics *blasted* the plan", "*explosive* growth", "shares
+#: *plunged*", "the company *stumbled*".
+LITERAL: Mapping[str, LiteralSense] = {
+    "blast": LiteralSense(pos=frozenset({"NOUN"})),
+    "explosive": LiteralSense(pos=frozenset({"NOUN"}), heads=_EXPLOSIVE_THINGS),
+    "plunge": _FALLING,
+    "plummet": _FALLING,
+    "stumble": LiteralSense(
+        subjects=_MOVERS,
+        places=_PHYSICAL_PLACES,
+        preps=frozenset({"upon", "across"}),
+        conjuncts=frozenset({"fall", "trip", "slip", "collapse"}),
+    ),
+}
+
 #: Speech verbs (lemmas) by stance. "neutral" verbs report; the others colour what they
 #: report, as the stance says ("claimed, which casts doubt"). "according to" is neutral.
 #: A speech verb counts only when it governs the claim: it has a speaker and takes a
@@ -249,6 +376,13 @@ SCOPE_SHARE = 0.5
 #: closed" share only "bridge".
 _CLAIM_SHARED = 2
 
+#: Verbs (lemmas) that end what they govern: "*stopped* releasing" is "no longer releases".
+CEASING_VERBS = frozenset({"stop", "cease", "quit", "halt", "discontinue", "end"})
+#: Verbs (lemmas) that go on with what they govern: "*keeps* releasing", "*continues* to
+#: release". Against a statement that ceases (:data:`CEASING_VERBS`, "no longer") it is the
+#: opposite claim, whatever the verbs.
+CONTINUING_VERBS = frozenset({"keep", "continue"})
+
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _NUMBER_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
 _NO_HEDGE_ENTITIES = frozenset({"DATE", "TIME"})
@@ -282,16 +416,28 @@ def _depth(st: Statement, i: int) -> int:
     return depth
 
 
-#: Quotation marks paired inside one sentence; scare quotes ("soul-crushing") included,
-#: which the quote finder drops.
-_QUOTE_MARKS = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+#: Closing quotation marks: a span the quote finder pairs counts only if one closes it
+#: inside the sentence (a quotation left open is on :attr:`Statement.quotes`, if anywhere).
+_CLOSING_MARKS = "”\"’'"
 
 
 def _quote_spans(st: Statement) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks: the statement's quotes, and marks paired
-    inside its text."""
-    spans = [(q.start, q.end) for q in st.quotes]
-    return spans + [(m.start(), m.end()) for m in _QUOTE_MARKS.finditer(st.text)]
+    """Character spans inside quotation marks: the statement's quotes, and the spans that
+    the quote finder's pairing (double marks, and single marks where they clearly open and
+    close a quotation, so not the apostrophes of "the council's") finds closed inside its
+    text. Scare quotes ("soul-crushing", British 'historic') are among them, though
+    :func:`~factcheck.quotes.attach_quotes` drops them as quotations."""
+    return [(q.start, q.end) for q in st.quotes] + list(_closed_spans(st.text))
+
+
+@lru_cache(maxsize=8192)
+def _closed_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The quoted spans of ``text`` that a closing mark ends inside it."""
+    return tuple(
+        (start, end)
+        for start, end in _find_spans(text)
+        if (rest := text[end:].lstrip()) and rest[0] in _CLOSING_MARKS
+    )
 
 
 def _quoted(st: Statement) -> set[int]:
@@ -395,10 +541,17 @@ def _covers(part: set[str], whole: set[str]) -> bool:
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
+def _predicate(st: Statement, i: int) -> int:
+    """The predicate token ``i`` belongs to: the word itself if it is a verb, else its head
+    (an auxiliary's or a modal's verb: "could [bring]", an adverb's verb)."""
+    t = st.tokens[i]
+    return i if t.pos in {"VERB", "AUX"} and t.dep not in {"aux", "auxpass"} else t.head
+
+
 def _subject(st: Statement, i: int) -> str | None:
-    """The lemma of the subject of the predicate token ``i`` belongs to (the word itself if
-    it is a verb, else its head), if that subject is a noun or a name."""
-    pred = i if st.tokens[i].pos in {"VERB", "AUX"} else st.tokens[i].head
+    """The lemma of the subject of the predicate token ``i`` belongs to
+    (:func:`_predicate`), if that subject is a noun or a name."""
+    pred = _predicate(st, i)
     kids = _children(st, pred)
     kids += [k for j in kids if st.tokens[j].pos == "AUX" for k in _children(st, j)]
     for j in kids:
@@ -428,21 +581,106 @@ def _complement(st: Statement, i: int) -> int | None:
     return None
 
 
-def _tells_scope(st: Statement, i: int, other: Statement) -> bool:
-    """``other`` tells what token ``i`` of ``st`` qualifies: at least :data:`SCOPE_SHARE`
-    of its scope (:func:`_scope`), and the subject of its predicate, if it has one ("critics
-    slammed the plan" is not "the council praised the plan"). A hedging verb qualifies its
-    complement clause, not its own subject ("reports indicate ...")."""
-    theirs = _content(other)
+#: Dependencies of what a predicate acts on, for :func:`_same_event`.
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+
+
+def _same_event(st: Statement, pred: int, other: Statement) -> bool:
+    """``other`` tells the event of the verb ``pred`` by what it does and what it acts on,
+    whatever it calls the subject: the same verb (one synonym class of
+    :func:`factcheck.frames.canonical_verb`) and a shared object lemma, or a number of the
+    predicate's clause that a number of ``other`` is compatible with ("the project will
+    cost $450 million" / "the rebuild is expected to cost $450 million")."""
+    if st.tokens[pred].pos != "VERB":
+        return False
+    verb = canonical_verb(st.tokens[pred].lemma)
+    if not any(t.pos == "VERB" and canonical_verb(t.lemma) == verb for t in other.tokens):
+        return False
+    kids = _children(st, pred)
+    subjects = [j for j in kids if st.tokens[j].dep in _SUBJECT_DEPS]
+    clause = _subtree(st, pred) - set().union(*(_subtree(st, j) for j in subjects))
+    tokens = [st.tokens[j] for j in clause]
+    mine = [
+        v
+        for v in st.values
+        if v.kind in _NUMBER_KINDS and any(v.start <= t.start and t.end <= v.end for t in tokens)
+    ]
+    if any(compatible(v, w) for v in mine for w in other.values if w.kind in _NUMBER_KINDS):
+        return True
+    # an object that is a number ("$450 *million*") is compared as a number, above
+    objects = [
+        j
+        for j in kids
+        if st.tokens[j].dep in _OBJECT_DEPS
+        and st.tokens[j].pos != "NUM"
+        and not any(v.start <= st.tokens[j].start < v.end for v in mine)
+    ]
+    return bool(_content(st, objects) & _content(other))
+
+
+def _scope_parts(st: Statement, i: int) -> tuple[set[str], str | None, int]:
+    """What token ``i`` qualifies: its scope lemmas (:func:`_scope`), the subject lemma of
+    its predicate (None without a noun subject) and the predicate. A hedging verb
+    qualifies its complement clause, not its own subject ("reports indicate ...")."""
     comp = _complement(st, i)
     if comp is None:
-        scope, subject = _scope(st, i), _subject(st, i)
-    else:
-        scope = _scope(st, comp, up=False) | _content(st, [comp])
-        subject = _subject(st, comp) if st.tokens[comp].pos in {"VERB", "AUX"} else None
-        if subject is None and st.tokens[i].lemma.lower() in _RAISING:
-            subject = _subject(st, i)  # "winds are expected to ease": the winds ease
-    return (subject is None or subject in theirs) and _covers(theirs, scope)
+        return _scope(st, i), _subject(st, i), _predicate(st, i)
+    scope = _scope(st, comp, up=False) | _content(st, [comp])
+    subject = _subject(st, comp) if st.tokens[comp].pos in {"VERB", "AUX"} else None
+    if subject is None and st.tokens[i].lemma.lower() in _RAISING:
+        subject = _subject(st, i)  # "winds are expected to ease": the winds ease
+    return scope, subject, comp
+
+
+def _tells_scope(st: Statement, i: int, other: Statement) -> bool:
+    """``other`` tells what token ``i`` of ``st`` qualifies (:func:`_scope_parts`): at
+    least :data:`SCOPE_SHARE` of its scope, and the subject of its predicate, if it has one
+    ("critics slammed the plan" is not "the council praised the plan"), or else the same
+    event by its verb and object or number (:func:`_same_event`: "the project will cost
+    $450 million" tells what "the rebuild is *expected* to cost $450 million" hedges; the
+    note then says the two name the subject differently, :func:`_renamed_subject`)."""
+    theirs = _content(other)
+    scope, subject, pred = _scope_parts(st, i)
+    told = subject is None or subject in theirs or _same_event(st, pred, other)
+    return told and _covers(theirs, scope)
+
+
+def _renamed_subject(st: Statement, i: int, other: Statement) -> tuple[str, str] | None:
+    """The subject lemma of what token ``i`` qualifies and the subject ``other`` gives the
+    same verb, when ``other`` does not name the first: the two may not tell one claim."""
+    _, subject, pred = _scope_parts(st, i)
+    if subject is None or subject in _content(other):
+        return None
+    verb = canonical_verb(st.tokens[pred].lemma)
+    theirs = next(
+        (
+            found
+            for j, t in enumerate(other.tokens)
+            if t.pos == "VERB" and canonical_verb(t.lemma) == verb
+            if (found := _subject(other, j)) is not None
+        ),
+        None,
+    )
+    return (subject, theirs) if theirs is not None else None
+
+
+def _subject_caveat(
+    marked: Sequence[tuple[Statement, tuple[str, ...]]],
+    marks: Mapping[str, Sequence[_Mark]],
+    closest: Mapping[str, Statement],
+) -> str:
+    """A caveat for a note whose word diff pair names the subject differently ("" if it
+    does not)."""
+    first, words = marked[0]
+    mark = next(m for m in marks[first.id] if m.word == words[0])
+    other = closest[first.id]
+    renamed = _renamed_subject(first, mark.index, other)
+    if renamed is None:
+        return ""
+    return (
+        f" The subjects differ ({first.source_id}: '{renamed[0]}', {other.source_id}: "
+        f"'{renamed[1]}'): the two are compared on the same verb and what it acts on."
+    )
 
 
 def _in_entity(st: Statement, t: Token, labels: frozenset[str]) -> bool:
@@ -473,17 +711,17 @@ def _is_hedge(st: Statement, i: int) -> bool:
     if any(_is_that(st, k) for j in kids for k in _children(st, j)):
         deps.add("ccomp")  # a that-clause the parser took for an object keeps its "that"
     if word in HEDGE_MODALS:
-        if t.tag != "MD":
-            return False
-        negated = any(st.tokens[j].dep == "neg" for j in _children(st, t.head))
-        return not (word == "could" and negated)
+        return _modal_use(st, i) == "hedge"
     if word in HEDGE_WORDS:
         # in a comparison it measures degree, not doubt: "as soon as possible", "the best
         # possible outcome"
         compared = st.tokens[t.head].text.lower() == "as" or any(
             st.tokens[j].tag == "JJS" for j in kids
         )
-        return not compared and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
+        idiom = t.head != i and st.tokens[t.head].lemma.lower() in NOT_HEDGING_AFTER.get(
+            word, frozenset()
+        )
+        return not compared and not idiom and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
     if lemma in HEDGE_VERBS and t.pos == "VERB":
         return "ccomp" in deps or (lemma in {"appear", "seem"} and "xcomp" in deps)
     if lemma in HEDGE_PASSIVES and t.tag == "VBN":
@@ -491,16 +729,59 @@ def _is_hedge(st: Statement, i: int) -> bool:
     return False
 
 
+def _negated(st: Statement, i: int) -> bool:
+    """Token ``i`` has a negation among its dependents ("not", "n't", "never")."""
+    return any(st.tokens[j].dep == "neg" for j in _children(st, i))
+
+
+def _holds_number(st: Statement, i: int) -> bool:
+    """An object of verb ``i`` holds a number ("see *20 inches* of rain")."""
+    return any(
+        st.tokens[k].pos == "NUM"
+        for j in _children(st, i)
+        if st.tokens[j].dep in {"dobj", "attr"}
+        for k in _subtree(st, j)
+    )
+
+
+#: How a modal of :data:`HEDGE_MODALS` is used (:func:`_modal_use`); the last two are
+#: neither a hedge nor flat.
+_NEITHER_USES = frozenset({"ability", "prohibition"})
+
+
+def _modal_use(st: Statement, i: int) -> str | None:
+    """How the modal token ``i`` is used: ``"hedge"`` ("the plant may close"),
+    ``"inability"`` ("could not be reopened"), ``"ability"`` ("could see the smoke", see
+    :data:`ABILITY_VERBS`), ``"prohibition"`` ("may not enter", see
+    :data:`PERMISSION_VERBS`); None for a word that is not a modal of
+    :data:`HEDGE_MODALS` (the month May)."""
+    t = st.tokens[i]
+    word = t.text.lower()
+    if word not in HEDGE_MODALS or t.tag != "MD":
+        return None
+    verb = t.head
+    lemma = st.tokens[verb].lemma.lower()
+    if word == "could":
+        if _negated(st, verb):
+            return "inability"
+        if lemma in ABILITY_VERBS and not _holds_number(st, verb):
+            return "ability"
+    if word == "may" and _negated(st, verb) and lemma in PERMISSION_VERBS:
+        return "prohibition"
+    return "hedge"
+
+
 def _is_that(st: Statement, i: int) -> bool:
     return st.tokens[i].dep == "mark" and st.tokens[i].text.lower() == "that"
 
 
-def _hedges(st: Statement) -> list[_Mark]:
-    quoted = _quoted(st)
+def _hedges(st: Statement, *, quoted: bool = False) -> list[_Mark]:
+    """The hedges of the outlet's own wording (and of its quotations too if ``quoted``)."""
+    skip = set() if quoted else _quoted(st)
     return [
         _Mark(i, st.tokens[i].text.lower(), st.tokens[i].lemma.lower())
         for i in range(len(st.tokens))
-        if i not in quoted and _is_hedge(st, i)
+        if i not in skip and _is_hedge(st, i)
     ]
 
 
@@ -514,14 +795,47 @@ def _cue_lemmas(st: Statement, i: int) -> set[str]:
     return {st.tokens[j].lemma.lower() for j in near}
 
 
+def _is_literal(st: Statement, i: int, sense: LiteralSense) -> bool:
+    """Token ``i`` stands in one of the plain contexts of ``sense``."""
+    t = st.tokens[i]
+    if t.pos in sense.pos:
+        return True
+    head = st.tokens[t.head]
+    if t.head != i and t.dep in {"amod", "compound"} and head.lemma.lower() in sense.heads:
+        return True
+    kids = _children(st, i)
+    # a conjunct shares the subject of the first one: "the runner slipped and stumbled"
+    verbs = [i, t.head] if t.dep == "conj" else [i]
+    subjects = [j for v in verbs for j in _children(st, v) if st.tokens[j].dep in _SUBJECT_DEPS]
+    if any(st.tokens[j].lemma.lower() in sense.subjects for j in subjects):
+        return True
+    conjuncts = [j for j in kids if st.tokens[j].dep == "conj"] + verbs[1:]
+    if any(st.tokens[j].lemma.lower() in sense.conjuncts for j in conjuncts):
+        return True
+    for j in kids:
+        if st.tokens[j].dep not in {"prep", "prt"}:
+            continue
+        if st.tokens[j].lemma.lower() in sense.preps:
+            return True
+        objects = [st.tokens[k] for k in _children(st, j) if st.tokens[k].dep == "pobj"]
+        if sense.places and any(
+            o.lemma.lower() in sense.places or _in_entity(st, o, _PLACE_ENTITIES) for o in objects
+        ):
+            return True
+    return False
+
+
 def _loaded_key(st: Statement, i: int) -> str | None:
-    """The LOADED entry token ``i`` is, if it is used in a loaded sense."""
+    """The LOADED entry token ``i`` is, if it is used in a loaded sense: a word of
+    :data:`FIGURATIVE` only with a cue, a word of :data:`LITERAL` only outside its plain
+    contexts."""
     t = st.tokens[i]
     for key in (t.lemma.lower(), t.text.lower()):
         if key in FIGURATIVE:
             return key if _cue_lemmas(st, i) & FIGURATIVE[key] else None
         if key in LOADED:
-            return key
+            sense = LITERAL.get(key)
+            return None if sense is not None and _is_literal(st, i, sense) else key
     # hyphenated entries are split by the tokenizer: "so", "-", "called"
     if t.text == "-" and 0 < i < len(st.tokens) - 1:
         joined = f"{st.tokens[i - 1].text}-{st.tokens[i + 1].text}".lower()
@@ -547,13 +861,15 @@ def _loaded(st: Statement, *, reported: bool = False) -> list[_Mark]:
     return out
 
 
-def _uncertain(st: Statement) -> bool:
-    """The outlet's wording has one of the :data:`UNCERTAIN_MODALS`."""
-    quoted = _quoted(st)
+def _uncertain(st: Statement, *, quoted: bool = False) -> bool:
+    """The outlet's wording (and its quotations too if ``quoted``) has a modal that is
+    neither a hedge nor flat: one of the :data:`UNCERTAIN_MODALS`, an ability ("could
+    see") or a prohibition ("may not enter")."""
+    skip = set() if quoted else _quoted(st)
     return any(
-        t.tag == "MD" and t.text.lower() in UNCERTAIN_MODALS
+        t.tag == "MD" and (t.text.lower() in UNCERTAIN_MODALS or _modal_use(st, i) in _NEITHER_USES)
         for i, t in enumerate(st.tokens)
-        if i not in quoted
+        if i not in skip
     )
 
 
@@ -629,6 +945,37 @@ def _attribution(st: Statement) -> _Attribution | None:
     return _Attribution(None, None, frozenset(_content(st)))
 
 
+def _claim_tokens(st: Statement) -> set[int]:
+    """The tokens of what a statement reports, without who reports it: the clause its
+    governing speech verb reports ("engineer Paul Weiss of the roads office said [the
+    repairs will take eight months]"), else the sentence without the verb and its speaker
+    ("Weiss told reporters of an eight-month delay"), else without "according to ..."; a
+    statement that attributes nothing is all claim."""
+    everything = set(range(len(st.tokens)))
+    verb = _governing_verb(st)
+    if verb is not None:
+        clause = set().union(*(_subtree(st, j) for j in _reports_clause(st, verb)))
+        if clause:
+            return clause
+        speaker = [j for j in _children(st, verb) if st.tokens[j].dep in _SUBJECT_DEPS]
+        return everything - {verb} - set().union(*(_subtree(st, j) for j in speaker))
+    acc = _according_to(st)
+    return everything - _subtree(st, acc) if acc is not None else everything
+
+
+def _claim_speaker(st: Statement) -> str | None:
+    """Who the governing speech verb gives the claim to, as written, without
+    post-modifiers ("Engineer Paul Weiss [of the roads office] said"); None if no one."""
+    verb = _governing_verb(st)
+    if verb is None:
+        return None
+    subject = next((j for j in _children(st, verb) if st.tokens[j].dep in _SUBJECT_DEPS), None)
+    if subject is None or st.tokens[subject].tag not in _SPEAKER_TAGS - {"PRP"}:
+        return None
+    first = min(_subtree(st, subject))
+    return st.text[st.tokens[first].start : st.tokens[subject].end]
+
+
 def _attributed(st: Statement) -> bool:
     """A speech verb governs a clause, a quote has a speaker, or "according to"."""
     return (
@@ -636,6 +983,88 @@ def _attributed(st: Statement) -> bool:
         or _governing_verb(st) is not None
         or _according_to(st) is not None
     )
+
+
+# --------------------------------------------------------------------------------------
+# Polarity
+# --------------------------------------------------------------------------------------
+
+
+def _no_longer(st: Statement, i: int) -> bool:
+    """Predicate ``i`` is modified by "no longer" or "no more" ("no more models" is not)."""
+    return st.tokens[i].pos in {"VERB", "AUX", "ADJ"} and any(
+        st.tokens[j].text.lower() in {"longer", "more"}
+        and any(st.tokens[k].text.lower() == "no" for k in _children(st, j))
+        for j in _children(st, i)
+    )
+
+
+def _governs(st: Statement, i: int, verbs: frozenset[str]) -> bool:
+    """Token ``i`` is a verb governed by one of ``verbs`` ("stopped [releasing]")."""
+    t = st.tokens[i]
+    return t.dep == "xcomp" and t.head != i and st.tokens[t.head].lemma.lower() in verbs
+
+
+def _polarities(st: Statement) -> dict[str, set[bool]]:
+    """Each event's canonical verb (:func:`factcheck.frames.frames`: reporting verbs are
+    not events, their clauses are) with whether the statement affirms it: the frame's
+    negation ("will not release", "refused to sign", "nobody was hurt"), flipped by "no
+    longer" and by a verb of :data:`CEASING_VERBS` that governs it."""
+    out: dict[str, set[bool]] = {}
+    for f in frames(st):
+        affirmed = not f.negated
+        head = next((j for j in sorted(f.tokens) if st.tokens[j].text == f.text), None)
+        if head is not None and _no_longer(st, head):
+            affirmed = not affirmed
+        if head is not None and _governs(st, head, CEASING_VERBS):
+            affirmed = not affirmed
+        out.setdefault(f.verb, set()).add(affirmed)
+    return out
+
+
+def _ceases(st: Statement) -> bool:
+    """The statement says something no longer goes on ("no longer", "stopped releasing")."""
+    return any(_no_longer(st, i) or _governs(st, i, CEASING_VERBS) for i in range(len(st.tokens)))
+
+
+def _continues(st: Statement) -> bool:
+    """The statement says something goes on ("keeps releasing", "continues to release")."""
+    return any(_governs(st, i, CONTINUING_VERBS) for i in range(len(st.tokens)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Polarity:
+    """What :func:`_opposed` reads of one statement."""
+
+    events: Mapping[str, set[bool]]  # :func:`_polarities`
+    ceases: bool
+    continues: bool
+
+
+def _opposition() -> Callable[[Statement, Statement], bool]:
+    """:func:`_opposed`, reading each statement once (a fact may hold dozens)."""
+    seen: dict[str, _Polarity] = {}
+
+    def read(st: Statement) -> _Polarity:
+        if st.id not in seen:
+            seen[st.id] = _Polarity(_polarities(st), _ceases(st), _continues(st))
+        return seen[st.id]
+
+    return lambda a, b: _opposed(read(a), read(b))
+
+
+def _opposed(a: _Polarity, b: _Polarity) -> bool:
+    """The two statements say opposite things, so they are no framing of one claim: an
+    event both tell is affirmed by one and denied by the other ("will not release" /
+    "will release", "may no longer release" / "will keep releasing"), one ceases what the
+    other continues, or one tells the antonym of the other's verb ("paused" / "resumed",
+    :func:`factcheck.frames.opposite`)."""
+    pa, pb = a.events, b.events
+    if any(len(pa[v]) == len(pb[v]) == 1 and pa[v] != pb[v] for v in pa.keys() & pb.keys()):
+        return True
+    if (a.ceases and b.continues) or (b.ceases and a.continues):
+        return True
+    return any(opposite(va, vb) for va in pa.keys() - pb.keys() for vb in pb.keys() - pa.keys())
 
 
 # --------------------------------------------------------------------------------------
@@ -786,12 +1215,38 @@ def _note(
     )
 
 
+#: Modals of possibility, permission and necessity: negated, they deny or forbid ("may
+#: not", "cannot", "must not"), so two of them negated are a modal swap. "will not" is a
+#: flat denial.
+_SWAP_MODALS = frozenset({"may", "might", "can", "could", "must"})
+
+
+def _negated_modal(st: Statement, i: int) -> bool:
+    """Token ``i`` is a modal of :data:`_SWAP_MODALS` whose verb is negated ("may not",
+    "cannot")."""
+    t = st.tokens[i]
+    return t.tag == "MD" and t.text.lower() in _SWAP_MODALS and _negated(st, t.head)
+
+
 def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
+    """A partner is flat when neither its own wording nor its quotations hedge or hold an
+    uncertain modal: a hedge the speaker's words carry still qualifies the claim the
+    statement tells. A negated hedge modal is not set against a partner that negates a
+    modal too ("may not survive" / "cannot survive": a modal swap, not a lost hedge). Two
+    statements that say opposite things (:func:`_opposed`) are not compared."""
     hedges = {s.id: _hedges(s) for s in statements}
-    flat = {s.id: not hedges[s.id] and not _uncertain(s) for s in statements}
-    marked, rest, closest = _build(
-        statements, hedges, lambda s, m, o: flat[o.id] and _tells_scope(s, m.index, o)
-    )
+    flat = {
+        s.id: not _hedges(s, quoted=True) and not _uncertain(s, quoted=True) for s in statements
+    }
+    swaps = {s.id for s in statements if any(_negated_modal(s, i) for i in range(len(s.tokens)))}
+    opposed = _opposition()
+
+    def plainer(s: Statement, m: _Mark, o: Statement) -> bool:
+        if not flat[o.id] or (o.id in swaps and _negated_modal(s, m.index)):
+            return False
+        return _tells_scope(s, m.index, o) and not opposed(s, o)
+
+    marked, rest, closest = _build(statements, hedges, plainer)
     if not marked or not rest:
         return None
     uses = "; ".join(
@@ -800,12 +1255,13 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     )
     plain = [s.source_id for s in rest]
     verb = _plural(plain, "states", "state")
+    caveat = _subject_caveat(marked, hedges, closest)
     return _note(
         FramingKind.HEDGING,
         marked,
         rest,
         closest,
-        f"{uses}. {_names(plain)} {verb} it without a hedge.",
+        f"{uses}. {_names(plain)} {verb} it without a hedge.{caveat}",
     )
 
 
@@ -837,7 +1293,8 @@ def _loaded_note(statements: Sequence[Statement]) -> FramingNote | None:
         tail = f" {_names(plain)} {_plural(plain, 'tells', 'tell')} the claim without {them}."
     else:
         tail = " None of them uses the others' words."
-    return _note(FramingKind.LOADED, marked, rest, closest, f"{uses}.{tail}")
+    caveat = _subject_caveat(marked, loaded, closest)
+    return _note(FramingKind.LOADED, marked, rest, closest, f"{uses}.{tail}{caveat}")
 
 
 def _tone_note(statements: Sequence[Statement]) -> FramingNote | None:
@@ -856,7 +1313,10 @@ def _tone_note(statements: Sequence[Statement]) -> FramingNote | None:
         for s in statements
         if signs[s.id]
     }
-    marked, _, closest = _build(statements, marks, lambda s, m, o: signs[o.id] == -signs[s.id])
+    opposed = _opposition()
+    marked, _, closest = _build(
+        statements, marks, lambda s, m, o: signs[o.id] == -signs[s.id] and not opposed(s, o)
+    )
     if not marked:
         return None
     parts = []
@@ -909,7 +1369,9 @@ def _attribution_note(statements: Sequence[Statement]) -> FramingNote | None:
         return None
     parts = [f"{s.source_id} {_describe(a)}" for s, _ in marked if (a := found[s.id])]
     parts += [f"{s.source_id} {_describe(a)}" for s in rest if (a := found[s.id])]
-    return _note(FramingKind.ATTRIBUTION, marked, rest, closest, "; ".join(parts) + ".")
+    # two statements of one source that attribute alike are said once
+    explanation = "; ".join(dict.fromkeys(parts)) + "."
+    return _note(FramingKind.ATTRIBUTION, marked, rest, closest, explanation)
 
 
 def framing_notes(statements: Sequence[Statement]) -> list[FramingNote]:
@@ -937,14 +1399,21 @@ def _quote_span(st: Statement, text: str) -> tuple[int, int]:
 def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> FramingNote | None:
     """A paraphrase that claims more than the quote it reports: it drops the quote's hedge
     and has no hedge of its own, or adds loaded words or numbers (typed values that no
-    value of the quote is compatible with: "6 weeks" matches "six weeks")."""
+    value of the quote is compatible with: "6 weeks" matches "six weeks"). The paraphrase
+    is read on its reported claim (:func:`_claim_tokens`): the speaker's name and title are
+    not words it adds, and do not dilute the overlap with the quote. A paraphrase that
+    gives the words to another speaker (:func:`factcheck.quotes.same_speaker` says they
+    differ) reports someone else and gets no note."""
     if finding.kind is not QuoteClass.PARAPHRASED or finding.b is None:
         return None
     quote_st, para = by_id[finding.a], by_id[finding.b]
+    if same_speaker(finding.speaker_a, _claim_speaker(para)) is False:
+        return None  # the paraphrase gives the words to someone else
     start, end = _quote_span(quote_st, finding.text_a)
     inside = [i for i, t in enumerate(quote_st.tokens) if start <= t.start and t.end <= end]
-    said = _content(quote_st, inside)
-    if len(said & _content(para)) / max(1, len(said | _content(para))) < MIN_SHARED_CONTENT:
+    said, claim = _content(quote_st, inside), _claim_tokens(para)
+    told = _content(para, claim)
+    if len(said & told) / max(1, len(said | told)) < MIN_SHARED_CONTENT:
         return None  # the paraphrase tells more, or other, than these words
     quote_hedges = [quote_st.tokens[i].text.lower() for i in inside if _is_hedge(quote_st, i)]
     dropped = list(dict.fromkeys(quote_hedges)) if not _hedges(para) else []
@@ -953,12 +1422,19 @@ def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> Fra
         for i in inside
         for k in (quote_st.tokens[i].lemma.lower(), quote_st.tokens[i].text.lower())
     }
-    added = [m.word for m in _loaded(para, reported=True) if m.key not in quote_words]
+    added = [
+        m.word
+        for m in _loaded(para, reported=True)
+        if m.index in claim and m.key not in quote_words
+    ]
     quote_values = [v for v in quote_st.values if start <= v.start and v.end <= end]
+    claim_tokens = [para.tokens[i] for i in claim]
     numbers = [
         v.text
         for v in para.values
-        if v.kind in _NUMBER_KINDS and not any(compatible(v, q) for q in quote_values)
+        if v.kind in _NUMBER_KINDS
+        and any(v.start <= t.start and t.end <= v.end for t in claim_tokens)
+        and not any(compatible(v, q) for q in quote_values)
     ]
     extra = (*(f"drops '{h}'" for h in dropped), *added, *numbers)
     if not extra:
