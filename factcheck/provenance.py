@@ -1,17 +1,20 @@
-"""Provenance: which articles of a story are rewrites or copies of another.
+"""Provenance: which articles of a story are rewrites or copies of another, or say
+they follow another's reporting.
 
 An outlet that rewrites another outlet's article does not confirm it: a fact told by an
-original and its rewrite has one independent source, not two. :func:`find_derivations`
+original and its rewrite has one independent source, not two. Neither does an article that
+says where it has its facts from ("according to TechCrunch"). :func:`find_derivations`
 finds such pairs once facts and quote findings exist, and :func:`independent_counts`
-recounts each fact's sources with every rewrite merged into its original.
+recounts each fact's sources with every derived source merged into its original.
 
 What is measured, for each pair of sources
 ------------------------------------------
 Independent reporters covering one event tell the same facts, often in the same natural
-(chronological or inverted-pyramid) order, and quote the same speakers word for word. None
-of that is evidence of copying. What a rewrite has and independent reporting does not is
-the other article's *prose*: its wording outside quotations. So quotations are set aside
-first, and shared prose is a gate.
+(chronological or inverted-pyramid) order, quote the same speakers word for word and use
+the same formulas ("did not immediately respond to a request for comment"). None of that
+is evidence of copying. What a rewrite has and independent reporting does not is the
+other article's *prose*: its own wording outside quotations and formulas. So quotations
+and stock phrases are set aside first, and shared prose is a gate.
 
 *Quotations* are the spans :func:`factcheck.quotes.attach_quotes` put on each statement
 (:attr:`Statement.quotes`), so the quote comparison and this stage read the same
@@ -20,7 +23,8 @@ whose marks it does not read) falls back on a scan of its quote marks, double (�
 "…") and single (‘…’, '…'), paired within its paragraph; an apostrophe (``don’t``,
 ``’90s``, ``the engineers’ report``) is not a quote mark. A statement with at least
 :data:`QUOTED_SHARE` of its words quoted is a *quoted statement*; the others are *prose
-statements*.
+statements*. *Stock phrases* (:data:`STOCK_PHRASES`: "declined to comment", "told
+reporters", "in a statement", ...) are masked like quotations when n-grams are read.
 
 Let *S* be the source with fewer prose statements (ties: the smaller source ID) and *L*
 the other.
@@ -37,53 +41,73 @@ the other.
     shuffled paragraphs give, 0 the reverse. Pairs tied on one side (two statements of S
     matched to one of L) are not compared; with nothing to compare ``order`` is 0.5.
 ``shared_ngrams``
-    Rare word 4-grams (:data:`NGRAM`) both sources use outside quotations. An n-gram is
-    rare when it holds at least :data:`MIN_CONTENT_WORDS` ordinary words (not stopwords,
-    numbers or names: proper nouns, or without a parse capitalised words after the first;
-    "the end of the" and "Mayor Lena Ortiz said" do not count) and, in a story of three or
-    more sources, not every source uses it (a phrase all outlets share tells nothing about
-    who copied whom). ``ngram_share`` is the count over the rare n-grams of whichever
-    source has fewer. :func:`shared_phrases` turns them back into the passages they come
-    from, the evidence a report shows.
+    Rare word 4-grams (:data:`NGRAM`) both sources use outside quotations and stock
+    phrases. An n-gram is rare when it holds at least :data:`MIN_CONTENT_WORDS` ordinary
+    words (not stopwords, numbers or names: proper nouns, or without a parse capitalised
+    words after the first; "the end of the" and "Mayor Lena Ortiz said" do not count) and,
+    in a story of three or more sources, not every source uses it (a phrase all outlets
+    share tells nothing about who copied whom). ``ngram_share`` is the count over the rare
+    n-grams of whichever source has fewer. Both are kept for reading; the gates count
+    passages.
+``shared_passages``
+    The shared n-grams of a statement that overlap make one *passage* (one copied clause
+    of ten words is one passage, not seven n-grams). A passage whose ordinary words are
+    all :data:`COMMON_WORDS` ("did not immediately respond to a request for comment",
+    "for the first time in years") counts for nothing, and a passage repeated, or part of
+    a longer one, counts once. Counted in each source, the smaller count.
+    :func:`shared_phrases` lists them, the evidence a report shows.
+``passage_share``
+    The share of S's prose statements that hold a shared passage.
 ``verbatim``
     The share of S's prose statements whose match in L has the same words, or nearly
-    (difflib ratio of the word lists at least :data:`VERBATIM_RATIO`).
+    (difflib ratio of the word lists at least :data:`VERBATIM_RATIO`), and holds a shared
+    passage.
 
 Score and gates
 ---------------
 ::
 
-    order_signal = clamp(2 * order - 1, 0, 1) * min(1, aligned / ORDER_FULL_PAIRS)
-    ngram_signal = min(1, ngram_share / NGRAM_SATURATION)
-    score        = 0.45 * coverage + 0.30 * order_signal + 0.25 * ngram_signal
+    order_signal   = clamp(2 * order - 1, 0, 1) * min(1, aligned / ORDER_FULL_PAIRS)
+    passage_signal = min(1, passage_share / PASSAGE_SATURATION)
+    score          = 0.45 * coverage + 0.30 * order_signal + 0.25 * passage_signal
 
-(:data:`W_COVERAGE`, :data:`W_ORDER`, :data:`W_NGRAMS`). Random order adds nothing, and
+(:data:`W_COVERAGE`, :data:`W_ORDER`, :data:`W_PASSAGES`). Random order adds nothing, and
 order read from a handful of pairs adds less than order read from many. A pair is a
-derivation when ``score >= SCORE_THRESHOLD`` (0.6) and it passes every gate:
+derivation by its wording (:attr:`PairMetrics.by_prose`) when ``score >= SCORE_THRESHOLD``
+(0.6) and it passes every gate:
 
 1. **shared prose** (:attr:`PairMetrics.shares_prose`): at least
-   :data:`MIN_SHARED_NGRAMS` (5) shared rare n-grams and ``ngram_share >=
-   MIN_NGRAM_SHARE`` (0.05). Coverage and order alone reach the score threshold for two
-   independent reports of one event; they say whether shared prose spans the whole
-   article, not whether there is any;
+   :data:`MIN_SHARED_PASSAGES` (5) passages and ``passage_share >= MIN_PASSAGE_SHARE``
+   (0.25). Coverage and order alone reach the score threshold for two independent
+   reports of one event; they say whether shared prose spans the whole article, not
+   whether there is any;
 2. ``coverage >= MIN_COVERAGE`` (0.5) and at least :data:`MIN_ALIGNED` (4) aligned prose
    statements;
 3. ``order >= MIN_ORDER`` (0.75), unless the wording alone shows the rewrite: a copy
-   (``verbatim >= COPY_SHARE``) or ``ngram_share >= STRONG_NGRAM_SHARE`` (0.25). Moving
-   paragraphs of a rewrite around does not make it independent; with little shared
-   wording, a different order is what keeps a pair apart.
+   (``verbatim >= COPY_SHARE``) or ``passage_share >= STRONG_PASSAGE_SHARE`` (0.75).
+   Moving paragraphs of a rewrite around does not make it independent; with little
+   shared wording, a different order is what keeps a pair apart.
+
+A **short copy** (:attr:`PairMetrics.short_copy`) needs neither the passage count of 1
+nor the aligned statements of 2: a brief of three prose paragraphs copied word for word
+has too few of both. It has at least :data:`MIN_VERBATIM_STATEMENTS` (2) prose statements
+of :data:`MIN_VERBATIM_WORDS` (10) words or more verbatim, and the wording shows a copy
+(``verbatim >= COPY_SHARE`` or ``passage_share >= STRONG_PASSAGE_SHARE``); two briefs
+that both end "No injuries were reported." copy nothing.
 
 Tuned with the default MiniLM embedder and alignment threshold (0.45) on the hand-written
-stories in ``tests/data/provenance``: their rewrites share 17 to 78 rare n-grams outside
-quotations (``ngram_share`` 0.17 to 0.69) and score 0.83 to 1.0, a close paraphrase with
-five paragraphs moved included (order 0.71, share 0.32). The independent pairs share at
-most 2 (share 0.03 at most, "the county fire department", "four air tankers and"), though
-their coverage and order score up to 0.71 (the same facts in the natural order, with the
-same quotes). Two sibling rewrites of one original share 3 and are not reported; they
-count as one source anyway, through the original. On 50 BASIL triplets (Fox, NYT and
-HuffPost reporting one event, 150 pairs) the rules before the prose gate (quotations in
-coverage and order, no gate) reported one pair, at 0.65: a Fox piece that says "The
-Times reports" and follows the NYT story; ``factcheck eval`` measures the current rules.
+stories in ``tests/data/provenance``: their rewrites share 8 to 25 passages outside
+quotations (``passage_share`` 0.7 to 1.0) and score 0.83 to 0.98, a close paraphrase with
+five paragraphs moved included (order 0.71, share 0.93). The independent pairs share at
+most 2 ("the county fire department", "two coast guard boats and a"; share 0.22 at most),
+though their coverage and order score up to 0.74 (the same facts in the natural order,
+with the same quotes and formulas). Counted as overlapping n-grams, as before, one shared
+formula ("did not immediately respond to a request for comment") was five of the six
+"phrases" that took two independent reports through a gate of five. On 50 BASIL
+triplets (Fox, NYT and HuffPost reporting one event, 150 pairs) the rules before the
+prose gate (quotations in coverage and order, no gate) reported one pair, at 0.65: a Fox
+piece that says "The Times reports" and follows the NYT story; ``factcheck eval``
+measures the current rules.
 
 The kind, from the pair's shape:
 
@@ -103,17 +127,44 @@ so "B and C both rewrite A" is reported as B -> A and C -> A, without C -> B. Th
 independent counts are the same either way; the report is shorter and says less that is
 doubtful.
 
+What a page says about its source
+---------------------------------
+Outlets are the ``meta.outlet`` names (front matter or ``story.toml``), never file stems;
+a leading "The" is optional, matching is case-insensitive and on word boundaries, but a
+match written all in lower case is the common word ("the hill", "time"), and a name that
+runs into a longer one ("TechCrunch Disrupt", "Sunday Times") is another name.
+
+*Citations* (kind ``CITES``, "secondary report"). B names A's outlet in an attribution
+context (:func:`attributions`: "according to X", "X reported", "reported by X", "as first
+reported by X", "told X", "per X", "citing X", "in an interview with X", "detailed in X",
+"an article in X", "in a X report", "X's report"), outside quotations, and at least one
+such statement shares a fact with A: B says it follows A's reporting for what they share.
+A passing mention ("TechCrunch Disrupt", "a TechCrunch event", "the TechCrunch founder")
+is none. B merges into A for the independent counts as a rewrite does. A pair that is a
+rewrite as well keeps its rewrite kind, with the mentions on it.
+
+*Page furniture.* A page whose removed chrome (:data:`PROMO_REASONS`: an ad or
+event-promo section, never article text and never a "related article" teaser, which is
+another article's headline) names another source's outlet carries that outlet's own
+promo: it was copied from that outlet's page. That waives the prose gate and the score
+(:attr:`PairMetrics.by_page`) for a pair that already aligns well: coverage, order and
+aligned statements through gates 2 and 3 with no waiver. A page's own outlet, and an
+outlet two sources share, say nothing.
+
 Which side is the original
 --------------------------
-1. **Publication time.** When both ``meta.published`` values are known and differ, the
+1. **The page's own word.** A source that cites the other's outlet, or carries the other
+   outlet's promo, is the derived one, whatever the dates (a scraped copy's date is
+   often when it was copied).
+2. **Publication time.** When both ``meta.published`` values are known and differ, the
    earlier article is the original.
-2. **Fuller quotes.** Otherwise every :class:`~factcheck.types.QuoteFinding` between the
+3. **Fuller quotes.** Otherwise every :class:`~factcheck.types.QuoteFinding` between the
    two sources is a vote: an *elided* quote votes for the side that does not elide it (no
    "…", more words), a *paraphrased* one for the side that quotes the words. A rewrite
    cannot restore words its original left out.
-3. **More detail.** With the votes tied, the side with more statements plus typed values
+4. **More detail.** With the votes tied, the side with more statements plus typed values
    (:attr:`Statement.values`): rewrites drop detail more often than they add it.
-4. With nothing to tell them apart, the smaller source ID, and ``why_original`` says so.
+5. With nothing to tell them apart, the smaller source ID, and ``why_original`` says so.
 
 Everything here is pure, deterministic and rule-based; a story of four sources takes a few
 tens of milliseconds.
@@ -140,30 +191,39 @@ from factcheck.types import (
     Fact,
     QuoteClass,
     QuoteFinding,
+    RemovalReason,
     Statement,
 )
 
 __all__ = [
+    "COMMON_WORDS",
     "CONDENSED_RATIO",
     "COPY_SHARE",
     "EVIDENCE_PHRASES",
     "MIN_ALIGNED",
     "MIN_CONTENT_WORDS",
     "MIN_COVERAGE",
-    "MIN_NGRAM_SHARE",
     "MIN_ORDER",
-    "MIN_SHARED_NGRAMS",
+    "MIN_PASSAGE_SHARE",
+    "MIN_SHARED_PASSAGES",
+    "MIN_VERBATIM_STATEMENTS",
+    "MIN_VERBATIM_WORDS",
     "NGRAM",
-    "NGRAM_SATURATION",
     "ORDER_FULL_PAIRS",
+    "PASSAGE_SATURATION",
+    "PROMO_REASONS",
     "QUOTED_SHARE",
+    "REPORT_NOUNS",
+    "REPORT_VERBS",
     "SCORE_THRESHOLD",
-    "STRONG_NGRAM_SHARE",
+    "STOCK_PHRASES",
+    "STRONG_PASSAGE_SHARE",
     "VERBATIM_RATIO",
     "W_COVERAGE",
-    "W_NGRAMS",
     "W_ORDER",
+    "W_PASSAGES",
     "PairMetrics",
+    "attributions",
     "choose_original",
     "find_derivations",
     "independent_counts",
@@ -183,38 +243,157 @@ EVIDENCE_PHRASES = 5
 NGRAM = 4
 #: An n-gram needs this many words that are not stopwords, numbers or names to count.
 MIN_CONTENT_WORDS = 2
-#: ``ngram_share`` at which the n-gram signal is full.
-NGRAM_SATURATION = 0.15
+#: The formulas of news writing. They are set aside like quotations before n-grams are
+#: read: two reporters who both write that someone "did not immediately respond to a
+#: request for comment" share a convention, not prose. Matched as whole words, case
+#: folded. :data:`COMMON_WORDS` is the general rule behind this list.
+STOCK_PHRASES = (
+    "did not immediately respond",
+    "did not immediately reply",
+    "did not immediately return",
+    "did not respond to",
+    "did not return",
+    "request for comment",
+    "requests for comment",
+    "declined to comment",
+    "declined to say",
+    "could not be reached",
+    "could not immediately be reached",
+    "for comment",
+    "told reporters",
+    "in a statement",
+    "in a news release",
+    "in a press release",
+    "at a news conference",
+    "at a press conference",
+    "at a news briefing",
+    "at a press briefing",
+    "on condition of anonymity",
+    "not authorized to speak publicly",
+    "no injuries were reported",
+    "no one was injured",
+    "no one was hurt",
+    "under investigation",
+    "contributed to this report",
+    "this is a developing story",
+)
+#: Content words too common to tell one outlet's prose from another's: the vocabulary of
+#: reporting ("comment", "statement", "spokesperson", "immediately") and the most frequent
+#: content words of English news ("time", "year", "people", "first"). A shared passage
+#: whose ordinary words (not stopwords, numbers or names) are all in this list counts for
+#: nothing: "did not immediately respond to a request for comment", "for the first time
+#: in years", "a spokesperson for the company".
+COMMON_WORDS = frozenset(
+    """
+    added announced asked called comment comments confirmed declined expected immediately
+    including reached reply request requests respond responded response spokesperson
+    spokesman spokeswoman spokespeople statement statements official officials reporter
+    reporters report reports reported reporting interview news press conference briefing
+    release people person man men woman women year years time times day days week weeks
+    month months today yesterday tomorrow tonight morning afternoon evening night ago
+    recent recently early earlier late later last next first second third former current
+    many several number part place way end home world country state states city area
+    government company group family case point back well make makes made take takes took
+    taken get gets got go goes going went gone come comes came know knew known think
+    thought see saw seen want wanted use used work worked like good great high long little
+    old big small large able need needs needed help helped keep kept give gave given find
+    found show showed put set look looked left right around away another every really
+    already never always often almost nearly likely least less lot
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
 #: Weights of the score; they sum to 1.
 W_COVERAGE = 0.45
 W_ORDER = 0.30
-W_NGRAMS = 0.25
+W_PASSAGES = 0.25
+#: ``passage_share`` at which the passage signal is full.
+PASSAGE_SATURATION = 0.75
 #: Aligned pairs from which the order signal counts in full.
 ORDER_FULL_PAIRS = 10
 #: Score from which a pair that passes the gates is a derivation.
 SCORE_THRESHOLD = 0.6
-#: Gate: the fewest rare n-grams both sources use outside quotations. Independent reports
-#: of one event share a stock phrase or two ("the county fire department"); rewrites share
-#: tens.
-MIN_SHARED_NGRAMS = 5
-#: Gate: the smallest ``ngram_share``, so that a few stock phrases in two long articles
+#: Gate: the fewest distinct passages both sources write outside quotations. Independent
+#: reports of one event share a stock phrase or two ("the county fire department");
+#: rewrites share a passage in most sentences.
+MIN_SHARED_PASSAGES = 5
+#: Gate: the smallest ``passage_share``, so that a few stock phrases in two long articles
 #: are not read as shared prose either.
-MIN_NGRAM_SHARE = 0.05
-#: ``ngram_share`` from which the wording alone shows a rewrite, so the order gate is
+MIN_PASSAGE_SHARE = 0.25
+#: ``passage_share`` from which the wording alone shows a rewrite, so the order gate is
 #: waived: moving paragraphs of a rewrite around does not make it independent.
-STRONG_NGRAM_SHARE = 0.25
+STRONG_PASSAGE_SHARE = 0.75
 #: Gate: the smallest share of the smaller source's statements aligned to the other.
 MIN_COVERAGE = 0.5
 #: Gate: the smallest order concordance.
 MIN_ORDER = 0.75
-#: Gate: the fewest aligned statements; fewer say nothing reliable about order.
+#: Gate: the fewest aligned statements; fewer say nothing reliable about order. Waived
+#: for a short copy (see :data:`MIN_VERBATIM_STATEMENTS`).
 MIN_ALIGNED = 4
+#: A short copy needs this many prose statements of :data:`MIN_VERBATIM_WORDS` words or
+#: more verbatim, each with a passage that is not stock wording; with that many it needs
+#: neither :data:`MIN_ALIGNED` aligned statements nor :data:`MIN_SHARED_PASSAGES`
+#: passages. Two short briefs that both say "No injuries were reported." copy nothing.
+MIN_VERBATIM_STATEMENTS = 2
+#: Words from which a verbatim statement counts toward :data:`MIN_VERBATIM_STATEMENTS`.
+MIN_VERBATIM_WORDS = 10
 #: A derived source with at most this share of its original's words is a condensed rewrite.
 CONDENSED_RATIO = 0.7
 #: difflib ratio of two statements' word lists from which they count as verbatim.
 VERBATIM_RATIO = 0.9
 #: Share of verbatim statements from which a derivation is a copy.
 COPY_SHARE = 0.6
+#: Nouns for a piece of reporting: "in a TechCrunch report", "a July 14 article in
+#: TechCrunch", "TechCrunch's reporting".
+REPORT_NOUNS = (
+    "report",
+    "reports",
+    "reporting",
+    "article",
+    "articles",
+    "story",
+    "stories",
+    "piece",
+    "pieces",
+    "interview",
+    "interviews",
+    "investigation",
+    "analysis",
+    "column",
+    "op-ed",
+    "editorial",
+    "exclusive",
+    "scoop",
+    "feature",
+    "podcast",
+    "broadcast",
+    "newsletter",
+    "coverage",
+    "poll",
+    "survey",
+)
+#: Verbs with which an outlet tells what it found: "TechCrunch reported", "Reuters wrote".
+REPORT_VERBS = (
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "revealed",
+    "reveals",
+    "learned",
+    "detailed",
+    "details",
+    "disclosed",
+    "found",
+    "confirmed",
+    "obtained",
+)
+#: Why a removed line can be page furniture of another outlet: an ad or event-promo
+#: section. A "related article" teaser is not: it is another article's headline, which may
+#: name any outlet.
+PROMO_REASONS = frozenset({RemovalReason.OFF_TOPIC})
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
@@ -238,6 +417,20 @@ _STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as one string
 )
 
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex of whole words, any spacing, either apostrophe."""
+    words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in phrase.split()]
+    return r"\s+".join(words)
+
+
+_STOCK = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(_phrase_pattern(p) for p in sorted(STOCK_PHRASES, key=len, reverse=True))
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
+
 NGramKey = tuple[str, ...]
 Mask = list[tuple[int, int]]
 
@@ -249,7 +442,10 @@ class PairMetrics:
     ``first`` is the source with fewer prose statements; ``aligned`` holds its ``(index
     in first, index in second)`` pairs of prose statements; ``length_ratio`` is first's
     words over second's (quotations included); ``shared`` holds the shared rare n-grams,
-    sorted.
+    sorted. ``verbatim_statements`` counts first's verbatim prose statements of
+    :data:`MIN_VERBATIM_WORDS` words or more. ``promo`` is a line of one source's outlet
+    promo found in the other's removed chrome, and ``promo_carrier`` the source whose page
+    carried it ("" for none).
     """
 
     first: str
@@ -264,27 +460,60 @@ class PairMetrics:
     length_ratio: float
     score: float
     shared: tuple[NGramKey, ...] = ()
+    shared_passages: int = 0
+    passage_share: float = 0.0
+    verbatim_statements: int = 0
+    promo: str = ""
+    promo_carrier: str = ""
 
     @property
     def shares_prose(self) -> bool:
-        """The prose gate: enough rare n-grams outside quotations, by count and share."""
-        return self.shared_ngrams >= MIN_SHARED_NGRAMS and self.ngram_share >= MIN_NGRAM_SHARE
+        """The prose gate: enough passages outside quotations, by count and share."""
+        return (
+            self.shared_passages >= MIN_SHARED_PASSAGES and self.passage_share >= MIN_PASSAGE_SHARE
+        )
 
     @property
-    def passes(self) -> bool:
-        """At or above the score threshold and through every gate."""
+    def short_copy(self) -> bool:
+        """A copy too short for the prose and alignment minimums: at least
+        :data:`MIN_VERBATIM_STATEMENTS` prose statements of :data:`MIN_VERBATIM_WORDS`
+        words or more verbatim (``verbatim_statements``), and the wording shows a copy
+        (``verbatim >= COPY_SHARE`` or ``passage_share >= STRONG_PASSAGE_SHARE``)."""
+        return self.verbatim_statements >= MIN_VERBATIM_STATEMENTS and (
+            self.verbatim >= COPY_SHARE or self.passage_share >= STRONG_PASSAGE_SHARE
+        )
+
+    @property
+    def by_prose(self) -> bool:
+        """At or above the score threshold and through every gate of the shared wording."""
         keeps_order = (
             self.order >= MIN_ORDER
             or self.verbatim >= COPY_SHARE
-            or self.ngram_share >= STRONG_NGRAM_SHARE
+            or self.passage_share >= STRONG_PASSAGE_SHARE
         )
         return (
             self.score >= SCORE_THRESHOLD
-            and self.shares_prose
+            and (self.shares_prose or self.short_copy)
             and self.coverage >= MIN_COVERAGE
-            and len(self.aligned) >= MIN_ALIGNED
+            and (len(self.aligned) >= MIN_ALIGNED or self.short_copy)
             and keeps_order
         )
+
+    @property
+    def by_page(self) -> bool:
+        """One page carries the other outlet's own promo, and the two align well: the
+        coverage, order and aligned-statement gates, without the prose gate or the score."""
+        return (
+            bool(self.promo_carrier)
+            and self.coverage >= MIN_COVERAGE
+            and self.order >= MIN_ORDER
+            and len(self.aligned) >= MIN_ALIGNED
+        )
+
+    @property
+    def passes(self) -> bool:
+        """A derivation by its shared wording, or by the promo its page carries."""
+        return self.by_prose or self.by_page
 
 
 def order_concordance(pairs: Sequence[tuple[int, int]]) -> float:
@@ -455,10 +684,12 @@ def _names(st: Statement) -> Callable[[int, str], bool]:
 def _windows(
     st: Statement, mask: Sequence[tuple[int, int]], n: int
 ) -> list[tuple[NGramKey, int, int]]:
-    """The statement's candidate rare n-grams outside ``mask``, with their character span."""
+    """The statement's candidate rare n-grams outside ``mask`` and its stock phrases
+    (:data:`STOCK_PHRASES`), with their character span."""
     is_name = _names(st)
     out = []
-    for lo, hi in _unmasked(len(st.text), mask):
+    stock = [m.span() for m in _STOCK.finditer(st.text)]
+    for lo, hi in _unmasked(len(st.text), [*mask, *stock]):
         found = list(_WORD.finditer(st.text, lo, hi))
         words = [_norm(m.group()) for m in found]
         ordinary = [
@@ -503,7 +734,8 @@ def _rare(
 def rare_ngrams(
     statements: Sequence[Statement], *, n: int = NGRAM
 ) -> dict[str, frozenset[NGramKey]]:
-    """Each source's rare word n-grams outside quotations (see the module docstring).
+    """Each source's rare word n-grams outside quotations and stock phrases (see the module
+    docstring).
 
     N-grams used by every source are dropped when the story has three sources or more.
 
@@ -530,6 +762,52 @@ def _quoted(st: Statement, mask: Sequence[tuple[int, int]]) -> bool:
     return bool(words) and inside >= QUOTED_SHARE * len(words)
 
 
+@dataclass(frozen=True, slots=True)
+class _Passage:
+    statement: str  # the statement's ID
+    words: NGramKey  # case-folded
+    text: str  # as written, spacing squeezed
+
+
+def _telling(st: Statement, lo: int, hi: int) -> bool:
+    """Whether ``st.text[lo:hi]`` has an ordinary word outside :data:`COMMON_WORDS`."""
+    is_name = _names(st)
+    return any(
+        not is_name(m.start(), m.group())
+        and (w := _norm(m.group())) not in _STOPWORDS
+        and w not in COMMON_WORDS
+        and not any(c.isdigit() for c in w)
+        for m in _WORD.finditer(st.text, lo, hi)
+    )
+
+
+def _passages(
+    statements: Iterable[Statement], masks: Mapping[str, Mask], shared: Iterable[NGramKey], n: int
+) -> list[_Passage]:
+    """The passages the ``shared`` n-grams make in the statements: overlapping n-grams
+    of a statement merge into one; a passage of common words only is left out."""
+    wanted = set(shared)
+    out = []
+    for st in statements:
+        spans = [(lo, hi) for g, lo, hi in _windows(st, masks[st.id], n) if g in wanted]
+        for lo, hi in _merged(spans):
+            if _telling(st, lo, hi):
+                text = " ".join(st.text[lo:hi].split())
+                out.append(_Passage(st.id, tuple(_norm(w) for w in _WORD.findall(text)), text))
+    return out
+
+
+def _distinct(passages: Iterable[_Passage]) -> list[_Passage]:
+    """Longest first (in words), then in alphabetical order of their case-folded words; a
+    passage whose words are part of one already listed (a repeat) is left out."""
+    kept: list[tuple[str, _Passage]] = []  # (" words ", passage)
+    for p in sorted(passages, key=lambda p: (-len(p.words), p.words)):
+        key = f" {' '.join(p.words)} "
+        if not any(key in longer for longer, _ in kept):
+            kept.append((key, p))
+    return [p for _, p in kept]
+
+
 def shared_phrases(
     statements: Sequence[Statement],
     shared: Iterable[NGramKey],
@@ -541,7 +819,8 @@ def shared_phrases(
 
     Overlapping shared n-grams of a statement merge into one passage. Passages come
     longest first (in words), then in alphabetical order of their case-folded words; a
-    passage whose words are part of one already listed is left out.
+    passage whose words are part of one already listed is left out, and so is one whose
+    ordinary words are all :data:`COMMON_WORDS` (stock wording).
 
         >>> def st(i: int, text: str) -> Statement:
         ...     return Statement(f"a:{i}", "a", i, text, 0, len(text), i, i)
@@ -551,21 +830,12 @@ def shared_phrases(
         ...                 st(2, "Crews will clear the old yard.")], shared)
         ('crews will clear the old depot site',)
     """
-    wanted = set(shared)
-    found: dict[tuple[str, ...], str] = {}
-    for sts in _by_source(statements).values():
-        masks = _quote_masks(sts)
-        for st in sts:
-            spans = [(lo, hi) for g, lo, hi in _windows(st, masks[st.id], n) if g in wanted]
-            for lo, hi in _merged(spans):
-                text = " ".join(st.text[lo:hi].split())
-                found.setdefault(tuple(_norm(w) for w in _WORD.findall(text)), text)
-    kept: list[tuple[str, str]] = []  # (" words ", text)
-    for words, text in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-        key = f" {' '.join(words)} "
-        if not any(key in longer for longer, _ in kept):
-            kept.append((key, text))
-    return tuple(text for _, text in kept[:limit])
+    found = [
+        p
+        for sts in _by_source(statements).values()
+        for p in _passages(sts, _quote_masks(sts), shared, n)
+    ]
+    return tuple(p.text for p in _distinct(found)[:limit])
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -636,10 +906,10 @@ def _near_verbatim(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= VERBATIM_RATIO
 
 
-def _score(coverage: float, order: float, aligned: int, ngram_share: float) -> float:
+def _score(coverage: float, order: float, aligned: int, passage_share: float) -> float:
     order_signal = min(1.0, max(0.0, 2 * order - 1)) * min(1.0, aligned / ORDER_FULL_PAIRS)
-    ngram_signal = min(1.0, ngram_share / NGRAM_SATURATION)
-    return round(W_COVERAGE * coverage + W_ORDER * order_signal + W_NGRAMS * ngram_signal, 4)
+    passage_signal = min(1.0, passage_share / PASSAGE_SATURATION)
+    return round(W_COVERAGE * coverage + W_ORDER * order_signal + W_PASSAGES * passage_signal, 4)
 
 
 def measure_pairs(
@@ -658,6 +928,7 @@ def measure_pairs(
     fact_of = {sid: f for f in facts for sid in f.statement_ids}
     prose = {st.id: st for s in sources.values() for st in s.prose}
     grams = _rare(grouped, masks, NGRAM)
+    promos = _promos(articles)
     out = []
     for a, b in combinations(sorted(sources), 2):
         sa, sb = sources[a], sources[b]
@@ -672,7 +943,18 @@ def measure_pairs(
         ga, gb = grams.get(small.id, frozenset()), grams.get(large.id, frozenset())
         shared = ga & gb
         share = round(len(shared) / min(len(ga), len(gb)), 4) if ga and gb else 0.0
-        verbatim = sum(_near_verbatim(st.text, match.text) for st, match in matches)
+        in_small = _passages(small.statements, masks, shared, NGRAM)
+        in_large = _passages(large.statements, masks, shared, NGRAM)
+        holding = {p.statement for p in in_small}
+        passage_share = round(sum(st.id in holding for st in small.prose) / len(small.prose), 4)
+        copied = [
+            st for st, match in matches if st.id in holding and _near_verbatim(st.text, match.text)
+        ]
+        verbatim = len(copied)
+        long_copied = sum(len(_WORD.findall(st.text)) >= MIN_VERBATIM_WORDS for st in copied)
+        carrier, promo = next(
+            ((c, line) for c, o in ((a, b), (b, a)) if (line := promos.get((c, o)))), ("", "")
+        )
         out.append(
             PairMetrics(
                 first=small.id,
@@ -685,11 +967,221 @@ def measure_pairs(
                 ngram_share=share,
                 verbatim=round(verbatim / len(small.prose), 4),
                 length_ratio=round(small.words / large.words, 4) if large.words else 1.0,
-                score=_score(coverage, order, len(aligned), share),
+                score=_score(coverage, order, len(aligned), passage_share),
                 shared=tuple(sorted(shared)),
+                shared_passages=min(len(_distinct(in_small)), len(_distinct(in_large))),
+                passage_share=passage_share,
+                verbatim_statements=long_copied,
+                promo=promo,
+                promo_carrier=carrier,
             )
         )
     return tuple(sorted(out, key=lambda p: (p.first, p.second)))
+
+
+# --------------------------------------------------------------------------------------
+# Outlets named in another source: attributions and page furniture
+# --------------------------------------------------------------------------------------
+
+_REPORT_NOUN = "|".join(re.escape(w) for w in REPORT_NOUNS)
+_REPORT_VERB = "|".join(REPORT_VERBS)
+#: Attribution words that come before the outlet's name: "according to X", "told X".
+_BEFORE_OUTLET = re.compile(
+    r"\b(?:as\s+)?(?:(?:first|originally|previously|earlier|exclusively)\s+)?"
+    r"(?:according\s+to|reported\s+by|told|per|via|citing|cited\s+by|quoted\s+by"
+    r"|interview\s+with|(?:spoke|speaking|talked|talking)\s+(?:to|with)"
+    r"|(?:detailed|published|reported|described|revealed|outlined|disclosed)\s+in"
+    rf"|(?:{_REPORT_NOUN})\s+(?:in|by|from|on))\s+$",
+    re.IGNORECASE,
+)
+#: Attribution words after the name: "X reported", "X has reported", "X's report".
+_AFTER_OUTLET = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:own|latest|recent|new|exclusive)\s+)?"
+    rf"(?:{_REPORT_NOUN})\b"
+    r"|^\s+(?:(?:has|had|have|was|first|previously|earlier|also|recently|originally"
+    rf"|later|exclusively)\s+){{0,2}}(?:{_REPORT_VERB})\b",
+    re.IGNORECASE,
+)
+#: Up to three words before the name, within its clause, to show a mention as written.
+_LEAD_IN = re.compile(r"(?:[^\W_][\w’'-]*\s+){0,3}$")
+#: Capitalised words that may follow an outlet's name without making a longer name.
+_DATE_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+
+
+def _outlet_key(outlet: str) -> str:
+    """An outlet's name to match: spacing squeezed, a leading "The" dropped."""
+    words = outlet.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _outlet_regex(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:the\s+)?{_phrase_pattern(key)}(?![^\W_])", re.IGNORECASE)
+
+
+def _outlet_matches(
+    text: str, outlets: Mapping[str, re.Pattern[str]]
+) -> list[tuple[int, int, str]]:
+    """``(start, end, outlet key)`` of each outlet named in ``text``, longest first where
+    two overlap ("The New York Times" over "Times"). A match written all in lower case
+    is the common word ("the hill", "time"), not the name of an outlet written with
+    capitals."""
+    found = []
+    for key, regex in outlets.items():
+        for m in regex.finditer(text):
+            if m.group().islower() and not key.islower():
+                continue
+            found.append((m.start(), m.end(), key))
+    out: list[tuple[int, int, str]] = []
+    for start, end, key in sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2])):
+        if not out or start >= out[-1][1]:
+            out.append((start, end, key))
+    return out
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a longer one: a capitalised word
+    follows ("TechCrunch Disrupt") or precedes it ("Sunday Times"). A date after it ("told
+    Reuters Monday"), a stopword or the first word of a sentence before it ("Citing
+    Reuters") is not part of the name."""
+    after = re.match(r"\s+([^\W_][\w’'-]*)", text[end:])
+    if after and after.group(1)[0].isupper() and after.group(1).casefold() not in _DATE_WORDS:
+        return True
+    before = re.search(r"(^|[.!?:;“\"(]\s*|[^\W_]\s+)([^\W_][\w’'-]*)\s+$", text[:start])
+    return bool(
+        before
+        and before.group(2)[0].isupper()
+        and before.group(2).casefold() not in _STOPWORDS
+        and before.group(1)[:1].isalnum()  # a word before it: not the sentence's first
+    )
+
+
+def _attribution(text: str, start: int, end: int) -> str | None:
+    """The attribution naming the outlet at ``text[start:end]``, as written, or None for
+    a passing mention ("TechCrunch Disrupt", "a TechCrunch event", "the TechCrunch
+    founder")."""
+    if _in_longer_name(text, start, end):
+        return None
+    before = _BEFORE_OUTLET.search(text[:start])
+    if before:
+        lo, hi = before.start(), end
+        if re.match(_REPORT_NOUN, before.group(), re.IGNORECASE):  # "A July 14 article in"
+            lead = _LEAD_IN.search(text[:lo])
+            lo = lead.start() if lead else lo
+    elif after := _AFTER_OUTLET.match(text[end:]):
+        lead = _LEAD_IN.search(text[:start])
+        lo, hi = (lead.start() if lead else start), end + after.end()
+    else:
+        return None
+    return " ".join(text[lo:hi].split())
+
+
+def attributions(text: str, outlet: str) -> tuple[str, ...]:
+    """The places where ``text`` names ``outlet`` as the source of what it reports.
+
+    Matching is case-insensitive, on word boundaries, with a leading "The" optional; a
+    match written all in lower case is the common word, and a name that runs into a longer
+    one ("TechCrunch Disrupt") is another name. A mention counts in an attribution
+    context: "according to X", "reported by X", "as first reported by X", "told X",
+    "per X", "citing X", "in an interview with X", "detailed in X", "a report in X", a
+    :data:`REPORT_NOUNS` noun after the name ("in a X report", "X's reporting") or a
+    :data:`REPORT_VERBS` verb ("X reported", "X has said").
+
+        >>> attributions("The letter, detailed in a TechCrunch report, sets out goals.",
+        ...              "TechCrunch")
+        ('detailed in a TechCrunch report',)
+        >>> attributions("She spoke at TechCrunch Disrupt, a TechCrunch event.", "TechCrunch")
+        ()
+    """
+    key = _outlet_key(outlet)
+    if not key:
+        return ()
+    matches = _outlet_matches(text, {key: _outlet_regex(key)})
+    return tuple(m for lo, hi, _ in matches if (m := _attribution(text, lo, hi)))
+
+
+def _outlets(articles: Sequence[CleanArticle]) -> dict[str, tuple[str, ...]]:
+    """Outlet name -> the sources with that outlet (``meta.outlet``, from front matter or
+    ``story.toml``, never a file stem). Names that differ only in case are one outlet,
+    written as its first source writes it."""
+    by_fold: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for a in sorted(articles, key=lambda a: a.article.source_id):
+        if name := _outlet_key(a.meta.outlet or ""):
+            by_fold[name.casefold()].append((a.article.source_id, name))
+    return {group[0][1]: tuple(src for src, _ in group) for group in by_fold.values()}
+
+
+def _own_outlet(article: CleanArticle) -> str:
+    return _outlet_key(article.meta.outlet or "").casefold()
+
+
+def _promos(articles: Sequence[CleanArticle]) -> dict[tuple[str, str], str]:
+    """``(carrier, owner) -> line``: a removed ad or promo line (:data:`PROMO_REASONS`)
+    of ``carrier``'s page that names ``owner``'s outlet, the first one of each pair. A
+    page's own outlet, and an outlet two sources share, say nothing."""
+    outlets = _outlets(articles)
+    patterns = {name: _outlet_regex(name) for name in outlets}
+    out: dict[tuple[str, str], str] = {}
+    for a in articles:
+        carrier = a.article.source_id
+        for line in a.removed:
+            if line.reason not in PROMO_REASONS:
+                continue
+            for _, _, key in _outlet_matches(line.text, patterns):
+                if key.casefold() == _own_outlet(a) or len(outlets[key]) != 1:
+                    continue
+                out.setdefault((carrier, outlets[key][0]), " ".join(line.text.split()))
+    return out
+
+
+def _citations(
+    articles: Sequence[CleanArticle],
+    grouped: Mapping[str, Sequence[Statement]],
+    masks: Mapping[str, Mask],
+    facts: Sequence[Fact],
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``(citing, cited) -> mentions``: each source's attributions to another source's
+    outlet, outside quotations, in reading order.
+
+    A citation needs one of its mentions in a statement that shares a fact with the cited
+    source: what it attributes to the outlet is what that source reports, not some other
+    story of the same outlet. When several sources have the outlet, the one sharing the
+    most facts with the citing source is cited (ties: the smaller ID).
+    """
+    outlets = _outlets(articles)
+    patterns = {name: _outlet_regex(name) for name in outlets}
+    own = {a.article.source_id: _own_outlet(a) for a in articles}
+    sources_of = {f.id: set(f.source_ids) for f in facts}
+    fact_of = {sid: f.id for f in facts for sid in f.statement_ids}
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for citing, sts in grouped.items():
+        mentions: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (st, text)
+        for st in sts:
+            for lo, hi, key in _outlet_matches(st.text, patterns):
+                if key.casefold() == own.get(citing) or _inside(masks[st.id], lo):
+                    continue
+                if text := _attribution(st.text, lo, hi):
+                    mentions[key].append((st.id, text))
+        shared = Counter(
+            other for st in sts for other in sources_of.get(fact_of.get(st.id, ""), ())
+        )
+        for key, found in mentions.items():
+            backed = {
+                cited
+                for sid, _ in found
+                for cited in sources_of.get(fact_of.get(sid, ""), ())
+                if cited in outlets[key] and cited != citing
+            }
+            if backed:
+                cited = min(backed, key=lambda c: (-shared[c], c))
+                out[(citing, cited)] = tuple(text for _, text in found)
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -774,6 +1266,7 @@ def choose_original(
     detail: Mapping[str, tuple[int, int]],
     quotes: Sequence[QuoteFinding] = (),
     source_of: Mapping[str, str] | None = None,
+    hints: Sequence[tuple[str, str]] = (),
 ) -> tuple[str, str]:
     """Which of two sources is the original, and why, in one sentence.
 
@@ -784,6 +1277,10 @@ def choose_original(
         detail: each source's ``(statements, typed values)``.
         quotes: the story's quote findings; those between ``a`` and ``b`` are read.
         source_of: statement ID -> source ID; by default read off ``"<source>:<n>"`` IDs.
+        hints: ``(original, why)`` from a page's own text: it cites the other's outlet,
+            or carries the other outlet's promo. Hints that all name one of ``a`` and
+            ``b`` decide before anything else, since a page that names its source says
+            more than dates (a scraped copy's date is often when it was copied).
 
     Returns:
         ``(original, why_original)``.
@@ -794,6 +1291,9 @@ def choose_original(
         >>> choose_original("x", "y", published={}, detail={"x": (9, 9), "y": (3, 0)})[1]
         'x has more detail: 9 statements and 9 typed values, against 3 and 0 in y.'
     """
+    named = {orig for orig, _ in hints if orig in (a, b)}
+    if len(named) == 1:
+        return next((orig, why) for orig, why in hints if orig in named)
     first = _earlier(published.get(a), published.get(b))
     if first:
         orig, other = (a, b) if first < 0 else (b, a)
@@ -862,16 +1362,34 @@ class _Groups:
         return True
 
 
+def _quoted_list(items: Sequence[str], limit: int = 3) -> str:
+    shown = ", ".join(f"“{t}”" for t in items[:limit])
+    return shown + (", …" if len(items) > limit else "")
+
+
+def _cites_why(citing: str, cited: str, mentions: Sequence[str]) -> str:
+    return (
+        f"{citing} cites {cited}'s reporting "
+        f"({_plural(len(mentions), 'mention')}: {_quoted_list(mentions)})."
+    )
+
+
+def _promo_why(carrier: str, owner: str, line: str) -> str:
+    return f"{carrier}'s page carries {owner}'s own promo (“{line}”), removed as chrome."
+
+
 def find_derivations(
     articles: Sequence[CleanArticle],
     statements: Sequence[Statement],
     facts: Sequence[Fact],
     quotes: Sequence[QuoteFinding] = (),
 ) -> tuple[Derivation, ...]:
-    """Sources of the story that are likely rewrites or copies of another of its sources.
+    """Sources of the story that are likely rewrites or copies of another of its sources,
+    or that name another's outlet as where they have their facts from.
 
     Args:
-        articles: the story's articles; their ``meta.published`` dates are read.
+        articles: the story's articles; their ``meta.published`` dates, ``meta.outlet``
+            names and removed lines are read.
         statements: every statement of the story, with :attr:`Statement.quotes` filled
             by :func:`factcheck.quotes.attach_quotes` (statements without spans are
             scanned for quote marks instead).
@@ -880,8 +1398,9 @@ def find_derivations(
 
     Returns:
         At most one derivation per unordered pair of sources, sorted by (derived,
-        original); ``coverage`` is the smaller source's. For a story where ``digest``
-        condenses ``courier``, something like::
+        original); ``coverage`` is the smaller source's. A rewrite that also cites its
+        original keeps its kind, with the citation in ``mentions``. For a story where
+        ``digest`` condenses ``courier``, something like::
 
             (Derivation(derived='digest', original='courier',
                         kind=DerivationKind.CONDENSED, score=0.85, order=1.0,
@@ -890,17 +1409,26 @@ def find_derivations(
                                       paraphrases (1 quote against 0).',
                         shared_phrases=('voted against the plan, arguing that the
                                          district should first study removing the dam',
-                                        ...)),)
+                                        ...),
+                        shared_passages=9),)
     """
     grouped = _by_source(statements)
-    sources = _sources(articles, grouped, _masks(grouped))
+    masks = _masks(grouped)
+    sources = _sources(articles, grouped, masks)
     source_of = {st.id: st.source_id for st in statements}
     published = {src: s.meta.published for src, s in sources.items()}
     detail = {src: (len(s.statements), s.values) for src, s in sources.items()}
-    passing = [m for m in measure_pairs(articles, statements, facts) if m.passes]
+    metrics = {(m.first, m.second): m for m in measure_pairs(articles, statements, facts)}
+    cites = _citations(articles, grouped, masks, facts)
     groups = _Groups()
-    out = []
-    for m in sorted(passing, key=lambda m: (-m.score, m.first, m.second)):
+    out: dict[frozenset[str], Derivation] = {}
+    for m in sorted(metrics.values(), key=lambda m: (-m.score, m.first, m.second)):
+        if not m.passes:
+            continue
+        hints = [(o, _cites_why(c, o, cites[c, o])) for c, o in _both(m) if (c, o) in cites]
+        if m.promo_carrier:
+            owner = m.second if m.promo_carrier == m.first else m.first
+            hints.append((owner, _promo_why(m.promo_carrier, owner, m.promo)))
         original, why = choose_original(
             m.first,
             m.second,
@@ -908,25 +1436,50 @@ def find_derivations(
             detail=detail,
             quotes=quotes,
             source_of=source_of,
+            hints=hints,
         )
         derived = m.second if original == m.first else m.first
         kind = _kind(m, derived)
         if kind is None or not groups.union(m.first, m.second):
             continue
-        out.append(
-            Derivation(
-                derived=derived,
-                original=original,
-                kind=kind,
-                score=m.score,
-                order=m.order,
-                coverage=m.coverage,
-                shared_ngrams=m.shared_ngrams,
-                why_original=why,
-                shared_phrases=shared_phrases(sources[derived].statements, m.shared),
-            )
+        out[frozenset((derived, original))] = Derivation(
+            derived=derived,
+            original=original,
+            kind=kind,
+            score=m.score,
+            order=m.order,
+            coverage=m.coverage,
+            shared_ngrams=m.shared_ngrams,
+            why_original=why,
+            shared_phrases=shared_phrases(sources[derived].statements, m.shared),
+            shared_passages=m.shared_passages,
+            mentions=cites.get((derived, original), ()),
+            promo=m.promo if m.promo_carrier == derived else "",
         )
-    return tuple(sorted(out, key=lambda d: (d.derived, d.original)))
+    # the citations no rewrite explains; of two sources citing each other, the one with
+    # more mentions (ties: the smaller citing ID)
+    for (citing, cited), mentions in sorted(cites.items(), key=lambda c: (-len(c[1]), c[0])):
+        pair = frozenset((citing, cited))
+        if pair in out:
+            continue
+        pm = metrics.get((citing, cited)) or metrics.get((cited, citing))
+        out[pair] = Derivation(
+            derived=citing,
+            original=cited,
+            kind=DerivationKind.CITES,
+            score=pm.score if pm else 0.0,
+            order=pm.order if pm else 0.5,
+            coverage=pm.coverage if pm else 0.0,
+            shared_ngrams=pm.shared_ngrams if pm else 0,
+            why_original=_cites_why(citing, cited, mentions),
+            shared_passages=pm.shared_passages if pm else 0,
+            mentions=mentions,
+        )
+    return tuple(sorted(out.values(), key=lambda d: (d.derived, d.original)))
+
+
+def _both(m: PairMetrics) -> tuple[tuple[str, str], tuple[str, str]]:
+    return (m.first, m.second), (m.second, m.first)
 
 
 def independent_counts(

@@ -405,19 +405,27 @@ class DerivationKind(StrEnum):
     COPY = "copy"  # near-identical text
     PARAPHRASE = "close paraphrase"  # the same statements in the same order, reworded
     CONDENSED = "condensed rewrite"  # a shorter version following the original's order
+    CITES = "secondary report"  # names the original's outlet as where it has the facts from
 
 
 @dataclass(frozen=True, slots=True)
 class Derivation:
-    """Source ``derived`` is likely a rewrite or copy of source ``original``.
+    """Source ``derived`` is likely a rewrite or copy of source ``original``, or (kind
+    ``CITES``) names ``original``'s outlet as the source of what it reports.
 
     ``order`` is the share of aligned statement pairs that keep the same order in both,
     ``coverage`` the share of the shorter source's statements aligned with the other,
-    ``shared_ngrams`` the number of rare word n-grams both use; ``why_original`` says why
-    that side is taken as the original (publication time, or more detail and verbatim
-    quotes). ``shared_phrases`` is the evidence behind ``shared_ngrams``: up to five
-    passages of the derived source, as written, that the original uses too, longest first
-    (see :func:`factcheck.provenance.shared_phrases`).
+    ``shared_ngrams`` the number of rare word n-grams both use (overlapping ones counted
+    one by one); ``why_original`` says why that side is taken as the original (the derived
+    page's own evidence, publication time, or more detail and verbatim quotes), in one
+    sentence that names sources by ID. ``shared_passages`` is the number of distinct
+    passages those n-grams make (a run of overlapping shared n-grams is one passage; stock
+    phrases such as "declined to comment" count for nothing): the count to show beside
+    ``shared_phrases``, the evidence itself, up to five of those passages of the derived
+    source, as written, longest first (see :func:`factcheck.provenance.shared_phrases`).
+    ``mentions`` holds the derived source's attributions to the original's outlet, as
+    written ("detailed in a TechCrunch report"); ``promo`` a line of the original outlet's
+    own promo or house ad that the derived page carried and the cleaner removed.
     """
 
     derived: str
@@ -429,6 +437,9 @@ class Derivation:
     shared_ngrams: int
     why_original: str
     shared_phrases: tuple[str, ...] = ()
+    shared_passages: int = 0
+    mentions: tuple[str, ...] = ()
+    promo: str = ""
 
 
 @dataclass(frozen=True, slots=True)
