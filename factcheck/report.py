@@ -14,8 +14,9 @@ mentions or table breaks into a report or a PR comment:
 
 - Everything is built from raw (unescaped) strings and escaped exactly once, where it is
   placed: :func:`md_escape` for markdown text, :func:`_html_text` inside raw HTML (the
-  ``<summary>`` of a fold-out, where markdown escapes are not processed), :func:`_code` for
-  code spans (word diffs), :func:`_mermaid_text` for mermaid labels.
+  ``<summary>`` of a fold-out, where markdown escapes are not processed), :func:`md_code`
+  for code spans (word diffs, file names in a diff), :func:`_mermaid_text` for mermaid
+  labels.
 - Text that GitHub would turn into a link or a notification (:data:`_AUTOLINKS`) gets a
   zero-width space, so it reads and copies the same but links nowhere and pings no one.
 - Source labels are never substituted inside other text: sentences about sources are built
@@ -63,6 +64,7 @@ __all__ = [
     "REPORT_SCHEMA",
     "coverage_counts",
     "issue_counts",
+    "md_code",
     "md_escape",
     "render_markdown",
     "source_labels",
@@ -138,9 +140,13 @@ def _html_text(text: str) -> str:
     return text.replace(_ZWSP, _ZWSP_ENTITY)
 
 
-def _code(text: str) -> str:
+def md_code(text: str) -> str:
     """A code span holding ``text`` as written: the fence is longer than any run of
-    backticks inside. Not for table cells (a pipe would still split the cell)."""
+    backticks inside. Not for table cells (a pipe would still split the cell).
+
+        >>> md_code("`bad`@team <i>.txt")
+        '`` `bad`@team <i>.txt ``'
+    """
     text = _one_line(text)
     runs = [len(r) for r in re.findall(r"`+", text)]
     fence = "`" * (max(runs, default=0) + 1)
@@ -659,7 +665,9 @@ def _framing_lines(
         tail = f"; {', '.join(map(md_escape, plain))} {others[len(plain) > 1]}" if plain else ""
         out = [f"- **{n.kind}**: {uses}{tail}."]
     if n.diff and n.diff_against:
-        out.append(f"  - word diff {label(n.marked[0])} → {label(n.diff_against)}: {_code(n.diff)}")
+        out.append(
+            f"  - word diff {label(n.marked[0])} → {label(n.diff_against)}: {md_code(n.diff)}"
+        )
     return out
 
 
@@ -949,7 +957,7 @@ def _quotes_section(
             explanation = _prose(q.explanation, names)
             out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
             if q.diff:
-                out.append(f"  - word diff {label_a} → {label_b}: {_code(q.diff)}")
+                out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")
             out.append(f"  - {label_a}: {_quoted(q.text_a)}")
             if kind is QuoteClass.PARAPHRASED and q.text_b is None:
                 # A paraphrase has no quotation marks: the source's own sentence.
