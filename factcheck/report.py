@@ -25,8 +25,20 @@ mentions or table breaks into a report or a PR comment:
   sources or statements the record is about are replaced (:func:`_prose`).
 - A closing HTML tag is always followed by a blank line, so the markdown after it renders.
 
-Layout is line-stable: one fact, statement or removed line per line, and mermaid node IDs
-come from the source ID, not from its position.
+Layout is line-stable: one fact, statement or removed line per line, and nothing depends on
+file names or positions in an article except the sources table's file column, line
+numbers, and the mermaid node IDs (a hash of the source ID). So renaming a file or moving
+an article's paragraphs rewrites few lines:
+
+- sources are listed in the order of their labels (:func:`_source_order`), which come from
+  the outlets, in every table, list and diagram;
+- facts keep the order of their sections (label, then how many sources carry them) and
+  then go by fact ID (:func:`report_order`), not by where their first statement stands;
+- a fact is shown by its *representative* statement (:func:`representative`): the one with
+  the smallest hash of its normalised text, which is the one that gives the fact its ID;
+- a conflict's two sides are put in the order of their statements' hashes
+  (:func:`_oriented`), and a fact's conflicts and a kind's quote findings are sorted by
+  content too.
 
 Writing goes through a temporary file in the target folder and ``os.replace``, so a
 report is either the old one or the new one, never half written.
@@ -38,6 +50,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +65,7 @@ from factcheck.types import (
     FramingNote,
     Label,
     QuoteClass,
+    QuoteFinding,
     SourceProfile,
     Statement,
     StoryResult,
@@ -67,6 +81,8 @@ __all__ = [
     "md_code",
     "md_escape",
     "render_markdown",
+    "report_order",
+    "representative",
     "source_labels",
     "statement_counts",
     "write_reports",
@@ -261,6 +277,109 @@ def _by_id(result: StoryResult) -> dict[str, Statement]:
     return {s.id: s for s in result.statements}
 
 
+# ----------------------------------------------------------------------------- order
+
+
+def content_key(text: str) -> str:
+    """The SHA-1 (hex) of a statement's normalised text: the hash fact IDs are made of
+    (:func:`factcheck.classify.fact_id`), so it depends on nothing but the words."""
+    from factcheck.classify import normalise_text  # loaded already: the pipeline ran it
+
+    return hashlib.sha1(normalise_text(text).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def representative(texts: Mapping[str, str]) -> str:
+    """Of a fact's statements (``statement ID -> text``), the ID of the one that shows the
+    fact: the smallest :func:`content_key`, i.e. the statement that gives the fact its ID
+    (ties: the text, then the ID). It does not depend on file names or positions.
+
+        >>> representative({"a:1": "The mayor resigned.", "b:4": "Two died."})
+        'b:4'
+    """
+    return min(texts, key=lambda sid: (content_key(texts[sid]), texts[sid], sid))
+
+
+def _shown(fact: Fact, by_id: Mapping[str, Statement]) -> Statement:
+    return by_id[representative({sid: by_id[sid].text for sid in fact.statement_ids})]
+
+
+def report_order(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """Facts in report order: by label (conflicts first, as :class:`Label` lists them),
+    then by how many sources carry them (most first), then by fact ID. Nothing depends on
+    positions, so moving an article's paragraphs does not reorder a section."""
+    rank = {label: i for i, label in enumerate(Label)}
+    return tuple(sorted(facts, key=lambda f: (rank[f.label], -len(f.source_ids), f.id)))
+
+
+def _source_order(result: StoryResult, labels: Mapping[str, str]) -> list[str]:
+    """Source IDs in the order of their labels (case ignored; ties by ID): the order of
+    every table, list and diagram of the markdown. Labels come from outlets, so renaming a
+    file moves no row or column."""
+    ids = [a.article.source_id for a in result.articles]
+    return sorted(ids, key=lambda sid: (labels[sid].casefold(), labels[sid], sid))
+
+
+def _side_key(st: Statement) -> tuple[str, str]:
+    return content_key(st.text), st.text
+
+
+def _oriented(c: Conflict, by_id: Mapping[str, Statement]) -> Conflict:
+    """The conflict with its sides in content order: the side whose statement has the
+    smaller :func:`content_key` first, so a rename does not swap them."""
+    if _side_key(by_id[c.a]) <= _side_key(by_id[c.b]):
+        return c
+    return replace(c, a=c.b, b=c.a, value_a=c.value_b, value_b=c.value_a)
+
+
+def _in_report_order(result: StoryResult, labels: Mapping[str, str]) -> StoryResult:
+    """The result as the markdown lists it: sources (and profiles, and each fact's sources
+    and statements) in :func:`_source_order`, facts in :func:`report_order`, each fact's
+    conflicts oriented (:func:`_oriented`) and sorted by kind and sides, quote findings
+    by their words, derivations by their sources. Every section then follows this order."""
+    by_id = _by_id(result)
+    rank = {sid: i for i, sid in enumerate(_source_order(result, labels))}
+    last = len(rank)
+
+    def by_source(ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=lambda sid: (rank.get(sid, last), sid)))
+
+    def conflict_key(c: Conflict) -> tuple[str, tuple[str, str], tuple[str, str], str, str]:
+        return str(c.kind), _side_key(by_id[c.a]), _side_key(by_id[c.b]), c.value_a, c.value_b
+
+    facts = [
+        replace(
+            f,
+            source_ids=by_source(f.source_ids),
+            statement_ids=tuple(
+                sorted(
+                    f.statement_ids,
+                    key=lambda s: (rank.get(by_id[s].source_id, last), by_id[s].index),
+                )
+            ),
+            conflicts=tuple(sorted((_oriented(c, by_id) for c in f.conflicts), key=conflict_key)),
+        )
+        for f in result.facts
+    ]
+
+    def quote_key(q: QuoteFinding) -> tuple[str, ...]:
+        b = by_id[q.b].text if q.b else ""
+        return (content_key(q.text_a), content_key(q.text_b or b), q.speaker_a or "", q.a)
+
+    return replace(
+        result,
+        articles=tuple(sorted(result.articles, key=lambda a: rank[a.article.source_id])),
+        facts=report_order(facts),
+        profiles=tuple(sorted(result.profiles, key=lambda p: rank.get(p.source_id, last))),
+        quotes=tuple(sorted(result.quotes, key=quote_key)),
+        derivations=tuple(
+            sorted(
+                result.derivations,
+                key=lambda d: (rank.get(d.derived, last), rank.get(d.original, last)),
+            )
+        ),
+    )
+
+
 def statement_counts(result: StoryResult) -> dict[str, int]:
     counts = {a.article.source_id: 0 for a in result.articles}
     for s in result.statements:
@@ -305,14 +424,15 @@ def _presence(result: StoryResult) -> pd.DataFrame:
 
 def coverage_frame(result: StoryResult) -> pd.DataFrame:
     """Facts x sources as a DataFrame: one row per fact, a bool column per source label,
-    between the fact's label and the independent count and first statement."""
+    between the fact's label and the independent count and the fact's representative
+    statement (see :func:`representative`)."""
     by_id = _by_id(result)
     matrix = _presence(result).rename(columns=source_labels(result))
     # allow_duplicates: a source may be labelled like a column ("statement.txt").
     matrix.insert(0, COL_LABEL, [str(f.label) for f in result.facts], allow_duplicates=True)
     for name, values in (
         (COL_INDEPENDENT, [f.independent or len(f.source_ids) for f in result.facts]),
-        (COL_TEXT, [by_id[f.statement_ids[0]].text for f in result.facts]),
+        (COL_TEXT, [_shown(f, by_id).text for f in result.facts]),
     ):
         matrix.insert(len(matrix.columns), name, values, allow_duplicates=True)
     return matrix
@@ -465,7 +585,7 @@ def _matrix_section(result: StoryResult) -> list[str]:
             str(f.label),
             *(_PRESENT if presence.at[f.id, sid] else _ABSENT for sid in ids),
             *([str(f.independent or len(f.source_ids))] if derived else []),
-            md_escape(_short(by_id[f.statement_ids[0]].text, 90)),
+            md_escape(_short(_shown(f, by_id).text, 90)),
         ]
         for f in result.facts
     ]
@@ -486,7 +606,7 @@ def _matrix_section(result: StoryResult) -> list[str]:
             if derived
             else ""
         )
-        + "Each row quotes the fact's first statement.",
+        + "Each row quotes the statement the fact's ID comes from.",
         "",
         *_table(header, rows, align),
     ]
@@ -532,11 +652,13 @@ def _overlap_section(result: StoryResult) -> list[str]:
     labels = source_labels(result)
     counts = statement_counts(result)
     ids = _node_ids([a.article.source_id for a in result.articles])
+    rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
     shared: dict[tuple[str, str], int] = {}
     for f in result.facts:
         for i, x in enumerate(f.source_ids):
             for y in f.source_ids[i + 1 :]:
-                shared[(x, y)] = shared.get((x, y), 0) + 1
+                pair = (x, y) if rank[x] <= rank[y] else (y, x)
+                shared[pair] = shared.get(pair, 0) + 1
     lines = [
         "## Source overlap",
         "",
@@ -548,7 +670,7 @@ def _overlap_section(result: StoryResult) -> list[str]:
     for sid, node in ids.items():
         text = _mermaid_text(f"{labels[sid]} · {counts[sid]} statements")
         lines.append(f'  {node}["{text}"]')
-    for (x, y), n in sorted(shared.items()):
+    for (x, y), n in sorted(shared.items(), key=lambda e: (rank[e[0][0]], rank[e[0][1]])):
         lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
     for d in result.derivations:
         lines.append(
@@ -585,12 +707,12 @@ def _cite(st: Statement, labels: Mapping[str, str]) -> str:
 def _fact_members(
     fact: Fact, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
-    """The fact's statements, one per line, folded under its first statement. GitHub
-    renders ``<details>``; the summary is raw HTML (HTML-escaped, no markdown), and the
-    blank lines around the list, and after the closing tag, let the markdown render."""
-    first = by_id[fact.statement_ids[0]]
+    """The fact's statements, one per line, folded under its representative statement.
+    GitHub renders ``<details>``; the summary is raw HTML (HTML-escaped, no markdown), and
+    the blank lines around the list, and after the closing tag, let the markdown render."""
+    shown = _shown(fact, by_id)
     return [
-        f"<details><summary>{_html_text(_short(first.text, 100))}</summary>",
+        f"<details><summary>{_html_text(_short(shown.text, 100))}</summary>",
         "",
         *(f"- {_cite(by_id[sid], labels)}" for sid in fact.statement_ids),
         "",
@@ -774,26 +896,31 @@ def _facts_section(
     return out
 
 
+def _unique_lines(f: Fact, by_id: Mapping[str, Statement]) -> list[str]:
+    """The lines of one unique fact: each of its statements, with its typed values."""
+    return [
+        f"- {f.id} line {st.line}: {md_escape(st.text)}{_value_tags(st.values)}"
+        for st in (by_id[sid] for sid in f.statement_ids)
+    ]
+
+
 def _unique_section(
     result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
+    """Unique facts grouped by source (in the result's order), each group in fact order.
+    What is shown of one fact comes from :func:`_unique_lines` alone, so a note about it
+    (such as another source stating its values inside a longer sentence) goes there."""
     out = ["## Unique details", "", "Statements no other source carries, by source.", ""]
     unique = [f for f in result.facts if f.coverage is Coverage.UNIQUE]
     if not unique:
         return [*out, "None.", ""]
     for a in result.articles:
         sid = a.article.source_id
-        mine = sorted(
-            (f for f in unique if f.source_ids[0] == sid),
-            key=lambda f: by_id[f.statement_ids[0]].index,
-        )
+        mine = [f for f in unique if f.source_ids[0] == sid]
         if not mine:
             continue
         out += [f"### {md_escape(labels[sid])} ({len(mine)})", ""]
-        for f in mine:
-            for stid in f.statement_ids:
-                st = by_id[stid]
-                out.append(f"- {f.id} line {st.line}: {md_escape(st.text)}{_value_tags(st.values)}")
+        out += [line for f in mine for line in _unique_lines(f, by_id)]
         out.append("")
     return out
 
@@ -804,8 +931,10 @@ def _comment(text: str) -> str:
 
 
 def render_markdown(result: StoryResult) -> str:
-    """The markdown report of one story (pure; deterministic)."""
+    """The markdown report of one story (pure; deterministic; line-stable, see the module
+    docstring)."""
     labels = source_labels(result)
+    result = _in_report_order(result, labels)
     by_id = _by_id(result)
     total = len(result.articles)
     out = [

@@ -13,6 +13,11 @@ the statement's ``start`` gives a file position only where the two texts are the
 A value's interval is ``low``/``high``; ``null`` on one side of a number means unbounded on
 that side ("more than $14 billion": ``high`` is null), both null means no interval (an
 entity, or a date that could not be resolved).
+
+Facts come in the markdown's order (:func:`factcheck.report.report_order`: label, number of
+sources, fact ID), so moving an article's paragraphs does not reorder them. Sources and
+statements keep their ID order, and conflicts their ``a``/``b`` as the classifier gave
+them.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from factcheck.report import (
     coverage_counts,
     independent_sources,
     issue_counts,
+    report_order,
     source_labels,
     statement_counts,
 )
@@ -166,7 +172,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                     for n in f.framing
                 ],
             }
-            for f in result.facts
+            for f in report_order(result.facts)
         ],
         "profiles": [
             {

@@ -417,7 +417,7 @@ def test_report_leads_with_shows_the_fact_text_and_the_sentence_elsewhere() -> N
     md = render_markdown(_story(articles, only_a, ab, profiles=(profile,)))
     assert (
         "  - F-000000ab (its sentence 3): Statement 3 of the story, as told by a. "
-        "· elsewhere: Oakport Times sentence 2, c omits it"
+        "· elsewhere: c omits it, Oakport Times sentence 2"
     ) in md
     assert "sentence N: the source's Nth statement" in md
 
@@ -511,11 +511,145 @@ def test_report_coverage_matrix_survives_sources_named_like_its_columns() -> Non
     only = Fact("F-0000000a", ("statement:2",), ("statement",), Coverage.UNIQUE, 1.0)
     md = render_markdown(replace(story, facts=(*story.facts, only)))
     matrix = _section(md, "Coverage matrix")
-    assert "| Fact | Label | statement | label | Statement |" in matrix
+    assert "| Fact | Label | label | statement | Statement |" in matrix  # in label order
     assert (
-        "| F-0000000a | unique | ● | · | Statement 2 of the story, as told by statement. |"
+        "| F-0000000a | unique | · | ● | Statement 2 of the story, as told by statement. |"
         in matrix
     )
     assert list(coverage_frame(story).columns) == [
         "label", "statement", "label", "independent", "statement",
     ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- line stability
+
+
+def _bridge(herald: str = "herald", order: Sequence[int] = (1, 2, 3, 4)) -> StoryResult:
+    """Three outlets on one story; ``herald`` is the City Herald's file stem, ``order``
+    where its four sentences stand in its article (a reorder moves them, IDs follow)."""
+    texts = {
+        herald: [
+            "The council approved the rebuild on Tuesday.",
+            "Construction will begin in March 2027.",
+            "The project will cost $450 million.",
+            "The bridge carries 40,000 vehicles a day.",
+        ],
+        "metro": [
+            "The council voted to approve the rebuild.",
+            "Construction will begin in June 2027.",
+            "The rebuild is expected to cost $450 million.",
+            "Shop owners worry about the detour.",
+        ],
+        "wire": [
+            "The rebuild won council approval on Tuesday.",
+            "The bridge carries 25,000 vehicles a day.",
+            "A ferry will run while the bridge is closed.",
+        ],
+    }
+    place = {herald: dict(enumerate(order, 1))}
+    statements = tuple(
+        bare_statement(sid, place.get(sid, {}).get(i, i), text)
+        for sid, lines in texts.items()
+        for i, text in enumerate(lines, 1)
+    )
+
+    def st(sid: str, n: int) -> str:
+        return f"{sid}:{place.get(sid, {}).get(n, n)}"
+
+    def fact(fid: str, *members: str, conflicts: tuple[Conflict, ...] = ()) -> Fact:
+        ids = sorted(members)  # as classify lists them: by source ID
+        sources = tuple(sorted({m.split(":")[0] for m in members}))
+        coverage = {1: Coverage.UNIQUE, 3: Coverage.CONSENSUS}.get(len(sources), Coverage.PARTIAL)
+        return Fact(fid, tuple(ids), sources, coverage, 0.9, conflicts)
+
+    def conflict(kind: ConflictKind, x: str, vx: str, y: str, vy: str) -> Conflict:
+        # classify orients a pair by source ID (the reason's wording is its own business)
+        (a, va), (b, vb) = sorted([(x, vx), (y, vy)])
+        return Conflict(kind, a, b, va, vb, 0.9, f"the two {kind} values differ")
+
+    facts = (
+        fact("F-00000001", st(herald, 1), "metro:1", "wire:1"),
+        fact(
+            "F-00000002", st(herald, 2), "metro:2",
+            conflicts=(
+                conflict(ConflictKind.DATE, st(herald, 2), "March 2027", "metro:2", "June 2027"),
+            ),
+        ),
+        fact(
+            "F-00000003", st(herald, 4), "wire:2",
+            conflicts=(conflict(ConflictKind.VALUE, st(herald, 4), "40,000", "wire:2", "25,000"),),
+        ),
+        fact("F-00000004", st(herald, 3), "metro:3"),
+        fact("F-00000005", "metro:4"),
+        fact("F-00000006", "wire:3"),
+    )  # fmt: skip
+    articles = [
+        _article(herald, "City Herald", path=f"{herald}.txt"),
+        _article("metro", "Metro Daily", path="metro.txt"),
+        _article("wire", "Wire Service", path="wire.txt"),
+    ]
+    # classify's order: label, sources, then the first statement's position
+    position = {s.id: (s.source_id, s.index) for s in statements}
+    ordered = sorted(
+        facts,
+        key=lambda f: (f.label != "conflict", -len(f.source_ids), position[f.statement_ids[0]]),
+    )
+    return replace(
+        _story(sorted(articles, key=lambda a: a.article.source_id)),
+        statements=statements,
+        facts=tuple(ordered),
+    )
+
+
+def _changed(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_report_a_renamed_file_rewrites_only_its_file_name_and_diagram_node() -> None:
+    before = render_markdown(_bridge("herald"))
+    after = render_markdown(_bridge("zz-herald"))
+    changed = _changed(before, after)
+    nodes = (_node("herald"), _node("zz-herald"))
+    assert changed and all(
+        "herald.txt" in line or any(n in line for n in nodes) for line in changed
+    )
+    assert len(changed) == 2 * 4  # its sources row, its node and its two edges
+
+
+def test_report_moving_an_articles_paragraphs_keeps_every_section_in_order() -> None:
+    before = render_markdown(_bridge(order=(1, 2, 3, 4)))
+    after = render_markdown(_bridge(order=(4, 3, 2, 1)))
+
+    def skeleton(md: str) -> list[str]:
+        """Headings, matrix rows and fold-out summaries: what moves when order leaks in."""
+        return [line for line in md.splitlines() if line.startswith(("#", "| F-", "<details>"))]
+
+    assert skeleton(before) == skeleton(after)
+    assert all(re.search(r"line \d|sentence \d", line) for line in _changed(before, after))
+
+
+def test_report_shows_a_fact_by_the_statement_its_id_comes_from() -> None:
+    from factcheck.report import content_key, representative
+
+    md = render_markdown(_bridge())
+    texts = {
+        s.id: s.text for s in _bridge().statements if s.id in ("herald:1", "metro:1", "wire:1")
+    }
+    shown = texts[representative(texts)]
+    assert shown == min(texts.values(), key=content_key)
+    consensus = _section(md, "Consensus")
+    assert f"<details><summary>{shown}</summary>" in consensus
+    assert f"| F-00000001 | consensus | ● | ● | ● | {shown} |" in md
+
+
+def test_report_orients_a_conflict_by_its_statements_not_by_source_ids() -> None:
+    def rows(md: str) -> list[str]:
+        return [line for line in _section(md, "Conflicts").splitlines() if line.startswith("| ")]
+
+    assert rows(render_markdown(_bridge("herald"))) == rows(render_markdown(_bridge("zz-herald")))
