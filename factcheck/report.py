@@ -21,8 +21,10 @@ mentions or table breaks into a report or a PR comment:
   zero-width space, so it reads and copies the same but links nowhere and pings no one.
 - Source labels are never substituted inside other text: sentences about sources are built
   from structured data, and where a library module hands over a sentence that names sources
-  (a framing note's or a derivation's explanation, a quote finding's), only whole IDs of the
-  sources or statements the record is about are replaced (:func:`_prose`).
+  (a framing note's or a derivation's explanation, a quote finding's), only the IDs of the
+  sources or statements the record is about are replaced, and a source ID only where the
+  sentence uses it as a name (:func:`_prose`), so a source called ``a`` or ``2`` leaves
+  "without a hedge" and "2 quotes against 0" alone.
 - A closing HTML tag is always followed by a blank line, so the markdown after it renders.
 
 Layout is line-stable: one fact, statement or removed line per line, and nothing depends on
@@ -74,7 +76,7 @@ from factcheck.types import (
 
 __all__ = [
     "MAX_LABEL",
-    "PROSE_WORDS",
+    "NAME_AFTER",
     "REPORT_SCHEMA",
     "coverage_counts",
     "issue_counts",
@@ -170,23 +172,20 @@ def md_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-#: English words that are also plausible file stems. A source whose ID is one of these is
-#: not renamed inside a library module's explanatory sentence (see :func:`_prose`), where
-#: the word may be meant as English ("use a neutral verb"): the sentence keeps the word,
-#: and a key after it names the source.
-PROSE_WORDS = frozenset(
-    {
-        "a", "an", "and", "are", "as", "at", "be", "both", "but", "by", "for", "from", "has",
-        "have", "he", "her", "his", "i", "in", "is", "it", "its", "no", "nor", "not", "of",
-        "on", "one", "or", "other", "she", "than", "that", "the", "their", "them", "they",
-        "this", "to", "was", "we", "were", "what", "which", "who", "with", "you",
-    }
-)  # fmt: skip
-
 # A whole ID: not preceded by a character an ID could continue with, not followed by one
 # (a sentence's closing period is fine; "b.txt" and "b:3" are not the source "b").
 _ID_BEFORE = r"(?<![\w.\-])"
 _ID_AFTER = r"(?![\w\-])(?!\.\w)(?!:\d)"
+
+#: Words quoted from an article inside a library sentence ('may', “slams”, "Ruiz"): never
+#: read as IDs. A single mark inside a word is an apostrophe ('don't'), not a close.
+_QUOTED_WORDS = re.compile(r"(?<![\w'’])'(?:[^'\n]|'(?=\w))*'(?!\w)|“[^”\n]*”|\"[^\"\n]*\"")
+#: Words after which a library sentence names a source: "what b elides", "tell a and b
+#: apart" (see :func:`_prose`).
+NAME_AFTER = ("what", "tell")
+_AFTER_LEAD = re.compile(rf"\b(?:{'|'.join(NAME_AFTER)}) $", re.IGNORECASE)
+# A name that closes a clause after "in": "goes beyond the quote in b: it", "... in b."
+_CLOSES_CLAUSE = re.compile(r"[.:;](?:\s|$)")
 
 
 def _whole(ids: Iterable[str]) -> re.Pattern[str]:
@@ -194,26 +193,77 @@ def _whole(ids: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"{_ID_BEFORE}({alternatives}){_ID_AFTER}")
 
 
-def _prose(text: str, names: Mapping[str, str]) -> str:
-    """Markdown of a library module's sentence, with each whole ID in ``names`` (source or
-    statement IDs of the record it explains) replaced by its raw display name, and every
-    piece escaped once.
+def _is_name(text: str, start: int, end: int, names_end: set[int]) -> bool:
+    """Whether the source ID at ``text[start:end]`` stands where the library sentences put
+    a source's name (see :func:`_prose`); ``names_end`` are where earlier names end."""
+    before, after = text[:start], text[end:]
+    return (
+        not before
+        or before.endswith((". ", "; "))  # a clause starts with it: "b hedges ...; a uses"
+        or (before.endswith(", ") and start - 2 in names_end)  # "a, b and c hedge"
+        or (before.endswith(" and ") and start - 5 in names_end)
+        or bool(_AFTER_LEAD.search(before))  # "what b elides", "tell a and b apart"
+        or after.startswith(("'s ", "’s "))  # "b's wording is positive"
+        or (before.endswith(" in ") and bool(_CLOSES_CLAUSE.match(after)))  # "in b."
+    )
 
-    An ID in :data:`PROSE_WORDS` is left as written, since the same word may be English
-    ("use a neutral verb"), and a key at the end says whom it names: ``(a = Bay Chronicle)``.
+
+def _prose(
+    text: str,
+    sources: Mapping[str, str],
+    statements: Mapping[str, str] | None = None,
+) -> str:
+    """Markdown of a library module's sentence about some sources or statements, with their
+    IDs replaced by raw display names, and every piece escaped once.
+
+    The rule, so that no English word or number is ever taken for a source:
+
+    - only the IDs of the record the sentence explains are replaced (``sources`` and
+      ``statements`` map them to names), and never inside quoted words ('may', “...”);
+    - a statement ID (``"<source>:<n>"``, never a word) is replaced wherever it stands;
+    - a source ID is replaced only where the sentences of :mod:`factcheck.framing`,
+      :mod:`factcheck.quotes` and :mod:`factcheck.provenance` name a source: at the start
+      of a clause (of the text, or after ". " or "; "), as the next item of a list of names
+      (", b", " and b"), after a word of :data:`NAME_AFTER`, before a possessive "'s", or
+      after "in" at the end of a clause ("the quote in b: it", "in b."). So with sources
+      ``a`` and ``2``, "a states it without a hedge" and "2 quotes in full what a elides
+      (2 quotes against 0)" change only their first word and the "a" after "what".
+
+    A source ID anywhere else is left as written (it then reads as the file stem the
+    sources table lists), which is the safe way to fail: a sentence a new template words
+    differently keeps an ID rather than a wrong name.
+
+        >>> _prose("a states it without a hedge.", {"a": "Bay Post"})
+        'Bay Post states it without a hedge.'
     """
     text = _one_line(text)
-    wanted = [i for i in names if i and _one_line(names[i]) != i]
-    ids = [i for i in wanted if i.lower() not in PROSE_WORDS]
-    kept = [i for i in wanted if i.lower() in PROSE_WORDS and _whole([i]).search(text)]
+    quoted = [m.span() for m in _QUOTED_WORDS.finditer(text)]
+
+    def inside_quote(start: int) -> bool:
+        return any(a <= start < b for a, b in quoted)
+
+    found: list[tuple[int, int, str]] = []
+    wanted = {i: _one_line(n) for i, n in (statements or {}).items() if i and _one_line(n) != i}
+    if wanted:
+        found += [
+            (m.start(), m.end(), wanted[m.group(1)])
+            for m in _whole(wanted).finditer(text)
+            if not inside_quote(m.start())
+        ]
+    names = {i: _one_line(n) for i, n in sources.items() if i and _one_line(n) != i}
+    ends: set[int] = set()
+    if names:
+        for m in _whole(names).finditer(text):
+            if not inside_quote(m.start()) and _is_name(text, m.start(), m.end(), ends):
+                found.append((m.start(), m.end(), names[m.group(1)]))
+                ends.add(m.end())
     out, pos = [], 0
-    for m in _whole(ids).finditer(text) if ids else ():
-        out += [_md_inline(text[pos : m.start()]), _md_inline(_one_line(names[m.group(1)]))]
-        pos = m.end()
+    for start, end, name in sorted(found):
+        if start < pos:
+            continue
+        out += [_md_inline(text[pos:start]), _md_inline(name)]
+        pos = end
     out.append(_md_inline(text[pos:]))
-    if kept:
-        key = ", ".join(f"{_md_inline(i)} = {_md_inline(_one_line(names[i]))}" for i in kept)
-        out.append(f" ({key})")
     return "".join(out)
 
 
@@ -755,13 +805,16 @@ _FRAMING_VERBS = {
 _FRAMING_DEFAULT = ("uses", ("does not", "do not"))
 
 
-def _names(statements: Iterable[Statement], labels: Mapping[str, str]) -> dict[str, str]:
-    """Display names for the IDs a library sentence about these statements may use."""
-    out = {}
+def _names(
+    statements: Iterable[Statement], labels: Mapping[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Display names for the source IDs and the statement IDs a library sentence about
+    these statements may use (the two arguments of :func:`_prose`)."""
+    sources, lines = {}, {}
     for st in statements:
-        out[st.source_id] = labels[st.source_id]
-        out[st.id] = f"{labels[st.source_id]} line {st.line}"
-    return out
+        sources[st.source_id] = labels[st.source_id]
+        lines[st.id] = f"{labels[st.source_id]} line {st.line}"
+    return sources, lines
 
 
 def _framing_lines(
@@ -775,8 +828,8 @@ def _framing_lines(
 
     if n.explanation.strip():
         ids = [*n.marked, *n.unmarked, *([n.diff_against] if n.diff_against else [])]
-        names = _names((by_id[i] for i in ids if i in by_id), labels)
-        out = [f"- **{n.kind}**: {_prose(n.explanation, names)}"]
+        sources, lines = _names((by_id[i] for i in ids if i in by_id), labels)
+        out = [f"- **{n.kind}**: {_prose(n.explanation, sources, lines)}"]
     else:
         verb, others = _FRAMING_VERBS.get(str(n.kind), _FRAMING_DEFAULT)
         uses = "; ".join(
@@ -1081,9 +1134,10 @@ def _quotes_section(
             label_b = md_escape(labels[b.source_id])
             if kind is QuoteClass.MISATTRIBUTED:
                 speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
-            # Quote explanations name statements ("herald:3"), never bare sources.
-            names = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
-            explanation = _prose(q.explanation, names)
+            # Quote explanations name statements ("herald:3"), and now and then a source.
+            lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
+            sources = {st.source_id: labels[st.source_id] for st in (a, b)}
+            explanation = _prose(q.explanation, sources, lines)
             out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
             if q.diff:
                 out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")

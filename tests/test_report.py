@@ -269,8 +269,8 @@ def test_report_replaces_source_ids_as_whole_ids_only() -> None:
     )  # fmt: skip
     md = render_markdown(_story(articles, derivations=(rewrite,)))
     assert "- **Oakport Times** is a close paraphrase of **Bay Chronicle**" in md
-    assert "a was published 2025-07-30, before 2025-07-31. (a = Bay Chronicle)" in md
-    assert "wBay" not in md and "puOakport" not in md
+    assert "Bay Chronicle was published 2025-07-30, before 2025-07-31." in md
+    assert "wBay" not in md and "puOakport" not in md and "(a = " not in md
 
 
 def test_report_does_not_rename_a_source_inside_a_longer_word() -> None:
@@ -283,15 +283,18 @@ def test_report_does_not_rename_a_source_inside_a_longer_word() -> None:
     assert "Associated Press quotes in full what Reuters elides or paraphrases" in md
 
 
-def test_report_leaves_a_source_id_that_is_an_english_word_as_written_in_prose() -> None:
+def test_report_names_a_source_called_like_an_english_word_only_where_it_is_a_name() -> None:
     note = FramingNote(
         FramingKind.ATTRIBUTION, ("a:1",), (("claimed",),), ("b:1",),
         "a reports it with 'claimed' (casts doubt); other sources use a neutral verb",
     )  # fmt: skip
     result = _story([_article("a", "Bay Chronicle"), _article("b", "Oakport Times")])
     md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
-    assert "other sources use a neutral verb (a = Bay Chronicle)" in md
-    assert "use Bay Chronicle" not in md
+    assert (
+        "Bay Chronicle reports it with 'claimed' (casts doubt); other sources use a neutral verb"
+        in md
+    )
+    assert "use Bay Chronicle" not in md and "(a = " not in md
 
 
 def test_report_escapes_labels_exactly_once() -> None:
@@ -399,13 +402,14 @@ def test_report_marks_unresolved_dates_wherever_statements_are_listed() -> None:
 def test_report_framing_note_prints_its_explanation() -> None:
     note = FramingNote(
         FramingKind.TONE, ("bay:1", "oak:1"), (("great (+3.1)",), ("awful (-2.0)",)), (),
-        "positive wording on one side (bay +0.62), negative on the other (oak -0.55)",
+        "bay's wording is positive (VADER +0.62: great); oak's wording is negative "
+        "(VADER -0.55: awful). The two sides tell the claim with opposite sentiment.",
     )  # fmt: skip
     result = _story([_article("bay", "Bay Chronicle"), _article("oak", "Oakport Times")])
     md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
     framing = _section(md, "Framing")
-    assert "- **tone**: positive wording on one side (Bay Chronicle +0.62), negative on" in framing
-    assert "(Oakport Times -0.55)" in framing
+    assert "- **tone**: Bay Chronicle's wording is positive (VADER +0.62: great); " in framing
+    assert "; Oakport Times's wording is negative (VADER -0.55: awful)." in framing
     assert framing.count("**tone**") == 1  # the explanation is the note, not a second line
 
 
@@ -519,6 +523,112 @@ def test_report_coverage_matrix_survives_sources_named_like_its_columns() -> Non
     assert list(coverage_frame(story).columns) == [
         "label", "statement", "label", "independent", "statement",
     ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- prose names
+
+
+def _rewrite_note(a: str, b: str, why: str) -> StoryResult:
+    articles = [_article(a, "Associated Press"), _article(b, "Reuters")]
+    rewrite = Derivation(b, a, DerivationKind.CONDENSED, 0.7, 0.9, 0.6, 4, why)
+    return _story(articles, derivations=(rewrite,))
+
+
+def _paraphrases(a: str, b: str, n: int) -> tuple[QuoteFinding, ...]:
+    """``n`` findings where ``a`` quotes Ortiz and ``b`` tells the words without quotes."""
+    kind = QuoteClass.PARAPHRASED
+    return tuple(
+        QuoteFinding(kind, f"{a}:{i}", f"{b}:{i}", "Ortiz", None, "We will", None, None, "")
+        for i in range(1, n + 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "detail", "votes", "expected"),
+    [
+        (
+            {"1": "2025-07-31", "2": "2025-07-30"}, {}, 0,
+            "Reuters was published 2025-07-30, before 2025-07-31.",
+        ),
+        (
+            {}, {}, 2,
+            "Associated Press quotes in full what Reuters elides or paraphrases "
+            "(2 quotes against 0).",
+        ),
+        (
+            {}, {"1": (9, 2), "2": (3, 1)}, 0,
+            "Associated Press has more detail: 9 statements and 2 typed values, against 3 "
+            "and 1 in Reuters.",
+        ),
+        (
+            {}, {}, 0,
+            "Neither dates, quotes nor detail tell Associated Press and Reuters apart; "
+            "Associated Press is taken as the original by file order.",
+        ),
+    ],
+)  # fmt: skip
+def test_report_numeric_source_ids_are_named_but_counts_stay_numbers(
+    published: dict[str, str], detail: dict[str, tuple[int, int]], votes: int, expected: str
+) -> None:
+    """Sources 1.md and 2.md: provenance's own sentences, with the IDs 1 and 2 also
+    standing as counts ("2 quotes", "2 typed values", "and 1 in")."""
+    from factcheck.provenance import choose_original
+
+    _, why = choose_original(
+        "1", "2", published=published, detail=detail, quotes=_paraphrases("1", "2", votes)
+    )
+    md = render_markdown(_rewrite_note("1", "2", why))
+    assert expected in _section(md, "Rewrites and copies")
+
+
+@pytest.mark.parametrize(
+    ("explanation", "expected"),
+    [
+        (
+            "a hedges the claim with 'may'. b and c state it without a hedge.",
+            "Metro Post hedges the claim with 'may'. Oakport Times and Bay Chronicle state "
+            "it without a hedge.",
+        ),
+        (
+            "a and b use the loaded or intensifying word 'a'. c tells the claim without it.",
+            "Metro Post and Oakport Times use the loaded or intensifying word 'a'. Bay "
+            "Chronicle tells the claim without it.",
+        ),
+        (
+            "a's wording is positive (VADER +0.62: great); c's wording is negative "
+            "(VADER -0.55: awful). The two sides tell the claim with opposite sentiment.",
+            "Metro Post's wording is positive (VADER +0.62: great); Bay Chronicle's wording "
+            "is negative",
+        ),
+        (
+            "a reports it with 'claimed', which casts doubt; c uses 'said', which is neutral.",
+            "Metro Post reports it with 'claimed', which casts doubt; Bay Chronicle uses "
+            "'said', which is neutral.",
+        ),
+        (
+            "b reports Ortiz's words without quoting them and goes beyond the quote in a: it "
+            "adds the loaded word 'a whopping'.",
+            "Oakport Times reports Ortiz's words without quoting them and goes beyond the "
+            "quote in Metro Post: it adds the loaded word 'a whopping'.",
+        ),
+    ],
+)  # fmt: skip
+def test_report_a_source_called_a_is_named_only_where_the_sentence_names_a_source(
+    explanation: str, expected: str
+) -> None:
+    """Framing notes in the shapes framing.py writes them, for a source whose ID is "a":
+    the name goes where a source is named, not into "a hedge" or a quoted word."""
+    articles = [
+        _article("a", "Metro Post"),
+        _article("b", "Oakport Times"),
+        _article("c", "Bay Chronicle"),
+    ]
+    note = FramingNote(FramingKind.HEDGING, ("a:1",), (("may",),), ("b:1", "c:1"), explanation)
+    result = _story(articles)
+    md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
+    framing = _section(md, "Framing")
+    assert f"- **hedging**: {expected}" in framing
+    assert "(a = " not in framing
 
 
 # --------------------------------------------------------------------------- line stability
