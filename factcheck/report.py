@@ -1142,11 +1142,12 @@ def _quotes_section(
             if q.diff:
                 out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")
             out.append(f"  - {label_a}: {_quoted(q.text_a)}")
-            if kind is QuoteClass.PARAPHRASED and q.text_b is None:
-                # A paraphrase has no quotation marks: the source's own sentence.
+            if q.text_b is None:
+                # Told without quotation marks (a paraphrase, or one that negates the
+                # quote): the source's own sentence, never in quotation marks.
                 out.append(f"  - {label_b}, in its own words: {md_escape(_short(b.text, 160))}")
             else:
-                out.append(f"  - {label_b}: {_quoted(q.text_b or b.text)}")
+                out.append(f"  - {label_b}: {_quoted(q.text_b)}")
         out.append("")
     return out
 

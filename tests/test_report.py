@@ -631,6 +631,25 @@ def test_report_a_source_called_a_is_named_only_where_the_sentence_names_a_sourc
     assert "(a = " not in framing
 
 
+# --------------------------------------------------------------------------- quotes
+
+
+def test_report_an_altered_paraphrase_is_printed_unquoted() -> None:
+    """An altered finding without quotation marks on b's side (a paraphrase that negates
+    the quote) shows b's sentence in its own words, like a paraphrase."""
+    finding = QuoteFinding(
+        QuoteClass.ALTERED, "a:1", "b:2", "Lopez", None, "We are not laying off teachers", None,
+        "[-not-]", "b:2 reports Lopez's words quoted in a:1 without quotation marks, but "
+        "reverses them: only a:1 negates 'lay'.",
+    )  # fmt: skip
+    articles = [_article("a", "Bay Chronicle"), _article("b", "Valley Times")]
+    md = render_markdown(_story(articles, quotes=(finding,)))
+    quotes = _section(md, "Quotes")
+    assert "  - Valley Times, in its own words: Statement 2 of the story, as told by b." in quotes
+    assert "  - Bay Chronicle: “We are not laying off teachers”" in quotes
+    assert "“Statement 2" not in quotes
+
+
 # --------------------------------------------------------------------------- line stability
 
 
