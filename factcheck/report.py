@@ -52,7 +52,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -63,6 +63,7 @@ from factcheck.types import (
     NUMERIC_KINDS,
     Conflict,
     Coverage,
+    Derivation,
     Fact,
     FramingNote,
     Label,
@@ -559,9 +560,75 @@ def _unresolved_note(result: StoryResult) -> list[str]:
 
 #: At most this many shared phrases are shown per derivation.
 MAX_PHRASES = 8
+#: A derivation kind whose text ends with one of these words is a relation already
+#: ("follows the reporting of"), put between the two sources as it is; any other kind is a
+#: noun ("close paraphrase"): "is a close paraphrase of".
+_RELATION_ENDINGS = frozenset({"of", "from", "on", "to", "by", "with"})
+#: The :class:`~factcheck.types.Derivation` fields the derivation line puts in words
+#: itself; any other field (a new measure or piece of evidence) is shown by its name.
+_DERIVATION_SHOWN = frozenset(
+    {"derived", "original", "kind", "score", "order", "coverage", "shared_ngrams"}
+    | {"why_original", "shared_phrases"}
+)
+
+
+def _relation(kind: object) -> str:
+    """How a derivation of ``kind`` reads between its two sources, from ``str(kind)``:
+    "is a close paraphrase of", "is an abridged copy of", "follows the reporting of"."""
+    text = _one_line(str(kind))
+    if text.rsplit(" ", 1)[-1].casefold() in _RELATION_ENDINGS:
+        return text
+    article = "an" if text[:1].casefold() in set("aeiou") else "a"
+    return f"is {article} {text} of"
+
+
+def _edge_text(kind: object) -> str:
+    """A derivation's mermaid edge label: "close paraphrase of", "follows the reporting of"."""
+    relation = _relation(kind)
+    return relation.split(" ", 2)[2] if relation.startswith(("is a ", "is an ")) else relation
+
+
+def _field_name(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _derivation_evidence(d: Derivation) -> tuple[list[str], list[tuple[str, str]]]:
+    """What a derivation carries beyond the fields the line puts in words, generically:
+    numbers as ``(measures)`` ("3 shared passages", "overlap 0.42"), texts and lists of
+    texts as ``(name, markdown)`` lines ("cited passages: “…”, “…”")."""
+    measures: list[str] = []
+    lines: list[tuple[str, str]] = []
+    for f in fields(d):
+        value = getattr(d, f.name)
+        name = _field_name(f.name)
+        empty = value is None or (isinstance(value, str | tuple | list) and not value)
+        if f.name in _DERIVATION_SHOWN or empty:
+            continue
+        if isinstance(value, bool):
+            measures.append(f"{name}: {'yes' if value else 'no'}")
+        elif isinstance(value, int):
+            measures.append(f"{value} {name}")
+        elif isinstance(value, float):
+            measures.append(f"{name} {value:.2f}")
+        elif isinstance(value, str):
+            lines.append((name, md_escape(value)))
+        elif isinstance(value, tuple | list):
+            lines.append((name, _phrase_list([str(v) for v in value])))
+        else:
+            lines.append((name, md_escape(str(value))))
+    return measures, lines
+
+
+def _phrase_list(phrases: Sequence[str]) -> str:
+    shown = ", ".join(f"“{md_escape(p)}”" for p in phrases[:MAX_PHRASES])
+    more = f" and {len(phrases) - MAX_PHRASES} more" if len(phrases) > MAX_PHRASES else ""
+    return shown + more
 
 
 def _provenance_section(result: StoryResult) -> list[str]:
+    """One line per derivation: the two sources, the kind (its text from ``str(kind)``, so
+    a new kind shows as it is named), the measures and why the original is taken as
+    such; then its evidence: shared phrases and any other field it carries."""
     labels = source_labels(result)
     out = ["## Rewrites and copies", ""]
     if not result.derivations:
@@ -577,18 +644,20 @@ def _provenance_section(result: StoryResult) -> list[str]:
     ]
     for d in result.derivations:
         names = {sid: labels[sid] for sid in (d.derived, d.original)}
+        measures, evidence = _derivation_evidence(d)
+        why = _prose(d.why_original, names) if d.why_original.strip() else ""
         out.append(
-            f"- **{md_escape(labels[d.derived])}** is a {d.kind} of "
+            f"- **{md_escape(labels[d.derived])}** {md_escape(_relation(d.kind))} "
             f"**{md_escape(labels[d.original])}** "
             f"(score {d.score:.2f}: {d.coverage:.0%} of the shorter article aligned, "
-            f"order kept {d.order:.0%}, {d.shared_ngrams} shared rare phrases). "
-            f"{_prose(d.why_original, names)}"
+            f"order kept {d.order:.0%}, "
+            + ", ".join([f"{d.shared_ngrams} shared rare phrases", *measures])
+            + ")."
+            + (f" {why}" if why else "")
         )
-        phrases = d.shared_phrases
-        if phrases:
-            shown = ", ".join(f"“{md_escape(p)}”" for p in phrases[:MAX_PHRASES])
-            more = f" and {len(phrases) - MAX_PHRASES} more" if len(phrases) > MAX_PHRASES else ""
-            out.append(f"  - shared phrases: {shown}{more}")
+        if d.shared_phrases:
+            out.append(f"  - shared phrases: {_phrase_list(d.shared_phrases)}")
+        out += [f"  - {name}: {text}" for name, text in evidence]
     return [*out, ""]
 
 
@@ -724,7 +793,7 @@ def _overlap_section(result: StoryResult) -> list[str]:
         lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
     for d in result.derivations:
         lines.append(
-            f'  {ids[d.derived]} -.->|"{_mermaid_text(str(d.kind))} of"| {ids[d.original]}'
+            f'  {ids[d.derived]} -.->|"{_mermaid_text(_edge_text(d.kind))}"| {ids[d.original]}'
         )
     return [*lines, "```", ""]
 

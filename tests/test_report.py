@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -782,3 +783,51 @@ def test_report_orients_a_conflict_by_its_statements_not_by_source_ids() -> None
         return [line for line in _section(md, "Conflicts").splitlines() if line.startswith("| ")]
 
     assert rows(render_markdown(_bridge("herald"))) == rows(render_markdown(_bridge("zz-herald")))
+
+
+# --------------------------------------------------------------------------- derivations
+
+
+class _ComingKind(StrEnum):
+    CITES = "follows the reporting of"
+    ABRIDGED = "abridged copy"
+
+
+@dataclass(frozen=True, slots=True)
+class _WithPassages(Derivation):
+    shared_passages: int = 0
+    cited_passages: tuple[str, ...] = ()
+
+
+def test_report_renders_a_new_derivation_kind_and_its_evidence_generically() -> None:
+    cites = _WithPassages(
+        "fox", "nyt", _ComingKind.CITES, 0.62, 0.8, 0.5, 3,
+        "nyt was published 2025-07-30, before 2025-07-31.", shared_passages=2,
+        cited_passages=("as first reported by The New York Times",),
+    )  # fmt: skip
+    articles = [_article("fox", "Fox News"), _article("nyt", "The New York Times")]
+    result = _story(articles, derivations=(cites,))
+    md = render_markdown(result)
+    rewrites = _section(md, "Rewrites and copies")
+    assert (
+        "- **Fox News** follows the reporting of **The New York Times** (score 0.62: 50% of the "
+        "shorter article aligned, order kept 80%, 3 shared rare phrases, 2 shared passages). "
+        "The New York Times was published 2025-07-30, before 2025-07-31."
+    ) in rewrites
+    assert "  - cited passages: “as first reported by The New York Times”" in rewrites
+    assert f'{_node("fox")} -.->|"follows the reporting of"| {_node("nyt")}' in md
+    data = json.loads(render_json(result))["derivations"][0]
+    assert data["kind"] == "follows the reporting of" and data["shared_passages"] == 2
+    assert data["cited_passages"] == ["as first reported by The New York Times"]
+    assert list(data)[:9] == [
+        "derived", "original", "kind", "score", "order", "coverage", "shared_ngrams",
+        "shared_phrases", "why_original",
+    ]  # fmt: skip
+
+
+def test_report_a_noun_derivation_kind_reads_with_its_article() -> None:
+    abridged = Derivation("b", "a", _ComingKind.ABRIDGED, 0.9, 1.0, 0.8, 12, "")
+    md = render_markdown(_story([_article("a"), _article("b")], derivations=(abridged,)))
+    assert "- **b** is an abridged copy of **a** (score 0.90" in md
+    assert "12 shared rare phrases).\n" in md  # no reason given: nothing after the measures
+    assert f'{_node("b")} -.->|"abridged copy of"| {_node("a")}' in md
