@@ -7,7 +7,12 @@ file name or statement ID, in this order:
 1. **Sources.** A source ID present in both reports is one source. A source only in the
    old report and a source only in the new one are one source *renamed* when their
    statements overlap by at least :data:`RENAME_SIMILARITY` (Dice coefficient over the
-   multisets of statement keys) and they do not name different outlets; best pairs first.
+   multisets of statement keys) and they are not two outlets; best pairs first. Two
+   sources are two outlets when both name an outlet and the names do not read as one
+   (:func:`same_outlet`: "City Herald" and "The City Herald" read as one, "Wire One" and
+   "Copy Times" do not) and they do not give the same URL: so a file renamed while its
+   outlet name is corrected is one source relabelled, and a wire story removed while
+   another outlet's copy of it is added is two sources.
    A rename is shown once, and the pair counts as one source everywhere below, so a
    ``git mv`` changes nothing else, and a file renamed and edited shows up as revised.
    A source whose label changed (an outlet named in its front matter) is shown once too.
@@ -68,6 +73,7 @@ __all__ = [
     "gate",
     "load_report",
     "render_diff",
+    "same_outlet",
     "text_key",
     "validate_report",
 ]
@@ -87,6 +93,9 @@ RENAME_SIMILARITY = 0.5
 #: source are one statement edited. Rewordings score 0.7 to 0.95; two different sentences
 #: on one story share function words and score below 0.4.
 REVISION_SIMILARITY = 0.5
+#: Words an outlet's name may carry or drop and still be the same outlet ("The City
+#: Herald" is "City Herald").
+OUTLET_FILLER = frozenset({"the", "a", "an"})
 #: Value kinds whose ``norm`` is an amount or a date: conflicts compare these by amount.
 _TYPED_VALUES = frozenset({"money", "percent", "quantity", "count", "date"})
 #: Qualifier marks in a value's ``norm`` ("~25000 vehicle", "USD >=1.4e+10").
@@ -96,6 +105,30 @@ _QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
 _KEY_TOKEN = re.compile(
     r"[^\W_]+|[$€£¥₹%]|(?<![^\W_])[-+\u2212](?=\d)|(?<=\d)[.,](?=\d)", re.UNICODE
 )
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two outlet names read as one outlet: ignoring case, punctuation and the
+    words of :data:`OUTLET_FILLER`, one name's words are all words of the other's, or one
+    name is the initials of the other.
+
+    >>> same_outlet("City Herald", "The City Herald"), same_outlet("AP", "Associated Press")
+    (True, True)
+    >>> same_outlet("Wire One", "Copy Times"), same_outlet("Daily News", "Daily Mail")
+    (False, False)
+    """
+    words_a, words_b = (
+        [w for w in re.findall(r"[^\W_]+", name.casefold()) if w not in OUTLET_FILLER]
+        for name in (a, b)
+    )
+    if not words_a or not words_b:
+        return False
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True
+    initials_a, initials_b = "".join(w[0] for w in words_a), "".join(w[0] for w in words_b)
+    return (len(words_a) == 1 and words_a[0] == initials_b and len(words_b) > 1) or (
+        len(words_b) == 1 and words_b[0] == initials_a and len(words_a) > 1
+    )
 
 
 def text_key(text: str | None) -> str:
@@ -348,6 +381,9 @@ class _Index:
     def outlet(self, source: str) -> str:
         return " ".join(str(self.sources.get(source, {}).get("outlet") or "").casefold().split())
 
+    def url(self, source: str) -> str:
+        return str(self.sources.get(source, {}).get("url") or "").strip()
+
     def facts(self) -> list[Mapping[str, Any]]:
         return list(self.report.get("facts") or [])
 
@@ -371,6 +407,15 @@ def _greedy(candidates: Iterable[tuple[float, _K, _T]]) -> list[tuple[_K, _T]]:
     return pairs
 
 
+def _two_outlets(old: _Index, o: str, new: _Index, n: str) -> bool:
+    """Whether old source ``o`` and new source ``n`` are two outlets: both name one, the
+    names do not read as one (:func:`same_outlet`), and they do not give the same URL."""
+    a, b = old.outlet(o), new.outlet(n)
+    if not a or not b or same_outlet(a, b):
+        return False
+    return not (old.url(o) and old.url(o) == new.url(n))
+
+
 def _match_sources(old: _Index, new: _Index) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """``old source -> new source`` (same ID, or renamed), and the renames."""
     mapping = {s: s for s in old.source_ids & new.source_ids}
@@ -381,8 +426,8 @@ def _match_sources(old: _Index, new: _Index) -> tuple[dict[str, str], list[tuple
     candidates = []
     for o in gone:
         for n in born:
-            if old.outlet(o) and new.outlet(n) and old.outlet(o) != new.outlet(n):
-                continue  # two outlets: a source removed and another added
+            if _two_outlets(old, o, new, n):
+                continue  # a source removed and another outlet's added
             score = _dice(content_old[o], content_new[n])
             if score >= RENAME_SIMILARITY:
                 candidates.append((score, o, n))

@@ -583,3 +583,51 @@ def test_check_cli_refuses_a_new_gate_that_can_never_see_its_baseline(tmp_path: 
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert "--baseline" in result.stderr
+
+
+# --------------------------------------------------------------------------- second round
+
+
+def test_diff_a_file_renamed_while_its_outlet_name_is_corrected_is_one_source(
+    tmp_path: Path,
+) -> None:
+    """`git mv herald.txt city-herald.txt` plus "City Herald" -> "The City Herald": one
+    source relabelled, so its conflict is neither new nor resolved and the gate passes."""
+    daily = BASE["daily.txt"].replace("40,", "25,")
+    herald = "---\noutlet: City Herald\n---\n" + BASE["herald.txt"]
+    old = _story(tmp_path, "old", {"herald.txt": herald, "daily.txt": daily})
+    fixed = herald.replace("City Herald", "The City Herald")
+    new = _story(tmp_path, "new", {"city-herald.txt": fixed, "daily.txt": daily})
+    d = diff_reports(old, new)
+    assert [(r.old_source, r.new_source) for r in d.renames] == [("herald", "city-herald")]
+    assert d.new_conflicts == d.resolved_conflicts == d.facts == ()
+    assert d.sources_added == d.sources_removed == ()
+    md = render_diff([d])
+    assert "- renamed: `herald.txt` → `city-herald.txt` (City Herald → The City Herald)" in md
+    assert gate(new, old, ["new-conflict"]) == []
+
+
+def test_diff_two_outlet_names_with_one_url_are_one_source(tmp_path: Path) -> None:
+    front = "---\noutlet: {}\nurl: https://example.org/bridge\n---\n"
+    old = _story(
+        tmp_path, "old", {**BASE, "wire.txt": front.format("Wire One") + "A ferry will run.\n"}
+    )
+    new = _story(
+        tmp_path,
+        "new",
+        {**BASE, "ferry.txt": front.format("Harbor Gazette") + "A ferry will run.\n"},
+    )
+    assert [(r.old_source, r.new_source) for r in diff_reports(old, new).renames] == [
+        ("wire", "ferry")
+    ]
+
+
+def test_diff_same_outlet_reads_names_of_one_outlet_as_one() -> None:
+    from factcheck.diff import same_outlet
+
+    assert same_outlet("City Herald", "The City Herald")
+    assert same_outlet("the new york times", "The New York Times.")
+    assert same_outlet("AP", "The Associated Press")
+    assert not same_outlet("Wire One", "Copy Times")
+    assert not same_outlet("Daily News", "Daily Mail")
+    assert not same_outlet("The", "The Times")  # no words left on one side
