@@ -44,7 +44,8 @@ A **new unique detail** is a unique fact whose statement is in no form in the ol
 an edited statement is listed under its revised article only, not as a new detail too.
 
 :func:`gate` turns a report (and a baseline) into the reasons a CI job should fail, using
-the same matching.
+the same matching. Two reports of different stories are not compared: :func:`diff_reports`
+refuses them.
 """
 
 from __future__ import annotations
@@ -626,11 +627,18 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
     misattributed, unsupported) and input problems, which is what a gate would fail on.
 
     Raises:
-        CorpusError: a report lacks what the diff reads (see :func:`validate_report`).
+        CorpusError: a report lacks what the diff reads (see :func:`validate_report`), or
+            the two reports are of different stories (named in the message).
     """
     for report, side in ((old, "old report"), (new, "new report")):
         if report is not None:
             validate_report(report, side)
+    if old is not None and new is not None and old.get("story") != new.get("story"):
+        raise CorpusError(
+            "new report",
+            f"its story is {new.get('story')!r}, the old report's is {old.get('story')!r}; "
+            "diff compares two reports of one story",
+        )
     story = str((new or old or {}).get("story", "?"))
     if old is None and new is None:
         return StoryDiff(story, "unchanged")

@@ -631,3 +631,19 @@ def test_diff_same_outlet_reads_names_of_one_outlet_as_one() -> None:
     assert not same_outlet("Wire One", "Copy Times")
     assert not same_outlet("Daily News", "Daily Mail")
     assert not same_outlet("The", "The Times")  # no words left on one side
+
+
+def test_diff_refuses_reports_of_two_different_stories(
+    before_after: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    old, new = before_after
+    other = {**new, "story": "ap"}
+    with pytest.raises(CorpusError, match=r"story is 'ap', the old report's is 'bridge'"):
+        diff_reports(old, other)
+    paths = [tmp_path / "bridge.json", tmp_path / "ap.json"]
+    for path, report in zip(paths, (old, other), strict=True):
+        path.write_text(json.dumps(report))
+    result = CliRunner().invoke(app, ["diff", *map(str, paths)])
+    assert result.exit_code == 1
+    assert "'ap'" in result.stderr and "'bridge'" in result.stderr
+    assert "### ap" not in result.stdout
