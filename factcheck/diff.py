@@ -617,7 +617,11 @@ def _labels(*indexes: _Index) -> tuple[tuple[str, str], ...]:
 
 
 def _first_text(ix: _Index, fact: Mapping[str, Any]) -> str:
-    return ix.text(fact["statements"][0])
+    """The text the report shows a fact by: its representative statement (the one its ID
+    comes from; see :func:`factcheck.report.representative`)."""
+    from factcheck.report import representative
+
+    return ix.text(representative({s: ix.text(s) for s in fact["statements"]}))
 
 
 def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
@@ -787,8 +791,11 @@ def _esc(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """Text as an inline code span (nothing in it is markdown or HTML)."""
-    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+    """Text as an inline code span, shown as written (backticks too): nothing in it is
+    markdown or HTML (see :func:`factcheck.report.md_code`)."""
+    from factcheck.report import md_code
+
+    return md_code(text)
 
 
 def _short(text: str, limit: int = 140) -> str:

@@ -647,3 +647,33 @@ def test_diff_refuses_reports_of_two_different_stories(
     assert result.exit_code == 1
     assert "'ap'" in result.stderr and "'bridge'" in result.stderr
     assert "### ap" not in result.stdout
+
+
+def test_diff_shows_file_names_with_backticks_as_written(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    name = "`bad`@team <i>.txt"
+    old = _story(tmp_path, "old", BASE)
+    folder = _write(tmp_path / "new" / "bridge", BASE)
+    (folder / name).write_bytes(b"abc\0def")
+    md = render_diff([diff_reports(old, _report(folder))])
+    assert f"- new: `` {name} ``: binary file" in md
+    html = MarkdownIt("commonmark").render(md)
+    assert "<code>`bad`@team &lt;i&gt;.txt</code>" in html and "<i>" not in html
+
+
+def test_diff_names_a_fact_by_the_same_statement_whatever_the_file_names(
+    tmp_path: Path,
+) -> None:
+    """The text shown for a fact that gained a source is its representative statement (the
+    one its ID comes from), so renaming the files does not change it."""
+    files = {
+        "herald.txt": "The council approved the bridge plan on Tuesday.\n",
+        "daily.txt": "On Tuesday the council approved the plan for the bridge.\n",
+    }
+    wire = {"wire.txt": "The council approved the plan for the bridge on Tuesday.\n"}
+    plain = diff_reports(_story(tmp_path, "a", files), _story(tmp_path, "b", {**files, **wire}))
+    moved = {"zz-" + k: v for k, v in files.items()}
+    renamed = diff_reports(_story(tmp_path, "c", moved), _story(tmp_path, "d", {**moved, **wire}))
+    (change,) = plain.facts
+    assert [f.text for f in renamed.facts] == [change.text]
