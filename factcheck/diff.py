@@ -63,6 +63,7 @@ from factcheck.errors import CorpusError
 __all__ = [
     "FAIL_CONDITIONS",
     "MISQUOTES",
+    "OUTLET_FILLER",
     "RENAME_SIMILARITY",
     "REVISION_SIMILARITY",
     "ConflictChange",

@@ -79,6 +79,7 @@ __all__ = [
     "MAX_LABEL",
     "NAME_AFTER",
     "REPORT_SCHEMA",
+    "content_key",
     "coverage_counts",
     "issue_counts",
     "md_code",
