@@ -7,7 +7,12 @@ file name or statement ID, in this order:
 1. **Sources.** A source ID present in both reports is one source. A source only in the
    old report and a source only in the new one are one source *renamed* when their
    statements overlap by at least :data:`RENAME_SIMILARITY` (Dice coefficient over the
-   multisets of statement keys) and they do not name different outlets; best pairs first.
+   multisets of statement keys) and they are not two outlets; best pairs first. Two
+   sources are two outlets when both name an outlet and the names do not read as one
+   (:func:`same_outlet`: "City Herald" and "The City Herald" read as one, "Wire One" and
+   "Copy Times" do not) and they do not give the same URL: so a file renamed while its
+   outlet name is corrected is one source relabelled, and a wire story removed while
+   another outlet's copy of it is added is two sources.
    A rename is shown once, and the pair counts as one source everywhere below, so a
    ``git mv`` changes nothing else, and a file renamed and edited shows up as revised.
    A source whose label changed (an outlet named in its front matter) is shown once too.
@@ -39,7 +44,8 @@ A **new unique detail** is a unique fact whose statement is in no form in the ol
 an edited statement is listed under its revised article only, not as a new detail too.
 
 :func:`gate` turns a report (and a baseline) into the reasons a CI job should fail, using
-the same matching.
+the same matching. Two reports of different stories are not compared: :func:`diff_reports`
+refuses them.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ from factcheck.errors import CorpusError
 __all__ = [
     "FAIL_CONDITIONS",
     "MISQUOTES",
+    "OUTLET_FILLER",
     "RENAME_SIMILARITY",
     "REVISION_SIMILARITY",
     "ConflictChange",
@@ -68,6 +75,7 @@ __all__ = [
     "gate",
     "load_report",
     "render_diff",
+    "same_outlet",
     "text_key",
     "validate_report",
 ]
@@ -87,6 +95,9 @@ RENAME_SIMILARITY = 0.5
 #: source are one statement edited. Rewordings score 0.7 to 0.95; two different sentences
 #: on one story share function words and score below 0.4.
 REVISION_SIMILARITY = 0.5
+#: Words an outlet's name may carry or drop and still be the same outlet ("The City
+#: Herald" is "City Herald").
+OUTLET_FILLER = frozenset({"the", "a", "an"})
 #: Value kinds whose ``norm`` is an amount or a date: conflicts compare these by amount.
 _TYPED_VALUES = frozenset({"money", "percent", "quantity", "count", "date"})
 #: Qualifier marks in a value's ``norm`` ("~25000 vehicle", "USD >=1.4e+10").
@@ -96,6 +107,30 @@ _QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
 _KEY_TOKEN = re.compile(
     r"[^\W_]+|[$€£¥₹%]|(?<![^\W_])[-+\u2212](?=\d)|(?<=\d)[.,](?=\d)", re.UNICODE
 )
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Whether two outlet names read as one outlet: ignoring case, punctuation and the
+    words of :data:`OUTLET_FILLER`, one name's words are all words of the other's, or one
+    name is the initials of the other.
+
+    >>> same_outlet("City Herald", "The City Herald"), same_outlet("AP", "Associated Press")
+    (True, True)
+    >>> same_outlet("Wire One", "Copy Times"), same_outlet("Daily News", "Daily Mail")
+    (False, False)
+    """
+    words_a, words_b = (
+        [w for w in re.findall(r"[^\W_]+", name.casefold()) if w not in OUTLET_FILLER]
+        for name in (a, b)
+    )
+    if not words_a or not words_b:
+        return False
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True
+    initials_a, initials_b = "".join(w[0] for w in words_a), "".join(w[0] for w in words_b)
+    return (len(words_a) == 1 and words_a[0] == initials_b and len(words_b) > 1) or (
+        len(words_b) == 1 and words_b[0] == initials_a and len(words_a) > 1
+    )
 
 
 def text_key(text: str | None) -> str:
@@ -348,6 +383,9 @@ class _Index:
     def outlet(self, source: str) -> str:
         return " ".join(str(self.sources.get(source, {}).get("outlet") or "").casefold().split())
 
+    def url(self, source: str) -> str:
+        return str(self.sources.get(source, {}).get("url") or "").strip()
+
     def facts(self) -> list[Mapping[str, Any]]:
         return list(self.report.get("facts") or [])
 
@@ -371,6 +409,15 @@ def _greedy(candidates: Iterable[tuple[float, _K, _T]]) -> list[tuple[_K, _T]]:
     return pairs
 
 
+def _two_outlets(old: _Index, o: str, new: _Index, n: str) -> bool:
+    """Whether old source ``o`` and new source ``n`` are two outlets: both name one, the
+    names do not read as one (:func:`same_outlet`), and they do not give the same URL."""
+    a, b = old.outlet(o), new.outlet(n)
+    if not a or not b or same_outlet(a, b):
+        return False
+    return not (old.url(o) and old.url(o) == new.url(n))
+
+
 def _match_sources(old: _Index, new: _Index) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """``old source -> new source`` (same ID, or renamed), and the renames."""
     mapping = {s: s for s in old.source_ids & new.source_ids}
@@ -381,8 +428,8 @@ def _match_sources(old: _Index, new: _Index) -> tuple[dict[str, str], list[tuple
     candidates = []
     for o in gone:
         for n in born:
-            if old.outlet(o) and new.outlet(n) and old.outlet(o) != new.outlet(n):
-                continue  # two outlets: a source removed and another added
+            if _two_outlets(old, o, new, n):
+                continue  # a source removed and another outlet's added
             score = _dice(content_old[o], content_new[n])
             if score >= RENAME_SIMILARITY:
                 candidates.append((score, o, n))
@@ -571,7 +618,11 @@ def _labels(*indexes: _Index) -> tuple[tuple[str, str], ...]:
 
 
 def _first_text(ix: _Index, fact: Mapping[str, Any]) -> str:
-    return ix.text(fact["statements"][0])
+    """The text the report shows a fact by: its representative statement (the one its ID
+    comes from; see :func:`factcheck.report.representative`)."""
+    from factcheck.report import representative
+
+    return ix.text(representative({s: ix.text(s) for s in fact["statements"]}))
 
 
 def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
@@ -581,11 +632,18 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
     misattributed, unsupported) and input problems, which is what a gate would fail on.
 
     Raises:
-        CorpusError: a report lacks what the diff reads (see :func:`validate_report`).
+        CorpusError: a report lacks what the diff reads (see :func:`validate_report`), or
+            the two reports are of different stories (named in the message).
     """
     for report, side in ((old, "old report"), (new, "new report")):
         if report is not None:
             validate_report(report, side)
+    if old is not None and new is not None and old.get("story") != new.get("story"):
+        raise CorpusError(
+            "new report",
+            f"its story is {new.get('story')!r}, the old report's is {old.get('story')!r}; "
+            "diff compares two reports of one story",
+        )
     story = str((new or old or {}).get("story", "?"))
     if old is None and new is None:
         return StoryDiff(story, "unchanged")
@@ -734,8 +792,11 @@ def _esc(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """Text as an inline code span (nothing in it is markdown or HTML)."""
-    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+    """Text as an inline code span, shown as written (backticks too): nothing in it is
+    markdown or HTML (see :func:`factcheck.report.md_code`)."""
+    from factcheck.report import md_code
+
+    return md_code(text)
 
 
 def _short(text: str, limit: int = 140) -> str:

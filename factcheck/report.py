@@ -14,18 +14,33 @@ mentions or table breaks into a report or a PR comment:
 
 - Everything is built from raw (unescaped) strings and escaped exactly once, where it is
   placed: :func:`md_escape` for markdown text, :func:`_html_text` inside raw HTML (the
-  ``<summary>`` of a fold-out, where markdown escapes are not processed), :func:`_code` for
-  code spans (word diffs), :func:`_mermaid_text` for mermaid labels.
+  ``<summary>`` of a fold-out, where markdown escapes are not processed), :func:`md_code`
+  for code spans (word diffs, file names in a diff), :func:`_mermaid_text` for mermaid
+  labels.
 - Text that GitHub would turn into a link or a notification (:data:`_AUTOLINKS`) gets a
   zero-width space, so it reads and copies the same but links nowhere and pings no one.
 - Source labels are never substituted inside other text: sentences about sources are built
   from structured data, and where a library module hands over a sentence that names sources
-  (a framing note's or a derivation's explanation, a quote finding's), only whole IDs of the
-  sources or statements the record is about are replaced (:func:`_prose`).
+  (a framing note's or a derivation's explanation, a quote finding's), only the IDs of the
+  sources or statements the record is about are replaced, and a source ID only where the
+  sentence uses it as a name (:func:`_prose`), so a source called ``a`` or ``2`` leaves
+  "without a hedge" and "2 quotes against 0" alone.
 - A closing HTML tag is always followed by a blank line, so the markdown after it renders.
 
-Layout is line-stable: one fact, statement or removed line per line, and mermaid node IDs
-come from the source ID, not from its position.
+Layout is line-stable: one fact, statement or removed line per line, and nothing depends on
+file names or positions in an article except the sources table's file column, line
+numbers, and the mermaid node IDs (a hash of the source ID). So renaming a file or moving
+an article's paragraphs rewrites few lines:
+
+- sources are listed in the order of their labels (:func:`_source_order`), which come from
+  the outlets, in every table, list and diagram;
+- facts keep the order of their sections (label, then how many sources carry them) and
+  then go by fact ID (:func:`report_order`), not by where their first statement stands;
+- a fact is shown by its *representative* statement (:func:`representative`): the one with
+  the smallest hash of its normalised text, which is the one that gives the fact its ID;
+- a conflict's two sides are put in the order of their statements' hashes
+  (:func:`_oriented`), and a fact's conflicts and a kind's quote findings are sorted by
+  content too.
 
 Writing goes through a temporary file in the target folder and ``os.replace``, so a
 report is either the old one or the new one, never half written.
@@ -37,6 +52,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -47,10 +63,12 @@ from factcheck.types import (
     NUMERIC_KINDS,
     Conflict,
     Coverage,
+    Derivation,
     Fact,
     FramingNote,
     Label,
     QuoteClass,
+    QuoteFinding,
     SourceProfile,
     Statement,
     StoryResult,
@@ -59,12 +77,16 @@ from factcheck.types import (
 
 __all__ = [
     "MAX_LABEL",
-    "PROSE_WORDS",
+    "NAME_AFTER",
     "REPORT_SCHEMA",
+    "content_key",
     "coverage_counts",
     "issue_counts",
+    "md_code",
     "md_escape",
     "render_markdown",
+    "report_order",
+    "representative",
     "source_labels",
     "statement_counts",
     "write_reports",
@@ -138,9 +160,13 @@ def _html_text(text: str) -> str:
     return text.replace(_ZWSP, _ZWSP_ENTITY)
 
 
-def _code(text: str) -> str:
+def md_code(text: str) -> str:
     """A code span holding ``text`` as written: the fence is longer than any run of
-    backticks inside. Not for table cells (a pipe would still split the cell)."""
+    backticks inside. Not for table cells (a pipe would still split the cell).
+
+        >>> md_code("`bad`@team <i>.txt")
+        '`` `bad`@team <i>.txt ``'
+    """
     text = _one_line(text)
     runs = [len(r) for r in re.findall(r"`+", text)]
     fence = "`" * (max(runs, default=0) + 1)
@@ -148,23 +174,20 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-#: English words that are also plausible file stems. A source whose ID is one of these is
-#: not renamed inside a library module's explanatory sentence (see :func:`_prose`), where
-#: the word may be meant as English ("use a neutral verb"): the sentence keeps the word,
-#: and a key after it names the source.
-PROSE_WORDS = frozenset(
-    {
-        "a", "an", "and", "are", "as", "at", "be", "both", "but", "by", "for", "from", "has",
-        "have", "he", "her", "his", "i", "in", "is", "it", "its", "no", "nor", "not", "of",
-        "on", "one", "or", "other", "she", "than", "that", "the", "their", "them", "they",
-        "this", "to", "was", "we", "were", "what", "which", "who", "with", "you",
-    }
-)  # fmt: skip
-
 # A whole ID: not preceded by a character an ID could continue with, not followed by one
 # (a sentence's closing period is fine; "b.txt" and "b:3" are not the source "b").
 _ID_BEFORE = r"(?<![\w.\-])"
 _ID_AFTER = r"(?![\w\-])(?!\.\w)(?!:\d)"
+
+#: Words quoted from an article inside a library sentence ('may', “slams”, "Ruiz"): never
+#: read as IDs. A single mark inside a word is an apostrophe ('don't'), not a close.
+_QUOTED_WORDS = re.compile(r"(?<![\w'’])'(?:[^'\n]|'(?=\w))*'(?!\w)|“[^”\n]*”|\"[^\"\n]*\"")
+#: Words after which a library sentence names a source: "what b elides", "tell a and b
+#: apart" (see :func:`_prose`).
+NAME_AFTER = ("what", "tell")
+_AFTER_LEAD = re.compile(rf"\b(?:{'|'.join(NAME_AFTER)}) $", re.IGNORECASE)
+# A name that closes a clause after "in": "goes beyond the quote in b: it", "... in b."
+_CLOSES_CLAUSE = re.compile(r"[.:;](?:\s|$)")
 
 
 def _whole(ids: Iterable[str]) -> re.Pattern[str]:
@@ -172,26 +195,77 @@ def _whole(ids: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"{_ID_BEFORE}({alternatives}){_ID_AFTER}")
 
 
-def _prose(text: str, names: Mapping[str, str]) -> str:
-    """Markdown of a library module's sentence, with each whole ID in ``names`` (source or
-    statement IDs of the record it explains) replaced by its raw display name, and every
-    piece escaped once.
+def _is_name(text: str, start: int, end: int, names_end: set[int]) -> bool:
+    """Whether the source ID at ``text[start:end]`` stands where the library sentences put
+    a source's name (see :func:`_prose`); ``names_end`` are where earlier names end."""
+    before, after = text[:start], text[end:]
+    return (
+        not before
+        or before.endswith((". ", "; "))  # a clause starts with it: "b hedges ...; a uses"
+        or (before.endswith(", ") and start - 2 in names_end)  # "a, b and c hedge"
+        or (before.endswith(" and ") and start - 5 in names_end)
+        or bool(_AFTER_LEAD.search(before))  # "what b elides", "tell a and b apart"
+        or after.startswith(("'s ", "’s "))  # "b's wording is positive"
+        or (before.endswith(" in ") and bool(_CLOSES_CLAUSE.match(after)))  # "in b."
+    )
 
-    An ID in :data:`PROSE_WORDS` is left as written, since the same word may be English
-    ("use a neutral verb"), and a key at the end says whom it names: ``(a = Bay Chronicle)``.
+
+def _prose(
+    text: str,
+    sources: Mapping[str, str],
+    statements: Mapping[str, str] | None = None,
+) -> str:
+    """Markdown of a library module's sentence about some sources or statements, with their
+    IDs replaced by raw display names, and every piece escaped once.
+
+    The rule, so that no English word or number is ever taken for a source:
+
+    - only the IDs of the record the sentence explains are replaced (``sources`` and
+      ``statements`` map them to names), and never inside quoted words ('may', “...”);
+    - a statement ID (``"<source>:<n>"``, never a word) is replaced wherever it stands;
+    - a source ID is replaced only where the sentences of :mod:`factcheck.framing`,
+      :mod:`factcheck.quotes` and :mod:`factcheck.provenance` name a source: at the start
+      of a clause (of the text, or after ". " or "; "), as the next item of a list of names
+      (", b", " and b"), after a word of :data:`NAME_AFTER`, before a possessive "'s", or
+      after "in" at the end of a clause ("the quote in b: it", "in b."). So with sources
+      ``a`` and ``2``, "a states it without a hedge" and "2 quotes in full what a elides
+      (2 quotes against 0)" change only their first word and the "a" after "what".
+
+    A source ID anywhere else is left as written (it then reads as the file stem the
+    sources table lists), which is the safe way to fail: a sentence a new template words
+    differently keeps an ID rather than a wrong name.
+
+        >>> _prose("a states it without a hedge.", {"a": "Bay Post"})
+        'Bay Post states it without a hedge.'
     """
     text = _one_line(text)
-    wanted = [i for i in names if i and _one_line(names[i]) != i]
-    ids = [i for i in wanted if i.lower() not in PROSE_WORDS]
-    kept = [i for i in wanted if i.lower() in PROSE_WORDS and _whole([i]).search(text)]
+    quoted = [m.span() for m in _QUOTED_WORDS.finditer(text)]
+
+    def inside_quote(start: int) -> bool:
+        return any(a <= start < b for a, b in quoted)
+
+    found: list[tuple[int, int, str]] = []
+    wanted = {i: _one_line(n) for i, n in (statements or {}).items() if i and _one_line(n) != i}
+    if wanted:
+        found += [
+            (m.start(), m.end(), wanted[m.group(1)])
+            for m in _whole(wanted).finditer(text)
+            if not inside_quote(m.start())
+        ]
+    names = {i: _one_line(n) for i, n in sources.items() if i and _one_line(n) != i}
+    ends: set[int] = set()
+    if names:
+        for m in _whole(names).finditer(text):
+            if not inside_quote(m.start()) and _is_name(text, m.start(), m.end(), ends):
+                found.append((m.start(), m.end(), names[m.group(1)]))
+                ends.add(m.end())
     out, pos = [], 0
-    for m in _whole(ids).finditer(text) if ids else ():
-        out += [_md_inline(text[pos : m.start()]), _md_inline(_one_line(names[m.group(1)]))]
-        pos = m.end()
+    for start, end, name in sorted(found):
+        if start < pos:
+            continue
+        out += [_md_inline(text[pos:start]), _md_inline(name)]
+        pos = end
     out.append(_md_inline(text[pos:]))
-    if kept:
-        key = ", ".join(f"{_md_inline(i)} = {_md_inline(_one_line(names[i]))}" for i in kept)
-        out.append(f" ({key})")
     return "".join(out)
 
 
@@ -255,6 +329,109 @@ def _by_id(result: StoryResult) -> dict[str, Statement]:
     return {s.id: s for s in result.statements}
 
 
+# ----------------------------------------------------------------------------- order
+
+
+def content_key(text: str) -> str:
+    """The SHA-1 (hex) of a statement's normalised text: the hash fact IDs are made of
+    (:func:`factcheck.classify.fact_id`), so it depends on nothing but the words."""
+    from factcheck.classify import normalise_text  # loaded already: the pipeline ran it
+
+    return hashlib.sha1(normalise_text(text).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def representative(texts: Mapping[str, str]) -> str:
+    """Of a fact's statements (``statement ID -> text``), the ID of the one that shows the
+    fact: the smallest :func:`content_key`, i.e. the statement that gives the fact its ID
+    (ties: the text, then the ID). It does not depend on file names or positions.
+
+        >>> representative({"a:1": "The mayor resigned.", "b:4": "Two died."})
+        'b:4'
+    """
+    return min(texts, key=lambda sid: (content_key(texts[sid]), texts[sid], sid))
+
+
+def _shown(fact: Fact, by_id: Mapping[str, Statement]) -> Statement:
+    return by_id[representative({sid: by_id[sid].text for sid in fact.statement_ids})]
+
+
+def report_order(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """Facts in report order: by label (conflicts first, as :class:`Label` lists them),
+    then by how many sources carry them (most first), then by fact ID. Nothing depends on
+    positions, so moving an article's paragraphs does not reorder a section."""
+    rank = {label: i for i, label in enumerate(Label)}
+    return tuple(sorted(facts, key=lambda f: (rank[f.label], -len(f.source_ids), f.id)))
+
+
+def _source_order(result: StoryResult, labels: Mapping[str, str]) -> list[str]:
+    """Source IDs in the order of their labels (case ignored; ties by ID): the order of
+    every table, list and diagram of the markdown. Labels come from outlets, so renaming a
+    file moves no row or column."""
+    ids = [a.article.source_id for a in result.articles]
+    return sorted(ids, key=lambda sid: (labels[sid].casefold(), labels[sid], sid))
+
+
+def _side_key(st: Statement) -> tuple[str, str]:
+    return content_key(st.text), st.text
+
+
+def _oriented(c: Conflict, by_id: Mapping[str, Statement]) -> Conflict:
+    """The conflict with its sides in content order: the side whose statement has the
+    smaller :func:`content_key` first, so a rename does not swap them."""
+    if _side_key(by_id[c.a]) <= _side_key(by_id[c.b]):
+        return c
+    return replace(c, a=c.b, b=c.a, value_a=c.value_b, value_b=c.value_a)
+
+
+def _in_report_order(result: StoryResult, labels: Mapping[str, str]) -> StoryResult:
+    """The result as the markdown lists it: sources (and profiles, and each fact's sources
+    and statements) in :func:`_source_order`, facts in :func:`report_order`, each fact's
+    conflicts oriented (:func:`_oriented`) and sorted by kind and sides, quote findings
+    by their words, derivations by their sources. Every section then follows this order."""
+    by_id = _by_id(result)
+    rank = {sid: i for i, sid in enumerate(_source_order(result, labels))}
+    last = len(rank)
+
+    def by_source(ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=lambda sid: (rank.get(sid, last), sid)))
+
+    def conflict_key(c: Conflict) -> tuple[str, tuple[str, str], tuple[str, str], str, str]:
+        return str(c.kind), _side_key(by_id[c.a]), _side_key(by_id[c.b]), c.value_a, c.value_b
+
+    facts = [
+        replace(
+            f,
+            source_ids=by_source(f.source_ids),
+            statement_ids=tuple(
+                sorted(
+                    f.statement_ids,
+                    key=lambda s: (rank.get(by_id[s].source_id, last), by_id[s].index),
+                )
+            ),
+            conflicts=tuple(sorted((_oriented(c, by_id) for c in f.conflicts), key=conflict_key)),
+        )
+        for f in result.facts
+    ]
+
+    def quote_key(q: QuoteFinding) -> tuple[str, ...]:
+        b = by_id[q.b].text if q.b else ""
+        return (content_key(q.text_a), content_key(q.text_b or b), q.speaker_a or "", q.a)
+
+    return replace(
+        result,
+        articles=tuple(sorted(result.articles, key=lambda a: rank[a.article.source_id])),
+        facts=report_order(facts),
+        profiles=tuple(sorted(result.profiles, key=lambda p: rank.get(p.source_id, last))),
+        quotes=tuple(sorted(result.quotes, key=quote_key)),
+        derivations=tuple(
+            sorted(
+                result.derivations,
+                key=lambda d: (rank.get(d.derived, last), rank.get(d.original, last)),
+            )
+        ),
+    )
+
+
 def statement_counts(result: StoryResult) -> dict[str, int]:
     counts = {a.article.source_id: 0 for a in result.articles}
     for s in result.statements:
@@ -299,14 +476,15 @@ def _presence(result: StoryResult) -> pd.DataFrame:
 
 def coverage_frame(result: StoryResult) -> pd.DataFrame:
     """Facts x sources as a DataFrame: one row per fact, a bool column per source label,
-    between the fact's label and the independent count and first statement."""
+    between the fact's label and the independent count and the fact's representative
+    statement (see :func:`representative`)."""
     by_id = _by_id(result)
     matrix = _presence(result).rename(columns=source_labels(result))
     # allow_duplicates: a source may be labelled like a column ("statement.txt").
     matrix.insert(0, COL_LABEL, [str(f.label) for f in result.facts], allow_duplicates=True)
     for name, values in (
         (COL_INDEPENDENT, [f.independent or len(f.source_ids) for f in result.facts]),
-        (COL_TEXT, [by_id[f.statement_ids[0]].text for f in result.facts]),
+        (COL_TEXT, [_shown(f, by_id).text for f in result.facts]),
     ):
         matrix.insert(len(matrix.columns), name, values, allow_duplicates=True)
     return matrix
@@ -383,9 +561,75 @@ def _unresolved_note(result: StoryResult) -> list[str]:
 
 #: At most this many shared phrases are shown per derivation.
 MAX_PHRASES = 8
+#: A derivation kind whose text ends with one of these words is a relation already
+#: ("follows the reporting of"), put between the two sources as it is; any other kind is a
+#: noun ("close paraphrase"): "is a close paraphrase of".
+_RELATION_ENDINGS = frozenset({"of", "from", "on", "to", "by", "with"})
+#: The :class:`~factcheck.types.Derivation` fields the derivation line puts in words
+#: itself; any other field (a new measure or piece of evidence) is shown by its name.
+_DERIVATION_SHOWN = frozenset(
+    {"derived", "original", "kind", "score", "order", "coverage", "shared_ngrams"}
+    | {"why_original", "shared_phrases"}
+)
+
+
+def _relation(kind: object) -> str:
+    """How a derivation of ``kind`` reads between its two sources, from ``str(kind)``:
+    "is a close paraphrase of", "is an abridged copy of", "follows the reporting of"."""
+    text = _one_line(str(kind))
+    if text.rsplit(" ", 1)[-1].casefold() in _RELATION_ENDINGS:
+        return text
+    article = "an" if text[:1].casefold() in set("aeiou") else "a"
+    return f"is {article} {text} of"
+
+
+def _edge_text(kind: object) -> str:
+    """A derivation's mermaid edge label: "close paraphrase of", "follows the reporting of"."""
+    relation = _relation(kind)
+    return relation.split(" ", 2)[2] if relation.startswith(("is a ", "is an ")) else relation
+
+
+def _field_name(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _derivation_evidence(d: Derivation) -> tuple[list[str], list[tuple[str, str]]]:
+    """What a derivation carries beyond the fields the line puts in words, generically:
+    numbers as ``(measures)`` ("3 shared passages", "overlap 0.42"), texts and lists of
+    texts as ``(name, markdown)`` lines ("cited passages: “…”, “…”")."""
+    measures: list[str] = []
+    lines: list[tuple[str, str]] = []
+    for f in fields(d):
+        value = getattr(d, f.name)
+        name = _field_name(f.name)
+        empty = value is None or (isinstance(value, str | tuple | list) and not value)
+        if f.name in _DERIVATION_SHOWN or empty:
+            continue
+        if isinstance(value, bool):
+            measures.append(f"{name}: {'yes' if value else 'no'}")
+        elif isinstance(value, int):
+            measures.append(f"{value} {name}")
+        elif isinstance(value, float):
+            measures.append(f"{name} {value:.2f}")
+        elif isinstance(value, str):
+            lines.append((name, md_escape(value)))
+        elif isinstance(value, tuple | list):
+            lines.append((name, _phrase_list([str(v) for v in value])))
+        else:
+            lines.append((name, md_escape(str(value))))
+    return measures, lines
+
+
+def _phrase_list(phrases: Sequence[str]) -> str:
+    shown = ", ".join(f"“{md_escape(p)}”" for p in phrases[:MAX_PHRASES])
+    more = f" and {len(phrases) - MAX_PHRASES} more" if len(phrases) > MAX_PHRASES else ""
+    return shown + more
 
 
 def _provenance_section(result: StoryResult) -> list[str]:
+    """One line per derivation: the two sources, the kind (its text from ``str(kind)``, so
+    a new kind shows as it is named), the measures and why the original is taken as
+    such; then its evidence: shared phrases and any other field it carries."""
     labels = source_labels(result)
     out = ["## Rewrites and copies", ""]
     if not result.derivations:
@@ -401,18 +645,20 @@ def _provenance_section(result: StoryResult) -> list[str]:
     ]
     for d in result.derivations:
         names = {sid: labels[sid] for sid in (d.derived, d.original)}
+        measures, evidence = _derivation_evidence(d)
+        why = _prose(d.why_original, names) if d.why_original.strip() else ""
         out.append(
-            f"- **{md_escape(labels[d.derived])}** is a {d.kind} of "
+            f"- **{md_escape(labels[d.derived])}** {md_escape(_relation(d.kind))} "
             f"**{md_escape(labels[d.original])}** "
             f"(score {d.score:.2f}: {d.coverage:.0%} of the shorter article aligned, "
-            f"order kept {d.order:.0%}, {d.shared_ngrams} shared rare phrases). "
-            f"{_prose(d.why_original, names)}"
+            f"order kept {d.order:.0%}, "
+            + ", ".join([f"{d.shared_ngrams} shared rare phrases", *measures])
+            + ")."
+            + (f" {why}" if why else "")
         )
-        phrases = d.shared_phrases
-        if phrases:
-            shown = ", ".join(f"“{md_escape(p)}”" for p in phrases[:MAX_PHRASES])
-            more = f" and {len(phrases) - MAX_PHRASES} more" if len(phrases) > MAX_PHRASES else ""
-            out.append(f"  - shared phrases: {shown}{more}")
+        if d.shared_phrases:
+            out.append(f"  - shared phrases: {_phrase_list(d.shared_phrases)}")
+        out += [f"  - {name}: {text}" for name, text in evidence]
     return [*out, ""]
 
 
@@ -459,7 +705,7 @@ def _matrix_section(result: StoryResult) -> list[str]:
             str(f.label),
             *(_PRESENT if presence.at[f.id, sid] else _ABSENT for sid in ids),
             *([str(f.independent or len(f.source_ids))] if derived else []),
-            md_escape(_short(by_id[f.statement_ids[0]].text, 90)),
+            md_escape(_short(_shown(f, by_id).text, 90)),
         ]
         for f in result.facts
     ]
@@ -480,7 +726,7 @@ def _matrix_section(result: StoryResult) -> list[str]:
             if derived
             else ""
         )
-        + "Each row quotes the fact's first statement.",
+        + "Each row quotes the statement the fact's ID comes from.",
         "",
         *_table(header, rows, align),
     ]
@@ -526,11 +772,13 @@ def _overlap_section(result: StoryResult) -> list[str]:
     labels = source_labels(result)
     counts = statement_counts(result)
     ids = _node_ids([a.article.source_id for a in result.articles])
+    rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
     shared: dict[tuple[str, str], int] = {}
     for f in result.facts:
         for i, x in enumerate(f.source_ids):
             for y in f.source_ids[i + 1 :]:
-                shared[(x, y)] = shared.get((x, y), 0) + 1
+                pair = (x, y) if rank[x] <= rank[y] else (y, x)
+                shared[pair] = shared.get(pair, 0) + 1
     lines = [
         "## Source overlap",
         "",
@@ -542,11 +790,11 @@ def _overlap_section(result: StoryResult) -> list[str]:
     for sid, node in ids.items():
         text = _mermaid_text(f"{labels[sid]} · {counts[sid]} statements")
         lines.append(f'  {node}["{text}"]')
-    for (x, y), n in sorted(shared.items()):
+    for (x, y), n in sorted(shared.items(), key=lambda e: (rank[e[0][0]], rank[e[0][1]])):
         lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
     for d in result.derivations:
         lines.append(
-            f'  {ids[d.derived]} -.->|"{_mermaid_text(str(d.kind))} of"| {ids[d.original]}'
+            f'  {ids[d.derived]} -.->|"{_mermaid_text(_edge_text(d.kind))}"| {ids[d.original]}'
         )
     return [*lines, "```", ""]
 
@@ -579,12 +827,12 @@ def _cite(st: Statement, labels: Mapping[str, str]) -> str:
 def _fact_members(
     fact: Fact, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
-    """The fact's statements, one per line, folded under its first statement. GitHub
-    renders ``<details>``; the summary is raw HTML (HTML-escaped, no markdown), and the
-    blank lines around the list, and after the closing tag, let the markdown render."""
-    first = by_id[fact.statement_ids[0]]
+    """The fact's statements, one per line, folded under its representative statement.
+    GitHub renders ``<details>``; the summary is raw HTML (HTML-escaped, no markdown), and
+    the blank lines around the list, and after the closing tag, let the markdown render."""
+    shown = _shown(fact, by_id)
     return [
-        f"<details><summary>{_html_text(_short(first.text, 100))}</summary>",
+        f"<details><summary>{_html_text(_short(shown.text, 100))}</summary>",
         "",
         *(f"- {_cite(by_id[sid], labels)}" for sid in fact.statement_ids),
         "",
@@ -627,13 +875,16 @@ _FRAMING_VERBS = {
 _FRAMING_DEFAULT = ("uses", ("does not", "do not"))
 
 
-def _names(statements: Iterable[Statement], labels: Mapping[str, str]) -> dict[str, str]:
-    """Display names for the IDs a library sentence about these statements may use."""
-    out = {}
+def _names(
+    statements: Iterable[Statement], labels: Mapping[str, str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Display names for the source IDs and the statement IDs a library sentence about
+    these statements may use (the two arguments of :func:`_prose`)."""
+    sources, lines = {}, {}
     for st in statements:
-        out[st.source_id] = labels[st.source_id]
-        out[st.id] = f"{labels[st.source_id]} line {st.line}"
-    return out
+        sources[st.source_id] = labels[st.source_id]
+        lines[st.id] = f"{labels[st.source_id]} line {st.line}"
+    return sources, lines
 
 
 def _framing_lines(
@@ -647,8 +898,8 @@ def _framing_lines(
 
     if n.explanation.strip():
         ids = [*n.marked, *n.unmarked, *([n.diff_against] if n.diff_against else [])]
-        names = _names((by_id[i] for i in ids if i in by_id), labels)
-        out = [f"- **{n.kind}**: {_prose(n.explanation, names)}"]
+        sources, lines = _names((by_id[i] for i in ids if i in by_id), labels)
+        out = [f"- **{n.kind}**: {_prose(n.explanation, sources, lines)}"]
     else:
         verb, others = _FRAMING_VERBS.get(str(n.kind), _FRAMING_DEFAULT)
         uses = "; ".join(
@@ -659,7 +910,9 @@ def _framing_lines(
         tail = f"; {', '.join(map(md_escape, plain))} {others[len(plain) > 1]}" if plain else ""
         out = [f"- **{n.kind}**: {uses}{tail}."]
     if n.diff and n.diff_against:
-        out.append(f"  - word diff {label(n.marked[0])} → {label(n.diff_against)}: {_code(n.diff)}")
+        out.append(
+            f"  - word diff {label(n.marked[0])} → {label(n.diff_against)}: {md_code(n.diff)}"
+        )
     return out
 
 
@@ -766,26 +1019,31 @@ def _facts_section(
     return out
 
 
+def _unique_lines(f: Fact, by_id: Mapping[str, Statement]) -> list[str]:
+    """The lines of one unique fact: each of its statements, with its typed values."""
+    return [
+        f"- {f.id} line {st.line}: {md_escape(st.text)}{_value_tags(st.values)}"
+        for st in (by_id[sid] for sid in f.statement_ids)
+    ]
+
+
 def _unique_section(
     result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
+    """Unique facts grouped by source (in the result's order), each group in fact order.
+    What is shown of one fact comes from :func:`_unique_lines` alone, so a note about it
+    (such as another source stating its values inside a longer sentence) goes there."""
     out = ["## Unique details", "", "Statements no other source carries, by source.", ""]
     unique = [f for f in result.facts if f.coverage is Coverage.UNIQUE]
     if not unique:
         return [*out, "None.", ""]
     for a in result.articles:
         sid = a.article.source_id
-        mine = sorted(
-            (f for f in unique if f.source_ids[0] == sid),
-            key=lambda f: by_id[f.statement_ids[0]].index,
-        )
+        mine = [f for f in unique if f.source_ids[0] == sid]
         if not mine:
             continue
         out += [f"### {md_escape(labels[sid])} ({len(mine)})", ""]
-        for f in mine:
-            for stid in f.statement_ids:
-                st = by_id[stid]
-                out.append(f"- {f.id} line {st.line}: {md_escape(st.text)}{_value_tags(st.values)}")
+        out += [line for f in mine for line in _unique_lines(f, by_id)]
         out.append("")
     return out
 
@@ -796,8 +1054,10 @@ def _comment(text: str) -> str:
 
 
 def render_markdown(result: StoryResult) -> str:
-    """The markdown report of one story (pure; deterministic)."""
+    """The markdown report of one story (pure; deterministic; line-stable, see the module
+    docstring)."""
     labels = source_labels(result)
+    result = _in_report_order(result, labels)
     by_id = _by_id(result)
     total = len(result.articles)
     out = [
@@ -944,18 +1204,20 @@ def _quotes_section(
             label_b = md_escape(labels[b.source_id])
             if kind is QuoteClass.MISATTRIBUTED:
                 speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
-            # Quote explanations name statements ("herald:3"), never bare sources.
-            names = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
-            explanation = _prose(q.explanation, names)
+            # Quote explanations name statements ("herald:3"), and now and then a source.
+            lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
+            sources = {st.source_id: labels[st.source_id] for st in (a, b)}
+            explanation = _prose(q.explanation, sources, lines)
             out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
             if q.diff:
-                out.append(f"  - word diff {label_a} → {label_b}: {_code(q.diff)}")
+                out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")
             out.append(f"  - {label_a}: {_quoted(q.text_a)}")
-            if kind is QuoteClass.PARAPHRASED and q.text_b is None:
-                # A paraphrase has no quotation marks: the source's own sentence.
+            if q.text_b is None:
+                # Told without quotation marks (a paraphrase, or one that negates the
+                # quote): the source's own sentence, never in quotation marks.
                 out.append(f"  - {label_b}, in its own words: {md_escape(_short(b.text, 160))}")
             else:
-                out.append(f"  - {label_b}: {_quoted(q.text_b or b.text)}")
+                out.append(f"  - {label_b}: {_quoted(q.text_b)}")
         out.append("")
     return out
 

@@ -13,12 +13,20 @@ the statement's ``start`` gives a file position only where the two texts are the
 A value's interval is ``low``/``high``; ``null`` on one side of a number means unbounded on
 that side ("more than $14 billion": ``high`` is null), both null means no interval (an
 entity, or a date that could not be resolved).
+
+Facts come in the markdown's order (:func:`factcheck.report.report_order`: label, number of
+sources, fact ID), so moving an article's paragraphs does not reorder them. Sources and
+statements keep their ID order, and conflicts their ``a``/``b`` as the classifier gave
+them. A derivation carries every field of :class:`~factcheck.types.Derivation`, so a new
+measure or piece of evidence reaches the JSON as it is named.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import fields
+from enum import Enum
 from typing import Any
 
 from factcheck import __version__
@@ -27,10 +35,11 @@ from factcheck.report import (
     coverage_counts,
     independent_sources,
     issue_counts,
+    report_order,
     source_labels,
     statement_counts,
 )
-from factcheck.types import CleanArticle, Label, StoryResult, Value
+from factcheck.types import CleanArticle, Derivation, Label, StoryResult, Value
 
 __all__ = ["render_json", "to_json"]
 
@@ -58,6 +67,37 @@ def _value_json(v: Value) -> dict[str, Any]:
         "resolved": v.resolved,
         "note": v.note,
     }
+
+
+def _plain(x: object) -> Any:
+    """A record field as JSON: enums as their text, floats through :func:`_num`, tuples
+    as lists; ints, bools, strings and None as they are."""
+    if isinstance(x, Enum):
+        return str(x.value)
+    if isinstance(x, bool | int | str) or x is None:
+        return x
+    if isinstance(x, float):
+        return _num(x)
+    if isinstance(x, tuple | list):
+        return [_plain(v) for v in x]
+    return str(x)
+
+
+#: The first keys of a derivation, in this order; any other field of
+#: :class:`~factcheck.types.Derivation` follows, in its order, so a new one (a measure,
+#: evidence) reaches the JSON without a change here.
+_DERIVATION_KEYS = (
+    "derived", "original", "kind", "score", "order", "coverage", "shared_ngrams",
+    "shared_phrases", "why_original",
+)  # fmt: skip
+
+
+def _derivation_json(d: Derivation) -> dict[str, Any]:
+    names = [f.name for f in fields(d)]
+    ordered = [k for k in _DERIVATION_KEYS if k in names] + [
+        n for n in names if n not in _DERIVATION_KEYS
+    ]
+    return {name: _plain(getattr(d, name)) for name in ordered}
 
 
 def _source_json(a: CleanArticle, label: str, n_statements: int) -> dict[str, Any]:
@@ -166,7 +206,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                     for n in f.framing
                 ],
             }
-            for f in result.facts
+            for f in report_order(result.facts)
         ],
         "profiles": [
             {
@@ -180,20 +220,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
             }
             for p in result.profiles
         ],
-        "derivations": [
-            {
-                "derived": d.derived,
-                "original": d.original,
-                "kind": str(d.kind),
-                "score": _num(d.score),
-                "order": _num(d.order),
-                "coverage": _num(d.coverage),
-                "shared_ngrams": d.shared_ngrams,
-                "shared_phrases": list(d.shared_phrases),
-                "why_original": d.why_original,
-            }
-            for d in result.derivations
-        ],
+        "derivations": [_derivation_json(d) for d in result.derivations],
         "quotes": [
             {
                 "kind": str(q.kind),

@@ -583,3 +583,97 @@ def test_check_cli_refuses_a_new_gate_that_can_never_see_its_baseline(tmp_path: 
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert "--baseline" in result.stderr
+
+
+# --------------------------------------------------------------------------- second round
+
+
+def test_diff_a_file_renamed_while_its_outlet_name_is_corrected_is_one_source(
+    tmp_path: Path,
+) -> None:
+    """`git mv herald.txt city-herald.txt` plus "City Herald" -> "The City Herald": one
+    source relabelled, so its conflict is neither new nor resolved and the gate passes."""
+    daily = BASE["daily.txt"].replace("40,", "25,")
+    herald = "---\noutlet: City Herald\n---\n" + BASE["herald.txt"]
+    old = _story(tmp_path, "old", {"herald.txt": herald, "daily.txt": daily})
+    fixed = herald.replace("City Herald", "The City Herald")
+    new = _story(tmp_path, "new", {"city-herald.txt": fixed, "daily.txt": daily})
+    d = diff_reports(old, new)
+    assert [(r.old_source, r.new_source) for r in d.renames] == [("herald", "city-herald")]
+    assert d.new_conflicts == d.resolved_conflicts == d.facts == ()
+    assert d.sources_added == d.sources_removed == ()
+    md = render_diff([d])
+    assert "- renamed: `herald.txt` → `city-herald.txt` (City Herald → The City Herald)" in md
+    assert gate(new, old, ["new-conflict"]) == []
+
+
+def test_diff_two_outlet_names_with_one_url_are_one_source(tmp_path: Path) -> None:
+    front = "---\noutlet: {}\nurl: https://example.org/bridge\n---\n"
+    old = _story(
+        tmp_path, "old", {**BASE, "wire.txt": front.format("Wire One") + "A ferry will run.\n"}
+    )
+    new = _story(
+        tmp_path,
+        "new",
+        {**BASE, "ferry.txt": front.format("Harbor Gazette") + "A ferry will run.\n"},
+    )
+    assert [(r.old_source, r.new_source) for r in diff_reports(old, new).renames] == [
+        ("wire", "ferry")
+    ]
+
+
+def test_diff_same_outlet_reads_names_of_one_outlet_as_one() -> None:
+    from factcheck.diff import same_outlet
+
+    assert same_outlet("City Herald", "The City Herald")
+    assert same_outlet("the new york times", "The New York Times.")
+    assert same_outlet("AP", "The Associated Press")
+    assert not same_outlet("Wire One", "Copy Times")
+    assert not same_outlet("Daily News", "Daily Mail")
+    assert not same_outlet("The", "The Times")  # no words left on one side
+
+
+def test_diff_refuses_reports_of_two_different_stories(
+    before_after: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    old, new = before_after
+    other = {**new, "story": "ap"}
+    with pytest.raises(CorpusError, match=r"story is 'ap', the old report's is 'bridge'"):
+        diff_reports(old, other)
+    paths = [tmp_path / "bridge.json", tmp_path / "ap.json"]
+    for path, report in zip(paths, (old, other), strict=True):
+        path.write_text(json.dumps(report))
+    result = CliRunner().invoke(app, ["diff", *map(str, paths)])
+    assert result.exit_code == 1
+    assert "'ap'" in result.stderr and "'bridge'" in result.stderr
+    assert "### ap" not in result.stdout
+
+
+def test_diff_shows_file_names_with_backticks_as_written(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    name = "`bad`@team <i>.txt"
+    old = _story(tmp_path, "old", BASE)
+    folder = _write(tmp_path / "new" / "bridge", BASE)
+    (folder / name).write_bytes(b"abc\0def")
+    md = render_diff([diff_reports(old, _report(folder))])
+    assert f"- new: `` {name} ``: binary file" in md
+    html = MarkdownIt("commonmark").render(md)
+    assert "<code>`bad`@team &lt;i&gt;.txt</code>" in html and "<i>" not in html
+
+
+def test_diff_names_a_fact_by_the_same_statement_whatever_the_file_names(
+    tmp_path: Path,
+) -> None:
+    """The text shown for a fact that gained a source is its representative statement (the
+    one its ID comes from), so renaming the files does not change it."""
+    files = {
+        "herald.txt": "The council approved the bridge plan on Tuesday.\n",
+        "daily.txt": "On Tuesday the council approved the plan for the bridge.\n",
+    }
+    wire = {"wire.txt": "The council approved the plan for the bridge on Tuesday.\n"}
+    plain = diff_reports(_story(tmp_path, "a", files), _story(tmp_path, "b", {**files, **wire}))
+    moved = {"zz-" + k: v for k, v in files.items()}
+    renamed = diff_reports(_story(tmp_path, "c", moved), _story(tmp_path, "d", {**moved, **wire}))
+    (change,) = plain.facts
+    assert [f.text for f in renamed.facts] == [change.text]

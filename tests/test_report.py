@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -269,8 +270,8 @@ def test_report_replaces_source_ids_as_whole_ids_only() -> None:
     )  # fmt: skip
     md = render_markdown(_story(articles, derivations=(rewrite,)))
     assert "- **Oakport Times** is a close paraphrase of **Bay Chronicle**" in md
-    assert "a was published 2025-07-30, before 2025-07-31. (a = Bay Chronicle)" in md
-    assert "wBay" not in md and "puOakport" not in md
+    assert "Bay Chronicle was published 2025-07-30, before 2025-07-31." in md
+    assert "wBay" not in md and "puOakport" not in md and "(a = " not in md
 
 
 def test_report_does_not_rename_a_source_inside_a_longer_word() -> None:
@@ -283,15 +284,18 @@ def test_report_does_not_rename_a_source_inside_a_longer_word() -> None:
     assert "Associated Press quotes in full what Reuters elides or paraphrases" in md
 
 
-def test_report_leaves_a_source_id_that_is_an_english_word_as_written_in_prose() -> None:
+def test_report_names_a_source_called_like_an_english_word_only_where_it_is_a_name() -> None:
     note = FramingNote(
         FramingKind.ATTRIBUTION, ("a:1",), (("claimed",),), ("b:1",),
         "a reports it with 'claimed' (casts doubt); other sources use a neutral verb",
     )  # fmt: skip
     result = _story([_article("a", "Bay Chronicle"), _article("b", "Oakport Times")])
     md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
-    assert "other sources use a neutral verb (a = Bay Chronicle)" in md
-    assert "use Bay Chronicle" not in md
+    assert (
+        "Bay Chronicle reports it with 'claimed' (casts doubt); other sources use a neutral verb"
+        in md
+    )
+    assert "use Bay Chronicle" not in md and "(a = " not in md
 
 
 def test_report_escapes_labels_exactly_once() -> None:
@@ -399,13 +403,14 @@ def test_report_marks_unresolved_dates_wherever_statements_are_listed() -> None:
 def test_report_framing_note_prints_its_explanation() -> None:
     note = FramingNote(
         FramingKind.TONE, ("bay:1", "oak:1"), (("great (+3.1)",), ("awful (-2.0)",)), (),
-        "positive wording on one side (bay +0.62), negative on the other (oak -0.55)",
+        "bay's wording is positive (VADER +0.62: great); oak's wording is negative "
+        "(VADER -0.55: awful). The two sides tell the claim with opposite sentiment.",
     )  # fmt: skip
     result = _story([_article("bay", "Bay Chronicle"), _article("oak", "Oakport Times")])
     md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
     framing = _section(md, "Framing")
-    assert "- **tone**: positive wording on one side (Bay Chronicle +0.62), negative on" in framing
-    assert "(Oakport Times -0.55)" in framing
+    assert "- **tone**: Bay Chronicle's wording is positive (VADER +0.62: great); " in framing
+    assert "; Oakport Times's wording is negative (VADER -0.55: awful)." in framing
     assert framing.count("**tone**") == 1  # the explanation is the note, not a second line
 
 
@@ -417,7 +422,7 @@ def test_report_leads_with_shows_the_fact_text_and_the_sentence_elsewhere() -> N
     md = render_markdown(_story(articles, only_a, ab, profiles=(profile,)))
     assert (
         "  - F-000000ab (its sentence 3): Statement 3 of the story, as told by a. "
-        "· elsewhere: Oakport Times sentence 2, c omits it"
+        "· elsewhere: c omits it, Oakport Times sentence 2"
     ) in md
     assert "sentence N: the source's Nth statement" in md
 
@@ -511,11 +516,318 @@ def test_report_coverage_matrix_survives_sources_named_like_its_columns() -> Non
     only = Fact("F-0000000a", ("statement:2",), ("statement",), Coverage.UNIQUE, 1.0)
     md = render_markdown(replace(story, facts=(*story.facts, only)))
     matrix = _section(md, "Coverage matrix")
-    assert "| Fact | Label | statement | label | Statement |" in matrix
+    assert "| Fact | Label | label | statement | Statement |" in matrix  # in label order
     assert (
-        "| F-0000000a | unique | ● | · | Statement 2 of the story, as told by statement. |"
+        "| F-0000000a | unique | · | ● | Statement 2 of the story, as told by statement. |"
         in matrix
     )
     assert list(coverage_frame(story).columns) == [
         "label", "statement", "label", "independent", "statement",
     ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- prose names
+
+
+def _rewrite_note(a: str, b: str, why: str) -> StoryResult:
+    articles = [_article(a, "Associated Press"), _article(b, "Reuters")]
+    rewrite = Derivation(b, a, DerivationKind.CONDENSED, 0.7, 0.9, 0.6, 4, why)
+    return _story(articles, derivations=(rewrite,))
+
+
+def _paraphrases(a: str, b: str, n: int) -> tuple[QuoteFinding, ...]:
+    """``n`` findings where ``a`` quotes Ortiz and ``b`` tells the words without quotes."""
+    kind = QuoteClass.PARAPHRASED
+    return tuple(
+        QuoteFinding(kind, f"{a}:{i}", f"{b}:{i}", "Ortiz", None, "We will", None, None, "")
+        for i in range(1, n + 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "detail", "votes", "expected"),
+    [
+        (
+            {"1": "2025-07-31", "2": "2025-07-30"}, {}, 0,
+            "Reuters was published 2025-07-30, before 2025-07-31.",
+        ),
+        (
+            {}, {}, 2,
+            "Associated Press quotes in full what Reuters elides or paraphrases "
+            "(2 quotes against 0).",
+        ),
+        (
+            {}, {"1": (9, 2), "2": (3, 1)}, 0,
+            "Associated Press has more detail: 9 statements and 2 typed values, against 3 "
+            "and 1 in Reuters.",
+        ),
+        (
+            {}, {}, 0,
+            "Neither dates, quotes nor detail tell Associated Press and Reuters apart; "
+            "Associated Press is taken as the original by file order.",
+        ),
+    ],
+)  # fmt: skip
+def test_report_numeric_source_ids_are_named_but_counts_stay_numbers(
+    published: dict[str, str], detail: dict[str, tuple[int, int]], votes: int, expected: str
+) -> None:
+    """Sources 1.md and 2.md: provenance's own sentences, with the IDs 1 and 2 also
+    standing as counts ("2 quotes", "2 typed values", "and 1 in")."""
+    from factcheck.provenance import choose_original
+
+    _, why = choose_original(
+        "1", "2", published=published, detail=detail, quotes=_paraphrases("1", "2", votes)
+    )
+    md = render_markdown(_rewrite_note("1", "2", why))
+    assert expected in _section(md, "Rewrites and copies")
+
+
+@pytest.mark.parametrize(
+    ("explanation", "expected"),
+    [
+        (
+            "a hedges the claim with 'may'. b and c state it without a hedge.",
+            "Metro Post hedges the claim with 'may'. Oakport Times and Bay Chronicle state "
+            "it without a hedge.",
+        ),
+        (
+            "a and b use the loaded or intensifying word 'a'. c tells the claim without it.",
+            "Metro Post and Oakport Times use the loaded or intensifying word 'a'. Bay "
+            "Chronicle tells the claim without it.",
+        ),
+        (
+            "a's wording is positive (VADER +0.62: great); c's wording is negative "
+            "(VADER -0.55: awful). The two sides tell the claim with opposite sentiment.",
+            "Metro Post's wording is positive (VADER +0.62: great); Bay Chronicle's wording "
+            "is negative",
+        ),
+        (
+            "a reports it with 'claimed', which casts doubt; c uses 'said', which is neutral.",
+            "Metro Post reports it with 'claimed', which casts doubt; Bay Chronicle uses "
+            "'said', which is neutral.",
+        ),
+        (
+            "b reports Ortiz's words without quoting them and goes beyond the quote in a: it "
+            "adds the loaded word 'a whopping'.",
+            "Oakport Times reports Ortiz's words without quoting them and goes beyond the "
+            "quote in Metro Post: it adds the loaded word 'a whopping'.",
+        ),
+    ],
+)  # fmt: skip
+def test_report_a_source_called_a_is_named_only_where_the_sentence_names_a_source(
+    explanation: str, expected: str
+) -> None:
+    """Framing notes in the shapes framing.py writes them, for a source whose ID is "a":
+    the name goes where a source is named, not into "a hedge" or a quoted word."""
+    articles = [
+        _article("a", "Metro Post"),
+        _article("b", "Oakport Times"),
+        _article("c", "Bay Chronicle"),
+    ]
+    note = FramingNote(FramingKind.HEDGING, ("a:1",), (("may",),), ("b:1", "c:1"), explanation)
+    result = _story(articles)
+    md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
+    framing = _section(md, "Framing")
+    assert f"- **hedging**: {expected}" in framing
+    assert "(a = " not in framing
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_report_an_altered_paraphrase_is_printed_unquoted() -> None:
+    """An altered finding without quotation marks on b's side (a paraphrase that negates
+    the quote) shows b's sentence in its own words, like a paraphrase."""
+    finding = QuoteFinding(
+        QuoteClass.ALTERED, "a:1", "b:2", "Lopez", None, "We are not laying off teachers", None,
+        "[-not-]", "b:2 reports Lopez's words quoted in a:1 without quotation marks, but "
+        "reverses them: only a:1 negates 'lay'.",
+    )  # fmt: skip
+    articles = [_article("a", "Bay Chronicle"), _article("b", "Valley Times")]
+    md = render_markdown(_story(articles, quotes=(finding,)))
+    quotes = _section(md, "Quotes")
+    assert "  - Valley Times, in its own words: Statement 2 of the story, as told by b." in quotes
+    assert "  - Bay Chronicle: “We are not laying off teachers”" in quotes
+    assert "“Statement 2" not in quotes
+
+
+# --------------------------------------------------------------------------- line stability
+
+
+def _bridge(herald: str = "herald", order: Sequence[int] = (1, 2, 3, 4)) -> StoryResult:
+    """Three outlets on one story; ``herald`` is the City Herald's file stem, ``order``
+    where its four sentences stand in its article (a reorder moves them, IDs follow)."""
+    texts = {
+        herald: [
+            "The council approved the rebuild on Tuesday.",
+            "Construction will begin in March 2027.",
+            "The project will cost $450 million.",
+            "The bridge carries 40,000 vehicles a day.",
+        ],
+        "metro": [
+            "The council voted to approve the rebuild.",
+            "Construction will begin in June 2027.",
+            "The rebuild is expected to cost $450 million.",
+            "Shop owners worry about the detour.",
+        ],
+        "wire": [
+            "The rebuild won council approval on Tuesday.",
+            "The bridge carries 25,000 vehicles a day.",
+            "A ferry will run while the bridge is closed.",
+        ],
+    }
+    place = {herald: dict(enumerate(order, 1))}
+    statements = tuple(
+        bare_statement(sid, place.get(sid, {}).get(i, i), text)
+        for sid, lines in texts.items()
+        for i, text in enumerate(lines, 1)
+    )
+
+    def st(sid: str, n: int) -> str:
+        return f"{sid}:{place.get(sid, {}).get(n, n)}"
+
+    def fact(fid: str, *members: str, conflicts: tuple[Conflict, ...] = ()) -> Fact:
+        ids = sorted(members)  # as classify lists them: by source ID
+        sources = tuple(sorted({m.split(":")[0] for m in members}))
+        coverage = {1: Coverage.UNIQUE, 3: Coverage.CONSENSUS}.get(len(sources), Coverage.PARTIAL)
+        return Fact(fid, tuple(ids), sources, coverage, 0.9, conflicts)
+
+    def conflict(kind: ConflictKind, x: str, vx: str, y: str, vy: str) -> Conflict:
+        # classify orients a pair by source ID (the reason's wording is its own business)
+        (a, va), (b, vb) = sorted([(x, vx), (y, vy)])
+        return Conflict(kind, a, b, va, vb, 0.9, f"the two {kind} values differ")
+
+    facts = (
+        fact("F-00000001", st(herald, 1), "metro:1", "wire:1"),
+        fact(
+            "F-00000002", st(herald, 2), "metro:2",
+            conflicts=(
+                conflict(ConflictKind.DATE, st(herald, 2), "March 2027", "metro:2", "June 2027"),
+            ),
+        ),
+        fact(
+            "F-00000003", st(herald, 4), "wire:2",
+            conflicts=(conflict(ConflictKind.VALUE, st(herald, 4), "40,000", "wire:2", "25,000"),),
+        ),
+        fact("F-00000004", st(herald, 3), "metro:3"),
+        fact("F-00000005", "metro:4"),
+        fact("F-00000006", "wire:3"),
+    )  # fmt: skip
+    articles = [
+        _article(herald, "City Herald", path=f"{herald}.txt"),
+        _article("metro", "Metro Daily", path="metro.txt"),
+        _article("wire", "Wire Service", path="wire.txt"),
+    ]
+    # classify's order: label, sources, then the first statement's position
+    position = {s.id: (s.source_id, s.index) for s in statements}
+    ordered = sorted(
+        facts,
+        key=lambda f: (f.label != "conflict", -len(f.source_ids), position[f.statement_ids[0]]),
+    )
+    return replace(
+        _story(sorted(articles, key=lambda a: a.article.source_id)),
+        statements=statements,
+        facts=tuple(ordered),
+    )
+
+
+def _changed(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_report_a_renamed_file_rewrites_only_its_file_name_and_diagram_node() -> None:
+    before = render_markdown(_bridge("herald"))
+    after = render_markdown(_bridge("zz-herald"))
+    changed = _changed(before, after)
+    nodes = (_node("herald"), _node("zz-herald"))
+    assert changed and all(
+        "herald.txt" in line or any(n in line for n in nodes) for line in changed
+    )
+    assert len(changed) == 2 * 4  # its sources row, its node and its two edges
+
+
+def test_report_moving_an_articles_paragraphs_keeps_every_section_in_order() -> None:
+    before = render_markdown(_bridge(order=(1, 2, 3, 4)))
+    after = render_markdown(_bridge(order=(4, 3, 2, 1)))
+
+    def skeleton(md: str) -> list[str]:
+        """Headings, matrix rows and fold-out summaries: what moves when order leaks in."""
+        return [line for line in md.splitlines() if line.startswith(("#", "| F-", "<details>"))]
+
+    assert skeleton(before) == skeleton(after)
+    assert all(re.search(r"line \d|sentence \d", line) for line in _changed(before, after))
+
+
+def test_report_shows_a_fact_by_the_statement_its_id_comes_from() -> None:
+    from factcheck.report import content_key, representative
+
+    md = render_markdown(_bridge())
+    texts = {
+        s.id: s.text for s in _bridge().statements if s.id in ("herald:1", "metro:1", "wire:1")
+    }
+    shown = texts[representative(texts)]
+    assert shown == min(texts.values(), key=content_key)
+    consensus = _section(md, "Consensus")
+    assert f"<details><summary>{shown}</summary>" in consensus
+    assert f"| F-00000001 | consensus | ● | ● | ● | {shown} |" in md
+
+
+def test_report_orients_a_conflict_by_its_statements_not_by_source_ids() -> None:
+    def rows(md: str) -> list[str]:
+        return [line for line in _section(md, "Conflicts").splitlines() if line.startswith("| ")]
+
+    assert rows(render_markdown(_bridge("herald"))) == rows(render_markdown(_bridge("zz-herald")))
+
+
+# --------------------------------------------------------------------------- derivations
+
+
+class _ComingKind(StrEnum):
+    CITES = "follows the reporting of"
+    ABRIDGED = "abridged copy"
+
+
+@dataclass(frozen=True, slots=True)
+class _WithPassages(Derivation):
+    shared_passages: int = 0
+    cited_passages: tuple[str, ...] = ()
+
+
+def test_report_renders_a_new_derivation_kind_and_its_evidence_generically() -> None:
+    cites = _WithPassages(
+        "fox", "nyt", _ComingKind.CITES, 0.62, 0.8, 0.5, 3,
+        "nyt was published 2025-07-30, before 2025-07-31.", shared_passages=2,
+        cited_passages=("as first reported by The New York Times",),
+    )  # fmt: skip
+    articles = [_article("fox", "Fox News"), _article("nyt", "The New York Times")]
+    result = _story(articles, derivations=(cites,))
+    md = render_markdown(result)
+    rewrites = _section(md, "Rewrites and copies")
+    assert (
+        "- **Fox News** follows the reporting of **The New York Times** (score 0.62: 50% of the "
+        "shorter article aligned, order kept 80%, 3 shared rare phrases, 2 shared passages). "
+        "The New York Times was published 2025-07-30, before 2025-07-31."
+    ) in rewrites
+    assert "  - cited passages: “as first reported by The New York Times”" in rewrites
+    assert f'{_node("fox")} -.->|"follows the reporting of"| {_node("nyt")}' in md
+    data = json.loads(render_json(result))["derivations"][0]
+    assert data["kind"] == "follows the reporting of" and data["shared_passages"] == 2
+    assert data["cited_passages"] == ["as first reported by The New York Times"]
+    assert list(data)[:9] == [
+        "derived", "original", "kind", "score", "order", "coverage", "shared_ngrams",
+        "shared_phrases", "why_original",
+    ]  # fmt: skip
+
+
+def test_report_a_noun_derivation_kind_reads_with_its_article() -> None:
+    abridged = Derivation("b", "a", _ComingKind.ABRIDGED, 0.9, 1.0, 0.8, 12, "")
+    md = render_markdown(_story([_article("a"), _article("b")], derivations=(abridged,)))
+    assert "- **b** is an abridged copy of **a** (score 0.90" in md
+    assert "12 shared rare phrases).\n" in md  # no reason given: nothing after the measures
+    assert f'{_node("b")} -.->|"abridged copy of"| {_node("a")}' in md
