@@ -110,10 +110,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-import factcheck.extract as _extract
-from factcheck.extract import comparable, compatible, same_name
+from factcheck.extract import comparable, compatible, maybe_contains, same_name
 from factcheck.frames import Arg, Frame, frame_of, frames, opposite, phrase, report_dates
-from factcheck.types import Conflict, ConflictKind, Statement, Value, ValueKind
+from factcheck.types import Conflict, ConflictKind, Statement, Value, ValueKind, ValueRole
 
 __all__ = [
     "DENIAL_FACTOR",
@@ -201,15 +200,12 @@ _SPEAKER = ("say", "speaker")
 
 def _contains(a: str, b: str) -> bool:
     """Either place may contain the other ("manhattan" / "new york")."""
-    # Depends on extract.maybe_contains (branch fix2-extract); False until it lands.
-    maybe_contains = getattr(_extract, "maybe_contains", None)
-    return maybe_contains is not None and bool(maybe_contains(a, b) or maybe_contains(b, a))
+    return maybe_contains(a, b) or maybe_contains(b, a)
 
 
 def _current(v: Value) -> bool:
     """A value's current figure: not a previous or superseded one ("to 14 *from 12*")."""
-    # Depends on Value.role (branch fix2-extract); every value is current until it lands.
-    return getattr(v, "role", None) in (None, "current")
+    return v.role is ValueRole.CURRENT
 
 
 @dataclass(frozen=True, slots=True)
