@@ -10,7 +10,7 @@ both common in news copy:
   Inc. begins in May.`` after "Eng."), unless the two would exceed
   :data:`MAX_MERGED_CHARS` (an unpunctuated dump in lower case is not one sentence);
 - fragments with fewer than :data:`MIN_WORDS` words are not statements (a stray "Still,"),
-  unless they have a verb ("Two died.");
+  unless they have a verb ("Two died.") or are a whole quotation ('"No comment."');
 - a list lead-in that states nothing until its items, the last sentence of a block that
   ends in a colon right after a possessive, a preposition, a determiner, a conjunction or
   a verb with no object (:data:`OPEN_LEAD_IN_POS`), with list items after it ("The shift
@@ -105,11 +105,24 @@ def _word_count(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if any(c.isalpha() for c in t.text))
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
 def _is_fragment(tokens: Sequence[Token]) -> bool:
-    """Too short to state anything: under :data:`MIN_WORDS` words, or two with no verb."""
+    """Too short to state anything: under :data:`MIN_WORDS` words, or two with no verb.
+
+    A whole quotation is someone's words however short ('"No comment."'), never a fragment.
+    """
     words = _word_count(tokens)
     has_verb = any(t.pos in {"VERB", "AUX"} for t in tokens)
-    return words < MIN_WORDS and not (words == 2 and has_verb)
+    quoted = (
+        len(tokens) >= 3
+        and tokens[0].text in _OPENING_QUOTES
+        and tokens[-1].text in _CLOSING_QUOTES
+        and words >= 1
+    )
+    return words < MIN_WORDS and not (words == 2 and has_verb) and not quoted
 
 
 def _is_open_lead_in(tokens: Sequence[Token], is_last: bool, after: Block | None) -> bool:

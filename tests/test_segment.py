@@ -174,3 +174,8 @@ def test_segment_lead_in_that_ends_on_a_noun_is_a_statement() -> None:
 def test_segment_colon_sentence_without_list_items_after_it_is_a_statement() -> None:
     text = "The shift follows Meta's:\nMeta changed course on open models this week.\n"
     assert "The shift follows Meta's:" in _segment_txt(text)
+
+
+@pytest.mark.parametrize("quote", ['"No comment."', "“Not yet.”"])
+def test_segment_short_whole_quotation_is_a_statement(quote: str) -> None:
+    assert _segment("The mayor was asked about the bridge on Tuesday.", quote)[-1] == quote
