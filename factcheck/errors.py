@@ -28,6 +28,7 @@ __all__ = [
     "FetchError",
     "ModelError",
     "StageError",
+    "first_line",
 ]
 
 
@@ -72,3 +73,10 @@ class StageError(FactcheckError):
         self.stage = stage
         self.story = story
         super().__init__(f"{story}: stage '{stage}' failed: {type(err).__name__}: {err}")
+
+
+def first_line(err: BaseException) -> str:
+    """The first line of ``err``'s message without a final period, to quote inside a
+    one-line error that goes on ("cannot load model 'x': <first line>. --model takes ...")."""
+    lines = str(err).strip().splitlines()
+    return (lines[0] if lines else type(err).__name__).rstrip(". ")

@@ -21,7 +21,8 @@ Why it is built this way:
 - The page is fetched with the standard library (:mod:`urllib`), not trafilatura's own
   downloader, so that every failure can be told apart and named in one line: unreachable
   host, refused connection, timeout, HTTP status, not HTML, too large, no article text.
-  Redirects are followed (http and https only) and ``url`` records where they ended.
+  Redirects are followed (http and https only) and ``url`` records where they ended, or
+  the canonical address the page declares on its own site (``<link rel="canonical">``).
 - Text is decoded the way a browser does: a byte-order mark, else the charset of the
   ``Content-Type`` header, else the page's ``<meta charset>``, else UTF-8, else detection.
   ``iso-8859-1`` and ``ascii`` labels are read as Windows-1252, as the WHATWG Encoding
@@ -36,7 +37,10 @@ Why it is built this way:
 - A file is never overwritten (``-2``, ``-3`` ... are added to the name, and the name is
   reserved with an exclusive create before the atomic write), and a URL already stored
   in the story is refused, so that running the same ``add`` twice cannot weigh one
-  source twice in the report.
+  source twice in the report. URLs are compared without tracking parameters
+  (:data:`TRACKING_PARAMS`: ``?utm_source=tw``), fragment, default port or trailing
+  slash, and the page's canonical address counts too: a link shared with ``?fbclid=...``
+  is the article already stored.
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.message import Message
 from http import HTTPStatus
@@ -74,6 +78,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "MAX_SLUG_LENGTH",
     "MIN_ARTICLE_WORDS",
+    "TRACKING_PARAMS",
     "USER_AGENT",
     "FetchedArticle",
     "Page",
@@ -122,6 +127,12 @@ _BOMS = (
 #: Labels that browsers decode as Windows-1252 (WHATWG Encoding standard), as codec names.
 _READ_AS_CP1252 = frozenset({"iso8859-1", "ascii", "latin-1"})
 _PAGE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
+#: Query parameters that say where a reader came from, never which page: two URLs that differ
+#: only in them are one article. Matched case-insensitively; any ``utm_*`` counts too.
+TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "ref", "ocid"})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([a-z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,12 +549,65 @@ def _url_stem(url: str) -> str:
     return slugify(parts.hostname or "") or "article"
 
 
+def _is_tracking(name: str) -> bool:
+    name = name.lower()
+    return name.startswith("utm_") or name in TRACKING_PARAMS
+
+
 def _url_key(url: str) -> str:
-    """A URL for comparison: scheme and host lower-cased, fragment dropped."""
+    """A URL for comparison: what tells two addresses of one article apart is dropped.
+
+    Scheme and host are lower-cased; the default port, the fragment, tracking parameters
+    (:data:`TRACKING_PARAMS`, ``utm_*``) and a trailing slash are dropped; the other
+    parameters keep their order.
+
+    Example:
+        >>> _url_key("HTTP://Example.org:80/news/bridge/?utm_source=tw&id=7#top")
+        'http://example.org/news/bridge?id=7'
+    """
     parts = urllib.parse.urlsplit(url.strip())
-    return urllib.parse.urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
-    )
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    netloc = f"[{host}]" if ":" in host else host
+    try:
+        port = parts.port
+    except ValueError:  # a port that is no number: compare the address as written
+        port, netloc = None, parts.netloc.lower()
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        netloc = f"{netloc}:{port}"
+    if parts.username is not None:
+        netloc = f"{parts.netloc.rsplit('@', 1)[0]}@{netloc}"
+    query = [
+        (k, v)
+        for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_tracking(k)
+    ]
+    path = parts.path.rstrip("/") or "/"
+    return urllib.parse.urlunsplit((scheme, netloc, path, urllib.parse.urlencode(query), ""))
+
+
+def _canonical_url(page: Page) -> str | None:
+    """The canonical address the page declares for itself (``<link rel="canonical">``),
+    made absolute; None when it declares none, or one on another site.
+
+    A syndicated copy often names the original publisher's page as canonical; that is
+    another outlet's article, not this page's own address, so it is not used.
+    """
+    for tag in _LINK_TAG.finditer(page.html):
+        attrs = {
+            m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+            for m in _ATTR.finditer(tag.group(0))
+        }
+        if "canonical" not in attrs.get("rel", "").lower().split() or not attrs.get("href"):
+            continue
+        canonical = urllib.parse.urljoin(page.url, attrs["href"].strip())
+        here = urllib.parse.urlsplit(page.url)
+        there = urllib.parse.urlsplit(canonical)
+        same_site = (there.hostname or "").removeprefix("www.") == (
+            here.hostname or ""
+        ).removeprefix("www.")
+        return canonical if there.scheme in _WEB_SCHEMES and same_site else None
+    return None
 
 
 def _stored_urls(story_dir: Path) -> dict[str, Path]:
@@ -608,7 +672,8 @@ def add_article(
     """Fetch the article at ``url`` and store it in ``story_dir``; returns the new file.
 
     The file is ``<slug>.md`` (slug of the title, else of the URL's last path segment)
-    with front matter ``outlet``, ``title``, ``url`` (after redirects), ``published``
+    with front matter ``outlet``, ``title``, ``url`` (after redirects, or the page's own
+    canonical address), ``published``
     (when the page gives a date) and ``fetched`` (UTC), then the main text. The story
     folder is created if needed. Nothing is written when anything fails.
 
@@ -618,8 +683,9 @@ def add_article(
 
     Raises:
         FetchError: the page cannot be fetched, is not HTML, is too large, has no article
-            text, or its URL (asked for, or reached after redirects) is already stored in
-            the story (in any article's ``url``). The message is one line.
+            text, or its URL (asked for, reached after redirects, or declared canonical;
+            compared by :func:`_url_key`) is already stored in the story (in any article's
+            ``url``). The message is one line.
         CorpusError: ``story_dir`` is a file, or cannot be created or written.
         ConfigError: ``timeout`` or ``max_bytes`` is not a positive number, or the story's
             ``story.toml`` is invalid (read to find stored URLs).
@@ -632,6 +698,10 @@ def add_article(
     _refuse_duplicate(url, stored, requested=url)
     page = fetch_page(url, timeout=timeout, max_bytes=max_bytes)
     _refuse_duplicate(page.url, stored, requested=url)
+    canonical = _canonical_url(page)
+    if canonical is not None:
+        _refuse_duplicate(canonical, stored, requested=url)
+        page = replace(page, url=canonical)
     article = extract_article(page)
     stem = (slugify(article.title) if article.title else "") or _url_stem(page.url)
     path = _store(story_dir, stem, render_article(article, fetched=datetime.now(UTC)))

@@ -102,11 +102,18 @@ def story_tree_at(path: Path, rev: str, *, option: str = "--rev") -> Iterator[Pa
     Raises:
         ConfigError: ``path`` is not in a git repository, or ``rev`` is not a revision
             (the message names ``option``).
+        CorpusError: ``path`` is a file, now or at ``rev``.
     """
+    if path.exists() and not path.is_dir():
+        raise CorpusError(path, f"is a file; {option} needs a story folder or a folder of stories")
     root, rel = _locate(path, option)
     commit = _verify(root, rev, option)
     listing = _git(root, "ls-tree", "-r", "-z", "--name-only", commit, "--", rel or ".")
     names = [n for n in listing.decode("utf-8").split("\0") if n]
+    if rel and rel in names:  # a file at the revision, though gone (or a folder) now
+        raise CorpusError(
+            path, f"is a file at {rev}; {option} needs a story folder or a folder of stories"
+        )
     with tempfile.TemporaryDirectory(prefix="factcheck-rev-") as tmp:
         base = Path(tmp) / (path.resolve().name or "root")
         base.mkdir()

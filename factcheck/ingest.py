@@ -22,9 +22,12 @@ What an :class:`Article` holds:
   is 0.
 - ``encoding`` is the codec the file was decoded with: the BOM's, else ``utf-8``, else (for
   HTML) a ``<meta charset>`` declaration, else ``utf-8+cp1252`` for a UTF-8 file with a
-  few stray bytes (each read as Windows-1252, and their positions logged), else what
-  charset-normalizer detects (logged as a warning, because a guessed encoding can
-  mis-decode a few characters).
+  few stray bytes (each read as Windows-1252, and their positions logged; a description,
+  not a codec name), else ``utf-16-le``/``utf-16-be`` for UTF-16 without a BOM (every
+  other byte NUL), else what charset-normalizer detects (logged as a warning, because a
+  guessed encoding can mis-decode a few characters). A guess made with no confidence that
+  reads much of the file as unusual characters (:data:`MAX_UNUSUAL_SHARE`) is refused
+  rather than analysed as mojibake.
 - ``source_id`` is the file stem. Of files that share a stem, the one whose suffix comes
   first in :data:`ARTICLE_SUFFIXES` keeps it and the others are named by their whole file
   name, so that adding a file never renames a source of another stem (see
@@ -34,7 +37,10 @@ Metadata (outlet, title, url, published, updated) comes from three places; per f
 first that has a value wins: ``story.toml`` > front matter > HTML metadata. Front matter is
 YAML between ``---`` lines or TOML between ``+++`` lines at the very top of the file. Keys
 are case-insensitive and have aliases (:data:`META_KEYS`); dates are stored as ISO strings
-(:func:`iso_date`), and a value that is not a date makes the front matter invalid.
+(:func:`iso_date`), and a value that is not a date (also an impossible one, such as
+``2026-02-30``) makes the front matter invalid. A key that is none of these (nor
+:data:`IGNORED_KEYS`) gets a warning naming the file and the known keys: it is most likely
+a typo.
 ``story.toml`` holds one table per file name::
 
     [sources."002_f398cda15d4a89f6.txt"]
@@ -42,8 +48,9 @@ are case-insensitive and have aliases (:data:`META_KEYS`); dates are stored as I
     published = 2025-07-30
 
 A file that cannot be used becomes a :class:`FileFailure` with a one-line problem, and the
-rest of the story is still read: empty, binary (a NUL byte, or more than
-:data:`MAX_CONTROL_SHARE` of control characters), undecodable, over ``max_file_bytes``,
+rest of the story is still read: empty, binary (a known signature such as ``%PDF-``, named
+in the message; a NUL byte outside UTF-16; or more than :data:`MAX_CONTROL_SHARE` of
+control characters), undecodable, over ``max_file_bytes``,
 unreadable, invalid front matter, or HTML without main text. An invalid ``story.toml`` is a
 :class:`ConfigError`, because it is the user's configuration rather than an input article.
 """
@@ -71,8 +78,12 @@ from factcheck.types import Article, ArticleMeta, FileFailure, TextFormat
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "BINARY_SIGNATURES",
+    "IGNORED_KEYS",
     "MAX_CONTROL_SHARE",
+    "MAX_UNUSUAL_SHARE",
     "META_KEYS",
+    "MIN_DETECTION_COHERENCE",
     "STORY_CONFIG",
     "find_stories",
     "iso_date",
@@ -103,6 +114,11 @@ META_KEYS: Mapping[str, tuple[str, ...]] = {
     "updated": ("updated", "updated_at", "modified"),
 }
 
+#: Keys that front matter may hold and factcheck reads but does not use: ``fetched`` is
+#: written by ``factcheck add``. Any other key that is not in :data:`META_KEYS` gets a
+#: warning naming the file, since it is most likely a typo ("outlett").
+IGNORED_KEYS = frozenset({"fetched"})
+
 #: Above this share of control characters (other than tab, newline, carriage return and
 #: form feed) a decoded file is treated as binary. Text never has them; 5% leaves room for a
 #: few stray escape codes in a pasted terminal transcript.
@@ -120,6 +136,33 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _MB = 1024 * 1024
 #: How much more "chaos" (charset-normalizer's mess score) cp1252 may show than the best guess.
 _CHAOS_SLACK = 0.05
+#: A detected encoding whose language coherence (charset-normalizer's 0..1 confidence that
+#: the text is a language) is below this is a guess ...
+MIN_DETECTION_COHERENCE = 0.2
+#: ... and a guess that decodes more than this share of the visible characters as
+#: "unusual" ones (not ASCII, not Latin letters, not punctuation or currency signs) is
+#: mojibake: KOI8-R Cyrillic read as shift_jis gives 90% half-width katakana, while a
+#: Western code page gives a few accented letters and curly quotes.
+MAX_UNUSUAL_SHARE = 0.2
+#: File signatures of common binary formats, and what to call them in the error.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive, or a .docx, .xlsx or .odt document"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document (.doc, .xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+)
+#: A file without a byte-order mark is read as UTF-16 when at least this share of the
+#: bytes at odd positions (little-endian; even positions for big-endian) is NUL and almost
+#: none at the other positions: the pattern of mostly-ASCII text in UTF-16.
+_UTF16_NUL_SHARE = 0.9
 
 
 class _UnusableError(Exception):
@@ -328,10 +371,65 @@ def _meta_from_mapping(data: Mapping[str, Any], where: str) -> dict[str, str]:
     return out
 
 
+_KNOWN_KEYS = tuple(key for keys in META_KEYS.values() for key in keys) + tuple(
+    sorted(IGNORED_KEYS)
+)
+
+
+def _warn_unknown_keys(data: Mapping[Any, Any], where: str) -> None:
+    """Warn about keys of a metadata table that factcheck does not know (typos, mostly).
+
+    ``where`` names the file and the table: ``"x.md: front matter"``.
+    """
+    unknown = sorted(
+        str(k) for k in data if str(k).strip().lower() not in _KNOWN_KEYS and str(k).strip()
+    )
+    if not unknown:
+        return
+    import difflib
+
+    shown = []
+    for key in unknown:
+        close = difflib.get_close_matches(key.strip().lower(), _KNOWN_KEYS, n=1, cutoff=0.75)
+        shown.append(f"'{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+    log.warning(
+        "%s: unknown key%s %s, ignored; known keys: %s",
+        where,
+        "" if len(unknown) == 1 else "s",
+        ", ".join(shown),
+        ", ".join(_KNOWN_KEYS),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _FrontMatter:
     meta: dict[str, str]
     body_start: int
+    data: Mapping[Any, Any]
+
+
+#: A YAML scalar that PyYAML reads as a timestamp (and fails on when the date does not exist).
+_YAML_TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?$")
+
+
+def _impossible_yaml_date(source: str) -> str:
+    """Which top-level key of YAML ``source`` holds a date that does not exist, for the error.
+
+    PyYAML's timestamp constructor raises ``ValueError`` ("month must be in 1..12") without
+    saying where; the keys are read again as plain strings to find the one.
+    """
+    try:
+        raw = yaml.load(source, Loader=yaml.BaseLoader)  # only strings, lists and dicts
+    except yaml.YAMLError:
+        return ""
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            if isinstance(value, str) and _YAML_TIMESTAMP.match(value.strip()):
+                try:
+                    yaml.safe_load(value)
+                except ValueError:
+                    return f"key '{key}' is not a real date: {value.strip()}"
+    return ""
 
 
 _FENCES = {"---": "YAML", "+++": "TOML"}
@@ -347,7 +445,7 @@ def _front_matter(text: str) -> _FrontMatter:
     first, sep, _ = text.partition("\n")
     fence = first.rstrip()
     if fence not in _FENCES or not sep:
-        return _FrontMatter({}, 0)
+        return _FrontMatter({}, 0, {})
     kind = _FENCES[fence]
     closers = ("---", "...") if kind == "YAML" else ("+++",)
     start = pos = len(first) + 1
@@ -371,8 +469,13 @@ def _front_matter(text: str) -> _FrontMatter:
         problem = getattr(err, "problem", None) or str(err)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise _UnusableError(f"invalid YAML front matter: {_one_line(problem)}{where}") from err
-    except tomllib.TOMLDecodeError as err:
+    except tomllib.TOMLDecodeError as err:  # before ValueError, its base class
         raise _UnusableError(f"invalid TOML front matter: {_one_line(str(err))}") from err
+    except ValueError as err:  # a YAML timestamp that is no date: 2026-13-45, 2026-02-30
+        which = _impossible_yaml_date(source) or "a date that does not exist"
+        raise _UnusableError(
+            f"invalid YAML front matter: {which} ({_one_line(str(err))}); write dates as YYYY-MM-DD"
+        ) from err
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -383,7 +486,7 @@ def _front_matter(text: str) -> _FrontMatter:
         meta = _meta_from_mapping(data, "front matter")
     except ValueError as err:
         raise _UnusableError(str(err)) from err
-    return _FrontMatter(meta, body_start)
+    return _FrontMatter(meta, body_start, data)
 
 
 def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
@@ -402,6 +505,15 @@ def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
         raise ConfigError(f"{path}: invalid TOML: {_one_line(str(err))}") from err
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err
+    extra = sorted(k for k in data if k != "sources")
+    if extra:
+        log.warning(
+            '%s: unknown top-level key%s %s, ignored; metadata goes in [sources."<file name>"] '
+            "tables",
+            path,
+            "" if len(extra) == 1 else "s",
+            ", ".join(f"'{k}'" for k in extra),
+        )
     sources = data.get("sources", {})
     if not isinstance(sources, dict):
         raise ConfigError(f'{path}: "sources" must be a table of [sources."<file name>"] tables')
@@ -415,6 +527,7 @@ def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
             out[name] = _meta_from_mapping(table, f'sources."{name}"')
         except ValueError as err:
             raise ConfigError(f"{path}: {err}") from err
+        _warn_unknown_keys(table, f'{path}: [sources."{name}"]')
     return out
 
 
@@ -513,10 +626,56 @@ def _detect(raw: bytes) -> tuple[str, str]:
     try:
         western = raw.decode("cp1252")
     except UnicodeDecodeError:
-        return str(best), str(best.encoding)
-    if any(str(m) == western for m in results if m.chaos <= best.chaos + _CHAOS_SLACK):
+        western = None
+    if western is not None and any(
+        str(m) == western for m in results if m.chaos <= best.chaos + _CHAOS_SLACK
+    ):
         return western, "cp1252"
-    return str(best), str(best.encoding)
+    text, encoding = str(best), str(best.encoding)
+    unusual = _unusual_share(text)
+    if best.coherence < MIN_DETECTION_COHERENCE and unusual > MAX_UNUSUAL_SHARE:
+        raise _UnusableError(
+            f"cannot decode: not UTF-8, and the best guess ({encoding}) reads {unusual:.0%} of "
+            "it as unusual characters, so it is probably another encoding; convert the file "
+            "to UTF-8"
+        )
+    return text, encoding
+
+
+def _unusual_share(text: str) -> float:
+    """The share of visible characters that are neither ASCII, Latin letters, punctuation
+    nor currency signs (what a wrong code page makes of text)."""
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        return 0.0
+    unusual = sum(
+        1
+        for c in visible
+        if not c.isascii()
+        and unicodedata.category(c)[0] != "P"
+        and unicodedata.category(c) != "Sc"
+        and not unicodedata.name(c, "").startswith("LATIN ")
+    )
+    return unusual / len(visible)
+
+
+def _binary_kind(raw: bytes) -> str | None:
+    """What binary format ``raw`` starts like (:data:`BINARY_SIGNATURES`), if any."""
+    return next((what for sig, what in BINARY_SIGNATURES if raw.startswith(sig)), None)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The codec of a UTF-16 file without a byte-order mark, by its NUL bytes; else None."""
+    pairs = len(raw) // 2
+    if pairs < 2:
+        return None
+    odd = raw[1 : 2 * pairs : 2].count(0) / pairs
+    even = raw[0 : 2 * pairs : 2].count(0) / pairs
+    if odd >= _UTF16_NUL_SHARE and even <= 1 - _UTF16_NUL_SHARE:
+        return "utf-16-le"
+    if even >= _UTF16_NUL_SHARE and odd <= 1 - _UTF16_NUL_SHARE:
+        return "utf-16-be"
+    return None
 
 
 def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
@@ -525,6 +684,8 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
     Raises:
         _UnusableError: binary or undecodable.
     """
+    if (kind := _binary_kind(raw)) is not None:
+        raise _UnusableError(f"binary file ({kind}); expected a text or HTML article")
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:
@@ -536,6 +697,19 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
                 ) from err
             return text.removeprefix("\ufeff"), codec
     if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            try:
+                text = raw.decode(utf16)
+            except UnicodeDecodeError:
+                pass
+            else:
+                log.warning(
+                    "%s has no byte-order mark but every other byte is NUL; read it as %s",
+                    path,
+                    utf16.upper(),
+                )
+                return text, utf16
         raise _UnusableError("binary file (contains NUL bytes); expected a text or HTML article")
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -688,6 +862,7 @@ def _read_article(
             meta=_merge_meta(config, html_meta),
         )
     front = _front_matter(text)
+    _warn_unknown_keys(front.data, f"{path}: front matter")
     if not text[front.body_start :].strip():
         raise _UnusableError("file has front matter but no article text after it")
     return Article(

@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from factcheck.cache import Cache, content_key
-from factcheck.embed import quiet_transformers
-from factcheck.errors import ModelError
+from factcheck.embed import check_local_model, quiet_transformers
+from factcheck.errors import ModelError, first_line
 
-__all__ = ["NLI_THRESHOLD", "ContradictionScorer", "CrossEncoderNLI", "scores"]
+__all__ = ["NLI_THRESHOLD", "ContradictionScorer", "CrossEncoderNLI", "check_nli", "scores"]
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def _load(target: str) -> tuple[Any, int]:
         model = CrossEncoder(target, device="cpu")
     except Exception as err:
         raise ModelError(
-            f"cannot load NLI model '{target}': {str(err).splitlines()[0]}. --nli takes a "
+            f"cannot load NLI model '{target}': {first_line(err)}. --nli takes a "
             "folder holding a sentence-transformers CrossEncoder NLI model"
         ) from err
     labels = {int(k): str(v).lower() for k, v in model.config.id2label.items()}
@@ -66,6 +66,12 @@ def _load(target: str) -> tuple[Any, int]:
             "none of them 'contradiction'"
         )
     return model, index
+
+
+def check_nli(name: str) -> None:
+    """Raise a :class:`~factcheck.errors.ConfigError` when ``--nli`` cannot be resolved to a
+    model folder or a cached name, before any work (nothing is loaded)."""
+    check_local_model(name, option="--nli", expected="a CrossEncoder NLI model folder")
 
 
 class CrossEncoderNLI:

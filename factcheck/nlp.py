@@ -12,12 +12,18 @@ Output shape, for one input text::
 
 Sentence offsets are relative to the input text; token and entity offsets are relative to
 the sentence, the frame :class:`factcheck.types.Statement` uses.
+
+A text longer than :data:`MAX_PARSE_CHARS` (a transcript on one line) is parsed in pieces
+cut at sentence ends (:func:`_pieces`), and the pieces' sentences are shifted back into the
+text's frame: spaCy refuses texts over a million characters and its parser's memory grows
+with the length of a text. Shorter texts are parsed whole, as before.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,11 +33,18 @@ from factcheck.cache import Cache, content_key
 from factcheck.errors import ModelError
 from factcheck.types import Entity, Token
 
-__all__ = ["ParsedSentence", "parse_texts", "spacy_model_id"]
+__all__ = ["MAX_PARSE_CHARS", "ParsedSentence", "parse_texts", "spacy_model_id"]
 
 log = logging.getLogger(__name__)
 
 _NS = "spacy-v1"
+
+#: Texts longer than this many characters are parsed in pieces of at most this length. A
+#: news paragraph is a few hundred characters; spaCy stops at 1,000,000 (``nlp.max_length``)
+#: and needs much memory well before that.
+MAX_PARSE_CHARS = 20_000
+#: Where a piece may end: after final punctuation (and closing quotes) and a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +121,38 @@ def _unflatten(rows: list[dict[str, Any]]) -> tuple[ParsedSentence, ...]:
     )
 
 
+def _pieces(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` spans that cover ``text``, each at most ``limit`` characters
+    (default :data:`MAX_PARSE_CHARS`).
+
+    A span ends after the last sentence end (:data:`_SENTENCE_END`) in its window, else
+    after its last whitespace, else at ``limit`` (a text with no space for that long). A
+    text within the limit is one span.
+
+    Example:
+        >>> _pieces("One. Two. Three.", limit=10)
+        [(0, 10), (10, 16)]
+    """
+    limit = limit or MAX_PARSE_CHARS
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        if not cut:
+            space = max(window.rfind(" "), window.rfind("\n"))
+            cut = space + 1 if space > 0 else limit
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _shifted(rows: list[dict[str, Any]], offset: int) -> list[dict[str, Any]]:
+    """Flattened sentences of a piece, with their start and end moved into the text's frame."""
+    return [{**r, "s": r["s"] + offset, "e": r["e"] + offset} for r in rows] if offset else rows
+
+
 def parse_texts(
     texts: Sequence[str], *, model: str, cache: Cache
 ) -> list[tuple[ParsedSentence, ...]]:
@@ -125,9 +170,12 @@ def parse_texts(
     if todo:
         log.info("parsing %d paragraphs with spaCy (%s)", len(todo), model_id)
         nlp = _load(model)
-        fresh: dict[str, bytes] = {}
-        for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=64), strict=True):
-            fresh[keys[i]] = json.dumps(_flatten(doc), separators=(",", ":")).encode()
+        jobs = [(i, start, end) for i in todo for start, end in _pieces(texts[i])]
+        docs = nlp.pipe((texts[i][start:end] for i, start, end in jobs), batch_size=64)
+        rows: dict[int, list[dict[str, Any]]] = {i: [] for i in todo}
+        for (i, start, _), doc in zip(jobs, docs, strict=True):
+            rows[i].extend(_shifted(_flatten(doc), start))
+        fresh = {keys[i]: json.dumps(rows[i], separators=(",", ":")).encode() for i in todo}
         cache.put_many(_NS, fresh)
         found.update(fresh)
     return [_unflatten(json.loads(found[k])) for k in keys]

@@ -7,9 +7,10 @@ both common in news copy:
 - a "sentence" that starts in lower case, or with a company suffix
   (:data:`COMPANY_SUFFIXES`), continues the previous one (spaCy splits
   ``“…as possible,” wrote Zuckerberg.`` after the closing quote, and ``Work by Hallam Eng.
-  Inc. begins in May.`` after "Eng.");
+  Inc. begins in May.`` after "Eng."), unless the two would exceed
+  :data:`MAX_MERGED_CHARS` (an unpunctuated dump in lower case is not one sentence);
 - fragments with fewer than :data:`MIN_WORDS` words are not statements (a stray "Still,"),
-  unless they have a verb ("Two died.").
+  unless they have a verb ("Two died.") or are a whole quotation ('"No comment."').
 
 Each statement maps back to :attr:`Article.text` through :attr:`Block.offsets`.
 """
@@ -24,10 +25,15 @@ from factcheck.cache import Cache
 from factcheck.nlp import ParsedSentence, parse_texts
 from factcheck.types import CleanArticle, Statement, Token
 
-__all__ = ["COMPANY_SUFFIXES", "MIN_WORDS", "segment"]
+__all__ = ["COMPANY_SUFFIXES", "MAX_MERGED_CHARS", "MIN_WORDS", "segment"]
 
 #: Fewer alphabetic words than this, and no verb, and a sentence is a fragment.
 MIN_WORDS = 3
+
+#: A continuation is joined to the sentence before it only while the two stay under this
+#: many characters. A news sentence is rarely over 500; a transcript pasted without
+#: punctuation or capitals would otherwise become one "sentence" of a million characters.
+MAX_MERGED_CHARS = 1_000
 
 #: Words that end a company's name: a "sentence" starting with one is the tail of the
 #: previous one, cut after an abbreviation ("Hallam Eng. | Inc. begins in May").
@@ -60,7 +66,7 @@ def _continues(text: str) -> bool:
 def _repair(sents: Sequence[ParsedSentence], text: str) -> list[ParsedSentence]:
     out: list[ParsedSentence] = []
     for s in sents:
-        if out and _continues(text[s.start : s.end]):
+        if out and s.end - out[-1].start <= MAX_MERGED_CHARS and _continues(text[s.start : s.end]):
             out[-1] = _merge(out[-1], s)
         else:
             out.append(s)
@@ -89,11 +95,24 @@ def _word_count(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if any(c.isalpha() for c in t.text))
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
 def _is_fragment(tokens: Sequence[Token]) -> bool:
-    """Too short to state anything: under :data:`MIN_WORDS` words, or two with no verb."""
+    """Too short to state anything: under :data:`MIN_WORDS` words, or two with no verb.
+
+    A whole quotation is someone's words however short ('"No comment."'), never a fragment.
+    """
     words = _word_count(tokens)
     has_verb = any(t.pos in {"VERB", "AUX"} for t in tokens)
-    return words < MIN_WORDS and not (words == 2 and has_verb)
+    quoted = (
+        len(tokens) >= 3
+        and tokens[0].text in _OPENING_QUOTES
+        and tokens[-1].text in _CLOSING_QUOTES
+        and words >= 1
+    )
+    return words < MIN_WORDS and not (words == 2 and has_verb) and not quoted
 
 
 def segment(

@@ -53,3 +53,21 @@ def test_atomic_replaced_file_keeps_its_mode(tmp_path: Path, umask_027: None) ->
 def test_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     write_atomic(tmp_path / "sub" / "report.md", "text")
     assert [p.name for p in (tmp_path / "sub").iterdir()] == ["report.md"]
+
+
+def test_atomic_error_names_the_target_not_the_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "transit.md"
+    target.mkdir()
+    with pytest.raises(IsADirectoryError) as caught:
+        write_atomic(target, "text")
+    assert caught.value.filename == str(target)
+    assert caught.value.filename2 is None
+    assert [p.name for p in tmp_path.iterdir()] == ["transit.md"]  # no temporary file left
+
+
+def test_atomic_error_under_a_file_names_the_target(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    target = tmp_path / "afile" / "report.md"
+    with pytest.raises(OSError) as caught:
+        write_atomic(target, "text")
+    assert caught.value.filename == str(target)

@@ -417,6 +417,46 @@ def test_clean_dateline_date_after_updated_is_the_update_date(
     assert _reasons(cleaned)[2] is R.METADATA
 
 
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Wednesday, March 4, 2026 · 4 min read", "2026-03-04", None),
+        ("March 4, 2026 · 4 min read", "2026-03-04", None),
+        ("By Jane Doe · March 4, 2026", "2026-03-04", None),
+        ("Jane Doe | March 4, 2026", "2026-03-04", None),
+        (
+            "Published 10:15 a.m. ET Mar. 4, 2026 Updated 6:02 p.m. ET Mar. 5, 2026",
+            "2026-03-04",
+            "2026-03-05",
+        ),
+        ("By Jane Doe, Staff Writer. Updated March 5, 2026.", None, "2026-03-05"),
+        ("Tom Hale — Harbor Daily — 5 min read — 4 March 2026", "2026-03-04", None),
+    ],
+)
+def test_clean_dateline_with_byline_or_reading_time_fills_the_dates(
+    line: str, published: str | None, updated: str | None
+) -> None:
+    cleaned = _clean("Ferry Fares Rise Again\n" + line + "\n" + PARAGRAPHS)
+    assert (cleaned.meta.published, cleaned.meta.updated) == (published, updated)
+    assert _reasons(cleaned)[2] is R.METADATA
+    assert "dateline" in _reasons_detail(cleaned, 2)
+    assert len(cleaned.blocks) == 2
+
+
+def test_clean_byline_with_a_date_after_the_head_is_a_byline_and_sets_no_date() -> None:
+    cleaned = _clean(PARAGRAPHS + "By Jane Doe · March 4, 2026\n")
+    assert cleaned.meta.published is None
+    assert _reasons(cleaned)[3] is R.METADATA
+    assert _reasons_detail(cleaned, 3) == "byline"
+
+
+def test_clean_line_of_a_name_and_a_sentence_is_no_dateline() -> None:
+    line = "Jane Doe | The council met on March 4, 2026 to vote on the plan."
+    cleaned = _clean("Ferry Fares Rise Again\n" + line + "\n" + PARAGRAPHS)
+    assert cleaned.meta.published is None
+    assert 2 not in _reasons(cleaned)
+
+
 def test_clean_update_note_sentence_fills_updated_with_the_date_after_updated() -> None:
     note = "This article was updated on May 13, 2026 to correct the name of the union."
     cleaned = _clean(PARAGRAPHS + note + "\n")
@@ -600,6 +640,44 @@ def test_clean_headline_before_a_cut_off_blurb_is_a_teaser_without_related_headi
     assert (reasons[3], reasons[4]) == (R.TEASER, R.TRUNCATED)
 
 
+def test_clean_last_sentence_missing_its_period_is_kept() -> None:
+    cleaned = _clean(PARAGRAPHS + "The ferry will resume full service on Friday\n")
+    assert _kept_texts(cleaned)[-1] == "The ferry will resume full service on Friday"
+    assert cleaned.removed == ()
+
+
+def test_clean_long_sentence_missing_its_period_before_prose_is_kept() -> None:
+    line = (
+        "The transport department said the new timetable would add four crossings a day "
+        "and cut the wait at the Harbor pier by half during the morning rush\n"
+    )
+    cleaned = _clean(line + PARAGRAPHS)
+    assert len(cleaned.blocks) == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The board chose a longtime teacher after a six-month search that drew applicants from",
+        "Fares will rise by 8% in September, the authority said, and commuters who buy the",
+        "Commuters who buy monthly passes will see the largest increase,",
+    ],
+)
+def test_clean_block_that_breaks_off_mid_sentence_is_truncated(line: str) -> None:
+    assert _reasons(_clean(PARAGRAPHS + line + "\n"))[3] is R.TRUNCATED
+
+
+def test_clean_unpunctuated_line_speaking_to_the_reader_is_not_kept() -> None:
+    cleaned = _clean(PARAGRAPHS + "You have reached the limit of free articles this month\n")
+    assert len(cleaned.blocks) == 2
+
+
+@pytest.mark.parametrize("line", ['"No comment."', "“Never again.”"])
+def test_clean_short_quoted_sentence_is_kept(line: str) -> None:
+    cleaned = _clean(PARAGRAPHS + line + "\n")
+    assert _kept_texts(cleaned)[-1] == line
+
+
 def test_clean_related_section_ends_at_a_long_paragraph() -> None:
     long_paragraph = (
         "Council members spent most of the four-hour meeting on the question of parking, "
@@ -730,6 +808,99 @@ def test_clean_call_to_action_that_shares_words_with_the_article_is_kept() -> No
     line = "Register with the union before Monday to join the strike ballot on hospital staff.\n"
     cleaned = _clean(BRIEF + line)
     assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Order was restored within minutes after a scuffle near the main stage.",
+        "Call volumes to the emergency line doubled on Saturday night.",
+        "Book sales at the literary tent reached 1,800 copies.",
+        "Start times for the concerts slipped by an hour because of rain.",
+        "Watch parties for the fireworks were held in three parks.",
+        "Save the Children ran a tent for lost kids.",
+        "Free shipping of lost property is offered by the organisers.",
+    ],
+)
+def test_clean_sentence_opening_with_a_noun_that_is_also_a_verb_is_kept(line: str) -> None:
+    festival = (
+        "The Harbor summer festival drew a record 52,000 visitors over the weekend.\n"
+        "The festival ran for three days on the waterfront, organisers said.\n"
+        "Ticket prices rose by a fifth, but most evening concerts still sold out.\n"
+        "Local hotels reported full bookings from Thursday to Monday morning.\n"
+        "Next year's festival will run from July 9 to July 12 on the same site.\n"
+    )
+    cleaned = _clean(festival + line + "\n")
+    assert _kept_texts(cleaned)[-1] == line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Order was restored within minutes.", False),
+        ("Call volumes doubled on Saturday night.", False),
+        ("Start times for the concerts slipped by an hour.", False),
+        ("Book sales at the literary tent reached 1,800 copies.", False),
+        ("Watch parties for the fireworks were held in three parks.", False),
+        ("Save the Children ran a tent for lost kids.", False),
+        ("The store offered 20% off all garden furniture.", False),
+        ("Join 300 founders and investors on September 14-15.", True),
+        ("Save 20% on selected mattresses this weekend only.", True),
+        ("Weekend passes sell out fast, so book yours today.", True),
+        ("Free delivery and a 100-night trial on every order.", True),
+        ('"Order now," the ad said, before the site crashed.', False),
+    ],
+)
+def test_clean_promotion_is_a_call_to_action_or_verbless_ad_copy(text: str, expected: bool) -> None:
+    from factcheck.clean import _is_promotion
+
+    assert _is_promotion(text) is expected
+
+
+def test_clean_promo_section_after_a_short_article_is_off_topic() -> None:
+    text = (
+        "Ferry workers on the Bayline route returned to work on Monday after a nine-day "
+        "strike, the union said.\n"
+        "The deal raises wages by 6% over two years, according to union leader Tomas Reyes.\n"
+        "About 4,000 commuters use the ferry each day.\n"
+        "Bayline chief executive Anne Cole said fares would not rise this year.\n"
+        "Harbor Tribune Business Summit 2026\n"
+        "Join 300 founders, investors and executives on September 14-15 at the Pier 9 "
+        "Convention Hall for panels on venture funding and startup growth. Early-bird "
+        "tickets end Friday.\n"
+    )
+    cleaned = _clean(text)
+    assert [n for n, r in _reasons(cleaned).items() if r is R.OFF_TOPIC] == [5, 6]
+    assert len(cleaned.blocks) == 4
+
+
+def test_clean_ad_copy_after_an_ad_label_in_a_short_article_is_off_topic() -> None:
+    text = (
+        "The Millbrook town council voted 7-2 on Tuesday to approve a $42 million repair of "
+        "the Lakeside Dam.\n"
+        "The dam, built in 1958, has leaked since a storm in January.\n"
+        "Mayor Ellen Voss said the work will begin in March and take two years.\n"
+        "Residents living below the dam will not have to move during the repairs.\n"
+        "Advertisement\n"
+        "Save 20% on premium mattresses this weekend only. Free delivery and a 100-night "
+        "trial on every order.\n"
+    )
+    cleaned = _clean(text)
+    assert _reasons(cleaned)[6] is R.OFF_TOPIC
+    assert len(cleaned.blocks) == 4
+
+
+def test_clean_short_article_with_a_sentence_sharing_nothing_keeps_it() -> None:
+    text = (
+        "The Millbrook town council voted 7-2 on Tuesday to approve a $42 million repair of "
+        "the Lakeside Dam.\n"
+        "The dam, built in 1958, has leaked since a storm in January.\n"
+        "Mayor Ellen Voss said the work will begin in March and take two years.\n"
+        "Book sales at the county library reached 1,800 copies last summer.\n"
+        "Visitors describe the view across the water as the finest in the valley.\n"
+    )
+    cleaned = _clean(text)
+    assert len(cleaned.blocks) == 5
 
 
 # --------------------------------------------------------------------------- seeds

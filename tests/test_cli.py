@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -336,3 +337,170 @@ def test_cli_messages_go_above_the_progress_display(
     assert "error: " not in err  # not written past the live display
     assert f"error: {story / 'empty.txt'}: file is empty (0 bytes)" in screen.getvalue()
     assert cli._Screen.console is None  # released when the display stops
+
+
+# --------------------------------------------------------------------------- second review
+
+
+def _one_line(err: str) -> str:
+    assert err.count("\n") == 1, err
+    assert err.startswith("error: "), err
+    return err
+
+
+def test_cli_help_texts_are_whole_sentences() -> None:
+    def flat(text: str) -> str:
+        return " ".join(text.replace("│", " ").split())
+
+    root = flat(_invoke("--help")[1])
+    assert "two revisions of a corpus." in root
+    assert "corpus: new and" not in root and "ECB+, SICK" not in root
+    for command in ("check", "diff", "eval", "add"):
+        text = flat(_invoke(command, "--help")[1])
+        assert " ." not in text, (command, text)
+    check = flat(_invoke("check", "--help")[1])
+    assert "(default: $FACTCHECK_CACHE_DIR, else ~/.cache/factcheck)" in check
+
+
+def test_cli_empty_out_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--out", "")
+    assert code == 2
+    assert "'--out'" in _one_line(err) and "must not be empty" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]  # nothing written here
+
+
+def test_cli_out_holding_a_folder_named_like_a_report_is_refused_before_any_work(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "r" / "story.md").mkdir(parents=True)
+    code, _, err = _invoke(
+        "check",
+        str(_story(tmp_path)),
+        "-o",
+        str(tmp_path / "r"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 2
+    assert _one_line(err).startswith(f"error: {tmp_path / 'r' / 'story.md'}: is a folder")
+    assert ".tmp" not in err
+    assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.parametrize("option", ["--model", "--nli"])
+def test_cli_model_folder_that_does_not_exist_is_a_usage_error_before_any_work(
+    tmp_path: Path, option: str
+) -> None:
+    code, _, err = _invoke(
+        "check",
+        str(_story(tmp_path)),
+        option,
+        "./nomodel",
+        "-o",
+        str(tmp_path / "r"),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 2
+    assert _one_line(err).startswith(f"error: {option} ./nomodel: no such folder; expected ")
+    assert ".." not in err
+    assert not (tmp_path / "c").exists()
+
+
+def test_cli_model_folder_without_a_model_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty-model").mkdir()
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--model", str(tmp_path / "empty-model"))
+    assert code == 2
+    assert "holds no model (no modules.json or config.json)" in _one_line(err)
+
+
+def test_cli_model_name_not_in_the_local_cache_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--model", "no-such-model-4f2a")
+    assert code == 2
+    assert err.startswith("error: --model no-such-model-4f2a: no such folder, and")
+    assert "no model of that name in the local Hugging Face cache" in _one_line(err)
+    assert "HF_HUB_OFFLINE=0" in err
+
+
+def test_cli_diff_out_that_is_a_folder_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    report = tmp_path / "a.json"
+    report.write_text("{}")
+    code, _, err = _invoke("diff", str(report), str(report), "-o", str(tmp_path / "folder"))
+    assert code == 2
+    assert _one_line(err) == (
+        f"error: {tmp_path / 'folder'}: is a folder; --out needs a file name for the markdown\n"
+    )
+
+
+def test_cli_diff_write_failure_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.atomic
+    import factcheck.diff
+
+    monkeypatch.setattr(factcheck.diff, "load_report", lambda path: {})
+    monkeypatch.setattr(factcheck.diff, "diff_reports", lambda a, b: None)
+    monkeypatch.setattr(factcheck.diff, "render_diff", lambda diffs: "text\n")
+
+    def refuse(path: Path, text: str) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(factcheck.atomic, "write_atomic", refuse)
+    target = tmp_path / "diff.md"
+    code, _, err = _invoke("diff", "a.json", "b.json", "-o", str(target))
+    assert code == 1
+    assert _one_line(err) == f"error: {target}: cannot write the diff: Permission denied\n"
+
+
+def _git_story(tmp_path: Path) -> Path:
+    story = _story(tmp_path)
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+    return story
+
+
+def test_cli_diff_rev_of_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    story = _git_story(tmp_path)
+    code, _, err = _invoke("diff", str(story / "wire.txt"), "--rev", "HEAD")
+    assert code == 1
+    assert _one_line(err) == (
+        f"error: {story / 'wire.txt'}: is a file; --rev needs a story folder or a folder of "
+        "stories\n"
+    )
+
+
+def test_cli_diff_rev_of_a_path_that_was_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    story = _git_story(tmp_path)
+    (story / "wire.txt").unlink()
+    code, _, err = _invoke("diff", str(story / "wire.txt"), "--rev", "HEAD")
+    assert code == 1
+    assert "is a file at HEAD" in _one_line(err)
+
+
+def test_cli_new_conflict_gate_says_the_baseline_in_out_was_replaced(tmp_path: Path) -> None:
+    story = tmp_path / "bridge"
+    shutil.copytree(STORIES / "harbor-bridge", story)
+    metro = story / "metro-daily.md"
+    original = metro.read_text()
+    metro.write_text(original.replace("25,000 vehicles", "40,000 vehicles"))
+    args = ["check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")]
+    assert _invoke(*args)[0] == 0  # the baseline: no conflict on the traffic count
+    metro.write_text(original)
+    gate = [*args, "-q", "--fail-on", "new-conflict"]
+    code, _, err = _invoke(*gate)
+    assert code == 3
+    (line,) = [ln for ln in err.splitlines() if ln.startswith("fail: ")]
+    assert "1 new conflict(s)" in line
+    assert f"against {tmp_path / 'r' / 'bridge.json'}, which now holds this run's report" in line
+    assert "an identical re-run passes; give --baseline" in line
+    assert _invoke(*gate)[0] == 0  # as the line said

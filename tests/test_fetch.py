@@ -129,6 +129,16 @@ ROUTES = {
         b"<footer>&copy; 2026 City Herald. All rights reserved.</footer></body></html>",
         headers={"Content-Type": "text/html; charset=utf-8"},
     ),
+    "/amp/bridge": Route(
+        body=ARTICLE.replace(b"</head>", b'<link rel="canonical" href="/news/bridge.html"></head>'),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    ),
+    "/wire/bridge": Route(
+        body=ARTICLE.replace(
+            b"</head>", b"<link href='https://herald.example/news/bridge' rel='canonical'></head>"
+        ),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    ),
     "/loop": Route(302, headers={"Location": "/loop"}),
     "/to-ftp": Route(302, headers={"Location": "ftp://127.0.0.1/bridge.html"}),
 }
@@ -140,7 +150,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.user_agents.append(self.headers.get("User-Agent", ""))
-        route = ROUTES.get(self.path)
+        route = ROUTES.get(self.path.partition("?")[0])
         if route is None:
             self.send_error(404)
             return
@@ -285,6 +295,58 @@ def test_fetch_refuses_a_redirect_to_a_url_already_in_the_story(
     with pytest.raises(FetchError, match="already in the story"):
         add_article(f"{server}/old/bridge", story_dir=story)
     assert len(list(story.iterdir())) == 1
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "/news/bridge.html?utm_source=tw",
+        "/news/bridge.html?fbclid=IwAR0x&utm_medium=social",
+        "/news/bridge.html?ref=homepage#comments",
+        "/news/bridge.html/",
+    ],
+)
+def test_fetch_refuses_the_stored_url_with_tracking_parameters_or_a_slash(
+    server: str, tmp_path: Path, again: str
+) -> None:
+    story = tmp_path / "bridge"
+    add_article(f"{server}/news/bridge.html", story_dir=story)
+    with pytest.raises(FetchError, match="already in the story"):
+        add_article(f"{server}{again}", story_dir=story)
+    assert len(list(story.iterdir())) == 1
+
+
+def test_fetch_keeps_query_parameters_that_name_the_page() -> None:
+    from factcheck.fetch import _url_key
+
+    assert _url_key("https://x.example/story?id=7&utm_source=tw") != _url_key(
+        "https://x.example/story?id=8"
+    )
+
+
+def test_fetch_refuses_a_page_whose_canonical_url_is_stored(server: str, tmp_path: Path) -> None:
+    story = tmp_path / "bridge"
+    add_article(f"{server}/news/bridge.html", story_dir=story)
+    with pytest.raises(FetchError, match="already in the story") as info:
+        add_article(f"{server}/amp/bridge", story_dir=story)
+    assert info.value.url == f"{server}/amp/bridge"
+    assert len(list(story.iterdir())) == 1
+
+
+def test_fetch_stores_the_canonical_url_the_page_declares(server: str, tmp_path: Path) -> None:
+    path = add_article(f"{server}/amp/bridge?utm_source=tw", story_dir=tmp_path / "bridge")
+    meta, _ = _front_matter(path)
+    assert meta["url"] == f"{server}/news/bridge.html"
+    with pytest.raises(FetchError, match="already in the story"):
+        add_article(f"{server}/news/bridge.html", story_dir=tmp_path / "bridge")
+
+
+def test_fetch_ignores_a_canonical_url_on_another_site(server: str, tmp_path: Path) -> None:
+    story = tmp_path / "bridge"
+    add_article(f"{server}/news/bridge.html", story_dir=story)
+    path = add_article(f"{server}/wire/bridge", story_dir=story)  # a syndicated copy
+    meta, _ = _front_matter(path)
+    assert meta["url"] == f"{server}/wire/bridge"
 
 
 def test_fetch_names_an_untitled_page_after_its_url(server: str, tmp_path: Path) -> None:

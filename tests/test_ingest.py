@@ -336,8 +336,64 @@ def test_ingest_whitespace_only_file_is_a_failure(story: Path) -> None:
 
 
 def test_ingest_file_with_nul_bytes_is_binary(story: Path) -> None:
-    _write(story, "a.txt", b"PK\x03\x04\x00\x00\x08\x00" + b"x" * 100)
+    _write(story, "a.txt", b"\x00\x01\x02\x00\x00\x08\x00" + b"x" * 100)
     assert _only_failure(story).problem.startswith("binary file (contains NUL bytes)")
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+        (b"GIF89a\x01\x00\x01\x00", "a GIF image"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "a gzip archive"),
+    ],
+)
+def test_ingest_binary_format_is_named_by_its_signature(
+    story: Path, head: bytes, kind: str
+) -> None:
+    _write(story, "a.txt", head + bytes(range(128, 256)) * 4)
+    problem = _only_failure(story).problem
+    assert problem.startswith(f"binary file ({kind}")
+    assert problem.endswith("expected a text or HTML article")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_ingest_utf16_file_without_bom_is_decoded(
+    story: Path, codec: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    _write(story, "a.txt", ARTICLE.encode(codec))
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        article = _only_article(story)
+    assert article.text == ARTICLE
+    assert article.encoding == codec
+    assert any("no byte-order mark" in r.getMessage() for r in caplog.records)
+
+
+def test_ingest_koi8_text_is_refused_rather_than_read_as_mojibake(story: Path) -> None:
+    # charset-normalizer's best guess for these bytes is shift_jis_2004, with no confidence.
+    text = "Гавань\nСовет одобрил ремонт пирса за 3 миллиона долларов во вторник.\n"
+    _write(story, "a.txt", text.encode("koi8-r"))
+    problem = _only_failure(story).problem
+    assert problem.startswith("cannot decode: not UTF-8, and the best guess")
+    assert "unusual characters" in problem and "convert the file to UTF-8" in problem
+
+
+def test_ingest_koi8_text_detected_with_confidence_is_decoded(story: Path) -> None:
+    text = "Городской совет одобрил ремонт пирса за 3 миллиона долларов во вторник.\n"
+    _write(story, "a.txt", text.encode("koi8-r"))
+    assert _only_article(story).text == text
+
+
+def test_ingest_latin1_german_text_is_still_decoded(story: Path) -> None:
+    text = (
+        "Der Stadtrat hat die Reparatur für 3 Millionen Euro genehmigt, sagte "
+        "Bürgermeisterin Jürgens.\nDie Arbeiten beginnen im Juni.\n"
+    )
+    _write(story, "a.txt", text.encode("latin-1"))
+    assert _only_article(story).text == text
 
 
 def test_ingest_file_full_of_control_characters_is_binary(story: Path) -> None:
@@ -457,6 +513,52 @@ def test_ingest_front_matter_bad_date_is_a_failure(story: Path) -> None:
     assert _only_failure(story).problem == (
         "front matter key 'date' is not a date: 'last Tuesday'; write it as YYYY-MM-DD"
     )
+
+
+@pytest.mark.parametrize("value", ["2026-13-45", "2026-02-30"])
+def test_ingest_impossible_yaml_date_fails_that_file_only(story: Path, value: str) -> None:
+    _write(story, "a.md", f"---\noutlet: Ledger\npublished: {value}\n---\n" + ARTICLE)
+    _write(story, "b.md", "---\noutlet: Wire\npublished: 2026-02-28\n---\n" + ARTICLE)
+    articles, failures = _read(story)
+    assert [a.path.name for a in articles] == ["b.md"]
+    (failure,) = failures
+    assert failure.path.name == "a.md"
+    assert failure.problem.startswith(
+        f"invalid YAML front matter: key 'published' is not a real date: {value} ("
+    )
+    assert "\n" not in failure.problem
+
+
+def test_ingest_unknown_front_matter_key_warns_naming_file_key_and_known_keys(
+    story: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _write(story, "a.md", "---\noutlett: Typo\nfetched: '2026-03-01T08:00:00Z'\n---\n" + ARTICLE)
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        article = _only_article(story)
+    assert article.meta.outlet is None
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "a.md: front matter: unknown key 'outlett' (did you mean 'outlet'?)" in message
+    assert "known keys: outlet, source" in message
+    assert "'fetched'" not in message
+
+
+def test_ingest_unknown_story_toml_key_warns(story: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _write(story, "a.txt", ARTICLE)
+    _write(story, "story.toml", '[sources."a.txt"]\noutlett = "Typo"\ntitle = "Acme"\n')
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        article = _only_article(story)
+    assert article.meta.title == "Acme"
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "story.toml: [sources.\"a.txt\"]: unknown key 'outlett'" in message
+    assert "known keys:" in message
+
+
+def test_ingest_known_keys_do_not_warn(story: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _write(story, "a.md", '+++\nSource = "Wire"\nlink = "https://x.example"\n+++\n' + ARTICLE)
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        article = _only_article(story)
+    assert article.meta.outlet == "Wire"
+    assert caplog.records == []
 
 
 def test_ingest_story_toml_wins_over_front_matter() -> None:

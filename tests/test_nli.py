@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from factcheck.cache import Cache
 from factcheck.classify import classify
 from factcheck.cli import app
-from factcheck.errors import ModelError
+from factcheck.errors import ConfigError, ModelError
 from factcheck.extract import extract
-from factcheck.nli import CrossEncoderNLI, scores
+from factcheck.nli import CrossEncoderNLI, check_nli, scores
 from factcheck.types import ConflictKind, Label, Statement
 
 STORY = Path(__file__).parent / "data" / "stories" / "acme-layoffs"
@@ -119,7 +119,17 @@ def test_nli_cli_missing_model_is_a_one_line_error(tmp_path: Path) -> None:
             str(tmp_path / "c"),
         ],
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, found before any work
     assert result.stderr.startswith("error: --nli ")
     assert "no such folder" in result.stderr
     assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "c").exists()
+
+
+def test_nli_check_accepts_a_model_folder(tiny_nli: Path) -> None:
+    check_nli(str(tiny_nli))
+
+
+def test_nli_check_refuses_a_folder_without_a_model(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="holds no model"):
+        check_nli(str(tmp_path))

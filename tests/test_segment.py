@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,54 @@ def test_segment_keeps_a_two_word_sentence_with_a_verb() -> None:
 def test_segment_does_not_split_a_company_name_after_an_abbreviation() -> None:
     texts = _segment("Work by Hallam Eng. Inc. begins in May. The council agreed.")
     assert texts == ["Work by Hallam Eng. Inc. begins in May.", "The council agreed."]
+
+
+def test_segment_nlp_pieces_cover_the_text_and_end_at_sentence_ends() -> None:
+    text = "The council met on Tuesday. " * 40
+    spans = nlp._pieces(text, limit=100)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+    assert all(end - start <= 100 for start, end in spans)
+    assert all(text[start:end].endswith("Tuesday. ") for start, end in spans[:-1])
+
+
+def test_segment_nlp_piece_of_text_without_sentence_ends_is_cut_at_a_space() -> None:
+    spans = nlp._pieces("word " * 50, limit=60)
+    assert all(end == len("word " * 50) or end % 5 == 0 for _, end in spans)
+
+
+def test_segment_paragraph_longer_than_the_parse_limit_is_parsed_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(nlp, "MAX_PARSE_CHARS", 120)
+    sentences = [
+        f"Speaker {i} said the bus fare would rise by {i} cents in July." for i in range(30)
+    ]
+    paragraph = " ".join(sentences)  # one long line, as a transcript often is
+    text = "Council transcript\n" + paragraph + "\n"
+    article = Article("t", Path("t.txt"), text, 0, TextFormat.TXT, "utf-8", ArticleMeta())
+    statements = segment(
+        [clean_article(article)], spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None)
+    )
+    assert [s.text for s in statements] == sentences
+    assert all(text[s.start : s.end] == s.text for s in statements)
+
+
+def test_segment_lower_case_continuation_is_not_merged_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factcheck import segment as segment_module
+    from factcheck.nlp import ParsedSentence
+
+    text = "“We will build it fast,” wrote Zuckerberg. and so on"
+    cut = text.index(" wrote") + 1
+    sents = [ParsedSentence(0, cut, (), ()), ParsedSentence(cut, len(text), (), ())]
+    (merged,) = segment_module._repair(sents, text)
+    assert (merged.start, merged.end) == (0, len(text))
+    monkeypatch.setattr(segment_module, "MAX_MERGED_CHARS", cut + 5)
+    assert len(segment_module._repair(sents, text)) == 2
+
+
+@pytest.mark.parametrize("quote", ['"No comment."', "“Not yet.”"])
+def test_segment_short_whole_quotation_is_a_statement(quote: str) -> None:
+    assert _segment("The mayor was asked about the bridge on Tuesday.", quote)[-1] == quote
