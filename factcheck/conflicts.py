@@ -132,8 +132,9 @@ _NUMERIC_ORDER = (
     ValueKind.COUNT,
     ValueKind.TALLY,
     ValueKind.DATE,
+    ValueKind.TIME,
 )
-_NUMBER_KINDS = frozenset(_NUMERIC_ORDER) - {ValueKind.DATE}
+_NUMBER_KINDS = frozenset(_NUMERIC_ORDER) - {ValueKind.DATE, ValueKind.TIME}
 
 #: How much each kind's evidence is worth, times the alignment similarity.
 WEIGHT = {

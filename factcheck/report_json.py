@@ -66,6 +66,7 @@ def _value_json(v: Value) -> dict[str, Any]:
         "qualifier": v.qualifier,
         "resolved": v.resolved,
         "note": v.note,
+        "role": str(v.role),
     }
 
 

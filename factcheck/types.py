@@ -218,6 +218,7 @@ NUMERIC_KINDS = frozenset(
         ValueKind.COUNT,
         ValueKind.TALLY,
         ValueKind.DATE,
+        ValueKind.TIME,
     }
 )
 

@@ -1188,3 +1188,13 @@ def test_conflicts_one_person_named_two_ways_is_one_speaker(
         "Ron Kuby said the work will begin in 2027.",
     )
     assert kinds == []
+
+
+def test_conflicts_flags_a_clock_time_mismatch(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The council meeting started at 3 p.m. on Tuesday.",
+        "The council meeting started at 5 p.m. on Tuesday.",
+    )
+    (c,) = [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE]
+    assert (c.value_a, c.value_b) == ("3 p.m.", "5 p.m.")
