@@ -101,7 +101,7 @@ from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAn
 
 from factcheck.extract import compatible
 from factcheck.frames import canonical_verb, frames, opposite
-from factcheck.quotes import SPEECH_VERBS, _find_spans, same_speaker
+from factcheck.quotes import SPEECH_VERBS, find_spans, same_speaker
 from factcheck.textdiff import word_diff
 from factcheck.types import (
     CleanArticle,
@@ -435,7 +435,7 @@ def _closed_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The quoted spans of ``text`` that a closing mark ends inside it."""
     return tuple(
         (start, end)
-        for start, end in _find_spans(text)
+        for start, end in find_spans(text)
         if (rest := text[end:].lstrip()) and rest[0] in _CLOSING_MARKS
     )
 

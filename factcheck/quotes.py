@@ -181,6 +181,7 @@ __all__ = [
     "SPEECH_VERBS",
     "attach_quotes",
     "compare_quotes",
+    "find_spans",
     "same_speaker",
 ]
 
@@ -673,7 +674,7 @@ def _single_spans(text: str, doubles: Sequence[tuple[int, int]]) -> list[tuple[i
     return spans
 
 
-def _find_spans(text: str) -> list[tuple[int, int]]:
+def find_spans(text: str) -> list[tuple[int, int]]:
     """Quoted spans of a paragraph, inside the marks and without edge whitespace, double-
     and single-quoted. A single-quoted span that holds double-quoted ones is the outer
     quotation (British nesting, ‘… “…” …’) and replaces them; one that crosses a
@@ -1077,7 +1078,7 @@ def _quote_paragraphs(paras: Sequence[_Paragraph]) -> dict[str, list[Quote]]:
     previous_last: _Sent | None = None
     for para in paras:
         text = para.text
-        spans = _find_spans(text)
+        spans = find_spans(text)
         last: _Attribution | None = None  # the last quote of this paragraph with a speaker
         tail: _Attribution | None = None
         for span in spans:
@@ -1915,7 +1916,7 @@ def _unsupported(q: _Q, records: Sequence[_Q], fact_of: Mapping[str, Fact]) -> Q
             and same_speaker(speaker, r.quote.speaker) is True
         ):
             others.setdefault(r.st.source_id, r)
-    explanation = f"Only {q.st.source_id} has {speaker} say this"
+    explanation = f"No source but {q.st.id} has {speaker} say this"
     told = []
     for r in sorted(others.values(), key=lambda r: (_position(r.st), r.quote.start)):
         text = r.quote.text.strip().rstrip(",;:.").rstrip()

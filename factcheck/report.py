@@ -52,7 +52,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -63,7 +63,7 @@ from factcheck.types import (
     NUMERIC_KINDS,
     Conflict,
     Coverage,
-    Derivation,
+    DerivationKind,
     Fact,
     FramingNote,
     Label,
@@ -565,12 +565,6 @@ MAX_PHRASES = 8
 #: ("follows the reporting of"), put between the two sources as it is; any other kind is a
 #: noun ("close paraphrase"): "is a close paraphrase of".
 _RELATION_ENDINGS = frozenset({"of", "from", "on", "to", "by", "with"})
-#: The :class:`~factcheck.types.Derivation` fields the derivation line puts in words
-#: itself; any other field (a new measure or piece of evidence) is shown by its name.
-_DERIVATION_SHOWN = frozenset(
-    {"derived", "original", "kind", "score", "order", "coverage", "shared_ngrams"}
-    | {"why_original", "shared_phrases"}
-)
 
 
 def _relation(kind: object) -> str:
@@ -589,37 +583,6 @@ def _edge_text(kind: object) -> str:
     return relation.split(" ", 2)[2] if relation.startswith(("is a ", "is an ")) else relation
 
 
-def _field_name(name: str) -> str:
-    return name.replace("_", " ")
-
-
-def _derivation_evidence(d: Derivation) -> tuple[list[str], list[tuple[str, str]]]:
-    """What a derivation carries beyond the fields the line puts in words, generically:
-    numbers as ``(measures)`` ("3 shared passages", "overlap 0.42"), texts and lists of
-    texts as ``(name, markdown)`` lines ("cited passages: “…”, “…”")."""
-    measures: list[str] = []
-    lines: list[tuple[str, str]] = []
-    for f in fields(d):
-        value = getattr(d, f.name)
-        name = _field_name(f.name)
-        empty = value is None or (isinstance(value, str | tuple | list) and not value)
-        if f.name in _DERIVATION_SHOWN or empty:
-            continue
-        if isinstance(value, bool):
-            measures.append(f"{name}: {'yes' if value else 'no'}")
-        elif isinstance(value, int):
-            measures.append(f"{value} {name}")
-        elif isinstance(value, float):
-            measures.append(f"{name} {value:.2f}")
-        elif isinstance(value, str):
-            lines.append((name, md_escape(value)))
-        elif isinstance(value, tuple | list):
-            lines.append((name, _phrase_list([str(v) for v in value])))
-        else:
-            lines.append((name, md_escape(str(value))))
-    return measures, lines
-
-
 def _phrase_list(phrases: Sequence[str]) -> str:
     shown = ", ".join(f"“{md_escape(p)}”" for p in phrases[:MAX_PHRASES])
     more = f" and {len(phrases) - MAX_PHRASES} more" if len(phrases) > MAX_PHRASES else ""
@@ -627,9 +590,9 @@ def _phrase_list(phrases: Sequence[str]) -> str:
 
 
 def _provenance_section(result: StoryResult) -> list[str]:
-    """One line per derivation: the two sources, the kind (its text from ``str(kind)``, so
-    a new kind shows as it is named), the measures and why the original is taken as
-    such; then its evidence: shared phrases and any other field it carries."""
+    """One line per derivation: the two sources, the kind (its text from ``str(kind)``), the
+    measures of a rewrite (a citation's evidence is its mentions, which ``why_original``
+    quotes) and why the original is taken as such; then the shared passages."""
     labels = source_labels(result)
     out = ["## Rewrites and copies", ""]
     if not result.derivations:
@@ -639,26 +602,28 @@ def _provenance_section(result: StoryResult) -> list[str]:
             "",
         ]
     out += [
-        "A rewrite does not confirm its original: facts below count *independent* sources, "
-        "with each rewrite merged into its original.",
+        "A rewrite, or a report that says it has its facts from another source, does not "
+        "confirm that source: facts below count *independent* sources, with each such "
+        "article merged into its original.",
         "",
     ]
     for d in result.derivations:
         names = {sid: labels[sid] for sid in (d.derived, d.original)}
-        measures, evidence = _derivation_evidence(d)
         why = _prose(d.why_original, names) if d.why_original.strip() else ""
+        measures = (
+            ""
+            if d.kind is DerivationKind.CITES
+            else (
+                f" (score {d.score:.2f}: {d.coverage:.0%} of the shorter article aligned, "
+                f"order kept {d.order:.0%}, {d.shared_passages} shared passages)"
+            )
+        )
         out.append(
             f"- **{md_escape(labels[d.derived])}** {md_escape(_relation(d.kind))} "
-            f"**{md_escape(labels[d.original])}** "
-            f"(score {d.score:.2f}: {d.coverage:.0%} of the shorter article aligned, "
-            f"order kept {d.order:.0%}, "
-            + ", ".join([f"{d.shared_ngrams} shared rare phrases", *measures])
-            + ")."
-            + (f" {why}" if why else "")
+            f"**{md_escape(labels[d.original])}**{measures}." + (f" {why}" if why else "")
         )
         if d.shared_phrases:
-            out.append(f"  - shared phrases: {_phrase_list(d.shared_phrases)}")
-        out += [f"  - {name}: {text}" for name, text in evidence]
+            out.append(f"  - shared passages: {_phrase_list(d.shared_phrases)}")
     return [*out, ""]
 
 
@@ -782,7 +747,8 @@ def _overlap_section(result: StoryResult) -> list[str]:
     lines = [
         "## Source overlap",
         "",
-        "Solid lines: facts two sources share. Dotted arrows: a rewrite and its original.",
+        "Solid lines: facts two sources share. Dotted arrows: a rewrite, or a report citing "
+        "another, and its original.",
         "",
         "```mermaid",
         "graph LR",
@@ -1163,7 +1129,7 @@ _QUOTE_INTRO = {
     QuoteClass.MISATTRIBUTED: "the same or nearly the same words, a different speaker",
     QuoteClass.ALTERED: (
         "words changed inside the quotation marks, cut so that their meaning changes, "
-        "or negated by a paraphrase"
+        "or negated or given other figures by a paraphrase"
     ),
     QuoteClass.UNSUPPORTED: "attributed by one source only; no other source quotes or supports it",
     QuoteClass.ELIDED: "shortened, or a gap marked with an ellipsis",
@@ -1174,6 +1140,10 @@ _QUOTE_INTRO = {
 
 def _quoted(text: str | None) -> str:
     return f"“{md_escape(_short(text or '', 160))}”"
+
+
+#: A statement ID as explanations write it ("herald:3").
+_STATEMENT_REF = re.compile(r"[\w.-]+:\d+")
 
 
 def _quotes_section(
@@ -1199,6 +1169,10 @@ def _quotes_section(
             speaker = md_escape(q.speaker_a or q.speaker_b or "unknown speaker")
             if q.b is None:
                 out.append(f"- **{speaker}**, {where}: {_quoted(q.text_a)}")
+                named = [by_id[i] for i in _STATEMENT_REF.findall(q.explanation) if i in by_id]
+                lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in named}
+                sources = {st.source_id: labels[st.source_id] for st in (a, *named)}
+                out.append(f"  - {_prose(q.explanation, sources, lines)}")
                 continue
             b = by_id[q.b]
             label_b = md_escape(labels[b.source_id])

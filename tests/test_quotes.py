@@ -725,7 +725,7 @@ def test_quotes_two_remarks_of_one_speaker_in_one_fact_are_not_altered() -> None
         (QuoteClass.UNSUPPORTED, "b:1", None),
     }
     assert a.explanation == (
-        "Only a has Maria Brandt say this. In the same fact, b:1 quotes Maria Brandt "
+        "No source but a:1 has Maria Brandt say this. In the same fact, b:1 quotes Maria Brandt "
         "differently: “We expect to close two branch offices this year”."
     )
 

@@ -6,8 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -439,6 +438,19 @@ def test_report_paraphrase_is_printed_as_the_sources_sentence_not_a_quote() -> N
     assert "Oakport Times (line 2) reports Ortiz's words quoted in a (line 1)" in quotes
 
 
+def test_report_unsupported_quote_shows_its_explanation_with_labels() -> None:
+    finding = QuoteFinding(
+        QuoteClass.UNSUPPORTED, "a:1", None, "Ruiz", None, "We will rebuild", None, None,
+        "No source but a:1 has Ruiz say this. In the same fact, b:2 quotes Ruiz differently.",
+    )  # fmt: skip
+    md = render_markdown(_story([_article("a"), _article("b", "Oakport Times")], quotes=(finding,)))
+    quotes = _section(md, "Quotes")
+    assert (
+        "  - No source but a (line 1) has Ruiz say this. In the same fact, Oakport Times "
+        "(line 2) quotes Ruiz differently."
+    ) in quotes
+
+
 def test_report_json_writes_unbounded_sides_as_null_and_every_float_one_way() -> None:
     result = _result()
     more = Value(ValueKind.MONEY, "more than $14 billion", 0, 21, "USD", 14e9, float("inf"))
@@ -489,17 +501,15 @@ def test_report_long_outlet_labels_keep_the_file_stem() -> None:
     assert labels["iht-asia"].endswith("… (iht-asia)")
 
 
-def test_report_renders_shared_phrases_when_provenance_gives_them() -> None:
-    @dataclass(frozen=True, slots=True)
-    class WithPhrases(Derivation):
-        shared_phrases: tuple[str, ...] = ()
-
-    rewrite = WithPhrases(
-        "b", "a", DerivationKind.COPY, 0.9, 1.0, 0.8, 2, "a came first",
-        shared_phrases=("rebuild the harbor bridge", "a protected bike @lane"),
+def test_report_renders_the_shared_passages_of_a_rewrite() -> None:
+    rewrite = Derivation(
+        "b", "a", DerivationKind.COPY, 0.9, 1.0, 0.8, 9, "a came first",
+        shared_phrases=("rebuild the harbor bridge", "a protected bike @lane"), shared_passages=2,
     )  # fmt: skip
     md = render_markdown(_story([_article("a"), _article("b")], derivations=(rewrite,)))
-    assert "  - shared phrases: “rebuild the harbor bridge”, “a protected bike @&#8203;lane”" in md
+    assert "- **b** is a copy of **a** (score 0.90: 80% of the shorter article aligned, " in md
+    assert "order kept 100%, 2 shared passages). a came first" in md
+    assert "  - shared passages: “rebuild the harbor bridge”, “a protected bike @&#8203;lane”" in md
 
 
 def test_report_docstring_examples_hold() -> None:
@@ -788,46 +798,31 @@ def test_report_orients_a_conflict_by_its_statements_not_by_source_ids() -> None
 # --------------------------------------------------------------------------- derivations
 
 
-class _ComingKind(StrEnum):
-    CITES = "follows the reporting of"
-    ABRIDGED = "abridged copy"
-
-
-@dataclass(frozen=True, slots=True)
-class _WithPassages(Derivation):
-    shared_passages: int = 0
-    cited_passages: tuple[str, ...] = ()
-
-
-def test_report_renders_a_new_derivation_kind_and_its_evidence_generically() -> None:
-    cites = _WithPassages(
-        "fox", "nyt", _ComingKind.CITES, 0.62, 0.8, 0.5, 3,
-        "nyt was published 2025-07-30, before 2025-07-31.", shared_passages=2,
-        cited_passages=("as first reported by The New York Times",),
+def test_report_a_citation_shows_its_mentions_not_rewrite_measures() -> None:
+    why = "fox cites nyt's reporting (1 mention: “as first reported by The New York Times”)."
+    cites = Derivation(
+        "fox", "nyt", DerivationKind.CITES, 0.15, 0.5, 0.25, 0, why,
+        mentions=("as first reported by The New York Times",),
     )  # fmt: skip
     articles = [_article("fox", "Fox News"), _article("nyt", "The New York Times")]
     result = _story(articles, derivations=(cites,))
     md = render_markdown(result)
     rewrites = _section(md, "Rewrites and copies")
     assert (
-        "- **Fox News** follows the reporting of **The New York Times** (score 0.62: 50% of the "
-        "shorter article aligned, order kept 80%, 3 shared rare phrases, 2 shared passages). "
-        "The New York Times was published 2025-07-30, before 2025-07-31."
+        "- **Fox News** is a secondary report of **The New York Times**. Fox News cites "
+        "The New York Times's reporting (1 mention: “as first reported by The New York Times”)."
     ) in rewrites
-    assert "  - cited passages: “as first reported by The New York Times”" in rewrites
-    assert f'{_node("fox")} -.->|"follows the reporting of"| {_node("nyt")}' in md
+    assert "score" not in rewrites  # a citation is not measured like a rewrite
+    assert "mentions:" not in rewrites  # the explanation quotes them already
+    assert f'{_node("fox")} -.->|"secondary report of"| {_node("nyt")}' in md
     data = json.loads(render_json(result))["derivations"][0]
-    assert data["kind"] == "follows the reporting of" and data["shared_passages"] == 2
-    assert data["cited_passages"] == ["as first reported by The New York Times"]
-    assert list(data)[:9] == [
-        "derived", "original", "kind", "score", "order", "coverage", "shared_ngrams",
-        "shared_phrases", "why_original",
-    ]  # fmt: skip
+    assert data["kind"] == "secondary report"
+    assert data["mentions"] == ["as first reported by The New York Times"]
 
 
-def test_report_a_noun_derivation_kind_reads_with_its_article() -> None:
-    abridged = Derivation("b", "a", _ComingKind.ABRIDGED, 0.9, 1.0, 0.8, 12, "")
-    md = render_markdown(_story([_article("a"), _article("b")], derivations=(abridged,)))
-    assert "- **b** is an abridged copy of **a** (score 0.90" in md
-    assert "12 shared rare phrases).\n" in md  # no reason given: nothing after the measures
-    assert f'{_node("b")} -.->|"abridged copy of"| {_node("a")}' in md
+def test_report_a_rewrite_with_no_reason_ends_with_its_measures() -> None:
+    condensed = Derivation("b", "a", DerivationKind.CONDENSED, 0.9, 1.0, 0.8, 12, "")
+    md = render_markdown(_story([_article("a"), _article("b")], derivations=(condensed,)))
+    assert "- **b** is a condensed rewrite of **a** (score 0.90" in md
+    assert "0 shared passages).\n" in md  # no reason given: nothing after the measures
+    assert f'{_node("b")} -.->|"condensed rewrite of"| {_node("a")}' in md
