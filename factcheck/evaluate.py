@@ -74,6 +74,7 @@ from factcheck.types import (
     CleanArticle,
     ConflictKind,
     Coverage,
+    DerivationKind,
     Label,
     Statement,
     StoryResult,
@@ -886,6 +887,7 @@ class FramingEval:
     statements_with_inf: int
     source_pairs: int
     derived_pairs: int
+    cited_pairs: int
     failures: tuple[str, ...]
     runtime_s: float
     sweep: tuple[FramingSweepRow, ...] = ()
@@ -1827,6 +1829,7 @@ _BASIL_COUNTS = (
     "statements_with_inf",
     "source_pairs",
     "derived_pairs",
+    "cited_pairs",
 )
 
 
@@ -1835,7 +1838,9 @@ def _count_basil(triplet: Sequence[BasilRow], result: StoryResult, c: Counter[st
     # (or, rarely, a real one; the report names them).
     n = len(result.articles)
     c["source_pairs"] += n * (n - 1) // 2
-    c["derived_pairs"] += len(result.derivations)
+    cites = sum(d.kind is DerivationKind.CITES for d in result.derivations)
+    c["derived_pairs"] += len(result.derivations) - cites
+    c["cited_pairs"] += cites
     spans: dict[tuple[str, int], set[str]] = defaultdict(set)
     for art in triplet:
         c["sentences"] += len(art.sentences)
@@ -2451,7 +2456,9 @@ def render_evaluation_md(report: EvalReport, run: RunInfo | None = None) -> str:
             "",
             "Provenance: the three outlets of a triplet report the event on their own, so a "
             "pair read as a rewrite or copy is a false alarm unless one really follows the "
-            f"other: {_share(b.derived_pairs, b.source_pairs)} pairs flagged.",
+            f"other: {_share(b.derived_pairs, b.source_pairs)} pairs flagged. A pair where "
+            "one names the other's outlet as where it has its facts from is a citation, "
+            f"counted apart: {_share(b.cited_pairs, b.source_pairs)} pairs.",
             "",
             *_framing_sweep_lines(b),
             *_failed(b.failures, "triplets"),

@@ -371,3 +371,23 @@ def test_evaluate_one_per_document_reference_keeps_a_document_once_per_event() -
     gold = {("d1", 0): "fire", ("d1", 1): "fire", ("d2", 0): "fire"}
     groups = ev._one_per_document(keys, gold)
     assert groups == [[("d1", 0), ("d2", 0)], [("d1", 1)], [("d2", 1)]]
+
+
+def test_evaluate_basil_counts_citations_apart_from_rewrites() -> None:
+    from collections import Counter
+
+    from factcheck.pipeline import analyse, article_from_paragraphs
+    from factcheck.types import Derivation, DerivationKind
+
+    articles = [
+        article_from_paragraphs(src, ["The council approved the plan on Tuesday."])
+        for src in ("fox", "nyt", "hpo")
+    ]
+    result = analyse(
+        articles, name="t", settings=SETTINGS, embedder=FakeEmbedder(), cache=Cache(None)
+    )
+    cites = Derivation("fox", "nyt", DerivationKind.CITES, 0.1, 0.5, 0.3, 0, "")
+    copy = Derivation("hpo", "nyt", DerivationKind.COPY, 0.9, 1.0, 1.0, 20, "")
+    c: Counter[str] = Counter()
+    ev._count_basil([], replace(result, derivations=(cites, copy)), c)
+    assert (c["source_pairs"], c["derived_pairs"], c["cited_pairs"]) == (3, 1, 1)
