@@ -39,6 +39,7 @@ __all__ = [
     "fact_id",
     "normalise_text",
     "ordered",
+    "statement_digest",
 ]
 
 #: Report order: what needs attention first.
@@ -52,13 +53,15 @@ def normalise_text(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()
+def statement_digest(text: str) -> str:
+    """The SHA-1 (hex) of a statement's normalised text: what fact IDs are made of, and the
+    key that orders a fact's statements by content alone (never by file or position)."""
+    return hashlib.sha1(normalise_text(text).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def fact_id(texts: Sequence[str]) -> str:
     """Content-derived ID of a fact from its statements' texts."""
-    return "F-" + min(_digest(t) for t in texts)[:8]
+    return "F-" + min(statement_digest(t) for t in texts)[:8]
 
 
 def _coverage(n: int, total: int) -> Coverage:
@@ -92,8 +95,13 @@ def classify(
     position = {s.id: (s.source_id, s.index) for s in statements}
     context = ConflictContext.of(statements)
     groups = [sorted(m, key=position.__getitem__) for m in facts_of(graph)]
-    pairs = {
-        g[0]: [(u, v) for u, v in combinations(g, 2) if position[u][0] != position[v][0]]
+    content = {s.id: (statement_digest(s.text), s.text, s.id) for s in statements}
+    pairs = {  # each pair in content order, so a conflict's sides do not follow file names
+        g[0]: [
+            (u, v) if content[u] <= content[v] else (v, u)
+            for u, v in combinations(g, 2)
+            if position[u][0] != position[v][0]
+        ]
         for g in groups
     }
     nli: dict[tuple[str, str], float] = {}

@@ -79,7 +79,6 @@ __all__ = [
     "MAX_LABEL",
     "NAME_AFTER",
     "REPORT_SCHEMA",
-    "content_key",
     "coverage_counts",
     "issue_counts",
     "md_code",
@@ -332,23 +331,24 @@ def _by_id(result: StoryResult) -> dict[str, Statement]:
 # ----------------------------------------------------------------------------- order
 
 
-def content_key(text: str) -> str:
-    """The SHA-1 (hex) of a statement's normalised text: the hash fact IDs are made of
-    (:func:`factcheck.classify.fact_id`), so it depends on nothing but the words."""
-    from factcheck.classify import normalise_text  # loaded already: the pipeline ran it
+def _digest(text: str) -> str:
+    """:func:`factcheck.classify.statement_digest`, imported when first needed: ``diff`` on
+    two JSON reports renders markdown without loading the pipeline's modules."""
+    from factcheck.classify import statement_digest
 
-    return hashlib.sha1(normalise_text(text).encode("utf-8"), usedforsecurity=False).hexdigest()
+    return statement_digest(text)
 
 
 def representative(texts: Mapping[str, str]) -> str:
     """Of a fact's statements (``statement ID -> text``), the ID of the one that shows the
-    fact: the smallest :func:`content_key`, i.e. the statement that gives the fact its ID
-    (ties: the text, then the ID). It does not depend on file names or positions.
+    fact: the smallest :func:`~factcheck.classify.statement_digest`, i.e. the statement that
+    gives the fact its ID (ties: the text, then the ID). It does not depend on file names or
+    positions.
 
         >>> representative({"a:1": "The mayor resigned.", "b:4": "Two died."})
         'b:4'
     """
-    return min(texts, key=lambda sid: (content_key(texts[sid]), texts[sid], sid))
+    return min(texts, key=lambda sid: (_digest(texts[sid]), texts[sid], sid))
 
 
 def _shown(fact: Fact, by_id: Mapping[str, Statement]) -> Statement:
@@ -372,12 +372,12 @@ def _source_order(result: StoryResult, labels: Mapping[str, str]) -> list[str]:
 
 
 def _side_key(st: Statement) -> tuple[str, str]:
-    return content_key(st.text), st.text
+    return _digest(st.text), st.text
 
 
 def _oriented(c: Conflict, by_id: Mapping[str, Statement]) -> Conflict:
     """The conflict with its sides in content order: the side whose statement has the
-    smaller :func:`content_key` first, so a rename does not swap them."""
+    smaller :func:`~factcheck.classify.statement_digest` first, so a rename does not swap them."""
     if _side_key(by_id[c.a]) <= _side_key(by_id[c.b]):
         return c
     return replace(c, a=c.b, b=c.a, value_a=c.value_b, value_b=c.value_a)
@@ -415,7 +415,7 @@ def _in_report_order(result: StoryResult, labels: Mapping[str, str]) -> StoryRes
 
     def quote_key(q: QuoteFinding) -> tuple[str, ...]:
         b = by_id[q.b].text if q.b else ""
-        return (content_key(q.text_a), content_key(q.text_b or b), q.speaker_a or "", q.a)
+        return (_digest(q.text_a), _digest(q.text_b or b), q.speaker_a or "", q.a)
 
     return replace(
         result,

@@ -69,14 +69,14 @@ def test_end_to_end_finds_the_detail_each_source_adds(results: dict[str, StoryRe
 
 def test_end_to_end_catches_a_numeric_conflict(results: dict[str, StoryResult]) -> None:
     conflicts = [c for f in results["harbor-bridge"].facts for c in f.conflicts]
-    values = [(c.value_a, c.value_b) for c in conflicts if c.kind is ConflictKind.VALUE]
-    assert values == [("40,000 vehicles", "25,000 vehicles")]
+    values = [{c.value_a, c.value_b} for c in conflicts if c.kind is ConflictKind.VALUE]
+    assert values == [{"40,000 vehicles", "25,000 vehicles"}]  # sides in content order
 
 
 def test_end_to_end_catches_a_date_conflict(results: dict[str, StoryResult]) -> None:
     conflicts = [c for f in results["harbor-bridge"].facts for c in f.conflicts]
-    values = [(c.value_a, c.value_b) for c in conflicts if c.kind is ConflictKind.DATE]
-    assert values == [("March 2027", "June 2027")]
+    values = [{c.value_a, c.value_b} for c in conflicts if c.kind is ConflictKind.DATE]
+    assert values == [{"March 2027", "June 2027"}]
 
 
 def test_end_to_end_sees_no_conflict_in_compatible_roundings(

@@ -775,14 +775,15 @@ def test_report_moving_an_articles_paragraphs_keeps_every_section_in_order() -> 
 
 
 def test_report_shows_a_fact_by_the_statement_its_id_comes_from() -> None:
-    from factcheck.report import content_key, representative
+    from factcheck.classify import statement_digest
+    from factcheck.report import representative
 
     md = render_markdown(_bridge())
     texts = {
         s.id: s.text for s in _bridge().statements if s.id in ("herald:1", "metro:1", "wire:1")
     }
     shown = texts[representative(texts)]
-    assert shown == min(texts.values(), key=content_key)
+    assert shown == min(texts.values(), key=statement_digest)
     consensus = _section(md, "Consensus")
     assert f"<details><summary>{shown}</summary>" in consensus
     assert f"| F-00000001 | consensus | ● | ● | ● | {shown} |" in md
