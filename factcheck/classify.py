@@ -20,6 +20,7 @@ statement to a fact changes it only if the new statement's hash is smaller.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -29,13 +30,24 @@ import networkx as nx
 
 from factcheck.align import facts_of
 from factcheck.conflicts import ConflictContext, find_conflicts
+from factcheck.extract import comparable, compatible
 from factcheck.nli import NLI_THRESHOLD
-from factcheck.types import Conflict, ConflictKind, Coverage, Fact, Label, Statement
+from factcheck.types import (
+    Conflict,
+    ConflictKind,
+    Coverage,
+    Fact,
+    Label,
+    Statement,
+    Value,
+    ValueKind,
+)
 
 __all__ = [
     "LABEL_ORDER",
     "ContradictionFn",
     "classify",
+    "echoes",
     "fact_id",
     "normalise_text",
     "ordered",
@@ -192,3 +204,73 @@ def _dedupe_ids(facts: list[Fact]) -> list[Fact]:
         seen[f.id] = n
         out.append(f if n == 1 else replace(f, id=f"{f.id}-{n}"))
     return out
+
+
+#: A statement's content words must appear in the other statement at least this much
+#: (the share of the shorter one's lemmas) for its figures to count as stated there.
+ECHO_MIN_OVERLAP = 0.5
+#: A figure counts only when it is precise: its interval is at most this share of its
+#: size wide ("$14.3 billion" is, "billions of dollars" and "$1 million" are not).
+ECHO_MAX_SPREAD = 0.25
+_ECHO_KINDS = frozenset(
+    {ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT, ValueKind.TALLY}
+)
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _precise(v: Value) -> bool:
+    if v.kind is ValueKind.TALLY:
+        return True
+    if v.low is None or v.high is None or not (math.isfinite(v.low) and math.isfinite(v.high)):
+        return False
+    return v.high - v.low <= ECHO_MAX_SPREAD * max(abs(v.low), abs(v.high))
+
+
+def _figures(st: Statement) -> list[Value]:
+    return [v for v in st.values if v.kind in _ECHO_KINDS and v.resolved and _precise(v)]
+
+
+def _content_lemmas(st: Statement) -> set[str]:
+    return {t.lemma.lower() for t in st.tokens if t.pos in _CONTENT_POS and len(t.lemma) > 2}
+
+
+def echoes(facts: Sequence[Fact], statements: Sequence[Statement]) -> tuple[Fact, ...]:
+    """Unique facts with the statements of other sources that state their figures.
+
+    The aligner gives each statement one counterpart per source, so a detail one source
+    lists on its own line ("$14.3 billion investment in Scale AI") and another packs into
+    a longer sentence about something else ("…by investing $14.3 billion in Scale AI,
+    acquiring its founder…") comes out as unique. A statement of another source *echoes*
+    a unique fact's statement when it holds a compatible value of every precise figure
+    (money, percent, quantity, count, tally; see :data:`ECHO_MAX_SPREAD`) the fact's
+    statement gives, and holds at least :data:`ECHO_MIN_OVERLAP` of the content words of
+    the shorter of the two. Dates and names alone are never enough: a story's main actor
+    and date are in every sentence. The fact stays unique (its statement has no
+    counterpart of its own); the report says where else its figures stand.
+    """
+    words = {st.id: _content_lemmas(st) for st in statements}
+    figures = {st.id: _figures(st) for st in statements}
+    by_id = {st.id: st for st in statements}
+    out = []
+    for f in facts:
+        if f.coverage is not Coverage.UNIQUE:
+            out.append(f)
+            continue
+        found: list[str] = []
+        for sid in f.statement_ids:
+            mine, own = figures[sid], words[sid]
+            if not mine:
+                continue
+            for other in statements:
+                if other.source_id == by_id[sid].source_id or other.id in found:
+                    continue
+                theirs = figures[other.id]
+                if not all(
+                    any(comparable(v, w) and compatible(v, w) for w in theirs) for v in mine
+                ):
+                    continue
+                shared = len(own & words[other.id])
+                if shared >= ECHO_MIN_OVERLAP * max(1, min(len(own), len(words[other.id]))):
+                    found.append(other.id)
+        out.append(replace(f, echoes=tuple(sorted(found))) if found else f)
+    return tuple(out)

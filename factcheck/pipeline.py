@@ -194,6 +194,7 @@ def analyse(
                 sources=[c.article.source_id for c in articles],
                 contradiction=_nli_fn(settings, cache),
             )
+            facts = classify_stage.echoes(facts, statements)
         with _stage(name, "quotes", on_stage):
             quotes = quotes_stage.compare_quotes(statements, facts)
         with _stage(name, "framing", on_stage):

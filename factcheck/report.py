@@ -985,12 +985,20 @@ def _facts_section(
     return out
 
 
-def _unique_lines(f: Fact, by_id: Mapping[str, Statement]) -> list[str]:
-    """The lines of one unique fact: each of its statements, with its typed values."""
-    return [
+def _unique_lines(f: Fact, by_id: Mapping[str, Statement], labels: Mapping[str, str]) -> list[str]:
+    """The lines of one unique fact: each of its statements, with its typed values, then
+    where other sources state its figures inside a longer sentence (``Fact.echoes``)."""
+    out = [
         f"- {f.id} line {st.line}: {md_escape(st.text)}{_value_tags(st.values)}"
         for st in (by_id[sid] for sid in f.statement_ids)
     ]
+    if f.echoes:
+        where = "; ".join(
+            f"{md_escape(labels[st.source_id])} line {st.line}: {md_escape(_short(st.text, 120))}"
+            for st in (by_id[sid] for sid in f.echoes)
+        )
+        out.append(f"  - its figures also stand in a longer sentence of another source: {where}")
+    return out
 
 
 def _unique_section(
@@ -1003,13 +1011,19 @@ def _unique_section(
     unique = [f for f in result.facts if f.coverage is Coverage.UNIQUE]
     if not unique:
         return [*out, "None.", ""]
+    echoed = sum(bool(f.echoes) for f in unique)
+    if echoed:
+        out[-2] += (
+            f" {echoed} of them {'has' if echoed == 1 else 'have'} figures that another source"
+            " states inside a longer sentence about something else (shown under the detail)."
+        )
     for a in result.articles:
         sid = a.article.source_id
         mine = [f for f in unique if f.source_ids[0] == sid]
         if not mine:
             continue
         out += [f"### {md_escape(labels[sid])} ({len(mine)})", ""]
-        out += [line for f in mine for line in _unique_lines(f, by_id)]
+        out += [line for f in mine for line in _unique_lines(f, by_id, labels)]
         out.append("")
     return out
 

@@ -182,6 +182,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 "statements": list(f.statement_ids),
                 "similarity": _num(f.similarity),
                 "independent": f.independent or len(f.source_ids),
+                "echoes": list(f.echoes),
                 "conflicts": [
                     {
                         "kind": str(c.kind),

@@ -358,6 +358,10 @@ class Fact:
     conflicts: tuple[Conflict, ...] = ()
     framing: tuple[FramingNote, ...] = ()
     independent: int = 0  # sources that are not rewrites of another source of this fact
+    #: For a unique fact: statements of other sources that state its figures inside a
+    #: statement of another fact ("$14.3 billion investment in Scale AI" as one clause of
+    #: a longer sentence). See :func:`factcheck.classify.echoes`.
+    echoes: tuple[str, ...] = ()
 
     @property
     def label(self) -> Label:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import networkx as nx
+from conftest import StatementFactory
 from helpers import bare_statement
 
-from factcheck.classify import classify, fact_id
-from factcheck.types import Coverage, Label, Statement
+from factcheck.classify import classify, echoes, fact_id
+from factcheck.types import Coverage, Fact, Label, Statement
 
 
 def _graph(statements: list[Statement], edges: list[tuple[str, str, float]]) -> nx.Graph[str]:
@@ -69,3 +70,60 @@ def test_classify_gives_unique_ids_to_facts_with_the_same_text() -> None:
     sts = [bare_statement("a", 1, "Same words."), bare_statement("b", 1, "Same words.")]
     facts = classify(sts, _graph(sts, []), sources=["a", "b"])
     assert len({f.id for f in facts}) == 2
+
+
+# echoes: a unique detail whose figures another source states inside a longer sentence
+
+
+def _unique_story(
+    statement_factory: StatementFactory, detail: str, others: list[str]
+) -> tuple[list[Statement], tuple[Fact, ...]]:
+    from datetime import date
+
+    from factcheck.extract import extract
+
+    sts = [extract(statement_factory(detail, "a", 1), published=date(2025, 7, 30))]
+    sts += [
+        extract(statement_factory(text, "b", i), published=date(2025, 7, 30))
+        for i, text in enumerate(others, 1)
+    ]
+    facts = classify(sts, _graph(sts, []), sources=["a", "b"])
+    return sts, echoes(facts, sts)
+
+
+def test_classify_echoes_a_detail_stated_inside_a_longer_sentence(
+    statement_factory: StatementFactory,
+) -> None:
+    _, facts = _unique_story(
+        statement_factory,
+        "$14.3 billion investment in Scale AI",
+        [
+            "In June 2025, Meta began its AGI sprint by investing $14.3 billion in Scale AI, "
+            "acquiring its founder and restructuring its AI efforts.",
+            "Meta has spent billions of dollars to hire researchers.",
+        ],
+    )
+    (detail,) = [f for f in facts if f.statement_ids == ("a:1",)]
+    assert detail.coverage is Coverage.UNIQUE and detail.echoes == ("b:1",)
+    (other,) = [f for f in facts if f.statement_ids == ("b:2",)]
+    assert other.echoes == ()  # "billions of dollars" is no figure to match
+
+
+def test_classify_does_not_echo_the_same_figure_about_something_else(
+    statement_factory: StatementFactory,
+) -> None:
+    _, facts = _unique_story(
+        statement_factory,
+        "Jackson arranged to have $7,000 paid to a contractor for work on his home.",
+        ["Additional records disclosed on Wednesday showed $7,000 in expenses on travel."],
+    )
+    assert all(f.echoes == () for f in facts)
+
+
+def test_classify_does_not_echo_a_vague_figure(statement_factory: StatementFactory) -> None:
+    _, facts = _unique_story(
+        statement_factory,
+        "Billions of dollars are at stake in the lawsuit.",
+        ["The justices weighed whether billions of dollars in back pay were at stake."],
+    )
+    assert all(f.echoes == () for f in facts)

@@ -827,3 +827,17 @@ def test_report_a_rewrite_with_no_reason_ends_with_its_measures() -> None:
     assert "- **b** is a condensed rewrite of **a** (score 0.90" in md
     assert "0 shared passages).\n" in md  # no reason given: nothing after the measures
     assert f'{_node("b")} -.->|"condensed rewrite of"| {_node("a")}' in md
+
+
+def test_report_unique_detail_shows_where_its_figures_also_stand() -> None:
+    articles = [_article("a"), _article("b", "Oakport Times")]
+    detail = Fact("F-0000000a", ("a:2",), ("a",), Coverage.UNIQUE, 1.0, echoes=("b:3",))
+    md = render_markdown(_story(articles, detail))
+    unique = _section(md, "Unique details")
+    assert "1 of them has figures that another source states inside a longer sentence" in unique
+    assert (
+        "  - its figures also stand in a longer sentence of another source: Oakport Times "
+        "line 3: Statement 3 of the story, as told by b."
+    ) in unique
+    data = json.loads(render_json(_story(articles, detail)))
+    assert [f["echoes"] for f in data["facts"] if f["id"] == "F-0000000a"] == [["b:3"]]
