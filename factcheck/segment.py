@@ -10,7 +10,12 @@ both common in news copy:
   Inc. begins in May.`` after "Eng."), unless the two would exceed
   :data:`MAX_MERGED_CHARS` (an unpunctuated dump in lower case is not one sentence);
 - fragments with fewer than :data:`MIN_WORDS` words are not statements (a stray "Still,"),
-  unless they have a verb ("Two died.") or are a whole quotation ('"No comment."').
+  unless they have a verb ("Two died.") or are a whole quotation ('"No comment."');
+- a list lead-in that states nothing until its items, the last sentence of a block that
+  ends in a colon right after a possessive, a preposition, a determiner, a conjunction or
+  a verb with no object (:data:`OPEN_LEAD_IN_POS`), with list items after it ("The shift
+  follows Meta's:", "The measures include:"), is not a statement; a lead-in that ends on
+  a noun ("... as it pursues superintelligent systems:") is a claim of its own and stays.
 
 Each statement maps back to :attr:`Article.text` through :attr:`Block.offsets`.
 """
@@ -23,9 +28,9 @@ from dataclasses import replace
 
 from factcheck.cache import Cache
 from factcheck.nlp import ParsedSentence, parse_texts
-from factcheck.types import CleanArticle, Statement, Token
+from factcheck.types import Block, BlockKind, CleanArticle, Statement, Token
 
-__all__ = ["COMPANY_SUFFIXES", "MAX_MERGED_CHARS", "MIN_WORDS", "segment"]
+__all__ = ["COMPANY_SUFFIXES", "MAX_MERGED_CHARS", "MIN_WORDS", "OPEN_LEAD_IN_POS", "segment"]
 
 #: Fewer alphabetic words than this, and no verb, and a sentence is a fragment.
 MIN_WORDS = 3
@@ -34,6 +39,11 @@ MIN_WORDS = 3
 #: many characters. A news sentence is rarely over 500; a transcript pasted without
 #: punctuation or capitals would otherwise become one "sentence" of a million characters.
 MAX_MERGED_CHARS = 1_000
+
+#: Parts of speech (spaCy's universal tags) of a word that leaves a sentence open before a
+#: colon: the possessive "'s" (PART), a preposition, a determiner, a conjunction, a verb or
+#: an auxiliary whose object is still to come ("follows Meta's:", "include:", "are:").
+OPEN_LEAD_IN_POS = frozenset({"PART", "ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX"})
 
 #: Words that end a company's name: a "sentence" starting with one is the tail of the
 #: previous one, cut after an abbreviation ("Hallam Eng. | Inc. begins in May").
@@ -115,6 +125,20 @@ def _is_fragment(tokens: Sequence[Token]) -> bool:
     return words < MIN_WORDS and not (words == 2 and has_verb) and not quoted
 
 
+def _is_open_lead_in(tokens: Sequence[Token], is_last: bool, after: Block | None) -> bool:
+    """True for the last sentence of a block that introduces the list items after it and
+    ends before its object: a colon after a word of :data:`OPEN_LEAD_IN_POS`."""
+    words = [t for t in tokens if t.text.strip()]
+    return (
+        is_last
+        and after is not None
+        and after.kind is BlockKind.LIST_ITEM
+        and len(words) >= 2
+        and words[-1].text == ":"
+        and words[-2].pos in OPEN_LEAD_IN_POS
+    )
+
+
 def segment(
     articles: Sequence[CleanArticle], *, spacy_model: str, cache: Cache
 ) -> tuple[Statement, ...]:
@@ -135,10 +159,16 @@ def segment(
         text = art.article.text
         line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         n = 0
-        for block in art.blocks:
-            for sent in _repair(next(parsed), block.text):
+        for k, block in enumerate(art.blocks):
+            after = art.blocks[k + 1] if k + 1 < len(art.blocks) else None
+            sents = _repair(next(parsed), block.text)
+            for j, sent in enumerate(sents):
                 sent = _trim(sent, block.text)
-                if sent.end <= sent.start or _is_fragment(sent.tokens):
+                if (
+                    sent.end <= sent.start
+                    or _is_fragment(sent.tokens)
+                    or _is_open_lead_in(sent.tokens, j == len(sents) - 1, after)
+                ):
                     continue
                 n += 1
                 start = block.offsets[sent.start]

@@ -138,6 +138,44 @@ def test_segment_lower_case_continuation_is_not_merged_past_the_limit(
     assert len(segment_module._repair(sents, text)) == 2
 
 
+def _segment_txt(text: str) -> list[str]:
+    article = Article("a", Path("a.txt"), text, 0, TextFormat.TXT, "utf-8", ArticleMeta())
+    statements = segment(
+        [clean_article(article)], spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None)
+    )
+    return [s.text for s in statements]
+
+
+ITEMS = (
+    "- $14.3 billion investment in Scale AI\n"
+    "- Creation of Meta Superintelligence Labs\n"
+    "- Aggressive hiring of top AI researchers\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    ["The shift follows Meta's:", "The measures announced on Tuesday include:", "Among them are:"],
+)
+def test_segment_open_list_lead_in_is_not_a_statement(lead_in: str) -> None:
+    texts = _segment_txt("Meta changed course on open models this week.\n" + lead_in + "\n" + ITEMS)
+    assert lead_in not in texts
+    assert "Creation of Meta Superintelligence Labs" in texts
+
+
+def test_segment_lead_in_that_ends_on_a_noun_is_a_statement() -> None:
+    lead_in = (
+        "Zuckerberg's statement suggests Meta may reconsider its commitment to open-sourcing "
+        "advanced AI models as it pursues superintelligent systems:"
+    )
+    assert lead_in in _segment_txt(lead_in + "\n" + ITEMS)
+
+
+def test_segment_colon_sentence_without_list_items_after_it_is_a_statement() -> None:
+    text = "The shift follows Meta's:\nMeta changed course on open models this week.\n"
+    assert "The shift follows Meta's:" in _segment_txt(text)
+
+
 @pytest.mark.parametrize("quote", ['"No comment."', "“Not yet.”"])
 def test_segment_short_whole_quotation_is_a_statement(quote: str) -> None:
     assert _segment("The mayor was asked about the bridge on Tuesday.", quote)[-1] == quote
