@@ -888,6 +888,8 @@ class FramingEval:
     source_pairs: int
     derived_pairs: int
     cited_pairs: int
+    echoed_unique: int
+    unique_facts: int
     failures: tuple[str, ...]
     runtime_s: float
     sweep: tuple[FramingSweepRow, ...] = ()
@@ -1830,6 +1832,8 @@ _BASIL_COUNTS = (
     "source_pairs",
     "derived_pairs",
     "cited_pairs",
+    "echoed_unique",
+    "unique_facts",
 )
 
 
@@ -1857,6 +1861,8 @@ def _count_basil(triplet: Sequence[BasilRow], result: StoryResult, c: Counter[st
             marked.update(m for note in f.framing for m in note.marked)
         if f.coverage is Coverage.UNIQUE:
             unique.update(f.statement_ids)
+            c["echoed_unique"] += bool(f.echoes)
+            c["unique_facts"] += 1
     flagged: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for st in result.statements:
         key = (st.source_id, st.block)
@@ -2459,6 +2465,9 @@ def render_evaluation_md(report: EvalReport, run: RunInfo | None = None) -> str:
             f"other: {_share(b.derived_pairs, b.source_pairs)} pairs flagged. A pair where "
             "one names the other's outlet as where it has its facts from is a citation, "
             f"counted apart: {_share(b.cited_pairs, b.source_pairs)} pairs.",
+            "",
+            "Unique facts whose figures another source states inside a longer sentence "
+            f"(`echoes`): {_share(b.echoed_unique, b.unique_facts)} of the unique facts.",
             "",
             *_framing_sweep_lines(b),
             *_failed(b.failures, "triplets"),

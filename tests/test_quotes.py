@@ -938,14 +938,14 @@ def test_quotes_seed_story_reads_sensibly() -> None:
     statements, facts = _story(SEED)
     speakers = {st.id: q.speaker for st in statements for q in st.quotes}
     assert speakers["000_2831aa864af746ce:3"] == "Zuckerberg"  # lead-in "Zuckerberg's statement"
-    assert speakers["000_2831aa864af746ce:17"] == "a company spokesperson"
+    assert speakers["000_2831aa864af746ce:16"] == "a company spokesperson"
     assert speakers["002_f398cda15d4a89f6:4"] == "Zuckerberg"  # continuation
     assert not any(st.quotes for st in statements if st.source_id.startswith("003"))
     kinds = _kinds(compare_quotes(statements, facts))
     assert {
         (QuoteClass.ELIDED, "000_2831aa864af746ce:3", "002_f398cda15d4a89f6:3"),
-        (QuoteClass.VERBATIM, "000_2831aa864af746ce:17", "001_5a76a52844fc09c6:25"),
-        (QuoteClass.ELIDED, "000_2831aa864af746ce:19", "002_f398cda15d4a89f6:25"),
+        (QuoteClass.VERBATIM, "000_2831aa864af746ce:16", "001_5a76a52844fc09c6:25"),
+        (QuoteClass.ELIDED, "000_2831aa864af746ce:18", "002_f398cda15d4a89f6:25"),
         (QuoteClass.VERBATIM, "001_5a76a52844fc09c6:22", "002_f398cda15d4a89f6:21"),
         (QuoteClass.ALTERED, "001_5a76a52844fc09c6:20", "002_f398cda15d4a89f6:19"),
         (QuoteClass.PARAPHRASED, "002_f398cda15d4a89f6:3", "001_5a76a52844fc09c6:3"),
