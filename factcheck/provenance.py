@@ -717,12 +717,21 @@ def _masks(grouped: Mapping[str, Sequence[Statement]]) -> dict[str, Mask]:
     return {sid: m for sts in grouped.values() for sid, m in _quote_masks(sts).items()}
 
 
+#: Each statement's candidate n-grams with their spans (:func:`_windows`), by statement ID.
+Windows = Mapping[str, list[tuple[NGramKey, int, int]]]
+
+
+def _all_windows(statements: Iterable[Statement], masks: Mapping[str, Mask], n: int) -> Windows:
+    """:func:`_windows` of every statement, computed once: every pair of sources reads
+    them (1,128 pairs in a story of 48 sources)."""
+    return {st.id: _windows(st, masks[st.id], n) for st in statements}
+
+
 def _rare(
-    grouped: Mapping[str, Sequence[Statement]], masks: Mapping[str, Mask], n: int
+    grouped: Mapping[str, Sequence[Statement]], windows: Windows
 ) -> dict[str, frozenset[NGramKey]]:
     by_source = {
-        src: {g for st in sts for g, _, _ in _windows(st, masks[st.id], n)}
-        for src, sts in grouped.items()
+        src: {g for st in sts for g, _, _ in windows[st.id]} for src, sts in grouped.items()
     }
     everywhere: set[NGramKey] = set()
     if len(by_source) >= 3:
@@ -752,7 +761,7 @@ def rare_ngrams(
         [('the', 'board', 'quietly', 'approved')]
     """
     grouped = _by_source(statements)
-    return _rare(grouped, _masks(grouped), n)
+    return _rare(grouped, _all_windows(statements, _masks(grouped), n))
 
 
 def _quoted(st: Statement, mask: Sequence[tuple[int, int]]) -> bool:
@@ -782,14 +791,16 @@ def _telling(st: Statement, lo: int, hi: int) -> bool:
 
 
 def _passages(
-    statements: Iterable[Statement], masks: Mapping[str, Mask], shared: Iterable[NGramKey], n: int
+    statements: Iterable[Statement], windows: Windows, shared: Iterable[NGramKey]
 ) -> list[_Passage]:
     """The passages the ``shared`` n-grams make in the statements: overlapping n-grams
     of a statement merge into one; a passage of common words only is left out."""
     wanted = set(shared)
+    if not wanted:
+        return []
     out = []
     for st in statements:
-        spans = [(lo, hi) for g, lo, hi in _windows(st, masks[st.id], n) if g in wanted]
+        spans = [(lo, hi) for g, lo, hi in windows[st.id] if g in wanted]
         for lo, hi in _merged(spans):
             if _telling(st, lo, hi):
                 text = " ".join(st.text[lo:hi].split())
@@ -833,7 +844,7 @@ def shared_phrases(
     found = [
         p
         for sts in _by_source(statements).values()
-        for p in _passages(sts, _quote_masks(sts), shared, n)
+        for p in _passages(sts, _all_windows(sts, _quote_masks(sts), n), shared)
     ]
     return tuple(p.text for p in _distinct(found)[:limit])
 
@@ -927,7 +938,8 @@ def measure_pairs(
     sources = _sources(articles, grouped, masks)
     fact_of = {sid: f for f in facts for sid in f.statement_ids}
     prose = {st.id: st for s in sources.values() for st in s.prose}
-    grams = _rare(grouped, masks, NGRAM)
+    windows = _all_windows(statements, masks, NGRAM)
+    grams = _rare(grouped, windows)
     promos = _promos(articles)
     out = []
     for a, b in combinations(sorted(sources), 2):
@@ -943,8 +955,8 @@ def measure_pairs(
         ga, gb = grams.get(small.id, frozenset()), grams.get(large.id, frozenset())
         shared = ga & gb
         share = round(len(shared) / min(len(ga), len(gb)), 4) if ga and gb else 0.0
-        in_small = _passages(small.statements, masks, shared, NGRAM)
-        in_large = _passages(large.statements, masks, shared, NGRAM)
+        in_small = _passages(small.statements, windows, shared)
+        in_large = _passages(large.statements, windows, shared)
         holding = {p.statement for p in in_small}
         passage_share = round(sum(st.id in holding for st in small.prose) / len(small.prose), 4)
         copied = [
