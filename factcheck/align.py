@@ -25,15 +25,20 @@ The rule, order-free (only similarities matter, never positions):
    cut. So the strong links the cuts removed are put back, strongest first, wherever the
    two groups they join make a valid group.
 
-Cost is O(n^2) in statements for the similarity matrix; 50 sources x 60 statements is a
-3000 x 3000 float32 matrix (36 MB), well within budget.
+Cost is O(n^2) in statements for the similarities, but they are never held as one
+statements x statements matrix: each pair of sources is compared in row chunks of at most
+:data:`CHUNK` similarities (:class:`Similarity`), and splitting and mending read only the
+blocks of the groups they look at. An article of 26,000 statements beside two short ones
+aligns in about 1.5 s and 260 MB; the full matrix alone would take 2.7 GB.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
+from typing import Protocol
 
 import networkx as nx
 import numpy as np
@@ -41,11 +46,42 @@ import numpy.typing as npt
 
 from factcheck.types import Statement
 
-__all__ = ["FLOOR_MARGIN", "align", "align_similarities", "facts_of"]
+__all__ = ["CHUNK", "FLOOR_MARGIN", "Similarity", "align", "align_similarities", "facts_of"]
+
+#: Statement indices into the story's statement list.
+Indices = npt.NDArray[np.intp]
 
 #: Members of one fact may be less similar to each other than linked pairs, but not by
 #: more than this margin below the threshold.
 FLOOR_MARGIN = 0.1
+
+
+class Similarity(Protocol):
+    """Cosine similarities of statements by index, read a block at a time, so that no
+    statements × statements matrix is ever built (a story of tens of thousands of
+    statements would need gigabytes for it)."""
+
+    def block(self, rows: Indices, cols: Indices) -> npt.NDArray[np.float32]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _FromVectors:
+    """Similarities computed from L2-normalised vectors when asked for."""
+
+    vectors: npt.NDArray[np.float32]
+
+    def block(self, rows: Indices, cols: Indices) -> npt.NDArray[np.float32]:
+        return self.vectors[rows] @ self.vectors[cols].T
+
+
+@dataclass(frozen=True, slots=True)
+class _FromMatrix:
+    """Similarities read from a ready matrix (for experiments with other scores)."""
+
+    sim: npt.NDArray[np.float32]
+
+    def block(self, rows: Indices, cols: Indices) -> npt.NDArray[np.float32]:
+        return self.sim[np.ix_(rows, cols)]
 
 
 def align(
@@ -56,8 +92,7 @@ def align(
     strong: float,
 ) -> nx.Graph[str]:
     """Build the alignment graph. ``vectors[i]`` is the L2-normalised vector of statements[i]."""
-    sim = vectors @ vectors.T if len(statements) >= 2 else np.zeros((0, 0), dtype=np.float32)
-    return align_similarities(statements, sim, threshold=threshold, strong=strong)
+    return _align(statements, _FromVectors(vectors), threshold=threshold, strong=strong)
 
 
 def align_similarities(
@@ -68,6 +103,49 @@ def align_similarities(
     strong: float,
 ) -> nx.Graph[str]:
     """:func:`align` on a ready similarity matrix (for experiments with other scores)."""
+    return _align(statements, _FromMatrix(sim), threshold=threshold, strong=strong)
+
+
+#: Pairs of sources with more statement pairs than this are compared in row chunks.
+CHUNK = 1 << 22
+
+
+def _links(
+    sim: Similarity, ia: Indices, ib: Indices, threshold: float, strong: float
+) -> dict[tuple[int, int], tuple[str, float]]:
+    """Rules 1 and 2 for one pair of sources: mutual best matches at or above
+    ``threshold``, and every pair at or above ``strong``, each with the rule and the
+    similarity that made it; row chunks keep memory bounded."""
+    step = max(1, CHUNK // max(1, len(ib)))
+    best_b = np.empty(len(ia), dtype=np.intp)  # for each a, its best b
+    row_best = np.empty(len(ia), dtype=np.float32)
+    best_a = np.zeros(len(ib), dtype=np.intp)  # for each b, its best a
+    best_val = np.full(len(ib), -np.inf, dtype=np.float32)
+    strong_pairs: list[tuple[int, int, float]] = []
+    for lo in range(0, len(ia), step):
+        block = sim.block(ia[lo : lo + step], ib)
+        best_b[lo : lo + len(block)] = block.argmax(axis=1)
+        row_best[lo : lo + len(block)] = block.max(axis=1)
+        col = block.argmax(axis=0)
+        val = block[col, np.arange(len(ib))]
+        better = val > best_val  # the first maximum wins ties, as argmax over all rows does
+        best_a[better], best_val[better] = col[better] + lo, val[better]
+        rows, cols = np.nonzero(block >= strong)
+        strong_pairs += [
+            (lo + int(a), int(b), float(block[a, b])) for a, b in zip(rows, cols, strict=True)
+        ]
+    links: dict[tuple[int, int], tuple[str, float]] = {}
+    for ka, kb in enumerate(best_b):
+        if best_a[kb] == ka and row_best[ka] >= threshold:
+            links[(int(ia[ka]), int(ib[kb]))] = ("mutual-best", float(row_best[ka]))
+    for sa, sb, value in strong_pairs:
+        links.setdefault((int(ia[sa]), int(ib[sb])), ("strong", value))
+    return links
+
+
+def _align(
+    statements: Sequence[Statement], sim: Similarity, *, threshold: float, strong: float
+) -> nx.Graph[str]:
     graph: nx.Graph[str] = nx.Graph()
     for st in statements:
         graph.add_node(st.id, source=st.source_id, index=st.index)
@@ -78,21 +156,12 @@ def align_similarities(
         by_source[st.source_id].append(i)
     sources = sorted(by_source)
 
-    edges: dict[tuple[int, int], str] = {}
+    edges: dict[tuple[int, int], tuple[str, float]] = {}
     for sa, sb in combinations(sources, 2):
         ia, ib = np.array(by_source[sa]), np.array(by_source[sb])
-        block = sim[np.ix_(ia, ib)]
-        best_b = block.argmax(axis=1)  # for each a, best b
-        best_a = block.argmax(axis=0)  # for each b, best a
-        for ka, kb in enumerate(best_b):
-            if best_a[kb] == ka and block[ka, kb] >= threshold:
-                edges[(int(ia[ka]), int(ib[kb]))] = "mutual-best"
-        for ka, kb in zip(*np.nonzero(block >= strong), strict=True):
-            edges.setdefault((int(ia[ka]), int(ib[kb])), "strong")
-    for (i, j), rule in sorted(edges.items()):
-        graph.add_edge(
-            statements[i].id, statements[j].id, weight=round(float(sim[i, j]), 4), rule=rule
-        )
+        edges.update(_links(sim, ia, ib, threshold, strong))
+    for (i, j), (rule, value) in sorted(edges.items()):
+        graph.add_edge(statements[i].id, statements[j].id, weight=round(value, 4), rule=rule)
 
     index = {st.id: i for i, st in enumerate(statements)}
     source = np.array([st.source_id for st in statements])
@@ -106,11 +175,15 @@ def align_similarities(
     return graph
 
 
+def _pair(sim: Similarity, i: int, j: int) -> float:
+    return float(sim.block(np.array([i]), np.array([j]))[0, 0])
+
+
 def _mend(
     graph: nx.Graph[str],
     cut: list[tuple[str, str, dict[str, object]]],
     index: dict[str, int],
-    sim: npt.NDArray[np.float32],
+    sim: Similarity,
     statements: Sequence[Statement],
     floor: float,
     strong: float,
@@ -123,17 +196,16 @@ def _mend(
     for k, component in enumerate(sorted(nx.connected_components(graph), key=min)):
         members[k] = sorted(index[n] for n in component)
         group.update(dict.fromkeys(component, k))
+    cut_sim = {(u, v): _pair(sim, index[u], index[v]) for u, v, _ in cut}
     strong_cut = sorted(
-        (-float(sim[index[u], index[v]]), u, v, data)
-        for u, v, data in cut
-        if sim[index[u], index[v]] >= strong
+        (-cut_sim[(u, v)], u, v, data) for u, v, data in cut if cut_sim[(u, v)] >= strong
     )
     for _, u, v, data in strong_cut:
         gu, gv = group[u], group[v]
         if gu == gv:
             continue
         a, b = members[gu], members[gv]
-        block = sim[np.ix_(a, b)]
+        block = sim.block(np.array(a), np.array(b))
         same_source = source[a][:, None] == source[b][None, :]
         if block.min() < floor or (block[same_source] < strong).any():
             continue
@@ -147,7 +219,7 @@ def _mend(
 def _violation(
     members: list[str],
     index: dict[str, int],
-    sim: npt.NDArray[np.float32],
+    sim: Similarity,
     source: npt.NDArray[np.str_],
     floor: float,
     strong: float,
@@ -155,7 +227,7 @@ def _violation(
     """The least similar pair of members that may not share a fact, or None (ties: the
     first pair in member order)."""
     idx = np.array([index[m] for m in members])
-    block = sim[np.ix_(idx, idx)]
+    block = sim.block(idx, idx)
     same = source[idx][:, None] == source[idx][None, :]
     bad = np.triu((block < floor) | (same & (block < strong)), k=1)
     if not bad.any():
@@ -168,7 +240,7 @@ def _split(
     graph: nx.Graph[str],
     members: list[str],
     index: dict[str, int],
-    sim: npt.NDArray[np.float32],
+    sim: Similarity,
     source: npt.NDArray[np.str_],
     floor: float,
     strong: float,

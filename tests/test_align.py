@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+import pytest
 from helpers import bare_statement
 
+from factcheck import align as align_module
 from factcheck.align import align, facts_of
 from factcheck.types import Statement
 
@@ -113,3 +115,22 @@ def test_align_keeps_every_copy_of_a_sentence_in_a_story_of_near_copies() -> Non
     # of the one it dropped (a weak mutual best); that leaves one copy in the wrong fact.
     pure = [len({copy_of[m] for m in g}) == 1 for g in groups]
     assert pure.count(True) >= 7
+
+
+def test_align_in_row_chunks_gives_the_same_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Large pairs of sources are compared a few rows at a time (no statements x
+    # statements matrix); the links, rules and weights must not depend on the chunk size.
+    rng = np.random.default_rng(11)
+    shared = rng.normal(size=(6, 32))
+    statements, vectors = [], []
+    for s in range(5):
+        for i in range(9):
+            statements.append(bare_statement(f"s{s}", i + 1))
+            vectors.append(shared[i % 6] + rng.normal(scale=0.5, size=32))
+    matrix = np.stack(vectors).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    whole = align(statements, matrix, threshold=0.45, strong=0.8)
+    monkeypatch.setattr(align_module, "CHUNK", 7)  # one or two rows per block
+    chunked = align(statements, matrix, threshold=0.45, strong=0.8)
+    assert sorted(whole.edges(data=True)) == sorted(chunked.edges(data=True))
+    assert whole.number_of_edges() > 20
