@@ -584,18 +584,13 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
 def independent_sources(result: StoryResult) -> int:
     """How many sources of the story remain when every rewrite, copy or secondary report is
     merged into its original, transitively: the story's count, beside each fact's own
-    (:attr:`Fact.independent`, set by :func:`factcheck.provenance.independent_counts`)."""
-    parent = {a.article.source_id: a.article.source_id for a in result.articles}
+    (:attr:`Fact.independent`). Counted by :func:`factcheck.provenance.independent_counts`,
+    the one place that merges sources, as the count of a fact that every source states."""
+    from factcheck.provenance import independent_counts  # light: no model, no parser
 
-    def root(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for d in result.derivations:
-        if d.derived in parent and d.original in parent:
-            parent[root(d.derived)] = root(d.original)
-    return len({root(x) for x in parent})
+    sources = tuple(a.article.source_id for a in result.articles)
+    everyone = Fact("F-story", (), sources, Coverage.CONSENSUS, 1.0)
+    return independent_counts([everyone], result.derivations)[0].independent
 
 
 def _plural(n: int, one: str, many: str) -> str:

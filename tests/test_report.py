@@ -1015,3 +1015,17 @@ def test_report_ids_docstring_examples_hold_and_classify_reexports_them() -> Non
     for name in ("LABEL_ORDER", "fact_id", "normalise_text", "statement_digest", "report_order"):
         assert getattr(factcheck.classify, name) is getattr(factcheck.ids, name)
     assert factcheck.classify.ordered is factcheck.ids.report_order
+
+
+def test_report_story_independent_count_merges_rewrites_transitively() -> None:
+    """A rewrite of a rewrite counts once with its original; the story count comes from
+    the same merging as each fact's (provenance's), over the story's sources."""
+    from factcheck.report import independent_sources
+
+    def rewrite(derived: str, original: str) -> Derivation:
+        return Derivation(derived, original, DerivationKind.PARAPHRASE, 0.9, 1.0, 0.8, 12, "")
+
+    story = _story([_article(s) for s in ("a", "b", "c", "d")])
+    assert independent_sources(story) == 4
+    chain = replace(story, derivations=(rewrite("c", "b"), rewrite("b", "a")))
+    assert independent_sources(chain) == 2  # a, b, c are one; d
