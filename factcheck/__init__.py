@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         ConfigError,
         CorpusError,
         FactcheckError,
+        FetchError,
         ModelError,
         StageError,
     )
@@ -41,6 +42,7 @@ _EXPORTS = {
     "FactcheckError": "factcheck.errors",
     "CorpusError": "factcheck.errors",
     "ConfigError": "factcheck.errors",
+    "FetchError": "factcheck.errors",
     "ModelError": "factcheck.errors",
     "StageError": "factcheck.errors",
     "StoryResult": "factcheck.types",
@@ -56,6 +58,7 @@ __all__ = [
     "CorpusError",
     "Fact",
     "FactcheckError",
+    "FetchError",
     "Label",
     "ModelError",
     "Settings",

@@ -1,7 +1,8 @@
 """Group statements into facts and label them: coverage and conflicts.
 
 Framing notes are added later by :func:`factcheck.framing.annotate` (they need the quote
-comparison), after which :func:`ordered` puts the facts back in report order.
+comparison), after which :func:`factcheck.ids.report_order` puts the facts back in report
+order (a framing note can change a fact's label).
 
 A fact is a connected component of the alignment graph (see :mod:`factcheck.align`).
 
@@ -11,17 +12,17 @@ A fact is a connected component of the alignment graph (see :mod:`factcheck.alig
 - **conflict**: two of its statements, from different sources, disagree on a typed value
   (see :mod:`factcheck.conflicts`);
 
-Fact IDs come from content, never from positions: ``F-`` and the first 8 hex digits of
-the smallest SHA-1 among the member statements' normalised texts. Adding a source that
-does not join a fact, or renaming a file, leaves the fact's ID unchanged; adding a
-statement to a fact changes it only if the new statement's hash is smaller.
+Fact IDs come from content, never from positions (:func:`factcheck.ids.fact_id`): ``F-``
+and the first 8 hex digits of the smallest SHA-1 among the member statements' normalised
+texts. Adding a source that does not join a fact, or renaming a file, leaves the fact's ID
+unchanged; adding a statement to a fact changes it only if the new statement's hash is
+smaller. :mod:`factcheck.ids` holds the ID functions and the report order; the names are
+re-exported here for callers that import them from this module.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import combinations, pairwise
@@ -31,13 +32,13 @@ import networkx as nx
 from factcheck.align import facts_of
 from factcheck.conflicts import ConflictContext, find_conflicts
 from factcheck.extract import comparable, compatible
+from factcheck.ids import LABEL_ORDER, fact_id, normalise_text, report_order, statement_digest
 from factcheck.nli import NLI_THRESHOLD
 from factcheck.types import (
     Conflict,
     ConflictKind,
     Coverage,
     Fact,
-    Label,
     Statement,
     Value,
     ValueKind,
@@ -51,29 +52,12 @@ __all__ = [
     "fact_id",
     "normalise_text",
     "ordered",
+    "report_order",
     "statement_digest",
 ]
 
-#: Report order: what needs attention first.
-LABEL_ORDER = {label: i for i, label in enumerate(Label)}
-
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def normalise_text(text: str) -> str:
-    """Case-, punctuation- and whitespace-insensitive form used for IDs."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
-def statement_digest(text: str) -> str:
-    """The SHA-1 (hex) of a statement's normalised text: what fact IDs are made of, and the
-    key that orders a fact's statements by content alone (never by file or position)."""
-    return hashlib.sha1(normalise_text(text).encode("utf-8"), usedforsecurity=False).hexdigest()
-
-
-def fact_id(texts: Sequence[str]) -> str:
-    """Content-derived ID of a fact from its statements' texts."""
-    return "F-" + min(statement_digest(t) for t in texts)[:8]
+#: :func:`factcheck.ids.report_order` under its old name (pipeline.py still calls it).
+ordered = report_order
 
 
 def _coverage(n: int, total: int) -> Coverage:
@@ -145,18 +129,7 @@ def classify(
                 conflicts=tuple(conflicts),
             )
         )
-    return ordered(_dedupe_ids(facts))
-
-
-def ordered(facts: Sequence[Fact]) -> tuple[Fact, ...]:
-    """Report order: by label (conflicts first), then by how many sources carry the fact,
-    then by where its first statement stands. Call again after later stages add framing."""
-
-    def key(f: Fact) -> tuple[int, int, str, int]:
-        source, index = f.statement_ids[0].rsplit(":", 1)
-        return (LABEL_ORDER[f.label], -len(f.source_ids), source, int(index))
-
-    return tuple(sorted(facts, key=key))
+    return report_order(_dedupe_ids(facts))
 
 
 def _with_nli(

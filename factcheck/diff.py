@@ -24,12 +24,22 @@ file name or statement ID, in this order:
    largest overlap first). So a fact whose ID changed, because a statement joined it or
    was reworded, is still recognised, and its new or lost sources are reported.
 4. **Conflicts**: by matched fact, kind, and the set of (source, value) of its two sides,
-   never by sentence text. A typed value (money, percent, quantity, count, date) counts by
-   its normalised amount without qualifier marks, so "about 25,000 vehicles" is the value
-   "25,000 vehicles"; an event phrase (polarity, entity, claim) by its key.
-5. **Quote findings**: by kind, the set of speakers and the set of quoted texts, never by
-   source or by which side is ``a``, so a rename or swapped sides change nothing.
-6. **Input problems**: by file name and problem.
+   never by sentence text. A typed value (every kind of
+   :data:`~factcheck.types.NUMERIC_KINDS`: money, percent, quantity, count, tally, date,
+   clock time) counts by its normalised amount without qualifier marks, so "about 25,000
+   vehicles" is the value "25,000 vehicles" and "3 p.m." the time "3pm"; an event phrase
+   (polarity, entity, claim) by its key.
+5. **Quote findings**: by kind and the set of their two sides, a side being its source
+   (matched as in 1, so a rename changes nothing), its speaker and its quoted words, never
+   by statement ID or by which side is ``a``. So when a third source starts quoting what
+   two others already quote, the new finding is the one that names it.
+6. **Input problems**: by file name and problem. A problem whose file is now read as a
+   source is *fixed*; one whose file left the story (neither read nor failing) went with
+   its file, which is not a fix.
+7. **Metadata**: the title, outlet, URL and dates (``published``, ``updated``) of each
+   pair of matched sources; a change is listed per source (the published date decides
+   which of two articles counts as the original). An outlet change that changes the
+   source's label is shown once, as a relabel.
 
 Conflicts and quote findings are compared as multisets: a finding is new when the new
 report has more findings with its key than the old one.
@@ -38,10 +48,15 @@ A statement's *key* (:func:`text_key`) ignores case, spacing and punctuation but
 what changes a value: digits, currency symbols, percent signs, a sign before a digit and
 a decimal point or separator between digits. So "$450 million" and "€450 million", or
 "40,000" and "-40,000", are different statements, while a change of quote marks is not.
-(:func:`factcheck.classify.normalise_text`, which fact IDs hash, drops those characters.)
+(:func:`factcheck.ids.normalise_text`, which fact IDs hash, drops those characters.)
 
 A **new unique detail** is a unique fact whose statement is in no form in the old report;
-an edited statement is listed under its revised article only, not as a new detail too.
+an edited statement is listed under its revised article only, not as a new detail too. A
+fact is named by the statement the report shows it by (its ``representative``).
+
+:func:`validate_report` refuses a report that lacks a list the diff reads (``sources``,
+``statements``, ``facts``, ``quotes``, ``failures``) or names a source or statement it does
+not hold, so a damaged file is an error, not a diff in which every fact lost its sources.
 
 :func:`gate` turns a report (and a baseline) into the reasons a CI job should fail, using
 the same matching. Two reports of different stories are not compared: :func:`diff_reports`
@@ -59,15 +74,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from factcheck.errors import CorpusError
+from factcheck.types import NUMERIC_KINDS, QuoteClass
 
 __all__ = [
     "FAIL_CONDITIONS",
+    "METADATA_FIELDS",
     "MISQUOTES",
     "OUTLET_FILLER",
     "RENAME_SIMILARITY",
     "REVISION_SIMILARITY",
     "ConflictChange",
     "FactChange",
+    "MetadataChange",
     "QuoteChange",
     "Revision",
     "StoryDiff",
@@ -86,8 +104,9 @@ _T = TypeVar("_T")
 
 #: Conditions ``factcheck check --fail-on`` understands.
 FAIL_CONDITIONS = ("conflict", "new-conflict", "misquote", "new-misquote")
-#: Quote findings that point at a problem (the others are faithful or neutral).
-MISQUOTES = frozenset({"altered", "misattributed", "unsupported"})
+#: Quote findings that point at a problem (the others are faithful or neutral). Each is a
+#: ``str`` too, so the ``kind`` text of a JSON finding is found in it.
+MISQUOTES = frozenset({QuoteClass.ALTERED, QuoteClass.MISATTRIBUTED, QuoteClass.UNSUPPORTED})
 #: Share of identical statements (Dice) from which a removed and an added source are one
 #: source renamed. Git's own rename detection uses the same 50% default.
 RENAME_SIMILARITY = 0.5
@@ -98,8 +117,11 @@ REVISION_SIMILARITY = 0.5
 #: Words an outlet's name may carry or drop and still be the same outlet ("The City
 #: Herald" is "City Herald").
 OUTLET_FILLER = frozenset({"the", "a", "an"})
-#: Value kinds whose ``norm`` is an amount or a date: conflicts compare these by amount.
-_TYPED_VALUES = frozenset({"money", "percent", "quantity", "count", "date"})
+#: Value kinds whose ``norm`` is an amount, a date or a time: conflict sides compare these
+#: by their normalised value (the kinds :data:`~factcheck.types.NUMERIC_KINDS` names).
+_TYPED_VALUES = frozenset(k.value for k in NUMERIC_KINDS)
+#: Source metadata compared between two reports, in the order a change is listed.
+METADATA_FIELDS = ("outlet", "title", "url", "published", "updated")
 #: Qualifier marks in a value's ``norm`` ("~25000 vehicle", "USD >=1.4e+10").
 _QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
 #: The characters a key keeps: words (letters and digits), currency and percent signs, a
@@ -223,6 +245,17 @@ class Rename:
 
 
 @dataclass(frozen=True, slots=True)
+class MetadataChange:
+    """A source whose metadata changed: ``changes`` holds (field, old, new) for each field
+    of :data:`METADATA_FIELDS` that differs (None: not given)."""
+
+    source: str
+    label: str
+    file: str
+    changes: tuple[tuple[str, str | None, str | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryDiff:
     story: str
     status: str  # "added" | "removed" | "changed" | "unchanged"
@@ -238,7 +271,9 @@ class StoryDiff:
     revisions: tuple[Revision, ...] = ()
     fact_ids: tuple[tuple[str, str], ...] = ()  # (old ID, new ID) of one fact
     new_failures: tuple[tuple[str, str], ...] = ()  # (file, problem)
-    fixed_failures: tuple[tuple[str, str], ...] = ()
+    fixed_failures: tuple[tuple[str, str], ...] = ()  # the file is read now
+    removed_failures: tuple[tuple[str, str], ...] = ()  # the file left the story
+    metadata: tuple[MetadataChange, ...] = ()
     labels: tuple[tuple[str, str], ...] = ()  # (source ID, label), new report's first
 
     @property
@@ -257,6 +292,8 @@ class StoryDiff:
             or self.fact_ids
             or self.new_failures
             or self.fixed_failures
+            or self.removed_failures
+            or self.metadata
         )
 
     def label(self, source: str) -> str:
@@ -267,8 +304,15 @@ class StoryDiff:
 # --------------------------------------------------------------------------- validation
 
 
+#: The lists every report holds and the diff reads.
+_REQUIRED_LISTS = ("sources", "statements", "facts", "quotes", "failures")
+
+
 def validate_report(report: object, where: Path | str) -> None:
-    """Check that ``report`` holds everything the diff and the gate read.
+    """Check that ``report`` holds everything the diff and the gate read, and that its
+    references hold: every list of :data:`_REQUIRED_LISTS` is there (an empty list is
+    fine), every statement names a source of ``sources``, and every fact, conflict and
+    quote finding names statements and sources the report holds.
 
     Raises:
         CorpusError: naming ``where`` (the file, or which side) and the first problem, such
@@ -283,8 +327,6 @@ def validate_report(report: object, where: Path | str) -> None:
         return CorpusError(where, f"malformed factcheck report: {problem}")
 
     def records(value: object, what: str) -> list[Mapping[str, Any]]:
-        if value is None:
-            return []
         if not isinstance(value, list) or not all(isinstance(r, Mapping) for r in value):
             raise bad(f"{what} is not a list of objects")
         return value
@@ -297,19 +339,28 @@ def validate_report(report: object, where: Path | str) -> None:
             if record.get(name) is not None and not isinstance(record[name], str):
                 raise bad(f"{what}: field '{name}' is not text")
 
+    if not isinstance(report.get("story"), str):
+        raise bad("no text field 'story'")
+    for key in _REQUIRED_LISTS:
+        if key not in report:
+            raise bad(f"no '{key}' list")
+    sources: set[str] = set()
+    for i, s in enumerate(records(report["sources"], "sources")):
+        fields(s, f"sources[{i}]", "id", optional="label file outlet title url published updated")
+        sources.add(s["id"])
     ids: set[str] = set()
-    for i, s in enumerate(records(report.get("statements"), "statements")):
+    for i, s in enumerate(records(report["statements"], "statements")):
         fields(s, f"statements[{i}]", "id source text")
+        if s["source"] not in sources:
+            raise bad(f"statement {s['id']!r} names source {s['source']!r}, not in 'sources'")
         ids.add(s["id"])
-    for i, s in enumerate(records(report.get("sources"), "sources")):
-        fields(s, f"sources[{i}]", "id", optional="label file outlet")
 
     def known(statement: object, what: str) -> None:
         if statement not in ids:
             raise bad(f"{what} names statement {statement!r}, which is not in 'statements'")
 
-    for i, f in enumerate(records(report.get("facts"), "facts")):
-        fields(f, f"facts[{i}]", "id coverage label")
+    for i, f in enumerate(records(report["facts"], "facts")):
+        fields(f, f"facts[{i}]", "id coverage label", optional="representative")
         name = f"fact {f['id']}"
         for key in ("statements", "sources"):
             if not isinstance(f.get(key), list) or not all(isinstance(x, str) for x in f[key]):
@@ -318,16 +369,21 @@ def validate_report(report: object, where: Path | str) -> None:
             raise bad(f"{name} has no statements")
         for s in f["statements"]:
             known(s, name)
-        for c in records(f.get("conflicts"), f"{name}: conflicts"):
+        for source in f["sources"]:
+            if source not in sources:
+                raise bad(f"{name} names source {source!r}, which is not in 'sources'")
+        if f.get("representative") is not None and f["representative"] not in f["statements"]:
+            raise bad(f"{name}: its representative is not one of its statements")
+        for c in records(f.get("conflicts") or [], f"{name}: conflicts"):
             fields(c, f"a conflict of {name}", "kind a b value_a value_b reason")
             known(c["a"], f"a conflict of {name}")
             known(c["b"], f"a conflict of {name}")
-    for i, q in enumerate(records(report.get("quotes"), "quotes")):
+    for i, q in enumerate(records(report["quotes"], "quotes")):
         fields(q, f"quotes[{i}]", "kind a", optional="b speaker_a speaker_b text_a text_b diff")
         known(q["a"], f"quotes[{i}]")
         if q.get("b") is not None:
             known(q["b"], f"quotes[{i}]")
-    for i, p in enumerate(records(report.get("failures"), "failures")):
+    for i, p in enumerate(records(report["failures"], "failures")):
         fields(p, f"failures[{i}]", "file problem")
 
 
@@ -385,6 +441,13 @@ class _Index:
 
     def url(self, source: str) -> str:
         return str(self.sources.get(source, {}).get("url") or "").strip()
+
+    def meta(self, source: str, field: str) -> str | None:
+        """A metadata field of ``source`` as the report gives it, spacing collapsed."""
+        value = self.sources.get(source, {}).get(field)
+        if value is None:
+            return None
+        return " ".join(str(value).split()) or None
 
     def facts(self) -> list[Mapping[str, Any]]:
         return list(self.report.get("facts") or [])
@@ -583,13 +646,20 @@ def _conflicts(
     return out
 
 
-def _quotes(ix: _Index) -> list[tuple[Hashable, QuoteChange]]:
+def _quotes(ix: _Index, canon: Callable[[str], str] = str) -> list[tuple[Hashable, QuoteChange]]:
+    """The report's quote findings, each with its key: the kind and the set of its sides,
+    a side being (its source through ``canon``, its speaker's key, its words' key)."""
     out: list[tuple[Hashable, QuoteChange]] = []
     for q in ix.report.get("quotes") or []:
         speakers = [s for s in (q.get("speaker_a"), q.get("speaker_b")) if s]
-        texts = [t for t in (q.get("text_a"), q.get("text_b")) if t]
-        key = (q["kind"], frozenset(map(text_key, speakers)), frozenset(map(text_key, texts)))
         a, b = ix.source(q["a"]), ix.source(q["b"]) if q.get("b") else None
+        sides = frozenset(
+            {
+                (canon(a), text_key(q.get("speaker_a")), text_key(q.get("text_a"))),
+                (canon(b) if b else None, text_key(q.get("speaker_b")), text_key(q.get("text_b"))),
+            }
+        )
+        key = (q["kind"], sides)
         change = QuoteChange(
             kind=q["kind"],
             speaker=speakers[0] if speakers else "",
@@ -609,6 +679,38 @@ def _failures(report: Report) -> list[tuple[str, str]]:
     return [(p["file"], p["problem"]) for p in report.get("failures") or []]
 
 
+def _failure_changes(
+    old: Report, new: _Index
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Input problems that appeared, that were fixed (the file is read as a source now),
+    and that went with their file (it is neither read nor failing in the new report). A
+    file that fails in both reports with another problem shows only its new one."""
+    fo, fn = _failures(old), _failures(new.report)
+    new_failures = _surplus([(p, p) for p in fn], fo)
+    read = {new.file(s) for s in new.sources}
+    failing = {f for f, _ in fn}
+    gone = _surplus([(p, p) for p in fo], fn)
+    fixed = [p for p in gone if p[0] in read]
+    removed = [p for p in gone if p[0] not in read and p[0] not in failing]
+    return new_failures, fixed, removed
+
+
+def _metadata(old: _Index, new: _Index, sources: Mapping[str, str]) -> list[MetadataChange]:
+    """The metadata changes of each pair of matched sources (old -> new), by new source
+    ID; an outlet change is left out when it changed the label (a relabel shows it)."""
+    out = []
+    for o, n in sorted(sources.items(), key=lambda p: p[1]):
+        changes = tuple(
+            (name, old.meta(o, name), new.meta(n, name))
+            for name in METADATA_FIELDS
+            if old.meta(o, name) != new.meta(n, name)
+            and not (name == "outlet" and old.label(o) != new.label(n))
+        )
+        if changes:
+            out.append(MetadataChange(n, new.label(n), new.file(n), changes))
+    return out
+
+
 def _labels(*indexes: _Index) -> tuple[tuple[str, str], ...]:
     labels: dict[str, str] = {}
     for ix in indexes:
@@ -617,12 +719,17 @@ def _labels(*indexes: _Index) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(labels.items()))
 
 
-def _first_text(ix: _Index, fact: Mapping[str, Any]) -> str:
-    """The text the report shows a fact by: its representative statement (the one its ID
-    comes from; see :func:`factcheck.report.representative`)."""
-    from factcheck.report import representative
+def _shown_text(ix: _Index, fact: Mapping[str, Any]) -> str:
+    """The text the report shows a fact by: its ``representative`` statement (see
+    :func:`factcheck.report.representative`). A report of an older version does not record
+    it; it showed the statement with the smallest digest, which is what the function picks
+    without a graph."""
+    shown = fact.get("representative")
+    if shown not in fact["statements"]:
+        from factcheck.report import representative
 
-    return ix.text(representative({s: ix.text(s) for s in fact["statements"]}))
+        shown = representative({s: ix.text(s) for s in fact["statements"]})
+    return ix.text(str(shown))
 
 
 def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
@@ -677,7 +784,7 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
     fact_of_old = {f_old["id"]: f_new["id"] for f_old, f_new in pairs}
     co = _conflicts(io, lambda f: fact_of_old.get(f, f"old {f}"), canon)
     cn = _conflicts(in_, str, str)
-    qo, qn = _quotes(io), _quotes(in_)
+    qo, qn = _quotes(io, canon), _quotes(in_)
 
     changes = []
     for f_old, f_new in pairs:
@@ -685,19 +792,19 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         gained = tuple(sorted(set(f_new["sources"]) - was))
         lost = tuple(sorted(was - set(f_new["sources"])))
         if gained or lost:
-            changes.append(FactChange(f_new["id"], _first_text(in_, f_new), gained, lost))
+            changes.append(FactChange(f_new["id"], _shown_text(in_, f_new), gained, lost))
     for f in born:
         if len(f["sources"]) > 1:
-            changes.append(FactChange(f["id"], _first_text(in_, f), tuple(f["sources"]), ()))
+            changes.append(FactChange(f["id"], _shown_text(in_, f), tuple(f["sources"]), ()))
     for f in gone:
         if len(f["sources"]) > 1:
             lost = tuple(sorted(canon(s) for s in f["sources"]))
-            changes.append(FactChange(f["id"], _first_text(io, f), (), lost))
+            changes.append(FactChange(f["id"], _shown_text(io, f), (), lost))
 
     old_keys = set(io.keys.values())
     edited_new = {b for e in edits for _, b in e.edited}
     new_unique = tuple(
-        (f["id"], f["sources"][0], _first_text(in_, f))
+        (f["id"], f["sources"][0], _shown_text(in_, f))
         for f in in_.facts()
         if f["coverage"] == "unique"
         and in_.keys[f["statements"][0]] not in old_keys
@@ -717,7 +824,7 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         if e.added or e.removed or e.edited
     )
     renamed = {o for o, _ in renames} | {n for _, n in renames}
-    fo, fn = _failures(old), _failures(new)
+    new_failures, fixed_failures, removed_failures = _failure_changes(old, in_)
     diff = StoryDiff(
         story=story,
         status="changed",
@@ -736,8 +843,10 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         gone_quotes=tuple(_surplus(qo, (k for k, _ in qn))),
         revisions=revisions,
         fact_ids=tuple(sorted((a["id"], b["id"]) for a, b in pairs if a["id"] != b["id"])),
-        new_failures=tuple(_surplus([(p, p) for p in fn], fo)),
-        fixed_failures=tuple(_surplus([(p, p) for p in fo], fn)),
+        new_failures=tuple(new_failures),
+        fixed_failures=tuple(fixed_failures),
+        removed_failures=tuple(removed_failures),
+        metadata=tuple(_metadata(io, in_, sources)),
         labels=_labels(in_, io),
     )
     return diff if not diff.empty else StoryDiff(story, "unchanged")
@@ -805,11 +914,13 @@ def _short(text: str, limit: int = 140) -> str:
 
 
 def _edit_diff(old: str, new: str) -> str:
-    """Word diff of an edited sentence; the changed words are never cut."""
+    """Word diff of an edited sentence; the changed words are never cut, and the unchanged
+    ones are written as in the new sentence ("the dam", not the old "The dam")."""
     from factcheck.textdiff import word_diff
 
     a, b = old.split(), new.split()
-    return word_diff([w.casefold() for w in a], [w.casefold() for w in b], a, b)
+    folded_a, folded_b = [w.casefold() for w in a], [w.casefold() for w in b]
+    return word_diff(folded_a, folded_b, a, b, unchanged_from="b")  # as the sentence reads now
 
 
 def _n(count: int, noun: str) -> str:
@@ -830,12 +941,20 @@ def _summary(d: StoryDiff) -> str:
         parts.append(f"quotes: {len(d.new_quotes)} new, {len(d.gone_quotes)} gone")
     if d.revisions:
         parts.append(_n(len(d.revisions), "article(s) revised"))
-    if d.new_failures or d.fixed_failures:
-        parts.append(f"input problems: {len(d.new_failures)} new, {len(d.fixed_failures)} fixed")
+    if d.new_failures or d.fixed_failures or d.removed_failures:
+        problems = f"input problems: {len(d.new_failures)} new, {len(d.fixed_failures)} fixed"
+        if d.removed_failures:
+            problems += f", {len(d.removed_failures)} gone with their file(s)"
+        parts.append(problems)
     if d.sources_added or d.sources_removed:
         parts.append(f"sources: +{len(d.sources_added)} −{len(d.sources_removed)}")
-    if d.renames:
-        parts.append(_n(len(d.renames), "source(s) renamed"))
+    renamed = sum(r.old_file != r.new_file for r in d.renames)
+    if renamed:
+        parts.append(_n(renamed, "source(s) renamed"))
+    if len(d.renames) > renamed:
+        parts.append(_n(len(d.renames) - renamed, "source(s) relabelled"))
+    if d.metadata:
+        parts.append(_n(len(d.metadata), "source(s) with new metadata"))
     if d.fact_ids and not parts:
         parts.append(_n(len(d.fact_ids), "fact ID(s) changed"))
     return " · ".join(parts)
@@ -887,15 +1006,27 @@ def _rename_line(r: Rename) -> str:
 
 
 def _failure_lines(d: StoryDiff) -> list[str]:
-    if not (d.new_failures or d.fixed_failures):
+    if not (d.new_failures or d.fixed_failures or d.removed_failures):
         return []
     return [
         "#### Input problems",
         "",
         *(f"- new: {_code(f)}: {_esc(p)}" for f, p in d.new_failures),
         *(f"- fixed: {_code(f)}: {_esc(p)}" for f, p in d.fixed_failures),
+        *(f"- gone with the file: {_code(f)}: {_esc(p)}" for f, p in d.removed_failures),
         "",
     ]
+
+
+def _shown_meta(value: str | None) -> str:
+    return f"“{_esc(_short(value, 80))}”" if value is not None else "none"
+
+
+def _metadata_line(m: MetadataChange) -> str:
+    changes = "; ".join(
+        f"{name} {_shown_meta(old)} → {_shown_meta(new)}" for name, old, new in m.changes
+    )
+    return f"- metadata of {_code(m.file)} ({_esc(m.label)}): {changes}"
 
 
 def _added_story_lines(d: StoryDiff) -> list[str]:
@@ -930,8 +1061,8 @@ def _story_lines(d: StoryDiff) -> list[str]:
     if d.resolved_conflicts:
         out += ["#### Resolved conflicts", ""]
         out += [
-            f"- **{c.kind}** {_esc(c.label_a)} *{_esc(c.value_a)}* vs {_esc(c.label_b)} "
-            f"*{_esc(c.value_b)}*"
+            f"- **{c.kind}** in {c.fact}: {_esc(c.label_a)} *{_esc(c.value_a)}* vs "
+            f"{_esc(c.label_b)} *{_esc(c.value_b)}*"
             for c in d.resolved_conflicts
         ]
         out.append("")
@@ -962,13 +1093,14 @@ def _story_lines(d: StoryDiff) -> list[str]:
         out += [line for r in d.revisions for line in _revision_lines(r)]
         out.append("")
     out += _failure_lines(d)
-    if d.sources_added or d.sources_removed or d.renames:
+    if d.sources_added or d.sources_removed or d.renames or d.metadata:
         out += [
             "#### Sources",
             "",
             *(f"- added: {_esc(d.label(s))}" for s in d.sources_added),
             *(f"- removed: {_esc(d.label(s))}" for s in d.sources_removed),
             *(_rename_line(r) for r in d.renames),
+            *(_metadata_line(m) for m in d.metadata),
             "",
         ]
     if d.fact_ids:

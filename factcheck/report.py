@@ -1,8 +1,10 @@
 """Render a story's result as markdown, and write its reports atomically.
 
-Rendering is pure: ``render_markdown(result) -> str`` and ``to_json(result) -> dict`` have no
-side effects and no timestamps, so two runs on the same input give byte-identical files and
-a pull request that changes a corpus shows a clean diff. Floats are rounded to 4 places.
+Rendering is pure: :func:`render_markdown` returns the markdown and has no side effects
+and no timestamps, so two runs on the same input give byte-identical files and a pull
+request that changes a corpus shows a clean diff. The JSON report is
+:mod:`factcheck.report_json` (which also says how its floats are written); the header of
+both names the model by :func:`model_name`, never by a path on this machine.
 
 Markdown layout, top to bottom: header and summary line, sources table, source overlap
 (mermaid) and rewrites, coverage matrix (facts x sources, built with pandas), conflicts,
@@ -17,8 +19,11 @@ mentions or table breaks into a report or a PR comment:
   ``<summary>`` of a fold-out, where markdown escapes are not processed), :func:`md_code`
   for code spans (word diffs, file names in a diff), :func:`_mermaid_text` for mermaid
   labels.
-- Text that GitHub would turn into a link or a notification (:data:`_AUTOLINKS`) gets a
-  zero-width space, so it reads and copies the same but links nowhere and pings no one.
+- Text that GitHub would turn into a link, a notification or an emoji (:data:`_AUTOLINKS`)
+  gets a zero-width space, so it reads and copies the same but links nowhere, pings no one
+  and stays a word. A line with two dollar signs or more has them escaped (``\\$``, or
+  ``&#36;`` inside raw HTML), since GitHub renders text between a pair of ``$`` as math; a
+  lone ``$`` ("$14.3 billion") is left as written.
 - Source labels are never substituted inside other text: sentences about sources are built
   from structured data, and where a library module hands over a sentence that names sources
   (a framing note's or a derivation's explanation, a quote finding's), only the IDs of the
@@ -35,12 +40,13 @@ an article's paragraphs rewrites few lines:
 - sources are listed in the order of their labels (:func:`_source_order`), which come from
   the outlets, in every table, list and diagram;
 - facts keep the order of their sections (label, then how many sources carry them) and
-  then go by fact ID (:func:`report_order`), not by where their first statement stands;
-- a fact is shown by its *representative* statement (:func:`representative`): the one with
-  the smallest hash of its normalised text, which is the one that gives the fact its ID;
-- a conflict's two sides are put in the order of their statements' hashes
-  (:func:`_oriented`), and a fact's conflicts and a kind's quote findings are sorted by
-  content too.
+  then go by fact ID (:func:`factcheck.ids.report_order`), not by where their first
+  statement stands;
+- a fact is shown by its *representative* statement (:func:`representative`): the one
+  closest to the fact's other statements in the alignment graph (its medoid), ties going
+  by the hash of the normalised text (:func:`factcheck.ids.statement_digest`);
+- a conflict's two sides come in the order of their statements' hashes (the classifier
+  orients them), and a fact's conflicts and a kind's quote findings are sorted by content.
 
 Writing goes through a temporary file in the target folder and ``os.replace``, so a
 report is either the old one or the new one, never half written.
@@ -50,15 +56,16 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.atomic import write_atomic
+from factcheck.ids import report_order, statement_digest
 from factcheck.types import (
     NUMERIC_KINDS,
     Conflict,
@@ -73,16 +80,26 @@ from factcheck.types import (
     Statement,
     StoryResult,
     Value,
+    ValueKind,
 )
+
+if TYPE_CHECKING:  # pandas and networkx are imported where they are used
+    import networkx as nx
+    import pandas as pd
 
 __all__ = [
     "MAX_LABEL",
     "NAME_AFTER",
     "REPORT_SCHEMA",
+    "Lead",
     "coverage_counts",
+    "coverage_frame",
+    "independent_sources",
     "issue_counts",
+    "lead_places",
     "md_code",
     "md_escape",
+    "model_name",
     "render_markdown",
     "report_order",
     "representative",
@@ -109,13 +126,17 @@ _ABSENT = "·"
 # the start of a line, where article text never goes.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
-#: Places where GitHub turns plain text into a link or a notification, as zero-width
-#: positions: after "@" before a name (mentions, team mentions, e-mail addresses), before
-#: "://" (http, https, ftp and any other scheme), between "www" and "." (www. links),
-#: between "#" and a digit (issue references "#123", "owner/repo#123") and between "GH-"
-#: and a digit. A zero-width space goes at each, written as the entity ``&#8203;``.
+#: Places where GitHub turns plain text into a link, a notification or an emoji, as
+#: zero-width positions: after "@" before a name (mentions, team mentions, e-mail
+#: addresses), before "://" (http, https, ftp and any other scheme), between "www" and "."
+#: (www. links), between "#" and a digit (issue references "#123", "owner/repo#123"),
+#: between "GH-" and a digit, and after the colon that opens an emoji shortcode
+#: (":smile:", ":+1:"; not a colon after a digit, so "10:30:45" is left alone). A
+#: zero-width space goes at each, written as the entity ``&#8203;``.
 _AUTOLINKS = re.compile(
-    r"(?<=@)(?=\w)|(?=://)|(?<=\bwww)(?=\.)|(?<=#)(?=\d)|(?<=\bGH-)(?=\d)", re.IGNORECASE
+    r"(?<=@)(?=\w)|(?=://)|(?<=\bwww)(?=\.)|(?<=#)(?=\d)|(?<=\bGH-)(?=\d)"
+    r"|(?<=(?<!\d):)(?=[\w+\-]+:)",
+    re.IGNORECASE,
 )
 _ZWSP = "\u200b"
 _ZWSP_ENTITY = "&#8203;"
@@ -130,16 +151,26 @@ def _neutralise(text: str) -> str:
     return _AUTOLINKS.sub(_ZWSP, text)
 
 
-def _md_inline(text: str) -> str:
-    """Escape one line of raw text for markdown (whitespace already collapsed)."""
+def _math_pair(text: str) -> bool:
+    """Whether GitHub could read part of ``text`` as math: it holds two dollar signs or
+    more (a pair encloses text). One "$" ("$14.3 billion") never starts math."""
+    return text.count("$") >= 2
+
+
+def _md_inline(text: str, *, math: bool | None = None) -> str:
+    """Escape one line of raw text for markdown (whitespace already collapsed). ``math``:
+    whether to escape dollar signs (default: when this text holds a pair)."""
+    dollars = _math_pair(text) if math is None else math
     text = _neutralise(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace(_ZWSP, _ZWSP_ENTITY)
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace(_ZWSP, _ZWSP_ENTITY)
+    return text.replace("$", "\\$") if dollars else text
 
 
 def md_escape(text: str) -> str:
-    """Escape raw text for a markdown line: no HTML, links, emphasis, table breaks, autolinks
-    or @mentions get through, and the text still reads (and copies) as written.
+    """Escape raw text for a markdown line: no HTML, links, emphasis, table breaks,
+    autolinks, @mentions, emoji shortcodes or math get through, and the text still reads
+    (and copies) as written.
 
     Call it once, on raw text, where the text is placed: its output is markdown, and
     escaping it again shows the escapes. Not for raw HTML (use :func:`_html_text`) or code
@@ -147,6 +178,8 @@ def md_escape(text: str) -> str:
 
         >>> md_escape("Ask @octocat, see https://x.example and <b>#12</b>")
         'Ask @&#8203;octocat, see https&#8203;://x.example and &lt;b&gt;#&#8203;12&lt;/b&gt;'
+        >>> md_escape("$14.3 billion :tada:"), md_escape("$x^2$ and $5")
+        ('$14.3 billion :&#8203;tada:', '\\\\$x^2\\\\$ and \\\\$5')
     """
     return _md_inline(_one_line(text))
 
@@ -154,9 +187,13 @@ def md_escape(text: str) -> str:
 def _html_text(text: str) -> str:
     """Escape raw text for the inside of raw HTML (a ``<summary>``), where markdown is not
     processed: HTML entities only, no backslashes; pipes as ``&#124;`` so the text cannot
-    split a table; autolink positions as in :func:`md_escape`."""
-    text = html.escape(_neutralise(_one_line(text)), quote=False).replace("|", "&#124;")
-    return text.replace(_ZWSP, _ZWSP_ENTITY)
+    split a table; autolink positions as in :func:`md_escape`; a pair of dollar signs as
+    ``&#36;``."""
+    text = _one_line(text)
+    dollars = _math_pair(text)
+    text = html.escape(_neutralise(text), quote=False).replace("|", "&#124;")
+    text = text.replace(_ZWSP, _ZWSP_ENTITY)
+    return text.replace("$", "&#36;") if dollars else text
 
 
 def md_code(text: str) -> str:
@@ -251,20 +288,23 @@ def _prose(
             for m in _whole(wanted).finditer(text)
             if not inside_quote(m.start())
         ]
-    names = {i: _one_line(n) for i, n in sources.items() if i and _one_line(n) != i}
+    # Every source counts as a name, also one whose label is its ID (it is "replaced" by
+    # itself): "001_x and 002 tell the claim without it" names 002 after the name 001_x.
+    names = {i: _one_line(n) for i, n in sources.items() if i}
     ends: set[int] = set()
     if names:
         for m in _whole(names).finditer(text):
             if not inside_quote(m.start()) and _is_name(text, m.start(), m.end(), ends):
                 found.append((m.start(), m.end(), names[m.group(1)]))
                 ends.add(m.end())
+    math = _math_pair(text)  # the pieces are escaped apart, a "$" pair spans them
     out, pos = [], 0
     for start, end, name in sorted(found):
         if start < pos:
             continue
-        out += [_md_inline(text[pos:start]), _md_inline(name)]
+        out += [_md_inline(text[pos:start], math=math), _md_inline(name, math=math)]
         pos = end
-    out.append(_md_inline(text[pos:]))
+    out.append(_md_inline(text[pos:], math=math))
     return "".join(out)
 
 
@@ -324,6 +364,29 @@ def source_labels(result: StoryResult) -> dict[str, str]:
         labels.update({sid: sid for sid in clash})
 
 
+#: A model ID that names a local folder: ``path:<folder>#<fingerprint>`` (see
+#: :func:`factcheck.embed.resolve_model`).
+_FOLDER_MODEL = re.compile(r"\Apath:(?P<path>.*?)(?:#[0-9a-f]+)?\Z", re.DOTALL)
+
+
+def model_name(model_id: str) -> str:
+    """The model as the reports name it: its ID, except that a model loaded from a local
+    folder is named by the folder's name (``path:<name>``), without the absolute path or
+    the fingerprint of the files' sizes and times, which differ from machine to machine
+    (the cache keys keep both). So two machines write the same report.
+
+        >>> model_name("path:/home/ana/models/minilm-news#548133f1657ace74")
+        'path:minilm-news'
+        >>> model_name("sentence-transformers/all-MiniLM-L6-v2@gt0.1.0")
+        'sentence-transformers/all-MiniLM-L6-v2@gt0.1.0'
+    """
+    m = _FOLDER_MODEL.match(model_id)
+    if m is None:
+        return model_id
+    parts = [p for p in re.split(r"[\\/]", m["path"]) if p]
+    return f"path:{parts[-1] if parts else m['path']}"
+
+
 def _by_id(result: StoryResult) -> dict[str, Statement]:
     return {s.id: s for s in result.statements}
 
@@ -331,36 +394,60 @@ def _by_id(result: StoryResult) -> dict[str, Statement]:
 # ----------------------------------------------------------------------------- order
 
 
-def _digest(text: str) -> str:
-    """:func:`factcheck.classify.statement_digest`, imported when first needed: ``diff`` on
-    two JSON reports renders markdown without loading the pipeline's modules."""
-    from factcheck.classify import statement_digest
-
-    return statement_digest(text)
+def _content(text: str) -> tuple[str, str]:
+    """The content key of a statement: its digest, then its text."""
+    return statement_digest(text), text
 
 
-def representative(texts: Mapping[str, str]) -> str:
+def _links_from(graph: nx.Graph[str], u: str) -> dict[str, float]:
+    """How closely ``u`` is linked to each statement it reaches in the alignment graph:
+    the edge's weight (cosine similarity) for a statement linked to it, else the weakest
+    link on a shortest path between them, as the classifier measures such pairs (the best
+    such path when there are several, so the answer does not depend on the order the
+    graph was built in). One breadth-first pass, layer by layer."""
+    best: dict[str, float] = {u: math.inf}
+    layer = [u]
+    while layer:
+        reached: dict[str, float] = {}
+        for x in layer:
+            for y, edge in graph[x].items():
+                if y not in best:
+                    link = min(best[x], float(edge["weight"]))
+                    reached[y] = max(reached.get(y, -math.inf), link)
+        best.update(reached)
+        layer = list(reached)
+    del best[u]
+    return best
+
+
+def representative(texts: Mapping[str, str], graph: nx.Graph[str] | None = None) -> str:
     """Of a fact's statements (``statement ID -> text``), the ID of the one that shows the
-    fact: the smallest :func:`~factcheck.classify.statement_digest`, i.e. the statement that
-    gives the fact its ID (ties: the text, then the ID). It does not depend on file names or
-    positions.
+    fact: its *medoid*, the statement with the highest total link to the fact's other
+    statements in the alignment ``graph`` (:func:`_links_from`: the edge's weight, or the path
+    similarity of two statements that are not linked). So the row and summary of a fact
+    quote the statement the others are closest to, not a loosely aligned outlier.
+
+    Ties, and a fact of one or two statements, go by content: the smallest
+    :func:`~factcheck.ids.statement_digest` (then the text, then the ID), which is also the
+    statement the fact's ID comes from. Without a graph (a result built by hand, or the
+    JSON report of an older version) that is the whole rule. Either way the choice depends
+    on the statements alone, never on file names or positions.
 
         >>> representative({"a:1": "The mayor resigned.", "b:4": "Two died."})
         'b:4'
     """
-    return min(texts, key=lambda sid: (_digest(texts[sid]), texts[sid], sid))
+    ids = sorted(texts, key=lambda sid: (*_content(texts[sid]), sid))
+    if graph is None or len(ids) < 3 or not all(sid in graph for sid in ids):
+        return ids[0]
+    # Summed in content order and rounded, so float noise cannot break a tie by order.
+    links = {u: _links_from(graph, u) for u in ids}
+    total = {u: round(sum(links[u].get(v, 0.0) for v in ids if v != u), 6) for u in ids}
+    return max(ids, key=total.__getitem__)  # the first of the best: smallest digest
 
 
-def _shown(fact: Fact, by_id: Mapping[str, Statement]) -> Statement:
-    return by_id[representative({sid: by_id[sid].text for sid in fact.statement_ids})]
-
-
-def report_order(facts: Iterable[Fact]) -> tuple[Fact, ...]:
-    """Facts in report order: by label (conflicts first, as :class:`Label` lists them),
-    then by how many sources carry them (most first), then by fact ID. Nothing depends on
-    positions, so moving an article's paragraphs does not reorder a section."""
-    rank = {label: i for i, label in enumerate(Label)}
-    return tuple(sorted(facts, key=lambda f: (rank[f.label], -len(f.source_ids), f.id)))
+def _shown(fact: Fact, by_id: Mapping[str, Statement], graph: nx.Graph[str] | None) -> Statement:
+    """The statement the report shows ``fact`` by (see :func:`representative`)."""
+    return by_id[representative({sid: by_id[sid].text for sid in fact.statement_ids}, graph)]
 
 
 def _source_order(result: StoryResult, labels: Mapping[str, str]) -> list[str]:
@@ -371,23 +458,12 @@ def _source_order(result: StoryResult, labels: Mapping[str, str]) -> list[str]:
     return sorted(ids, key=lambda sid: (labels[sid].casefold(), labels[sid], sid))
 
 
-def _side_key(st: Statement) -> tuple[str, str]:
-    return _digest(st.text), st.text
-
-
-def _oriented(c: Conflict, by_id: Mapping[str, Statement]) -> Conflict:
-    """The conflict with its sides in content order: the side whose statement has the
-    smaller :func:`~factcheck.classify.statement_digest` first, so a rename does not swap them."""
-    if _side_key(by_id[c.a]) <= _side_key(by_id[c.b]):
-        return c
-    return replace(c, a=c.b, b=c.a, value_a=c.value_b, value_b=c.value_a)
-
-
 def _in_report_order(result: StoryResult, labels: Mapping[str, str]) -> StoryResult:
     """The result as the markdown lists it: sources (and profiles, and each fact's sources
     and statements) in :func:`_source_order`, facts in :func:`report_order`, each fact's
-    conflicts oriented (:func:`_oriented`) and sorted by kind and sides, quote findings
-    by their words, derivations by their sources. Every section then follows this order."""
+    conflicts (whose sides the classifier put in content order) sorted by kind and sides,
+    quote findings by their words, derivations by their sources. Every section then
+    follows this order."""
     by_id = _by_id(result)
     rank = {sid: i for i, sid in enumerate(_source_order(result, labels))}
     last = len(rank)
@@ -396,7 +472,8 @@ def _in_report_order(result: StoryResult, labels: Mapping[str, str]) -> StoryRes
         return tuple(sorted(ids, key=lambda sid: (rank.get(sid, last), sid)))
 
     def conflict_key(c: Conflict) -> tuple[str, tuple[str, str], tuple[str, str], str, str]:
-        return str(c.kind), _side_key(by_id[c.a]), _side_key(by_id[c.b]), c.value_a, c.value_b
+        sides = _content(by_id[c.a].text), _content(by_id[c.b].text)
+        return str(c.kind), *sides, c.value_a, c.value_b
 
     facts = [
         replace(
@@ -408,14 +485,14 @@ def _in_report_order(result: StoryResult, labels: Mapping[str, str]) -> StoryRes
                     key=lambda s: (rank.get(by_id[s].source_id, last), by_id[s].index),
                 )
             ),
-            conflicts=tuple(sorted((_oriented(c, by_id) for c in f.conflicts), key=conflict_key)),
+            conflicts=tuple(sorted(f.conflicts, key=conflict_key)),
         )
         for f in result.facts
     ]
 
     def quote_key(q: QuoteFinding) -> tuple[str, ...]:
         b = by_id[q.b].text if q.b else ""
-        return (_digest(q.text_a), _digest(q.text_b or b), q.speaker_a or "", q.a)
+        return (statement_digest(q.text_a), statement_digest(q.text_b or b), q.speaker_a or "", q.a)
 
     return replace(
         result,
@@ -464,6 +541,8 @@ def issue_counts(result: StoryResult) -> dict[str, int]:
 def _presence(result: StoryResult) -> pd.DataFrame:
     """Facts x source IDs (pandas crosstab), True where the source states the fact. Keyed
     by ID, so no label can collide with another column."""
+    import pandas as pd  # here, so that rendering a diff or importing the report is light
+
     ids = [a.article.source_id for a in result.articles]
     rows = [{COL_FACT: f.id, COL_SOURCE: sid} for f in result.facts for sid in f.source_ids]
     long = pd.DataFrame(rows, columns=[COL_FACT, COL_SOURCE])
@@ -475,16 +554,17 @@ def _presence(result: StoryResult) -> pd.DataFrame:
 
 
 def coverage_frame(result: StoryResult) -> pd.DataFrame:
-    """Facts x sources as a DataFrame: one row per fact, a bool column per source label,
-    between the fact's label and the independent count and the fact's representative
-    statement (see :func:`representative`)."""
+    """The coverage matrix as a pandas DataFrame, for notebooks: one row per fact (index:
+    fact ID, in the result's order), its label, a bool column per source label, then the
+    independent count (:attr:`Fact.independent`) and the fact's representative statement
+    (see :func:`representative`). The markdown's matrix is this table, in report order."""
     by_id = _by_id(result)
     matrix = _presence(result).rename(columns=source_labels(result))
     # allow_duplicates: a source may be labelled like a column ("statement.txt").
     matrix.insert(0, COL_LABEL, [str(f.label) for f in result.facts], allow_duplicates=True)
     for name, values in (
-        (COL_INDEPENDENT, [f.independent or len(f.source_ids) for f in result.facts]),
-        (COL_TEXT, [_shown(f, by_id).text for f in result.facts]),
+        (COL_INDEPENDENT, [f.independent for f in result.facts]),
+        (COL_TEXT, [_shown(f, by_id, result.graph).text for f in result.facts]),
     ):
         matrix.insert(len(matrix.columns), name, values, allow_duplicates=True)
     return matrix
@@ -502,18 +582,15 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
 
 
 def independent_sources(result: StoryResult) -> int:
-    """How many sources remain when every rewrite or copy is merged into its original."""
-    parent = {a.article.source_id: a.article.source_id for a in result.articles}
+    """How many sources of the story remain when every rewrite, copy or secondary report is
+    merged into its original, transitively: the story's count, beside each fact's own
+    (:attr:`Fact.independent`). Counted by :func:`factcheck.provenance.independent_counts`,
+    the one place that merges sources, as the count of a fact that every source states."""
+    from factcheck.provenance import independent_counts  # light: no model, no parser
 
-    def root(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for d in result.derivations:
-        if d.derived in parent and d.original in parent:
-            parent[root(d.derived)] = root(d.original)
-    return len({root(x) for x in parent})
+    sources = tuple(a.article.source_id for a in result.articles)
+    everyone = Fact("F-story", (), sources, Coverage.CONSENSUS, 1.0)
+    return independent_counts([everyone], result.derivations)[0].independent
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -658,10 +735,9 @@ def _sources_section(result: StoryResult) -> list[str]:
     ]
 
 
-def _matrix_section(result: StoryResult) -> list[str]:
+def _matrix_section(result: StoryResult, shown: Mapping[str, Statement]) -> list[str]:
     presence = _presence(result)
     labels = source_labels(result)
-    by_id = _by_id(result)
     ids = list(presence.columns)
     derived = bool(result.derivations)  # else every source is independent: no column
     rows = [
@@ -669,8 +745,8 @@ def _matrix_section(result: StoryResult) -> list[str]:
             f.id,
             str(f.label),
             *(_PRESENT if presence.at[f.id, sid] else _ABSENT for sid in ids),
-            *([str(f.independent or len(f.source_ids))] if derived else []),
-            md_escape(_short(_shown(f, by_id).text, 90)),
+            *([str(f.independent)] if derived else []),
+            md_escape(_short(shown[f.id].text, 90)),
         ]
         for f in result.facts
     ]
@@ -691,7 +767,7 @@ def _matrix_section(result: StoryResult) -> list[str]:
             if derived
             else ""
         )
-        + "Each row quotes the statement the fact's ID comes from.",
+        + "Each row quotes the statement closest to the fact's others.",
         "",
         *_table(header, rows, align),
     ]
@@ -754,7 +830,7 @@ def _overlap_section(result: StoryResult) -> list[str]:
         "graph LR",
     ]
     for sid, node in ids.items():
-        text = _mermaid_text(f"{labels[sid]} · {counts[sid]} statements")
+        text = _mermaid_text(f"{labels[sid]} · {_plural(counts[sid], 'statement', 'statements')}")
         lines.append(f'  {node}["{text}"]')
     for (x, y), n in sorted(shared.items(), key=lambda e: (rank[e[0][0]], rank[e[0][1]])):
         lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
@@ -769,13 +845,25 @@ def _value_tags(values: Sequence[Value]) -> str:
     typed = [v for v in values if v.kind in NUMERIC_KINDS]
     if not typed:
         return ""
-    return " *(" + "; ".join(_value_tag(v) for v in typed) + ")*"
+    return " *(" + md_escape("; ".join(_value_tag(v) for v in typed)) + ")*"
+
+
+#: A year written out: a date without one ("Wednesday", "last year", "July 14") was
+#: resolved against something, and its tag says what it was read as.
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _value_tag(v: Value) -> str:
+    """A typed value after its kind, as written (raw text: the caller escapes it): "money:
+    $14.3 billion". The normalised form (``Value.norm``, "USD 1.43e+10") only restates it,
+    except for a date written without its year, which also shows the date it was resolved
+    to ("date: Wednesday, read as 2026-03-04"), and a date with nothing to anchor it,
+    marked unresolved."""
     if not v.resolved:  # a relative or year-less date with nothing to anchor it
-        return f"{v.kind}: {md_escape(v.text)}, unresolved"
-    return f"{v.kind}: {md_escape(v.norm)}"
+        return f"{v.kind}: {v.text}, unresolved"
+    if v.kind is ValueKind.DATE and v.norm and not _WRITTEN_YEAR.search(v.text):
+        return f"{v.kind}: {v.text}, read as {v.norm}"
+    return f"{v.kind}: {v.text}"
 
 
 def _unresolved_tags(values: Sequence[Value]) -> str:
@@ -791,12 +879,12 @@ def _cite(st: Statement, labels: Mapping[str, str]) -> str:
 
 
 def _fact_members(
-    fact: Fact, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+    fact: Fact, by_id: Mapping[str, Statement], labels: Mapping[str, str], shown: Statement
 ) -> list[str]:
-    """The fact's statements, one per line, folded under its representative statement.
-    GitHub renders ``<details>``; the summary is raw HTML (HTML-escaped, no markdown), and
-    the blank lines around the list, and after the closing tag, let the markdown render."""
-    shown = _shown(fact, by_id)
+    """The fact's statements, one per line, folded under its representative statement
+    (``shown``). GitHub renders ``<details>``; the summary is raw HTML (HTML-escaped, no
+    markdown), and the blank lines around the list, and after the closing tag, let the
+    markdown render."""
     return [
         f"<details><summary>{_html_text(_short(shown.text, 100))}</summary>",
         "",
@@ -882,33 +970,57 @@ def _framing_lines(
     return out
 
 
-def _lead_lines(
-    p: SourceProfile, result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
-) -> list[str]:
-    """What ``p``'s source leads with, from the facts themselves: for each lead fact, the
-    source's own sentence and where each other source places the fact."""
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """One fact a source leads with, and where every source states it: ``places`` holds
+    ``(source ID, n)`` for every other source, in the result's order of sources, ``n``
+    being the reading-order number of that source's first statement of the fact, or None
+    when the source omits it. ``own`` is the leading source's first statement of it."""
+
+    fact: str
+    own: Statement | None
+    places: tuple[tuple[str, int | None], ...]
+
+
+def lead_places(p: SourceProfile, result: StoryResult) -> tuple[Lead, ...]:
+    """What ``p``'s source leads with, computed from the facts themselves (the markdown's
+    "Leads with" and the JSON's ``lead_elsewhere`` both come from here): one :class:`Lead`
+    per fact of ``p.lead``, in that order. A fact the result does not hold has no places."""
     facts = {f.id: f for f in result.facts}
-    out = [f"- **{md_escape(labels[p.source_id])}**:"]
+    by_id = _by_id(result)
+    out = []
     for fid in p.lead:
         if fid not in facts:
+            out.append(Lead(fid, None, ()))
             continue
-        members = [by_id[s] for s in facts[fid].statement_ids]
         first: dict[str, Statement] = {}
-        for st in sorted(members, key=lambda s: s.index):
+        for st in sorted((by_id[s] for s in facts[fid].statement_ids), key=lambda s: s.index):
             first.setdefault(st.source_id, st)
-        own = first.get(p.source_id)
-        if own is None:
-            continue
-        places = ", ".join(
-            f"{md_escape(labels[sid])} sentence {first[sid].index}"
-            if sid in first
-            else f"{md_escape(labels[sid])} omits it"
+        places = tuple(
+            (sid, first[sid].index if sid in first else None)
             for sid in (a.article.source_id for a in result.articles)
             if sid != p.source_id
         )
+        out.append(Lead(fid, first.get(p.source_id), places))
+    return tuple(out)
+
+
+def _lead_lines(p: SourceProfile, result: StoryResult, labels: Mapping[str, str]) -> list[str]:
+    """What ``p``'s source leads with (:func:`lead_places`): for each lead fact it states,
+    the source's own sentence and where each other source places the fact."""
+    out = [f"- **{md_escape(labels[p.source_id])}**:"]
+    for lead in lead_places(p, result):
+        if lead.own is None:
+            continue
+        places = ", ".join(
+            f"{md_escape(labels[sid])} sentence {n}"
+            if n is not None
+            else f"{md_escape(labels[sid])} omits it"
+            for sid, n in lead.places
+        )
         out.append(
-            f"  - {fid} (its sentence {own.index}): {md_escape(_short(own.text, 90))} "
-            f"· elsewhere: {places}"
+            f"  - {lead.fact} (its sentence {lead.own.index}): "
+            f"{md_escape(_short(lead.own.text, 90))} · elsewhere: {places}"
         )
     return out
 
@@ -944,7 +1056,7 @@ def _profiles_section(
         "with the source's own sentence, and where the other sources place them "
         "(sentence N: the source's Nth statement, in reading order).",
         "",
-        *(line for p in result.profiles for line in _lead_lines(p, result, by_id, labels)),
+        *(line for p in result.profiles for line in _lead_lines(p, result, labels)),
         "",
     ]
 
@@ -975,13 +1087,14 @@ def _facts_section(
     by_id: Mapping[str, Statement],
     labels: Mapping[str, str],
     total: int,
+    shown: Mapping[str, Statement],
 ) -> list[str]:
     out = [f"## {title}", "", intro, ""]
     if not facts:
         return [*out, "None.", ""]
     for f in facts:
         out += [f"### {f.id} ({_count(f, total)}){_also(f)}", ""]
-        out += _fact_members(f, by_id, labels)
+        out += _fact_members(f, by_id, labels, shown[f.id])
     return out
 
 
@@ -1039,11 +1152,12 @@ def render_markdown(result: StoryResult) -> str:
     labels = source_labels(result)
     result = _in_report_order(result, labels)
     by_id = _by_id(result)
+    shown = {f.id: _shown(f, by_id, result.graph) for f in result.facts}
     total = len(result.articles)
     out = [
         f"# factcheck report: {md_escape(result.name)}",
         "",
-        f"<!-- factcheck {__version__} · model {_comment(result.model)} · "
+        f"<!-- factcheck {__version__} · model {_comment(model_name(result.model))} · "
         f"threshold {result.threshold:.2f} · schema {REPORT_SCHEMA} -->",
         "",
     ]
@@ -1067,7 +1181,7 @@ def render_markdown(result: StoryResult) -> str:
         "",
         *_overlap_section(result),
         *_provenance_section(result),
-        *_matrix_section(result),
+        *_matrix_section(result, shown),
         "",
     ]
     out += [
@@ -1105,6 +1219,7 @@ def render_markdown(result: StoryResult) -> str:
         by_id,
         labels,
         total,
+        shown,
     )
     out += _facts_section(
         "Partial",
@@ -1113,6 +1228,7 @@ def render_markdown(result: StoryResult) -> str:
         by_id,
         labels,
         total,
+        shown,
     )
     out += _unique_section(result, by_id, labels)
     framed = [f for f in result.facts if f.framing]
@@ -1121,7 +1237,7 @@ def render_markdown(result: StoryResult) -> str:
         out += ["None found.", ""]
     for f in framed:
         out += [f"### {f.id}", ""]
-        out += _fact_members(f, by_id, labels)
+        out += _fact_members(f, by_id, labels, shown[f.id])
         out += [line for n in f.framing for line in _framing_lines(n, by_id, labels)]
         out.append("")
     out += _profiles_section(result, by_id, labels)

@@ -14,11 +14,16 @@ A value's interval is ``low``/``high``; ``null`` on one side of a number means u
 that side ("more than $14 billion": ``high`` is null), both null means no interval (an
 entity, or a date that could not be resolved).
 
-Facts come in the markdown's order (:func:`factcheck.report.report_order`: label, number of
-sources, fact ID), so moving an article's paragraphs does not reorder them. Sources and
-statements keep their ID order, and conflicts their ``a``/``b`` as the classifier gave
-them. A derivation carries every field of :class:`~factcheck.types.Derivation`, so a new
-measure or piece of evidence reaches the JSON as it is named.
+Facts come in the markdown's order (:func:`factcheck.ids.report_order`: label, number of
+sources, fact ID), so moving an article's paragraphs does not reorder them. A fact's
+``representative`` is the statement the markdown shows it by
+(:func:`factcheck.report.representative`), so ``factcheck diff`` names it the same way.
+Sources and statements keep their ID order, and conflicts their ``a``/``b`` as the
+classifier gave them (in content order). A derivation carries every field of
+:class:`~factcheck.types.Derivation`, so a new measure or piece of evidence reaches the JSON
+as it is named. A profile's ``lead_elsewhere`` has, for each fact of its ``lead``, where
+every other source states it: ``{"source", "index"}``, ``index`` being that source's
+first statement of the fact (null: it omits it), as the markdown's "Leads with" says.
 """
 
 from __future__ import annotations
@@ -30,16 +35,19 @@ from enum import Enum
 from typing import Any
 
 from factcheck import __version__
+from factcheck.ids import report_order
 from factcheck.report import (
     REPORT_SCHEMA,
     coverage_counts,
     independent_sources,
     issue_counts,
-    report_order,
+    lead_places,
+    model_name,
+    representative,
     source_labels,
     statement_counts,
 )
-from factcheck.types import CleanArticle, Derivation, Label, StoryResult, Value
+from factcheck.types import CleanArticle, Derivation, Fact, Label, SourceProfile, StoryResult, Value
 
 __all__ = ["render_json", "to_json"]
 
@@ -122,10 +130,21 @@ def _source_json(a: CleanArticle, label: str, n_statements: int) -> dict[str, An
     }
 
 
+def _lead_json(p: SourceProfile, result: StoryResult) -> list[list[dict[str, Any]]]:
+    return [
+        [{"source": sid, "index": n} for sid, n in lead.places] for lead in lead_places(p, result)
+    ]
+
+
+def _representative(f: Fact, texts: dict[str, str], result: StoryResult) -> str:
+    return representative({sid: texts[sid] for sid in f.statement_ids}, result.graph)
+
+
 def to_json(result: StoryResult) -> dict[str, Any]:
     """The machine-readable report: same content as the markdown, plus offsets and values."""
     labels = source_labels(result)
     counts = statement_counts(result)
+    texts = {s.id: s.text for s in result.statements}
     by_label = {str(label): 0 for label in Label}
     for f in result.facts:
         by_label[str(f.label)] += 1
@@ -134,7 +153,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
         "story": result.name,
         "generator": {
             "factcheck": __version__,
-            "model": result.model,
+            "model": model_name(result.model),
             "threshold": _num(result.threshold),
         },
         "summary": {
@@ -180,8 +199,9 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 "coverage": str(f.coverage),
                 "sources": list(f.source_ids),
                 "statements": list(f.statement_ids),
+                "representative": _representative(f, texts, result),
                 "similarity": _num(f.similarity),
-                "independent": f.independent or len(f.source_ids),
+                "independent": f.independent,
                 "echoes": list(f.echoes),
                 "conflicts": [
                     {
@@ -218,7 +238,7 @@ def to_json(result: StoryResult) -> dict[str, Any]:
                 "tone": _num(p.tone),
                 "attributed": _num(p.attributed),
                 "lead": list(p.lead),
-                "lead_elsewhere": list(p.lead_elsewhere),
+                "lead_elsewhere": _lead_json(p, result),
             }
             for p in result.profiles
         ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from typing import Literal
 
 __all__ = ["DIFF_CONTEXT", "word_diff"]
 
@@ -23,19 +24,29 @@ def word_diff(
     b: Sequence[str],
     a_raw: Sequence[str] | None = None,
     b_raw: Sequence[str] | None = None,
+    *,
+    unchanged_from: Literal["a", "b"] = "a",
 ) -> str:
     """Diff ``a`` -> ``b``, compared on the given keys, shown with the raw words.
 
     Args:
         a, b: the words as compared (for example case-folded, punctuation stripped).
         a_raw, b_raw: the same words as written, one per key; default: the keys.
+        unchanged_from: whose raw words the unchanged runs show, ``"a"`` or ``"b"``: they
+            compare equal, but may be written differently ("The dam" and "the dam" when the
+            keys are case-folded). An edit shows the new text's (``"b"``), so its unchanged
+            and added words read as the sentence now does.
+
+        >>> word_diff(["the", "dam"], ["a", "man", "said", "the", "dam"],
+        ...           ["The", "dam"], ["A", "man", "said", "the", "dam"], unchanged_from="b")
+        '{+A man said+} the dam'
     """
     ra, rb = list(a_raw if a_raw is not None else a), list(b_raw if b_raw is not None else b)
     ops = difflib.SequenceMatcher(None, list(a), list(b), autojunk=False).get_opcodes()
     parts: list[str] = []
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
-            run = ra[i1:i2]
+            run = ra[i1:i2] if unchanged_from == "a" else rb[j1:j2]
             first, last, keep = n == 0, n == len(ops) - 1, DIFF_CONTEXT
             if first and len(run) > keep:
                 run = ["…", *run[-keep:]]

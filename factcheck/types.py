@@ -7,14 +7,16 @@ ones. Records join on stable string IDs:
 - a *statement* is one sentence of a source, ``"<source_id>:<n>"`` with ``n`` counting from 1
   in reading order;
 - a *fact* is a group of aligned statements, ``"F-<8 hex>"`` derived from the content of its
-  statements (see :func:`factcheck.classify.fact_id`), never from positions.
+  statements (see :func:`factcheck.ids.fact_id`), never from positions.
 
 Offsets (``start``/``end``) are Python string indices, end-exclusive. Statement offsets point
 into :attr:`Article.text`, which for ``.txt``/``.md`` is the whole decoded file; for ``.html``
 it is the main text extracted by trafilatura.
 
-The stage order is ``ingest -> clean -> segment -> extract -> embed -> align -> classify ->
-report``; :mod:`factcheck.pipeline` is the one module that knows it.
+The stage order is ``ingest -> clean -> segment -> extract (values, quotes) -> embed ->
+align -> classify -> quotes (compared across sources) -> framing -> provenance``, then the
+report (:mod:`factcheck.report`, :mod:`factcheck.report_json`), which callers run apart;
+:mod:`factcheck.pipeline` is the one module that knows it.
 """
 
 from __future__ import annotations
@@ -357,7 +359,10 @@ class Fact:
     similarity: float
     conflicts: tuple[Conflict, ...] = ()
     framing: tuple[FramingNote, ...] = ()
-    independent: int = 0  # sources that are not rewrites of another source of this fact
+    #: Sources of this fact left when every rewrite, copy or secondary report is merged into
+    #: its original: set for every fact by :func:`factcheck.provenance.independent_counts`
+    #: (the pipeline's last stage); 0 only in a fact built before that stage.
+    independent: int = 0
     #: For a unique fact: statements of other sources that state its figures inside a
     #: statement of another fact ("$14.3 billion investment in Scale AI" as one clause of
     #: a longer sentence). See :func:`factcheck.classify.echoes`.
@@ -455,7 +460,11 @@ class SourceProfile:
     compound score (-1 negative .. +1 positive), ``attributed`` the share of its statements
     that attribute the claim (a quote, a speech verb, "according to"). ``lead`` holds the
     facts of its first :data:`factcheck.framing.LEAD_STATEMENTS` statements and
-    ``lead_elsewhere`` where the other sources place each of them (``None``: they omit it).
+    ``lead_elsewhere``, for each of them, a line of text saying where the other sources
+    place it ("b #2, c omits it": the number of that source's first statement of the fact).
+    The reports do not print that text: they compute the same places as data from the facts
+    (:func:`factcheck.report.lead_places`), which the JSON writes as ``{source, index}``
+    (``index`` null: the source omits the fact).
     """
 
     source_id: str

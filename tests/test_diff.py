@@ -175,9 +175,17 @@ def test_diff_unknown_revision_is_a_clear_error(repo: Path) -> None:
         pass
 
 
+#: The smallest valid report: every list the diff reads, each empty.
+EMPTY_REPORT: dict[str, Any] = {
+    "schema": "factcheck.report/1",
+    "story": "s",
+    **{key: [] for key in ("sources", "statements", "facts", "quotes", "failures")},
+}
+
+
 def test_diff_baseline_defaults_to_the_report_in_out(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
-    report = {"schema": "factcheck.report/1", "story": "s"}
+    report = EMPTY_REPORT
     (tmp_path / "out" / "s.json").write_text(json.dumps(report))
     base = Baseline(None, out=tmp_path / "out", corpus=tmp_path, settings=Settings())
     assert base.report("s") == report
@@ -429,7 +437,10 @@ def test_diff_reports_new_and_fixed_input_problems(tmp_path: Path) -> None:
     d = diff_reports(old, new)
     assert [f for f, _ in d.new_failures] == ["scan.txt"]
     assert "- new: `scan.txt`: binary file" in render_diff([d])
-    assert [f for f, _ in diff_reports(new, old).fixed_failures] == ["scan.txt"]
+    (folder / "scan.txt").write_text("Engineers found corrosion in the steel cables.\n")
+    fixed = diff_reports(new, _report(folder))
+    assert [f for f, _ in fixed.fixed_failures] == ["scan.txt"]
+    assert "- fixed: `scan.txt`: binary file" in render_diff([fixed])
 
 
 def test_diff_names_sources_by_their_report_labels(tmp_path: Path) -> None:
@@ -678,3 +689,157 @@ def test_diff_names_a_fact_by_the_same_statement_whatever_the_file_names(
     renamed = diff_reports(_story(tmp_path, "c", moved), _story(tmp_path, "d", {**moved, **wire}))
     (change,) = plain.facts
     assert [f.text for f in renamed.facts] == [change.text]
+
+
+# --------------------------------------------------------------------------- third round
+
+
+def test_diff_a_new_quote_finding_names_the_source_that_quotes_now(tmp_path: Path) -> None:
+    """Two sources quote the chair; a third starts quoting her too. The new findings are
+    the ones with the third source, not a second copy of the pair that was already there."""
+    quote = '"We cannot wait for the next flood," said board chair Maria Delgado.\n'
+    files = {
+        "gazette.txt": "The county board voted to repair the dam on Monday.\n" + quote,
+        "times.txt": "The county board voted on Monday to repair the dam.\n" + quote,
+    }
+    old = _story(tmp_path, "old", files)
+    assert [q["kind"] for q in old["quotes"]] == ["verbatim"]
+    ledger = "The county board voted to repair the dam.\n" + quote
+    d = diff_reports(old, _story(tmp_path, "new", {**files, "ledger.txt": ledger}))
+    assert d.gone_quotes == ()
+    assert d.new_quotes and all("ledger" in (q.source_a, q.source_b) for q in d.new_quotes)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("at 3 p.m. on Friday", "at 3pm on Friday"),
+        ("voted 5-2 on Friday", "voted 5 to 2 on Friday"),
+    ],
+)
+def test_diff_a_time_or_tally_written_another_way_is_the_same_conflict(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """Clock times and tallies count by their normalised value, like amounts and dates."""
+    other = before.replace("3", "5") if "p.m." in before else before.replace("5-2", "4-3")
+    files = {
+        "herald.txt": f"The county board met {before} to approve the dam plan, the mayor said.\n",
+        "daily.txt": f"The county board met {other} to approve the dam plan, officials said.\n",
+    }
+    old = _story(tmp_path, "old", files)
+    assert gate(old, None, ["conflict"]) != []  # there is a conflict to begin with
+    new = _story(
+        tmp_path, "new", {**files, "herald.txt": files["herald.txt"].replace(before, after)}
+    )
+    d = diff_reports(old, new)
+    assert d.new_conflicts == d.resolved_conflicts == ()
+    assert gate(new, old, ["new-conflict"]) == []
+
+
+def test_diff_an_outlet_relabel_is_not_counted_as_a_rename(tmp_path: Path) -> None:
+    old = _story(tmp_path, "old", BASE)
+    named = "---\noutlet: Daily News\n---\n" + BASE["daily.txt"]
+    md = render_diff([diff_reports(old, _story(tmp_path, "new", {**BASE, "daily.txt": named}))])
+    assert "**1 source(s) relabelled**" in md and "renamed" not in md
+
+
+def test_diff_an_edit_shows_the_unchanged_words_as_the_sentence_now_reads(tmp_path: Path) -> None:
+    files = {
+        **BASE,
+        "daily.txt": BASE["daily.txt"] + "The dam protects 12,000 homes, an engineer said.\n",
+    }
+    old = _story(tmp_path, "old", files)
+    edited = files["daily.txt"].replace(
+        "The dam protects 12,000 homes, an engineer said.",
+        "An engineer said the dam protects 12,000 homes.",
+    )
+    md = render_diff([diff_reports(old, _story(tmp_path, "new", {**files, "daily.txt": edited}))])
+    assert "{+An engineer said+} the dam protects" in md
+    assert "The dam protects" not in md.split("#### Revised articles")[1]
+
+
+def test_diff_a_resolved_conflict_names_its_fact(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, new = before_after
+    d = diff_reports(new, old)
+    (c,) = d.resolved_conflicts
+    assert f"- **value** in {c.fact}: " in render_diff([d])
+
+
+def test_diff_a_bad_file_deleted_is_not_a_fix(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "old" / "bridge", BASE)
+    (folder / "scan.txt").write_bytes(b"abc\0def")
+    old = _report(folder)
+    d = diff_reports(old, _story(tmp_path, "new", BASE))
+    assert d.fixed_failures == ()
+    assert [f for f, _ in d.removed_failures] == ["scan.txt"]
+    md = render_diff([d])
+    assert "- gone with the file: `scan.txt`: binary file" in md
+    assert "input problems: 0 new, 0 fixed, 1 gone with their file(s)" in md and "fixed:" not in md
+
+
+def test_diff_refuses_a_report_without_facts(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, new = before_after
+    del new["facts"]
+    with pytest.raises(CorpusError, match="malformed factcheck report: no 'facts' list"):
+        diff_reports(old, new)
+
+
+def test_diff_refuses_statements_and_facts_that_name_unknown_sources(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, new = before_after
+    broken = json.loads(json.dumps(new))
+    broken["statements"][0]["source"] = "nobody"
+    with pytest.raises(CorpusError, match="names source 'nobody', not in 'sources'"):
+        diff_reports(old, broken)
+    broken = json.loads(json.dumps(new))
+    broken["facts"][0]["sources"].append("nobody")
+    with pytest.raises(CorpusError, match="names source 'nobody', which is not in 'sources'"):
+        diff_reports(old, broken)
+    broken = json.loads(json.dumps(new))
+    broken["facts"][0]["representative"] = "nobody:1"
+    with pytest.raises(CorpusError, match="its representative is not one of its statements"):
+        diff_reports(old, broken)
+
+
+def test_diff_lists_a_change_of_published_date_or_title(tmp_path: Path) -> None:
+    dated = "---\npublished: 2026-04-14\ntitle: Bridge vote set\n---\n" + BASE["daily.txt"]
+    old = _story(tmp_path, "old", {**BASE, "daily.txt": dated})
+    redated = dated.replace("2026-04-14", "2026-04-15").replace("vote set", "vote held")
+    d = diff_reports(old, _story(tmp_path, "new", {**BASE, "daily.txt": redated}))
+    assert d.status == "changed"
+    (m,) = d.metadata
+    assert m.changes == (
+        ("title", "Bridge vote set", "Bridge vote held"),
+        ("published", "2026-04-14", "2026-04-15"),
+    )
+    md = render_diff([d])
+    assert "**1 source(s) with new metadata**" in md
+    assert (
+        "- metadata of `daily.txt` (daily): title “Bridge vote set” → “Bridge vote held”; "
+        "published “2026-04-14” → “2026-04-15”"
+    ) in md
+
+
+def test_diff_names_a_fact_by_the_statement_the_report_shows(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """The JSON records each fact's representative; the diff names the fact by it."""
+    old, new = before_after
+    (fact,) = [f for f in new["facts"] if "wire" in f["sources"] and len(f["sources"]) > 1]
+    chosen = next(s for s in fact["statements"] if s != fact["representative"])
+    edited = json.loads(json.dumps(new))
+    next(f for f in edited["facts"] if f["id"] == fact["id"])["representative"] = chosen
+    text = next(s["text"] for s in new["statements"] if s["id"] == chosen)
+    assert any(f.text == text for f in diff_reports(old, edited).facts)
+
+
+def test_diff_misquotes_are_quote_classes() -> None:
+    from factcheck.diff import MISQUOTES
+    from factcheck.types import QuoteClass
+
+    assert set(QuoteClass) >= MISQUOTES and "altered" in MISQUOTES

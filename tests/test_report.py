@@ -14,6 +14,7 @@ import pytest
 from helpers import bare_statement
 
 from factcheck.atomic import write_atomic
+from factcheck.ids import statement_digest
 from factcheck.pipeline import article_from_paragraphs
 from factcheck.report import (
     coverage_frame,
@@ -702,9 +703,11 @@ def _bridge(herald: str = "herald", order: Sequence[int] = (1, 2, 3, 4)) -> Stor
         coverage = {1: Coverage.UNIQUE, 3: Coverage.CONSENSUS}.get(len(sources), Coverage.PARTIAL)
         return Fact(fid, tuple(ids), sources, coverage, 0.9, conflicts)
 
+    text = {s.id: s.text for s in statements}
+
     def conflict(kind: ConflictKind, x: str, vx: str, y: str, vy: str) -> Conflict:
-        # classify orients a pair by source ID (the reason's wording is its own business)
-        (a, va), (b, vb) = sorted([(x, vx), (y, vy)])
+        # classify orients a pair by content: the statement with the smaller digest first
+        (a, va), (b, vb) = sorted([(x, vx), (y, vy)], key=lambda p: statement_digest(text[p[0]]))
         return Conflict(kind, a, b, va, vb, 0.9, f"the two {kind} values differ")
 
     facts = (
@@ -841,3 +844,188 @@ def test_report_unique_detail_shows_where_its_figures_also_stand() -> None:
     ) in unique
     data = json.loads(render_json(_story(articles, detail)))
     assert [f["echoes"] for f in data["facts"] if f["id"] == "F-0000000a"] == [["b:3"]]
+
+
+# --------------------------------------------------------------------------- third round
+
+
+def _graph(weights: dict[tuple[str, str], float]) -> Any:
+    import networkx as nx
+
+    graph = nx.Graph()
+    for (u, v), w in weights.items():
+        graph.add_edge(u, v, weight=w)
+    return graph
+
+
+#: Three tellings of one fact: two close ones and an outlier that only one of them is
+#: loosely linked to. The outlier has the smallest digest of the three.
+_TELLINGS = {
+    "a:1": "A federal judge sentenced Dennis Vail to six years in prison.",
+    "b:1": "Dennis Vail will spend the next six years in federal prison.",
+    "c:1": "Guidelines recommended 57 to 71 months for the amount Vail took.",
+}
+
+
+def test_report_representative_is_the_statement_closest_to_the_others() -> None:
+    from factcheck.report import representative
+
+    outlier = min(_TELLINGS, key=lambda s: statement_digest(_TELLINGS[s]))
+    assert outlier == "c:1"  # what the digest alone would show
+    triangle = _graph({("a:1", "b:1"): 0.82, ("b:1", "c:1"): 0.55, ("a:1", "c:1"): 0.4})
+    assert representative(_TELLINGS) == "c:1"  # no graph: the digest
+    assert representative(_TELLINGS, triangle) == "b:1"  # 1.37 against 1.22 and 0.95
+    # a and c are not linked: their path through b counts its weakest link (0.5), so a
+    # (0.82 + 0.5) ties with b (0.82 + 0.5), and the tie goes by digest
+    chain = _graph({("a:1", "b:1"): 0.82, ("b:1", "c:1"): 0.5})
+    assert statement_digest(_TELLINGS["a:1"]) < statement_digest(_TELLINGS["b:1"])
+    assert representative(_TELLINGS, chain) == "a:1"
+    assert representative({"b:1": _TELLINGS["b:1"], "c:1": _TELLINGS["c:1"]}, chain) == "c:1"
+
+
+def test_report_link_of_two_unlinked_statements_is_their_best_shortest_path() -> None:
+    """a and d are two links apart through b (weakest link 0.3) or c (0.6): the link is
+    0.6 whichever order the graph was built in, so the medoid cannot follow it."""
+    from factcheck.report import _links_from
+
+    weights = {("a:1", "b:1"): 0.9, ("b:1", "d:1"): 0.3, ("a:1", "c:1"): 0.6, ("c:1", "d:1"): 0.6}
+    for order in (weights, dict(reversed(weights.items()))):
+        links = _links_from(_graph(order), "a:1")
+        assert links == {"b:1": 0.9, "c:1": 0.6, "d:1": 0.6}
+
+
+def test_report_shows_a_fact_by_its_medoid_in_the_matrix_and_the_summary() -> None:
+    ids = ("a", "b", "c")
+    statements = tuple(
+        bare_statement(sid.split(":")[0], 1, text) for sid, text in _TELLINGS.items()
+    )
+    fact = Fact("F-00000001", tuple(_TELLINGS), ids, Coverage.CONSENSUS, 0.7)
+    graph = _graph({("a:1", "b:1"): 0.82, ("b:1", "c:1"): 0.55, ("a:1", "c:1"): 0.4})
+    result = replace(
+        _story([_article(s) for s in ids]), statements=statements, facts=(fact,), graph=graph
+    )
+    md = render_markdown(result)
+    medoid = _TELLINGS["b:1"]
+    assert f"| F-00000001 | consensus | ● | ● | ● | {medoid} |" in md
+    assert f"<details><summary>{medoid}</summary>" in md
+    assert "Each row quotes the statement closest to the fact's others." in md
+    assert json.loads(render_json(result))["facts"][0]["representative"] == "b:1"
+
+
+def test_report_framing_note_names_a_source_after_one_labelled_by_its_file_stem() -> None:
+    """001_x has no outlet (its label is its ID) and 002_y is TechCrunch: in "001_x and
+    002_y tell the claim without it", 002_y is the next name of the list."""
+    articles = [_article("001_x"), _article("002_y", "TechCrunch"), _article("003_z", "Wired")]
+    note = FramingNote(
+        FramingKind.LOADED, ("003_z:1",), (("massive",),), ("001_x:1", "002_y:1"),
+        "003_z uses the loaded or intensifying word 'massive'. 001_x and 002_y tell the "
+        "claim without it.",
+    )  # fmt: skip
+    result = _story(articles)
+    md = render_markdown(replace(result, facts=(replace(result.facts[0], framing=(note,)),)))
+    assert r"001\_x and TechCrunch tell the claim without it." in _section(md, "Framing")
+
+
+def test_report_value_tags_show_values_as_written_not_in_scientific_notation() -> None:
+    text = "Meta bought 49% of Scale AI for $14.3 billion and plans a 5GW data centre."
+    values = (
+        Value(ValueKind.MONEY, "$14.3 billion", 32, 45, "USD 1.43e+10", 14.25e9, 14.35e9, "USD"),
+        Value(ValueKind.QUANTITY, "5GW", 56, 59, "5e+09 W", 4.5e9, 5.5e9, "W"),
+        Value(ValueKind.DATE, "Wednesday", 0, 9, "2026-03-04", 739314.0, 739314.0),
+        Value(ValueKind.DATE, "June 2027", 0, 9, "2027-06", 739403.0, 739432.0),
+    )
+    detail = replace(bare_statement("a", 2, text), values=values)
+    story = _story([_article("a"), _article("b")])
+    only = Fact("F-0000000a", ("a:2",), ("a",), Coverage.UNIQUE, 1.0)
+    statements = tuple(detail if s.id == "a:2" else s for s in story.statements)
+    md = render_markdown(replace(story, statements=statements, facts=(*story.facts, only)))
+    assert (
+        "*(money: $14.3 billion; quantity: 5GW; date: Wednesday, read as 2026-03-04; "
+        "date: June 2027)*"
+    ) in _section(md, "Unique details")
+    assert "e+" not in md
+
+
+def test_report_diagram_counts_one_statement_in_the_singular() -> None:
+    story = _story([_article("a"), _article("b")])
+    one = replace(story, statements=tuple(s for s in story.statements if s.index == 1))
+    block = _mermaid(render_markdown(one))
+    assert f'{_node("a")}["a · 1 statement"]' in block
+
+
+def test_report_names_a_model_folder_by_its_name_not_its_path() -> None:
+    result = replace(_result(), model="path:/home/ana/models/minilm-news#548133f1657ace74")
+    assert "· model path:minilm-news ·" in render_markdown(result)
+    assert json.loads(render_json(result))["generator"]["model"] == "path:minilm-news"
+    hub = replace(_result(), model="hub:org/model")
+    assert "· model hub:org/model ·" in render_markdown(hub)
+
+
+def test_report_neutralises_github_math_and_emoji_but_keeps_money_readable() -> None:
+    assert md_escape("Meta paid $14.3 billion.") == "Meta paid $14.3 billion."
+    assert md_escape("the area is $x^2$ here") == r"the area is \$x^2\$ here"
+    assert md_escape("costs $5, not $6") == r"costs \$5, not \$6"
+    assert md_escape("fans said :smile: and :+1:") == "fans said :&#8203;smile: and :&#8203;+1:"
+    assert md_escape("at 10:30:45") == "at 10:30:45"
+    a1 = bare_statement("a", 1, "The formula $x^2$ went viral :fire: online.")
+    result = replace(_result(), statements=(a1, *_result().statements[1:]))
+    md = render_markdown(result)
+    assert "$x^2$" not in md and ":fire:" not in md
+    assert "<summary>The formula &#36;x^2&#36; went viral :&#8203;fire: online.</summary>" in md
+    assert _html(md).count("$x^2$") == md.count(r"\$x^2\$") > 0  # reads as written
+
+
+def test_report_json_lead_elsewhere_is_structured_like_the_markdown() -> None:
+    articles = [_article("a", "Bay Chronicle"), _article("b", "Oakport Times"), _article("c")]
+    only_a = Fact("F-0000000a", ("a:2",), ("a",), Coverage.UNIQUE, 1.0)
+    ab = Fact("F-000000ab", ("a:3", "b:2"), ("a", "b"), Coverage.PARTIAL, 0.8)
+    lead = ("F-00000001", "F-000000ab")
+    profile = SourceProfile("a", 3, 0.0, 0.0, 0.0, lead, ("b #1, c #1", "b #2, c omits it"))
+    data = json.loads(render_json(_story(articles, only_a, ab, profiles=(profile,))))
+    assert data["profiles"][0]["lead"] == list(lead)
+    assert data["profiles"][0]["lead_elsewhere"] == [
+        [{"source": "b", "index": 1}, {"source": "c", "index": 1}],
+        [{"source": "b", "index": 2}, {"source": "c", "index": None}],
+    ]
+
+
+def test_report_coverage_frame_is_public_and_the_module_imports_no_pandas() -> None:
+    import subprocess
+    import sys
+
+    import factcheck.report
+
+    assert "coverage_frame" in factcheck.report.__all__
+    code = (
+        "import sys, factcheck.report, factcheck.diff; "
+        "print(sorted(m for m in ('pandas', 'networkx', 'spacy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_report_ids_docstring_examples_hold_and_classify_reexports_them() -> None:
+    import doctest
+
+    import factcheck.classify
+    import factcheck.ids
+
+    result = doctest.testmod(factcheck.ids)
+    assert result.attempted > 0 and result.failed == 0
+    for name in ("LABEL_ORDER", "fact_id", "normalise_text", "statement_digest", "report_order"):
+        assert getattr(factcheck.classify, name) is getattr(factcheck.ids, name)
+    assert factcheck.classify.ordered is factcheck.ids.report_order
+
+
+def test_report_story_independent_count_merges_rewrites_transitively() -> None:
+    """A rewrite of a rewrite counts once with its original; the story count comes from
+    the same merging as each fact's (provenance's), over the story's sources."""
+    from factcheck.report import independent_sources
+
+    def rewrite(derived: str, original: str) -> Derivation:
+        return Derivation(derived, original, DerivationKind.PARAPHRASE, 0.9, 1.0, 0.8, 12, "")
+
+    story = _story([_article(s) for s in ("a", "b", "c", "d")])
+    assert independent_sources(story) == 4
+    chain = replace(story, derivations=(rewrite("c", "b"), rewrite("b", "a")))
+    assert independent_sources(chain) == 2  # a, b, c are one; d
