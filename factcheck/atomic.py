@@ -16,19 +16,25 @@ with the usual umask 022). ``mkstemp`` alone would leave every report at ``0o600
 readable by its owner only.
 
 Text is written as UTF-8. A lone surrogate, which is how Python holds an undecodable byte
-of a file name, cannot be encoded; it is written as its escape (``\\xe9``, see
-:func:`factcheck.ingest.printable`) rather than failing the write.
+of a file name, cannot be encoded; rather than failing the write, it is written as U+FFFD
+(the replacement character), which is valid in markdown and inside a JSON string alike (an
+escape such as ``\\xe9`` would not be valid JSON). Source IDs never need this: ingest makes
+them printable (:func:`factcheck.ingest.printable`); this covers a raw file path that a
+report writes as it is.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 __all__ = ["write_atomic", "write_atomic_all"]
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _umask() -> int:
@@ -108,8 +114,6 @@ def _naming(err: OSError, path: Path) -> OSError:
 
 def _write_temporary(path: Path, text: str) -> Path:
     """Write ``text`` to a new temporary file beside ``path``, with ``path``'s mode."""
-    from factcheck.ingest import printable
-
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -117,7 +121,7 @@ def _write_temporary(path: Path, text: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             os.fchmod(fh.fileno(), mode)
-            fh.write(printable(text))
+            fh.write(_LONE_SURROGATE.sub("\ufffd", text))
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:

@@ -117,7 +117,9 @@ def test_atomic_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "real").iterdir()] == ["story.md"]
 
 
-def test_atomic_writes_a_lone_surrogate_as_its_escape(tmp_path: Path) -> None:
-    path = tmp_path / "r.md"
-    write_atomic(path, "source caf\udce9\n")
-    assert path.read_text(encoding="utf-8") == "source caf\\xe9\n"
+def test_atomic_writes_a_lone_surrogate_as_the_replacement_character(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "r.json"
+    write_atomic(path, json.dumps({"path": "caf\udce9.txt"}, ensure_ascii=False))
+    assert json.loads(path.read_text(encoding="utf-8")) == {"path": "caf\ufffd.txt"}
