@@ -99,7 +99,7 @@ def test_embed_check_model_refuses_a_folder_without_weights(tmp_path: Path) -> N
 def test_embed_check_model_refuses_a_config_that_is_not_json(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text("{bogus")
     (tmp_path / "model.safetensors").write_bytes(b"x")
-    with pytest.raises(ConfigError, match="config.json cannot be read as JSON"):
+    with pytest.raises(ConfigError, match=r"config\.json cannot be read as JSON"):
         check_model(str(tmp_path))
 
 
