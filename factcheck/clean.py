@@ -93,10 +93,19 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    book yours today"; not "Order was restored" or "Call volumes doubled", where a verb of
    the sentence follows), or verbless ad copy ("20% off", "Free delivery on every order";
    not "The store offered 20% off").
+7. Wire dateline: a dateline that opens the first kept paragraph ("BOISE, Idaho (CP) —
+   Continental flight 12 ...", "WASHINGTON (AP) - ...", "LONDON — ...") is cut from the
+   block, which then starts at the sentence (:data:`WIRE_DATELINE`: a place in capitals of
+   at most four words, an optional ", State" of capitalised words, an optional
+   "(AGENCY)", then a dash). Otherwise the place reads as the sentence's subject. The cut
+   prefix is listed in ``removed`` as ``METADATA`` with the detail "dateline prefix; the
+   rest of the line is kept"; ``Block.offsets`` still map every kept character exactly.
 
 Invariant: every non-blank line of the body is either part of a kept block or listed in
-``removed`` exactly once. Markup-only lines (a code fence, ``---``, a link definition)
-count as ``NAVIGATION``. Cleaning is deterministic and imports nothing heavy.
+``removed`` exactly once; the one exception is a line whose wire dateline (rule 7) is cut,
+which is in a kept block and also listed, for that prefix. Markup-only lines (a code
+fence, ``---``, a link definition) count as ``NAVIGATION``. Cleaning is deterministic and
+imports nothing heavy.
 """
 
 from __future__ import annotations
@@ -117,6 +126,7 @@ from factcheck.types import (
     Block,
     BlockKind,
     CleanArticle,
+    FileFailure,
     RemovalReason,
     RemovedLine,
     TextFormat,
@@ -139,12 +149,25 @@ __all__ = [
     "OFF_TOPIC_BLOCK_OVERLAP",
     "OFF_TOPIC_OVERLAP",
     "OFF_TOPIC_RELATIVE",
+    "WIRE_DATELINE",
     "WRAP_WIDTH",
     "clean_article",
+    "clean_story",
 ]
 
 #: Web-chrome phrases are only matched on lines with at most this many words.
 MAX_CHROME_WORDS = 12
+#: A wire dateline opening the first paragraph (rule 7): a place in capitals (at most four
+#: words: "BOISE", "ST. PAUL", "RIO DE JANEIRO", "WINSTON-SALEM"), an optional ", State" of
+#: at most three capitalised words ("Idaho", "N.Y.", "New South Wales"), an optional
+#: "(AGENCY)" ("AP", "CP", "Reuters"), then an em or en dash, or a spaced hyphen or "--";
+#: the text after it must start a sentence (a capital, a digit or a quote mark).
+WIRE_DATELINE = re.compile(
+    r"(?P<dateline>[A-Z][A-Z'’.-]*[A-Z.](?:\s[A-Z][A-Z'’.-]*){0,3}"
+    r"(?:,\s[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,2})?"
+    r"(?:\s\([A-Z][A-Za-z&.' -]{0,30}\))?)"
+    r"\s?(?:[—–]|\s-{1,2})\s*(?=[A-Z0-9\"“‘'])"
+)
 #: An "updated"/"editor's note" line longer than this is kept: it is probably prose.
 MAX_NOTE_WORDS = 60
 #: A list item with fewer words is a menu entry or a label, not a statement.
@@ -1542,6 +1565,9 @@ def clean_article(article: Article) -> CleanArticle:
     by_number = {ln.number: ln for ln in lines}
     blocks: list[Block] = []
     removed: list[RemovedLine] = []
+    first = next((u for u in units if u.live and u.text), None)
+    if first is not None and first.kind is BlockKind.PARAGRAPH:
+        removed.extend(_cut_wire_dateline(first, lines))
     for unit in units:
         if unit.live and unit.text:
             blocks.append(Block(len(blocks), unit.text, tuple(unit.offsets), unit.kind))
@@ -1558,6 +1584,54 @@ def clean_article(article: Article) -> CleanArticle:
         )
     removed.sort(key=lambda r: r.line)
     return CleanArticle(article=article, blocks=tuple(blocks), removed=tuple(removed), meta=merged)
+
+
+def _cut_wire_dateline(unit: _Unit, lines: Sequence[_Line]) -> list[RemovedLine]:
+    """Cut a wire dateline (:data:`WIRE_DATELINE`) from the start of ``unit``; the removal
+    entry for it, or nothing when the block does not open with one (rule 7)."""
+    m = WIRE_DATELINE.match(unit.text)
+    if m is None or not unit.text[m.end() :].strip():
+        return []
+    start = unit.offsets[0]
+    line = next((ln for ln in lines if ln.start <= start <= ln.end), None)
+    unit.text = unit.text[m.end() :]
+    unit.offsets = unit.offsets[m.end() :]
+    if line is None:
+        return []
+    detail = "dateline prefix; the rest of the line is kept"
+    return [RemovedLine(line.number, m.group("dateline"), RemovalReason.METADATA, detail)]
+
+
+def clean_story(
+    articles: Iterable[Article],
+) -> tuple[tuple[CleanArticle, ...], tuple[FileFailure, ...]]:
+    """Clean every article of a story; one left with no text is a failure, not a source.
+
+    A file whose every line is page chrome (a page that is only a nav bar, a menu of
+    "Home / News / Share this article", one long line with no sentence end) has nothing to
+    check: it becomes a :class:`FileFailure` "no article text after removing page chrome
+    (N lines removed)", so the story's Problems list it and the run exits 1, rather than a
+    source with no statements.
+
+    Returns:
+        The cleaned articles that kept text, in order, and the failures.
+    """
+    kept: list[CleanArticle] = []
+    failures: list[FileFailure] = []
+    for article in articles:
+        cleaned = clean_article(article)
+        if cleaned.blocks:
+            kept.append(cleaned)
+            continue
+        n = len(cleaned.removed)
+        failures.append(
+            FileFailure(
+                article.path,
+                f"no article text after removing page chrome ({n} line"
+                f"{'' if n == 1 else 's'} removed)",
+            )
+        )
+    return tuple(kept), tuple(failures)
 
 
 def _covered(offsets: Sequence[int], line: _Line) -> bool:

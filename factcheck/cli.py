@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from factcheck import __version__
 from factcheck.errors import ConfigError, FactcheckError
@@ -52,8 +52,52 @@ EXIT_USAGE = 2
 EXIT_GATE = 3
 
 
+def _conventional(params: list[Any]) -> list[Any]:
+    """Parameters shown in help the conventional way (see :class:`_Command`)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""  # a flag takes no value, so it shows none
+        if isinstance(param, TyperArgument) and not isinstance(param, _Argument):
+            param.__class__ = _Argument
+    return params
+
+
+class _Argument(TyperArgument):
+    """An argument named by its metavar alone (``PATH``), in the usage line and the help."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None  # typer adds a type label (<path>) beside the name, which says it already
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        name = self.metavar or (self.name or "").upper()
+        name += "..." if self.nargs != 1 else ""
+        return [name if self.required else f"[{name}]"]
+
+
+class _Command(TyperCommand):
+    """A command whose help reads the conventional way.
+
+    A flag shows no value (typer 0.29 labels every parameter by its Python type:
+    ``--no-cache <bool>``), an option with a value shows the metavar it declares
+    (``--out DIR``, ``--format [md|json|both]``; the choices of ``--fail-on`` are in its
+    help text, since a long label breaks mid-word at 80 columns), and arguments are
+    ``[PATH]`` or ``PATHS...`` in the usage line.
+    """
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _conventional(super().get_params(ctx))
+
+
 class _OneLineErrors(TyperGroup):
-    """Usage errors (an unknown option, a bad option value) as one ``error:`` line, exit 2."""
+    """Usage errors (an unknown option, a bad option value) as one ``error:`` line, exit 2.
+
+    The line ends by pointing at the help of the command that was used ("see 'factcheck
+    check --help'"), also for an error found before that command's context exists (an
+    option missing its value).
+    """
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _conventional(super().get_params(ctx))
 
     def main(  # type: ignore[override]
         self,
@@ -78,7 +122,10 @@ class _OneLineErrors(TyperGroup):
             if exit_code != EXIT_USAGE:
                 raise
             ctx = getattr(err, "ctx", None)
-            where = ctx.command_path if ctx is not None else "factcheck"
+            where = ctx.command_path if ctx is not None else prog_name or "factcheck"
+            command = next((a for a in argv if not a.startswith("-")), None)
+            if command in self.commands and where.split()[-1] != command:
+                where = f"{where} {command}"
             message = err.format_message().replace("Value error, ", "")
             _err(f"{message} (see '{where} --help')")
             sys.exit(EXIT_USAGE)
@@ -144,6 +191,9 @@ class _Screen:
 
     @classmethod
     def echo(cls, text: str, *, err: bool = False) -> None:
+        from factcheck.ingest import printable
+
+        text = printable(text)  # a file name that is not UTF-8 (see ingest.printable)
         if cls.console is not None and (err or sys.stdout.isatty()):
             cls.console.print(text, markup=False, highlight=False, soft_wrap=True)
         else:
@@ -158,6 +208,14 @@ def _positive(value: float) -> float:
     """Option callback: a size or a time must be a positive, finite number."""
     if not (math.isfinite(value) and value > 0):
         raise typer.BadParameter(f"must be a positive number, got {value:g}")
+    return value
+
+
+def _size_mb(value: float) -> float:
+    """Option callback: a size in MB must be positive and at least one byte."""
+    _positive(value)
+    if value * 1024 * 1024 < 1:
+        raise typer.BadParameter(f"must be at least one byte (0.000001 MB), got {value:g}")
     return value
 
 
@@ -223,38 +281,48 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-@app.command("check")
+@app.command("check", cls=_Command)
 def check_cli(
     path: Annotated[
         Path,
-        typer.Argument(help="A story folder (one article per file) or a folder of them."),
+        typer.Argument(
+            metavar="PATH", help="A story folder (one article per file) or a folder of them."
+        ),
     ] = Path("corpora"),
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for the reports.", parser=_path)
+        Path,
+        typer.Option("--out", "-o", metavar="DIR", help="Folder for the reports.", parser=_path),
     ] = Path("reports"),
     model: Annotated[
         str,
-        typer.Option(help="sentence-transformers model: a local folder or a cached name."),
+        typer.Option(
+            metavar="MODEL", help="sentence-transformers model: a local folder or a cached name."
+        ),
     ] = DEFAULT_MODEL,
     threshold: Annotated[
         float,
-        typer.Option(help="Cosine similarity from which mutual-best statements align."),
+        typer.Option(
+            metavar="FLOAT", help="Cosine similarity from which mutual-best statements align."
+        ),
     ] = DEFAULT_THRESHOLD,
     nli: Annotated[
         str | None,
         typer.Option(
+            metavar="DIR",
             help="Optional NLI cross-encoder (a local sentence-transformers CrossEncoder "
             "folder) as a second conflict signal.",
         ),
     ] = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Which reports to write.")
+        Format,
+        typer.Option("--format", "-f", metavar="[md|json|both]", help="Which reports to write."),
     ] = Format.both,
     cache_dir: Annotated[
         Path | None,
         typer.Option(
+            metavar="DIR",
             help="Embedding and parse cache (default: $FACTCHECK_CACHE_DIR, else "
-            "~/.cache/factcheck)."
+            "~/.cache/factcheck).",
         ),
     ] = None,
     no_cache: Annotated[
@@ -262,12 +330,15 @@ def check_cli(
     ] = False,
     max_file_mb: Annotated[
         float,
-        typer.Option(help="Refuse article files larger than this many MB.", callback=_positive),
+        typer.Option(
+            metavar="MB", help="Refuse article files larger than this many MB.", callback=_size_mb
+        ),
     ] = DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
     fail_on: Annotated[
         list[FailOn] | None,
         typer.Option(
             "--fail-on",
+            metavar="CONDITION",
             help="Exit 3 when a report has this: conflict, new-conflict, misquote, "
             "new-misquote (repeat for several). new-* compare with --baseline.",
         ),
@@ -275,6 +346,7 @@ def check_cli(
     baseline: Annotated[
         str | None,
         typer.Option(
+            metavar="DIR|REV",
             help="For new-*: a folder of JSON reports or a git revision (default: the reports "
             "already in --out, which this run then replaces).",
         ),
@@ -285,7 +357,15 @@ def check_cli(
     """Write a consistency report for each story under PATH (default: corpora)."""
     from factcheck.ingest import find_stories
 
+    _refuse_quiet_verbose(quiet, verbose)
     _setup_logging(verbose, quiet)
+    conditions = list(dict.fromkeys(c.value for c in fail_on or []))  # each once, in order
+    if baseline is not None and not any(c.startswith("new-") for c in conditions):
+        log.warning(
+            "--baseline %s is ignored: only --fail-on new-conflict and new-misquote compare "
+            "with a baseline",
+            baseline,
+        )
     settings = _settings(
         threshold,
         model=model,
@@ -297,17 +377,29 @@ def check_cli(
     with _user_errors():  # before any work: a bad --out would fail after the whole run
         from factcheck.history import check_gate_options
 
-        check_gate_options([c.value for c in fail_on or []], baseline, formats)
+        check_gate_options(conditions, baseline, formats)
         _check_models(model, nli)
         _check_out(out)
-        stories = find_stories(path)
+        stories = find_stories(path, warn=False)  # the pipeline looks again, and warns
         _refuse_story_out(out, stories)
         _refuse_folder_reports(out, stories, formats)
-    gate = _Gate([c.value for c in fail_on or []], baseline, out, path, settings)
+    gate = _Gate(conditions, baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
     for reason in gate.reasons:
         typer.echo(f"fail: {reason}", err=True)
     raise typer.Exit(EXIT_INPUT if failed else EXIT_GATE if gate.reasons else 0)
+
+
+def _refuse_quiet_verbose(quiet: bool, verbose: bool) -> None:
+    """A usage error when both ``--quiet`` and ``--verbose`` are given.
+
+    Raises:
+        typer.BadParameter: naming both options.
+    """
+    if quiet and verbose:
+        raise typer.BadParameter(
+            "they contradict each other; give one of them", param_hint="--quiet / --verbose"
+        )
 
 
 def _check_out(out: Path) -> None:
@@ -418,9 +510,9 @@ class _Gate:
 
     @property
     def reasons(self) -> list[str]:
-        """One line per condition met; a ``new-*`` one against ``--out`` says the baseline
-        there now holds this run's report."""
-        out = []
+        """One line per condition met (an identical line once); a ``new-*`` one against
+        ``--out`` says the baseline there now holds this run's report."""
+        out: list[str] = []
         for story, reason, against_out, found in self._found:
             if against_out and story in self._replaced:
                 path = self.out / f"{story}.json"
@@ -429,7 +521,8 @@ class _Gate:
                     f" ({was} now holds this run's report, so an identical re-run passes; "
                     "give --baseline to keep a fixed one)"
                 )
-            out.append(reason)
+            if reason not in out:
+                out.append(reason)
         return out
 
 
@@ -494,28 +587,35 @@ _EVAL_HELP = (
 )
 
 
-@app.command("diff", help=_DIFF_HELP)
+@app.command("diff", cls=_Command, help=_DIFF_HELP)
 def diff_cli(
     paths: Annotated[
         list[Path],
         typer.Argument(
+            metavar="PATHS",
             help="OLD.json NEW.json (two reports), or one story folder / folder of stories "
             "with --rev.",
         ),
     ],
     rev: Annotated[
         str | None,
-        typer.Option(help="Compare PATH with its state at this git revision (e.g. main)."),
+        typer.Option(
+            metavar="REV", help="Compare PATH with its state at this git revision (e.g. main)."
+        ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write the markdown here, not stdout.", parser=_path),
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the markdown here, not stdout.", parser=_path
+        ),
     ] = None,
-    model: Annotated[str, typer.Option(help="As for check (with --rev).")] = DEFAULT_MODEL,
+    model: Annotated[
+        str, typer.Option(metavar="MODEL", help="As for check (with --rev).")
+    ] = DEFAULT_MODEL,
     threshold: Annotated[
-        float, typer.Option(help="As for check (with --rev).")
+        float, typer.Option(metavar="FLOAT", help="As for check (with --rev).")
     ] = DEFAULT_THRESHOLD,
-    cache_dir: Annotated[Path | None, typer.Option(help="As for check.")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(metavar="DIR", help="As for check.")] = None,
 ) -> None:
     """Markdown of what changed between two reports, or two revisions of a corpus."""
     from factcheck.atomic import write_atomic
@@ -562,23 +662,28 @@ def _check_out_file(out: Path) -> None:
         raise ConfigError(f"{out}: {parent} is a file, not a folder")
 
 
-@app.command("eval", help=_EVAL_HELP)
+@app.command("eval", cls=_Command, help=_EVAL_HELP)
 def eval_cli(
     data_dir: Annotated[
         Path | None,
-        typer.Argument(help="A folder with the layout of the eval-data folder (see docs)."),
+        typer.Argument(
+            metavar="DATA_DIR",
+            help="A folder with the layout of the eval-data folder (see docs).",
+        ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write the markdown scores here.", parser=_path),
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the markdown scores here.", parser=_path
+        ),
     ] = Path("docs/evaluation.md"),
-    quick: Annotated[bool, typer.Option(help="Small samples, for a smoke run.")] = False,
+    quick: Annotated[bool, typer.Option("--quick", help="Small samples, for a smoke run.")] = False,
     threshold: Annotated[
-        float, typer.Option(help="Alignment threshold under test.")
+        float, typer.Option(metavar="FLOAT", help="Alignment threshold under test.")
     ] = DEFAULT_THRESHOLD,
     cache_dir: Annotated[
         Path | None,
-        typer.Option(help="Parse and embedding cache (default: as for check)."),
+        typer.Option(metavar="DIR", help="Parse and embedding cache (default: as for check)."),
     ] = None,
 ) -> None:
     """Score alignment, conflicts and framing on public labelled data."""
@@ -603,16 +708,27 @@ def eval_cli(
     typer.echo(text if out is None else f"wrote {out}")
 
 
-@app.command("add")
+@app.command("add", cls=_Command)
 def add_cli(
-    url: Annotated[str, typer.Argument(help="The article's web address (http or https).")],
-    story: Annotated[str, typer.Option("--story", "-s", help="Story folder name under --corpora.")],
-    corpora: Annotated[Path, typer.Option(help="The folder of story folders.")] = Path("corpora"),
+    url: Annotated[
+        str, typer.Argument(metavar="URL", help="The article's web address (http or https).")
+    ],
+    story: Annotated[
+        str,
+        typer.Option("--story", "-s", metavar="NAME", help="Story folder name under --corpora."),
+    ],
+    corpora: Annotated[
+        Path, typer.Option(metavar="DIR", help="The folder of story folders.")
+    ] = Path("corpora"),
     timeout: Annotated[
-        float, typer.Option(help="Seconds for the whole download.", callback=_positive)
+        float,
+        typer.Option(metavar="SECONDS", help="Seconds for the whole download.", callback=_positive),
     ] = 20.0,
     max_page_mb: Annotated[
-        float, typer.Option(help="Refuse pages larger than this many MB.", callback=_positive)
+        float,
+        typer.Option(
+            metavar="MB", help="Refuse pages larger than this many MB.", callback=_size_mb
+        ),
     ] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
@@ -620,6 +736,7 @@ def add_cli(
     """Fetch the article at URL and store it, with its metadata, in CORPORA/STORY."""
     from factcheck.fetch import add_article
 
+    _refuse_quiet_verbose(quiet, verbose)
     _setup_logging(verbose, quiet)
     if not story or story in {".", ".."} or "/" in story or "\\" in story:
         _err(f"--story {story!r}: expected a single folder name, such as 'bridge-vote'")

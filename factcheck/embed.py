@@ -34,12 +34,15 @@ from factcheck.errors import ConfigError, ModelError, first_line
 from factcheck.settings import DEFAULT_MODEL
 
 __all__ = [
+    "MODEL_FOLDER_FILES",
+    "WEIGHT_SUFFIXES",
     "Embedder",
     "SentenceTransformerEmbedder",
     "check_local_model",
     "check_model",
     "embed_texts",
     "quiet_transformers",
+    "read_model_json",
     "resolve_model",
 ]
 
@@ -110,6 +113,10 @@ def resolve_model(name: str) -> tuple[str, str]:
 #: ``modules.json``, a plain Hugging Face model (sentence-transformers adds mean pooling, and
 #: a CrossEncoder loads it as is) ``config.json``.
 MODEL_FOLDER_FILES = ("modules.json", "config.json")
+#: Suffixes of model weight files; a model folder holds at least one, at its top or one
+#: folder down (``0_Transformer/pytorch_model.bin`` in older sentence-transformers
+#: folders, ``onnx/model.onnx``). A folder with a config and no weights cannot be loaded.
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".onnx")
 
 
 def _looks_like_path(name: str) -> bool:
@@ -142,17 +149,54 @@ def _in_hub_cache(name: str) -> tuple[bool, Path]:
     return False, cache
 
 
-def check_local_model(name: str, *, option: str, expected: str) -> None:
+def _has_weights(folder: Path) -> bool:
+    """Whether ``folder`` holds a weight file (:data:`WEIGHT_SUFFIXES`), at its top or in
+    one of its subfolders."""
+    try:
+        top = list(folder.iterdir())
+        files = top + [f for d in top if d.is_dir() for f in d.iterdir()]
+    except OSError:
+        return False
+    return any(f.suffix.lower() in WEIGHT_SUFFIXES and f.is_file() for f in files)
+
+
+def read_model_json(folder: Path, file: str, *, option: str, name: str) -> Any:
+    """The parsed JSON file ``file`` of a model folder, or None when there is none.
+
+    Raises:
+        ConfigError: the file cannot be read or is not valid JSON.
+    """
+    import json
+
+    path = folder / file
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ConfigError(
+            f"{option} {name}: {file} cannot be read as JSON ({first_line(err)}); the folder "
+            "does not hold a usable model"
+        ) from err
+
+
+def check_local_model(name: str, *, option: str, expected: str) -> Path | None:
     """Raise unless ``name`` resolves to a model without downloading: a folder that holds
-    one (:data:`MODEL_FOLDER_FILES`), or a name in the local Hugging Face cache (any name,
-    once ``HF_HUB_OFFLINE=0`` allows downloads). Nothing is loaded.
+    one, or a name in the local Hugging Face cache (any name, once ``HF_HUB_OFFLINE=0``
+    allows downloads). Nothing is loaded: a folder needs a :data:`MODEL_FOLDER_FILES` file,
+    each of those that it has must be valid JSON, and it needs weights
+    (:data:`WEIGHT_SUFFIXES`).
 
     ``option`` ("--model") and ``expected`` ("a sentence-transformers model folder") word
     the message.
 
+    Returns:
+        The model folder, or None for a name to be found in the Hugging Face cache.
+
     Raises:
-        ConfigError: the folder is missing, is a file or holds no model, or the name is
-            not cached while downloads are off.
+        ConfigError: the folder is missing, is a file or holds no model (no config, a
+            config that is not JSON, no weights), or the name is not cached while
+            downloads are off.
     """
     path = Path(name).expanduser()
     if path.exists():
@@ -163,17 +207,25 @@ def check_local_model(name: str, *, option: str, expected: str) -> None:
                 f"{option} {name}: the folder holds no model (no "
                 f"{' or '.join(MODEL_FOLDER_FILES)}); expected {expected}"
             )
-        return
+        for file in MODEL_FOLDER_FILES:
+            read_model_json(path, file, option=option, name=name)
+        if not _has_weights(path):
+            raise ConfigError(
+                f"{option} {name}: the folder holds no model weights (no "
+                f"{', '.join('*' + s for s in WEIGHT_SUFFIXES)} file); expected {expected}"
+            )
+        return path
     if _looks_like_path(name):
         raise ConfigError(f"{option} {name}: no such folder; expected {expected}")
     if _downloads_allowed():
-        return
+        return None
     cached, cache = _in_hub_cache(name)
     if not cached:
         raise ConfigError(
             f"{option} {name}: no such folder, and no model of that name in the local Hugging "
             f"Face cache ({cache}); set HF_HUB_OFFLINE=0 to let it be downloaded"
         )
+    return None
 
 
 def check_model(name: str) -> None:

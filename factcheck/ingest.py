@@ -8,7 +8,9 @@ Layout::
     corpora/<story>/<one article per file>.txt|.md|.markdown|.html|.htm
     corpora/<story>/story.toml            optional per-file metadata
 
-``find_stories`` accepts one story folder or a folder of story folders.
+``find_stories`` accepts one story folder or a folder of story folders: a folder with
+subfolders that hold articles is a folder of stories, and article files loose beside them
+(a ``README.md``) are ignored with a warning.
 
 What an :class:`Article` holds:
 
@@ -31,7 +33,8 @@ What an :class:`Article` holds:
 - ``source_id`` is the file stem. Of files that share a stem, the one whose suffix comes
   first in :data:`ARTICLE_SUFFIXES` keeps it and the others are named by their whole file
   name, so that adding a file never renames a source of another stem (see
-  :func:`_source_ids` for what "stable" means here).
+  :func:`_source_ids` for what "stable" means here). A file name that is not valid UTF-8
+  is read as is, but its ID escapes each undecodable byte (``caf\\xe9``; :func:`printable`).
 
 Metadata (outlet, title, url, published, updated) comes from three places; per field the
 first that has a value wins: ``story.toml`` > front matter > HTML metadata. Front matter is
@@ -50,8 +53,9 @@ a typo.
 A file that cannot be used becomes a :class:`FileFailure` with a one-line problem, and the
 rest of the story is still read: empty, binary (a known signature such as ``%PDF-``, named
 in the message; a NUL byte outside UTF-16; or more than :data:`MAX_CONTROL_SHARE` of
-control characters), undecodable, over ``max_file_bytes``,
-unreadable, invalid front matter, or HTML without main text. An invalid ``story.toml`` is a
+control characters), undecodable, over ``max_file_bytes``, over :data:`MAX_SENTENCES`
+sentences, unreadable (also a broken symbolic link, or a named pipe, never opened),
+invalid front matter, or HTML without main text. An invalid ``story.toml`` is a
 :class:`ConfigError`, because it is the user's configuration rather than an input article.
 """
 
@@ -62,6 +66,7 @@ import email.utils
 import logging
 import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections import Counter
@@ -81,12 +86,14 @@ __all__ = [
     "BINARY_SIGNATURES",
     "IGNORED_KEYS",
     "MAX_CONTROL_SHARE",
+    "MAX_SENTENCES",
     "MAX_UNUSUAL_SHARE",
     "META_KEYS",
     "MIN_DETECTION_COHERENCE",
     "STORY_CONFIG",
     "find_stories",
     "iso_date",
+    "printable",
     "read_story",
 ]
 
@@ -159,6 +166,13 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"BZh", "a bzip2 archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
 )
+#: An article with more sentences than this is refused: it is not one news article (a long
+#: feature runs to a few hundred sentences) but a book, a transcript or many articles in one
+#: file, and every later stage grows with it (a 1.5 MB file of short sentences holds 32,000:
+#: a minute of parsing, and an alignment matrix of a billion cells). Sentences are counted
+#: by their final punctuation, before any parsing, so the refusal costs nothing.
+MAX_SENTENCES = 5_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
 #: A file without a byte-order mark is read as UTF-16 when at least this share of the
 #: bytes at odd positions (little-endian; even positions for big-endian) is NUL and almost
 #: none at the other positions: the pattern of mostly-ASCII text in UTF-16.
@@ -176,30 +190,97 @@ def _is_hidden(path: Path) -> bool:
     return path.name.startswith(".")
 
 
+def printable(name: str | Path) -> str:
+    """A file name or path as text that can always be printed and encoded.
+
+    A file name that is not valid UTF-8 reaches Python with each undecodable byte as a lone
+    surrogate (``os.fsdecode``'s ``surrogateescape``): the path still opens the file, but
+    the text cannot be written to a UTF-8 report or terminal. Here each such byte is
+    written as its escape instead, so ``b"caf\\xe9.txt"`` reads ``caf\\xe9.txt``, and files whose
+    names differ in those bytes keep names (and source IDs) that differ.
+
+    Any other lone surrogate (never produced by a file name on a UTF-8 system) is written
+    as its ``\\uXXXX`` escape.
+
+    Example:
+        >>> printable("caf\\udce9.txt")
+        'caf\\\\xe9.txt'
+    """
+    return _SURROGATE.sub(_escape_surrogate, str(name))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file, or None when it is a regular file.
+
+    Checked before opening: opening a named pipe for reading blocks until something writes
+    to it, so a FIFO called ``x.txt`` would hang the run.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            try:
+                target = printable(path.readlink())
+            except OSError:
+                target = "?"
+            return f"broken symbolic link: its target {target} does not exist"
+        return "no such file (removed while the folder was read)"
+    except OSError as err:  # a symbolic link loop, a permission problem on the way
+        return f"cannot read file: {err.strerror or err}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not an article file"
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+    kind = next((what for test, what in kinds if test(mode)), "a device")
+    return f"{kind}, not a regular file; expected a text or HTML article"
+
+
+def _is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not _is_hidden(path)
+
+
 def _is_article(path: Path) -> bool:
-    return (
-        path.suffix.lower() in ARTICLE_SUFFIXES
-        and not _is_hidden(path)
-        and path.is_file()
-        and not _is_report(path)
-    )
+    """An entry that is meant as an article: an article suffix, not hidden, not a folder
+    and not a factcheck report. It may still be unreadable (a broken link, a FIFO): then
+    :func:`read_story` reports it as a failure rather than skipping it unseen."""
+    if not _is_article_name(path) or path.is_dir():
+        return False
+    return _not_a_file(path) is not None or not _is_report(path)
 
 
-def _has_articles(folder: Path) -> bool:
+def _has_articles(folder: Path, *, warn: bool = True) -> bool:
     try:
         return any(_is_article(p) for p in folder.iterdir())
     except OSError as err:
-        log.warning("skipping %s: cannot list folder: %s", folder, err.strerror or err)
+        if warn:
+            log.warning(
+                "skipping %s: cannot list folder: %s", printable(folder), err.strerror or err
+            )
         return False
 
 
-def find_stories(path: Path) -> list[Path]:
+def find_stories(path: Path, *, warn: bool = True) -> list[Path]:
     """The story folders under ``path``, sorted by name.
 
-    ``path`` is either one story folder (it holds article files itself) or a folder of story
-    folders; in the second case subfolders without article files are skipped. Hidden files
-    and folders are ignored. A story folder given as ``.`` or ``..`` is returned resolved,
-    so that its report is named after the folder (``story.md``, not ``.md``).
+    ``path`` is a folder of stories when some of its subfolders hold article files: then
+    those subfolders are the stories, and article files lying loose beside them (a
+    ``README.md``) are not a story; they are ignored with one warning naming them, as is
+    each subfolder without article files (empty, or only PDFs and images). Otherwise
+    ``path`` is itself one story folder. Hidden files and folders are ignored. A story
+    folder given as ``.`` or ``..`` is returned resolved, so that its report is named after
+    the folder (``story.md``, not ``.md``).
+
+    ``warn=False`` leaves the warnings out: the CLI looks for the stories before any work
+    to check its options, and the pipeline then looks again, and warns.
 
     Raises:
         CorpusError: ``path`` is missing, is a file, is empty, or holds no article files
@@ -219,20 +300,27 @@ def find_stories(path: Path) -> list[Path]:
         raise CorpusError(path, f"cannot list folder: {err.strerror or err}") from err
     if not entries:
         raise CorpusError(path, "folder is empty; expected one article per file")
-    if any(_is_article(p) for p in entries):
-        nested = [p.name for p in entries if p.is_dir() and _has_articles(p)]
-        if nested:
+    folders = [p for p in entries if p.is_dir()]
+    stories = [p for p in folders if _has_articles(p, warn=warn)]
+    loose = [p for p in entries if _is_article(p)]
+    if stories:
+        if warn and loose:
             log.warning(
-                "%s holds article files, so it is read as one story; its subfolders "
-                "(%s) are ignored",
-                path,
-                ", ".join(nested),
+                "%s: not inside a story folder; ignored (%s is a folder of stories: one "
+                "subfolder per story)",
+                ", ".join(printable(p) for p in loose),
+                printable(path),
             )
+        for folder in folders if warn else ():
+            if folder not in stories:
+                log.warning(
+                    "skipping %s: no .txt, .md or .html files in it, so it is not a story",
+                    printable(folder),
+                )
+        return stories
+    if loose:
         # The story is named after its folder: "." or ".." has no name of its own.
         return [path.resolve() if path.name in ("", "..") else path]
-    stories = [p for p in entries if p.is_dir() and _has_articles(p)]
-    if stories:
-        return stories
     deeper = sorted(
         p
         for p in path.rglob("*")
@@ -741,6 +829,16 @@ def _check_text(text: str) -> None:
         raise _UnusableError("file is empty (whitespace only)")
 
 
+def _check_length(text: str) -> None:
+    """Raise if ``text`` holds more sentences than one article has (:data:`MAX_SENTENCES`)."""
+    count = sum(1 for _ in _SENTENCE_END.finditer(text))
+    if count > MAX_SENTENCES:
+        raise _UnusableError(
+            f"too many statements for one article: about {count:,} sentences (limit "
+            f"{MAX_SENTENCES:,}); put one article in each file"
+        )
+
+
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -820,26 +918,40 @@ def _source_ids(files: list[Path]) -> dict[Path, str]:
     alone, with no memory of which file came first, so a ``herald.txt`` added beside an
     older ``herald.html`` does take the stem; a warning names both, and renaming one file
     gives each its own stem.
+
+    A file name that is not valid UTF-8 gives an ID with each undecodable byte escaped
+    (:func:`printable`: ``caf\\xe9``), so that the ID can be written to reports; a warning
+    names the file.
     """
     groups: dict[str, list[Path]] = {}
     for path in files:
-        groups.setdefault(path.stem, []).append(path)
+        groups.setdefault(printable(path.stem), []).append(path)
+        if printable(path.name) != path.name:
+            log.warning(
+                "%s: file name is not valid UTF-8; its source ID is '%s' (each undecodable "
+                "byte written as \\xNN); rename the file to keep IDs readable",
+                printable(path),
+                printable(path.stem),
+            )
     ids: dict[Path, str] = {}
     for stem, group in groups.items():
         group.sort(key=lambda p: (_SUFFIX_RANK[p.suffix.lower()], p.name))
-        ids.update({p: stem if i == 0 else p.name for i, p in enumerate(group)})
+        ids.update({p: stem if i == 0 else printable(p.name) for i, p in enumerate(group)})
         if len(group) > 1:
             log.warning(
                 "%s share the stem '%s': source ID '%s' is %s, the other%s named by file "
                 "name; give each file its own stem to keep IDs short",
-                " and ".join(str(p) for p in sorted(group)),
+                " and ".join(printable(p) for p in sorted(group)),
                 stem,
                 stem,
-                group[0].name,
+                printable(group[0].name),
                 " is" if len(group) == 2 else "s are",
             )
     taken = Counter(ids.values())  # a full name equal to another file's stem: "a.md.txt"
-    return {p: p.name if taken[ids[p]] > 1 and ids[p] != p.name else ids[p] for p in files}
+    return {
+        p: printable(p.name) if taken[ids[p]] > 1 and ids[p] != printable(p.name) else ids[p]
+        for p in files
+    }
 
 
 def _read_article(
@@ -852,6 +964,7 @@ def _read_article(
     text = _normalise_newlines(text)
     if fmt is TextFormat.HTML:
         text, html_meta = _extract_html(text)
+        _check_length(text)
         return Article(
             source_id=source_id,
             path=path,
@@ -865,6 +978,7 @@ def _read_article(
     _warn_unknown_keys(front.data, f"{path}: front matter")
     if not text[front.body_start :].strip():
         raise _UnusableError("file has front matter but no article text after it")
+    _check_length(text[front.body_start :])
     return Article(
         source_id=source_id,
         path=path,
@@ -880,16 +994,18 @@ def read_story(story_dir: Path, *, max_file_bytes: int) -> tuple[list[Article], 
     """Read every article file of one story folder.
 
     Files are read in name order. Hidden files, subfolders and ``story.toml`` are not
-    articles; files with other suffixes, and markdown reports factcheck wrote into the
-    folder, are skipped with a warning. A file that cannot be
-    used is reported as a :class:`FileFailure` and the others are still read.
+    articles; files with other suffixes, a folder named like an article (``notes.txt/``),
+    and markdown reports factcheck wrote into the folder, are skipped with a warning. A
+    file that cannot be used (also an article name that is no regular file: a broken
+    symbolic link, a named pipe) is reported as a :class:`FileFailure` and the others are
+    still read.
 
     Args:
         story_dir: a folder holding one article per file.
         max_file_bytes: larger files are refused (the CLI's ``--max-file-mb``).
 
     Returns:
-        The articles (in file-name order) and the files that could not be used.
+        The articles and the files that could not be used, each in file-name order.
 
     Raises:
         CorpusError: ``story_dir`` is not a folder or cannot be listed.
@@ -904,22 +1020,29 @@ def read_story(story_dir: Path, *, max_file_bytes: int) -> tuple[list[Article], 
     config = _read_story_config(story_dir)
     files: list[Path] = []
     reports: list[Path] = []
+    failures: list[FileFailure] = []
     for p in entries:
-        if p.name == STORY_CONFIG or not p.is_file():
+        if p.name == STORY_CONFIG:
             continue
-        if _is_report(p):
+        if p.is_dir():
+            if _is_article_name(p):
+                log.warning("skipping %s: a folder, not an article file", printable(p))
+            continue
+        if not _is_article_name(p):
+            log.warning("skipping %s: not a .txt, .md or .html file", printable(p))
+        elif (problem := _not_a_file(p)) is not None:
+            failures.append(FileFailure(p, problem))
+        elif _is_report(p):
             reports.append(p)
-        elif p.suffix.lower() in ARTICLE_SUFFIXES:
-            files.append(p)
         else:
-            log.warning("skipping %s: not a .txt, .md or .html file", p)
+            files.append(p)
     if reports:
         log.warning(
             "skipping %s: factcheck report%s, not articles; write reports outside the story folder",
             ", ".join(str(p) for p in reports),
             "" if len(reports) == 1 else "s",
         )
-    names = {p.name for p in files}
+    names = {p.name for p in files} | {f.path.name for f in failures}
     for name in sorted(config):
         if name not in names:
             log.warning(
@@ -928,7 +1051,6 @@ def read_story(story_dir: Path, *, max_file_bytes: int) -> tuple[list[Article], 
                 name,
             )
     articles: list[Article] = []
-    failures: list[FileFailure] = []
     for path, source_id in _source_ids(files).items():
         try:
             articles.append(
@@ -936,4 +1058,4 @@ def read_story(story_dir: Path, *, max_file_bytes: int) -> tuple[list[Article], 
             )
         except _UnusableError as err:
             failures.append(FileFailure(path, str(err)))
-    return articles, failures
+    return articles, sorted(failures, key=lambda f: f.path)

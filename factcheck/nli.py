@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from factcheck.cache import Cache, content_key
-from factcheck.embed import check_local_model, quiet_transformers
-from factcheck.errors import ModelError, first_line
+from factcheck.embed import check_local_model, quiet_transformers, read_model_json
+from factcheck.errors import ConfigError, ModelError, first_line
 
 __all__ = ["NLI_THRESHOLD", "ContradictionScorer", "CrossEncoderNLI", "check_nli", "scores"]
 
@@ -70,8 +70,28 @@ def _load(target: str) -> tuple[Any, int]:
 
 def check_nli(name: str) -> None:
     """Raise a :class:`~factcheck.errors.ConfigError` when ``--nli`` cannot be resolved to a
-    model folder or a cached name, before any work (nothing is loaded)."""
-    check_local_model(name, option="--nli", expected="a CrossEncoder NLI model folder")
+    model folder or a cached name, before any work (nothing is loaded).
+
+    A folder must hold a model (see :func:`~factcheck.embed.check_local_model`) whose
+    ``config.json`` names its labels (``id2label``), one of them "contradiction": the label
+    the conflicts read. A classifier of anything else would load and then fail the run.
+    """
+    option = "--nli"
+    folder = check_local_model(name, option=option, expected="a CrossEncoder NLI model folder")
+    if folder is None:
+        return
+    config = read_model_json(folder, "config.json", option=option, name=name)
+    labels = config.get("id2label") if isinstance(config, dict) else None
+    if not isinstance(labels, dict) or not labels:
+        raise ConfigError(
+            f"{option} {name}: not an NLI model; its config.json names no labels (id2label), "
+            "and an NLI model's include 'contradiction'"
+        )
+    if not any(str(v).lower().startswith("contradict") for v in labels.values()):
+        raise ConfigError(
+            f"{option} {name}: not an NLI model; its labels are "
+            f"{sorted(str(v) for v in labels.values())}, none of them 'contradiction'"
+        )
 
 
 class CrossEncoderNLI:

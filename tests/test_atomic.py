@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.atomic import write_atomic
+from factcheck.atomic import write_atomic, write_atomic_all
 
 
 @pytest.fixture
@@ -71,3 +71,55 @@ def test_atomic_error_under_a_file_names_the_target(tmp_path: Path) -> None:
     with pytest.raises(OSError) as caught:
         write_atomic(target, "text")
     assert caught.value.filename == str(target)
+
+
+def test_atomic_all_leaves_every_old_file_when_one_write_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    md, js = tmp_path / "story.md", tmp_path / "story.json"
+    md.write_text("old md")
+    js.write_text("old json")
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:  # the second file: the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OSError, match="No space left") as info:
+        write_atomic_all({md: "new md", js: "new json"})
+    assert info.value.filename == str(js)
+    assert md.read_text() == "old md" and js.read_text() == "old json"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.json", "story.md"]
+
+
+def test_atomic_all_replaces_every_file(tmp_path: Path) -> None:
+    md, js = tmp_path / "story.md", tmp_path / "story.json"
+    md.write_text("old md")
+    write_atomic_all({md: "new md", js: "new json"})
+    assert md.read_text() == "new md" and js.read_text() == "new json"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.json", "story.md"]
+
+
+def test_atomic_writes_through_a_symbolic_link(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real = tmp_path / "real" / "story.md"
+    real.write_text("old")
+    link = tmp_path / "story.md"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert [p.name for p in (tmp_path / "real").iterdir()] == ["story.md"]
+
+
+def test_atomic_writes_a_lone_surrogate_as_the_replacement_character(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "r.json"
+    write_atomic(path, json.dumps({"path": "caf\udce9.txt"}, ensure_ascii=False))
+    assert json.loads(path.read_text(encoding="utf-8")) == {"path": "caf\ufffd.txt"}

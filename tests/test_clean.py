@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.clean import clean_article
+from factcheck.clean import clean_article, clean_story
 from factcheck.ingest import read_story
 from factcheck.types import (
     Article,
@@ -104,7 +104,8 @@ def _assert_offsets_exact(cleaned: CleanArticle) -> None:
 
 
 def _assert_accounted(cleaned: CleanArticle) -> None:
-    """Every non-blank body line is in exactly one kept block or one removed entry."""
+    """Every non-blank body line is in exactly one kept block or one removed entry (a cut
+    wire dateline is listed besides the block that keeps the rest of its line)."""
     text = cleaned.article.text
     expected: Counter[int] = Counter()
     pos = 0
@@ -115,7 +116,7 @@ def _assert_accounted(cleaned: CleanArticle) -> None:
     seen: Counter[int] = Counter()
     for block in cleaned.blocks:
         seen.update({_line_of(text, o) for o in block.offsets})
-    seen.update(r.line for r in cleaned.removed)
+    seen.update(r.line for r in cleaned.removed if not r.detail.startswith("dateline prefix"))
     assert seen == expected
 
 
@@ -971,3 +972,72 @@ def test_clean_seed_002_drops_event_widget_and_read_more_only() -> None:
 
 def test_clean_seed_003_keeps_all_paragraphs() -> None:
     assert _kept_lines(_seed("003")) == {1, 2, 4, 5, 7, 8, 10, 11, 13, 14}
+
+
+# --------------------------------------------------------------------------- third review
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "rest"),
+    [
+        ("BOISE, Idaho (CP) — Continental flight 12 landed safely.", "BOISE, Idaho (CP)", "Cont"),
+        ("WASHINGTON (AP) - The Senate voted 52-48 on Tuesday.", "WASHINGTON (AP)", "The "),
+        ("LONDON — Britain's economy grew 0.3% in the quarter.", "LONDON", "Brit"),
+        (
+            "ST. PAUL, Minn. (AP) — “We are ready,” the governor said.",
+            "ST. PAUL, Minn. (AP)",
+            "“We",
+        ),
+        ("RIO DE JANEIRO -- Brazil's central bank raised its rate.", "RIO DE JANEIRO", "Braz"),
+    ],
+)
+def test_clean_a_wire_dateline_is_cut_from_the_first_paragraph(
+    first: str, dateline: str, rest: str
+) -> None:
+    text = f"{first}\nSALEM (AP) — The second paragraph keeps its capitals, he said.\n"
+    cleaned = _clean(text)
+    block = cleaned.blocks[0]
+    assert block.text.startswith(rest)
+    assert block.text == first[first.index(rest) :]
+    assert [text[o] for o in block.offsets] == list(block.text)  # offsets stay exact
+    assert cleaned.blocks[1].text.startswith("SALEM (AP)")  # only the first paragraph
+    (entry,) = cleaned.removed
+    assert (entry.line, entry.text, entry.reason) == (1, dateline, R.METADATA)
+    assert entry.detail.startswith("dateline prefix")
+    _assert_accounted(cleaned)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "NASA — the agency said it would delay the launch.",
+        "FBI agents searched the home on Monday, officials said.",
+        "Acme — a robotics firm — raised $40 million.",
+        "The UN — and its agencies — asked for $2 billion.",
+    ],
+)
+def test_clean_a_paragraph_without_a_wire_dateline_is_kept_whole(first: str) -> None:
+    cleaned = _clean(f"{first}\n{PARAGRAPHS}")
+    assert cleaned.blocks[0].text == first
+    assert not cleaned.removed
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "removed"),
+    [
+        ("Home\nNews\nSport\nShare this article\n", TextFormat.TXT, 4),
+        ("word " * 5000 + "\n", TextFormat.TXT, 1),
+        ("[Home](/) | [News](/news)\n", TextFormat.MD, 1),
+    ],
+)
+def test_clean_story_a_file_of_page_chrome_only_is_a_failure(
+    text: str, fmt: TextFormat, removed: int
+) -> None:
+    kept, failures = clean_story([_article(PARAGRAPHS), _article(text, fmt)])
+    assert [len(c.blocks) for c in kept] == [2]
+    (failure,) = failures
+    assert failure.path == Path(f"s.{fmt.value}")
+    lines = "line" if removed == 1 else "lines"
+    assert failure.problem == (
+        f"no article text after removing page chrome ({removed} {lines} removed)"
+    )

@@ -504,3 +504,78 @@ def test_cli_new_conflict_gate_says_the_baseline_in_out_was_replaced(tmp_path: P
     assert f"against {tmp_path / 'r' / 'bridge.json'}, which now holds this run's report" in line
     assert "an identical re-run passes; give --baseline" in line
     assert _invoke(*gate)[0] == 0  # as the line said
+
+
+# --------------------------------------------------------------------------- third review
+
+
+def test_cli_help_shows_no_value_for_flags_and_whole_choices() -> None:
+    for command in ("check", "diff", "eval", "add"):
+        code, out, _ = _invoke(command, "--help")
+        assert code == 0
+        assert "<bool>" not in out and "<path>" not in out.lower(), (command, out)
+        assert "{" not in out, (command, out)  # usage lines showed {paths}...
+    check = _invoke("check", "--help")[1]
+    assert "[md|json|both]" in check and "<list" not in check
+    assert "[PATH]" in check
+    assert "--quick/--no-quick" not in _invoke("eval", "--help")[1]
+    assert "PATHS..." in _invoke("diff", "--help")[1]
+    assert "<bool>" not in _invoke("--help")[1]
+
+
+def test_cli_option_missing_its_value_points_at_the_command_help() -> None:
+    code, _, err = _invoke("check", "--format")
+    assert code == 2
+    assert _one_line(err).endswith("check --help')\n")
+
+
+def test_cli_quiet_and_verbose_together_are_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _invoke("check", str(_story(tmp_path)), "-q", "-v", "-o", str(tmp_path / "r"))
+    assert code == 2
+    assert "--quiet / --verbose" in _one_line(err)
+    assert not (tmp_path / "r").exists()
+
+
+def test_cli_tiny_max_file_mb_names_the_option(tmp_path: Path) -> None:
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--max-file-mb", "0.0000001")
+    assert code == 2
+    assert "'--max-file-mb'" in _one_line(err) and "at least one byte" in err
+
+
+def test_cli_baseline_without_a_new_condition_is_warned(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    args = ["check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")]
+    code, _, err = _invoke(*args, "--baseline", "HEAD", "--fail-on", "conflict")
+    assert "--baseline HEAD is ignored" in err
+    assert code in (0, 3)
+
+
+def test_cli_repeated_fail_on_and_story_warnings_are_printed_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpora"
+    corpus.mkdir()
+    story = _story(corpus)
+    (corpus / "README.md").write_text("# About these stories\n")
+    (story / "notes.pdf").write_bytes(b"%PDF-1.4")
+    args = ["check", str(corpus), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")]
+    code, _, err = _invoke(*args, "--fail-on", "conflict", "--fail-on", "conflict")
+    assert err.count("README.md: not inside a story folder; ignored") == 1, err
+    assert err.count("notes.pdf") == 1, err
+    assert len(set(err.splitlines())) == len(err.splitlines()), err
+    assert code in (0, 3)
+
+
+def test_cli_a_file_name_that_is_not_utf8_is_reported_with_a_printable_id(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    story = _story(tmp_path)
+    first = sorted(story.glob("*.txt"))[0]
+    (story / os.fsdecode(b"caf\xe9.txt")).write_bytes(first.read_bytes())
+    args = ["check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")]
+    code, _, err = _invoke(*args)
+    assert code == 0, err
+    assert "caf\\xe9" in err and "not valid UTF-8" in err
+    report = json.loads((tmp_path / "r" / "story.json").read_text(encoding="utf-8"))
+    assert any(s.get("id") == "caf\\xe9" for s in report["sources"]), report["sources"]
+    assert "caf\\xe9" in (tmp_path / "r" / "story.md").read_text(encoding="utf-8")

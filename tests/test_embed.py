@@ -85,7 +85,22 @@ def test_embed_check_model_accepts_the_packaged_default(name: str) -> None:
 
 def test_embed_check_model_accepts_a_model_folder(tmp_path: Path) -> None:
     (tmp_path / "modules.json").write_text("[]")
+    (tmp_path / "0_Transformer").mkdir()
+    (tmp_path / "0_Transformer" / "model.safetensors").write_bytes(b"x")
     check_model(str(tmp_path))
+
+
+def test_embed_check_model_refuses_a_folder_without_weights(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(ConfigError, match=r"holds no model weights \(no \*\.safetensors"):
+        check_model(str(tmp_path))
+
+
+def test_embed_check_model_refuses_a_config_that_is_not_json(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{bogus")
+    (tmp_path / "model.safetensors").write_bytes(b"x")
+    with pytest.raises(ConfigError, match=r"config\.json cannot be read as JSON"):
+        check_model(str(tmp_path))
 
 
 @pytest.mark.parametrize(

@@ -661,3 +661,112 @@ def test_ingest_iso_date_accepts_unambiguous_forms_only(
     value: object, expected: str | None
 ) -> None:
     assert iso_date(value) == expected
+
+
+# --------------------------------------------------------------------------- third review
+
+
+def _folder_of_stories(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpora"
+    for name in ("dam-repair", "road-vote"):
+        (corpus / name).mkdir(parents=True)
+        _write(corpus / name, "times.txt", ARTICLE)
+    return corpus
+
+
+def test_ingest_a_readme_beside_story_folders_is_not_a_story(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = _folder_of_stories(tmp_path)
+    _write(corpus, "README.md", "# About this corpus\n")
+    _write(corpus, "notes.txt", "To do\n")
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        stories = find_stories(corpus)
+    assert [p.name for p in stories] == ["dam-repair", "road-vote"]
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "README.md" in message and "notes.txt" in message
+    assert "not inside a story folder; ignored" in message
+
+
+def test_ingest_subfolders_without_articles_are_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = _folder_of_stories(tmp_path)
+    (corpus / "empty").mkdir()
+    (corpus / "pdfs").mkdir()
+    _write(corpus / "pdfs", "scan.pdf", b"%PDF-1.4")
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        stories = find_stories(corpus)
+    assert [p.name for p in stories] == ["dam-repair", "road-vote"]
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 2
+    assert any("empty" in m and "not a story" in m for m in messages)
+    assert any("pdfs" in m and "not a story" in m for m in messages)
+
+
+def test_ingest_find_stories_can_leave_warnings_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = _folder_of_stories(tmp_path)
+    _write(corpus, "README.md", "# About\n")
+    (corpus / "empty").mkdir()
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        assert len(find_stories(corpus, warn=False)) == 2
+    assert not caplog.records
+
+
+def test_ingest_unreadable_story_entries_are_failures_or_warnings(
+    story: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _write(story, "good.txt", ARTICLE)
+    (story / "x.txt").symlink_to(story / "gone.txt")
+    os.mkfifo(story / "f.txt")
+    (story / "folder.txt").mkdir()
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        articles, failures = read_story(story, max_file_bytes=LIMIT)  # never blocks on f.txt
+    assert [a.source_id for a in articles] == ["good"]
+    problems = {f.path.name: f.problem for f in failures}
+    assert problems["x.txt"].startswith("broken symbolic link")
+    assert problems["f.txt"].startswith("a named pipe (FIFO), not a regular file")
+    assert "folder.txt" not in problems
+    assert any(
+        "folder.txt: a folder, not an article file" in r.getMessage() for r in caplog.records
+    )
+
+
+def test_ingest_a_story_holding_only_a_broken_link_is_still_found(tmp_path: Path) -> None:
+    corpus = _folder_of_stories(tmp_path)
+    (corpus / "linked").mkdir()
+    (corpus / "linked" / "a.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert [p.name for p in find_stories(corpus)] == ["dam-repair", "linked", "road-vote"]
+
+
+def test_ingest_a_file_name_that_is_not_utf8_gets_a_printable_id(
+    story: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    _write(story, name, ARTICLE)
+    with caplog.at_level(logging.WARNING, logger="factcheck.ingest"):
+        (article,), failures = read_story(story, max_file_bytes=LIMIT)
+    assert not failures
+    assert article.source_id == "caf\\xe9"
+    article.source_id.encode("utf-8")  # no lone surrogate left
+    assert article.text.startswith("Acme Robotics")
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert "not valid UTF-8" in message and "caf\\xe9" in message
+    message.encode("utf-8")
+
+
+def test_ingest_an_article_with_too_many_sentences_is_refused(story: Path) -> None:
+    from factcheck.ingest import MAX_SENTENCES
+
+    _write(story, "good.txt", ARTICLE)
+    _write(story, "wall.txt", "The board met on day one. " * (MAX_SENTENCES + 1))
+    _write(story, "long.txt", "The board met on day one. " * (MAX_SENTENCES // 2))
+    articles, (failure,) = read_story(story, max_file_bytes=10 * LIMIT)
+    assert sorted(a.source_id for a in articles) == ["good", "long"]
+    assert failure.path.name == "wall.txt"
+    assert failure.problem.startswith(
+        f"too many statements for one article: about {MAX_SENTENCES + 1:,} sentences "
+        f"(limit {MAX_SENTENCES:,})"
+    )

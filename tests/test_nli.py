@@ -133,3 +133,17 @@ def test_nli_check_accepts_a_model_folder(tiny_nli: Path) -> None:
 def test_nli_check_refuses_a_folder_without_a_model(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="holds no model"):
         check_nli(str(tmp_path))
+
+
+def test_nli_check_refuses_a_model_without_a_contradiction_label(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text('{"id2label": {"0": "positive", "1": "negative"}}')
+    (tmp_path / "model.safetensors").write_bytes(b"x")
+    with pytest.raises(ConfigError, match="not an NLI model; its labels are"):
+        check_nli(str(tmp_path))
+
+
+def test_nli_check_refuses_a_config_without_labels(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    (tmp_path / "model.bin").write_bytes(b"x")
+    with pytest.raises(ConfigError, match=r"names no labels \(id2label\)"):
+        check_nli(str(tmp_path))
