@@ -879,7 +879,12 @@ def gate(new: Report, baseline: Report | None, conditions: Iterable[str]) -> lis
         if fresh:
             reasons.append(
                 f"{story}: {len(fresh)} new conflict(s): "
-                + "; ".join(f"{c.kind} {c.value_a} vs {c.value_b}" for c in fresh)
+                + "; ".join(
+                    dict.fromkeys(
+                        f"{c.fact} {c.kind}: {c.label_a} {c.value_a} vs {c.label_b} {c.value_b}"
+                        for c in fresh
+                    )
+                )
             )
     misquotes = [q for _, q in _quotes(_Index(new)) if q.kind in MISQUOTES]
     if "misquote" in wanted and misquotes:

@@ -31,6 +31,7 @@ from factcheck.cache import Cache
 from factcheck.classify import ContradictionFn
 from factcheck.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from factcheck.errors import FactcheckError, StageError
+from factcheck.ids import report_order
 from factcheck.nli import CrossEncoderNLI
 from factcheck.nli import scores as nli_scores
 from factcheck.settings import Settings
@@ -131,7 +132,8 @@ def check_story(
             story_dir, max_file_bytes=settings.max_file_bytes
         )
     with _stage(name, "clean", on_stage):
-        cleaned = tuple(clean_stage.clean_article(a) for a in articles)
+        cleaned, empty = clean_stage.clean_story(articles)
+    failures = sorted([*failures, *empty], key=lambda f: f.path)
     return analyse(
         cleaned,
         name=name,
@@ -198,7 +200,7 @@ def analyse(
         with _stage(name, "quotes", on_stage):
             quotes = quotes_stage.compare_quotes(statements, facts)
         with _stage(name, "framing", on_stage):
-            facts = classify_stage.ordered(framing_stage.annotate(facts, statements, quotes))
+            facts = report_order(framing_stage.annotate(facts, statements, quotes))
             profiles = framing_stage.profiles(articles, statements, facts)
         with _stage(name, "provenance", on_stage):
             derivations = provenance_stage.find_derivations(articles, statements, facts, quotes)

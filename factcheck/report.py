@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck import __version__
-from factcheck.atomic import write_atomic
+from factcheck.atomic import write_atomic_all
 from factcheck.ids import report_order, statement_digest
 from factcheck.types import (
     NUMERIC_KINDS,
@@ -1343,16 +1343,18 @@ def _problems_section(result: StoryResult) -> list[str]:
 
 
 def write_reports(result: StoryResult, out_dir: Path, *, formats: Sequence[str]) -> list[Path]:
-    """Write ``<out_dir>/<story>.md`` and/or ``.json``; returns the paths written."""
-    written = []
+    """Write ``<out_dir>/<story>.md`` and/or ``.json``; returns the paths written.
+
+    Both texts are rendered first and written together (:func:`write_atomic_all`), so a
+    failed write leaves the old pair in place rather than a new markdown beside an old JSON.
+    """
+    files: dict[Path, str] = {}
     if "md" in formats:
-        path = out_dir / f"{result.name}.md"
-        write_atomic(path, render_markdown(result))
-        written.append(path)
+        files[out_dir / f"{result.name}.md"] = render_markdown(result)
     if "json" in formats:
         from factcheck.report_json import render_json
 
-        path = out_dir / f"{result.name}.json"
-        write_atomic(path, render_json(result))
-        written.append(path)
+        files[out_dir / f"{result.name}.json"] = render_json(result)
+    write_atomic_all(files)
+    written = list(files)
     return written

@@ -579,3 +579,69 @@ def test_cli_a_file_name_that_is_not_utf8_is_reported_with_a_printable_id(
     report = json.loads((tmp_path / "r" / "story.json").read_text(encoding="utf-8"))
     assert any(s.get("id") == "caf\\xe9" for s in report["sources"]), report["sources"]
     assert "caf\\xe9" in (tmp_path / "r" / "story.md").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- fourth review
+
+
+def test_cli_file_that_is_only_page_chrome_is_a_failure_not_a_source(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    (story / "menu.txt").write_text("Home\nNews\nSport\nShare this article\n")
+    code, out, err = _invoke(
+        "check", str(story), "-o", str(tmp_path / "r"), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code == 1
+    (line,) = [ln for ln in err.splitlines() if ln.startswith("error: ")]
+    assert "menu.txt" in line and "no article text after removing page chrome" in line
+    assert "story: 2 sources" in out  # the menu is not counted
+    report = json.loads((tmp_path / "r" / "story.json").read_text())
+    assert [f["file"] for f in report["failures"]] == ["menu.txt"]
+    assert "menu.txt" not in [s["file"] for s in report["sources"]]
+
+
+def test_cli_failed_json_write_leaves_the_old_markdown_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.atomic as atomic
+
+    out_dir = tmp_path / "r"
+    out_dir.mkdir()
+    (out_dir / "story.md").write_text("old report")
+    (out_dir / "story.json").write_text("{}")
+    real = atomic._write_temporary
+
+    def disk_full_for_json(path: Path, text: str) -> Path:
+        if path.suffix == ".json":
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, text)
+
+    monkeypatch.setattr(atomic, "_write_temporary", disk_full_for_json)
+    code, _, err = _invoke(
+        "check", str(_story(tmp_path)), "-o", str(out_dir), "--cache-dir", str(tmp_path / "c")
+    )
+    assert code != 0
+    assert "story.json" in err and "No space left" in err
+    assert (out_dir / "story.md").read_text() == "old report"
+    assert (out_dir / "story.json").read_text() == "{}"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["story.json", "story.md"]
+
+
+def test_cli_new_conflict_gate_names_the_fact_and_sources_once(tmp_path: Path) -> None:
+    story = tmp_path / "bridge"
+    shutil.copytree(STORIES / "harbor-bridge", story)
+    base = ["--cache-dir", str(tmp_path / "c")]
+    metro = story / "metro-daily.md"
+    original = metro.read_text()
+    metro.write_text(original.replace("25,000 vehicles", "40,000 vehicles"))
+    assert _invoke("check", str(story), "-o", str(tmp_path / "base"), *base)[0] == 0
+    metro.write_text(original)  # the traffic counts now disagree
+    code, _, err = _invoke(
+        "check", str(story), "-o", str(tmp_path / "r"), "-q", *base,
+        "--fail-on", "new-conflict", "--fail-on", "new-conflict",
+        "--baseline", str(tmp_path / "base"),
+    )  # fmt: skip
+    assert code == 3
+    (line,) = [ln for ln in err.splitlines() if ln.startswith("fail: ")]
+    assert "1 new conflict(s): F-" in line
+    assert "25,000" in line and "40,000" in line
+    assert line.count("25,000") == 1
