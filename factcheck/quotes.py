@@ -34,13 +34,24 @@ it opens the paragraph. The speaker of a quoted span is, in this order:
    an inverted attribution right after a quote no subject (``“…,” said engineer Paul
    Weiss of the county roads office``), the noun phrase after the verb is the speaker. A
    speech verb whose subject cannot be read at all gives no speaker, and stops the quote
-   from inheriting one (3.). ``he``/``she`` (and "his letter") is the person named
-   nearest before it in the article: the closest sentence that names anyone (PERSON
-   entities, proper nouns in a subject or object role that no other entity label claims,
-   named speakers of its quotes) must name one person only (the alias rule of
-   :func:`same_speaker`), else None. ``who`` is the noun it refers to; I/we/they/it give
-   None. An utterance noun with a possessor names the possessor ("Zuckerberg's letter
-   said" -> "Zuckerberg"); without one, no one.
+   from inheriting one (3.). A speech verb with no subject of its own takes the one it
+   shares: ``Vail stood and said``, ``Vail apologized, saying he was “…”`` give Vail.
+   ``he``/``she`` (and "his letter") is the person named nearest before it in the
+   article whom the pronoun fits: the closest sentence that names anyone (PERSON
+   entities; proper nouns in a subject or object role that no other entity label claims,
+   or that are people all the same: the subject of an act only people do, ``Vail,
+   wearing a gray suit, stood``, see :data:`_PERSON_VERBS`, or a name set off by an age
+   or a person noun, ``Vail, 58, a former treasurer``, see :data:`_PERSON_NOUNS`; named
+   speakers of its quotes) must name one fitting person only (the alias rule of
+   :func:`same_speaker`), else None. A person does not fit a pronoun of the other gender
+   than the text gives them: by an honorific ("Mrs."), by a "he"/"she" in a clause they
+   report ("Marsh said she had ..."), or, more weakly, by the pronoun subject of the
+   sentence right after one whose subject they are. When the nearest people named all
+   misfit, the search goes back only to the paragraph before the pronoun's, and stops
+   with None there: a pronoun is left unresolved rather than given to the wrong person.
+   ``who`` is the noun it refers to; I/we/they/it give None. An utterance noun with a
+   possessor names the possessor ("Zuckerberg's letter said" -> "Zuckerberg"); without
+   one, no one.
 2. **Colon lead-in.** A span right after a colon takes the subject of the clause before
    the colon, in the same paragraph or as the last sentence of the previous one: "A
    company spokesperson maintains Meta hasn't abandoned open-source AI:" then a quoted
@@ -135,7 +146,7 @@ quote. Findings are sorted by ``a``, then ``b``.
 
 Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
 possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
-are flattened; a pronoun's antecedent is the nearest PERSON entity, whatever its gender;
+are flattened; a pronoun whose antecedent the text never gives a gender fits anyone;
 "it said" for a company is not resolved.
 """
 
@@ -143,9 +154,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from factcheck.extract import comparable, compatible, same_name
 from factcheck.textdiff import word_diff
@@ -291,6 +302,38 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents kept when a subject is read as a noun phrase ("a Meta spokesperson").
 _NP_DEPS = frozenset({"det", "compound", "amod", "poss", "case", "nmod", "nummod", "flat"})
 _RESOLVED_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: The gender each resolved pronoun marks: a person the text calls "she" is not the
+#: antecedent of "he", and the reverse.
+_PRONOUN_GENDERS: dict[str, str] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+#: Lemmas of verbs only a person does (bodily and courtroom acts, not speech: companies and
+#: governments "say", "write" and "apologize" too). A proper noun that is the subject of
+#: one is a person even when spaCy labels it a place or an organisation ("Vail, wearing a
+#: gray suit, stood and addressed the court": the small model tags "Vail" a GPE).
+_PERSON_VERBS = frozenset(
+    {
+        "stand", "sit", "rise", "kneel", "walk", "wear", "smile", "grin", "laugh", "weep",
+        "cry", "sob", "nod", "shrug", "frown", "sigh", "gasp", "hug", "wave", "blink",
+        "wipe", "testify",
+    }
+)  # fmt: skip
+#: Nouns for a person's role or standing: a proper noun with one as its appositive
+#: ("Vail, 58, a former treasurer") is a person, whatever spaCy's label.
+_PERSON_NOUNS = frozenset(
+    {
+        "treasurer", "clerk", "prosecutor", "defendant", "lawyer", "attorney", "judge",
+        "juror", "witness", "victim", "resident", "student", "teacher", "professor",
+        "engineer", "doctor", "nurse", "officer", "detective", "pilot", "captain",
+        "passenger", "driver", "worker", "employee", "investigator", "scientist",
+        "researcher", "economist", "analyst", "spokesperson", "spokesman", "spokeswoman",
+        "official", "executive", "aide", "adviser", "advisor", "mayor", "governor",
+        "senator", "minister", "president", "commissioner", "councillor", "councilor",
+        "councilman", "councilwoman", "director", "manager", "founder", "owner", "chairman",
+        "chairwoman", "father", "mother", "son", "daughter", "husband", "wife", "widow",
+        "man", "woman", "veteran", "candidate", "coach", "player",
+    }
+)  # fmt: skip
+#: Oldest age an appositive number may give ("Vail, 58, ...").
+_MAX_AGE = 120
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 #: Nouns naming what someone said or wrote: their possessor is the speaker.
 _UTTERANCE_NOUNS = frozenset(
@@ -593,12 +636,18 @@ class _Attribution:
 
 @dataclass(frozen=True, slots=True)
 class _Source:
-    """One source's statements in reading order, placed in their paragraphs, and the named
-    speakers found so far per statement ID (antecedents for "he"/"she")."""
+    """One source's statements in reading order, placed in their paragraphs, and what
+    "he"/"she" may refer to: the named speakers found so far per statement ID, the PERSON
+    entities of the whole source, and the genders its pronouns give named people
+    (:func:`_learn_genders`)."""
 
     sents: Sequence[_Sent]
     position: dict[str, int]
     named: dict[str, list[str]]
+    paragraph: dict[str, int] = field(default_factory=dict)  # statement ID -> paragraph
+    persons: tuple[str, ...] = ()
+    quoted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # per statement
+    genders: list[tuple[str, str, int]] = field(default_factory=list)  # (name, gender, weight)
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:
@@ -767,19 +816,60 @@ _INVERTED_SUBJECT_MAX_TOKENS = 6
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"})
 
 
-def _people(st: Statement, before: int) -> list[str]:
+def _is_person(src: _Source, st: Statement, i: int, name: str) -> bool:
+    """Whether a proper noun spaCy labels a place or organisation is a person all the same:
+    a subject that is part of the name of a PERSON entity of the source ("Vail" after
+    "Dennis Vail"; not "Trump Tower" after "Trump") or that does what only people do
+    (:data:`_PERSON_VERBS`: "Vail ... stood"); a noun set off by an age or a person noun
+    (:data:`_PERSON_NOUNS`: "Vail, 58, a former treasurer"); or one the text calls "he"
+    or "she" in a clause it reports ("Marsh said she ...", see :func:`_gender`). A plural
+    ("Democrats") never is."""
+    tokens = st.tokens
+    tok = tokens[i]
+    if tok.tag == "NNPS":
+        return False
+    if tok.dep in _SUBJECT_DEPS:
+        words = set(_speaker_key(name).split())
+        if any(words <= set(_speaker_key(p).split()) for p in src.persons):
+            return True
+        if tokens[tok.head].lemma.lower() in _PERSON_VERBS:
+            return True
+    if _person_appositive(tokens, i):
+        return True
+    return _gender(src, name, least=_REPORTED_EVIDENCE) is not None
+
+
+def _person_appositive(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is set off by an age or a person noun (:data:`_PERSON_NOUNS`):
+    "Vail, 58, a former treasurer"."""
+    for j in _children(tokens, i):
+        kid = tokens[j]
+        if kid.dep != "appos":
+            continue
+        if kid.text.isdigit() and 0 < int(kid.text) <= _MAX_AGE:
+            return True
+        if kid.pos == "NOUN" and kid.lemma.lower() in _PERSON_NOUNS:
+            return True
+    return False
+
+
+def _people(src: _Source, st: Statement, before: int) -> list[str]:
     """People named in a statement before offset ``before``: PERSON entities, and proper
-    nouns in a subject or object role that no other entity label claims (the small spaCy
-    model misses many names: "Mayor Ana Ruiz opened ...")."""
+    nouns in a subject or object role that no other entity label claims, or that are
+    people all the same (:func:`_is_person`; the small spaCy model misses many names:
+    "Mayor Ana Ruiz opened ...", "Vail, wearing a gray suit, stood ...")."""
     names = [_clean_name(e.text) for e in st.entities if e.label == "PERSON" and e.end <= before]
     others = [(e.start, e.end) for e in st.entities if e.label != "PERSON"]
     for i, tok in enumerate(st.tokens):
-        if tok.end > before or tok.pos != "PROPN" or tok.dep not in _MENTION_DEPS:
+        if tok.end > before or tok.pos != "PROPN":
             continue
-        if any(s <= tok.start and tok.end <= e for s, e in others):
-            continue
+        if tok.dep not in _MENTION_DEPS and not _person_appositive(st.tokens, i):
+            continue  # a misparse may make the person the root: "Brill, 61, ..., asked"
         name = _noun_phrase(st, i)
-        if name and not any(_alias(name, n) for n in names):
+        if not name or any(_alias(name, n) for n in names):
+            continue
+        claimed = any(s <= tok.start and tok.end <= e for s, e in others)
+        if not claimed or _is_person(src, st, i, name):
             names.append(name)
     return names
 
@@ -790,21 +880,136 @@ def _looks_named(speaker: str) -> bool:
     return words[-1][:1].isupper() and words[-1].casefold() not in _ROLE_FAMILIES
 
 
-def _person_before(src: _Source, current: int, pos: int) -> str | None:
-    """The person named nearest before ``pos`` of statement ``current``, if unambiguous:
-    the people named in the nearest statement that names any (see :func:`_people`; named
-    speakers of its quotes count too) must all be one name."""
+#: Weight of the evidence for a person's gender, strongest first: an honorific of the name
+#: ("Mrs. Whitfield"), a pronoun in a clause the person reports ("Marsh said she ..."), a
+#: pronoun subject right after a sentence about the person (it may mean someone else:
+#: "Marsh said she had read the letters." then "“…,” he said").
+_HONORIFIC_EVIDENCE, _REPORTED_EVIDENCE, _NEXT_SENTENCE_EVIDENCE = 3, 2, 1
+
+
+def _gender(src: _Source, name: str, *, least: int = 0) -> str | None:
+    """The gender the source gives a named person (``"m"`` or ``"f"``): what most of its
+    strongest kind of evidence says (the honorifics of the name, else the pronouns of
+    :func:`_learn_genders`), None when there is none (of weight ``least`` at least) or it
+    is split evenly."""
+    evidence = [(g, w) for n, g, w in src.genders if w >= least and _alias(n, name)]
+    evidence += [(g, _HONORIFIC_EVIDENCE) for g in _name(name).genders]
+    if not evidence:
+        return None
+    strongest = max(w for _, w in evidence)
+    ranked = Counter(g for g, w in evidence if w == strongest).most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _person_before(src: _Source, current: int, pos: int, pronoun: str) -> str | None:
+    """The person named nearest before ``pos`` of statement ``current`` that ``pronoun``
+    may refer to, if unambiguous: the people named in the nearest statement that names
+    any (see :func:`_people`; named speakers of its quotes count too), less those whose
+    gender (:func:`_gender`) the pronoun contradicts, must all be one name. When that
+    leaves no one, the search goes on, but only back to the paragraph before the
+    pronoun's: a pronoun no fitting person is near is left unresolved rather than given
+    to the wrong one."""
+    want = _PRONOUN_GENDERS.get(pronoun)
+    floor: int | None = None  # the earliest paragraph left to search, once a name misfit
     for k in range(current, -1, -1):
         st = src.sents[k].st
-        names = _people(st, pos if k == current else len(st.text))
+        if floor is not None and src.paragraph.get(st.id, floor) < floor:
+            return None
+        names = _people(src, st, pos if k == current else len(st.text))
         if k < current:
             names += [n for n in src.named.get(st.id, []) if _looks_named(n)]
         if not names:
             continue
-        if all(_alias(names[0], n) for n in names[1:]):
-            return names[-1]
+        fitting = [n for n in names if want is None or _gender(src, n) in (None, want)]
+        if not fitting:
+            if floor is None:
+                here = src.paragraph.get(src.sents[current].st.id, 0)
+                floor = here - 1
+            continue
+        if all(_alias(fitting[0], n) for n in fitting[1:]):
+            return fitting[-1]
         return None
     return None
+
+
+def _shared_subject(tokens: Sequence[Token], verb: int) -> int | None:
+    """The subject of a verb that has none of its own but shares one: a conjunct's ("Vail
+    stood and said") or, for a participle clause, the subject of the verb it hangs on
+    ("Vail apologized, saying ..."): the chain of such heads is followed up."""
+    i = verb
+    while tokens[i].dep == "conj" or (tokens[i].dep == "advcl" and tokens[i].tag == "VBG"):
+        i = tokens[i].head
+        subjects = [j for j in _children(tokens, i) if tokens[j].dep in _SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if tokens[i].head == i:
+            break
+    return None
+
+
+def _quoted_token(src: _Source, st: Statement, i: int) -> bool:
+    tok = st.tokens[i]
+    return any(s <= tok.start and tok.end <= e for s, e in src.quoted.get(st.id, ()))
+
+
+def _root_subject(tokens: Sequence[Token]) -> int | None:
+    root = next((i for i, t in enumerate(tokens) if t.head == i), None)
+    if root is None:
+        return None
+    return next((j for j in _children(tokens, root) if tokens[j].dep in _SUBJECT_DEPS), None)
+
+
+def _named_subject(src: _Source, k: int, subject: int | None, before: int) -> str | None:
+    """The name of a proper-noun subject of statement ``k`` (outside quotation marks), if it
+    is the only person the statement names before offset ``before``."""
+    st = src.sents[k].st
+    if subject is None or st.tokens[subject].pos != "PROPN" or _quoted_token(src, st, subject):
+        return None
+    name = _noun_phrase(st, subject)
+    if not name or not all(_alias(name, n) for n in _people(src, st, before)):
+        return None
+    return name
+
+
+def _learn_genders(src: _Source) -> list[tuple[str, str, int]]:
+    """(name, gender, weight) for each "he" or "she" outside quotation marks that refers
+    to a named person, in two places (the second is weaker evidence, see
+    :data:`_NEXT_SENTENCE_EVIDENCE`):
+
+    - the subject of a clause that person reports: "Marsh said [she had received ...]"
+      (the verb's own subject, or the one it shares: "Vail apologized, saying [he was
+      ...]");
+    - the subject of a sentence that names no one before it, right after a sentence whose
+      subject is that person: "Vail, wearing a gray suit, stood ..." then "“…,” he said".
+
+    The person must be the only one named in that sentence before the pronoun (in the
+    second case, in the sentence before). A possessive ("his lawyers") is no evidence: it
+    often means the other person of the story.
+    """
+    out: list[tuple[str, str, int]] = []
+    for k, sent in enumerate(src.sents):
+        tokens = sent.st.tokens
+        for i, tok in enumerate(tokens):
+            gender = _PRONOUN_GENDERS.get(tok.text.lower())
+            if gender is None or tok.dep not in _SUBJECT_DEPS or _quoted_token(src, sent.st, i):
+                continue
+            clause = tok.head
+            name, weight = None, _REPORTED_EVIDENCE
+            if tokens[clause].dep == "ccomp":
+                matrix = tokens[clause].head
+                own = [j for j in _children(tokens, matrix) if tokens[j].dep in _SUBJECT_DEPS]
+                subject = own[0] if own else _shared_subject(tokens, matrix)
+                if subject is not None and subject < i:
+                    name = _named_subject(src, k, subject, tok.start)
+            elif tokens[clause].head == clause and k > 0 and not _people(src, sent.st, tok.start):
+                before = src.sents[k - 1].st
+                name = _named_subject(src, k - 1, _root_subject(before.tokens), len(before.text))
+                weight = _NEXT_SENTENCE_EVIDENCE
+            if name:
+                out.append((name, gender, weight))
+    return out
 
 
 def _speaker_of(src: _Source, current: int, subject: int, verb: int | None) -> str | None:
@@ -815,14 +1020,15 @@ def _speaker_of(src: _Source, current: int, subject: int, verb: int | None) -> s
     low = tok.text.lower()
     if tok.pos == "PRON" or low in _RELATIVE_PRONOUNS:
         if low in _RESOLVED_PRONOUNS:
-            return _person_before(src, current, tok.start)
+            return _person_before(src, current, tok.start, low)
         if low in _RELATIVE_PRONOUNS and verb is not None and st.tokens[verb].dep == "relcl":
             return _noun_phrase(st, st.tokens[verb].head)  # "Ruiz, who said “…”"
         return None
     if tok.lemma.lower() in _UTTERANCE_NOUNS:
         owners = [j for j in _children(st.tokens, subject) if st.tokens[j].dep == "poss"]
-        if owners and st.tokens[owners[0]].text.lower() in _RESOLVED_PRONOUNS:
-            return _person_before(src, current, st.tokens[owners[0]].start)  # "his letter"
+        owner = st.tokens[owners[0]] if owners else None
+        if owner is not None and owner.text.lower() in _RESOLVED_PRONOUNS:
+            return _person_before(src, current, owner.start, owner.text.lower())  # "his letter"
     return _noun_phrase(st, subject)
 
 
@@ -920,6 +1126,14 @@ def _candidates(
             start = min(first.start, tok.start)
             end = max(tokens[subject].end, tok.end)
             yield _Candidate(sent.offset + start, sent.offset + end, verb, i, subject)
+            continue
+        shared = _shared_subject(tokens, i)  # "Vail apologized, saying ..."
+        if shared is not None and not _inside(
+            sent.offset + tokens[shared].start, sent.offset + tokens[shared].end, spans
+        ):
+            # The attribution is the verb: the subject belongs to another clause.
+            start, end = sent.offset + tok.start, sent.offset + tok.end
+            yield _Candidate(start, end, verb, i, shared)
             continue
         inverted = None
         if tok.tag != "VBG" and _after_quote(text, sent.offset + tok.start, spans):
@@ -1073,7 +1287,25 @@ def _quote_paragraphs(paras: Sequence[_Paragraph]) -> dict[str, list[Quote]]:
     """Quotes of one source's statements, by statement ID."""
     found: dict[str, list[Quote]] = defaultdict(list)
     all_sents = [s for p in paras for s in p.sents]
-    src = _Source(all_sents, {s.st.id: i for i, s in enumerate(all_sents)}, defaultdict(list))
+    quoted: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for para in paras:
+        for qs, qe in find_spans(para.text):
+            for sent in para.sents:
+                if sent.offset < qe and qs < sent.end:
+                    quoted[sent.st.id].append(
+                        (max(qs, sent.offset) - sent.offset, min(qe, sent.end) - sent.offset)
+                    )
+    src = _Source(
+        all_sents,
+        {s.st.id: i for i, s in enumerate(all_sents)},
+        defaultdict(list),
+        paragraph={s.st.id: n for n, p in enumerate(paras) for s in p.sents},
+        persons=tuple(
+            _clean_name(e.text) for s in all_sents for e in s.st.entities if e.label == "PERSON"
+        ),
+        quoted=quoted,
+    )
+    src.genders.extend(_learn_genders(src))  # learned with no genders known yet
     previous_tail: _Attribution | None = None  # a quote in the last sentence of the last para
     previous_last: _Sent | None = None
     for para in paras:

@@ -139,6 +139,55 @@ def test_quotes_ambiguous_pronoun_gives_no_speaker() -> None:
     assert (quote.speaker, quote.verb) == (None, "say")
 
 
+def test_quotes_pronoun_skips_a_person_the_text_calls_by_the_other_gender() -> None:
+    statements = _quoted(
+        "Tom Hale, the county engineer, inspected the dam on Monday. "
+        "Mayor Ana Ruiz said she was satisfied with the repairs.",
+        "“The spillway will hold through the spring floods,” he said.",
+    )
+    assert _quotes(statements) == [
+        ("The spillway will hold through the spring floods,", "Tom Hale")
+    ]
+
+
+def test_quotes_pronoun_with_only_a_misfit_nearby_gives_no_speaker() -> None:
+    statements = _quoted(
+        "Tom Hale, the county engineer, inspected the dam on Monday.",
+        "Mayor Ana Ruiz said she was satisfied with the repairs.",
+        "“The spillway will hold through the spring floods,” he said.",
+    )
+    assert _quotes(statements) == [("The spillway will hold through the spring floods,", None)]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Brill, wearing a blue shirt, stood and faced the court.",  # an act only people do
+        "Brill, 61, a former clerk, asked for mercy.",  # an age and a person appositive
+    ],
+)
+def test_quotes_a_proper_noun_spacy_does_not_call_a_person_is_one(intro: str) -> None:
+    statements = _quoted(
+        "Judge Lena Ortiz sentenced Carl Brill to four years on Friday.",
+        "Ortiz said she had read every letter.",
+        intro,
+        "“I regret every dollar I took from this town,” he said.",
+    )
+    assert _quotes(statements)[-1] == ("I regret every dollar I took from this town,", "Brill")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brill apologized, saying he was “ashamed of every dollar I took from this town.”",
+        "Brill stood and said he was “ashamed of every dollar I took from this town.”",
+    ],
+)
+def test_quotes_a_speech_verb_sharing_a_subject_gives_the_speaker(sentence: str) -> None:
+    statements = _quoted("Judge Lena Ortiz sentenced Carl Brill to four years on Friday.", sentence)
+    assert _quotes(statements) == [("ashamed of every dollar I took from this town.", "Brill")]
+
+
 def test_quotes_relative_who_names_its_antecedent() -> None:
     (st,) = _quoted(
         "The tunnel was opened by Ana Ruiz, who said “this is the proudest day of my career.”"
