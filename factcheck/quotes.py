@@ -69,11 +69,16 @@ even without a speaker (``speaker=None``).
 Comparing quotations
 --------------------
 Quotes are compared as normalised word lists: case-folded, punctuation, quote styles,
-apostrophe styles and whitespace ignored, hyphenated words split. A pair needs at least
-:data:`MIN_MATCH_WORDS` words on each side. Speakers (:func:`same_speaker`) match when one
-is unknown; when :func:`~factcheck.extract.same_name` accepts them after dropping articles
-and possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and
-honorifics too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
+apostrophe styles and whitespace ignored, hyphenated words split. Quotes of one named
+speaker in one sentence that only an attribution breaks (``“…,” she said, “…”``: at most
+:data:`BROKEN_QUOTE_MAX_WORDS` words between, ending with a comma) are one quotation in
+pieces, compared whole like one with an ellipsis; when the whole gives no close match, its
+quotes are compared one by one (the other source may quote one of them only). A pair
+needs at least :data:`MIN_MATCH_WORDS` words on each side. Speakers
+(:func:`same_speaker`) match when one is unknown; when
+:func:`~factcheck.extract.same_name` accepts them after dropping articles and
+possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and honorifics
+too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
 acronym of the other ("the FAA"); or when both are a role noun of one family ("a Meta
 spokesperson", "the spokesperson", "a company spokesperson") whose qualifiers do not
 differ: capitalised ones must name one organisation, and lower-case ones that name the
@@ -89,10 +94,12 @@ of one surname with disagreeing titles ("Mr."/"Mrs.", "Judge"/"Mayor") cannot be
 apart. For each pair of quotes of different sources:
 
 - **verbatim**: the same words;
-- **elided**: one side marks a gap with "…" or "..." and its pieces occur, in order and
-  contiguous each, in the other; or one side (at least :data:`MIN_SHORTENED_WORDS` words) is
-  a contiguous part of the other, unless the longer one is contiguous in the shorter
-  side's whole quotation (the two sources only split their sentences differently);
+- **elided**: one side marks a gap with "…" or "..." (or is broken by narration) and its
+  pieces occur, in order and contiguous each, in the other; or one side (at least
+  :data:`MIN_SHORTENED_WORDS` words) is a contiguous part of the other, unless the longer
+  one is contiguous in the shorter side's whole quotation (the two sources only split
+  their sentences differently). Contiguous means word for word: one changed word makes
+  a shortened quote altered, not elided;
 - **altered**: an elision whose left-out words include a negator, hedge or conditional
   (:data:`NEGATORS`, :data:`HEDGES`, :data:`CONDITIONALS`) that governs the words kept, by
   the parse, since the meaning changes: the kept words hold the predicate it attaches to,
@@ -1578,7 +1585,9 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
 
 @dataclass(frozen=True, slots=True)
 class _Q:
-    """One quote of one statement, with the forms the comparison needs."""
+    """One quotation of one statement, with the forms the comparison needs: one quote, or
+    several of one speaker joined (:func:`_joined`), whose ``quote`` then runs from the
+    first to the last with the narration between them."""
 
     st: Statement
     quote: Quote
@@ -1589,10 +1598,20 @@ class _Q:
     whole: tuple[str, ...]  # normalised words of the whole quotation (all its statements)
     content: frozenset[str]  # normalised words minus stopwords
     lemmas: frozenset[str]  # content lemmas, for paraphrase overlap
+    parts: tuple[_Q, ...] = ()  # the quotes joined, when narration breaks the quotation
 
     @property
     def ellipsis(self) -> bool:
-        return bool(_ELLIPSIS.search(self.quote.text))
+        return any(_ELLIPSIS.search(p.quote.text) for p in self.parts or (self,))
+
+    @property
+    def gapped(self) -> bool:
+        """Whether the words come in pieces: an ellipsis, or narration between quotes."""
+        return len(self.pieces) > 1 and (self.ellipsis or bool(self.parts))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether statement offsets ``start``-``end`` are inside the quotation marks."""
+        return any(p.quote.start <= start and end <= p.quote.end for p in self.parts or (self,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1677,6 +1696,69 @@ def _quote_records(statements: Sequence[Statement]) -> list[_Q]:
     for group in groups:
         whole = tuple(w for _, q in group for w in _words(q.text))
         out += [_quote_record(st, q, whole) for st, q in group]
+    return _joined(out)
+
+
+#: Most words of narration that break one quotation in two ("“…,” she said from the
+#: bench, “…”"); see :func:`_joined`.
+BROKEN_QUOTE_MAX_WORDS = 5
+
+
+def _breaks_one_quotation(narration: str) -> bool:
+    """Whether the text between two quotes of a sentence is only an attribution that
+    breaks one quotation: at most :data:`BROKEN_QUOTE_MAX_WORDS` words, ending with a
+    comma, no sentence punctuation ("” she said, “"; not "” Ruiz said, adding that “",
+    which opens a second quotation)."""
+    text = narration.strip().strip("“”\"‘’'").strip()
+    return (
+        text.endswith(",")
+        and not any(c in text for c in ".;:!?")
+        and len(_WORD.findall(text)) <= BROKEN_QUOTE_MAX_WORDS
+    )
+
+
+def _joined(records: Sequence[_Q]) -> list[_Q]:
+    """Records with each run of quotes of one named speaker in one statement that only an
+    attribution breaks (:func:`_breaks_one_quotation`) joined into one quotation ("“You
+    treated the county's funds as your private piggy bank,” she said, “and the people paid
+    for it.”"): its quotes are its pieces, and it is compared whole, so one intact piece
+    does not pass for a faithful trim of the other source's quotation while the other
+    piece changes its words."""
+    runs: list[list[_Q]] = []
+    for r in records:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.st is r.st
+            and r.quote.speaker is not None
+            and r.quote.speaker == last.quote.speaker
+            and _breaks_one_quotation(r.st.text[last.quote.end : r.quote.start])
+        ):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    out = []
+    for run in runs:
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        opening, closing = run[0].quote, run[-1].quote
+        st = run[0].st
+        wholes = list(dict.fromkeys(r.whole for r in run))
+        out.append(
+            _Q(
+                st=st,
+                quote=replace(opening, text=st.text[opening.start : closing.end], end=closing.end),
+                raw=tuple(w for r in run for w in r.raw),
+                words=tuple(w for r in run for w in r.words),
+                spans=tuple(sp for r in run for sp in r.spans),
+                pieces=tuple(p for r in run for p in r.pieces),
+                whole=tuple(w for whole in wholes for w in whole),
+                content=frozenset[str]().union(*(r.content for r in run)),
+                lemmas=frozenset[str]().union(*(r.lemmas for r in run)),
+                parts=tuple(run),
+            )
+        )
     return out
 
 
@@ -1785,8 +1867,25 @@ def _shortened(x: _Q, y: _Q, kept: set[int], a: _Q, b: _Q, ratio: float) -> _Mat
 
 
 def _relate(a: _Q, b: _Q) -> _Match | None:
-    """How the words of two quotes relate, speakers aside (rules in the module docstring).
-    A ``loose`` match is one quotation only if the two are known to be one utterance."""
+    """How the words of two quotations relate, speakers aside (rules in the module
+    docstring). A ``loose`` match is one quotation only if the two are known to be one
+    utterance. A quotation broken by narration (:func:`_joined`) is compared whole; when
+    that gives no match or a loose one, its quotes are compared one by one, and the
+    closest close match among them counts (the other source quotes one of them only)."""
+    match = _relate_words(a, b)
+    if (match is not None and not match.loose) or not (a.parts or b.parts):
+        return match
+    found = [
+        m
+        for x in a.parts or (a,)
+        for y in b.parts or (b,)
+        if (m := _relate_words(x, y)) is not None and not m.loose
+    ]
+    return max(found, key=lambda m: m.ratio, default=match)
+
+
+def _relate_words(a: _Q, b: _Q) -> _Match | None:
+    """:func:`_relate` for the words as they stand."""
     wa, wb = a.words, b.words
     if min(len(wa), len(wb)) < MIN_MATCH_WORDS:
         return None
@@ -1796,7 +1895,7 @@ def _relate(a: _Q, b: _Q) -> _Match | None:
         return _Match(QuoteClass.VERBATIM, 1.0)
     ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
     for x, y in ((a, b), (b, a)):
-        if x.ellipsis and len(x.pieces) > 1:
+        if x.gapped:
             kept = _in_order(x.pieces, y.words)
             if kept is not None:
                 return _shortened(x, y, kept, a, b, ratio)
@@ -2035,11 +2134,7 @@ def _value_clash(q: _Q, st: Statement) -> tuple[Value, Value] | None:
     officers”" reported as "the city would hire 500 new officers". The quote's values are
     those inside its marks; the paraphrase's those of the clauses it reports
     (:func:`_reported_roots`), so the day it was said ("said on Monday") is not one."""
-    quoted = [
-        v
-        for v in q.st.values
-        if v.kind in NUMERIC_KINDS and q.quote.start <= v.start and v.end <= q.quote.end
-    ]
+    quoted = [v for v in q.st.values if v.kind in NUMERIC_KINDS and q.covers(v.start, v.end)]
     if not quoted:
         return None
     told = [v for v in st.values if v.kind in NUMERIC_KINDS]
@@ -2073,7 +2168,7 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     if not q.st.tokens or not st.tokens:
         return None
     qt = q.st.tokens
-    inside = [i for i, t in enumerate(qt) if q.quote.start <= t.start and t.end <= q.quote.end]
+    inside = [i for i, t in enumerate(qt) if q.covers(t.start, t.end)]
     members = set(inside)
     quoted = _predicates(qt, (i for i in inside if qt[i].head not in members or qt[i].head == i))
     pt = st.tokens

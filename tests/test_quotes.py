@@ -806,6 +806,45 @@ def test_quotes_a_quote_in_a_fact_with_other_sources_is_still_unsupported() -> N
     )
 
 
+def test_quotes_a_broken_quotation_with_a_reworded_piece_is_altered_not_elided() -> None:
+    # The second piece is an intact trim of the wire's words; the first is reworded.
+    statements = _sources(
+        wire=[
+            "“You treated the town's money as your own wallet, and the people of Dunmore paid "
+            "for it with shut libraries and broken bridges,” Judge Ortiz said."
+        ],
+        review=[
+            "“You treated the town's funds as your private wallet,” Judge Ortiz said, “and the "
+            "people of Dunmore paid for it.”"
+        ],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.ALTERED, "review:1", "wire:1")
+    assert f.diff is not None and "[-funds-] {+money+}" in f.diff
+
+
+def test_quotes_a_piece_of_a_broken_quotation_is_compared_on_its_own() -> None:
+    statements = _sources(
+        courier=["“You treated the town's money as your own wallet,” Ortiz told him."],
+        review=[
+            "“You treated the town's funds as your private wallet,” Ortiz said, “and the "
+            "people of Dunmore paid for it.”"
+        ],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.ALTERED, "courier:1", "review:1")
+    assert "differ widely" not in f.explanation
+
+
+def test_quotes_a_quotation_broken_by_its_attribution_is_verbatim_when_whole() -> None:
+    statements = _sources(
+        a=["“The dam will hold,” Hale said, “even if the river rises another metre.”"],
+        b=["“The dam will hold even if the river rises another metre,” Hale said."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.VERBATIM, "a:1", "b:1")
+
+
 def test_quotes_each_quote_of_a_statement_gets_a_finding() -> None:
     # One statement, two quotations: one is verbatim elsewhere, the other nowhere.
     statements = _sources(
