@@ -99,7 +99,9 @@ apart. For each pair of quotes of different sources:
   :data:`MIN_SHORTENED_WORDS` words) is a contiguous part of the other, unless the longer
   one is contiguous in the shorter side's whole quotation (the two sources only split
   their sentences differently). Contiguous means word for word: one changed word makes
-  a shortened quote altered, not elided;
+  a shortened quote altered, not elided. A trim of two longer versions that are altered
+  against each other is not an elision of the one fewer statements quote faithfully
+  (:func:`_drop_outvoted`); on a tie its explanations say either may be the original;
 - **altered**: an elision whose left-out words include a negator, hedge or conditional
   (:data:`NEGATORS`, :data:`HEDGES`, :data:`CONDITIONALS`) that governs the words kept, by
   the parse, since the meaning changes: the kept words hold the predicate it attaches to,
@@ -2004,9 +2006,12 @@ def _finding(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> QuoteFinding:
     )
 
 
-def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding] | None:
-    """The finding for two quotes of different sources; ``one_fact``: the aligner put their
-    statements in one fact (a loose match then counts, for one named speaker)."""
+def _classify_pair(
+    a: _Q, b: _Q, *, one_fact: bool
+) -> tuple[float, QuoteFinding, str | None] | None:
+    """The finding for two quotes of different sources, with its closeness and the ID of
+    the shorter statement of an elision; ``one_fact``: the aligner put their statements in
+    one fact (a loose match then counts, for one named speaker)."""
     match = _relate(a, b)
     if match is None:
         return None
@@ -2020,7 +2025,7 @@ def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding
         if not long_enough or not (exact or match.ratio >= NEAR_VERBATIM):
             return None  # two people saying similar things
         kind = QuoteClass.MISATTRIBUTED
-    return match.ratio, _finding(kind, a, b, match)
+    return match.ratio, _finding(kind, a, b, match), match.shorter
 
 
 def _position(st: Statement) -> tuple[str, int]:
@@ -2038,7 +2043,7 @@ def _textual_findings(
     """The best textual finding for each pair of statements of different sources, and for
     each quote (:func:`_key`) the other sources it matched in any pair (a statement pair
     keeps one finding, but each of its quotes that matched is accounted for)."""
-    best: dict[tuple[str, str], tuple[float, QuoteFinding]] = {}
+    best: dict[tuple[str, str], tuple[float, QuoteFinding, str | None]] = {}
     matched: dict[tuple[str, int], set[str]] = defaultdict(set)
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
     for i, a in enumerate(ordered):
@@ -2055,7 +2060,54 @@ def _textual_findings(
             key = (a.st.id, b.st.id)
             if key not in best or found[0] > best[key][0]:
                 best[key] = found
-    return {k: f for k, (_, f) in best.items()}, matched
+    return _drop_outvoted({k: (f, shorter) for k, (_, f, shorter) in best.items()}), matched
+
+
+#: Added to an elision's explanation when another source's version of the longer quote
+#: keeps the same words but words the rest differently, as often (see :func:`_drop_outvoted`).
+_RIVAL_NOTE = (
+    "; another source's version keeps these words too but words the rest differently,"
+    " so either may be the original."
+)
+
+
+def _drop_outvoted(
+    found: Mapping[tuple[str, str], tuple[QuoteFinding, str | None]],
+) -> dict[tuple[str, str], QuoteFinding]:
+    """The findings less each elision measured against an outvoted version: when a short
+    quote S is a faithful trim (elided or verbatim) of two longer versions V and W of one
+    speaker that are altered against each other, and more statements quote W's words
+    faithfully (verbatim or elided, either way) than V's, S is not said to quote "only
+    part of" V: its words are W's, and V's alteration is reported against W. On a tie
+    (two versions, one source each) there is no telling which is the original: both
+    elisions stay, and each explanation says so (:data:`_RIVAL_NOTE`)."""
+    faithful: dict[str, set[str]] = defaultdict(set)
+    trims: dict[str, set[str]] = defaultdict(set)  # longer statement -> its faithful trims
+    altered: dict[str, set[str]] = defaultdict(set)
+    for (a, b), (f, shorter) in found.items():
+        if f.b is None:
+            continue
+        if f.kind in (QuoteClass.VERBATIM, QuoteClass.ELIDED):
+            faithful[a].add(b)
+            faithful[b].add(a)
+            if f.kind is QuoteClass.VERBATIM or shorter == a:
+                trims[b].add(a)
+            if f.kind is QuoteClass.VERBATIM or shorter == b:
+                trims[a].add(b)
+        elif f.kind is QuoteClass.ALTERED:
+            altered[a].add(b)
+            altered[b].add(a)
+    out = {}
+    for (a, b), (f, shorter) in found.items():
+        if f.kind is QuoteClass.ELIDED and shorter in (a, b):
+            short, long = (a, b) if shorter == a else (b, a)
+            rivals = [w for w in sorted(altered[long]) if short in trims[w]]
+            if any(len(faithful[w]) > len(faithful[long]) for w in rivals):
+                continue
+            if any(len(faithful[w]) == len(faithful[long]) for w in rivals):
+                f = replace(f, explanation=f.explanation.rstrip(".") + _RIVAL_NOTE)
+        out[(a, b)] = f
+    return out
 
 
 def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool | None]:

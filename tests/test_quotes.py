@@ -845,6 +845,43 @@ def test_quotes_a_quotation_broken_by_its_attribution_is_verbatim_when_whole() -
     assert (f.kind, f.a, f.b) == (QuoteClass.VERBATIM, "a:1", "b:1")
 
 
+_FULL = (
+    "“Our crew did exactly what they were trained to do, and every passenger walked off "
+    "that aircraft,” said Renee Caldwell."
+)
+_REWORDED = (
+    "“Our crew did exactly what they were trained to do, and every passenger got off that "
+    "plane safely,” said Renee Caldwell."
+)
+_TRIM = "“Our crew did exactly what they were trained to do,” said Renee Caldwell."
+
+
+def test_quotes_a_trim_is_not_an_elision_of_the_version_the_others_outvote() -> None:
+    statements = _sources(a=[_FULL], b=[_FULL], c=[_REWORDED], d=[_TRIM])
+    kinds = _kinds(compare_quotes(statements, ()))
+    assert kinds == {
+        (QuoteClass.VERBATIM, "a:1", "b:1"),
+        (QuoteClass.ALTERED, "a:1", "c:1"),
+        (QuoteClass.ELIDED, "a:1", "d:1"),
+        (QuoteClass.ALTERED, "b:1", "c:1"),
+        (QuoteClass.ELIDED, "b:1", "d:1"),
+    }  # no (ELIDED, "c:1", "d:1"): d keeps a's and b's words, c rewords them
+    assert not any("either may" in f.explanation for f in compare_quotes(statements, ()))
+
+
+def test_quotes_a_trim_of_two_versions_one_each_is_an_elision_of_both() -> None:
+    # One source each: no telling which version is the original, and the explanations say so.
+    statements = _sources(a=[_FULL], c=[_REWORDED], d=[_TRIM])
+    findings = compare_quotes(statements, ())
+    assert _kinds(findings) == {
+        (QuoteClass.ALTERED, "a:1", "c:1"),
+        (QuoteClass.ELIDED, "a:1", "d:1"),
+        (QuoteClass.ELIDED, "c:1", "d:1"),
+    }
+    elided = [f for f in findings if f.kind is QuoteClass.ELIDED]
+    assert all("either may be the original" in f.explanation for f in elided)
+
+
 def test_quotes_each_quote_of_a_statement_gets_a_finding() -> None:
     # One statement, two quotations: one is verbatim elsewhere, the other nowhere.
     statements = _sources(
