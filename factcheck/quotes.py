@@ -125,8 +125,11 @@ apart. For each pair of quotes of different sources:
   a lexical fallback that works without the aligner, when that statement is the other
   source's best match and holds at least :data:`PARAPHRASE_OVERLAP` of the quote's content
   lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
-  quotes the words. A paraphrase that negates a main predicate the quote states (or the
-  reverse: "“Our grid is ready …”" and "Hale said the grid was not ready …") is
+  quotes the words, unless it quotes only part of them: the lexical rule is then tried
+  with the content lemmas of the words its quotes leave out ("“…,” Ortiz said." then
+  "The judge said the thefts had forced Dunmore to shutter libraries ..."). A paraphrase
+  that negates a main predicate the quote states (or the reverse: "“Our grid is ready …”"
+  and "Hale said the grid was not ready …") is
   **altered** instead, with the predicate named; so is one that gives a typed value
   (money, percent, quantity, count, tally, resolved date) that conflicts with the quote's
   value of the same kind ("“We will hire 50 new officers”" and "Ruiz said the city would
@@ -1624,6 +1627,7 @@ class _Match:
     shorter: str | None = None  # statement ID of the shorter / elided side
     dropped: tuple[str, ...] = ()  # meaning words the shorter side leaves out
     loose: bool = False  # only one quotation if the two are known to be one utterance
+    kept: frozenset[int] = frozenset()  # word indices of the longer side the shorter keeps
 
 
 def _norm(word: str) -> str:
@@ -1865,7 +1869,9 @@ def _shortened(x: _Q, y: _Q, kept: set[int], a: _Q, b: _Q, ratio: float) -> _Mat
     out change what the kept ones say."""
     dropped = _dropped_meaning_words(y, kept)
     kind = QuoteClass.ALTERED if dropped else QuoteClass.ELIDED
-    return _Match(kind, ratio, diff=_word_diff(a, b), shorter=x.st.id, dropped=dropped)
+    return _Match(
+        kind, ratio, diff=_word_diff(a, b), shorter=x.st.id, dropped=dropped, kept=frozenset(kept)
+    )
 
 
 def _relate(a: _Q, b: _Q) -> _Match | None:
@@ -1883,7 +1889,8 @@ def _relate(a: _Q, b: _Q) -> _Match | None:
         for y in b.parts or (b,)
         if (m := _relate_words(x, y)) is not None and not m.loose
     ]
-    return max(found, key=lambda m: m.ratio, default=match)
+    # A part's word indices are not the whole quotation's.
+    return max((replace(m, kept=frozenset()) for m in found), key=lambda m: m.ratio, default=match)
 
 
 def _relate_words(a: _Q, b: _Q) -> _Match | None:
@@ -2006,12 +2013,10 @@ def _finding(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> QuoteFinding:
     )
 
 
-def _classify_pair(
-    a: _Q, b: _Q, *, one_fact: bool
-) -> tuple[float, QuoteFinding, str | None] | None:
-    """The finding for two quotes of different sources, with its closeness and the ID of
-    the shorter statement of an elision; ``one_fact``: the aligner put their statements in
-    one fact (a loose match then counts, for one named speaker)."""
+def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding, _Match] | None:
+    """The finding for two quotes of different sources, with its closeness and the match
+    it rests on; ``one_fact``: the aligner put their statements in one fact (a loose match
+    then counts, for one named speaker)."""
     match = _relate(a, b)
     if match is None:
         return None
@@ -2025,7 +2030,7 @@ def _classify_pair(
         if not long_enough or not (exact or match.ratio >= NEAR_VERBATIM):
             return None  # two people saying similar things
         kind = QuoteClass.MISATTRIBUTED
-    return match.ratio, _finding(kind, a, b, match), match.shorter
+    return match.ratio, _finding(kind, a, b, match), match
 
 
 def _position(st: Statement) -> tuple[str, int]:
@@ -2037,14 +2042,21 @@ def _key(q: _Q) -> tuple[str, int]:
     return q.st.id, q.quote.start
 
 
+#: For one quote (:func:`_key`), the other sources that quote only part of it: source ID ->
+#: the indices of its words they keep.
+_Trims = dict[tuple[str, int], dict[str, frozenset[int]]]
+
+
 def _textual_findings(
     records: Sequence[_Q], fact_of: Mapping[str, Fact]
-) -> tuple[dict[tuple[str, str], QuoteFinding], dict[tuple[str, int], set[str]]]:
-    """The best textual finding for each pair of statements of different sources, and for
+) -> tuple[dict[tuple[str, str], QuoteFinding], dict[tuple[str, int], set[str]], _Trims]:
+    """The best textual finding for each pair of statements of different sources; for
     each quote (:func:`_key`) the other sources it matched in any pair (a statement pair
-    keeps one finding, but each of its quotes that matched is accounted for)."""
-    best: dict[tuple[str, str], tuple[float, QuoteFinding, str | None]] = {}
+    keeps one finding, but each of its quotes that matched is accounted for); and the
+    faithful trims of each quote (:data:`_Trims`)."""
+    best: dict[tuple[str, str], tuple[float, QuoteFinding, _Match]] = {}
     matched: dict[tuple[str, int], set[str]] = defaultdict(set)
+    trims: _Trims = defaultdict(dict)
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
@@ -2057,10 +2069,16 @@ def _textual_findings(
                 continue
             matched[_key(a)].add(b.st.source_id)
             matched[_key(b)].add(a.st.source_id)
+            match = found[2]
+            if match.kind is QuoteClass.ELIDED and match.kept and found[1].b is not None:
+                short, long = (a, b) if match.shorter == a.st.id else (b, a)
+                kept = trims[_key(long)].get(short.st.source_id, frozenset())
+                trims[_key(long)][short.st.source_id] = kept | match.kept
             key = (a.st.id, b.st.id)
             if key not in best or found[0] > best[key][0]:
                 best[key] = found
-    return _drop_outvoted({k: (f, shorter) for k, (_, f, shorter) in best.items()}), matched
+    chosen = {k: (f, m.shorter) for k, (_, f, m) in best.items()}
+    return _drop_outvoted(chosen), matched, trims
 
 
 #: Added to an elision's explanation when another source's version of the longer quote
@@ -2342,7 +2360,7 @@ def compare_quotes(
     records = _quote_records(statements)
     sources = {st.source_id for st in statements}
     fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
-    found, matched = _textual_findings(records, fact_of)
+    found, matched, trims = _textual_findings(records, fact_of)
 
     unquoted: dict[str, list[Statement]] = defaultdict(list)
     for st in sorted(statements, key=_position):
@@ -2379,6 +2397,20 @@ def compare_quotes(
                     (q.st.id, st.id), _paraphrase(q, st, f"{shared} shared words")
                 )
                 matched[_key(q)].add(source)
+
+    for q in records:  # the rest of a quotation a source quotes only part of
+        for source, kept in sorted(trims[_key(q)].items()):
+            rest = [q.spans[i] for i in range(len(q.words)) if i not in kept]
+            rest_lemmas = frozenset[str]().union(*(_content_lemmas(q.st, s, e) for s, e in rest))
+            if not rest_lemmas:
+                continue
+            scored = [(len(rest_lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
+            if not scored:
+                continue
+            shared, _, st = max(scored, key=lambda x: (x[0], x[1]))
+            if shared >= PARAPHRASE_MIN_SHARED and shared / len(rest_lemmas) >= PARAPHRASE_OVERLAP:
+                why = f"{shared} shared words with the part {source}'s own quote leaves out"
+                paraphrases.setdefault((q.st.id, st.id), _paraphrase(q, st, why))
 
     unsupported = []
     if len(sources) >= 2:

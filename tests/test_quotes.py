@@ -882,6 +882,41 @@ def test_quotes_a_trim_of_two_versions_one_each_is_an_elision_of_both() -> None:
     assert all("either may be the original" in f.explanation for f in elided)
 
 
+def test_quotes_a_source_that_quotes_part_may_paraphrase_the_rest() -> None:
+    statements = _sources(
+        wire=[
+            "“You treated the town's money as your own wallet, and the people of Dunmore paid "
+            "for it with shuttered libraries and crumbling bridges,” Judge Ortiz said."
+        ],
+        courier=[
+            "“You treated the town's money as your own wallet,” Judge Ortiz said.",
+            "The judge said the thefts had forced Dunmore to shutter libraries and let bridges "
+            "crumble.",
+        ],
+    )
+    findings = compare_quotes(statements, ())
+    assert _kinds(findings) == {
+        (QuoteClass.ELIDED, "courier:1", "wire:1"),
+        (QuoteClass.PARAPHRASED, "wire:1", "courier:2"),
+    }
+    (f,) = [f for f in findings if f.kind is QuoteClass.PARAPHRASED]
+    assert "the part courier's own quote leaves out" in f.explanation
+
+
+def test_quotes_the_rest_of_a_trimmed_quote_needs_enough_shared_words() -> None:
+    statements = _sources(
+        wire=[
+            "“You treated the town's money as your own wallet, and the people of Dunmore paid "
+            "for it with shuttered libraries and crumbling bridges,” Judge Ortiz said."
+        ],
+        courier=[
+            "“You treated the town's money as your own wallet,” Judge Ortiz said.",
+            "The judge said the people of Dunmore deserved better.",
+        ],
+    )
+    assert _kinds(compare_quotes(statements, ())) == {(QuoteClass.ELIDED, "courier:1", "wire:1")}
+
+
 def test_quotes_each_quote_of_a_statement_gets_a_finding() -> None:
     # One statement, two quotations: one is verbatim elsewhere, the other nowhere.
     statements = _sources(
