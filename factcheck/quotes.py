@@ -657,9 +657,20 @@ class _Source:
     position: dict[str, int]
     named: dict[str, list[str]]
     paragraph: dict[str, int] = field(default_factory=dict)  # statement ID -> paragraph
-    persons: tuple[str, ...] = ()
+    #: The words of each PERSON entity's name (:func:`_speaker_key`), by each of its words.
+    persons: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     quoted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # per statement
-    genders: list[tuple[str, str, int]] = field(default_factory=list)  # (name, gender, weight)
+    #: (name, gender, weight) of :func:`_learn_genders`, by surname (:func:`_surnames`).
+    genders: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+
+
+def _surnames(name: str) -> set[str]:
+    """The last words of a name's keys (:func:`_speaker_key`, the name proper's), under
+    which its gender evidence is filed: two names :func:`_alias` calls one person share
+    one, unless one is a first name alone ("Ana" and "Ana Ruiz"), whose evidence is then
+    not found (a pronoun fits more people, never fewer)."""
+    keys = (_speaker_key(name), _name(name).key)
+    return {words[-1] for k in keys if (words := [w for w in re.split(r"[\s\-]+", k) if w])}
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:
@@ -842,7 +853,8 @@ def _is_person(src: _Source, st: Statement, i: int, name: str) -> bool:
         return False
     if tok.dep in _SUBJECT_DEPS:
         words = set(_speaker_key(name).split())
-        if any(words <= set(_speaker_key(p).split()) for p in src.persons):
+        some = next(iter(words), "")
+        if any(words <= person for person in src.persons.get(some, ())):
             return True
         if tokens[tok.head].lemma.lower() in _PERSON_VERBS:
             return True
@@ -904,7 +916,9 @@ def _gender(src: _Source, name: str, *, least: int = 0) -> str | None:
     strongest kind of evidence says (the honorifics of the name, else the pronouns of
     :func:`_learn_genders`), None when there is none (of weight ``least`` at least) or it
     is split evenly."""
-    evidence = [(g, w) for n, g, w in src.genders if w >= least and _alias(n, name)]
+    # Each piece of evidence once (it is filed under each word of its name), and every one.
+    learned = {id(e): e for word in _surnames(name) for e in src.genders.get(word, ())}
+    evidence = [(g, w) for n, g, w in learned.values() if w >= least and _alias(n, name)]
     evidence += [(g, _HONORIFIC_EVIDENCE) for g in _name(name).genders]
     if not evidence:
         return None
@@ -1312,12 +1326,17 @@ def _quote_paragraphs(paras: Sequence[_Paragraph]) -> dict[str, list[Quote]]:
         {s.st.id: i for i, s in enumerate(all_sents)},
         defaultdict(list),
         paragraph={s.st.id: n for n, p in enumerate(paras) for s in p.sents},
-        persons=tuple(
-            _clean_name(e.text) for s in all_sents for e in s.st.entities if e.label == "PERSON"
-        ),
         quoted=quoted,
     )
-    src.genders.extend(_learn_genders(src))  # learned with no genders known yet
+    for placed in all_sents:
+        for entity in placed.st.entities:
+            if entity.label == "PERSON":
+                words = frozenset(_speaker_key(_clean_name(entity.text)).split())
+                for word in words:
+                    src.persons.setdefault(word, []).append(words)
+    for evidence in _learn_genders(src):  # learned with no genders known yet
+        for word in _surnames(evidence[0]):
+            src.genders.setdefault(word, []).append(evidence)
     previous_tail: _Attribution | None = None  # a quote in the last sentence of the last para
     previous_last: _Sent | None = None
     for para in paras:
