@@ -40,8 +40,9 @@ it opens the paragraph. The speaker of a quoted span is, in this order:
    article whom the pronoun fits: the closest sentence that names anyone (PERSON
    entities; proper nouns in a subject or object role that no other entity label claims,
    or that are people all the same: the subject of an act only people do, ``Vail,
-   wearing a gray suit, stood``, see :data:`_PERSON_VERBS`, or a name set off by an age
-   or a person noun, ``Vail, 58, a former treasurer``, see :data:`_PERSON_NOUNS`; named
+   wearing a gray suit, stood``, see :data:`_PERSON_VERBS`; a name set off by an age or
+   a person noun, ``Vail, 58, a former treasurer``, see :data:`_PERSON_NOUNS`; a name the
+   text calls "he" or "she" in a clause it reports, ``Vail said he would appeal``; named
    speakers of its quotes) must name one fitting person only (the alias rule of
    :func:`same_speaker`), else None. A person does not fit a pronoun of the other gender
    than the text gives them: by an honorific ("Mrs."), by a "he"/"she" in a clause they

@@ -176,6 +176,16 @@ def test_quotes_a_proper_noun_spacy_does_not_call_a_person_is_one(intro: str) ->
     assert _quotes(statements)[-1] == ("I regret every dollar I took from this town,", "Brill")
 
 
+def test_quotes_a_name_the_text_calls_he_is_a_person_for_later_pronouns() -> None:
+    statements = _quoted(
+        "Judge Lena Ortiz sentenced Carl Brill to four years on Friday.",
+        "“You betrayed every resident of this town,” she said.",
+        "Brill said he would appeal.",
+        "“I will fight this in every court in the land,” he said.",
+    )
+    assert [speaker for _, speaker in _quotes(statements)] == ["Lena Ortiz", "Brill"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
