@@ -74,7 +74,8 @@ apostrophe styles and whitespace ignored, hyphenated words split. Quotes of one 
 speaker in one sentence that only an attribution breaks (``“…,” she said, “…”``: at most
 :data:`BROKEN_QUOTE_MAX_WORDS` words between, ending with a comma) are one quotation in
 pieces, compared whole like one with an ellipsis; when the whole gives no close match, its
-quotes are compared one by one (the other source may quote one of them only). A pair
+quotes are compared one by one (the other source may quote one of them only); a finding
+then gives its text from the first quote to the last, narration included. A pair
 needs at least :data:`MIN_MATCH_WORDS` words on each side. Speakers
 (:func:`same_speaker`) match when one is unknown; when
 :func:`~factcheck.extract.same_name` accepts them after dropping articles and
