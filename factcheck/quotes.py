@@ -34,13 +34,25 @@ it opens the paragraph. The speaker of a quoted span is, in this order:
    an inverted attribution right after a quote no subject (``“…,” said engineer Paul
    Weiss of the county roads office``), the noun phrase after the verb is the speaker. A
    speech verb whose subject cannot be read at all gives no speaker, and stops the quote
-   from inheriting one (3.). ``he``/``she`` (and "his letter") is the person named
-   nearest before it in the article: the closest sentence that names anyone (PERSON
-   entities, proper nouns in a subject or object role that no other entity label claims,
-   named speakers of its quotes) must name one person only (the alias rule of
-   :func:`same_speaker`), else None. ``who`` is the noun it refers to; I/we/they/it give
-   None. An utterance noun with a possessor names the possessor ("Zuckerberg's letter
-   said" -> "Zuckerberg"); without one, no one.
+   from inheriting one (3.). A speech verb with no subject of its own takes the one it
+   shares: ``Vail stood and said``, ``Vail apologized, saying he was “…”`` give Vail.
+   ``he``/``she`` (and "his letter") is the person named nearest before it in the
+   article whom the pronoun fits: the closest sentence that names anyone (PERSON
+   entities; proper nouns in a subject or object role that no other entity label claims,
+   or that are people all the same: the subject of an act only people do, ``Vail,
+   wearing a gray suit, stood``, see :data:`_PERSON_VERBS`; a name set off by an age or
+   a person noun, ``Vail, 58, a former treasurer``, see :data:`_PERSON_NOUNS`; a name the
+   text calls "he" or "she" in a clause it reports, ``Vail said he would appeal``; named
+   speakers of its quotes) must name one fitting person only (the alias rule of
+   :func:`same_speaker`), else None. A person does not fit a pronoun of the other gender
+   than the text gives them: by an honorific ("Mrs."), by a "he"/"she" in a clause they
+   report ("Marsh said she had ..."), or, more weakly, by the pronoun subject of the
+   sentence right after one whose subject they are. When the nearest people named all
+   misfit, the search goes back only to the paragraph before the pronoun's, and stops
+   with None there: a pronoun is left unresolved rather than given to the wrong person.
+   ``who`` is the noun it refers to; I/we/they/it give None. An utterance noun with a
+   possessor names the possessor ("Zuckerberg's letter said" -> "Zuckerberg"); without
+   one, no one.
 2. **Colon lead-in.** A span right after a colon takes the subject of the clause before
    the colon, in the same paragraph or as the last sentence of the previous one: "A
    company spokesperson maintains Meta hasn't abandoned open-source AI:" then a quoted
@@ -58,11 +70,17 @@ even without a speaker (``speaker=None``).
 Comparing quotations
 --------------------
 Quotes are compared as normalised word lists: case-folded, punctuation, quote styles,
-apostrophe styles and whitespace ignored, hyphenated words split. A pair needs at least
-:data:`MIN_MATCH_WORDS` words on each side. Speakers (:func:`same_speaker`) match when one
-is unknown; when :func:`~factcheck.extract.same_name` accepts them after dropping articles
-and possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and
-honorifics too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
+apostrophe styles and whitespace ignored, hyphenated words split. Quotes of one named
+speaker in one sentence that only an attribution breaks (``“…,” she said, “…”``: at most
+:data:`BROKEN_QUOTE_MAX_WORDS` words between, ending with a comma) are one quotation in
+pieces, compared whole like one with an ellipsis; when the whole gives no close match, its
+quotes are compared one by one (the other source may quote one of them only); a finding
+then gives its text from the first quote to the last, narration included. A pair
+needs at least :data:`MIN_MATCH_WORDS` words on each side. Speakers
+(:func:`same_speaker`) match when one is unknown; when
+:func:`~factcheck.extract.same_name` accepts them after dropping articles and
+possessives ("Mark Zuckerberg" and "Zuckerberg"), or after dropping titles and honorifics
+too ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen"); when one is the
 acronym of the other ("the FAA"); or when both are a role noun of one family ("a Meta
 spokesperson", "the spokesperson", "a company spokesperson") whose qualifiers do not
 differ: capitalised ones must name one organisation, and lower-case ones that name the
@@ -78,10 +96,14 @@ of one surname with disagreeing titles ("Mr."/"Mrs.", "Judge"/"Mayor") cannot be
 apart. For each pair of quotes of different sources:
 
 - **verbatim**: the same words;
-- **elided**: one side marks a gap with "…" or "..." and its pieces occur, in order and
-  contiguous each, in the other; or one side (at least :data:`MIN_SHORTENED_WORDS` words) is
-  a contiguous part of the other, unless the longer one is contiguous in the shorter
-  side's whole quotation (the two sources only split their sentences differently);
+- **elided**: one side marks a gap with "…" or "..." (or is broken by narration) and its
+  pieces occur, in order and contiguous each, in the other; or one side (at least
+  :data:`MIN_SHORTENED_WORDS` words) is a contiguous part of the other, unless the longer
+  one is contiguous in the shorter side's whole quotation (the two sources only split
+  their sentences differently). Contiguous means word for word: one changed word makes
+  a shortened quote altered, not elided. A trim of two longer versions that are altered
+  against each other is not an elision of the one fewer statements quote faithfully
+  (:func:`_drop_outvoted`); on a tie its explanations say either may be the original;
 - **altered**: an elision whose left-out words include a negator, hedge or conditional
   (:data:`NEGATORS`, :data:`HEDGES`, :data:`CONDITIONALS`) that governs the words kept, by
   the parse, since the meaning changes: the kept words hold the predicate it attaches to,
@@ -105,8 +127,11 @@ apart. For each pair of quotes of different sources:
   a lexical fallback that works without the aligner, when that statement is the other
   source's best match and holds at least :data:`PARAPHRASE_OVERLAP` of the quote's content
   lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
-  quotes the words. A paraphrase that negates a main predicate the quote states (or the
-  reverse: "“Our grid is ready …”" and "Hale said the grid was not ready …") is
+  quotes the words, unless it quotes only part of them: the lexical rule is then tried
+  with the content lemmas of the words its quotes leave out ("“…,” Ortiz said." then
+  "The judge said the thefts had forced Dunmore to shutter libraries ..."). A paraphrase
+  that negates a main predicate the quote states (or the reverse: "“Our grid is ready …”"
+  and "Hale said the grid was not ready …") is
   **altered** instead, with the predicate named; so is one that gives a typed value
   (money, percent, quantity, count, tally, resolved date) that conflicts with the quote's
   value of the same kind ("“We will hire 50 new officers”" and "Ruiz said the city would
@@ -135,7 +160,7 @@ quote. Findings are sorted by ``a``, then ``b``.
 
 Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
 possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
-are flattened; a pronoun's antecedent is the nearest PERSON entity, whatever its gender;
+are flattened; a pronoun whose antecedent the text never gives a gender fits anyone;
 "it said" for a company is not resolved.
 """
 
@@ -143,9 +168,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from factcheck.extract import comparable, compatible, same_name
 from factcheck.textdiff import word_diff
@@ -291,6 +316,38 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents kept when a subject is read as a noun phrase ("a Meta spokesperson").
 _NP_DEPS = frozenset({"det", "compound", "amod", "poss", "case", "nmod", "nummod", "flat"})
 _RESOLVED_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: The gender each resolved pronoun marks: a person the text calls "she" is not the
+#: antecedent of "he", and the reverse.
+_PRONOUN_GENDERS: dict[str, str] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+#: Lemmas of verbs only a person does (bodily and courtroom acts, not speech: companies and
+#: governments "say", "write" and "apologize" too). A proper noun that is the subject of
+#: one is a person even when spaCy labels it a place or an organisation ("Vail, wearing a
+#: gray suit, stood and addressed the court": the small model tags "Vail" a GPE).
+_PERSON_VERBS = frozenset(
+    {
+        "stand", "sit", "rise", "kneel", "walk", "wear", "smile", "grin", "laugh", "weep",
+        "cry", "sob", "nod", "shrug", "frown", "sigh", "gasp", "hug", "wave", "blink",
+        "wipe", "testify",
+    }
+)  # fmt: skip
+#: Nouns for a person's role or standing: a proper noun with one as its appositive
+#: ("Vail, 58, a former treasurer") is a person, whatever spaCy's label.
+_PERSON_NOUNS = frozenset(
+    {
+        "treasurer", "clerk", "prosecutor", "defendant", "lawyer", "attorney", "judge",
+        "juror", "witness", "victim", "resident", "student", "teacher", "professor",
+        "engineer", "doctor", "nurse", "officer", "detective", "pilot", "captain",
+        "passenger", "driver", "worker", "employee", "investigator", "scientist",
+        "researcher", "economist", "analyst", "spokesperson", "spokesman", "spokeswoman",
+        "official", "executive", "aide", "adviser", "advisor", "mayor", "governor",
+        "senator", "minister", "president", "commissioner", "councillor", "councilor",
+        "councilman", "councilwoman", "director", "manager", "founder", "owner", "chairman",
+        "chairwoman", "father", "mother", "son", "daughter", "husband", "wife", "widow",
+        "man", "woman", "veteran", "candidate", "coach", "player",
+    }
+)  # fmt: skip
+#: Oldest age an appositive number may give ("Vail, 58, ...").
+_MAX_AGE = 120
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 #: Nouns naming what someone said or wrote: their possessor is the speaker.
 _UTTERANCE_NOUNS = frozenset(
@@ -593,12 +650,29 @@ class _Attribution:
 
 @dataclass(frozen=True, slots=True)
 class _Source:
-    """One source's statements in reading order, placed in their paragraphs, and the named
-    speakers found so far per statement ID (antecedents for "he"/"she")."""
+    """One source's statements in reading order, placed in their paragraphs, and what
+    "he"/"she" may refer to: the named speakers found so far per statement ID, the PERSON
+    entities of the whole source, and the genders its pronouns give named people
+    (:func:`_learn_genders`)."""
 
     sents: Sequence[_Sent]
     position: dict[str, int]
     named: dict[str, list[str]]
+    paragraph: dict[str, int] = field(default_factory=dict)  # statement ID -> paragraph
+    #: The words of each PERSON entity's name (:func:`_speaker_key`), by each of its words.
+    persons: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    quoted: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # per statement
+    #: (name, gender, weight) of :func:`_learn_genders`, by surname (:func:`_surnames`).
+    genders: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+
+
+def _surnames(name: str) -> set[str]:
+    """The last words of a name's keys (:func:`_speaker_key`, the name proper's), under
+    which its gender evidence is filed: two names :func:`_alias` calls one person share
+    one, unless one is a first name alone ("Ana" and "Ana Ruiz"), whose evidence is then
+    not found (a pronoun fits more people, never fewer)."""
+    keys = (_speaker_key(name), _name(name).key)
+    return {words[-1] for k in keys if (words := [w for w in re.split(r"[\s\-]+", k) if w])}
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:
@@ -767,19 +841,61 @@ _INVERTED_SUBJECT_MAX_TOKENS = 6
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"})
 
 
-def _people(st: Statement, before: int) -> list[str]:
+def _is_person(src: _Source, st: Statement, i: int, name: str) -> bool:
+    """Whether a proper noun spaCy labels a place or organisation is a person all the same:
+    a subject that is part of the name of a PERSON entity of the source ("Vail" after
+    "Dennis Vail"; not "Trump Tower" after "Trump") or that does what only people do
+    (:data:`_PERSON_VERBS`: "Vail ... stood"); a noun set off by an age or a person noun
+    (:data:`_PERSON_NOUNS`: "Vail, 58, a former treasurer"); or one the text calls "he"
+    or "she" in a clause it reports ("Marsh said she ...", see :func:`_gender`). A plural
+    ("Democrats") never is."""
+    tokens = st.tokens
+    tok = tokens[i]
+    if tok.tag == "NNPS":
+        return False
+    if tok.dep in _SUBJECT_DEPS:
+        words = set(_speaker_key(name).split())
+        some = next(iter(words), "")
+        if any(words <= person for person in src.persons.get(some, ())):
+            return True
+        if tokens[tok.head].lemma.lower() in _PERSON_VERBS:
+            return True
+    if _person_appositive(tokens, i):
+        return True
+    return _gender(src, name, least=_REPORTED_EVIDENCE) is not None
+
+
+def _person_appositive(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is set off by an age or a person noun (:data:`_PERSON_NOUNS`):
+    "Vail, 58, a former treasurer"."""
+    for j in _children(tokens, i):
+        kid = tokens[j]
+        if kid.dep != "appos":
+            continue
+        if kid.text.isdigit() and 0 < int(kid.text) <= _MAX_AGE:
+            return True
+        if kid.pos == "NOUN" and kid.lemma.lower() in _PERSON_NOUNS:
+            return True
+    return False
+
+
+def _people(src: _Source, st: Statement, before: int) -> list[str]:
     """People named in a statement before offset ``before``: PERSON entities, and proper
-    nouns in a subject or object role that no other entity label claims (the small spaCy
-    model misses many names: "Mayor Ana Ruiz opened ...")."""
+    nouns in a subject or object role that no other entity label claims, or that are
+    people all the same (:func:`_is_person`; the small spaCy model misses many names:
+    "Mayor Ana Ruiz opened ...", "Vail, wearing a gray suit, stood ...")."""
     names = [_clean_name(e.text) for e in st.entities if e.label == "PERSON" and e.end <= before]
     others = [(e.start, e.end) for e in st.entities if e.label != "PERSON"]
     for i, tok in enumerate(st.tokens):
-        if tok.end > before or tok.pos != "PROPN" or tok.dep not in _MENTION_DEPS:
+        if tok.end > before or tok.pos != "PROPN":
             continue
-        if any(s <= tok.start and tok.end <= e for s, e in others):
-            continue
+        if tok.dep not in _MENTION_DEPS and not _person_appositive(st.tokens, i):
+            continue  # a misparse may make the person the root: "Brill, 61, ..., asked"
         name = _noun_phrase(st, i)
-        if name and not any(_alias(name, n) for n in names):
+        if not name or any(_alias(name, n) for n in names):
+            continue
+        claimed = any(s <= tok.start and tok.end <= e for s, e in others)
+        if not claimed or _is_person(src, st, i, name):
             names.append(name)
     return names
 
@@ -790,21 +906,138 @@ def _looks_named(speaker: str) -> bool:
     return words[-1][:1].isupper() and words[-1].casefold() not in _ROLE_FAMILIES
 
 
-def _person_before(src: _Source, current: int, pos: int) -> str | None:
-    """The person named nearest before ``pos`` of statement ``current``, if unambiguous:
-    the people named in the nearest statement that names any (see :func:`_people`; named
-    speakers of its quotes count too) must all be one name."""
+#: Weight of the evidence for a person's gender, strongest first: an honorific of the name
+#: ("Mrs. Whitfield"), a pronoun in a clause the person reports ("Marsh said she ..."), a
+#: pronoun subject right after a sentence about the person (it may mean someone else:
+#: "Marsh said she had read the letters." then "“…,” he said").
+_HONORIFIC_EVIDENCE, _REPORTED_EVIDENCE, _NEXT_SENTENCE_EVIDENCE = 3, 2, 1
+
+
+def _gender(src: _Source, name: str, *, least: int = 0) -> str | None:
+    """The gender the source gives a named person (``"m"`` or ``"f"``): what most of its
+    strongest kind of evidence says (the honorifics of the name, else the pronouns of
+    :func:`_learn_genders`), None when there is none (of weight ``least`` at least) or it
+    is split evenly."""
+    # Each piece of evidence once (it is filed under each word of its name), and every one.
+    learned = {id(e): e for word in _surnames(name) for e in src.genders.get(word, ())}
+    evidence = [(g, w) for n, g, w in learned.values() if w >= least and _alias(n, name)]
+    evidence += [(g, _HONORIFIC_EVIDENCE) for g in _name(name).genders]
+    if not evidence:
+        return None
+    strongest = max(w for _, w in evidence)
+    ranked = Counter(g for g, w in evidence if w == strongest).most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _person_before(src: _Source, current: int, pos: int, pronoun: str) -> str | None:
+    """The person named nearest before ``pos`` of statement ``current`` that ``pronoun``
+    may refer to, if unambiguous: the people named in the nearest statement that names
+    any (see :func:`_people`; named speakers of its quotes count too), less those whose
+    gender (:func:`_gender`) the pronoun contradicts, must all be one name. When that
+    leaves no one, the search goes on, but only back to the paragraph before the
+    pronoun's: a pronoun no fitting person is near is left unresolved rather than given
+    to the wrong one."""
+    want = _PRONOUN_GENDERS.get(pronoun)
+    floor: int | None = None  # the earliest paragraph left to search, once a name misfit
     for k in range(current, -1, -1):
         st = src.sents[k].st
-        names = _people(st, pos if k == current else len(st.text))
+        if floor is not None and src.paragraph.get(st.id, floor) < floor:
+            return None
+        names = _people(src, st, pos if k == current else len(st.text))
         if k < current:
             names += [n for n in src.named.get(st.id, []) if _looks_named(n)]
         if not names:
             continue
-        if all(_alias(names[0], n) for n in names[1:]):
-            return names[-1]
+        fitting = [n for n in names if want is None or _gender(src, n) in (None, want)]
+        if not fitting:
+            if floor is None:
+                here = src.paragraph.get(src.sents[current].st.id, 0)
+                floor = here - 1
+            continue
+        if all(_alias(fitting[0], n) for n in fitting[1:]):
+            return fitting[-1]
         return None
     return None
+
+
+def _shared_subject(tokens: Sequence[Token], verb: int) -> int | None:
+    """The subject of a verb that has none of its own but shares one: a conjunct's ("Vail
+    stood and said") or, for a participle clause, the subject of the verb it hangs on
+    ("Vail apologized, saying ..."): the chain of such heads is followed up."""
+    i = verb
+    while tokens[i].dep == "conj" or (tokens[i].dep == "advcl" and tokens[i].tag == "VBG"):
+        i = tokens[i].head
+        subjects = [j for j in _children(tokens, i) if tokens[j].dep in _SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if tokens[i].head == i:
+            break
+    return None
+
+
+def _quoted_token(src: _Source, st: Statement, i: int) -> bool:
+    tok = st.tokens[i]
+    return any(s <= tok.start and tok.end <= e for s, e in src.quoted.get(st.id, ()))
+
+
+def _root_subject(tokens: Sequence[Token]) -> int | None:
+    root = next((i for i, t in enumerate(tokens) if t.head == i), None)
+    if root is None:
+        return None
+    return next((j for j in _children(tokens, root) if tokens[j].dep in _SUBJECT_DEPS), None)
+
+
+def _named_subject(src: _Source, k: int, subject: int | None, before: int) -> str | None:
+    """The name of a proper-noun subject of statement ``k`` (outside quotation marks), if it
+    is the only person the statement names before offset ``before``."""
+    st = src.sents[k].st
+    if subject is None or st.tokens[subject].pos != "PROPN" or _quoted_token(src, st, subject):
+        return None
+    name = _noun_phrase(st, subject)
+    if not name or not all(_alias(name, n) for n in _people(src, st, before)):
+        return None
+    return name
+
+
+def _learn_genders(src: _Source) -> list[tuple[str, str, int]]:
+    """(name, gender, weight) for each "he" or "she" outside quotation marks that refers
+    to a named person, in two places (the second is weaker evidence, see
+    :data:`_NEXT_SENTENCE_EVIDENCE`):
+
+    - the subject of a clause that person reports: "Marsh said [she had received ...]"
+      (the verb's own subject, or the one it shares: "Vail apologized, saying [he was
+      ...]");
+    - the subject of a sentence that names no one before it, right after a sentence whose
+      subject is that person: "Vail, wearing a gray suit, stood ..." then "“…,” he said".
+
+    The person must be the only one named in that sentence before the pronoun (in the
+    second case, in the sentence before). A possessive ("his lawyers") is no evidence: it
+    often means the other person of the story.
+    """
+    out: list[tuple[str, str, int]] = []
+    for k, sent in enumerate(src.sents):
+        tokens = sent.st.tokens
+        for i, tok in enumerate(tokens):
+            gender = _PRONOUN_GENDERS.get(tok.text.lower())
+            if gender is None or tok.dep not in _SUBJECT_DEPS or _quoted_token(src, sent.st, i):
+                continue
+            clause = tok.head
+            name, weight = None, _REPORTED_EVIDENCE
+            if tokens[clause].dep == "ccomp":
+                matrix = tokens[clause].head
+                own = [j for j in _children(tokens, matrix) if tokens[j].dep in _SUBJECT_DEPS]
+                subject = own[0] if own else _shared_subject(tokens, matrix)
+                if subject is not None and subject < i:
+                    name = _named_subject(src, k, subject, tok.start)
+            elif tokens[clause].head == clause and k > 0 and not _people(src, sent.st, tok.start):
+                before = src.sents[k - 1].st
+                name = _named_subject(src, k - 1, _root_subject(before.tokens), len(before.text))
+                weight = _NEXT_SENTENCE_EVIDENCE
+            if name:
+                out.append((name, gender, weight))
+    return out
 
 
 def _speaker_of(src: _Source, current: int, subject: int, verb: int | None) -> str | None:
@@ -815,14 +1048,15 @@ def _speaker_of(src: _Source, current: int, subject: int, verb: int | None) -> s
     low = tok.text.lower()
     if tok.pos == "PRON" or low in _RELATIVE_PRONOUNS:
         if low in _RESOLVED_PRONOUNS:
-            return _person_before(src, current, tok.start)
+            return _person_before(src, current, tok.start, low)
         if low in _RELATIVE_PRONOUNS and verb is not None and st.tokens[verb].dep == "relcl":
             return _noun_phrase(st, st.tokens[verb].head)  # "Ruiz, who said “…”"
         return None
     if tok.lemma.lower() in _UTTERANCE_NOUNS:
         owners = [j for j in _children(st.tokens, subject) if st.tokens[j].dep == "poss"]
-        if owners and st.tokens[owners[0]].text.lower() in _RESOLVED_PRONOUNS:
-            return _person_before(src, current, st.tokens[owners[0]].start)  # "his letter"
+        owner = st.tokens[owners[0]] if owners else None
+        if owner is not None and owner.text.lower() in _RESOLVED_PRONOUNS:
+            return _person_before(src, current, owner.start, owner.text.lower())  # "his letter"
     return _noun_phrase(st, subject)
 
 
@@ -920,6 +1154,14 @@ def _candidates(
             start = min(first.start, tok.start)
             end = max(tokens[subject].end, tok.end)
             yield _Candidate(sent.offset + start, sent.offset + end, verb, i, subject)
+            continue
+        shared = _shared_subject(tokens, i)  # "Vail apologized, saying ..."
+        if shared is not None and not _inside(
+            sent.offset + tokens[shared].start, sent.offset + tokens[shared].end, spans
+        ):
+            # The attribution is the verb: the subject belongs to another clause.
+            start, end = sent.offset + tok.start, sent.offset + tok.end
+            yield _Candidate(start, end, verb, i, shared)
             continue
         inverted = None
         if tok.tag != "VBG" and _after_quote(text, sent.offset + tok.start, spans):
@@ -1073,7 +1315,30 @@ def _quote_paragraphs(paras: Sequence[_Paragraph]) -> dict[str, list[Quote]]:
     """Quotes of one source's statements, by statement ID."""
     found: dict[str, list[Quote]] = defaultdict(list)
     all_sents = [s for p in paras for s in p.sents]
-    src = _Source(all_sents, {s.st.id: i for i, s in enumerate(all_sents)}, defaultdict(list))
+    quoted: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for para in paras:
+        for qs, qe in find_spans(para.text):
+            for sent in para.sents:
+                if sent.offset < qe and qs < sent.end:
+                    quoted[sent.st.id].append(
+                        (max(qs, sent.offset) - sent.offset, min(qe, sent.end) - sent.offset)
+                    )
+    src = _Source(
+        all_sents,
+        {s.st.id: i for i, s in enumerate(all_sents)},
+        defaultdict(list),
+        paragraph={s.st.id: n for n, p in enumerate(paras) for s in p.sents},
+        quoted=quoted,
+    )
+    for placed in all_sents:
+        for entity in placed.st.entities:
+            if entity.label == "PERSON":
+                words = frozenset(_speaker_key(_clean_name(entity.text)).split())
+                for word in words:
+                    src.persons.setdefault(word, []).append(words)
+    for evidence in _learn_genders(src):  # learned with no genders known yet
+        for word in _surnames(evidence[0]):
+            src.genders.setdefault(word, []).append(evidence)
     previous_tail: _Attribution | None = None  # a quote in the last sentence of the last para
     previous_last: _Sent | None = None
     for para in paras:
@@ -1346,7 +1611,9 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
 
 @dataclass(frozen=True, slots=True)
 class _Q:
-    """One quote of one statement, with the forms the comparison needs."""
+    """One quotation of one statement, with the forms the comparison needs: one quote, or
+    several of one speaker joined (:func:`_joined`), whose ``quote`` then runs from the
+    first to the last with the narration between them."""
 
     st: Statement
     quote: Quote
@@ -1357,10 +1624,20 @@ class _Q:
     whole: tuple[str, ...]  # normalised words of the whole quotation (all its statements)
     content: frozenset[str]  # normalised words minus stopwords
     lemmas: frozenset[str]  # content lemmas, for paraphrase overlap
+    parts: tuple[_Q, ...] = ()  # the quotes joined, when narration breaks the quotation
 
     @property
     def ellipsis(self) -> bool:
-        return bool(_ELLIPSIS.search(self.quote.text))
+        return any(_ELLIPSIS.search(p.quote.text) for p in self.parts or (self,))
+
+    @property
+    def gapped(self) -> bool:
+        """Whether the words come in pieces: an ellipsis, or narration between quotes."""
+        return len(self.pieces) > 1 and (self.ellipsis or bool(self.parts))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether statement offsets ``start``-``end`` are inside the quotation marks."""
+        return any(p.quote.start <= start and end <= p.quote.end for p in self.parts or (self,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1371,6 +1648,7 @@ class _Match:
     shorter: str | None = None  # statement ID of the shorter / elided side
     dropped: tuple[str, ...] = ()  # meaning words the shorter side leaves out
     loose: bool = False  # only one quotation if the two are known to be one utterance
+    kept: frozenset[int] = frozenset()  # word indices of the longer side the shorter keeps
 
 
 def _norm(word: str) -> str:
@@ -1445,6 +1723,69 @@ def _quote_records(statements: Sequence[Statement]) -> list[_Q]:
     for group in groups:
         whole = tuple(w for _, q in group for w in _words(q.text))
         out += [_quote_record(st, q, whole) for st, q in group]
+    return _joined(out)
+
+
+#: Most words of narration that break one quotation in two ("“…,” she said from the
+#: bench, “…”"); see :func:`_joined`.
+BROKEN_QUOTE_MAX_WORDS = 5
+
+
+def _breaks_one_quotation(narration: str) -> bool:
+    """Whether the text between two quotes of a sentence is only an attribution that
+    breaks one quotation: at most :data:`BROKEN_QUOTE_MAX_WORDS` words, ending with a
+    comma, no sentence punctuation ("” she said, “"; not "” Ruiz said, adding that “",
+    which opens a second quotation)."""
+    text = narration.strip().strip("“”\"‘’'").strip()
+    return (
+        text.endswith(",")
+        and not any(c in text for c in ".;:!?")
+        and len(_WORD.findall(text)) <= BROKEN_QUOTE_MAX_WORDS
+    )
+
+
+def _joined(records: Sequence[_Q]) -> list[_Q]:
+    """Records with each run of quotes of one named speaker in one statement that only an
+    attribution breaks (:func:`_breaks_one_quotation`) joined into one quotation ("“You
+    treated the county's funds as your private piggy bank,” she said, “and the people paid
+    for it.”"): its quotes are its pieces, and it is compared whole, so one intact piece
+    does not pass for a faithful trim of the other source's quotation while the other
+    piece changes its words."""
+    runs: list[list[_Q]] = []
+    for r in records:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.st is r.st
+            and r.quote.speaker is not None
+            and r.quote.speaker == last.quote.speaker
+            and _breaks_one_quotation(r.st.text[last.quote.end : r.quote.start])
+        ):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    out = []
+    for run in runs:
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        opening, closing = run[0].quote, run[-1].quote
+        st = run[0].st
+        wholes = list(dict.fromkeys(r.whole for r in run))
+        out.append(
+            _Q(
+                st=st,
+                quote=replace(opening, text=st.text[opening.start : closing.end], end=closing.end),
+                raw=tuple(w for r in run for w in r.raw),
+                words=tuple(w for r in run for w in r.words),
+                spans=tuple(sp for r in run for sp in r.spans),
+                pieces=tuple(p for r in run for p in r.pieces),
+                whole=tuple(w for whole in wholes for w in whole),
+                content=frozenset[str]().union(*(r.content for r in run)),
+                lemmas=frozenset[str]().union(*(r.lemmas for r in run)),
+                parts=tuple(run),
+            )
+        )
     return out
 
 
@@ -1549,12 +1890,32 @@ def _shortened(x: _Q, y: _Q, kept: set[int], a: _Q, b: _Q, ratio: float) -> _Mat
     out change what the kept ones say."""
     dropped = _dropped_meaning_words(y, kept)
     kind = QuoteClass.ALTERED if dropped else QuoteClass.ELIDED
-    return _Match(kind, ratio, diff=_word_diff(a, b), shorter=x.st.id, dropped=dropped)
+    return _Match(
+        kind, ratio, diff=_word_diff(a, b), shorter=x.st.id, dropped=dropped, kept=frozenset(kept)
+    )
 
 
 def _relate(a: _Q, b: _Q) -> _Match | None:
-    """How the words of two quotes relate, speakers aside (rules in the module docstring).
-    A ``loose`` match is one quotation only if the two are known to be one utterance."""
+    """How the words of two quotations relate, speakers aside (rules in the module
+    docstring). A ``loose`` match is one quotation only if the two are known to be one
+    utterance. A quotation broken by narration (:func:`_joined`) is compared whole; when
+    that gives no match or a loose one, its quotes are compared one by one, and the
+    closest close match among them counts (the other source quotes one of them only)."""
+    match = _relate_words(a, b)
+    if (match is not None and not match.loose) or not (a.parts or b.parts):
+        return match
+    found = [
+        m
+        for x in a.parts or (a,)
+        for y in b.parts or (b,)
+        if (m := _relate_words(x, y)) is not None and not m.loose
+    ]
+    # A part's word indices are not the whole quotation's.
+    return max((replace(m, kept=frozenset()) for m in found), key=lambda m: m.ratio, default=match)
+
+
+def _relate_words(a: _Q, b: _Q) -> _Match | None:
+    """:func:`_relate` for the words as they stand."""
     wa, wb = a.words, b.words
     if min(len(wa), len(wb)) < MIN_MATCH_WORDS:
         return None
@@ -1564,7 +1925,7 @@ def _relate(a: _Q, b: _Q) -> _Match | None:
         return _Match(QuoteClass.VERBATIM, 1.0)
     ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
     for x, y in ((a, b), (b, a)):
-        if x.ellipsis and len(x.pieces) > 1:
+        if x.gapped:
             kept = _in_order(x.pieces, y.words)
             if kept is not None:
                 return _shortened(x, y, kept, a, b, ratio)
@@ -1673,9 +2034,10 @@ def _finding(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> QuoteFinding:
     )
 
 
-def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding] | None:
-    """The finding for two quotes of different sources; ``one_fact``: the aligner put their
-    statements in one fact (a loose match then counts, for one named speaker)."""
+def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding, _Match] | None:
+    """The finding for two quotes of different sources, with its closeness and the match
+    it rests on; ``one_fact``: the aligner put their statements in one fact (a loose match
+    then counts, for one named speaker)."""
     match = _relate(a, b)
     if match is None:
         return None
@@ -1689,7 +2051,7 @@ def _classify_pair(a: _Q, b: _Q, *, one_fact: bool) -> tuple[float, QuoteFinding
         if not long_enough or not (exact or match.ratio >= NEAR_VERBATIM):
             return None  # two people saying similar things
         kind = QuoteClass.MISATTRIBUTED
-    return match.ratio, _finding(kind, a, b, match)
+    return match.ratio, _finding(kind, a, b, match), match
 
 
 def _position(st: Statement) -> tuple[str, int]:
@@ -1701,14 +2063,21 @@ def _key(q: _Q) -> tuple[str, int]:
     return q.st.id, q.quote.start
 
 
+#: For one quote (:func:`_key`), the other sources that quote only part of it: source ID ->
+#: the indices of its words they keep.
+_Trims = dict[tuple[str, int], dict[str, frozenset[int]]]
+
+
 def _textual_findings(
     records: Sequence[_Q], fact_of: Mapping[str, Fact]
-) -> tuple[dict[tuple[str, str], QuoteFinding], dict[tuple[str, int], set[str]]]:
-    """The best textual finding for each pair of statements of different sources, and for
+) -> tuple[dict[tuple[str, str], QuoteFinding], dict[tuple[str, int], set[str]], _Trims]:
+    """The best textual finding for each pair of statements of different sources; for
     each quote (:func:`_key`) the other sources it matched in any pair (a statement pair
-    keeps one finding, but each of its quotes that matched is accounted for)."""
-    best: dict[tuple[str, str], tuple[float, QuoteFinding]] = {}
+    keeps one finding, but each of its quotes that matched is accounted for); and the
+    faithful trims of each quote (:data:`_Trims`)."""
+    best: dict[tuple[str, str], tuple[float, QuoteFinding, _Match]] = {}
     matched: dict[tuple[str, int], set[str]] = defaultdict(set)
+    trims: _Trims = defaultdict(dict)
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
@@ -1721,10 +2090,63 @@ def _textual_findings(
                 continue
             matched[_key(a)].add(b.st.source_id)
             matched[_key(b)].add(a.st.source_id)
+            match = found[2]
+            if match.kind is QuoteClass.ELIDED and match.kept and found[1].b is not None:
+                short, long = (a, b) if match.shorter == a.st.id else (b, a)
+                kept = trims[_key(long)].get(short.st.source_id, frozenset())
+                trims[_key(long)][short.st.source_id] = kept | match.kept
             key = (a.st.id, b.st.id)
             if key not in best or found[0] > best[key][0]:
                 best[key] = found
-    return {k: f for k, (_, f) in best.items()}, matched
+    chosen = {k: (f, m.shorter) for k, (_, f, m) in best.items()}
+    return _drop_outvoted(chosen), matched, trims
+
+
+#: Added to an elision's explanation when another source's version of the longer quote
+#: keeps the same words but words the rest differently, as often (see :func:`_drop_outvoted`).
+_RIVAL_NOTE = (
+    "; another source's version keeps these words too but words the rest differently,"
+    " so either may be the original."
+)
+
+
+def _drop_outvoted(
+    found: Mapping[tuple[str, str], tuple[QuoteFinding, str | None]],
+) -> dict[tuple[str, str], QuoteFinding]:
+    """The findings less each elision measured against an outvoted version: when a short
+    quote S is a faithful trim (elided or verbatim) of two longer versions V and W of one
+    speaker that are altered against each other, and more statements quote W's words
+    faithfully (verbatim or elided, either way) than V's, S is not said to quote "only
+    part of" V: its words are W's, and V's alteration is reported against W. On a tie
+    (two versions, one source each) there is no telling which is the original: both
+    elisions stay, and each explanation says so (:data:`_RIVAL_NOTE`)."""
+    faithful: dict[str, set[str]] = defaultdict(set)
+    trims: dict[str, set[str]] = defaultdict(set)  # longer statement -> its faithful trims
+    altered: dict[str, set[str]] = defaultdict(set)
+    for (a, b), (f, shorter) in found.items():
+        if f.b is None:
+            continue
+        if f.kind in (QuoteClass.VERBATIM, QuoteClass.ELIDED):
+            faithful[a].add(b)
+            faithful[b].add(a)
+            if f.kind is QuoteClass.VERBATIM or shorter == a:
+                trims[b].add(a)
+            if f.kind is QuoteClass.VERBATIM or shorter == b:
+                trims[a].add(b)
+        elif f.kind is QuoteClass.ALTERED:
+            altered[a].add(b)
+            altered[b].add(a)
+    out = {}
+    for (a, b), (f, shorter) in found.items():
+        if f.kind is QuoteClass.ELIDED and shorter in (a, b):
+            short, long = (a, b) if shorter == a else (b, a)
+            rivals = [w for w in sorted(altered[long]) if short in trims[w]]
+            if any(len(faithful[w]) > len(faithful[long]) for w in rivals):
+                continue
+            if any(len(faithful[w]) == len(faithful[long]) for w in rivals):
+                f = replace(f, explanation=f.explanation.rstrip(".") + _RIVAL_NOTE)
+        out[(a, b)] = f
+    return out
 
 
 def _predicates(tokens: Sequence[Token], roots: Iterable[int]) -> dict[str, bool | None]:
@@ -1803,11 +2225,7 @@ def _value_clash(q: _Q, st: Statement) -> tuple[Value, Value] | None:
     officers”" reported as "the city would hire 500 new officers". The quote's values are
     those inside its marks; the paraphrase's those of the clauses it reports
     (:func:`_reported_roots`), so the day it was said ("said on Monday") is not one."""
-    quoted = [
-        v
-        for v in q.st.values
-        if v.kind in NUMERIC_KINDS and q.quote.start <= v.start and v.end <= q.quote.end
-    ]
+    quoted = [v for v in q.st.values if v.kind in NUMERIC_KINDS and q.covers(v.start, v.end)]
     if not quoted:
         return None
     told = [v for v in st.values if v.kind in NUMERIC_KINDS]
@@ -1841,7 +2259,7 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     if not q.st.tokens or not st.tokens:
         return None
     qt = q.st.tokens
-    inside = [i for i, t in enumerate(qt) if q.quote.start <= t.start and t.end <= q.quote.end]
+    inside = [i for i, t in enumerate(qt) if q.covers(t.start, t.end)]
     members = set(inside)
     quoted = _predicates(qt, (i for i in inside if qt[i].head not in members or qt[i].head == i))
     pt = st.tokens
@@ -1963,7 +2381,7 @@ def compare_quotes(
     records = _quote_records(statements)
     sources = {st.source_id for st in statements}
     fact_of = {sid: fact for fact in facts for sid in fact.statement_ids}
-    found, matched = _textual_findings(records, fact_of)
+    found, matched, trims = _textual_findings(records, fact_of)
 
     unquoted: dict[str, list[Statement]] = defaultdict(list)
     for st in sorted(statements, key=_position):
@@ -2000,6 +2418,20 @@ def compare_quotes(
                     (q.st.id, st.id), _paraphrase(q, st, f"{shared} shared words")
                 )
                 matched[_key(q)].add(source)
+
+    for q in records:  # the rest of a quotation a source quotes only part of
+        for source, kept in sorted(trims[_key(q)].items()):
+            rest = [q.spans[i] for i in range(len(q.words)) if i not in kept]
+            rest_lemmas = frozenset[str]().union(*(_content_lemmas(q.st, s, e) for s, e in rest))
+            if not rest_lemmas:
+                continue
+            scored = [(len(rest_lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
+            if not scored:
+                continue
+            shared, _, st = max(scored, key=lambda x: (x[0], x[1]))
+            if shared >= PARAPHRASE_MIN_SHARED and shared / len(rest_lemmas) >= PARAPHRASE_OVERLAP:
+                why = f"{shared} shared words with the part {source}'s own quote leaves out"
+                paraphrases.setdefault((q.st.id, st.id), _paraphrase(q, st, why))
 
     unsupported = []
     if len(sources) >= 2:

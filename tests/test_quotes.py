@@ -139,6 +139,65 @@ def test_quotes_ambiguous_pronoun_gives_no_speaker() -> None:
     assert (quote.speaker, quote.verb) == (None, "say")
 
 
+def test_quotes_pronoun_skips_a_person_the_text_calls_by_the_other_gender() -> None:
+    statements = _quoted(
+        "Tom Hale, the county engineer, inspected the dam on Monday. "
+        "Mayor Ana Ruiz said she was satisfied with the repairs.",
+        "“The spillway will hold through the spring floods,” he said.",
+    )
+    assert _quotes(statements) == [
+        ("The spillway will hold through the spring floods,", "Tom Hale")
+    ]
+
+
+def test_quotes_pronoun_with_only_a_misfit_nearby_gives_no_speaker() -> None:
+    statements = _quoted(
+        "Tom Hale, the county engineer, inspected the dam on Monday.",
+        "Mayor Ana Ruiz said she was satisfied with the repairs.",
+        "“The spillway will hold through the spring floods,” he said.",
+    )
+    assert _quotes(statements) == [("The spillway will hold through the spring floods,", None)]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Brill, wearing a blue shirt, stood and faced the court.",  # an act only people do
+        "Brill, 61, a former clerk, asked for mercy.",  # an age and a person appositive
+    ],
+)
+def test_quotes_a_proper_noun_spacy_does_not_call_a_person_is_one(intro: str) -> None:
+    statements = _quoted(
+        "Judge Lena Ortiz sentenced Carl Brill to four years on Friday.",
+        "Ortiz said she had read every letter.",
+        intro,
+        "“I regret every dollar I took from this town,” he said.",
+    )
+    assert _quotes(statements)[-1] == ("I regret every dollar I took from this town,", "Brill")
+
+
+def test_quotes_a_name_the_text_calls_he_is_a_person_for_later_pronouns() -> None:
+    statements = _quoted(
+        "Judge Lena Ortiz sentenced Carl Brill to four years on Friday.",
+        "“You betrayed every resident of this town,” she said.",
+        "Brill said he would appeal.",
+        "“I will fight this in every court in the land,” he said.",
+    )
+    assert [speaker for _, speaker in _quotes(statements)] == ["Lena Ortiz", "Brill"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brill apologized, saying he was “ashamed of every dollar I took from this town.”",
+        "Brill stood and said he was “ashamed of every dollar I took from this town.”",
+    ],
+)
+def test_quotes_a_speech_verb_sharing_a_subject_gives_the_speaker(sentence: str) -> None:
+    statements = _quoted("Judge Lena Ortiz sentenced Carl Brill to four years on Friday.", sentence)
+    assert _quotes(statements) == [("ashamed of every dollar I took from this town.", "Brill")]
+
+
 def test_quotes_relative_who_names_its_antecedent() -> None:
     (st,) = _quoted(
         "The tunnel was opened by Ana Ruiz, who said “this is the proudest day of my career.”"
@@ -755,6 +814,117 @@ def test_quotes_a_quote_in_a_fact_with_other_sources_is_still_unsupported() -> N
     assert "a:1 quotes parent Jenna Hill differently: “Nobody asked us what we wanted”" in (
         b.explanation
     )
+
+
+def test_quotes_a_broken_quotation_with_a_reworded_piece_is_altered_not_elided() -> None:
+    # The second piece is an intact trim of the wire's words; the first is reworded.
+    statements = _sources(
+        wire=[
+            "“You treated the town's money as your own wallet, and the people of Dunmore paid "
+            "for it with shut libraries and broken bridges,” Judge Ortiz said."
+        ],
+        review=[
+            "“You treated the town's funds as your private wallet,” Judge Ortiz said, “and the "
+            "people of Dunmore paid for it.”"
+        ],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.ALTERED, "review:1", "wire:1")
+    assert f.diff is not None and "[-funds-] {+money+}" in f.diff
+
+
+def test_quotes_a_piece_of_a_broken_quotation_is_compared_on_its_own() -> None:
+    statements = _sources(
+        courier=["“You treated the town's money as your own wallet,” Ortiz told him."],
+        review=[
+            "“You treated the town's funds as your private wallet,” Ortiz said, “and the "
+            "people of Dunmore paid for it.”"
+        ],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.ALTERED, "courier:1", "review:1")
+    assert "differ widely" not in f.explanation
+
+
+def test_quotes_a_quotation_broken_by_its_attribution_is_verbatim_when_whole() -> None:
+    statements = _sources(
+        a=["“The dam will hold,” Hale said, “even if the river rises another metre.”"],
+        b=["“The dam will hold even if the river rises another metre,” Hale said."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert (f.kind, f.a, f.b) == (QuoteClass.VERBATIM, "a:1", "b:1")
+
+
+_FULL = (
+    "“Our crew did exactly what they were trained to do, and every passenger walked off "
+    "that aircraft,” said Renee Caldwell."
+)
+_REWORDED = (
+    "“Our crew did exactly what they were trained to do, and every passenger got off that "
+    "plane safely,” said Renee Caldwell."
+)
+_TRIM = "“Our crew did exactly what they were trained to do,” said Renee Caldwell."
+
+
+def test_quotes_a_trim_is_not_an_elision_of_the_version_the_others_outvote() -> None:
+    statements = _sources(a=[_FULL], b=[_FULL], c=[_REWORDED], d=[_TRIM])
+    kinds = _kinds(compare_quotes(statements, ()))
+    assert kinds == {
+        (QuoteClass.VERBATIM, "a:1", "b:1"),
+        (QuoteClass.ALTERED, "a:1", "c:1"),
+        (QuoteClass.ELIDED, "a:1", "d:1"),
+        (QuoteClass.ALTERED, "b:1", "c:1"),
+        (QuoteClass.ELIDED, "b:1", "d:1"),
+    }  # no (ELIDED, "c:1", "d:1"): d keeps a's and b's words, c rewords them
+    assert not any("either may" in f.explanation for f in compare_quotes(statements, ()))
+
+
+def test_quotes_a_trim_of_two_versions_one_each_is_an_elision_of_both() -> None:
+    # One source each: no telling which version is the original, and the explanations say so.
+    statements = _sources(a=[_FULL], c=[_REWORDED], d=[_TRIM])
+    findings = compare_quotes(statements, ())
+    assert _kinds(findings) == {
+        (QuoteClass.ALTERED, "a:1", "c:1"),
+        (QuoteClass.ELIDED, "a:1", "d:1"),
+        (QuoteClass.ELIDED, "c:1", "d:1"),
+    }
+    elided = [f for f in findings if f.kind is QuoteClass.ELIDED]
+    assert all("either may be the original" in f.explanation for f in elided)
+
+
+def test_quotes_a_source_that_quotes_part_may_paraphrase_the_rest() -> None:
+    statements = _sources(
+        wire=[
+            "“You treated the town's money as your own wallet, and the people of Dunmore paid "
+            "for it with shuttered libraries and crumbling bridges,” Judge Ortiz said."
+        ],
+        courier=[
+            "“You treated the town's money as your own wallet,” Judge Ortiz said.",
+            "The judge said the thefts had forced Dunmore to shutter libraries and let bridges "
+            "crumble.",
+        ],
+    )
+    findings = compare_quotes(statements, ())
+    assert _kinds(findings) == {
+        (QuoteClass.ELIDED, "courier:1", "wire:1"),
+        (QuoteClass.PARAPHRASED, "wire:1", "courier:2"),
+    }
+    (f,) = [f for f in findings if f.kind is QuoteClass.PARAPHRASED]
+    assert "the part courier's own quote leaves out" in f.explanation
+
+
+def test_quotes_the_rest_of_a_trimmed_quote_needs_enough_shared_words() -> None:
+    statements = _sources(
+        wire=[
+            "“You treated the town's money as your own wallet, and the people of Dunmore paid "
+            "for it with shuttered libraries and crumbling bridges,” Judge Ortiz said."
+        ],
+        courier=[
+            "“You treated the town's money as your own wallet,” Judge Ortiz said.",
+            "The judge said the people of Dunmore deserved better.",
+        ],
+    )
+    assert _kinds(compare_quotes(statements, ())) == {(QuoteClass.ELIDED, "courier:1", "wire:1")}
 
 
 def test_quotes_each_quote_of_a_statement_gets_a_finding() -> None:
