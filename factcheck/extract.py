@@ -32,6 +32,10 @@ API
     Whether one place name may lie inside the other ("Manhattan" and "New York", "Paris"
     and "France"), from a small list of countries, US states and regions; two places of
     one level or of unknown size give False.
+``clause_tense(tokens, i)``
+    The tense of the clause whose verb is token ``i`` ("past", "present", "future" or
+    None), as dates read it (see :func:`_tense`): :mod:`factcheck.frames` tells a plan
+    from a done deed with it.
 
 Every value has a ``role`` (:class:`~factcheck.types.ValueRole`, see "Roles" below):
 *current* for the claim, *previous* for the earlier figure of a change ("fell to 4.2%
@@ -199,7 +203,7 @@ from functools import partial
 
 from factcheck.types import Entity, Statement, Token, Value, ValueKind, ValueRole
 
-__all__ = ["comparable", "compatible", "extract", "maybe_contains", "same_name"]
+__all__ = ["clause_tense", "comparable", "compatible", "extract", "maybe_contains", "same_name"]
 
 # --------------------------------------------------------------------------------------
 # Numbers
@@ -1811,6 +1815,15 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     return _verb_tense(ctx, verb, 0)
 
 
+def clause_tense(tokens: Sequence[Token], verb: int) -> str | None:
+    """The tense of the clause headed by ``tokens[verb]``: ``"past"``, ``"present"``,
+    ``"future"`` or None, by the rules of :func:`_tense` (a modal, "going to", the present
+    progressive, a scheduling word or an infinitive under a present verb is the future:
+    "would cut", "plans to cut", "is set to open", "is sending")."""
+    ctx = _Context("", tuple(tokens), (), None)
+    return _verb_tense(ctx, verb, 0) if 0 <= verb < len(tokens) else None
+
+
 def _past_form(tok: Token) -> bool:
     return tok.tag in ("VBD", "VBN") or (tok.pos == "ADJ" and tok.text.lower().endswith("ed"))
 
@@ -2383,8 +2396,25 @@ def _find_tallies(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         )
 
 
+def _group(ctx: _Context, i: int) -> bool:
+    """An adjective or a participle used as a noun for a group of people, with "the": "two
+    of *the injured*", "*the dead*", "*the wounded*"."""
+    tok = ctx.tokens[i]
+    return tok.pos in ("ADJ", "VERB") and any(
+        t.head == i and k != i and t.dep == "det" and t.text.lower() == "the"
+        for k, t in enumerate(ctx.tokens)
+    )
+
+
+def _noun_word(tok: Token) -> str:
+    """What a count of ``tok`` counts: a noun's lemma, or a group word as written ("injured":
+    spaCy lemmatises the participle to "injure")."""
+    return tok.lemma.lower() if tok.pos in ("NOUN", "PROPN") else tok.text.lower()
+
+
 def _noun_after_of(ctx: _Context, pos: int) -> int | None:
-    """The noun counted in "<amount> of <noun phrase>": the object of that "of"."""
+    """The noun counted in "<amount> of <noun phrase>": the object of that "of" (a noun, or
+    a group word: "two of the injured")."""
     i = _token_at(ctx, pos)
     if i is None or ctx.tokens[i].text.lower() != "of":
         return None
@@ -2392,7 +2422,7 @@ def _noun_after_of(ctx: _Context, pos: int) -> int | None:
         (
             k
             for k, t in enumerate(ctx.tokens)
-            if t.head == i and t.dep == "pobj" and t.pos in ("NOUN", "PROPN")
+            if t.head == i and t.dep == "pobj" and (t.pos in ("NOUN", "PROPN") or _group(ctx, k))
         ),
         None,
     )
@@ -2400,7 +2430,7 @@ def _noun_after_of(ctx: _Context, pos: int) -> int | None:
 
 def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
     """The token a cardinal counts: its nummod head ("three researchers") or the object of a
-    following "of" ("two of the researchers")."""
+    following "of" ("two of the researchers", "two of the injured")."""
     root = _span_root(ctx, start, end)
     if root is None:
         return None
@@ -2411,7 +2441,7 @@ def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
         return tok.head  # "three researchers"; spaCy makes "dozen" a compound
     if tok.pos == "NUM" and raw.lower() != "one":
         noun = _noun_after_of(ctx, end)
-        if noun is not None and ctx.tokens[noun].tag in ("NNS", "NNPS"):
+        if noun is not None and (ctx.tokens[noun].tag in ("NNS", "NNPS") or _group(ctx, noun)):
             return noun
     return None
 
@@ -2659,7 +2689,7 @@ def _count_noun(
         tok = ctx.tokens[noun]
         if _YEAR_LIKE.match(raw) and tok.tag != "NNS":
             return None, None  # "the 2024 letter": a year, not 2024 letters
-        return tok.lemma.lower(), tok.end if tok.start >= m.end() else None
+        return _noun_word(tok), tok.end if tok.start >= m.end() else None
     if _YEAR_LIKE.match(raw):
         return None, None
     measured = _measured_subject(ctx, m.start(), m.end())

@@ -1523,3 +1523,8 @@ def test_extract_change_by_and_to_is_no_range(
 def test_extract_role_date_of_a_from_without_an_earlier_figure(statement_factory: Make) -> None:
     text = "The board voted on Monday to cut $8 million from next year's budget."
     assert ("next year", ValueRole.CURRENT) in roles(statement_factory, text)
+
+
+def test_extract_counts_a_partitive_group(statement_factory: Make) -> None:
+    v = one(statement_factory, "Two of the injured were taken to a hospital.", ValueKind.COUNT)
+    assert (v.text, v.unit) == ("Two of the injured", "injured")
