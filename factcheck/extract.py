@@ -1792,6 +1792,14 @@ _NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 _SCHEDULED = frozenset({"schedule", "set", "slate", "due", "expect", "plan", "intend", "poise"})
 
 
+#: Reporting verbs (lemmas): a present clause they report keeps its own tense ("the trial
+#: begins Monday, he said"), unlike one that hangs on another past verb (see :func:`_tense`).
+_REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "announce", "report", "add", "state", "note", "confirm", "claim", "write",
+     "explain", "warn", "insist", "argue", "testify", "predict", "caution", "acknowledge"}
+)  # fmt: skip
+
+
 def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     """The tense of the clause a date sits in: past, present, future, or None if unknown.
 
@@ -1802,8 +1810,12 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     verb ("wants to open in March"). Past: a past-tense verb or auxiliary, the present
     perfect ("has closed"), a bare participle ("the plan, announced Monday"), or a verb the
     parser misread as an adjective of a verbless sentence's root (:func:`_misparsed_past`).
-    Present: other present-tense verbs ("the trial begins Monday"). A date that modifies a
-    noun ("Monday's crash", "the Thursday vote") has no tense of its own: None.
+    Present: other present-tense verbs ("the trial begins Monday"), unless the clause hangs
+    on a past-tense verb that is not a reporting verb (:data:`_REPORTING_LEMMAS`): "the
+    sentence Marsh *gave* Vail on Wednesday *falls* between ..." (the parser hangs "falls"
+    and its date on "gave") tells of the past event, while "the trial begins Monday, he
+    *said*" stays present. A date that modifies a noun ("Monday's crash", "the Thursday
+    vote") has no tense of its own: None.
     """
     root = _span_root(ctx, hit.start, hit.end)
     if root is None or ctx.tokens[root].dep in _NOUN_MODIFIER_DEPS:
@@ -1812,7 +1824,15 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), None)
     if verb is None:
         return _PAST if _misparsed_past(ctx, chain[-1]) else None
-    return _verb_tense(ctx, verb, 0)
+    tense = _verb_tense(ctx, verb, 0)
+    if tense == _PRESENT and any(
+        ctx.tokens[k].pos in ("VERB", "AUX")
+        and ctx.tokens[k].lemma.lower() not in _REPORTING_LEMMAS
+        and _verb_tense(ctx, k, 0) == _PAST
+        for k in _ancestors(ctx, verb)[1:]
+    ):
+        return _PAST
+    return tense
 
 
 def clause_tense(tokens: Sequence[Token], verb: int) -> str | None:

@@ -671,6 +671,13 @@ def test_extract_date_month_day_ignores_year_of_a_joined_clause(statement_factor
         ("The union is going to strike on Friday.", date(2026, 3, 9), "2026-03-13"),
         ("The vote is scheduled for Thursday.", date(2026, 3, 9), "2026-03-12"),
         ("The trial begins Monday.", PUBLISHED, "2025-08-04"),
+        ("The trial begins Monday, prosecutors said.", PUBLISHED, "2025-08-04"),
+        (
+            "The six-year sentence Judge Elena Marsh gave Dennis Vail on Wednesday falls"
+            " between what prosecutors and the defense asked for.",
+            date(2026, 5, 16),
+            "2026-05-13",
+        ),
         ("The council voted on the contract on Thursday.", date(2026, 3, 9), "2026-03-05"),
     ],
 )
