@@ -150,7 +150,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from factcheck.extract import comparable, compatible, maybe_contains, same_name
+from factcheck.extract import comparable, compatible, display, maybe_contains, same_name
 from factcheck.frames import (
     Arg,
     Frame,
@@ -700,7 +700,8 @@ def _gap(a: Value, b: Value) -> float:
 
 
 def _describe(v: Value) -> str:
-    return v.text if v.text == v.norm else f"{v.text} ({v.norm})"
+    shown = display(v)
+    return v.text if v.text == shown else f"{v.text} ({shown})"
 
 
 def _confidence(kind: ConflictKind, similarity: float, extra: float = 1.0) -> float:

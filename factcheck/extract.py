@@ -32,6 +32,9 @@ API
     Whether one place name may lie inside the other ("Manhattan" and "New York", "Paris"
     and "France"), from a small list of countries, US states and regions; two places of
     one level or of unknown size give False.
+``display(value)``
+    The normalised figure as a reader writes it, for reasons and tags ("USD 14.3 billion",
+    "8 years", "16 weeks"); ``norm`` stays the figure compared.
 ``clause_tense(tokens, i)``
     The tense of the clause whose verb is token ``i`` ("past", "present", "future" or
     None), as dates read it (see :func:`_tense`): :mod:`factcheck.frames` tells a plan
@@ -203,7 +206,15 @@ from functools import partial
 
 from factcheck.types import Entity, Statement, Token, Value, ValueKind, ValueRole
 
-__all__ = ["clause_tense", "comparable", "compatible", "extract", "maybe_contains", "same_name"]
+__all__ = [
+    "clause_tense",
+    "comparable",
+    "compatible",
+    "display",
+    "extract",
+    "maybe_contains",
+    "same_name",
+]
 
 # --------------------------------------------------------------------------------------
 # Numbers
@@ -3551,6 +3562,66 @@ def _overlap(a: Value, b: Value) -> bool:
         return True  # they share more than one point
     touching = a.high == b.low or b.high == a.low
     return touching and _closed(a) and _closed(b)
+
+
+#: Scale words a large sum is shown with (see :func:`display`): "USD 14.3 billion".
+_DISPLAY_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+#: Units a duration is shown in, largest first (see :func:`display`): "8 years", "16 weeks".
+_DISPLAY_DURATIONS = (
+    ("year", _YEAR_S), ("month", _YEAR_S / 12), ("week", 7 * 86400.0), ("day", 86400.0),
+    ("hour", 3600.0), ("minute", 60.0), ("second", 1.0),
+)  # fmt: skip
+_NORM_NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?"
+_NORM_FIGURE = re.compile(
+    rf"^(?P<pre>~<=|~>=|>=|<=|~)?(?P<a>{_NORM_NUMBER})(?:\.\.(?P<b>{_NORM_NUMBER}))?$"
+)
+
+
+def display(value: Value) -> str:
+    """The normalised figure of ``value`` as a reader writes it, for reasons and tags: a sum
+    with a scale word ("USD 1.43e+10" -> "USD 14.3 billion", a range "USD 4.6-4.8 billion"),
+    a duration in the largest unit that counts it whole ("2.52e+08 s" -> "8 years",
+    "9.68e+06 s" -> "16 weeks"), with the qualifier's sign ("<=3 years"). Other values, and
+    a norm of another shape, show ``norm`` itself, which stays the figure compared."""
+    norm = value.norm
+    if value.kind is ValueKind.MONEY:
+        unit, _, figure = norm.partition(" ")
+        m = _NORM_FIGURE.match(figure)
+        return f"{unit} {m['pre'] or ''}{_sum_range(m['a'], m['b'])}" if m else norm
+    if value.kind is ValueKind.QUANTITY and norm.endswith(" s"):
+        m = _NORM_FIGURE.match(norm[:-2])
+        if m is None:
+            return norm
+        a = float(m["a"])
+        name, size = next(
+            ((n, z) for n, z in _DISPLAY_DURATIONS if a >= z and _whole(a / z)),
+            next(((n, z) for n, z in _DISPLAY_DURATIONS if a >= z), _DISPLAY_DURATIONS[-1]),
+        )
+        figures = [f"{x / size:.4g}" for x in (a, float(m["b"]) if m["b"] else None) if x]
+        plural = "" if figures == ["1"] else "s"
+        return f"{m['pre'] or ''}{'-'.join(figures)} {name}{plural}"
+    return norm
+
+
+def _whole(x: float) -> bool:
+    return abs(x - round(x)) < 1e-6 * max(1.0, x)
+
+
+def _sum_range(a: str, b: str | None) -> str:
+    """A sum or a range of sums, with one scale word when both ends share it: "14.3
+    billion", "4.6-4.8 billion", "900 million-1.2 billion"."""
+    ends = [_scaled_sum(float(x)) for x in (a, b) if x]
+    if len(ends) == 2 and ends[0][1] == ends[1][1]:
+        return f"{ends[0][0]}-{ends[1][0]}{ends[1][1]}"
+    return "-".join(f"{n}{w}" for n, w in ends)
+
+
+def _scaled_sum(x: float) -> tuple[str, str]:
+    """A sum's figure and scale word: (14.3, " billion"), ("12,500", "")."""
+    scale, word = next(((z, w) for z, w in _DISPLAY_SCALES if x >= z), (1.0, ""))
+    if not word:
+        return f"{x:,.2f}".removesuffix(".00"), ""
+    return f"{x / scale:.4g}", f" {word}"
 
 
 def comparable(a: Value, b: Value) -> bool:

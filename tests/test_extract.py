@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from factcheck.extract import comparable, compatible, extract, maybe_contains, same_name
+from factcheck.extract import comparable, compatible, display, extract, maybe_contains, same_name
 from factcheck.types import Statement, Value, ValueKind, ValueRole
 
 Make = Callable[..., Statement]
@@ -1535,3 +1535,24 @@ def test_extract_role_date_of_a_from_without_an_earlier_figure(statement_factory
 def test_extract_counts_a_partitive_group(statement_factory: Make) -> None:
     v = one(statement_factory, "Two of the injured were taken to a hospital.", ValueKind.COUNT)
     assert (v.text, v.unit) == ("Two of the injured", "injured")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        ("Meta invested $14.3 billion.", ValueKind.MONEY, "USD 14.3 billion"),
+        ("Meta invested more than $14 billion.", ValueKind.MONEY, "USD >=14 billion"),
+        ("Revenue of $4.6 billion to $4.8 billion.", ValueKind.MONEY, "USD 4.6-4.8 billion"),
+        ("It costs $12,500.", ValueKind.MONEY, "USD 12,500"),
+        ("He was sentenced to eight years.", ValueKind.QUANTITY, "8 years"),
+        ("He asked for no more than three years.", ValueKind.QUANTITY, "<=3 years"),
+        ("The strike lasted 16 weeks.", ValueKind.QUANTITY, "16 weeks"),
+        ("The delay lasted 90 minutes.", ValueKind.QUANTITY, "90 minutes"),
+        ("Prices rose 8%.", ValueKind.PERCENT, "8%"),
+    ],
+)
+def test_extract_display_shows_figures_as_written(
+    statement_factory: Make, text: str, kind: ValueKind, shown: str
+) -> None:
+    v = one(statement_factory, text, kind)
+    assert display(v) == shown
