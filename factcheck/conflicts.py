@@ -138,8 +138,9 @@ not the event, and is never compared.
 
 Confidence is the alignment similarity scaled by how clear-cut the kind is (:data:`WEIGHT`;
 for values, by how far apart the values are), by :data:`REWORDED_FACTOR` when an
-argument is reworded, by :data:`UNKNOWN_EVENT_FACTOR` when the action is unknown (a
-figure matched by its measured thing, a copular clause), and by :data:`DENIAL_FACTOR` for
+argument is reworded (of one action: a light verb's roles are not set against another
+verb's), by :data:`UNKNOWN_EVENT_FACTOR` when the action is unknown (a figure or a date
+with no event of its own or with a light verb, a copular clause), and by :data:`DENIAL_FACTOR` for
 a denial, rounded to two places.
 """
 
@@ -747,11 +748,14 @@ def _value_pairs(
 @dataclass(frozen=True, slots=True)
 class _Caveats:
     """What weakens a value conflict between two events: the arguments they name
-    differently, and, when the action is unknown (a figure with no event, or a light
-    verb), the thing both figures measure (``thing``, as a role ``"measured"``)."""
+    differently (of one action only: the roles of a light verb and of another verb do not
+    line up), whether the action is ``unknown`` (a value with no event, or a light verb on
+    either side), and for figures the thing both measure (``thing``, as a role
+    ``"measured"``), which then ties them."""
 
     reworded: tuple[_Role, ...] = ()
     thing: _Role | None = None
+    unknown: bool = False
 
 
 def _plan_and_deed(x: Frame, y: Frame) -> bool:
@@ -832,15 +836,17 @@ def _caveats(
                 return None  # two periods, each with its own figure
         elif _dates_differ(x, y):
             return None
-        reworded = [r for r in roles if r.rel is _Rel.REWORDED]
+        if x.verb == y.verb or cost:
+            reworded = [r for r in roles if r.rel is _Rel.REWORDED]
+    unknown = x is None or y is None or x.light or y.light
     thing: _Role | None = None
-    if kind is not ValueKind.DATE and (x is None or y is None or x.light or y.light):
+    if kind is not ValueKind.DATE and unknown:
         thing = _one_thing(vx, vy, x, y, a, b)
         if thing is None:
             return None
         if thing.rel is _Rel.REWORDED:
             reworded.append(thing)
-    return _Caveats(tuple(reworded), thing)
+    return _Caveats(tuple(reworded), thing, unknown)
 
 
 def _earlier(x: Value, y: Value, a: _Side, b: _Side) -> str:
@@ -865,8 +871,11 @@ def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: _Caveats) -> str
         reason += f" ({'; '.join(notes)})"
     if caveats.thing is not None:
         reason += (
-            f"; no action ties the two {'dates' if kind is ValueKind.DATE else 'figures'}, "
-            f"only what they are of ('{_label(caveats.thing.x)}')"
+            f"; no action ties the two figures, only what they are of ('{_label(caveats.thing.x)}')"
+        )
+    elif caveats.unknown:
+        reason += (
+            "; no action ties the two dates (a light verb or none), so they may tell two events"
         )
     return reason + _reworded_note(caveats.reworded)
 
@@ -888,7 +897,7 @@ def _factor(caveats: _Caveats) -> float:
     """The confidence factor of the caveats: :data:`REWORDED_FACTOR` for arguments named
     differently, :data:`UNKNOWN_EVENT_FACTOR` for an unknown action."""
     return (REWORDED_FACTOR if caveats.reworded else 1.0) * (
-        UNKNOWN_EVENT_FACTOR if caveats.thing is not None else 1.0
+        UNKNOWN_EVENT_FACTOR if caveats.unknown else 1.0
     )
 
 

@@ -1342,3 +1342,19 @@ def test_conflicts_reworded_event_rules_keep_their_limits(
     statement_factory: StatementFactory, a: str, b: str
 ) -> None:
     assert _kinds(statement_factory, a, b) == []
+
+
+def test_conflicts_an_unknown_action_lowers_a_date_conflict_like_a_figure(
+    statement_factory: StatementFactory,
+) -> None:
+    def one(a: str, b: str) -> float:
+        (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+        assert c.kind is ConflictKind.DATE
+        return c.confidence
+
+    plain = one(
+        "The company completed the merger on Monday.",
+        "The company completed the merger on Tuesday.",
+    )
+    light = one("The jet made a landing on Monday.", "The jet landed on Tuesday.")
+    assert light < plain
