@@ -127,11 +127,14 @@ not the event, and is never compared.
   speaker ("Mayor Ellen Voss said ..." vs "Mayor Ellen Ross said ...") is an entity
   conflict on the speaker, at a lower confidence (:data:`SPEAKER_FACTOR`), when the two
   names differ only in the surname (one person misnamed, not two people who may both have
-  said it) and no source has both. Two copular clauses of place with named subjects
-  ("Captain Mendes was at the controls" / "Captain Whitfield was at the controls")
-  compare their subjects too, at :data:`UNKNOWN_EVENT_FACTOR`: a state two may share. An
-  indefinite common noun and a name of its kind (:data:`NAME_KINDS`: "to a hospital" /
-  "to St. Luke's Medical Center") are one thing reworded.
+  said it) and no source has both. One common noun with a different attached name on
+  each side, every other argument the same, is one too ("in a courtroom *in Springfield*"
+  / "in a courtroom *in Columbia*"; "its plant *in Dayton*" / "*in Toledo*"). Two copular
+  clauses of place with named subjects ("Captain Mendes was at the controls" / "Captain
+  Whitfield was at the controls") compare their subjects too, at
+  :data:`UNKNOWN_EVENT_FACTOR`: a state two may share. An indefinite common noun and a
+  name of its kind (:data:`NAME_KINDS`: "to a hospital" / "to St. Luke's Medical
+  Center") are one thing reworded.
 - **claim** (weaker): the same actor and action on a different common-noun object
   ("paused testing" vs "paused development"); near-synonyms (:data:`NEAR_SYNONYMS`:
   "the figure" / "the number") are one object.
@@ -1076,6 +1079,8 @@ def _same_action(
             reason += f"; '{action}' names a state, not an action, that two may share"
             factor = UNKNOWN_EVENT_FACTOR
         return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words, factor)
+    if (attached := _attached_entity(d, roles, x, y, a, b)) is not None:
+        return attached
     plain = not (d.x.named or d.y.named or d.x.counted or d.y.counted)
     unnamed = not _mentions(b.st, d.x.name) and not _mentions(a.st, d.y.name)
     synonyms = _near_synonyms(d.x.name, d.y.name) or _near_synonyms(d.x.text, d.y.text)
@@ -1085,6 +1090,35 @@ def _same_action(
         )
         return _Finding(ConflictKind.CLAIM, reason)
     return None
+
+
+def _attached_entity(
+    d: _Role, roles: Sequence[_Role], x: Frame, y: Frame, a: _Side, b: _Side
+) -> _Finding | None:
+    """The one argument that differs is one common noun on both sides, with the same
+    classifiers and one attached name each, the two names different (not aliases, neither
+    a place that may hold the other) and neither statement naming the other's ("handed down
+    the sentence in a courtroom *in Springfield*" / "in a courtroom *in Columbia*"), every
+    other argument the same: an entity conflict on the attached names, as for two names in
+    the role itself."""
+    if d.x.named or d.y.named or d.rel is not _Rel.DIFFERENT or len(roles) < 2:
+        return None
+    if not (d.x.name == d.y.name or _near_synonyms(d.x.name, d.y.name)):
+        return None
+    if len(d.x.attached) != 1 or len(d.y.attached) != 1 or d.x.classifiers != d.y.classifiers:
+        return None
+    (nx,), (ny,) = d.x.attached_names, d.y.attached_names
+    if same_name(nx, ny) or _contains(nx, ny) or _mentions(b.st, nx) or _mentions(a.st, ny):
+        return None
+    if _values_differ(x, y, a, b):
+        return None
+    (px, _), (py, _) = d.x.attached[0], d.y.attached[0]
+    lx, ly = (n if p == "mod" else f"{p} {n}" for p, n in ((px, nx), (py, ny)))
+    reason = (
+        f"a different name on the {d.x.text} for the same action ({_action(x)}): "
+        f"'{d.x.text} {lx}' against '{d.y.text} {ly}'"
+    )
+    return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words)
 
 
 def _action(f: Frame) -> str:

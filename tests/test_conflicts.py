@@ -1358,3 +1358,32 @@ def test_conflicts_an_unknown_action_lowers_a_date_conflict_like_a_figure(
     )
     light = one("The jet made a landing on Monday.", "The jet landed on Tuesday.")
     assert light < plain
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        (
+            "Judge Elena Marsh handed down the sentence Thursday in a packed courtroom in"
+            " Springfield.",
+            "Marsh handed down the sentence in a courtroom in Columbia.",
+            [ConflictKind.ENTITY],
+        ),
+        (
+            "Acme cut 300 jobs at its plant in Dayton.",
+            "Acme cut 300 jobs at its plant in Toledo.",
+            [ConflictKind.ENTITY],
+        ),
+        # a place that may hold the other, or the other statement names both
+        ("Acme cut jobs at its plant in Dayton.", "Acme cut jobs at its plant in Ohio.", []),
+        (
+            "Acme cut 300 jobs at its plant in Dayton.",
+            "Acme cut 300 jobs at its plant in Toledo and its plant in Dayton.",
+            [],
+        ),
+    ],
+)
+def test_conflicts_a_different_name_attached_to_one_argument(
+    statement_factory: StatementFactory, a: str, b: str, found: list[ConflictKind]
+) -> None:
+    assert _kinds(statement_factory, a, b) == found
