@@ -79,7 +79,11 @@ things are one: the same head (or name), or near-synonyms (reworded), with no at
 or classifier that differs and no part against its whole. When the parse does not say what
 a figure measures, there is no conflict. Such a conflict is weaker
 (:data:`UNKNOWN_EVENT_FACTOR`) and the reason says that only the thing ties the figures.
-A date is always its event's, and is compared as before.
+A value with no event of its own may belong to any period the statement names: two such
+figures of statements whose dates do not overlap, or two such dates of statements whose
+figures do not fit, are two periods ("revenue of $4.82 billion in 2025" / "$4.1 billion
+in 2024"). Otherwise a date is its event's, compared event by event, and an unknown
+action lowers its confidence too.
 
 Two sums of money told as a cost (:data:`COST_VERBS`, :data:`COST_NOUNS`: "at a *cost* of
 $48 million" / "to *spend* $52 million") are one action's, whatever their verbs.
@@ -648,6 +652,28 @@ def _dates_differ(x: Frame, y: Frame) -> bool:
     return bool(dx and dy) and not any(compatible(u, v) for u in dx for v in dy)
 
 
+def _periods_differ(a: _Side, b: _Side) -> bool:
+    """Both statements give dates of their events and none of one overlaps one of the other:
+    a figure with no event of its own may be of either period, so they are two periods."""
+    da = [v for v in a.values if v.kind is ValueKind.DATE and v.resolved]
+    db = [v for v in b.values if v.kind is ValueKind.DATE and v.resolved]
+    return bool(da and db) and not any(compatible(u, v) for u in da for v in db)
+
+
+def _figures_differ(a: _Side, b: _Side) -> bool:
+    """The two statements hold comparable numbers of which none fit (as
+    :func:`_values_differ`, statement-wide): with a date that has no event of its own, two
+    periods, each with its figure."""
+    pairs = [
+        (u, v)
+        for u in a.values
+        for v in b.values
+        if u.kind in _NUMBER_KINDS and v.kind in _NUMBER_KINDS and comparable(u, v)
+    ]
+    kinds = {u.kind for u, _ in pairs}
+    return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)
+
+
 def _values_differ(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
     """The two events hold comparable numbers (money, percents, quantities, counts) of which
     none fit."""
@@ -842,8 +868,12 @@ def _caveats(
         if x.verb == y.verb or cost:
             reworded = [r for r in roles if r.rel is _Rel.REWORDED]
     unknown = x is None or y is None or x.light or y.light
+    if kind is ValueKind.DATE and (x is None or y is None) and _figures_differ(a, b):
+        return None  # "revenue of $4.82 billion in 2025" / "$4.1 billion in 2024"
     thing: _Role | None = None
     if kind is not ValueKind.DATE and unknown:
+        if (x is None or y is None) and _periods_differ(a, b):
+            return None  # "revenue of $4.8 billion in 2025" / "... in 2024": two periods
         thing = _one_thing(vx, vy, x, y, a, b)
         if thing is None:
             return None

@@ -1387,3 +1387,16 @@ def test_conflicts_a_different_name_attached_to_one_argument(
     statement_factory: StatementFactory, a: str, b: str, found: list[ConflictKind]
 ) -> None:
     assert _kinds(statement_factory, a, b) == found
+
+
+def test_conflicts_figures_with_no_event_in_two_periods_are_no_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a = "Revenue of $4.82 billion in 2025, a record for the company."
+    assert _kinds(statement_factory, a, "Revenue of $4.1 billion in 2024, a record.") == []
+    assert _kinds(statement_factory, a, "Revenue of $4.1 billion in 2025, a record.") == [
+        ConflictKind.VALUE
+    ]
+    assert _kinds(statement_factory, a, "Revenue of $4.82 billion in 2024, a record.") == [
+        ConflictKind.DATE
+    ]
