@@ -86,7 +86,10 @@ in 2024"). Otherwise a date is its event's, compared event by event, and an unkn
 action lowers its confidence too.
 
 Two sums of money told as a cost (:data:`COST_VERBS`, :data:`COST_NOUNS`: "at a *cost* of
-$48 million" / "to *spend* $52 million") are one action's, whatever their verbs.
+$48 million" / "to *spend* $52 million") are one action's, whatever their verbs, when the
+action one pays for is told in the other statement too ("repair the bridge at a cost of
+$48 million" / "spend $52 million repairing the bridge", not "spend $5 million on a
+study of the bridge").
 
 A *reworded* argument does not separate the events, but lowers the confidence
 (:data:`REWORDED_FACTOR`) and the reason says which argument the two sentences name
@@ -134,8 +137,8 @@ not the event, and is never compared.
   said it) and no source has both. One common noun with a different attached name on
   each side, every other argument the same, is one too ("in a courtroom *in Springfield*"
   / "in a courtroom *in Columbia*"; "its plant *in Dayton*" / "*in Toledo*"). Two copular
-  clauses of place with named subjects ("Captain Mendes was at the controls" / "Captain
-  Whitfield was at the controls") compare their subjects too, at
+  clauses of place with named subjects of one title ("Captain Mendes was at the
+  controls" / "Captain Whitfield was at the controls") compare their subjects too, at
   :data:`UNKNOWN_EVENT_FACTOR`: a state two may share. An indefinite common noun and a
   name of its kind (:data:`NAME_KINDS`: "to a hospital" / "to St. Luke's Medical
   Center") are one thing reworded.
@@ -283,7 +286,7 @@ NAME_KINDS: dict[str, frozenset[str]] = {
 
 #: Verbs and nouns that tell a sum as the cost of something ("will *cost* $48 million", "to
 #: *spend* $52 million repairing it", "at a *cost* of $48 million"): two sums of money told
-#: as costs are one action's, whatever the verbs (see :func:`_costs`).
+#: as costs of one action are one, whatever the verbs (see :func:`_costs`, :func:`_paid_for`).
 COST_VERBS = frozenset({"cost", "spend"})
 COST_NOUNS = frozenset({"cost", "price", "tab"})
 
@@ -837,6 +840,18 @@ def _costs(v: Value, f: Frame, side: _Side) -> bool:
     return f.verb in COST_VERBS or (thing is not None and thing.name in COST_NOUNS)
 
 
+def _paid_for(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
+    """Two costs of one action: the action one side's sum pays for ("*repair* the bridge at
+    a cost of $48 million") is told in the other statement too ("spend $52 million
+    *repairing* the bridge", not "spend $5 million on a study"). Two cost verbs with no
+    action ("will cost", "to spend") say nothing of what is paid for: False."""
+    if x.verb not in COST_VERBS:
+        return any(f.verb == x.verb for f in b.frames)
+    if y.verb not in COST_VERBS:
+        return any(f.verb == y.verb for f in a.frames)
+    return False
+
+
 def _caveats(
     vx: Value, vy: Value, x: Frame | None, y: Frame | None, kind: ValueKind, a: _Side, b: _Side
 ) -> _Caveats | None:
@@ -850,7 +865,12 @@ def _caveats(
     thing (:func:`_one_thing`); a date is its event's, compared by the events alone."""
     reworded: list[_Role] = []
     if x is not None and y is not None:
-        cost = kind is ValueKind.MONEY and _costs(vx, x, a) and _costs(vy, y, b)
+        cost = (
+            kind is ValueKind.MONEY
+            and _costs(vx, x, a)
+            and _costs(vy, y, b)
+            and _paid_for(x, y, a, b)
+        )
         if x.verb != y.verb and not (x.light or y.light or cost):
             return None
         if x.negated != y.negated:
@@ -1079,8 +1099,9 @@ def _same_action(
     """The same action with the same polarity and one argument that differs: an entity
     conflict when both arguments are names, a claim divergence when they are objects;
     or the same names in swapped roles. Of light verbs, only two copular clauses compare
-    their actors ("Captain Mendes was at the controls" / "Captain Whitfield was at the
-    controls"), at a lower confidence (:data:`UNKNOWN_EVENT_FACTOR`)."""
+    their actors, named with a shared title (:func:`_titles`: "Captain Mendes was at the
+    controls" / "Captain Whitfield was at the controls"), at a lower confidence
+    (:data:`UNKNOWN_EVENT_FACTOR`)."""
     if x.light and not (x.copular and y.copular):
         return None
     if (swapped := _swapped(x, y, a, b)) is not None:
@@ -1106,6 +1127,8 @@ def _same_action(
         )
         factor = 1.0
         if x.light:
+            if d.role != "subject" or not _titles(d.x, a.st) & _titles(d.y, b.st):
+                return None  # "Smith was at the meeting" / "Jones was at the meeting"
             reason += f"; '{action}' names a state, not an action, that two may share"
             factor = UNKNOWN_EVENT_FACTOR
         return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words, factor)
@@ -1149,6 +1172,20 @@ def _attached_entity(
         f"'{d.x.text} {lx}' against '{d.y.text} {ly}'"
     )
     return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words)
+
+
+def _titles(arg: Arg, st: Statement) -> frozenset[str]:
+    """The title words a name carries, outside the name itself: "*Captain* Laura Mendes"
+    has "captain". Two people in one copular clause of place conflict only with a shared
+    title (two captains "at the controls"); "Smith" and "Jones" "at the meeting" may both
+    have been there."""
+    names = set(arg.name.split())
+    return frozenset(
+        t.text.lower()
+        for k in arg.words
+        for t in (st.tokens[j] for j, t2 in enumerate(st.tokens) if t2.head == k and j != k)
+        if t.dep == "compound" and t.text.isalpha() and t.text.lower() not in names
+    )
 
 
 def _action(f: Frame) -> str:

@@ -1336,6 +1336,9 @@ def test_conflicts_flags_reworded_events_at_a_lower_confidence(
         ("Two of the injured were taken to a hospital.", "Three of the injured were taken to"
          " Boise Airport."),
         ("Captain Laura Mendes was at the controls.", "Captain Dana Whitfield was in the cabin."),
+        ("Smith was at the meeting on Monday.", "Jones was at the meeting on Monday."),
+        ("The county will repair the bridge at a cost of $48 million.", "The county will spend"
+         " $5 million on a study of the bridge."),
     ],
 )  # fmt: skip
 def test_conflicts_reworded_event_rules_keep_their_limits(
