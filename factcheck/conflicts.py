@@ -255,6 +255,8 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"lawyer", "attorney", "counsel", "defense", "defence"},
         {"passenger", "traveler", "traveller"},
         {"cost", "price"},
+        {"jury", "juror"},
+        {"stock", "share"},
     )
 )  # fmt: skip
 

@@ -1403,3 +1403,18 @@ def test_conflicts_figures_with_no_event_in_two_periods_are_no_conflict(
     assert _kinds(statement_factory, a, "Revenue of $4.82 billion in 2024, a record.") == [
         ConflictKind.DATE
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The jury deliberated for four hours.", "The jurors deliberated for six hours."),
+        ("The stock rose 3% on Monday.", "The shares rose 5% on Monday."),
+    ],
+)
+def test_conflicts_near_synonym_subjects_are_one_actor(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+    assert c.kind is ConflictKind.VALUE
+    assert "name the subject differently" in c.reason
