@@ -54,6 +54,20 @@ An argument is its head and its modifiers: the names attached to it ("*Dornell* 
 on a value object belongs to the event ("invested *$14.3bn in Scale AI*": "in Scale AI").
 ``passive`` marks an object that is the grammatical subject, so that a caller can match it
 with the subject of an intransitive or a state ("the factory is closed" / "is open").
+A count of a group ("*two of the injured*") is an argument of its group, counted.
+
+A phrasal verb is its canonical verb (:data:`PHRASAL`: "touched down" is "land", "laid
+off" is "cut"); one not listed is its own action, verb and particle ("hand down"). An
+event told as done has ``past``; one told as a plan or a future ("will cut", "would cut",
+"plans to cut", "is set to open") has ``planned``. A "be" clause with a named or common
+subject and a prepositional predicate ("Captain Mendes *was at the controls*") is a
+``copular`` event of the verb "be", its prepositions as arguments.
+
+**Measured things.** :func:`measured` gives the thing a figure measures or belongs to (the
+noun it counts, the noun it is "of", the object or subject of a verb of
+:data:`MEASURING_VERBS`): "*revenue* of $4.82 billion", "*revenue* ... was up 12%", "*the
+consumer segment* fell 8%", "cut 300 *jobs*"; the figure of another action ("invested
+$14.3 billion") measures none.
 
 **Negation** (``negated``), each rule flipping the polarity:
 
