@@ -114,8 +114,9 @@ not the event, and is never compared.
   actions ("paused" vs "resumed"), anchored by an argument both name the same way (or a
   "nobody" against anyone, or two arguments both name, one way or another), with no
   argument that differs or is another instance ("the offer" / "a revised offer"). A
-  reworded argument ("a team of investigators" / "investigators") lowers the confidence
-  (:data:`REWORDED_FACTOR`). A sequence is not
+  reworded argument that still names one thing ("a team of investigators" /
+  "investigators", "Kestrel" / "the company", not "the amendment" / "the plan") lowers
+  the confidence (:data:`REWORDED_FACTOR`). A sequence is not
   a flip: there is no polarity conflict when the other statement also tells the agreeing
   action ("paused in February and resumed on March 2" vs "resumed on March 2"), or when
   the two events' dates differ. An event asked for ("told not to return") is not
@@ -1227,10 +1228,25 @@ def _misnamed_speaker(
     return _Finding(ConflictKind.ENTITY, reason, sx.words, sy.words, SPEAKER_FACTOR)
 
 
+def _one_referent(r: _Role, a: Statement, b: Statement) -> bool:
+    """A reworded argument that still names one thing, enough to tie a flip: the same
+    head, near-synonyms, a name against a description of it, two places one of which may
+    hold the other, or a word the other statement uses ("a team *of four investigators*" /
+    "investigators"). Two unrelated definite nouns ("the amendment" / "the plan") are
+    reworded for values but tie no flip."""
+    x, y = r.x, r.y
+    if x.named or y.named or x.name == y.name or x.text == y.text:
+        return True
+    if _near_synonyms(x.name, y.name) or _near_synonyms(x.text, y.text):
+        return True
+    return _mentions(b, x.name) or _mentions(a, y.name)
+
+
 def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Finding | None:
     """A negated or opposite action, tied by an argument both name the same way (or a
     "nobody" against anyone), or by two arguments both name, one way or another; an
-    argument worded differently lowers the confidence (:data:`REWORDED_FACTOR`)."""
+    argument worded differently (:func:`_one_referent`) lowers the confidence
+    (:data:`REWORDED_FACTOR`)."""
     if not (x.asserted and y.asserted):
         return None  # "were told not to return" denies nothing
     if any(r.rel is _Rel.DIFFERENT for r in roles):
@@ -1238,6 +1254,8 @@ def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Fi
     reworded = [r for r in roles if r.rel is _Rel.REWORDED]
     if any(r.x.instance != r.y.instance for r in reworded):
         return None  # "rejected the offer" / "accepted a revised offer": another offer
+    if not all(_one_referent(r, a.st, b.st) for r in reworded):
+        return None  # "rejected the amendment" / "approved the plan": two things
     same = len(roles) > len(reworded) or _anyone(x, y, a.st, b.st)
     if not same and len(reworded) < 2:
         return None  # nothing ties the two events together
