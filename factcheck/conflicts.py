@@ -1233,8 +1233,12 @@ def _one_referent(r: _Role, a: Statement, b: Statement) -> bool:
     head, near-synonyms, a name against a description of it, two places one of which may
     hold the other, or a word the other statement uses ("a team *of four investigators*" /
     "investigators"). Two unrelated definite nouns ("the amendment" / "the plan") are
-    reworded for values but tie no flip."""
+    reworded for values but tie no flip, nor does a new thing against one with a name or a
+    classifier ("a plant" / "its Ohio plant")."""
     x, y = r.x, r.y
+    kinds = (x.attached_names | x.classifiers, y.attached_names | y.classifiers)
+    if kinds[0] != kinds[1] and not (x.definite and y.definite):
+        return False  # "its *Ohio* plant" / "a plant": maybe another plant
     if x.named or y.named or x.name == y.name or x.text == y.text:
         return True
     if _near_synonyms(x.name, y.name) or _near_synonyms(x.text, y.text):
@@ -1245,8 +1249,8 @@ def _one_referent(r: _Role, a: Statement, b: Statement) -> bool:
 def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Finding | None:
     """A negated or opposite action, tied by an argument both name the same way (or a
     "nobody" against anyone), or by two arguments both name, one way or another; an
-    argument worded differently (:func:`_one_referent`) lowers the confidence
-    (:data:`REWORDED_FACTOR`)."""
+    argument worded differently lowers the confidence (:data:`REWORDED_FACTOR`), and then
+    every argument must still name one thing (:func:`_one_referent`)."""
     if not (x.asserted and y.asserted):
         return None  # "were told not to return" denies nothing
     if any(r.rel is _Rel.DIFFERENT for r in roles):
@@ -1254,7 +1258,7 @@ def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Fi
     reworded = [r for r in roles if r.rel is _Rel.REWORDED]
     if any(r.x.instance != r.y.instance for r in reworded):
         return None  # "rejected the offer" / "accepted a revised offer": another offer
-    if not all(_one_referent(r, a.st, b.st) for r in reworded):
+    if reworded and not all(_one_referent(r, a.st, b.st) for r in roles):
         return None  # "rejected the amendment" / "approved the plan": two things
     same = len(roles) > len(reworded) or _anyone(x, y, a.st, b.st)
     if not same and len(reworded) < 2:

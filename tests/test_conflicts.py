@@ -1338,6 +1338,7 @@ def test_conflicts_flags_reworded_events_at_a_lower_confidence(
         ("Captain Laura Mendes was at the controls.", "Captain Dana Whitfield was in the cabin."),
         ("Smith was at the meeting on Monday.", "Jones was at the meeting on Monday."),
         ("The council rejected the amendment.", "The council approved the plan."),
+        ("Acme did not close its Ohio plant.", "The company closed a plant."),
         ("The county will repair the bridge at a cost of $48 million.", "The county will spend"
          " $5 million on a study of the bridge."),
     ],
