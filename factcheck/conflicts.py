@@ -54,6 +54,43 @@ event. Two events (frames) are told apart by:
   the dates conflict. A date mismatch with everything else the same is a date conflict
   ("began on May 2" / "began on May 4").
 
+- *plan and deed*: an event told as done ("cut 250 jobs") and one told as a plan or a
+  future ("would cut", "will cut", "plans to cut", "is set to cut", "expects to cut"; the
+  tense of :func:`factcheck.extract.clause_tense`, :attr:`factcheck.frames.Frame.planned`)
+  are two events: neither their values, their dates nor their polarity are compared
+  ("will not cut" / "cut" is no flip);
+- *part and whole*: when one side's subject or object has a classifier (a compound noun
+  or a :data:`factcheck.frames.CONTRASTIVE_MODIFIERS` adjective; periods of
+  :data:`PERIOD_CLASSIFIERS` aside) and the other's is an indefinite bare noun, and the
+  other event never uses that classifier, they are a part and the whole, two things
+  ("*consumer* revenue fell 8%" / "revenue climbed 12%"); "300 jobs at its *Ohio* plant"
+  on both sides is one thing;
+- *another actor*: two different subject nouns are one actor only when one statement
+  uses the other's word outside another clause's subject ("prosecutors sought eight
+  years; the defense asked for three" / "prosecutors asked for eight years, while his
+  lawyers sought three": the lawyers' request is not the prosecutors').
+
+**The measured thing.** Every figure (money, percent, quantity, count) has a measured
+thing, the noun it measures or belongs to (:func:`factcheck.frames.measured`): "*revenue*
+of $4.82 billion", "*revenue* ... was up 12%" (the copular subject), "*the consumer
+segment* fell 8%", "cut 300 *jobs*". When either figure has no event of its own, or its
+verb is light, the action is unknown, and the two figures conflict only if their measured
+things are one: the same head (or name), or near-synonyms (reworded), with no attached name
+or classifier that differs and no part against its whole. When the parse does not say what
+a figure measures, there is no conflict. Such a conflict is weaker
+(:data:`UNKNOWN_EVENT_FACTOR`) and the reason says that only the thing ties the figures.
+A value with no event of its own may belong to any period the statement names: two such
+figures of statements whose dates do not overlap, or two such dates of statements whose
+figures do not fit, are two periods ("revenue of $4.82 billion in 2025" / "$4.1 billion
+in 2024"). Otherwise a date is its event's, compared event by event, and an unknown
+action lowers its confidence too.
+
+Two sums of money told as a cost (:data:`COST_VERBS`, :data:`COST_NOUNS`: "at a *cost* of
+$48 million" / "to *spend* $52 million") are one action's, whatever their verbs, when the
+action one pays for is told in the other statement too ("repair the bridge at a cost of
+$48 million" / "spend $52 million repairing the bridge", not "spend $5 million on a
+study of the bridge").
+
 A *reworded* argument does not separate the events, but lowers the confidence
 (:data:`REWORDED_FACTOR`) and the reason says which argument the two sentences name
 differently. An argument only one side gives is unknown, not different.
@@ -75,7 +112,11 @@ not the event, and is never compared.
 - **polarity**: the same action, affirmed by one and negated by the other ("will release"
   vs "won't release"; see :mod:`factcheck.frames` for the ways of negating), or opposite
   actions ("paused" vs "resumed"), anchored by an argument both name the same way (or a
-  "nobody" against anyone), with no argument that differs or is reworded. A sequence is not
+  "nobody" against anyone, or two arguments both name, one way or another), with no
+  argument that differs or is another instance ("the offer" / "a revised offer"). A
+  reworded argument that still names one thing ("a team of investigators" /
+  "investigators", "Kestrel" / "the company", not "the amendment" / "the plan") lowers
+  the confidence (:data:`REWORDED_FACTOR`). A sequence is not
   a flip: there is no polarity conflict when the other statement also tells the agreeing
   action ("paused in February and resumed on March 2" vs "resumed on March 2"), or when
   the two events' dates differ. An event asked for ("told not to return") is not
@@ -94,13 +135,24 @@ not the event, and is never compared.
   speaker ("Mayor Ellen Voss said ..." vs "Mayor Ellen Ross said ...") is an entity
   conflict on the speaker, at a lower confidence (:data:`SPEAKER_FACTOR`), when the two
   names differ only in the surname (one person misnamed, not two people who may both have
-  said it) and no source has both.
+  said it) and no source has both. One common noun with a different attached name on
+  each side, every other argument the same, is one too ("in a courtroom *in Springfield*"
+  / "in a courtroom *in Columbia*"; "its plant *in Dayton*" / "*in Toledo*"). Two copular
+  clauses of place with named subjects of one title ("Captain Mendes was at the
+  controls" / "Captain Whitfield was at the controls") compare their subjects too, at
+  :data:`UNKNOWN_EVENT_FACTOR`: a state two may share. An indefinite common noun and a
+  name of its kind (:data:`NAME_KINDS`: "to a hospital" / "to St. Luke's Medical
+  Center") are one thing reworded.
 - **claim** (weaker): the same actor and action on a different common-noun object
-  ("paused testing" vs "paused development").
+  ("paused testing" vs "paused development"); near-synonyms (:data:`NEAR_SYNONYMS`:
+  "the figure" / "the number") are one object.
 
 Confidence is the alignment similarity scaled by how clear-cut the kind is (:data:`WEIGHT`;
-for values, by how far apart the values are), and by :data:`REWORDED_FACTOR` when an
-argument is reworded, rounded to two places.
+for values, by how far apart the values are), by :data:`REWORDED_FACTOR` when an
+argument is reworded (of one action: a light verb's roles are not set against another
+verb's), by :data:`UNKNOWN_EVENT_FACTOR` when the action is unknown (a figure or a date
+with no event of its own or with a light verb, a copular clause), and by :data:`DENIAL_FACTOR` for
+a denial, rounded to two places.
 """
 
 from __future__ import annotations
@@ -110,16 +162,30 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from factcheck.extract import comparable, compatible, maybe_contains, same_name
-from factcheck.frames import Arg, Frame, frame_of, frames, opposite, phrase, report_dates
+from factcheck.extract import comparable, compatible, display, maybe_contains, same_name
+from factcheck.frames import (
+    Arg,
+    Frame,
+    frame_of,
+    frames,
+    measured,
+    opposite,
+    phrase,
+    report_dates,
+)
 from factcheck.types import Conflict, ConflictKind, Statement, Value, ValueKind, ValueRole
 
 __all__ = [
+    "COST_NOUNS",
+    "COST_VERBS",
     "DENIAL_FACTOR",
+    "NAME_KINDS",
     "NEAR_SYNONYMS",
+    "PERIOD_CLASSIFIERS",
     "REWORDED_FACTOR",
     "SPEAKER_FACTOR",
     "SYMMETRIC_VERBS",
+    "UNKNOWN_EVENT_FACTOR",
     "WEIGHT",
     "ConflictContext",
     "find_conflicts",
@@ -181,8 +247,56 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"storm", "hurricane", "typhoon", "cyclone"},
         {"quake", "earthquake"},
         {"flood", "flooding"},
+        {"figure", "number", "total", "count", "tally", "toll"},
+        {"outlook", "forecast", "guidance", "projection"},
+        {"construction", "work", "works"},
+        {"revenue", "sale", "sales", "turnover"},
+        {"profit", "earning", "earnings", "income"},
+        {"plane", "jet", "aircraft", "airliner", "airplane", "flight"},
+        {"lawyer", "attorney", "counsel", "defense", "defence"},
+        {"passenger", "traveler", "traveller"},
+        {"cost", "price"},
+        {"jury", "juror"},
+        {"stock", "share"},
     )
 )  # fmt: skip
+
+#: Classifiers that name a period, not a part: "*first-quarter* revenue" and "revenue" are
+#: one figure told more or less precisely, so a period on one side only is no part and
+#: whole (two different periods on both sides still differ, see :func:`_part_and_whole`).
+PERIOD_CLASSIFIERS = frozenset(
+    {"year", "quarter", "month", "week", "day", "half", "season", "period", "annual",
+     "quarterly", "monthly", "weekly", "daily", "first", "second", "third", "fourth",
+     "fifth", "last"}
+)  # fmt: skip
+
+#: Common nouns and the words a name of that kind carries: "taken to *a hospital*" and
+#: "taken to *St. Luke's Boise Medical Center*" may tell one event, so the indefinite noun
+#: against the name is a rewording, not a new thing. A name that has the noun itself
+#: ("Boise Airport" for "an airport") is of its kind too.
+NAME_KINDS: dict[str, frozenset[str]] = {
+    "hospital": frozenset({"hospital", "medical", "clinic", "infirmary", "health"}),
+    "clinic": frozenset({"clinic", "medical", "health"}),
+    "airport": frozenset({"airport", "airfield", "field"}),
+    "court": frozenset({"court", "courthouse", "tribunal"}),
+    "courthouse": frozenset({"court", "courthouse"}),
+    "prison": frozenset({"prison", "penitentiary", "jail", "correctional"}),
+    "jail": frozenset({"prison", "jail", "correctional", "detention"}),
+    "school": frozenset({"school", "academy", "college"}),
+    "university": frozenset({"university", "college", "institute"}),
+    "stadium": frozenset({"stadium", "arena", "field", "park"}),
+}
+
+#: Verbs and nouns that tell a sum as the cost of something ("will *cost* $48 million", "to
+#: *spend* $52 million repairing it", "at a *cost* of $48 million"): two sums of money told
+#: as costs of one action are one, whatever the verbs (see :func:`_costs`, :func:`_paid_for`).
+COST_VERBS = frozenset({"cost", "spend"})
+COST_NOUNS = frozenset({"cost", "price", "tab"})
+
+#: Confidence factor for a conflict between events whose action is unknown: a figure with
+#: no event of its own, or a light or copular verb ("was up 12%", "made a landing", "was at
+#: the controls"), matched only by the thing it measures or its other arguments.
+UNKNOWN_EVENT_FACTOR = 0.8
 
 #: Verbs whose actor and partner can be swapped without changing what happened ("Smith
 #: met Jones" is "Jones met Smith"), so swapped roles are no conflict.
@@ -325,6 +439,55 @@ def _near_synonyms(a: str, b: str) -> bool:
     return any(a in c and b in c for c in NEAR_SYNONYMS)
 
 
+def _actor_elsewhere(st: Statement, name: str) -> bool:
+    """Every word of ``st`` that is ``name`` is the subject of one of its clauses: there it
+    is another actor ("*Prosecutors* had asked for eight years, while his lawyers sought
+    three"), so it does not make a different subject a rewording."""
+    hits = [i for i, t in enumerate(st.tokens) if name in (t.lemma.lower(), t.text.lower())]
+    return bool(hits) and all(_is_subject(st, i) for i in hits)
+
+
+def _is_subject(st: Statement, i: int) -> bool:
+    tok = st.tokens[i]
+    if tok.dep == "conj" and 0 <= tok.head < len(st.tokens):
+        tok = st.tokens[tok.head]  # "prosecutors and *the defense*"
+    return tok.dep in {"nsubj", "nsubjpass"}
+
+
+def _uses(st: Statement, word: str, scope: frozenset[int] | None) -> bool:
+    """Whether ``st`` uses ``word`` among the tokens ``scope`` (its whole text for None)."""
+    return any(
+        word in (t.lemma.lower(), t.text.lower())
+        for i, t in enumerate(st.tokens)
+        if scope is None or i in scope
+    )
+
+
+def _part_and_whole(
+    x: Arg, y: Arg, a: Statement, b: Statement, sa: frozenset[int] | None, sb: frozenset[int] | None
+) -> bool:
+    """One argument has a classifier (:attr:`factcheck.frames.Arg.classifiers`, periods of
+    :data:`PERIOD_CLASSIFIERS` aside), the other is a bare noun with none ("revenue",
+    "jobs"), and the other's event never uses the classifier: a part and the whole
+    ("*consumer* revenue" / "revenue", "*data-center* sales" / "revenue"), two figures.
+    ``sa``/``sb`` are the tokens of each side's event (None: the whole statement), so
+    "chips sold to *data centers*" in another clause does not make "revenue" the
+    data-center revenue. A definite noun ("our grid", "the segment") may refer to the very
+    part the other sentence classifies, so it is no whole."""
+    cx, cy = x.classifiers - PERIOD_CLASSIFIERS, y.classifiers - PERIOD_CLASSIFIERS
+    if bool(cx) == bool(cy) or x.named or y.named:
+        return False
+    part, whole, other, scope = (cx, y, b, sb) if cx else (cy, x, a, sa)
+    return not whole.definite and not any(_uses(other, w, scope) for w in part)
+
+
+def _same_kind(common: Arg, named: Arg) -> bool:
+    """A common noun and a name of its kind: the name has the noun or a word of its kind in
+    :data:`NAME_KINDS` ("a *hospital*" / "St. Luke's Boise *Medical* Center")."""
+    words = set(named.name.split())
+    return common.name in words or bool(words & NAME_KINDS.get(common.name, frozenset()))
+
+
 def _attachments_differ(x: Arg, y: Arg, a: Statement, b: Statement) -> bool:
     """Both arguments carry attached names and none of one matches one of the other
     ("*Dornell* shares" / "shares *of Vastro*"), or both carry classifiers, none shared,
@@ -338,26 +501,49 @@ def _attachments_differ(x: Arg, y: Arg, a: Statement, b: Statement) -> bool:
     return not any(_mentions(b, w) for w in cx) and not any(_mentions(a, w) for w in cy)
 
 
-def _relation(role: str, x: Arg, y: Arg, a: Statement, b: Statement) -> _Rel:
-    """One role's arguments, ``x`` of ``a`` and ``y`` of ``b`` (see the table above)."""
+def _relation(
+    role: str,
+    x: Arg,
+    y: Arg,
+    a: Statement,
+    b: Statement,
+    sa: frozenset[int] | None = None,
+    sb: frozenset[int] | None = None,
+) -> _Rel:
+    """One role's arguments, ``x`` of ``a`` and ``y`` of ``b`` (see the table above); ``sa``
+    and ``sb`` are the tokens of their events, where a part-and-whole modifier is looked
+    for (None: the whole statement)."""
     if x.named and y.named:
         if x.same(y):
             return _Rel.SAME
         return _Rel.REWORDED if _contains(x.name, y.name) else _Rel.DIFFERENT
     if _attachments_differ(x, y, a, b):
         return _Rel.DIFFERENT
+    if role in _WHOLE_ROLES and _part_and_whole(x, y, a, b, sa, sb):
+        return _Rel.DIFFERENT
     if x.same(y):
         return _Rel.SAME
     if x.named or y.named:
         named, other, other_st = (x, y, b) if x.named else (y, x, a)
         new = not other.definite and not _mentions(other_st, named.name)
-        return _Rel.DIFFERENT if new else _Rel.REWORDED
+        return _Rel.DIFFERENT if new and not _same_kind(other, named) else _Rel.REWORDED
     if x.name == y.name or x.text == y.text or _near_synonyms(x.name, y.name):
         return _Rel.REWORDED
+    if role == "subject":
+        related = (_mentions(b, x.name) and not _actor_elsewhere(b, x.name)) or (
+            _mentions(a, y.name) and not _actor_elsewhere(a, y.name)
+        )
+        return _Rel.REWORDED if related else _Rel.DIFFERENT
     unrelated = not _mentions(b, x.name) and not _mentions(a, y.name)
-    if role == "subject" or not (x.definite and y.definite):
+    if not (x.definite and y.definite):
         return _Rel.DIFFERENT if unrelated else _Rel.REWORDED
     return _Rel.REWORDED
+
+
+#: The roles where one side's classifier makes a part of the other's whole: the actor and
+#: the thing acted on (a measured thing counts as either). A setting after a preposition
+#: ("in the first quarter" / "in the quarter") is often told more precisely by one side.
+_WHOLE_ROLES = frozenset({"subject", "object"})
 
 
 _RoleMap = dict[str, tuple[Arg, ...]]
@@ -421,7 +607,11 @@ def _roles(x: Frame, y: Frame, a: Statement, b: Statement) -> list[_Role]:
     rx, ry, _, _ = _aligned(x, y, a, b)
     out = []
     for role in sorted(rx.keys() & ry.keys()):
-        pairs = [_Role(role, _relation(role, u, v, a, b), u, v) for u in rx[role] for v in ry[role]]
+        pairs = [
+            _Role(role, _relation(role, u, v, a, b, x.tokens, y.tokens), u, v)
+            for u in rx[role]
+            for v in ry[role]
+        ]
         out.append(max(pairs, key=lambda r: r.rel))
     for role, us in _lifted(rx).items():
         if role not in rx:
@@ -466,6 +656,28 @@ def _dates_differ(x: Frame, y: Frame) -> bool:
     dx = [d for d in x.dates if d.resolved]
     dy = [d for d in y.dates if d.resolved]
     return bool(dx and dy) and not any(compatible(u, v) for u in dx for v in dy)
+
+
+def _periods_differ(a: _Side, b: _Side) -> bool:
+    """Both statements give dates of their events and none of one overlaps one of the other:
+    a figure with no event of its own may be of either period, so they are two periods."""
+    da = [v for v in a.values if v.kind is ValueKind.DATE and v.resolved]
+    db = [v for v in b.values if v.kind is ValueKind.DATE and v.resolved]
+    return bool(da and db) and not any(compatible(u, v) for u in da for v in db)
+
+
+def _figures_differ(a: _Side, b: _Side) -> bool:
+    """The two statements hold comparable numbers of which none fit (as
+    :func:`_values_differ`, statement-wide): with a date that has no event of its own, two
+    periods, each with its figure."""
+    pairs = [
+        (u, v)
+        for u in a.values
+        for v in b.values
+        if u.kind in _NUMBER_KINDS and v.kind in _NUMBER_KINDS and comparable(u, v)
+    ]
+    kinds = {u.kind for u, _ in pairs}
+    return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)
 
 
 def _values_differ(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
@@ -524,7 +736,8 @@ def _gap(a: Value, b: Value) -> float:
 
 
 def _describe(v: Value) -> str:
-    return v.text if v.text == v.norm else f"{v.text} ({v.norm})"
+    shown = display(v)
+    return v.text if v.text == shown else f"{v.text} ({shown})"
 
 
 def _confidence(kind: ConflictKind, similarity: float, extra: float = 1.0) -> float:
@@ -567,25 +780,129 @@ def _value_pairs(
     return pairs
 
 
+@dataclass(frozen=True, slots=True)
+class _Caveats:
+    """What weakens a value conflict between two events: the arguments they name
+    differently (of one action only: the roles of a light verb and of another verb do not
+    line up), whether the action is ``unknown`` (a value with no event, or a light verb on
+    either side), and for figures the thing both measure (``thing``, as a role
+    ``"measured"``), which then ties them."""
+
+    reworded: tuple[_Role, ...] = ()
+    thing: _Role | None = None
+    unknown: bool = False
+
+
+def _plan_and_deed(x: Frame, y: Frame) -> bool:
+    """One event is told as done and the other as a plan ("cut 250 jobs" / "would cut about
+    400 jobs"): two events, so neither their values nor their polarity are compared."""
+    return (x.past and y.planned) or (y.past and x.planned)
+
+
+def _outside(side: _Side) -> frozenset[int]:
+    """The tokens of a statement that no event spans: where a figure with no event sits."""
+    inside = frozenset().union(*(f.tokens for f in side.frames))
+    return frozenset(range(len(side.st.tokens))) - inside
+
+
+def _thing_relation(
+    x: Arg, y: Arg, a: Statement, b: Statement, sa: frozenset[int], sb: frozenset[int]
+) -> _Rel:
+    """Two measured things (see :func:`factcheck.frames.measured`): the same head word (or
+    name), or near-synonyms (reworded), with no attached name or classifier that differs
+    and no part against its whole; anything else is two things."""
+    if x.named or y.named:
+        return _Rel.SAME if x.named and y.named and x.same(y) else _Rel.DIFFERENT
+    if _attachments_differ(x, y, a, b) or _part_and_whole(x, y, a, b, sa, sb):
+        return _Rel.DIFFERENT
+    if x.same(y) or (x.name == y.name and x.instance == y.instance):
+        return _Rel.SAME
+    if _near_synonyms(x.name, y.name) or _near_synonyms(x.text, y.text):
+        return _Rel.REWORDED
+    return _Rel.DIFFERENT
+
+
+def _one_thing(
+    vx: Value, vy: Value, x: Frame | None, y: Frame | None, a: _Side, b: _Side
+) -> _Role | None:
+    """The thing two figures both measure, when it is one thing; else None (also when the
+    parse does not say what either measures)."""
+    mx, my = measured(vx, a.st), measured(vy, b.st)
+    if mx is None or my is None:
+        return None
+    sa = x.tokens if x is not None else _outside(a)
+    sb = y.tokens if y is not None else _outside(b)
+    rel = _thing_relation(mx, my, a.st, b.st, sa, sb)
+    return None if rel is _Rel.DIFFERENT else _Role("measured", rel, mx, my)
+
+
+def _costs(v: Value, f: Frame, side: _Side) -> bool:
+    """A sum told as the cost of something: a verb of :data:`COST_VERBS` ("will *cost* $48
+    million", "to *spend* $52 million") or a cost noun ("at a *cost* of $48 million")."""
+    thing = measured(v, side.st)
+    return f.verb in COST_VERBS or (thing is not None and thing.name in COST_NOUNS)
+
+
+def _paid_for(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
+    """Two costs of one action: the action one side's sum pays for ("*repair* the bridge at
+    a cost of $48 million") is told in the other statement too ("spend $52 million
+    *repairing* the bridge", not "spend $5 million on a study"). Two cost verbs with no
+    action ("will cost", "to spend") say nothing of what is paid for: False."""
+    if x.verb not in COST_VERBS:
+        return any(f.verb == x.verb for f in b.frames)
+    if y.verb not in COST_VERBS:
+        return any(f.verb == y.verb for f in a.frames)
+    return False
+
+
 def _caveats(
-    x: Frame | None, y: Frame | None, kind: ValueKind, a: _Side, b: _Side
-) -> list[_Role] | None:
-    """None when two values sit in two different events; else the reworded arguments."""
-    if x is None or y is None:
-        return []
-    if x.verb != y.verb and not (x.light or y.light):
-        return None
-    if x.negated != y.negated:
-        return None  # "did not release it in 2024" asserts no date of a release
-    roles = _roles(x, y, a.st, b.st)
-    if any(r.rel is _Rel.DIFFERENT for r in roles):
-        return None
-    if kind is ValueKind.DATE:
-        if _values_differ(x, y, a, b):
-            return None  # two periods, each with its own figure
-    elif _dates_differ(x, y):
-        return None
-    return [r for r in roles if r.rel is _Rel.REWORDED]
+    vx: Value, vy: Value, x: Frame | None, y: Frame | None, kind: ValueKind, a: _Side, b: _Side
+) -> _Caveats | None:
+    """None when two values sit in two different events, or measure two different things;
+    else what weakens their conflict (see :class:`_Caveats`).
+
+    Two events must have one action (the same verb, a light verb on one side, or, for
+    money, a cost on both), one polarity, not a plan against a done deed, no argument that
+    differs and one period. When either value has no event of its own, or its verb is
+    light, the action is unknown: two figures conflict only if they measure the same
+    thing (:func:`_one_thing`); a date is its event's, compared by the events alone."""
+    reworded: list[_Role] = []
+    if x is not None and y is not None:
+        cost = (
+            kind is ValueKind.MONEY
+            and _costs(vx, x, a)
+            and _costs(vy, y, b)
+            and _paid_for(x, y, a, b)
+        )
+        if x.verb != y.verb and not (x.light or y.light or cost):
+            return None
+        if x.negated != y.negated:
+            return None  # "did not release it in 2024" asserts no date of a release
+        if _plan_and_deed(x, y):
+            return None
+        roles = _roles(x, y, a.st, b.st)
+        if any(r.rel is _Rel.DIFFERENT for r in roles):
+            return None
+        if kind is ValueKind.DATE:
+            if _values_differ(x, y, a, b):
+                return None  # two periods, each with its own figure
+        elif _dates_differ(x, y):
+            return None
+        if x.verb == y.verb or cost:
+            reworded = [r for r in roles if r.rel is _Rel.REWORDED]
+    unknown = x is None or y is None or x.light or y.light
+    if kind is ValueKind.DATE and (x is None or y is None) and _figures_differ(a, b):
+        return None  # "revenue of $4.82 billion in 2025" / "$4.1 billion in 2024"
+    thing: _Role | None = None
+    if kind is not ValueKind.DATE and unknown:
+        if (x is None or y is None) and _periods_differ(a, b):
+            return None  # "revenue of $4.8 billion in 2025" / "... in 2024": two periods
+        thing = _one_thing(vx, vy, x, y, a, b)
+        if thing is None:
+            return None
+        if thing.rel is _Rel.REWORDED:
+            reworded.append(thing)
+    return _Caveats(tuple(reworded), thing, unknown)
 
 
 def _earlier(x: Value, y: Value, a: _Side, b: _Side) -> str:
@@ -600,7 +917,7 @@ def _earlier(x: Value, y: Value, a: _Side, b: _Side) -> str:
     return ""
 
 
-def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: Sequence[_Role]) -> str:
+def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: _Caveats) -> str:
     if kind is ValueKind.DATE:
         reason = f"date {_describe(x)} does not match {_describe(y)}: no day in common"
     else:
@@ -608,14 +925,36 @@ def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: Sequence[_Role])
     notes = [f"{v.text}: {v.note}" for v in (x, y) if v.note]
     if notes:
         reason += f" ({'; '.join(notes)})"
-    if caveats:
-        roles = " and the ".join(_role_label(r.role) for r in caveats)
-        names = "; ".join(f"'{_label(r.x)}' vs '{_label(r.y)}'" for r in caveats)
+    if caveats.thing is not None:
         reason += (
-            f"; but the two sentences name the {roles} differently ({names}), "
-            "so they may tell two events"
+            f"; no action ties the two figures, only what they are of ('{_label(caveats.thing.x)}')"
         )
-    return reason
+    elif caveats.unknown:
+        reason += (
+            "; no action ties the two dates (a light verb or none), so they may tell two events"
+        )
+    return reason + _reworded_note(caveats.reworded)
+
+
+def _reworded_note(reworded: Sequence[_Role]) -> str:
+    """The caveat of arguments named differently: "; but the two sentences name the object
+    differently ('team' vs 'investigators'), so they may tell two events"."""
+    if not reworded:
+        return ""
+    roles = " and the ".join(_role_label(r.role) for r in reworded)
+    names = "; ".join(f"'{_label(r.x)}' vs '{_label(r.y)}'" for r in reworded)
+    return (
+        f"; but the two sentences name the {roles} differently ({names}), "
+        "so they may tell two events"
+    )
+
+
+def _factor(caveats: _Caveats) -> float:
+    """The confidence factor of the caveats: :data:`REWORDED_FACTOR` for arguments named
+    differently, :data:`UNKNOWN_EVENT_FACTOR` for an unknown action."""
+    return (REWORDED_FACTOR if caveats.reworded else 1.0) * (
+        UNKNOWN_EVENT_FACTOR if caveats.unknown else 1.0
+    )
 
 
 def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
@@ -624,10 +963,10 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
         conflict_kind = ConflictKind.DATE if kind is ValueKind.DATE else ConflictKind.VALUE
         best: Conflict | None = None
         for x, y, ex, ey in _value_pairs(a, b, kind):
-            caveats = _caveats(ex, ey, kind, a, b)
+            caveats = _caveats(x, y, ex, ey, kind, a, b)
             if caveats is None:
                 continue
-            extra = (0.6 + 0.4 * _gap(x, y)) * (REWORDED_FACTOR if caveats else 1.0)
+            extra = (0.6 + 0.4 * _gap(x, y)) * _factor(caveats)
             found = Conflict(
                 kind=conflict_kind,
                 a=a.st.id,
@@ -762,8 +1101,11 @@ def _same_action(
 ) -> _Finding | None:
     """The same action with the same polarity and one argument that differs: an entity
     conflict when both arguments are names, a claim divergence when they are objects;
-    or the same names in swapped roles."""
-    if x.light:
+    or the same names in swapped roles. Of light verbs, only two copular clauses compare
+    their actors, named with a shared title (:func:`_titles`: "Captain Mendes was at the
+    controls" / "Captain Whitfield was at the controls"), at a lower confidence
+    (:data:`UNKNOWN_EVENT_FACTOR`)."""
+    if x.light and not (x.copular and y.copular):
         return None
     if (swapped := _swapped(x, y, a, b)) is not None:
         return swapped
@@ -781,19 +1123,79 @@ def _same_action(
             return None
         if _both_did(d, x, y, a.st, b.st, actions):
             return None
+        action = _action(x)
         reason = (
-            f"a different {_entity_role(d.role)} for the same action ({x.verb}): "
+            f"a different {_entity_role(d.role)} for the same action ({action}): "
             f"'{d.x.name}' against '{d.y.name}'"
         )
-        return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words)
+        factor = 1.0
+        if x.light:
+            if d.role != "subject" or not _titles(d.x, a.st) & _titles(d.y, b.st):
+                return None  # "Smith was at the meeting" / "Jones was at the meeting"
+            reason += f"; '{action}' names a state, not an action, that two may share"
+            factor = UNKNOWN_EVENT_FACTOR
+        return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words, factor)
+    if (attached := _attached_entity(d, roles, x, y, a, b)) is not None:
+        return attached
     plain = not (d.x.named or d.y.named or d.x.counted or d.y.counted)
     unnamed = not _mentions(b.st, d.x.name) and not _mentions(a.st, d.y.name)
-    if d.role == "object" and plain and unnamed and d.x.text != d.y.text:
+    synonyms = _near_synonyms(d.x.name, d.y.name) or _near_synonyms(d.x.text, d.y.text)
+    if d.role == "object" and plain and unnamed and d.x.text != d.y.text and not synonyms:
         reason = (
             f"the same action ({x.verb}) on a different object: '{d.x.text}' against '{d.y.text}'"
         )
         return _Finding(ConflictKind.CLAIM, reason)
     return None
+
+
+def _attached_entity(
+    d: _Role, roles: Sequence[_Role], x: Frame, y: Frame, a: _Side, b: _Side
+) -> _Finding | None:
+    """The one argument that differs is one common noun on both sides, with the same
+    classifiers and one attached name each, the two names different (not aliases, neither
+    a place that may hold the other) and neither statement naming the other's ("handed down
+    the sentence in a courtroom *in Springfield*" / "in a courtroom *in Columbia*"), every
+    other argument the same: an entity conflict on the attached names, as for two names in
+    the role itself."""
+    if d.x.named or d.y.named or d.rel is not _Rel.DIFFERENT or len(roles) < 2:
+        return None
+    if not (d.x.name == d.y.name or _near_synonyms(d.x.name, d.y.name)):
+        return None
+    if len(d.x.attached) != 1 or len(d.y.attached) != 1 or d.x.classifiers != d.y.classifiers:
+        return None
+    (nx,), (ny,) = d.x.attached_names, d.y.attached_names
+    if same_name(nx, ny) or _contains(nx, ny) or _mentions(b.st, nx) or _mentions(a.st, ny):
+        return None
+    if _values_differ(x, y, a, b):
+        return None
+    (px, _), (py, _) = d.x.attached[0], d.y.attached[0]
+    lx, ly = (n if p == "mod" else f"{p} {n}" for p, n in ((px, nx), (py, ny)))
+    reason = (
+        f"a different name on the {d.x.text} for the same action ({_action(x)}): "
+        f"'{d.x.text} {lx}' against '{d.y.text} {ly}'"
+    )
+    return _Finding(ConflictKind.ENTITY, reason, d.x.words, d.y.words)
+
+
+def _titles(arg: Arg, st: Statement) -> frozenset[str]:
+    """The title words a name carries, outside the name itself: "*Captain* Laura Mendes"
+    has "captain". Two people in one copular clause of place conflict only with a shared
+    title (two captains "at the controls"); "Smith" and "Jones" "at the meeting" may both
+    have been there."""
+    names = set(arg.name.split())
+    return frozenset(
+        t.text.lower()
+        for k in arg.words
+        for t in (st.tokens[j] for j, t2 in enumerate(st.tokens) if t2.head == k and j != k)
+        if t.dep == "compound" and t.text.isalpha() and t.text.lower() not in names
+    )
+
+
+def _action(f: Frame) -> str:
+    """The action as a reason names it: the verb, or "be at" for a copular clause."""
+    if not f.copular:
+        return f.verb
+    return " ".join([f.verb, *dict.fromkeys(p for p, _ in f.preps)])
 
 
 def _one_name_off(a: str, b: str) -> bool:
@@ -826,13 +1228,41 @@ def _misnamed_speaker(
     return _Finding(ConflictKind.ENTITY, reason, sx.words, sy.words, SPEAKER_FACTOR)
 
 
+def _one_referent(r: _Role, a: Statement, b: Statement) -> bool:
+    """A reworded argument that still names one thing, enough to tie a flip: the same
+    head, near-synonyms, a name against a description of it, two places one of which may
+    hold the other, or a word the other statement uses ("a team *of four investigators*" /
+    "investigators"). Two unrelated definite nouns ("the amendment" / "the plan") are
+    reworded for values but tie no flip, nor does a new thing against one with a name or a
+    classifier ("a plant" / "its Ohio plant")."""
+    x, y = r.x, r.y
+    kinds = (x.attached_names | x.classifiers, y.attached_names | y.classifiers)
+    if kinds[0] != kinds[1] and not (x.definite and y.definite):
+        return False  # "its *Ohio* plant" / "a plant": maybe another plant
+    if x.named or y.named or x.name == y.name or x.text == y.text:
+        return True
+    if _near_synonyms(x.name, y.name) or _near_synonyms(x.text, y.text):
+        return True
+    return _mentions(b, x.name) or _mentions(a, y.name)
+
+
 def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Finding | None:
     """A negated or opposite action, tied by an argument both name the same way (or a
-    "nobody" against anyone)."""
+    "nobody" against anyone), or by two arguments both name, one way or another; an
+    argument worded differently lowers the confidence (:data:`REWORDED_FACTOR`), and then
+    every argument must still name one thing (:func:`_one_referent`)."""
     if not (x.asserted and y.asserted):
         return None  # "were told not to return" denies nothing
-    if any(r.rel is not _Rel.SAME for r in roles) or not (roles or _anyone(x, y, a.st, b.st)):
-        return None  # nothing ties the two events together, or something sets them apart
+    if any(r.rel is _Rel.DIFFERENT for r in roles):
+        return None  # something sets them apart
+    reworded = [r for r in roles if r.rel is _Rel.REWORDED]
+    if any(r.x.instance != r.y.instance for r in reworded):
+        return None  # "rejected the offer" / "accepted a revised offer": another offer
+    if reworded and not all(_one_referent(r, a.st, b.st) for r in roles):
+        return None  # "rejected the amendment" / "approved the plan": two things
+    same = len(roles) > len(reworded) or _anyone(x, y, a.st, b.st)
+    if not same and len(reworded) < 2:
+        return None  # nothing ties the two events together
     fa, fb = a.frames, b.frames
     if any(_agrees(f, y, a.st, b.st) for f in fa) or any(_agrees(x, g, a.st, b.st) for g in fb):
         return None  # a sequence ("paused, then resumed"), not a flip
@@ -842,6 +1272,8 @@ def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Fi
         return None  # "no longer releases" says it released before
     denied = x if x.denier is not None else y if y.denier is not None else None
     factor = DENIAL_FACTOR if denied is not None else 1.0
+    factor *= REWORDED_FACTOR if reworded else 1.0
+    factor *= UNKNOWN_EVENT_FACTOR if x.light else 1.0
     if x.verb == y.verb:
         if denied is not None and x.negated != y.negated:
             told, st = (y, b.st) if denied is x else (x, a.st)
@@ -851,10 +1283,10 @@ def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Fi
             )
         else:
             reason = f"one source says '{phrase(x, a.st)}', the other '{phrase(y, b.st)}'"
-        return _Finding(ConflictKind.POLARITY, reason, factor=factor)
+        return _Finding(ConflictKind.POLARITY, reason + _reworded_note(reworded), factor=factor)
     if x.negated == y.negated:
         reason = f"opposite actions: '{x.text}' against '{y.text}'"
-        return _Finding(ConflictKind.POLARITY, reason, factor=factor)
+        return _Finding(ConflictKind.POLARITY, reason + _reworded_note(reworded), factor=factor)
     return None
 
 
@@ -862,8 +1294,8 @@ def _event_conflicts(a: _Side, b: _Side, similarity: float, actions: Actions) ->
     found: dict[ConflictKind, Conflict] = {}
     for x in a.frames:
         for y in b.frames:
-            if x.reporting or y.reporting or _dates_differ(x, y):
-                continue
+            if x.reporting or y.reporting or _dates_differ(x, y) or _plan_and_deed(x, y):
+                continue  # a plan and a done deed are two events
             same_verb = x.verb == y.verb
             contrary = opposite(x.verb, y.verb, states=x.state and y.state)
             if not same_verb and (x.light or y.light or not contrary):

@@ -32,6 +32,13 @@ API
     Whether one place name may lie inside the other ("Manhattan" and "New York", "Paris"
     and "France"), from a small list of countries, US states and regions; two places of
     one level or of unknown size give False.
+``display(value)``
+    The normalised figure as a reader writes it, for reasons and tags ("USD 14.3 billion",
+    "8 years", "16 weeks"); ``norm`` stays the figure compared.
+``clause_tense(tokens, i)``
+    The tense of the clause whose verb is token ``i`` ("past", "present", "future" or
+    None), as dates read it (see :func:`_tense`): :mod:`factcheck.frames` tells a plan
+    from a done deed with it.
 
 Every value has a ``role`` (:class:`~factcheck.types.ValueRole`, see "Roles" below):
 *current* for the claim, *previous* for the earlier figure of a change ("fell to 4.2%
@@ -199,7 +206,15 @@ from functools import partial
 
 from factcheck.types import Entity, Statement, Token, Value, ValueKind, ValueRole
 
-__all__ = ["comparable", "compatible", "extract", "maybe_contains", "same_name"]
+__all__ = [
+    "clause_tense",
+    "comparable",
+    "compatible",
+    "display",
+    "extract",
+    "maybe_contains",
+    "same_name",
+]
 
 # --------------------------------------------------------------------------------------
 # Numbers
@@ -1788,6 +1803,14 @@ _NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 _SCHEDULED = frozenset({"schedule", "set", "slate", "due", "expect", "plan", "intend", "poise"})
 
 
+#: Reporting verbs (lemmas): a present clause they report keeps its own tense ("the trial
+#: begins Monday, he said"), unlike one that hangs on another past verb (see :func:`_tense`).
+_REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "announce", "report", "add", "state", "note", "confirm", "claim", "write",
+     "explain", "warn", "insist", "argue", "testify", "predict", "caution", "acknowledge"}
+)  # fmt: skip
+
+
 def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     """The tense of the clause a date sits in: past, present, future, or None if unknown.
 
@@ -1798,8 +1821,12 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     verb ("wants to open in March"). Past: a past-tense verb or auxiliary, the present
     perfect ("has closed"), a bare participle ("the plan, announced Monday"), or a verb the
     parser misread as an adjective of a verbless sentence's root (:func:`_misparsed_past`).
-    Present: other present-tense verbs ("the trial begins Monday"). A date that modifies a
-    noun ("Monday's crash", "the Thursday vote") has no tense of its own: None.
+    Present: other present-tense verbs ("the trial begins Monday"), unless the clause hangs
+    on a past-tense verb that is not a reporting verb (:data:`_REPORTING_LEMMAS`): "the
+    sentence Marsh *gave* Vail on Wednesday *falls* between ..." (the parser hangs "falls"
+    and its date on "gave") tells of the past event, while "the trial begins Monday, he
+    *said*" stays present. A date that modifies a noun ("Monday's crash", "the Thursday
+    vote") has no tense of its own: None.
     """
     root = _span_root(ctx, hit.start, hit.end)
     if root is None or ctx.tokens[root].dep in _NOUN_MODIFIER_DEPS:
@@ -1808,7 +1835,24 @@ def _tense(ctx: _Context, hit: _DateHit) -> str | None:
     verb = next((i for i in chain[1:] if ctx.tokens[i].pos in ("VERB", "AUX")), None)
     if verb is None:
         return _PAST if _misparsed_past(ctx, chain[-1]) else None
-    return _verb_tense(ctx, verb, 0)
+    tense = _verb_tense(ctx, verb, 0)
+    if tense == _PRESENT and any(
+        ctx.tokens[k].pos in ("VERB", "AUX")
+        and ctx.tokens[k].lemma.lower() not in _REPORTING_LEMMAS
+        and _verb_tense(ctx, k, 0) == _PAST
+        for k in _ancestors(ctx, verb)[1:]
+    ):
+        return _PAST
+    return tense
+
+
+def clause_tense(tokens: Sequence[Token], verb: int) -> str | None:
+    """The tense of the clause headed by ``tokens[verb]``: ``"past"``, ``"present"``,
+    ``"future"`` or None, by the rules of :func:`_tense` (a modal, "going to", the present
+    progressive, a scheduling word or an infinitive under a present verb is the future:
+    "would cut", "plans to cut", "is set to open", "is sending")."""
+    ctx = _Context("", tuple(tokens), (), None)
+    return _verb_tense(ctx, verb, 0) if 0 <= verb < len(tokens) else None
 
 
 def _past_form(tok: Token) -> bool:
@@ -2383,8 +2427,25 @@ def _find_tallies(ctx: _Context, claims: _Claims) -> Iterator[Value]:
         )
 
 
+def _group(ctx: _Context, i: int) -> bool:
+    """An adjective or a participle used as a noun for a group of people, with "the": "two
+    of *the injured*", "*the dead*", "*the wounded*"."""
+    tok = ctx.tokens[i]
+    return tok.pos in ("ADJ", "VERB") and any(
+        t.head == i and k != i and t.dep == "det" and t.text.lower() == "the"
+        for k, t in enumerate(ctx.tokens)
+    )
+
+
+def _noun_word(tok: Token) -> str:
+    """What a count of ``tok`` counts: a noun's lemma, or a group word as written ("injured":
+    spaCy lemmatises the participle to "injure")."""
+    return tok.lemma.lower() if tok.pos in ("NOUN", "PROPN") else tok.text.lower()
+
+
 def _noun_after_of(ctx: _Context, pos: int) -> int | None:
-    """The noun counted in "<amount> of <noun phrase>": the object of that "of"."""
+    """The noun counted in "<amount> of <noun phrase>": the object of that "of" (a noun, or
+    a group word: "two of the injured")."""
     i = _token_at(ctx, pos)
     if i is None or ctx.tokens[i].text.lower() != "of":
         return None
@@ -2392,7 +2453,7 @@ def _noun_after_of(ctx: _Context, pos: int) -> int | None:
         (
             k
             for k, t in enumerate(ctx.tokens)
-            if t.head == i and t.dep == "pobj" and t.pos in ("NOUN", "PROPN")
+            if t.head == i and t.dep == "pobj" and (t.pos in ("NOUN", "PROPN") or _group(ctx, k))
         ),
         None,
     )
@@ -2400,7 +2461,7 @@ def _noun_after_of(ctx: _Context, pos: int) -> int | None:
 
 def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
     """The token a cardinal counts: its nummod head ("three researchers") or the object of a
-    following "of" ("two of the researchers")."""
+    following "of" ("two of the researchers", "two of the injured")."""
     root = _span_root(ctx, start, end)
     if root is None:
         return None
@@ -2411,7 +2472,7 @@ def _counted_noun(ctx: _Context, start: int, end: int, raw: str) -> int | None:
         return tok.head  # "three researchers"; spaCy makes "dozen" a compound
     if tok.pos == "NUM" and raw.lower() != "one":
         noun = _noun_after_of(ctx, end)
-        if noun is not None and ctx.tokens[noun].tag in ("NNS", "NNPS"):
+        if noun is not None and (ctx.tokens[noun].tag in ("NNS", "NNPS") or _group(ctx, noun)):
             return noun
     return None
 
@@ -2659,7 +2720,7 @@ def _count_noun(
         tok = ctx.tokens[noun]
         if _YEAR_LIKE.match(raw) and tok.tag != "NNS":
             return None, None  # "the 2024 letter": a year, not 2024 letters
-        return tok.lemma.lower(), tok.end if tok.start >= m.end() else None
+        return _noun_word(tok), tok.end if tok.start >= m.end() else None
     if _YEAR_LIKE.match(raw):
         return None, None
     measured = _measured_subject(ctx, m.start(), m.end())
@@ -3501,6 +3562,66 @@ def _overlap(a: Value, b: Value) -> bool:
         return True  # they share more than one point
     touching = a.high == b.low or b.high == a.low
     return touching and _closed(a) and _closed(b)
+
+
+#: Scale words a large sum is shown with (see :func:`display`): "USD 14.3 billion".
+_DISPLAY_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+#: Units a duration is shown in, largest first (see :func:`display`): "8 years", "16 weeks".
+_DISPLAY_DURATIONS = (
+    ("year", _YEAR_S), ("month", _YEAR_S / 12), ("week", 7 * 86400.0), ("day", 86400.0),
+    ("hour", 3600.0), ("minute", 60.0), ("second", 1.0),
+)  # fmt: skip
+_NORM_NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]\d+)?"
+_NORM_FIGURE = re.compile(
+    rf"^(?P<pre>~<=|~>=|>=|<=|~)?(?P<a>{_NORM_NUMBER})(?:\.\.(?P<b>{_NORM_NUMBER}))?$"
+)
+
+
+def display(value: Value) -> str:
+    """The normalised figure of ``value`` as a reader writes it, for reasons and tags: a sum
+    with a scale word ("USD 1.43e+10" -> "USD 14.3 billion", a range "USD 4.6-4.8 billion"),
+    a duration in the largest unit that counts it whole ("2.52e+08 s" -> "8 years",
+    "9.68e+06 s" -> "16 weeks"), with the qualifier's sign ("<=3 years"). Other values, and
+    a norm of another shape, show ``norm`` itself, which stays the figure compared."""
+    norm = value.norm
+    if value.kind is ValueKind.MONEY:
+        unit, _, figure = norm.partition(" ")
+        m = _NORM_FIGURE.match(figure)
+        return f"{unit} {m['pre'] or ''}{_sum_range(m['a'], m['b'])}" if m else norm
+    if value.kind is ValueKind.QUANTITY and norm.endswith(" s"):
+        m = _NORM_FIGURE.match(norm[:-2])
+        if m is None:
+            return norm
+        a = float(m["a"])
+        name, size = next(
+            ((n, z) for n, z in _DISPLAY_DURATIONS if a >= z and _whole(a / z)),
+            next(((n, z) for n, z in _DISPLAY_DURATIONS if a >= z), _DISPLAY_DURATIONS[-1]),
+        )
+        figures = [f"{x / size:.4g}" for x in (a, float(m["b"]) if m["b"] else None) if x]
+        plural = "" if figures == ["1"] else "s"
+        return f"{m['pre'] or ''}{'-'.join(figures)} {name}{plural}"
+    return norm
+
+
+def _whole(x: float) -> bool:
+    return abs(x - round(x)) < 1e-6 * max(1.0, x)
+
+
+def _sum_range(a: str, b: str | None) -> str:
+    """A sum or a range of sums, with one scale word when both ends share it: "14.3
+    billion", "4.6-4.8 billion", "900 million-1.2 billion"."""
+    ends = [_scaled_sum(float(x)) for x in (a, b) if x]
+    if len(ends) == 2 and ends[0][1] == ends[1][1]:
+        return f"{ends[0][0]}-{ends[1][0]}{ends[1][1]}"
+    return "-".join(f"{n}{w}" for n, w in ends)
+
+
+def _scaled_sum(x: float) -> tuple[str, str]:
+    """A sum's figure and scale word: (14.3, " billion"), ("12,500", "")."""
+    scale, word = next(((z, w) for z, w in _DISPLAY_SCALES if x >= z), (1.0, ""))
+    if not word:
+        return f"{x:,.2f}".removesuffix(".00"), ""
+    return f"{x / scale:.4g}", f" {word}"
 
 
 def comparable(a: Value, b: Value) -> bool:

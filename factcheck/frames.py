@@ -54,6 +54,20 @@ An argument is its head and its modifiers: the names attached to it ("*Dornell* 
 on a value object belongs to the event ("invested *$14.3bn in Scale AI*": "in Scale AI").
 ``passive`` marks an object that is the grammatical subject, so that a caller can match it
 with the subject of an intransitive or a state ("the factory is closed" / "is open").
+A count of a group ("*two of the injured*") is an argument of its group, counted.
+
+A phrasal verb is its canonical verb (:data:`PHRASAL`: "touched down" is "land", "laid
+off" is "cut"); one not listed is its own action, verb and particle ("hand down"). An
+event told as done has ``past``; one told as a plan or a future ("will cut", "would cut",
+"plans to cut", "is set to open") has ``planned``. A "be" clause with a named or common
+subject and a prepositional predicate ("Captain Mendes *was at the controls*") is a
+``copular`` event of the verb "be", its prepositions as arguments.
+
+**Measured things.** :func:`measured` gives the thing a figure measures or belongs to (the
+noun it counts, the noun it is "of", the object or subject of a verb of
+:data:`MEASURING_VERBS`): "*revenue* of $4.82 billion", "*revenue* ... was up 12%", "*the
+consumer segment* fell 8%", "cut 300 *jobs*"; the figure of another action ("invested
+$14.3 billion") measures none.
 
 **Negation** (``negated``), each rule flipping the polarity:
 
@@ -94,7 +108,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
-from factcheck.extract import same_name
+from factcheck.extract import clause_tense, same_name
 from factcheck.types import Statement, Token, Value, ValueKind
 
 __all__ = [
@@ -111,6 +125,7 @@ __all__ = [
     "INTENT_VERBS",
     "LEVEL_VERBS",
     "LIGHT_VERBS",
+    "MEASURING_VERBS",
     "NEGATIVE_PRONOUNS",
     "NEGATIVE_VERBS",
     "NEGATORS",
@@ -125,6 +140,7 @@ __all__ = [
     "canonical_verb",
     "frame_of",
     "frames",
+    "measured",
     "opposite",
     "phrase",
     "report_dates",
@@ -179,11 +195,17 @@ SYNONYMS = {
     "postpone": "delay",
 }  # fmt: skip
 
-#: Phrasal verbs (lemma, particle) and the canonical lemma they mean.
+#: Phrasal verbs (lemma, particle) and the canonical lemma they mean. A particle verb not
+#: listed is its own action, verb and particle ("hand down", "give up"): the particle
+#: changes the meaning, so "touched down" is not "touched".
 PHRASAL = {
     ("lay", "off"): "cut", ("walk", "out"): "strike", ("shut", "down"): "close",
-    ("close", "down"): "close", ("go", "up"): "rise", ("go", "down"): "fall",
-    ("put", "off"): "delay", ("call", "off"): "cancel",
+    ("close", "down"): "close", ("wind", "down"): "close", ("go", "up"): "rise",
+    ("go", "down"): "fall", ("put", "off"): "delay", ("push", "back"): "delay",
+    ("call", "off"): "cancel", ("touch", "down"): "land", ("take", "off"): "depart",
+    ("step", "down"): "resign", ("turn", "down"): "reject", ("pull", "out"): "withdraw",
+    ("back", "out"): "withdraw", ("cut", "back"): "cut", ("sign", "off"): "approve",
+    ("set", "up"): "establish", ("give", "up"): "abandon",
 }  # fmt: skip
 
 #: Pairs of canonical verbs that say the opposite of each other.
@@ -305,11 +327,14 @@ _ENTITY_KINDS = frozenset({ValueKind.PERSON, ValueKind.ORG, ValueKind.PLACE, Val
 
 
 def canonical_verb(lemma: str, particle: str | None = None) -> str:
-    """The canonical lemma of a verb's synonym class ("halt" -> "pause"; "lay off" -> "cut")."""
+    """The canonical lemma of a verb's synonym class ("halt" -> "pause"; "lay off" -> "cut";
+    "touch down" -> "land"); a particle verb not in :data:`PHRASAL` keeps its particle
+    ("hand down")."""
     lemma = lemma.lower()
-    if particle is not None and (lemma, particle.lower()) in PHRASAL:
-        return PHRASAL[(lemma, particle.lower())]
-    return SYNONYMS.get(lemma, lemma)
+    if particle is None:
+        return SYNONYMS.get(lemma, lemma)
+    particle = particle.lower()
+    return PHRASAL.get((lemma, particle), f"{lemma} {particle}")
 
 
 def opposite(a: str, b: str, *, states: bool = False) -> bool:
@@ -377,7 +402,12 @@ class Frame:
     verb, so the action is unknown. ``reporting``: a reporting verb as a participial
     modifier ("announced in 2024"). ``intended``: the polarity comes through an intention
     ("did not plan to cut"), which says nothing of what was done. ``past``: told as done
-    ("cut", "has cut"), not planned or ongoing. ``passive``: the object is the grammatical
+    ("cut", "has cut"), not planned or ongoing ("was sending" is ongoing). ``planned``:
+    told as a plan or a future, in the tense :func:`factcheck.extract.clause_tense` reads
+    ("will cut", "would cut", "plans to cut", "is set to cut", "expects to cut", "is
+    sending"): a plan and a done deed are two events. ``copular``: a "be" clause with a
+    prepositional predicate ("Captain Mendes *was at the controls*"), whose subject is
+    compared like an actor's. ``passive``: the object is the grammatical
     subject ("the factory *is closed*", "*nobody* was injured"), so it may be the subject
     of an intransitive or a state in another sentence ("the factory is open").
     ``negative_roles``: roles held by a negative pronoun ("*nobody*", "*no one*", "*no*
@@ -415,6 +445,8 @@ class Frame:
     until: bool = False
     ceased: bool = False
     predicate: bool = False
+    planned: bool = False
+    copular: bool = False
 
     @property
     def subject(self) -> Arg | None:
@@ -508,6 +540,10 @@ def _arg(i: int, tree: _Tree) -> Arg | None:
     negative = _negative_arg(i, tree) is not None
     if tree.lemma(i) in {"none", "neither"} and (of := _of_object(i, tree)) is not None:
         return _arg(of, tree)  # "none of the passengers": the passengers, negated
+    if tok.pos == "NUM" and (of := _of_object(i, tree)) is not None:
+        group = _arg(of, tree)  # "two of the injured": a count of the injured
+        if group is not None and not group.named:
+            return replace(group, counted=True, words=tuple(sorted({i, *group.words})))
     if tree.lemma(i) in NEGATIVE_PRONOUNS or (tree.lemma(i) == "one" and negative):
         return None  # "nobody", "no one": nobody in particular
     words = sorted({i} | {k for k in tree.kids[i] if tree.dep(k) in _SHOWN_ARG_DEPS})
@@ -754,11 +790,36 @@ def _misparsed_verb(i: int, tree: _Tree) -> bool:
     )
 
 
+def _copular_clause(i: int, tree: _Tree) -> bool:
+    """A "be" clause (remain, stay) with a subject and a prepositional predicate instead of
+    an adjective or a noun: "Captain Mendes *was at the controls*", "the jet *was on the
+    runway*". Its event is "be" with the prepositions as arguments."""
+    tok = tree.tokens[i]
+    if tree.lemma(i) not in _COPULAS or tok.pos not in {"AUX", "VERB"}:
+        return False
+    if tok.dep in {"aux", "auxpass"} or tree.child(i, "nsubj") is None:
+        return False
+    if tree.child(i, "expl", "acomp", "attr", "oprd", "xcomp", "ccomp", "dobj") is not None:
+        return False
+    return any(
+        tree.dep(k) == "prep" and (o := tree.child(k, "pobj")) is not None and _arg(o, tree)
+        for k in tree.kids[i]
+    )
+
+
+def _nominal(i: int, tree: _Tree) -> bool:
+    """A participle used as a noun, with its determiner: "two of *the injured*", "*the
+    wounded* were taken": a group of people, not an event."""
+    return tree.dep(i) in {"pobj", "dobj", "nsubj", "nsubjpass"} and any(
+        tree.dep(k) == "det" for k in tree.kids[i]
+    )
+
+
 def _is_event(i: int, tree: _Tree) -> bool:
     tok = tree.tokens[i]
-    if _state(i, tree) or _event_noun(i, tree):
+    if _state(i, tree) or _event_noun(i, tree) or _copular_clause(i, tree):
         return True
-    if tok.pos != "VERB":
+    if tok.pos != "VERB" or _nominal(i, tree):
         return False
     if tree.lemma(i) in _COPULAS and any(
         tree.dep(k) in {"acomp", "attr"} and (_state(k, tree) or _event_noun(k, tree))
@@ -909,9 +970,12 @@ class _Polarity:
 
 def _past(i: int, holders: Sequence[int], tree: _Tree) -> bool:
     """The event is told as done: a simple past ("cut", "was closed") or a perfect ("has
-    cut"), with no modal ("would cut")."""
+    cut"), with no modal ("would cut") and not in the progressive ("was sending" is
+    ongoing, or a plan told in reported speech)."""
     auxes = [k for h in holders for k in tree.kids[h] if tree.dep(k) in {"aux", "auxpass"}]
     if any(tree.tokens[k].tag == "MD" for k in auxes):
+        return False
+    if tree.tokens[i].tag == "VBG" and any(tree.lemma(k) == "be" for k in auxes):
         return False
     finite = [tree.tokens[h] for h in holders if tree.tokens[h].pos in {"VERB", "AUX"}]
     return (
@@ -919,6 +983,13 @@ def _past(i: int, holders: Sequence[int], tree: _Tree) -> bool:
         or any(tree.tokens[k].tag == "VBD" for k in auxes)
         or any(tree.lemma(k) == "have" for k in auxes)
     )
+
+
+def _planned(i: int, holders: Sequence[int], tree: _Tree) -> bool:
+    """The event is told as a plan or a future (see :func:`factcheck.extract.clause_tense`):
+    read on its verb, or on the copula of a state ("will be closed")."""
+    verb = next((h for h in holders if tree.tokens[h].pos in {"VERB", "AUX"}), i)
+    return clause_tense(tree.tokens, verb) == "future"
 
 
 # --------------------------------------------------------------------------------------
@@ -1207,6 +1278,8 @@ def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
         reporting=canonical_verb(tok.lemma) in REPORTING_VERBS and not event_noun,
         intended=sign.intended,
         past=_past(i, holders, tree),
+        planned=_planned(i, holders, tree),
+        copular=_copular_clause(i, tree),
         passive=passive,
         negative_roles=frozenset(nobody),
         asserted=sign.asserted,
@@ -1336,6 +1409,92 @@ def frame_of(value: Value, st: Statement, fs: Sequence[Frame]) -> Frame | None:
     idx = {i for i, t in enumerate(st.tokens) if value.start <= t.start and t.end <= value.end}
     holding = [f for f in fs if idx and idx <= f.tokens]
     return min(holding, key=lambda f: len(f.tokens)) if holding else None
+
+
+def measured(value: Value, st: Statement) -> Arg | None:
+    """The thing a figure measures or belongs to, as an argument (its head, classifiers and
+    attached names), or None when the parse does not say:
+
+    - a count: the noun it counts ("cut 300 *jobs*", "two of *the injured*");
+    - a figure on a noun: "*revenue* of $4.82 billion", "a $2 billion *buyback*", "at a
+      *cost* of $48 million", "$4.8 billion in *sales*";
+    - the level or change a verb of :data:`MEASURING_VERBS` (or a light verb) states: its
+      object when it has one ("cut *its forecast* to $19.8 billion", "made an emergency
+      *landing* on Tuesday"), else its subject ("*revenue* grew 12%", "*revenue* ... was up
+      12%", "*the consumer segment* fell 8% to $1.05 billion").
+
+    A figure that is the object of another verb ("invested $14.3 billion") is the action's
+    own: it measures no thing, and so is compared only event by event.
+    """
+    if not st.tokens:
+        return None
+    tree = _Tree(st)
+    inside = [i for i, t in enumerate(st.tokens) if value.start <= t.start and t.end <= value.end]
+    root = next((i for i in inside if tree.head(i) not in inside or tree.head(i) == i), None)
+    if root is None:
+        return None
+    if value.kind is ValueKind.COUNT:
+        if tree.lemma(root) == value.unit or _of_object(root, tree) is not None:
+            return _arg(root, tree)
+        name = value.unit or ""
+        return Arg(name, name, False, False, None, (), True) if name else None
+    for k in tree.kids[root]:  # "$4.8 billion *in sales*"
+        o = tree.child(k, "pobj") if tree.dep(k) == "prep" and tree.lemma(k) == "in" else None
+        if o is not None and tree.tokens[o].pos == "NOUN" and tree.holder(o) is None:
+            return _arg(o, tree)
+    j = root
+    for _ in range(len(st.tokens)):
+        h, dep = tree.head(j), tree.dep(j)
+        if h == j:
+            return None
+        pos = tree.tokens[h].pos
+        if dep == "pobj":
+            g = tree.head(h)
+            if g == h:
+                return None
+            if tree.tokens[g].pos in {"NOUN", "PROPN"}:
+                return _arg(g, tree)
+            return _verb_thing(g, {*inside, h}, tree)
+        if pos in {"NOUN", "PROPN"}:  # "a $2 billion buyback", "revenue ..., up 12%"
+            return _arg(h, tree) if dep in _MODIFIER_DEPS | {"advmod"} else None
+        if pos in {"ADV", "ADP"} and dep in {"npadvmod", "dobj", "pobj"}:
+            j = h  # "was *up* 12%": the figure of the copula
+            continue
+        if pos in {"VERB", "AUX", "ADJ"} and dep in _FIGURE_DEPS:
+            return _verb_thing(h, set(inside), tree)
+        return None
+    return None
+
+
+#: Verbs whose figure is the level, or the change, of a thing (canonical lemmas): of their
+#: object when they have one ("*cut its forecast* to $19.8 billion", "*reported revenue*
+#: of ..., up 12%"), else of their subject ("*revenue rose* 12%", "*profit came in* at
+#: $611 million"). See :func:`measured`.
+MEASURING_VERBS = frozenset(
+    {"rise", "fall", "cut", "be", "remain", "stay", "stand", "total", "reach", "hit", "top",
+     "exceed", "surpass", "number", "amount", "come", "come in", "account", "cost", "equal",
+     "hover", "end", "finish", "close", "open", "expand", "shrink", "widen", "narrow",
+     "double", "triple", "revise", "put", "estimate", "forecast", "project", "update",
+     "adjust", "correct", "lift", "gain", "lose", "slide", "tumble", "rally", "surge", "sink",
+     "dip", "swell", "improve", "worsen", "report", "post", "record", "book", "earn",
+     "generate", "have", "make", "get"}
+)  # fmt: skip
+
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "quantmod", "poss", "appos"})
+_FIGURE_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd", "advmod", "prt", "acomp"})
+
+
+def _verb_thing(v: int, own: set[int], tree: _Tree) -> Arg | None:
+    """What the figure of verb ``v`` measures: its object (not the figure itself), else its
+    subject, for :data:`MEASURING_VERBS` only."""
+    verb = canonical_verb(tree.tokens[v].lemma, tree.particle(v))
+    if verb not in MEASURING_VERBS and tree.lemma(v) not in MEASURING_VERBS:
+        return None
+    objects = [k for k in tree.kids[v] if tree.dep(k) == "dobj" and k not in own]
+    subjects = [k for k in tree.kids[v] if tree.dep(k) in _SUBJECT_DEPS]
+    if not subjects and (inherited := _inherited_subject(v, tree)) is not None:
+        subjects = [inherited]
+    return next((a for k in (*objects, *subjects) if (a := _arg(k, tree)) is not None), None)
 
 
 def phrase(frame: Frame, st: Statement, extra: Sequence[int] = ()) -> str:

@@ -235,8 +235,9 @@ class Value:
     2025" covers the whole month. Two values are compatible when their intervals overlap, so
     "$14.3 billion" and "$14.3bn" agree and "$2 billion" does not.
 
-    ``norm`` is a canonical string for display and for entities ("meta", "USD 1.43e+10",
-    "2025-06"). A relative date that has no anchor has ``resolved=False`` and no interval.
+    ``norm`` is a canonical string for comparing and for entities ("meta", "USD 1.43e+10",
+    "2025-06"); :func:`factcheck.extract.display` shows it as a reader writes it ("USD 14.3
+    billion", "8 years"). A relative date that has no anchor has ``resolved=False`` and no interval.
     ``role`` says whether the value is the sentence's claim or a figure it is compared with
     (see :class:`ValueRole`).
     """

@@ -1198,3 +1198,225 @@ def test_conflicts_flags_a_clock_time_mismatch(statement_factory: StatementFacto
     )
     (c,) = [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE]
     assert (c.value_a, c.value_b) == ("3 p.m.", "5 p.m.")
+
+
+# Round 3: the measured thing, parts and wholes, plans and deeds, rewordings
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a figure with no event of its own measures a thing; two things, no conflict
+        ("Revenue of $4.82 billion was up 12%.", "Consumer revenue fell 8% to $1.05 billion."),
+        (
+            "Revenue of $4.82 billion was up 12%, and data-center sales jumped 31%.",
+            "Data-center revenue climbed 31%, while the consumer segment fell 8% to $1.05 billion.",
+        ),
+        # a total and a segment: a part and the whole, no value or polarity conflict
+        ("Revenue climbed 12% to $4.82 billion.", "Consumer revenue fell 8% to $1.05 billion."),
+        ("Revenue grew roughly 12% in the quarter.", "Data-center revenue climbed 31%."),
+        # a done deed and a plan are two events
+        (
+            "In 2025, Kestrel cut 250 jobs at its plant in San Jose.",
+            "The company said it would cut about 400 jobs in its consumer unit by June.",
+        ),
+        ("The company will not cut jobs at the plant.", "The company cut jobs at the plant."),
+        ("Acme plans to close 12 stores in Ohio.", "Acme closed 20 stores in Ohio."),
+        # one side's request against the other side's
+        (
+            "Prosecutors had sought eight years; the defense asked for three.",
+            "Prosecutors had asked for eight years, while his lawyers sought no more than three"
+            " years.",
+        ),
+    ],
+)
+def test_conflicts_two_things_or_two_events_are_no_conflict(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+def test_conflicts_a_classified_thing_on_both_sides_is_still_compared(
+    statement_factory: StatementFactory,
+) -> None:
+    assert _kinds(
+        statement_factory,
+        "The company will cut 300 jobs at its Ohio plant.",
+        "The firm will cut 3,000 jobs at its Ohio plant.",
+    ) == [ConflictKind.VALUE]
+
+
+def test_conflicts_figures_of_one_measured_thing_conflict_at_a_lower_confidence(
+    statement_factory: StatementFactory,
+) -> None:
+    (c,) = find_conflicts(
+        *_pair(statement_factory, "Revenue of $4.82 billion was up 12%.", "Revenue was up 9%."),
+        similarity=0.9,
+    )
+    assert (c.kind, c.value_a, c.value_b) == (ConflictKind.VALUE, "12%", "9%")
+    assert "only what they are of ('revenue')" in c.reason
+    (plain,) = find_conflicts(
+        *_pair(statement_factory, "Revenue rose 12%.", "Revenue rose 9%."), similarity=0.9
+    )
+    assert c.confidence < plain.confidence
+
+
+def test_conflicts_near_synonym_objects_are_no_claim_divergence(
+    statement_factory: StatementFactory,
+) -> None:
+    assert (
+        _kinds(
+            statement_factory,
+            "The airport revised the figure to 14 on Tuesday.",
+            "The airport revised the number to 14 on Tuesday.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # reworded subject and near-synonym object, opposite verbs
+        (
+            "Kestrel raised its full-year revenue outlook to $20.4 billion.",
+            "The company cut its full-year forecast to $19.8 billion.",
+            ConflictKind.POLARITY,
+        ),
+        # a flip anchored by the verb and a shared argument, the object reworded
+        (
+            "The NTSB said it was sending a team of four investigators to Boise.",
+            "The NTSB said it would not send investigators to Boise.",
+            ConflictKind.POLARITY,
+        ),
+        # one cost told with two verbs
+        (
+            "The county will repair the bridge at a cost of $48 million.",
+            "The county plans to spend $52 million repairing the bridge.",
+            ConflictKind.VALUE,
+        ),
+        # near-synonym subjects
+        (
+            "Construction on the dam will start in November 2026.",
+            "Work on the dam will start in September 2026.",
+            ConflictKind.DATE,
+        ),
+        # a phrasal verb is its canonical verb
+        (
+            "The plane touched down at 4:12 p.m. local time.",
+            "The jet landed at 5:12 p.m.",
+            ConflictKind.VALUE,
+        ),
+        # a partitive count, and a hospital against a named one
+        (
+            "Two of the injured were taken to a hospital.",
+            "Three of the injured were taken to St. Luke's Boise Medical Center.",
+            ConflictKind.VALUE,
+        ),
+        # a copular clause with a named subject
+        (
+            "Captain Laura Mendes, a 22-year veteran, was at the controls, the airline said.",
+            "Captain Dana Whitfield, a 22-year veteran, was at the controls, the airline said.",
+            ConflictKind.ENTITY,
+        ),
+    ],
+)
+def test_conflicts_flags_reworded_events_at_a_lower_confidence(
+    statement_factory: StatementFactory, a: str, b: str, kind: ConflictKind
+) -> None:
+    found = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+    assert [c.kind for c in found] == [kind]
+    assert found[0].confidence < 0.9 * 0.9
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The plane touched the runway at 4:12 p.m.", "The jet landed at 5:12 p.m."),
+        ("Two of the injured were taken to a hospital.", "Three of the injured were taken to"
+         " Boise Airport."),
+        ("Captain Laura Mendes was at the controls.", "Captain Dana Whitfield was in the cabin."),
+        ("Smith was at the meeting on Monday.", "Jones was at the meeting on Monday."),
+        ("The council rejected the amendment.", "The council approved the plan."),
+        ("Acme did not close its Ohio plant.", "The company closed a plant."),
+        ("The county will repair the bridge at a cost of $48 million.", "The county will spend"
+         " $5 million on a study of the bridge."),
+    ],
+)  # fmt: skip
+def test_conflicts_reworded_event_rules_keep_their_limits(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    assert _kinds(statement_factory, a, b) == []
+
+
+def test_conflicts_an_unknown_action_lowers_a_date_conflict_like_a_figure(
+    statement_factory: StatementFactory,
+) -> None:
+    def one(a: str, b: str) -> float:
+        (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+        assert c.kind is ConflictKind.DATE
+        return c.confidence
+
+    plain = one(
+        "The company completed the merger on Monday.",
+        "The company completed the merger on Tuesday.",
+    )
+    light = one("The jet made a landing on Monday.", "The jet landed on Tuesday.")
+    assert light < plain
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "found"),
+    [
+        (
+            "Judge Elena Marsh handed down the sentence Thursday in a packed courtroom in"
+            " Springfield.",
+            "Marsh handed down the sentence in a courtroom in Columbia.",
+            [ConflictKind.ENTITY],
+        ),
+        (
+            "Acme cut 300 jobs at its plant in Dayton.",
+            "Acme cut 300 jobs at its plant in Toledo.",
+            [ConflictKind.ENTITY],
+        ),
+        # a place that may hold the other, or the other statement names both
+        ("Acme cut jobs at its plant in Dayton.", "Acme cut jobs at its plant in Ohio.", []),
+        (
+            "Acme cut 300 jobs at its plant in Dayton.",
+            "Acme cut 300 jobs at its plant in Toledo and its plant in Dayton.",
+            [],
+        ),
+    ],
+)
+def test_conflicts_a_different_name_attached_to_one_argument(
+    statement_factory: StatementFactory, a: str, b: str, found: list[ConflictKind]
+) -> None:
+    assert _kinds(statement_factory, a, b) == found
+
+
+def test_conflicts_figures_with_no_event_in_two_periods_are_no_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a = "Revenue of $4.82 billion in 2025, a record for the company."
+    assert _kinds(statement_factory, a, "Revenue of $4.1 billion in 2024, a record.") == []
+    assert _kinds(statement_factory, a, "Revenue of $4.1 billion in 2025, a record.") == [
+        ConflictKind.VALUE
+    ]
+    assert _kinds(statement_factory, a, "Revenue of $4.82 billion in 2024, a record.") == [
+        ConflictKind.DATE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The jury deliberated for four hours.", "The jurors deliberated for six hours."),
+        ("The stock rose 3% on Monday.", "The shares rose 5% on Monday."),
+    ],
+)
+def test_conflicts_near_synonym_subjects_are_one_actor(
+    statement_factory: StatementFactory, a: str, b: str
+) -> None:
+    (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
+    assert c.kind is ConflictKind.VALUE
+    assert "name the subject differently" in c.reason

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from factcheck.extract import comparable, compatible, extract, maybe_contains, same_name
+from factcheck.extract import comparable, compatible, display, extract, maybe_contains, same_name
 from factcheck.types import Statement, Value, ValueKind, ValueRole
 
 Make = Callable[..., Statement]
@@ -671,6 +671,13 @@ def test_extract_date_month_day_ignores_year_of_a_joined_clause(statement_factor
         ("The union is going to strike on Friday.", date(2026, 3, 9), "2026-03-13"),
         ("The vote is scheduled for Thursday.", date(2026, 3, 9), "2026-03-12"),
         ("The trial begins Monday.", PUBLISHED, "2025-08-04"),
+        ("The trial begins Monday, prosecutors said.", PUBLISHED, "2025-08-04"),
+        (
+            "The six-year sentence Judge Elena Marsh gave Dennis Vail on Wednesday falls"
+            " between what prosecutors and the defense asked for.",
+            date(2026, 5, 16),
+            "2026-05-13",
+        ),
         ("The council voted on the contract on Thursday.", date(2026, 3, 9), "2026-03-05"),
     ],
 )
@@ -1523,3 +1530,29 @@ def test_extract_change_by_and_to_is_no_range(
 def test_extract_role_date_of_a_from_without_an_earlier_figure(statement_factory: Make) -> None:
     text = "The board voted on Monday to cut $8 million from next year's budget."
     assert ("next year", ValueRole.CURRENT) in roles(statement_factory, text)
+
+
+def test_extract_counts_a_partitive_group(statement_factory: Make) -> None:
+    v = one(statement_factory, "Two of the injured were taken to a hospital.", ValueKind.COUNT)
+    assert (v.text, v.unit) == ("Two of the injured", "injured")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        ("Meta invested $14.3 billion.", ValueKind.MONEY, "USD 14.3 billion"),
+        ("Meta invested more than $14 billion.", ValueKind.MONEY, "USD >=14 billion"),
+        ("Revenue of $4.6 billion to $4.8 billion.", ValueKind.MONEY, "USD 4.6-4.8 billion"),
+        ("It costs $12,500.", ValueKind.MONEY, "USD 12,500"),
+        ("He was sentenced to eight years.", ValueKind.QUANTITY, "8 years"),
+        ("He asked for no more than three years.", ValueKind.QUANTITY, "<=3 years"),
+        ("The strike lasted 16 weeks.", ValueKind.QUANTITY, "16 weeks"),
+        ("The delay lasted 90 minutes.", ValueKind.QUANTITY, "90 minutes"),
+        ("Prices rose 8%.", ValueKind.PERCENT, "8%"),
+    ],
+)
+def test_extract_display_shows_figures_as_written(
+    statement_factory: Make, text: str, kind: ValueKind, shown: str
+) -> None:
+    v = one(statement_factory, text, kind)
+    assert display(v) == shown

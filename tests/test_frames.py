@@ -8,7 +8,16 @@ import pytest
 from conftest import StatementFactory
 
 from factcheck.extract import extract
-from factcheck.frames import Frame, canonical_verb, frames, opposite, phrase, report_dates
+from factcheck.frames import (
+    Frame,
+    canonical_verb,
+    frame_of,
+    frames,
+    measured,
+    opposite,
+    phrase,
+    report_dates,
+)
 from factcheck.types import Statement
 
 PUBLISHED = date(2026, 3, 10)
@@ -286,3 +295,75 @@ def test_frames_the_named_speaker_of_a_reported_event(
 ) -> None:
     _, f = _event(statement_factory, "Mayor Ellen Voss said the work will begin in 2027.", "start")
     assert f.speaker is not None and f.speaker.name == "ellen voss"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "particle", "verb"),
+    [("touch", "down", "land"), ("take", "off", "depart"), ("step", "down", "resign"),
+     ("lay", "off", "cut"), ("hand", "down", "hand down"), ("touch", None, "touch")],
+)  # fmt: skip
+def test_frames_canonicalises_particle_verbs(lemma: str, particle: str | None, verb: str) -> None:
+    assert canonical_verb(lemma, particle) == verb
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "thing", "classifiers"),
+    [
+        ("Revenue of $4.82 billion was up 12%.", "$4.82 billion", "revenue", set()),
+        ("Revenue of $4.82 billion was up 12%.", "12%", "revenue", set()),
+        ("The consumer segment fell 8% to $1.05 billion.", "8%", "segment", {"consumer"}),
+        ("The company will cut 300 jobs.", "300 jobs", "job", set()),
+        ("The county will repair it at a cost of $48 million.", "$48 million", "cost", set()),
+    ],
+)
+def test_frames_reads_the_thing_a_figure_measures(
+    statement_factory: StatementFactory, text: str, figure: str, thing: str, classifiers: set[str]
+) -> None:
+    st = extract(statement_factory(text), published=PUBLISHED)
+    (v,) = [v for v in st.values if v.text == figure]
+    m = measured(v, st)
+    assert m is not None
+    assert (m.name, set(m.classifiers)) == (thing, classifiers)
+
+
+def test_frames_a_figure_an_action_spends_measures_no_thing(
+    statement_factory: StatementFactory,
+) -> None:
+    st = extract(statement_factory("Meta invested $14.3 billion in Scale AI."), published=PUBLISHED)
+    (v,) = [v for v in st.values if v.text == "$14.3 billion"]
+    assert measured(v, st) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "past", "planned"),
+    [
+        ("Kestrel cut 250 jobs in 2025.", "cut", True, False),
+        ("Kestrel would cut about 400 jobs.", "cut", False, True),
+        ("Kestrel plans to cut 400 jobs.", "cut", False, True),
+        ("Kestrel will cut 400 jobs.", "cut", False, True),
+        ("The NTSB was sending a team to Boise.", "send", False, False),
+    ],
+)
+def test_frames_tells_a_plan_from_a_done_deed(
+    statement_factory: StatementFactory, text: str, verb: str, past: bool, planned: bool
+) -> None:
+    _, f = _event(statement_factory, text, verb)
+    assert (f.past, f.planned) == (past, planned)
+
+
+def test_frames_a_copular_clause_with_a_place_is_an_event(
+    statement_factory: StatementFactory,
+) -> None:
+    _, fs = _frames(statement_factory, "Captain Laura Mendes was at the controls.")
+    (f,) = fs
+    assert f.copular and f.verb == "be"
+    assert f.subject is not None and f.subject.name == "laura mendes"
+    assert [p for p, _ in f.preps] == ["at"]
+
+
+def test_frames_a_partitive_count_is_its_group(statement_factory: StatementFactory) -> None:
+    st, fs = _frames(statement_factory, "Two of the injured were taken to a hospital.")
+    (f,) = [f for f in fs if f.verb == "take"]
+    (v,) = [v for v in st.values if v.text == "Two of the injured"]
+    assert frame_of(v, st, fs) == f
+    assert f.obj is not None and f.obj.counted
