@@ -51,13 +51,9 @@ __all__ = [
     "echoes",
     "fact_id",
     "normalise_text",
-    "ordered",
     "report_order",
     "statement_digest",
 ]
-
-#: :func:`factcheck.ids.report_order` under its old name (pipeline.py still calls it).
-ordered = report_order
 
 
 def _coverage(n: int, total: int) -> Coverage:

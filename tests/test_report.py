@@ -1014,7 +1014,6 @@ def test_report_ids_docstring_examples_hold_and_classify_reexports_them() -> Non
     assert result.attempted > 0 and result.failed == 0
     for name in ("LABEL_ORDER", "fact_id", "normalise_text", "statement_digest", "report_order"):
         assert getattr(factcheck.classify, name) is getattr(factcheck.ids, name)
-    assert factcheck.classify.ordered is factcheck.ids.report_order
 
 
 def test_report_story_independent_count_merges_rewrites_transitively() -> None:
