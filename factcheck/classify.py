@@ -35,6 +35,7 @@ from factcheck.extract import comparable, compatible
 from factcheck.ids import LABEL_ORDER, fact_id, normalise_text, report_order, statement_digest
 from factcheck.nli import NLI_THRESHOLD
 from factcheck.types import (
+    FIGURE_KINDS,
     Conflict,
     ConflictKind,
     Coverage,
@@ -181,9 +182,6 @@ ECHO_MIN_OVERLAP = 0.5
 #: A figure counts only when it is precise: its interval is at most this share of its
 #: size wide ("$14.3 billion" is, "billions of dollars" and "$1 million" are not).
 ECHO_MAX_SPREAD = 0.25
-_ECHO_KINDS = frozenset(
-    {ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT, ValueKind.TALLY}
-)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
@@ -196,7 +194,7 @@ def _precise(v: Value) -> bool:
 
 
 def _figures(st: Statement) -> list[Value]:
-    return [v for v in st.values if v.kind in _ECHO_KINDS and v.resolved and _precise(v)]
+    return [v for v in st.values if v.kind in FIGURE_KINDS and v.resolved and _precise(v)]
 
 
 def _content_lemmas(st: Statement) -> set[str]:

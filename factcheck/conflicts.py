@@ -173,7 +173,15 @@ from factcheck.frames import (
     phrase,
     report_dates,
 )
-from factcheck.types import Conflict, ConflictKind, Statement, Value, ValueKind, ValueRole
+from factcheck.types import (
+    FIGURE_KINDS,
+    Conflict,
+    ConflictKind,
+    Statement,
+    Value,
+    ValueKind,
+    ValueRole,
+)
 
 __all__ = [
     "COST_NOUNS",
@@ -200,7 +208,6 @@ _NUMERIC_ORDER = (
     ValueKind.DATE,
     ValueKind.TIME,
 )
-_NUMBER_KINDS = frozenset(_NUMERIC_ORDER) - {ValueKind.DATE, ValueKind.TIME}
 
 #: How much each kind's evidence is worth, times the alignment similarity.
 WEIGHT = {
@@ -674,7 +681,7 @@ def _figures_differ(a: _Side, b: _Side) -> bool:
         (u, v)
         for u in a.values
         for v in b.values
-        if u.kind in _NUMBER_KINDS and v.kind in _NUMBER_KINDS and comparable(u, v)
+        if u.kind in FIGURE_KINDS and v.kind in FIGURE_KINDS and comparable(u, v)
     ]
     kinds = {u.kind for u, _ in pairs}
     return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)
@@ -683,8 +690,8 @@ def _figures_differ(a: _Side, b: _Side) -> bool:
 def _values_differ(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
     """The two events hold comparable numbers (money, percents, quantities, counts) of which
     none fit."""
-    vx = [v for v in a.values if v.kind in _NUMBER_KINDS and frame_of(v, a.st, a.frames) is x]
-    vy = [v for v in b.values if v.kind in _NUMBER_KINDS and frame_of(v, b.st, b.frames) is y]
+    vx = [v for v in a.values if v.kind in FIGURE_KINDS and frame_of(v, a.st, a.frames) is x]
+    vy = [v for v in b.values if v.kind in FIGURE_KINDS and frame_of(v, b.st, b.frames) is y]
     pairs = [(u, v) for u in vx for v in vy if comparable(u, v)]
     kinds = {u.kind for u, _ in pairs}
     return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)

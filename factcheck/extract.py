@@ -204,7 +204,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 
-from factcheck.types import Entity, Statement, Token, Value, ValueKind, ValueRole
+from factcheck.types import AMOUNT_KINDS, Entity, Statement, Token, Value, ValueKind, ValueRole
 
 __all__ = [
     "clause_tense",
@@ -3279,7 +3279,6 @@ _EARLIER_FIGURE_BEFORE = re.compile(
     r"(?i)\b(?:an?|the|its)\s+(?:earlier|previous|initial|original|preliminary|first)\s+"
     r"(?:estimate|figure|forecast|count|tally|total|report)\s+of\s+$"
 )
-_AMOUNT_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
 _BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
@@ -3304,7 +3303,7 @@ def _with_roles(ctx: _Context, values: Sequence[Value]) -> tuple[Value, ...]:
     """
     roles = [ValueRole.CURRENT] * len(values)
     for k, v in enumerate(values):
-        if v.kind in _AMOUNT_KINDS and _comparison_cue(ctx, v, own_preposition=True) is not None:
+        if v.kind in AMOUNT_KINDS and _comparison_cue(ctx, v, own_preposition=True) is not None:
             roles[k] = ValueRole.PREVIOUS
     for k, v in enumerate(values):
         if v.kind is not ValueKind.DATE:
@@ -3327,7 +3326,7 @@ def _with_roles(ctx: _Context, values: Sequence[Value]) -> tuple[Value, ...]:
         elif _attribute_year(ctx, v):
             roles[k] = ValueRole.ATTRIBUTE
     for k, v in enumerate(values):
-        if roles[k] is ValueRole.CURRENT and v.kind in _AMOUNT_KINDS and _initially(ctx, v):
+        if roles[k] is ValueRole.CURRENT and v.kind in AMOUNT_KINDS and _initially(ctx, v):
             verb = _verb_of(ctx, v)
             if any(
                 w.kind is v.kind

@@ -104,6 +104,7 @@ from factcheck.frames import canonical_verb, frames, opposite
 from factcheck.quotes import SPEECH_VERBS, find_spans, same_speaker
 from factcheck.textdiff import word_diff
 from factcheck.types import (
+    AMOUNT_KINDS,
     CleanArticle,
     Fact,
     FramingKind,
@@ -113,7 +114,6 @@ from factcheck.types import (
     SourceProfile,
     Statement,
     Token,
-    ValueKind,
 )
 
 __all__ = [
@@ -384,7 +384,6 @@ CEASING_VERBS = frozenset({"stop", "cease", "quit", "halt", "discontinue", "end"
 CONTINUING_VERBS = frozenset({"keep", "continue"})
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
-_NUMBER_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
 _NO_HEDGE_ENTITIES = frozenset({"DATE", "TIME"})
 _SPEAKING = frozenset(ATTRIBUTION) | SPEECH_VERBS
 _WORD = re.compile(r"[$€£]?\w(?:[\w'’.,-]*\w)?%?")
@@ -603,9 +602,9 @@ def _same_event(st: Statement, pred: int, other: Statement) -> bool:
     mine = [
         v
         for v in st.values
-        if v.kind in _NUMBER_KINDS and any(v.start <= t.start and t.end <= v.end for t in tokens)
+        if v.kind in AMOUNT_KINDS and any(v.start <= t.start and t.end <= v.end for t in tokens)
     ]
-    if any(compatible(v, w) for v in mine for w in other.values if w.kind in _NUMBER_KINDS):
+    if any(compatible(v, w) for v in mine for w in other.values if w.kind in AMOUNT_KINDS):
         return True
     # an object that is a number ("$450 *million*") is compared as a number, above
     objects = [
@@ -1432,7 +1431,7 @@ def _beyond_source(finding: QuoteFinding, by_id: Mapping[str, Statement]) -> Fra
     numbers = [
         v.text
         for v in para.values
-        if v.kind in _NUMBER_KINDS
+        if v.kind in AMOUNT_KINDS
         and any(v.start <= t.start and t.end <= v.end for t in claim_tokens)
         and not any(compatible(v, q) for q in quote_values)
     ]

@@ -212,17 +212,12 @@ class ValueRole(StrEnum):
     ATTRIBUTE = "attribute"  # a year naming its noun ("the 2019 agreement"): not the event's
 
 
-NUMERIC_KINDS = frozenset(
-    {
-        ValueKind.MONEY,
-        ValueKind.PERCENT,
-        ValueKind.QUANTITY,
-        ValueKind.COUNT,
-        ValueKind.TALLY,
-        ValueKind.DATE,
-        ValueKind.TIME,
-    }
-)
+#: Amounts: the kinds whose values carry a numeric interval ``[low, high]``.
+AMOUNT_KINDS = frozenset({ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT})
+#: Figures: amounts and tallies ("5-2"), the numbers a sentence states (not its dates).
+FIGURE_KINDS = AMOUNT_KINDS | {ValueKind.TALLY}
+#: Every kind compared by its normalised value: figures, dates and times of day.
+NUMERIC_KINDS = FIGURE_KINDS | {ValueKind.DATE, ValueKind.TIME}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1420,3 +1420,12 @@ def test_conflicts_near_synonym_subjects_are_one_actor(
     (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
     assert c.kind is ConflictKind.VALUE
     assert "name the subject differently" in c.reason
+
+
+def test_conflicts_order_of_kinds_names_every_compared_kind() -> None:
+    from factcheck import conflicts
+    from factcheck.types import AMOUNT_KINDS, FIGURE_KINDS, NUMERIC_KINDS
+
+    assert frozenset(conflicts._NUMERIC_ORDER) == NUMERIC_KINDS
+    assert len(conflicts._NUMERIC_ORDER) == len(NUMERIC_KINDS)
+    assert AMOUNT_KINDS < FIGURE_KINDS < NUMERIC_KINDS
