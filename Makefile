@@ -10,11 +10,15 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
-# torch first: the CPU build lies on this machine; a bare `torch` pulls a multi-GB CUDA build.
+# torch first, pinned: a bare `torch` requirement pulls a CUDA build of several GB. On this
+# project's machines and CI, pip's find-links hold the CPU wheel of 2.13.0, so the pin takes
+# it. Elsewhere, point pip at PyTorch's CPU index:
+#   make test TORCH_PIP_ARGS='--index-url https://download.pytorch.org/whl/cpu'
+TORCH_PIP_ARGS ?=
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet $(TORCH_PIP_ARGS) torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

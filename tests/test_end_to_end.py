@@ -180,3 +180,22 @@ def test_end_to_end_rerun_is_byte_identical_and_does_no_model_work(
     for name, first in results.items():
         assert render_markdown(again[name]) == render_markdown(first)
         assert render_json(again[name]) == render_json(first)
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_committed_reports_are_those_of_the_corpora(
+    embedder: SentenceTransformerEmbedder, cache_dir: Path
+) -> None:
+    """``reports/`` holds exactly what ``make report`` writes for ``corpora/``, so a change to
+    the code or to an article that alters a report cannot land without its new report."""
+    results = list(
+        check(ROOT / "corpora", settings=Settings(cache_dir=cache_dir), embedder=embedder)
+    )
+    expected = {f"{r.name}.md": render_markdown(r) for r in results}
+    expected |= {f"{r.name}.json": render_json(r) for r in results}
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "reports").iterdir()}
+    assert sorted(committed) == sorted(expected), "reports/ holds other files than corpora/'s"
+    stale = sorted(name for name, text in expected.items() if committed[name] != text)
+    assert not stale, f"reports/ is out of date for {stale}: run `make report` and commit it"
