@@ -46,7 +46,7 @@ import numpy.typing as npt
 
 from factcheck.types import Statement
 
-__all__ = ["CHUNK", "FLOOR_MARGIN", "Similarity", "align", "align_similarities", "facts_of"]
+__all__ = ["CHUNK", "FLOOR_MARGIN", "Similarity", "align", "facts_of"]
 
 #: Statement indices into the story's statement list.
 Indices = npt.NDArray[np.intp]
@@ -74,16 +74,6 @@ class _FromVectors:
         return self.vectors[rows] @ self.vectors[cols].T
 
 
-@dataclass(frozen=True, slots=True)
-class _FromMatrix:
-    """Similarities read from a ready matrix (for experiments with other scores)."""
-
-    sim: npt.NDArray[np.float32]
-
-    def block(self, rows: Indices, cols: Indices) -> npt.NDArray[np.float32]:
-        return self.sim[np.ix_(rows, cols)]
-
-
 def align(
     statements: Sequence[Statement],
     vectors: npt.NDArray[np.float32],
@@ -93,17 +83,6 @@ def align(
 ) -> nx.Graph[str]:
     """Build the alignment graph. ``vectors[i]`` is the L2-normalised vector of statements[i]."""
     return _align(statements, _FromVectors(vectors), threshold=threshold, strong=strong)
-
-
-def align_similarities(
-    statements: Sequence[Statement],
-    sim: npt.NDArray[np.float32],
-    *,
-    threshold: float,
-    strong: float,
-) -> nx.Graph[str]:
-    """:func:`align` on a ready similarity matrix (for experiments with other scores)."""
-    return _align(statements, _FromMatrix(sim), threshold=threshold, strong=strong)
 
 
 #: Pairs of sources with more statement pairs than this are compared in row chunks.

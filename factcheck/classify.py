@@ -126,7 +126,7 @@ def classify(
                 conflicts=tuple(conflicts),
             )
         )
-    return report_order(_dedupe_ids(facts))
+    return report_order(_dedupe_ids(facts, {s.id: s.text for s in statements}))
 
 
 def _with_nli(
@@ -165,11 +165,17 @@ def _path_similarity(graph: nx.Graph[str], u: str, v: str) -> float:
     return min(float(graph.edges[x, y]["weight"]) for x, y in pairwise(path))
 
 
-def _dedupe_ids(facts: list[Fact]) -> list[Fact]:
-    """Make IDs unique when two facts share a hash prefix (suffix -2, -3 ... by position)."""
+def _dedupe_ids(facts: list[Fact], texts: dict[str, str]) -> list[Fact]:
+    """Make IDs unique when two facts share a hash prefix (two facts holding one identical
+    sentence, or a collision): suffixes -2, -3 ... in the order of the facts' sorted
+    statement digests, so content alone decides, never file names or positions."""
+
+    def content(f: Fact) -> tuple[str, ...]:
+        return tuple(sorted(statement_digest(texts[m]) for m in f.statement_ids))
+
     seen: dict[str, int] = {}
     out = []
-    for f in sorted(facts, key=lambda f: (f.id, f.statement_ids)):
+    for f in sorted(facts, key=lambda f: (f.id, content(f), f.statement_ids)):
         n = seen.get(f.id, 0) + 1
         seen[f.id] = n
         out.append(f if n == 1 else replace(f, id=f"{f.id}-{n}"))

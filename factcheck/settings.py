@@ -32,7 +32,8 @@ DEFAULT_THRESHOLD = 0.45
 #: Cosine at or above which two statements align even when they are not mutual best matches
 #: (a source that states one fact twice).
 DEFAULT_STRONG_THRESHOLD = 0.8
-#: Articles larger than this are refused: a news article is rarely over 1 MB.
+#: Articles larger than this are refused: a news article's text is rarely over 1 MB, so
+#: 10 MB leaves room for a saved web page's markup.
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 

@@ -224,11 +224,12 @@ NUMERIC_KINDS = FIGURE_KINDS | {ValueKind.DATE, ValueKind.TIME}
 class Value:
     """A typed, normalised value found in a statement.
 
-    Numeric kinds (money, percent, quantity, count) carry the interval ``[low, high]`` that the
-    wording allows: "$14.3 billion" is [14.25e9, 14.35e9] USD, "more than $14 billion" is
-    [14e9, inf). Dates carry proleptic Gregorian ordinals of their first and last day: "June
-    2025" covers the whole month. Two values are compatible when their intervals overlap, so
-    "$14.3 billion" and "$14.3bn" agree and "$2 billion" does not.
+    Amounts (:data:`AMOUNT_KINDS`: money, percent, quantity, count) carry the interval
+    ``[low, high]`` that the wording allows: "$14.3 billion" is [14.25e9, 14.35e9] USD,
+    "more than $14 billion" is [14e9, inf). Dates carry proleptic Gregorian ordinals of
+    their first and last day: "June 2025" covers the whole month. Two values are compatible
+    when their intervals overlap, so "$14.3 billion" and "$14.3bn" agree and "$2 billion"
+    does not.
 
     ``norm`` is a canonical string for comparing and for entities ("meta", "USD 1.43e+10",
     "2025-06"); :func:`factcheck.extract.display` shows it as a reader writes it ("USD 14.3
@@ -298,7 +299,7 @@ class Label(StrEnum):
 
 
 class ConflictKind(StrEnum):
-    VALUE = "value"  # money, percent, quantity or count mismatch beyond rounding
+    VALUE = "value"  # a figure (amount or tally) or a time of day beyond rounding
     DATE = "date"
     ENTITY = "entity"  # a different actor / organisation / place for the same event
     POLARITY = "polarity"  # negation or opposite action
@@ -367,7 +368,7 @@ class Fact:
     @property
     def label(self) -> Label:
         # A claim divergence alone is too weak a signal to label the fact a conflict (on
-        # SICK only 3 of 30 were real contradictions); it is still reported.
+        # SICK few are real contradictions: see docs/evaluation.md); it is still reported.
         if any(c.kind is not ConflictKind.CLAIM for c in self.conflicts):
             return Label.CONFLICT
         if self.framing:

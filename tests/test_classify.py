@@ -127,3 +127,22 @@ def test_classify_does_not_echo_a_vague_figure(statement_factory: StatementFacto
         ["The justices weighed whether billions of dollars in back pay were at stake."],
     )
     assert all(f.echoes == () for f in facts)
+
+
+def test_classify_shared_id_suffixes_follow_content_not_positions() -> None:
+    """Two facts holding one identical sentence share an ID prefix; which one gets "-2" is
+    decided by the facts' texts, so moving paragraphs or renaming files swaps no IDs."""
+    from factcheck.classify import _dedupe_ids
+    from factcheck.types import Coverage, Fact
+
+    mayor, council = "The mayor resigned on Monday.", "The council met on Tuesday."
+
+    def ids(b: str, first: str, second: str) -> dict[str, str]:
+        facts = [
+            Fact("F-1", ("a:0", f"{b}:0"), ("a", b), Coverage.PARTIAL, 0.9),
+            Fact("F-1", ("a:1", f"{b}:1"), ("a", b), Coverage.PARTIAL, 0.9),
+        ]
+        texts = {"a:0": "Subscribe.", "a:1": "Subscribe.", f"{b}:0": first, f"{b}:1": second}
+        return {texts[f.statement_ids[1]]: f.id for f in _dedupe_ids(facts, texts)}
+
+    assert ids("b", mayor, council) == ids("b", council, mayor) == ids("z", council, mayor)
