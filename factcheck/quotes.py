@@ -116,8 +116,9 @@ apart. For each pair of quotes of different sources:
   :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content words
   shared); and, for one named speaker in two statements the aligner put in one fact,
   whenever the words differ but share two content words and at least
-  :data:`ONE_FACT_MIN_SHARED` of the shorter quote's (the explanation says so: the two are
-  taken for one utterance because of the alignment);
+  :data:`ONE_FACT_MIN_SHARED` of the shorter quote's, as written or as lemmas ("dreamed of
+  playing for as a boy" / "always wanted to play for as a kid": club, play) (the
+  explanation says so: the two are taken for one utterance because of the alignment);
 - **misattributed**: any of the above with two known, incompatible speakers, if the
   words are verbatim or elided (at least :data:`MIN_MISATTRIBUTED_WORDS` words) or
   near-verbatim (difflib ratio at least :data:`NEAR_VERBATIM`); two different people
@@ -143,9 +144,9 @@ apart. For each pair of quotes of different sources:
   sources only), so that none is dropped silently: no other source quotes these words or
   paraphrases them, though the other sources may tell the same fact. When another source
   quotes the same speaker in the same fact with words too unlike to be one quotation
-  (below :data:`ONE_FACT_MIN_SHARED`), the explanation says so and gives them ("In the
-  same fact, beta:1 quotes Ruiz differently: “…”"). Each quote of a statement is
-  accounted for on its own.
+  (below :data:`ONE_FACT_MIN_SHARED`), the explanation gives them as another remark ("In
+  the same fact, beta:1 quotes Ruiz saying something else: “…”"), never as a version of
+  this quote. Each quote of a statement is accounted for on its own.
 
 ``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's (long unchanged runs
 shortened to "…") whenever the words differ, whatever the class: an elision shows what it
@@ -225,10 +226,12 @@ ALTERED_JACCARD = 0.5
 #: Share of the shorter quote's words (aligned by difflib) and of its content words found
 #: in the longer one from which a shortened quote with changed words is altered.
 ALTERED_COVERAGE = 0.7
-#: Share of the shorter quote's content words the other must hold for two quotes of one
-#: speaker, in statements aligned as one fact, to be one quotation altered even below the
-#: thresholds above: a reworded quote keeps what it is about ("The decision was rushed and
-#: it ignored the workers" / "... hasty and it betrayed the workers"); two remarks on one
+#: Share of the shorter quote's content words (as written, or as lemmas) the other must
+#: hold for two quotes of one speaker, in statements aligned as one fact, to be one
+#: quotation altered even below the thresholds above: a reworded quote keeps what it is
+#: about ("The decision was rushed and it ignored the workers" / "... hasty and it betrayed
+#: the workers"; "the club I dreamed of playing for" / "the club I always wanted to play
+#: for": club, play); two remarks on one
 #: topic share only their frame ("We expect to close two branch offices this year" / "We
 #: expect to hire twelve new librarians this year").
 ONE_FACT_MIN_SHARED = 0.5
@@ -1937,20 +1940,33 @@ def _relate_words(a: _Q, b: _Q) -> _Match | None:
             match = _shortened(x, y, set(range(i, i + len(x.words))), a, b, ratio)
             return replace(match, loose=len(x.words) < MIN_SHORTENED_WORDS)
     shared = a.content & b.content
-    if len(shared) < 2:
-        return None
-    jaccard = len(shared) / len(a.content | b.content)
-    matched = sum(
-        m.size for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
-    )
-    coverage = matched / min(len(wa), len(wb))
-    contained = len(shared) / min(len(a.content), len(b.content))
-    close = jaccard >= ALTERED_JACCARD or (
-        coverage >= ALTERED_COVERAGE and contained >= ALTERED_COVERAGE
-    )
-    if not close and contained < ONE_FACT_MIN_SHARED:
+    close = False
+    if len(shared) >= 2:
+        jaccard = len(shared) / len(a.content | b.content)
+        matched = sum(
+            m.size
+            for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+        )
+        coverage = matched / min(len(wa), len(wb))
+        contained = len(shared) / min(len(a.content), len(b.content))
+        close = jaccard >= ALTERED_JACCARD or (
+            coverage >= ALTERED_COVERAGE and contained >= ALTERED_COVERAGE
+        )
+    if not close and not _one_utterance(a, b):
         return None
     return _Match(QuoteClass.ALTERED, ratio, diff=_word_diff(a, b), loose=not close)
+
+
+def _one_utterance(a: _Q, b: _Q) -> bool:
+    """Whether two reworded quotes keep enough of what they are about to be one utterance
+    when they are known to tell one fact: at least two content words, and at least
+    :data:`ONE_FACT_MIN_SHARED` of the shorter side's, shared as written or as lemmas
+    (a rewording changes the forms: "dreamed of playing" / "wanted to play")."""
+    for x, y in ((a.content, b.content), (a.lemmas, b.lemmas)):
+        shared = len(x & y)
+        if shared >= 2 and shared / min(len(x), len(y)) >= ONE_FACT_MIN_SHARED:
+            return True
+    return False
 
 
 def _who(*speakers: str | None) -> str:
@@ -2081,8 +2097,10 @@ def _textual_findings(
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if a.st.source_id == b.st.source_id or not (set(a.words) & set(b.words)):
+            if a.st.source_id == b.st.source_id:
                 continue
+            if not (set(a.words) & set(b.words) or a.lemmas & b.lemmas):
+                continue  # nothing in common: no match (a shortcut)
             fact = fact_of.get(a.st.id)
             one_fact = fact is not None and fact is fact_of.get(b.st.id)
             found = _classify_pair(a, b, one_fact=one_fact)
@@ -2321,8 +2339,10 @@ _OTHER_QUOTE_CHARS = 100
 
 def _unsupported(q: _Q, records: Sequence[_Q], fact_of: Mapping[str, Fact]) -> QuoteFinding:
     """An unsupported finding for a quote no other source quotes or paraphrases. When
-    another source quotes the same speaker in the same fact with other words (too unlike
-    to be one quotation), the explanation says so and gives those words."""
+    another source quotes the same speaker in the same fact with other words, the
+    explanation gives them as another remark: they are too unlike to be one quotation
+    (:func:`_relate` found no match, not even a loose one, or the pair would be altered),
+    so the finding never cites another source's version of the same quote."""
     speaker = q.quote.speaker
     fact = fact_of.get(q.st.id)
     others: dict[str, _Q] = {}
@@ -2340,7 +2360,7 @@ def _unsupported(q: _Q, records: Sequence[_Q], fact_of: Mapping[str, Fact]) -> Q
         text = r.quote.text.strip().rstrip(",;:.").rstrip()
         if len(text) > _OTHER_QUOTE_CHARS:
             text = text[: _OTHER_QUOTE_CHARS - 1].rstrip() + "…"
-        told.append(f"{r.st.id} quotes {r.quote.speaker} differently: “{text}”")
+        told.append(f"{r.st.id} quotes {r.quote.speaker} saying something else: “{text}”")
     if told:
         explanation += f". In the same fact, {'; '.join(told)}."
     else:
