@@ -122,12 +122,18 @@ apart. For each pair of quotes of different sources:
 - **misattributed**: any of the above with two known, incompatible speakers, if the
   words are verbatim or elided (at least :data:`MIN_MISATTRIBUTED_WORDS` words) or
   near-verbatim (difflib ratio at least :data:`NEAR_VERBATIM`); two different people
-  saying merely similar things are not compared at all;
-- **paraphrased**: a quote and a statement of another source without quotes, when the
-  two share a fact and at least :data:`PARAPHRASE_FACT_MIN_SHARED` content lemmas; or, as
-  a lexical fallback that works without the aligner, when that statement is the other
-  source's best match and holds at least :data:`PARAPHRASE_OVERLAP` of the quote's content
-  lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
+  saying merely similar things are not compared at all. An unquoted statement that gives
+  the words to someone else (a name as the subject of a speech verb, :func:`_reporters`,
+  that :func:`same_speaker` tells apart from the quote's speaker: "Commissioner Daniel Okonkwo
+  warned that ..." against a quote of Colin Marsh) is misattributed only when the clauses
+  it reports tell the quote near verbatim (the same ratio, the diff against those
+  clauses); otherwise it is nothing to that quote, not even a paraphrase;
+- **paraphrased**: a quote and a statement of another source without quotes that names
+  no other speaker for them (see above), when the two share a fact and at least
+  :data:`PARAPHRASE_FACT_MIN_SHARED` content lemmas; or, as a lexical fallback that works
+  without the aligner, when that statement is the other source's best match and holds at
+  least :data:`PARAPHRASE_OVERLAP` of the quote's content lemmas,
+  :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
   quotes the words, unless it quotes only part of them: the lexical rule is then tried
   with the content lemmas of the words its quotes leave out ("“…,” Ortiz said." then
   "The judge said the thefts had forced Dunmore to shutter libraries ..."). A paraphrase
@@ -2289,6 +2295,68 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     return None
 
 
+def _reporters(st: Statement) -> list[str]:
+    """Whom an unquoted statement gives what it tells, by name: the subjects of its speech
+    verbs (:data:`SPEECH_VERBS`) that are names (:func:`_looks_named`), as written
+    ("Bureau commissioner Daniel Okonkwo warned that ..." -> "Bureau commissioner Daniel
+    Okonkwo"). A pronoun, a role or a group ("city officials said"), or no subject names
+    no one: the statement may be the speaker's."""
+    tokens = st.tokens
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.lemma.casefold() not in SPEECH_VERBS:
+            continue
+        for j in _children(tokens, i):
+            if tokens[j].dep == "nsubj" and tokens[j].pos != "PRON":
+                name = _noun_phrase(st, j)
+                if name and _looks_named(name):
+                    out.append(name)
+    return out
+
+
+def _other_speaker(q: _Q, reporters: Sequence[str]) -> str | None:
+    """The person an unquoted statement names as the one saying it when that person is
+    not the quote's speaker (:func:`same_speaker` is False for every speaker it names),
+    else None: such a statement is not a paraphrase of the quote."""
+    if not reporters or any(same_speaker(q.quote.speaker, r) is not False for r in reporters):
+        return None
+    return reporters[0]
+
+
+def _misattributed_paraphrase(q: _Q, st: Statement, other: str) -> QuoteFinding | None:
+    """A misattribution when an unquoted statement that gives its words to ``other`` (not
+    the quote's speaker) tells the quote's words near verbatim: the clauses it reports
+    (:func:`_reported_roots`) and the quote have a difflib ratio of at least
+    :data:`NEAR_VERBATIM`, :data:`MIN_MISATTRIBUTED_WORDS` words each. None otherwise:
+    two people saying similar things are not compared."""
+    tokens = st.tokens
+    if tokens:
+        told = sorted(_subtree(tokens, _reported_roots(tokens)))
+        clause = st.text[tokens[told[0]].start : tokens[told[-1]].end] if told else st.text
+    else:
+        clause = st.text
+    raw = _WORD.findall(clause)
+    words = [_norm(w) for w in raw]
+    if min(len(words), len(q.words)) < MIN_MISATTRIBUTED_WORDS:
+        return None
+    if difflib.SequenceMatcher(None, q.words, words, autojunk=False).ratio() < NEAR_VERBATIM:
+        return None
+    return QuoteFinding(
+        kind=QuoteClass.MISATTRIBUTED,
+        a=q.st.id,
+        b=st.id,
+        speaker_a=q.quote.speaker,
+        speaker_b=other,
+        text_a=q.quote.text,
+        text_b=None,
+        diff=word_diff(q.words, words, q.raw, raw) if list(q.words) != words else None,
+        explanation=(
+            f"{q.st.id} attributes these words to {q.quote.speaker}; {st.id} reports them "
+            f"without quotation marks as {other}'s."
+        ),
+    )
+
+
 def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
     """A paraphrase finding; altered when the paraphrase negates what the quote says (or
     the reverse), since it then reports the opposite, or when it changes one of the
@@ -2411,15 +2479,24 @@ def compare_quotes(
         st.id: _content_lemmas(st, 0, len(st.text)) for sts in unquoted.values() for st in sts
     }
 
+    reporters = {st.id: _reporters(st) for sts in unquoted.values() for st in sts}
     paraphrases: dict[tuple[str, str], QuoteFinding] = {}
     for q in records:
         if len(q.words) < MIN_MATCH_WORDS:
             continue
         fact = fact_of.get(q.st.id)
         for source in sorted(sources - {q.st.source_id} - matched[_key(q)]):
+            own: list[Statement] = []  # statements that may give the words to the speaker
+            for st in unquoted[source]:
+                other = _other_speaker(q, reporters[st.id])
+                if other is None:
+                    own.append(st)
+                elif (wrong := _misattributed_paraphrase(q, st, other)) is not None:
+                    paraphrases.setdefault((q.st.id, st.id), wrong)
+                    matched[_key(q)].add(source)
             in_fact = [
                 st
-                for st in unquoted[source]
+                for st in own
                 if fact is not None
                 and st.id in fact.statement_ids
                 and len(q.lemmas & lemmas[st.id]) >= PARAPHRASE_FACT_MIN_SHARED
@@ -2427,9 +2504,9 @@ def compare_quotes(
             for st in in_fact:
                 paraphrases.setdefault((q.st.id, st.id), _paraphrase(q, st, "same fact"))
                 matched[_key(q)].add(source)
-            if in_fact or not q.lemmas:
+            if in_fact or not q.lemmas or source in matched[_key(q)]:
                 continue
-            scored = [(len(q.lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
+            scored = [(len(q.lemmas & lemmas[st.id]), -st.index, st) for st in own]
             if not scored:
                 continue
             shared, _, st = max(scored, key=lambda x: (x[0], x[1]))
@@ -2445,7 +2522,11 @@ def compare_quotes(
             rest_lemmas = frozenset[str]().union(*(_content_lemmas(q.st, s, e) for s, e in rest))
             if not rest_lemmas:
                 continue
-            scored = [(len(rest_lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
+            scored = [
+                (len(rest_lemmas & lemmas[st.id]), -st.index, st)
+                for st in unquoted[source]
+                if _other_speaker(q, reporters[st.id]) is None
+            ]
             if not scored:
                 continue
             shared, _, st = max(scored, key=lambda x: (x[0], x[1]))

@@ -547,6 +547,62 @@ def test_quotes_an_unquoted_statement_of_the_same_fact_is_a_paraphrase() -> None
     assert "same fact" in f.explanation
 
 
+_MILK = "“We will look closely at what this deal means for milk prices in rural regions,”"
+
+
+def test_quotes_a_paraphrase_naming_another_speaker_is_not_one() -> None:
+    # Round 4, defect 2: c names Okonkwo, so it paraphrases b's Okonkwo quote, not a's
+    # Marsh quote, though all three are in one fact.
+    statements = _sources(
+        a=[f"{_MILK} said Brightfield chief executive Colin Marsh."],
+        b=[f"{_MILK} bureau commissioner Daniel Okonkwo said."],
+        c=[
+            "Bureau commissioner Daniel Okonkwo warned that the bureau would look closely "
+            "at milk prices in rural regions."
+        ],
+    )
+    findings = compare_quotes(statements, _one_fact(statements))
+    assert _kinds(findings) == {
+        (QuoteClass.MISATTRIBUTED, "a:1", "b:1"),
+        (QuoteClass.PARAPHRASED, "b:1", "c:1"),
+    }
+    # Without the fact, the lexical fallback follows the same rule.
+    assert (QuoteClass.PARAPHRASED, "a:1", "c:1") not in _kinds(compare_quotes(statements, ()))
+
+
+def test_quotes_a_paraphrase_naming_the_speaker_or_no_one_is_one() -> None:
+    # Round 4, defect 2: "Marsh" is the quote's speaker; "he" and a bare clause name no
+    # one else.
+    for told in (
+        "Marsh warned that the company would look closely at milk prices in rural regions.",
+        "The company would look closely at milk prices in rural regions, he warned.",
+        "The company will look closely at milk prices in rural regions.",
+    ):
+        statements = _sources(
+            a=[f"{_MILK} said Brightfield chief executive Colin Marsh."], c=[told]
+        )
+        (f,) = compare_quotes(statements, _one_fact(statements))
+        assert (f.kind, f.a, f.b) == (QuoteClass.PARAPHRASED, "a:1", "c:1"), told
+
+
+def test_quotes_the_words_near_verbatim_as_another_persons_are_misattributed() -> None:
+    # Round 4, defect 2: an unquoted sentence that tells the words almost as quoted, but
+    # gives them to someone else, is a misattribution, with the diff against its clause.
+    statements = _sources(
+        a=[f"{_MILK} said Brightfield chief executive Colin Marsh."],
+        c=[
+            "Bureau commissioner Daniel Okonkwo said they will look closely at what this "
+            "deal means for milk prices in rural regions."
+        ],
+    )
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert (f.kind, f.a, f.b) == (QuoteClass.MISATTRIBUTED, "a:1", "c:1")
+    assert f.speaker_b == "Bureau commissioner Daniel Okonkwo"
+    assert f.text_b is None
+    assert f.diff == "[-We-] {+they+} will look closely …"
+    assert "as Bureau commissioner Daniel Okonkwo's" in f.explanation
+
+
 def test_quotes_paraphrase_falls_back_to_word_overlap_without_facts() -> None:
     statements = _sources(
         a=[
