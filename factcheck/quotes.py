@@ -158,7 +158,9 @@ apart. For each pair of quotes of different sources:
 shortened to "…") whenever the words differ, whatever the class: an elision shows what it
 leaves out, a misattribution whether the words changed too, an altered paraphrase the
 quote against the paraphrasing sentence. Verbatim quotes split into sentences differently
-have none. Explanations name negators, hedges and conditionals that only one side has.
+have none. Explanations name negators, hedges and conditionals that only one side has,
+among the words both quote: a word in what the other side openly cuts (at its ellipsis, or
+between the quotes of a quotation broken by narration) is not one it lacks.
 
 One finding per pair of statements (the closest pair of their quotes), and one per
 unsupported quote, never within one source; ``a`` is the statement that comes first by
@@ -1983,11 +1985,47 @@ def _listed(words: Iterable[str]) -> str:
     return ", ".join(f"'{w}'" for w in words)
 
 
+def _gaps(q: _Q) -> set[int]:
+    """Where ``q`` marks words left out, as word boundaries (boundary ``k`` lies before
+    its word ``k``): each ellipsis, and each break between the quotes of a quotation
+    broken by narration."""
+    out, offset = set(), 0
+    for part in q.parts or (q,):
+        if offset:
+            out.add(offset)
+        text = part.quote.text
+        out.update(offset + len(_WORD.findall(text[: m.start()])) for m in _ELLIPSIS.finditer(text))
+        offset += len(part.words)
+    return out
+
+
+def _left_out(x: _Q, y: _Q) -> set[int]:
+    """Indices of x's words that y openly leaves out: the words x has where y marks a gap
+    (:func:`_gaps`), by a difflib alignment of the two; a changed run that touches a gap
+    counts too, since there is no telling the changed words from the cut ones."""
+    gaps = _gaps(y)
+    if not gaps:
+        return set()
+    out: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, y.words, x.words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal" and any(i1 <= k <= i2 for k in gaps):
+            out.update(range(j1, j2))
+    return out
+
+
 def _polarity(a: _Q, b: _Q) -> str:
-    """Negators, hedges and conditionals on one side only: "; only a:1 has 'not'"."""
+    """Negators, hedges and conditionals on one side only: "; only a:1 has 'not'". Only
+    the words both sides quote count: a word the other side cuts with an ellipsis (or
+    narration) is not one it lacks (:func:`_left_out`)."""
     parts = []
     for x, y in ((a, b), (b, a)):
-        only = [w for w, n in zip(x.raw, x.words, strict=True) if _meaning_word(n)]
+        cut = _left_out(x, y)
+        only = [
+            w
+            for k, (w, n) in enumerate(zip(x.raw, x.words, strict=True))
+            if _meaning_word(n) and k not in cut
+        ]
         only = [w for w in dict.fromkeys(only) if _norm(w) not in y.words]
         if only:
             parts.append(f"only {x.st.id} has {_listed(only)}")

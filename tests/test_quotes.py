@@ -776,6 +776,40 @@ def test_quotes_an_ellipsis_over_a_negation_is_altered() -> None:
     assert "the gap leaves out 'not'" in f.explanation
 
 
+_HOPE = "“Tonight the people of Kestria chose hope over anger, and we will not let them down,”"
+
+
+@pytest.mark.parametrize(
+    "elided",
+    [
+        "“Tonight the people of Kestria chose hope over fear ...,” Lindqvist said.",
+        "“Tonight the people of Kestria chose hope over fear,” Lindqvist said, “... them down.”",
+    ],
+)
+def test_quotes_polarity_skips_the_words_the_other_side_cuts(elided: str) -> None:
+    # Round 4, defect 3: the "not" lies in the part a:1 openly cuts (an ellipsis, or the
+    # narration of a broken quotation); the one real change is fear -> anger.
+    statements = _sources(a=[elided], b=[f"{_HOPE} Lindqvist said."])
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert f.kind is QuoteClass.ALTERED
+    assert "[-fear-] {+anger" in (f.diff or "")
+    assert "'not'" not in f.explanation
+
+
+def test_quotes_polarity_names_a_negation_in_the_words_both_quote() -> None:
+    # Round 4, defect 3: an ellipsis elsewhere does not hide a "not" both sides quote.
+    statements = _sources(
+        a=[
+            "“... the people of Kestria chose hope over fear, and we will let them down,” "
+            "Lindqvist said."
+        ],
+        b=[f"{_HOPE} Lindqvist said."],
+    )
+    (f,) = compare_quotes(statements, _one_fact(statements))
+    assert f.kind is QuoteClass.ALTERED
+    assert f.explanation.endswith("only b:1 has 'not'.")
+
+
 def test_quotes_a_dropped_negation_is_found_without_a_parse() -> None:
     def bare(source: str, text: str) -> Statement:
         st = bare_statement(source, 1, f"“{text},” Whitfield said.")
