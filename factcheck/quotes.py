@@ -22,7 +22,9 @@ start or after a space or opening punctuation, before a word, and not an elision
 the end, and not a plural possessive (the students' union: "s" or a digit, then a
 lower-case word). Marks inside a double-quoted span are ignored; a single-quoted span
 around double-quoted ones is the outer quotation. An unclosed ‘ runs to the end only when
-it opens the paragraph. The speaker of a quoted span is, in this order:
+it opens the paragraph; otherwise it closes at the last plural possessive after it, if any
+("called it ‘a gift to the developers’ and the council agreed"). The speaker of a quoted
+span is, in this order:
 
 1. **Attribution.** A speech verb (say, write, tell, explain, add, affirm, note, argue,
    ... see :data:`SPEECH_VERBS`; "point out") outside every quote of the paragraph, in a
@@ -168,7 +170,9 @@ unsupported quote, never within one source; ``a`` is the statement that comes fi
 quote. Findings are sorted by ``a``, then ``b``.
 
 Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
-possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
+possessive before a lower-case word ("… the workers' he said") ends at the last such mark
+of its paragraph, so a possessive after the real close ("the bosses' group") overruns it;
+nested quotes
 are flattened; a pronoun whose antecedent the text never gives a gender fits anyone;
 "it said" for a company is not resolved.
 """
@@ -723,7 +727,7 @@ def _single_opens(text: str, i: int) -> bool:
 def _single_closes(text: str, i: int) -> bool:
     """``text[i]`` closes a single-quoted quotation: ' or ’ after a non-space, before the
     end, a space or punctuation; not a plural possessive (the students' union: after "s",
-    or a digit, and before a lower-case word)."""
+    or a digit, and before a lower-case word, :func:`_may_close`)."""
     if text[i] not in _SINGLE_CLOSERS or i == 0 or text[i - 1].isspace():
         return False
     if i + 1 == len(text):
@@ -733,9 +737,20 @@ def _single_closes(text: str, i: int) -> bool:
         return True
     if not after.isspace():
         return False
-    rest = text[i + 1 :].lstrip()
-    possessive = text[i - 1] in "sS" or text[i - 1].isdigit()
-    return not (possessive and rest[:1].islower())
+    return not _may_close(text, i)
+
+
+def _may_close(text: str, i: int) -> bool:
+    """``text[i]`` is a mark that reads as a plural possessive but may close a quotation:
+    ' or ’ after "s" or a digit, then a space and a lower-case word ("the workers' union",
+    or "‘… to the workers’ he said")."""
+    return (
+        text[i] in _SINGLE_CLOSERS
+        and i > 0
+        and (text[i - 1] in "sS" or text[i - 1].isdigit())
+        and text[i + 1 : i + 2].isspace()
+        and text[i + 1 :].lstrip()[:1].islower()
+    )
 
 
 def _single_spans(text: str, doubles: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -743,19 +758,30 @@ def _single_spans(text: str, doubles: Sequence[tuple[int, int]]) -> list[tuple[i
     span are nested quotes or apostrophes and are skipped; a mark that neither opens nor
     closes by :func:`_single_opens` / :func:`_single_closes` is an apostrophe. An opening
     ‘ left open runs to the end only when it opens the paragraph (a quotation going on in
-    the next one)."""
+    the next one); otherwise it closes at the last possessive-looking mark after it
+    (:func:`_may_close`: "called it ‘a gift to the developers’ and the council agreed"),
+    if any, and is no quotation if none. A new opening mark closes an open quotation at
+    such a mark first."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    maybe: int | None = None  # the last mark that may close the open quotation
     for i in range(len(text)):
         if any(s - 1 <= i < e + 1 for s, e in doubles):
             continue
         if _single_opens(text, i):
-            start = i + 1
+            if start is not None and maybe is not None:
+                spans.append((start, maybe))
+            start, maybe = i + 1, None
         elif start is not None and _single_closes(text, i):
             spans.append((start, i))
-            start = None
-    if start is not None and text[start - 1] == _SINGLE_OPEN and not text[: start - 1].strip():
-        spans.append((start, len(text)))
+            start = maybe = None
+        elif start is not None and _may_close(text, i):
+            maybe = i
+    if start is not None:
+        if text[start - 1] == _SINGLE_OPEN and not text[: start - 1].strip():
+            spans.append((start, len(text)))
+        elif maybe is not None:
+            spans.append((start, maybe))
     return spans
 
 

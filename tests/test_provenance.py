@@ -314,8 +314,7 @@ def test_provenance_ngrams_keep_apostrophes_out_of_quotation_marks() -> None:
 @pytest.mark.parametrize(
     "texts",
     [
-        # quotes.find_spans does not close a single quote at a plural possessive before a
-        # lower-case word (a known gap of the quotes stage); provenance reads it the same
+        # a single quote nothing else closes ends at a possessive-looking mark
         ["Residents called the scheme ‘a gift to the developers’ and the council agreed."],
         ["“Our crews worked through the night,” the fire chief said.", "He added: “Nobody"],
         ["‘The work has to be done in winter.", "There is no time to do it,’ she said."],
@@ -340,6 +339,16 @@ def test_provenance_quotations_are_the_spans_the_quotes_stage_reads(
         masked = [st.text[s:e] for s, e in _quote_masks(statements)[st.id]]
         assert masked == quoted
         at += len(st.text) + 1
+
+
+def test_provenance_ngrams_leave_out_a_single_quote_closed_at_a_possessive() -> None:
+    # Round 4, defect 4: provenance's own parser masked this; find_spans keeps doing so.
+    statements = _paragraph(
+        "a", ["Residents called the scheme ‘a gift to the greedy developers’ and left early."]
+    )
+    words = _words(rare_ngrams(statements)["a"])
+    assert not words & {"gift", "greedy"}
+    assert "residents" in words
 
 
 def test_provenance_ngrams_use_the_quote_spans_on_the_statement() -> None:
