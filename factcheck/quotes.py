@@ -127,9 +127,10 @@ apart. For each pair of quotes of different sources:
   saying merely similar things are not compared at all. An unquoted statement that gives
   the words to someone else (a name as the subject of a speech verb, :func:`_reporters`,
   that :func:`same_speaker` tells apart from the quote's speaker: "Commissioner Daniel Okonkwo
-  warned that ..." against a quote of Colin Marsh) is misattributed only when the clauses
-  it reports tell the quote near verbatim (the same ratio, the diff against those
-  clauses); otherwise it is nothing to that quote, not even a paraphrase;
+  warned that ..." against a quote of Colin Marsh) is misattributed only when that name is
+  a person's (a PERSON entity) and the clauses it reports tell the quote near verbatim
+  (the same ratio, the diff against those clauses); otherwise it is nothing to that
+  quote, not even a paraphrase;
 - **paraphrased**: a quote and a statement of another source without quotes that names
   no other speaker for them (see above), when the two share a fact and at least
   :data:`PARAPHRASE_FACT_MIN_SHARED` content lemmas; or, as a lexical fallback that works
@@ -2389,10 +2390,14 @@ def _other_speaker(q: _Q, reporters: Sequence[str]) -> str | None:
 
 def _misattributed_paraphrase(q: _Q, st: Statement, other: str) -> QuoteFinding | None:
     """A misattribution when an unquoted statement that gives its words to ``other`` (not
-    the quote's speaker) tells the quote's words near verbatim: the clauses it reports
-    (:func:`_reported_roots`) and the quote have a difflib ratio of at least
-    :data:`NEAR_VERBATIM`, :data:`MIN_MISATTRIBUTED_WORDS` words each. None otherwise:
-    two people saying similar things are not compared."""
+    the quote's speaker), a person by the parse (a PERSON entity in the name), tells the
+    quote's words near verbatim: the clauses it reports (:func:`_reported_roots`) and the
+    quote have a difflib ratio of at least :data:`NEAR_VERBATIM`,
+    :data:`MIN_MISATTRIBUTED_WORDS` words each. None otherwise: two people saying similar
+    things are not compared, and an organisation may speak through the quoted person
+    ("Brightfield said ..." against its chief executive's words)."""
+    if not any(e.label == "PERSON" and e.text in other for e in st.entities):
+        return None
     tokens = st.tokens
     if tokens:
         told = sorted(_subtree(tokens, _reported_roots(tokens)))

@@ -628,6 +628,20 @@ def test_quotes_the_words_near_verbatim_as_another_persons_are_misattributed() -
     assert "as Bureau commissioner Daniel Okonkwo's" in f.explanation
 
 
+def test_quotes_the_words_near_verbatim_as_a_companys_are_no_misattribution() -> None:
+    # Round 4, defect 2: a company may speak through the person quoted; giving it the
+    # words is no paraphrase of that person (another speaker is named) and no flag either.
+    statements = _sources(
+        a=[f"{_MILK} said Colin Marsh."],
+        c=[
+            "Brightfield said it will look closely at what this deal means for milk prices "
+            "in rural regions."
+        ],
+    )
+    findings = compare_quotes(statements, _one_fact(statements))
+    assert {f.kind for f in findings} == {QuoteClass.UNSUPPORTED}
+
+
 def test_quotes_paraphrase_falls_back_to_word_overlap_without_facts() -> None:
     statements = _sources(
         a=[
