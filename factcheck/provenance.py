@@ -19,9 +19,10 @@ and stock phrases are set aside first, and shared prose is a gate.
 *Quotations* are the spans :func:`factcheck.quotes.attach_quotes` put on each statement
 (:attr:`Statement.quotes`), so the quote comparison and this stage read the same
 quotations. A statement without spans (one that did not go through ``attach_quotes``, or
-whose marks it does not read) falls back on a scan of its quote marks, double (“…”,
-"…") and single (‘…’, '…'), paired within its paragraph; an apostrophe (``don’t``,
-``’90s``, ``the engineers’ report``) is not a quote mark. A statement with at least
+whose quoted words it drops as scare quotes) takes the spans
+:func:`factcheck.quotes.find_spans` reads in its paragraph, by the same rules as the quote
+stage: double (“…”, "…") and single (‘…’, '…') marks, an apostrophe (``don’t``, ``’90s``,
+``the engineers’ report``) being none. A statement with at least
 :data:`QUOTED_SHARE` of its words quoted is a *quoted statement*; the others are *prose
 statements*. *Stock phrases* (:data:`STOCK_PHRASES`: "declined to comment", "told
 reporters", "in a statement", ...) are masked like quotations when n-grams are read.
@@ -183,6 +184,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import combinations
 
+from factcheck.quotes import find_spans
 from factcheck.types import (
     ArticleMeta,
     CleanArticle,
@@ -398,10 +400,6 @@ PROMO_REASONS = frozenset({RemovalReason.OFF_TOPIC})
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
-_DOUBLE_MARKS = '“”"'
-_SINGLE_MARKS = "‘’'"
-#: Characters after which a straight quote mark opens a quotation (besides whitespace).
-_OPENING_CONTEXT = "([{—–-/"
 _STOPWORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been
@@ -550,82 +548,8 @@ def order_concordance(pairs: Sequence[tuple[int, int]]) -> float:
 # --------------------------------------------------------------------------------------
 
 
-def _mark_role(text: str, i: int) -> str | None:
-    """What the quote mark at ``text[i]`` does: ``"open"``, ``"close"``, ``"may close"``
-    or None (an apostrophe).
-
-    Curly double marks say what they are; a straight ``"`` opens at the start of a word
-    (after a space, a bracket or a dash) and closes otherwise. A single mark opens when it
-    is ``‘``, or ``'`` at the start of a word, and a letter follows. ``’`` or ``'`` at the
-    end of a word (no letter or digit follows) closes after punctuation (``wait,’``) and
-    may close after a letter, where it can be a possessive (``the engineers’ report``).
-    Anything else, ``don’t`` and ``’90s`` included, is an apostrophe.
-    """
-    ch = text[i]
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    starts_word = before.isspace() or before in _OPENING_CONTEXT
-    if ch in "“”":
-        return "open" if ch == "“" else "close"
-    if ch == '"':
-        return "open" if starts_word and not after.isspace() else "close"
-    if after.isalpha() and (ch == "‘" or (ch == "'" and starts_word)):
-        return "open"
-    if ch != "‘" and not starts_word and not after.isalnum():
-        return "may close" if before.isalnum() else "close"
-    return None
-
-
 def _inside(ranges: Iterable[tuple[int, int]], at: int) -> bool:
     return any(lo <= at < hi for lo, hi in ranges)
-
-
-def _mask_between(
-    sts: Sequence[Statement],
-    masks: dict[str, list[tuple[int, int]]],
-    start: tuple[int, int],
-    end: tuple[int, int],
-) -> None:
-    """Mask from ``start`` to ``end``, each ``(statement position, offset)``."""
-    (k0, lo), (k1, hi) = start, end
-    for k in range(k0, k1 + 1):
-        masks[sts[k].id].append((lo if k == k0 else 0, hi if k == k1 else len(sts[k].text)))
-
-
-def _scan_marks(
-    sts: Sequence[Statement], masks: dict[str, list[tuple[int, int]]], marks: str
-) -> None:
-    """Pair one style of quote marks over consecutive statements of one paragraph.
-
-    A closing mark ends the open quotation; with none open, a double one masks its
-    statement up to the mark (the quotation began earlier) and a single one is an
-    apostrophe. A mark that only may close ends the quotation at the last such mark of
-    the first statement that has one, unless a closing mark comes first. A quotation
-    left open runs to the end of the paragraph.
-    """
-    opened: tuple[int, int] | None = None  # (statement position, offset after the mark)
-    maybe: tuple[int, int] | None = None  # the last mark that may close it
-    for k, st in enumerate(sts):
-        for m in re.finditer(f"[{marks}]", st.text):
-            i = m.start()
-            role = None if _inside(masks[st.id], i) else _mark_role(st.text, i)
-            if role is None:
-                continue
-            if opened is not None and maybe is not None and (role == "open" or k > maybe[0]):
-                _mask_between(sts, masks, opened, maybe)
-                opened = maybe = None
-            if role == "open":
-                opened = opened or (k, i + 1)
-            elif opened is None:
-                if marks == _DOUBLE_MARKS:
-                    masks[st.id].append((0, i))
-            elif role == "may close":
-                maybe = (k, i)
-            else:
-                _mask_between(sts, masks, opened, (k, i))
-                opened = maybe = None
-    if opened is not None:
-        _mask_between(sts, masks, opened, maybe or (len(sts) - 1, len(sts[-1].text)))
 
 
 def _quote_masks(statements: Sequence[Statement]) -> dict[str, list[tuple[int, int]]]:
@@ -633,22 +557,40 @@ def _quote_masks(statements: Sequence[Statement]) -> dict[str, list[tuple[int, i
 
     A quotation is what :func:`factcheck.quotes.attach_quotes` put on the statement
     (:attr:`Statement.quotes`), so provenance and the quote comparison agree on what is
-    quoted. Statements that carry no quote spans (not run through ``attach_quotes``, or
-    with marks it does not read) fall back on a scan of their quote marks, double and
-    single, paired within runs of consecutive such statements of one paragraph (see
-    :func:`_scan_marks`).
+    quoted. A statement that carries no quote spans (not run through ``attach_quotes``, or
+    whose only quoted words it drops as scare quotes) gets the spans
+    :func:`factcheck.quotes.find_spans` reads in its paragraph: the consecutive statements
+    of one block, joined by a space, so a quotation the sentence splitter cut keeps its
+    marks paired and one left open runs to the end of the paragraph. One rule set
+    decides what is quoted, for both stages.
     """
     masks = {st.id: [(q.start, q.end) for q in st.quotes] for st in statements}
-    run: list[Statement] = []
+    paragraph: list[Statement] = []
     for st in [*statements, None]:
-        if st is not None and not st.quotes and (not run or run[-1].block == st.block):
-            run.append(st)
+        if st is not None and (not paragraph or paragraph[-1].block == st.block):
+            paragraph.append(st)
             continue
-        for marks in (_DOUBLE_MARKS, _SINGLE_MARKS):
-            if run:
-                _scan_marks(run, masks, marks)
-        run = [st] if st is not None and not st.quotes else []
+        if any(not member.quotes for member in paragraph):
+            _mask_paragraph(paragraph, masks)
+        paragraph = [st] if st is not None else []
     return masks
+
+
+def _mask_paragraph(
+    paragraph: Sequence[Statement], masks: dict[str, list[tuple[int, int]]]
+) -> None:
+    """Add the spans :func:`factcheck.quotes.find_spans` reads in the text of ``paragraph``
+    to the masks of its statements without quote spans."""
+    offsets, at = [], 0
+    for st in paragraph:
+        offsets.append(at)
+        at += len(st.text) + 1
+    spans = find_spans(" ".join(st.text for st in paragraph))
+    for st, lo in zip(paragraph, offsets, strict=True):
+        if st.quotes:
+            continue
+        hi = lo + len(st.text)
+        masks[st.id] += [(max(s, lo) - lo, min(e, hi) - lo) for s, e in spans if s < hi and lo < e]
 
 
 def _unmasked(length: int, mask: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -22,7 +22,9 @@ start or after a space or opening punctuation, before a word, and not an elision
 the end, and not a plural possessive (the students' union: "s" or a digit, then a
 lower-case word). Marks inside a double-quoted span are ignored; a single-quoted span
 around double-quoted ones is the outer quotation. An unclosed ‘ runs to the end only when
-it opens the paragraph. The speaker of a quoted span is, in this order:
+it opens the paragraph; otherwise it closes at the last plural possessive after it, if any
+("called it ‘a gift to the developers’ and the council agreed"). The speaker of a quoted
+span is, in this order:
 
 1. **Attribution.** A speech verb (say, write, tell, explain, add, affirm, note, argue,
    ... see :data:`SPEECH_VERBS`; "point out") outside every quote of the paragraph, in a
@@ -116,17 +118,25 @@ apart. For each pair of quotes of different sources:
   :data:`ALTERED_COVERAGE` of its words aligned by difflib and of its content words
   shared); and, for one named speaker in two statements the aligner put in one fact,
   whenever the words differ but share two content words and at least
-  :data:`ONE_FACT_MIN_SHARED` of the shorter quote's (the explanation says so: the two are
-  taken for one utterance because of the alignment);
+  :data:`ONE_FACT_MIN_SHARED` of the shorter quote's, as written or as lemmas ("dreamed of
+  playing for as a boy" / "always wanted to play for as a kid": club, play) (the
+  explanation says so: the two are taken for one utterance because of the alignment);
 - **misattributed**: any of the above with two known, incompatible speakers, if the
   words are verbatim or elided (at least :data:`MIN_MISATTRIBUTED_WORDS` words) or
   near-verbatim (difflib ratio at least :data:`NEAR_VERBATIM`); two different people
-  saying merely similar things are not compared at all;
-- **paraphrased**: a quote and a statement of another source without quotes, when the
-  two share a fact and at least :data:`PARAPHRASE_FACT_MIN_SHARED` content lemmas; or, as
-  a lexical fallback that works without the aligner, when that statement is the other
-  source's best match and holds at least :data:`PARAPHRASE_OVERLAP` of the quote's content
-  lemmas, :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
+  saying merely similar things are not compared at all. An unquoted statement that gives
+  the words to someone else (a name as the subject of a speech verb, :func:`_reporters`,
+  that :func:`same_speaker` tells apart from the quote's speaker: "Commissioner Daniel Okonkwo
+  warned that ..." against a quote of Colin Marsh) is misattributed only when that name is
+  a person's (a PERSON entity) and the clauses it reports tell the quote near verbatim
+  (the same ratio, the diff against those clauses); otherwise it is nothing to that
+  quote, not even a paraphrase;
+- **paraphrased**: a quote and a statement of another source without quotes that names
+  no other speaker for them (see above), when the two share a fact and at least
+  :data:`PARAPHRASE_FACT_MIN_SHARED` content lemmas; or, as a lexical fallback that works
+  without the aligner, when that statement is the other source's best match and holds at
+  least :data:`PARAPHRASE_OVERLAP` of the quote's content lemmas,
+  :data:`PARAPHRASE_MIN_SHARED` at least. Not reported for a source that also
   quotes the words, unless it quotes only part of them: the lexical rule is then tried
   with the content lemmas of the words its quotes leave out ("“…,” Ortiz said." then
   "The judge said the thefts had forced Dunmore to shutter libraries ..."). A paraphrase
@@ -143,15 +153,17 @@ apart. For each pair of quotes of different sources:
   sources only), so that none is dropped silently: no other source quotes these words or
   paraphrases them, though the other sources may tell the same fact. When another source
   quotes the same speaker in the same fact with words too unlike to be one quotation
-  (below :data:`ONE_FACT_MIN_SHARED`), the explanation says so and gives them ("In the
-  same fact, beta:1 quotes Ruiz differently: “…”"). Each quote of a statement is
-  accounted for on its own.
+  (below :data:`ONE_FACT_MIN_SHARED`), the explanation gives them as another remark ("In
+  the same fact, beta:1 quotes Ruiz saying something else: “…”"), never as a version of
+  this quote. Each quote of a statement is accounted for on its own.
 
 ``diff`` is the word diff ``[-old-] {+new+}`` from a's words to b's (long unchanged runs
 shortened to "…") whenever the words differ, whatever the class: an elision shows what it
 leaves out, a misattribution whether the words changed too, an altered paraphrase the
 quote against the paraphrasing sentence. Verbatim quotes split into sentences differently
-have none. Explanations name negators, hedges and conditionals that only one side has.
+have none. Explanations name negators, hedges and conditionals that only one side has,
+among the words both quote: a word in what the other side openly cuts (at its ellipsis, or
+between the quotes of a quotation broken by narration) is not one it lacks.
 
 One finding per pair of statements (the closest pair of their quotes), and one per
 unsupported quote, never within one source; ``a`` is the statement that comes first by
@@ -159,7 +171,9 @@ unsupported quote, never within one source; ``a`` is the statement that comes fi
 quote. Findings are sorted by ``a``, then ``b``.
 
 Known gaps: guillemets are not read; a single-quoted quotation closed by a plural
-possessive before a lower-case word ("… the workers' he said") is missed; nested quotes
+possessive before a lower-case word ("… the workers' he said") ends at the last such mark
+of its paragraph, so a possessive after the real close ("the bosses' group") overruns it;
+nested quotes
 are flattened; a pronoun whose antecedent the text never gives a gender fits anyone;
 "it said" for a company is not resolved.
 """
@@ -225,10 +239,12 @@ ALTERED_JACCARD = 0.5
 #: Share of the shorter quote's words (aligned by difflib) and of its content words found
 #: in the longer one from which a shortened quote with changed words is altered.
 ALTERED_COVERAGE = 0.7
-#: Share of the shorter quote's content words the other must hold for two quotes of one
-#: speaker, in statements aligned as one fact, to be one quotation altered even below the
-#: thresholds above: a reworded quote keeps what it is about ("The decision was rushed and
-#: it ignored the workers" / "... hasty and it betrayed the workers"); two remarks on one
+#: Share of the shorter quote's content words (as written, or as lemmas) the other must
+#: hold for two quotes of one speaker, in statements aligned as one fact, to be one
+#: quotation altered even below the thresholds above: a reworded quote keeps what it is
+#: about ("The decision was rushed and it ignored the workers" / "... hasty and it betrayed
+#: the workers"; "the club I dreamed of playing for" / "the club I always wanted to play
+#: for": club, play); two remarks on one
 #: topic share only their frame ("We expect to close two branch offices this year" / "We
 #: expect to hire twelve new librarians this year").
 ONE_FACT_MIN_SHARED = 0.5
@@ -712,7 +728,7 @@ def _single_opens(text: str, i: int) -> bool:
 def _single_closes(text: str, i: int) -> bool:
     """``text[i]`` closes a single-quoted quotation: ' or ’ after a non-space, before the
     end, a space or punctuation; not a plural possessive (the students' union: after "s",
-    or a digit, and before a lower-case word)."""
+    or a digit, and before a lower-case word, :func:`_may_close`)."""
     if text[i] not in _SINGLE_CLOSERS or i == 0 or text[i - 1].isspace():
         return False
     if i + 1 == len(text):
@@ -722,9 +738,20 @@ def _single_closes(text: str, i: int) -> bool:
         return True
     if not after.isspace():
         return False
-    rest = text[i + 1 :].lstrip()
-    possessive = text[i - 1] in "sS" or text[i - 1].isdigit()
-    return not (possessive and rest[:1].islower())
+    return not _may_close(text, i)
+
+
+def _may_close(text: str, i: int) -> bool:
+    """``text[i]`` is a mark that reads as a plural possessive but may close a quotation:
+    ' or ’ after "s" or a digit, then a space and a lower-case word ("the workers' union",
+    or "‘… to the workers’ he said")."""
+    return (
+        text[i] in _SINGLE_CLOSERS
+        and i > 0
+        and (text[i - 1] in "sS" or text[i - 1].isdigit())
+        and text[i + 1 : i + 2].isspace()
+        and text[i + 1 :].lstrip()[:1].islower()
+    )
 
 
 def _single_spans(text: str, doubles: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -732,19 +759,30 @@ def _single_spans(text: str, doubles: Sequence[tuple[int, int]]) -> list[tuple[i
     span are nested quotes or apostrophes and are skipped; a mark that neither opens nor
     closes by :func:`_single_opens` / :func:`_single_closes` is an apostrophe. An opening
     ‘ left open runs to the end only when it opens the paragraph (a quotation going on in
-    the next one)."""
+    the next one); otherwise it closes at the last possessive-looking mark after it
+    (:func:`_may_close`: "called it ‘a gift to the developers’ and the council agreed"),
+    if any, and is no quotation if none. A new opening mark closes an open quotation at
+    such a mark first."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    maybe: int | None = None  # the last mark that may close the open quotation
     for i in range(len(text)):
         if any(s - 1 <= i < e + 1 for s, e in doubles):
             continue
         if _single_opens(text, i):
-            start = i + 1
+            if start is not None and maybe is not None:
+                spans.append((start, maybe))
+            start, maybe = i + 1, None
         elif start is not None and _single_closes(text, i):
             spans.append((start, i))
-            start = None
-    if start is not None and text[start - 1] == _SINGLE_OPEN and not text[: start - 1].strip():
-        spans.append((start, len(text)))
+            start = maybe = None
+        elif start is not None and _may_close(text, i):
+            maybe = i
+    if start is not None:
+        if text[start - 1] == _SINGLE_OPEN and not text[: start - 1].strip():
+            spans.append((start, len(text)))
+        elif maybe is not None:
+            spans.append((start, maybe))
     return spans
 
 
@@ -1937,20 +1975,33 @@ def _relate_words(a: _Q, b: _Q) -> _Match | None:
             match = _shortened(x, y, set(range(i, i + len(x.words))), a, b, ratio)
             return replace(match, loose=len(x.words) < MIN_SHORTENED_WORDS)
     shared = a.content & b.content
-    if len(shared) < 2:
-        return None
-    jaccard = len(shared) / len(a.content | b.content)
-    matched = sum(
-        m.size for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
-    )
-    coverage = matched / min(len(wa), len(wb))
-    contained = len(shared) / min(len(a.content), len(b.content))
-    close = jaccard >= ALTERED_JACCARD or (
-        coverage >= ALTERED_COVERAGE and contained >= ALTERED_COVERAGE
-    )
-    if not close and contained < ONE_FACT_MIN_SHARED:
+    close = False
+    if len(shared) >= 2:
+        jaccard = len(shared) / len(a.content | b.content)
+        matched = sum(
+            m.size
+            for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+        )
+        coverage = matched / min(len(wa), len(wb))
+        contained = len(shared) / min(len(a.content), len(b.content))
+        close = jaccard >= ALTERED_JACCARD or (
+            coverage >= ALTERED_COVERAGE and contained >= ALTERED_COVERAGE
+        )
+    if not close and not _one_utterance(a, b):
         return None
     return _Match(QuoteClass.ALTERED, ratio, diff=_word_diff(a, b), loose=not close)
+
+
+def _one_utterance(a: _Q, b: _Q) -> bool:
+    """Whether two reworded quotes keep enough of what they are about to be one utterance
+    when they are known to tell one fact: at least two content words, and at least
+    :data:`ONE_FACT_MIN_SHARED` of the shorter side's, shared as written or as lemmas
+    (a rewording changes the forms: "dreamed of playing" / "wanted to play")."""
+    for x, y in ((a.content, b.content), (a.lemmas, b.lemmas)):
+        shared = len(x & y)
+        if shared >= 2 and shared / min(len(x), len(y)) >= ONE_FACT_MIN_SHARED:
+            return True
+    return False
 
 
 def _who(*speakers: str | None) -> str:
@@ -1961,11 +2012,47 @@ def _listed(words: Iterable[str]) -> str:
     return ", ".join(f"'{w}'" for w in words)
 
 
+def _gaps(q: _Q) -> set[int]:
+    """Where ``q`` marks words left out, as word boundaries (boundary ``k`` lies before
+    its word ``k``): each ellipsis, and each break between the quotes of a quotation
+    broken by narration."""
+    out, offset = set(), 0
+    for part in q.parts or (q,):
+        if offset:
+            out.add(offset)
+        text = part.quote.text
+        out.update(offset + len(_WORD.findall(text[: m.start()])) for m in _ELLIPSIS.finditer(text))
+        offset += len(part.words)
+    return out
+
+
+def _left_out(x: _Q, y: _Q) -> set[int]:
+    """Indices of x's words that y openly leaves out: the words x has where y marks a gap
+    (:func:`_gaps`), by a difflib alignment of the two; a changed run that touches a gap
+    counts too, since there is no telling the changed words from the cut ones."""
+    gaps = _gaps(y)
+    if not gaps:
+        return set()
+    out: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, y.words, x.words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal" and any(i1 <= k <= i2 for k in gaps):
+            out.update(range(j1, j2))
+    return out
+
+
 def _polarity(a: _Q, b: _Q) -> str:
-    """Negators, hedges and conditionals on one side only: "; only a:1 has 'not'"."""
+    """Negators, hedges and conditionals on one side only: "; only a:1 has 'not'". Only
+    the words both sides quote count: a word the other side cuts with an ellipsis (or
+    narration) is not one it lacks (:func:`_left_out`)."""
     parts = []
     for x, y in ((a, b), (b, a)):
-        only = [w for w, n in zip(x.raw, x.words, strict=True) if _meaning_word(n)]
+        cut = _left_out(x, y)
+        only = [
+            w
+            for k, (w, n) in enumerate(zip(x.raw, x.words, strict=True))
+            if _meaning_word(n) and k not in cut
+        ]
         only = [w for w in dict.fromkeys(only) if _norm(w) not in y.words]
         if only:
             parts.append(f"only {x.st.id} has {_listed(only)}")
@@ -2081,8 +2168,10 @@ def _textual_findings(
     ordered = sorted(records, key=lambda q: (_position(q.st), q.quote.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if a.st.source_id == b.st.source_id or not (set(a.words) & set(b.words)):
+            if a.st.source_id == b.st.source_id:
                 continue
+            if not (set(a.words) & set(b.words) or a.lemmas & b.lemmas):
+                continue  # nothing in common: no match (a shortcut)
             fact = fact_of.get(a.st.id)
             one_fact = fact is not None and fact is fact_of.get(b.st.id)
             found = _classify_pair(a, b, one_fact=one_fact)
@@ -2271,6 +2360,72 @@ def _negation_clash(q: _Q, st: Statement) -> tuple[str, str] | None:
     return None
 
 
+def _reporters(st: Statement) -> list[str]:
+    """Whom an unquoted statement gives what it tells, by name: the subjects of its speech
+    verbs (:data:`SPEECH_VERBS`) that are names (:func:`_looks_named`), as written
+    ("Bureau commissioner Daniel Okonkwo warned that ..." -> "Bureau commissioner Daniel
+    Okonkwo"). A pronoun, a role or a group ("city officials said"), or no subject names
+    no one: the statement may be the speaker's."""
+    tokens = st.tokens
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.lemma.casefold() not in SPEECH_VERBS:
+            continue
+        for j in _children(tokens, i):
+            if tokens[j].dep == "nsubj" and tokens[j].pos != "PRON":
+                name = _noun_phrase(st, j)
+                if name and _looks_named(name):
+                    out.append(name)
+    return out
+
+
+def _other_speaker(q: _Q, reporters: Sequence[str]) -> str | None:
+    """The person an unquoted statement names as the one saying it when that person is
+    not the quote's speaker (:func:`same_speaker` is False for every speaker it names),
+    else None: such a statement is not a paraphrase of the quote."""
+    if not reporters or any(same_speaker(q.quote.speaker, r) is not False for r in reporters):
+        return None
+    return reporters[0]
+
+
+def _misattributed_paraphrase(q: _Q, st: Statement, other: str) -> QuoteFinding | None:
+    """A misattribution when an unquoted statement that gives its words to ``other`` (not
+    the quote's speaker), a person by the parse (a PERSON entity in the name), tells the
+    quote's words near verbatim: the clauses it reports (:func:`_reported_roots`) and the
+    quote have a difflib ratio of at least :data:`NEAR_VERBATIM`,
+    :data:`MIN_MISATTRIBUTED_WORDS` words each. None otherwise: two people saying similar
+    things are not compared, and an organisation may speak through the quoted person
+    ("Brightfield said ..." against its chief executive's words)."""
+    if not any(e.label == "PERSON" and e.text in other for e in st.entities):
+        return None
+    tokens = st.tokens
+    if tokens:
+        told = sorted(_subtree(tokens, _reported_roots(tokens)))
+        clause = st.text[tokens[told[0]].start : tokens[told[-1]].end] if told else st.text
+    else:
+        clause = st.text
+    raw = _WORD.findall(clause)
+    words = [_norm(w) for w in raw]
+    if min(len(words), len(q.words)) < MIN_MISATTRIBUTED_WORDS:
+        return None
+    if difflib.SequenceMatcher(None, q.words, words, autojunk=False).ratio() < NEAR_VERBATIM:
+        return None
+    return QuoteFinding(
+        kind=QuoteClass.MISATTRIBUTED,
+        a=q.st.id,
+        b=st.id,
+        speaker_a=q.quote.speaker,
+        speaker_b=other,
+        text_a=q.quote.text,
+        text_b=None,
+        diff=word_diff(q.words, words, q.raw, raw) if list(q.words) != words else None,
+        explanation=(
+            f"{q.st.id} attributes these words to {q.quote.speaker}; {st.id} reports them "
+            f"without quotation marks as {other}'s."
+        ),
+    )
+
+
 def _paraphrase(q: _Q, st: Statement, why: str) -> QuoteFinding:
     """A paraphrase finding; altered when the paraphrase negates what the quote says (or
     the reverse), since it then reports the opposite, or when it changes one of the
@@ -2321,8 +2476,10 @@ _OTHER_QUOTE_CHARS = 100
 
 def _unsupported(q: _Q, records: Sequence[_Q], fact_of: Mapping[str, Fact]) -> QuoteFinding:
     """An unsupported finding for a quote no other source quotes or paraphrases. When
-    another source quotes the same speaker in the same fact with other words (too unlike
-    to be one quotation), the explanation says so and gives those words."""
+    another source quotes the same speaker in the same fact with other words, the
+    explanation gives them as another remark: they are too unlike to be one quotation
+    (:func:`_relate` found no match, not even a loose one, or the pair would be altered),
+    so the finding never cites another source's version of the same quote."""
     speaker = q.quote.speaker
     fact = fact_of.get(q.st.id)
     others: dict[str, _Q] = {}
@@ -2340,7 +2497,7 @@ def _unsupported(q: _Q, records: Sequence[_Q], fact_of: Mapping[str, Fact]) -> Q
         text = r.quote.text.strip().rstrip(",;:.").rstrip()
         if len(text) > _OTHER_QUOTE_CHARS:
             text = text[: _OTHER_QUOTE_CHARS - 1].rstrip() + "…"
-        told.append(f"{r.st.id} quotes {r.quote.speaker} differently: “{text}”")
+        told.append(f"{r.st.id} quotes {r.quote.speaker} saying something else: “{text}”")
     if told:
         explanation += f". In the same fact, {'; '.join(told)}."
     else:
@@ -2391,15 +2548,24 @@ def compare_quotes(
         st.id: _content_lemmas(st, 0, len(st.text)) for sts in unquoted.values() for st in sts
     }
 
+    reporters = {st.id: _reporters(st) for sts in unquoted.values() for st in sts}
     paraphrases: dict[tuple[str, str], QuoteFinding] = {}
     for q in records:
         if len(q.words) < MIN_MATCH_WORDS:
             continue
         fact = fact_of.get(q.st.id)
         for source in sorted(sources - {q.st.source_id} - matched[_key(q)]):
+            own: list[Statement] = []  # statements that may give the words to the speaker
+            for st in unquoted[source]:
+                other = _other_speaker(q, reporters[st.id])
+                if other is None:
+                    own.append(st)
+                elif (wrong := _misattributed_paraphrase(q, st, other)) is not None:
+                    paraphrases.setdefault((q.st.id, st.id), wrong)
+                    matched[_key(q)].add(source)
             in_fact = [
                 st
-                for st in unquoted[source]
+                for st in own
                 if fact is not None
                 and st.id in fact.statement_ids
                 and len(q.lemmas & lemmas[st.id]) >= PARAPHRASE_FACT_MIN_SHARED
@@ -2407,9 +2573,9 @@ def compare_quotes(
             for st in in_fact:
                 paraphrases.setdefault((q.st.id, st.id), _paraphrase(q, st, "same fact"))
                 matched[_key(q)].add(source)
-            if in_fact or not q.lemmas:
+            if in_fact or not q.lemmas or source in matched[_key(q)]:
                 continue
-            scored = [(len(q.lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
+            scored = [(len(q.lemmas & lemmas[st.id]), -st.index, st) for st in own]
             if not scored:
                 continue
             shared, _, st = max(scored, key=lambda x: (x[0], x[1]))
@@ -2425,7 +2591,11 @@ def compare_quotes(
             rest_lemmas = frozenset[str]().union(*(_content_lemmas(q.st, s, e) for s, e in rest))
             if not rest_lemmas:
                 continue
-            scored = [(len(rest_lemmas & lemmas[st.id]), -st.index, st) for st in unquoted[source]]
+            scored = [
+                (len(rest_lemmas & lemmas[st.id]), -st.index, st)
+                for st in unquoted[source]
+                if _other_speaker(q, reporters[st.id]) is None
+            ]
             if not scored:
                 continue
             shared, _, st = max(scored, key=lambda x: (x[0], x[1]))
