@@ -392,9 +392,11 @@ class QuoteFinding:
     """A quotation of statement ``a`` compared with statement ``b`` of another source.
 
     ``b`` is None for an unsupported quote. ``text_b`` is None when b tells the words
-    without quotation marks: a paraphrase, or (kind ``ALTERED``) a paraphrase that negates
-    the quote. ``diff`` is a word diff ``[-removed-] {+added+}`` from a's words to b's, set
-    whenever the words differ (for a paraphrase, to b's sentence).
+    without quotation marks: a paraphrase, (kind ``ALTERED``) a paraphrase that negates
+    the quote, or (kind ``MISATTRIBUTED``) a sentence that reports the quote's words, nearly
+    word for word and without quotation marks, as another person's. ``diff`` is a word
+    diff ``[-removed-] {+added+}`` from a's words to b's, set whenever the words differ
+    (for a paraphrase, to b's sentence).
     """
 
     kind: QuoteClass
