@@ -429,13 +429,21 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _meta_from_mapping(data: Mapping[str, Any], where: str) -> dict[str, str]:
+def _meta_from_mapping(
+    data: Mapping[str, Any], where: str, *, numbers_are_text: bool = True
+) -> dict[str, str]:
     """Pick the metadata fields out of a front-matter or story.toml table.
+
+    In YAML front matter a bare number is how people write a numeric title
+    (``title: 1984``), so ``numbers_are_text`` takes it as text; TOML has quoted strings
+    only, so in ``story.toml`` (``numbers_are_text=False``) ``outlet = 5`` is refused as a
+    mistake rather than taken as the label "5".
 
     Raises:
         ValueError: a field has a value that is not text (or not a date, for dates); the
             message names the key and ``where`` it was found.
     """
+    text_types: tuple[type, ...] = (str, int, float) if numbers_are_text else (str,)
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
     out: dict[str, str] = {}
     for field_name, keys in META_KEYS.items():
@@ -451,10 +459,13 @@ def _meta_from_mapping(data: Mapping[str, Any], where: str) -> dict[str, str]:
                         "write it as YYYY-MM-DD"
                     )
                 out[field_name] = iso
-            elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            elif isinstance(value, text_types) and not isinstance(value, bool):
                 out[field_name] = _one_line(str(value))
             else:
-                raise ValueError(f"{where} key '{key}' must be text, got {type(value).__name__}")
+                hint = ' in quotes ("...")' if not numbers_are_text else ""
+                raise ValueError(
+                    f"{where} key '{key}' must be text{hint}, got {type(value).__name__}"
+                )
             break
     return out
 
@@ -591,6 +602,11 @@ def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {_one_line(str(err))}") from err
+    except UnicodeDecodeError as err:  # tomllib decodes the bytes as UTF-8 itself
+        raise ConfigError(
+            f"{path}: not UTF-8 (byte {err.start}: {err.object[err.start : err.start + 1]!r}); "
+            "save story.toml as UTF-8, as TOML requires"
+        ) from err
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err
     extra = sorted(k for k in data if k != "sources")
@@ -612,7 +628,7 @@ def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
                 f'{path}: sources."{name}" must be a table with outlet, title, url, published'
             )
         try:
-            out[name] = _meta_from_mapping(table, f'sources."{name}"')
+            out[name] = _meta_from_mapping(table, f'sources."{name}"', numbers_are_text=False)
         except ValueError as err:
             raise ConfigError(f"{path}: {err}") from err
         _warn_unknown_keys(table, f'{path}: [sources."{name}"]')

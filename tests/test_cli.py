@@ -645,3 +645,14 @@ def test_cli_new_conflict_gate_names_the_fact_and_sources_once(tmp_path: Path) -
     assert "1 new conflict(s): F-" in line
     assert "25,000" in line and "40,000" in line
     assert line.count("25,000") == 1
+
+
+def test_cli_story_toml_not_utf8_is_a_usage_error_naming_the_file(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    (story / "story.toml").write_bytes(b"\xff\xfe[x]")
+    code, _, err = _invoke("check", str(story), "--out", str(tmp_path / "r"))
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert f"{story / 'story.toml'}: not UTF-8" in lines[0]
+    assert "UnicodeDecodeError" not in err
