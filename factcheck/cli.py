@@ -150,6 +150,7 @@ class FailOn(StrEnum):
     new_conflict = "new-conflict"
     misquote = "misquote"
     new_misquote = "new-misquote"
+    unsupported_quote = "unsupported-quote"
 
 
 class Format(StrEnum):
@@ -339,8 +340,9 @@ def check_cli(
         typer.Option(
             "--fail-on",
             metavar="CONDITION",
-            help="Exit 3 when a report has this: conflict, new-conflict, misquote, "
-            "new-misquote (repeat for several). new-* compare with --baseline.",
+            help="Exit 3 when a report has this: conflict, new-conflict, misquote (altered or "
+            "misattributed), new-misquote, unsupported-quote (a quote no other source "
+            "carries); repeat for several. new-* compare with --baseline.",
         ),
     ] = None,
     baseline: Annotated[
