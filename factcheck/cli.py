@@ -381,10 +381,14 @@ def check_cli(
 
         check_gate_options(conditions, baseline, formats)
         _check_models(model, nli)
-        _check_out(out)
-        stories = find_stories(path, warn=False)  # the pipeline looks again, and warns
-        _refuse_story_out(out, stories)
-        _refuse_folder_reports(out, stories, formats)
+        created = _check_out(out)
+        try:
+            stories = find_stories(path, warn=False)  # the pipeline looks again, and warns
+            _refuse_story_out(out, stories)
+            _refuse_folder_reports(out, stories, formats)
+        except FactcheckError:
+            _remove_created(created)  # a usage error leaves no empty --out behind
+            raise
     gate = _Gate(conditions, baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
     for reason in gate.reasons:
@@ -404,23 +408,53 @@ def _refuse_quiet_verbose(quiet: bool, verbose: bool) -> None:
         )
 
 
-def _check_out(out: Path) -> None:
-    """Raise unless ``out`` is, or can be made, a writable folder.
+def _check_out(out: Path) -> list[Path]:
+    """Make sure ``out`` is a folder the reports can be written to, by doing it: the
+    missing folders are created and a temporary file is written in ``out`` and removed.
+    Permission bits alone cannot tell (root passes every ``os.access`` check, and a
+    read-only or virtual file system such as ``/proc`` refuses root too).
+
+    Returns:
+        The folders created, deepest first, so that a later check that fails can remove
+        them (:func:`_remove_created`).
 
     Raises:
-        ConfigError: ``out`` is a file, lies under a file, or cannot be written.
+        ConfigError: ``out`` is a file, lies under a file, or cannot be created or written.
     """
-    if out.exists():
-        if not out.is_dir():
-            raise ConfigError(f"{out}: is a file; --out needs a folder for the reports")
-        if not os.access(out, os.W_OK | os.X_OK):
-            raise ConfigError(f"{out}: folder is not writable; choose another --out")
-        return
-    parent = next(p for p in out.parents if p.exists() or p.is_symlink())
-    if not parent.is_dir():
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out}: is a file; --out needs a folder for the reports")
+    parent = next((p for p in (out, *out.parents) if p.exists() or p.is_symlink()), None)
+    if parent is not None and not parent.is_dir():
         raise ConfigError(f"{out}: {parent} is a file, not a folder; --out needs a folder")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise ConfigError(f"{out}: cannot create it, {parent} is not writable")
+    created = [p for p in (out, *out.parents) if not (p.exists() or p.is_symlink())]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        _remove_created(created)
+        raise ConfigError(
+            f"{out}: cannot create the folder ({err.strerror or err}); choose another --out"
+        ) from err
+    try:
+        fd, probe = tempfile.mkstemp(dir=out, prefix=".factcheck-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        _remove_created(created)
+        raise ConfigError(
+            f"{out}: cannot write a report there ({err.strerror or err}); choose another --out"
+        ) from err
+    return created
+
+
+def _remove_created(folders: Sequence[Path]) -> None:
+    """Remove the folders :func:`_check_out` created (deepest first), if still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _check_models(model: str, nli: str | None) -> None:

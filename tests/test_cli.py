@@ -656,3 +656,29 @@ def test_cli_story_toml_not_utf8_is_a_usage_error_naming_the_file(tmp_path: Path
     assert len(lines) == 1
     assert f"{story / 'story.toml'}: not UTF-8" in lines[0]
     assert "UnicodeDecodeError" not in err
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_cli_out_that_cannot_be_created_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.cli
+
+    def no_work(*args: object, **kwargs: object) -> bool:
+        raise AssertionError("the analysis ran")
+
+    monkeypatch.setattr(factcheck.cli, "_run", no_work)
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--out", "/proc/factcheck-out")
+    assert code == 2
+    assert err.strip().startswith("error: /proc/factcheck-out: cannot create the folder")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_out_created_by_the_checks_is_removed_when_the_input_is_refused(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "new" / "reports"
+    code, _, err = _invoke("check", str(tmp_path / "no-such-story"), "--out", str(out))
+    assert code == 1, err
+    assert "no-such-story" in err
+    assert not (tmp_path / "new").exists()
