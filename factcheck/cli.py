@@ -439,7 +439,7 @@ def _check_out(out: Path) -> list[Path]:
     try:
         fd, probe = tempfile.mkstemp(dir=out, prefix=".factcheck-probe-")
         os.close(fd)
-        os.unlink(probe)
+        Path(probe).unlink()
     except OSError as err:
         _remove_created(created)
         raise ConfigError(
