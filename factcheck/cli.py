@@ -140,6 +140,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # for every command too
 )
 
 log = logging.getLogger("factcheck")

@@ -682,3 +682,10 @@ def test_cli_out_created_by_the_checks_is_removed_when_the_input_is_refused(
     assert code == 1, err
     assert "no-such-story" in err
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("command", ["", "check", "diff", "add"])
+def test_cli_dash_h_is_help(command: str) -> None:
+    code, out, _ = _invoke(*([command] if command else []), "-h")
+    assert code == 0
+    assert "Usage" in out
