@@ -29,7 +29,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from factcheck import __version__
-from factcheck.errors import ConfigError, FactcheckError
+from factcheck.errors import ConfigError, FactcheckError, FetchError
 from factcheck.settings import (
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_MODEL,
@@ -50,6 +50,8 @@ __all__ = ["app", "main"]
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_GATE = 3
+#: The folder of story folders when none is given (``check``'s PATH, ``add --corpora``).
+DEFAULT_CORPORA = Path("corpora")
 
 
 def _conventional(params: list[Any]) -> list[Any]:
@@ -290,7 +292,7 @@ def check_cli(
         typer.Argument(
             metavar="PATH", help="A story folder (one article per file) or a folder of them."
         ),
-    ] = Path("corpora"),
+    ] = DEFAULT_CORPORA,
     out: Annotated[
         Path,
         typer.Option("--out", "-o", metavar="DIR", help="Folder for the reports.", parser=_path),
@@ -755,8 +757,12 @@ def add_cli(
         typer.Option("--story", "-s", metavar="NAME", help="Story folder name under --corpora."),
     ],
     corpora: Annotated[
-        Path, typer.Option(metavar="DIR", help="The folder of story folders.")
-    ] = Path("corpora"),
+        Path,
+        typer.Option(
+            metavar="DIR",
+            help="The folder of story folders; it must exist, unless it is the default.",
+        ),
+    ] = DEFAULT_CORPORA,
     timeout: Annotated[
         float,
         typer.Option(metavar="SECONDS", help="Seconds for the whole download.", callback=_positive),
@@ -771,12 +777,25 @@ def add_cli(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
 ) -> None:
     """Fetch the article at URL and store it, with its metadata, in CORPORA/STORY."""
-    from factcheck.fetch import add_article
+    from factcheck.fetch import add_article, check_url
 
     _refuse_quiet_verbose(quiet, verbose)
     _setup_logging(verbose, quiet)
     if not story or story in {".", ".."} or "/" in story or "\\" in story:
         _err(f"--story {story!r}: expected a single folder name, such as 'bridge-vote'")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        check_url(url)
+    except FetchError as err:  # a URL that is not http(s) is a usage error, like --story a/b
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+    if corpora != DEFAULT_CORPORA and not corpora.is_dir():
+        # a given --corpora must exist: a typo would silently start a new corpus; the
+        # default is created, so that the first `add` of a new project works
+        _err(
+            f"--corpora {corpora}: no such folder; create it first, or leave --corpora out "
+            f"to use ./{DEFAULT_CORPORA}"
+        )
         raise typer.Exit(EXIT_USAGE)
     with _user_errors():
         path = add_article(
