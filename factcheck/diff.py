@@ -447,9 +447,19 @@ def load_report(path: Path) -> dict[str, Any]:
     import json
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise CorpusError(path, f"not a readable JSON report ({err})") from err
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise CorpusError(path, "no such file; expected a JSON report") from err
+    except IsADirectoryError as err:
+        raise CorpusError(path, "is a folder; expected a JSON report file") from err
+    except OSError as err:
+        raise CorpusError(path, f"cannot read the report: {err.strerror or err}") from err
+    except UnicodeDecodeError as err:
+        raise CorpusError(path, "not a JSON report (not UTF-8 text)") from err
+    try:
+        data = json.loads(text)
+    except ValueError as err:
+        raise CorpusError(path, f"not a JSON report (invalid JSON: {err})") from err
     validate_report(data, path)
     assert isinstance(data, dict)
     return data

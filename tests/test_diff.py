@@ -937,3 +937,23 @@ def test_gate_misquote_does_not_count_a_quote_only_one_source_carries(tmp_path: 
 def test_gate_misquote_counts_an_altered_quote(tmp_path: Path) -> None:
     (reason,) = gate(_story(tmp_path, "q", QUOTED), None, ["misquote"])
     assert reason.endswith(": 1 altered and 0 misattributed quote(s)")
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda path: None, "no such file; expected a JSON report"),
+        (lambda path: path.mkdir(), "is a folder; expected a JSON report file"),
+        (lambda path: path.write_text("{oops"), "not a JSON report (invalid JSON: "),
+        (lambda path: path.write_bytes(b"\xff\xfe{}"), "not a JSON report (not UTF-8 text)"),
+    ],
+)
+def test_diff_load_report_names_the_file_and_the_problem(
+    tmp_path: Path, make: Callable[[Path], object], problem: str
+) -> None:
+    path = tmp_path / "a.json"
+    make(path)
+    with pytest.raises(CorpusError) as info:
+        load_report(path)
+    assert str(info.value).startswith(f"{path}: {problem}")
+    assert "Errno" not in str(info.value)
