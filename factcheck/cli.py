@@ -195,7 +195,7 @@ class _Screen:
 
     @classmethod
     def echo(cls, text: str, *, err: bool = False) -> None:
-        from factcheck.ingest import printable
+        from factcheck.filenames import printable
 
         text = printable(text)  # a file name that is not UTF-8 (see ingest.printable)
         if cls.console is not None and (err or sys.stdout.isatty()):

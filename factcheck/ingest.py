@@ -79,6 +79,7 @@ from typing import Any
 import yaml
 
 from factcheck.errors import ConfigError, CorpusError
+from factcheck.filenames import printable  # re-exported: callers import it from here
 from factcheck.types import Article, ArticleMeta, FileFailure, TextFormat
 
 __all__ = [
@@ -188,33 +189,6 @@ class _UnusableError(Exception):
 
 def _is_hidden(path: Path) -> bool:
     return path.name.startswith(".")
-
-
-def printable(name: str | Path) -> str:
-    """A file name or path as text that can always be printed and encoded.
-
-    A file name that is not valid UTF-8 reaches Python with each undecodable byte as a lone
-    surrogate (``os.fsdecode``'s ``surrogateescape``): the path still opens the file, but
-    the text cannot be written to a UTF-8 report or terminal. Here each such byte is
-    written as its escape instead, so ``b"caf\\xe9.txt"`` reads ``caf\\xe9.txt``, and files whose
-    names differ in those bytes keep names (and source IDs) that differ.
-
-    Any other lone surrogate (never produced by a file name on a UTF-8 system) is written
-    as its ``\\uXXXX`` escape.
-
-    Example:
-        >>> printable("caf\\udce9.txt")
-        'caf\\\\xe9.txt'
-    """
-    return _SURROGATE.sub(_escape_surrogate, str(name))
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _escape_surrogate(m: re.Match[str]) -> str:
-    code = ord(m.group(0))
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def _not_a_file(path: Path) -> str | None:

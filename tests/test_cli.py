@@ -578,7 +578,10 @@ def test_cli_a_file_name_that_is_not_utf8_is_reported_with_a_printable_id(
     assert "caf\\xe9" in err and "not valid UTF-8" in err
     report = json.loads((tmp_path / "r" / "story.json").read_text(encoding="utf-8"))
     assert any(s.get("id") == "caf\\xe9" for s in report["sources"]), report["sources"]
-    assert "caf\\xe9" in (tmp_path / "r" / "story.md").read_text(encoding="utf-8")
+    md = (tmp_path / "r" / "story.md").read_text(encoding="utf-8")
+    assert "caf\\xe9" in md
+    assert "| caf\\\\xe9.txt |" in md or "caf\\xe9.txt" in md.split("## Sources")[1]
+    assert "\ufffd" not in md  # the File column writes the name as the ID does
 
 
 # --------------------------------------------------------------------------- fourth review
