@@ -69,6 +69,7 @@ from typing import IO, Any
 import yaml
 
 from factcheck import __version__
+from factcheck.encoding import META_CHARSET, sniff_bom
 from factcheck.errors import ConfigError, CorpusError, FetchError
 from factcheck.ingest import iso_date, read_story
 from factcheck.settings import DEFAULT_MAX_FILE_BYTES
@@ -116,14 +117,8 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _WEB_SCHEMES = frozenset({"http", "https"})
 _CHUNK = 64 * 1024
 _MB = 1024 * 1024
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LOOKS_LIKE_HTML = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 #: Labels that browsers decode as Windows-1252 (WHATWG Encoding standard), as codec names.
 _READ_AS_CP1252 = frozenset({"iso8859-1", "ascii", "latin-1"})
@@ -358,10 +353,9 @@ def _decode(raw: bytes, header_charset: str | None) -> tuple[str, str]:
     A declared charset is trusted even if a few bytes do not fit it (they become U+FFFD):
     one bad byte should not throw the whole page to a guessed encoding.
     """
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return raw[len(bom) :].decode(codec, errors="replace"), codec
-    meta = _META_CHARSET.search(raw[: 16 * 1024])
+    if (bom := sniff_bom(raw)) is not None:  # the codec drops the mark itself
+        return raw.decode(bom, errors="replace").removeprefix("\ufeff"), bom
+    meta = META_CHARSET.search(raw[: 16 * 1024])
     for label in (header_charset, meta.group(1).decode("ascii", "replace") if meta else None):
         declared = _codec(label)
         if declared is not None:

@@ -78,6 +78,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.encoding import META_CHARSET, bom_name, sniff_bom
 from factcheck.errors import ConfigError, CorpusError
 from factcheck.filenames import printable  # re-exported: callers import it from here
 from factcheck.types import Article, ArticleMeta, FileFailure, TextFormat
@@ -133,14 +134,6 @@ IGNORED_KEYS = frozenset({"fetched"})
 MAX_CONTROL_SHARE = 0.05
 
 _NO_ARTICLES = "no .txt, .md or .html files; expected one article per file"
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16-LE's
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _MB = 1024 * 1024
 #: How much more "chaos" (charset-normalizer's mess score) cp1252 may show than the best guess.
 _CHAOS_SLACK = 0.05
@@ -764,16 +757,16 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
     """
     if (kind := _binary_kind(raw)) is not None:
         raise _UnusableError(f"binary file ({kind}); expected a text or HTML article")
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw.decode(codec)
-            except UnicodeDecodeError as err:
-                raise _UnusableError(
-                    f"cannot decode: starts with a {codec.upper()} byte-order mark but is not "
-                    f"valid {codec.upper()} (byte {err.start}); convert the file to UTF-8"
-                ) from err
-            return text.removeprefix("\ufeff"), codec
+    if (codec := sniff_bom(raw)) is not None:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as err:
+            name = bom_name(codec)
+            raise _UnusableError(
+                f"cannot decode: starts with a {name} byte-order mark but is not valid {name} "
+                f"(byte {err.start}); convert the file to UTF-8"
+            ) from err
+        return text.removeprefix("\ufeff"), codec
     if b"\x00" in raw:
         utf16 = _utf16_without_bom(raw)
         if utf16 is not None:
@@ -793,7 +786,7 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if fmt is TextFormat.HTML and (m := _META_CHARSET.search(raw[:4096])):
+    if fmt is TextFormat.HTML and (m := META_CHARSET.search(raw[:4096])):
         declared = m.group(1).decode("ascii", "replace").lower()
         try:
             return raw.decode(declared), codecs.lookup(declared).name

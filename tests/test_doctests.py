@@ -12,6 +12,7 @@ import pytest
     "module",
     [
         "factcheck.clean",
+        "factcheck.encoding",
         "factcheck.filenames",
         "factcheck.ingest",
         "factcheck.provenance",

@@ -7,6 +7,7 @@ the machine.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import http.server
 import re
@@ -621,3 +622,15 @@ def test_fetch_outlet_from_the_host_only_when_it_names_a_site(url: str, outlet: 
     from factcheck.fetch import _outlet
 
     assert _outlet(None, url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE)],
+)
+def test_fetch_decodes_a_utf32_page_by_its_byte_order_mark(encoding: str, bom: bytes) -> None:
+    from factcheck.fetch import _decode
+
+    html = "<html><body><p>A café-lined crossing.</p></body></html>"
+    text, codec = _decode(bom + html.encode(encoding), "utf-8")  # the mark beats the header
+    assert text == html and codec == "utf-32"

@@ -410,7 +410,8 @@ def test_ingest_undecodable_file_is_a_failure(story: Path) -> None:
 
 def test_ingest_bad_bytes_after_a_utf8_bom_are_a_failure(story: Path) -> None:
     _write(story, "a.txt", b"\xef\xbb\xbfGood start \xff\xfe then junk")
-    assert "byte-order mark but is not valid UTF-8-SIG" in _only_failure(story).problem
+    problem = _only_failure(story).problem
+    assert "starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte 11)" in problem
 
 
 def test_ingest_file_over_the_limit_is_a_failure_naming_size_and_limit(story: Path) -> None:
