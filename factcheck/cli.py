@@ -326,7 +326,7 @@ def check_cli(
         typer.Option(
             metavar="DIR",
             help="Embedding and parse cache (default: $FACTCHECK_CACHE_DIR, else "
-            "~/.cache/factcheck).",
+            "$XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck).",
         ),
     ] = None,
     no_cache: Annotated[

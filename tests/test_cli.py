@@ -692,3 +692,9 @@ def test_cli_dash_h_is_help(command: str) -> None:
     code, out, _ = _invoke(*([command] if command else []), "-h")
     assert code == 0
     assert "Usage" in out
+
+
+def test_cli_check_help_names_every_cache_location() -> None:
+    code, out, _ = _invoke("check", "--help")
+    assert code == 0
+    assert "XDG_CACHE_HOME" in out
