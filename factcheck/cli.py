@@ -616,7 +616,7 @@ def _run(
 #: keeps the line breaks of a docstring's later paragraphs, so they are written as one line).
 _DIFF_HELP = (
     "Markdown of what changed between two reports, or two revisions of a corpus.\n\n"
-    "New and resolved conflicts, facts that gained or lost sources, new unique details, "
+    "New, changed and resolved conflicts, facts that gained or lost sources, new unique details, "
     "changed quotes, revised articles. Fit for a pull-request comment."
 )
 _EVAL_HELP = (
