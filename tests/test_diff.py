@@ -957,3 +957,17 @@ def test_diff_load_report_names_the_file_and_the_problem(
         load_report(path)
     assert str(info.value).startswith(f"{path}: {problem}")
     assert "Errno" not in str(info.value)
+
+
+def test_diff_a_source_that_stops_disagreeing_left_a_known_conflict_not_resolved_it(
+    tmp_path: Path,
+) -> None:
+    third = BASE["herald.txt"].replace("the mayor said", "a spokesman said")
+    files = {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,"), "wire.txt": third}
+    old = _story(tmp_path, "old", files)
+    agreeing = {**files, "herald.txt": BASE["herald.txt"].replace("40,", "25,")}
+    d = diff_reports(old, _story(tmp_path, "new", agreeing))
+    assert d.resolved_conflicts == d.new_conflicts == ()
+    (c,) = d.left_conflicts
+    assert {c.source_a, c.source_b} == {"herald", "daily"}
+    assert "- left: **value** in " in render_diff([d])
