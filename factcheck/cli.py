@@ -29,7 +29,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from factcheck import __version__
-from factcheck.errors import ConfigError, FactcheckError
+from factcheck.errors import ConfigError, FactcheckError, FetchError
 from factcheck.settings import (
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_MODEL,
@@ -50,6 +50,8 @@ __all__ = ["app", "main"]
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_GATE = 3
+#: The folder of story folders when none is given (``check``'s PATH, ``add --corpora``).
+DEFAULT_CORPORA = Path("corpora")
 
 
 def _conventional(params: list[Any]) -> list[Any]:
@@ -140,6 +142,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # for every command too
 )
 
 log = logging.getLogger("factcheck")
@@ -150,6 +153,7 @@ class FailOn(StrEnum):
     new_conflict = "new-conflict"
     misquote = "misquote"
     new_misquote = "new-misquote"
+    unsupported_quote = "unsupported-quote"
 
 
 class Format(StrEnum):
@@ -191,7 +195,7 @@ class _Screen:
 
     @classmethod
     def echo(cls, text: str, *, err: bool = False) -> None:
-        from factcheck.ingest import printable
+        from factcheck.filenames import printable
 
         text = printable(text)  # a file name that is not UTF-8 (see ingest.printable)
         if cls.console is not None and (err or sys.stdout.isatty()):
@@ -288,7 +292,7 @@ def check_cli(
         typer.Argument(
             metavar="PATH", help="A story folder (one article per file) or a folder of them."
         ),
-    ] = Path("corpora"),
+    ] = DEFAULT_CORPORA,
     out: Annotated[
         Path,
         typer.Option("--out", "-o", metavar="DIR", help="Folder for the reports.", parser=_path),
@@ -322,7 +326,7 @@ def check_cli(
         typer.Option(
             metavar="DIR",
             help="Embedding and parse cache (default: $FACTCHECK_CACHE_DIR, else "
-            "~/.cache/factcheck).",
+            "$XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck).",
         ),
     ] = None,
     no_cache: Annotated[
@@ -339,8 +343,9 @@ def check_cli(
         typer.Option(
             "--fail-on",
             metavar="CONDITION",
-            help="Exit 3 when a report has this: conflict, new-conflict, misquote, "
-            "new-misquote (repeat for several). new-* compare with --baseline.",
+            help="Exit 3 when a report has this: conflict, new-conflict, misquote (altered or "
+            "misattributed), new-misquote, unsupported-quote (a quote no other source "
+            "carries); repeat for several. new-* compare with --baseline.",
         ),
     ] = None,
     baseline: Annotated[
@@ -379,10 +384,14 @@ def check_cli(
 
         check_gate_options(conditions, baseline, formats)
         _check_models(model, nli)
-        _check_out(out)
-        stories = find_stories(path, warn=False)  # the pipeline looks again, and warns
-        _refuse_story_out(out, stories)
-        _refuse_folder_reports(out, stories, formats)
+        created = _check_out(out)
+        try:
+            stories = find_stories(path, warn=False)  # the pipeline looks again, and warns
+            _refuse_story_out(out, stories)
+            _refuse_folder_reports(out, stories, formats)
+        except FactcheckError:
+            _remove_created(created)  # a usage error leaves no empty --out behind
+            raise
     gate = _Gate(conditions, baseline, out, path, settings)
     failed = _run(path, out, settings, formats, quiet, gate)
     for reason in gate.reasons:
@@ -402,23 +411,53 @@ def _refuse_quiet_verbose(quiet: bool, verbose: bool) -> None:
         )
 
 
-def _check_out(out: Path) -> None:
-    """Raise unless ``out`` is, or can be made, a writable folder.
+def _check_out(out: Path) -> list[Path]:
+    """Make sure ``out`` is a folder the reports can be written to, by doing it: the
+    missing folders are created and a temporary file is written in ``out`` and removed.
+    Permission bits alone cannot tell (root passes every ``os.access`` check, and a
+    read-only or virtual file system such as ``/proc`` refuses root too).
+
+    Returns:
+        The folders created, deepest first, so that a later check that fails can remove
+        them (:func:`_remove_created`).
 
     Raises:
-        ConfigError: ``out`` is a file, lies under a file, or cannot be written.
+        ConfigError: ``out`` is a file, lies under a file, or cannot be created or written.
     """
-    if out.exists():
-        if not out.is_dir():
-            raise ConfigError(f"{out}: is a file; --out needs a folder for the reports")
-        if not os.access(out, os.W_OK | os.X_OK):
-            raise ConfigError(f"{out}: folder is not writable; choose another --out")
-        return
-    parent = next(p for p in out.parents if p.exists() or p.is_symlink())
-    if not parent.is_dir():
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out}: is a file; --out needs a folder for the reports")
+    parent = next((p for p in (out, *out.parents) if p.exists() or p.is_symlink()), None)
+    if parent is not None and not parent.is_dir():
         raise ConfigError(f"{out}: {parent} is a file, not a folder; --out needs a folder")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise ConfigError(f"{out}: cannot create it, {parent} is not writable")
+    created = [p for p in (out, *out.parents) if not (p.exists() or p.is_symlink())]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        _remove_created(created)
+        raise ConfigError(
+            f"{out}: cannot create the folder ({err.strerror or err}); choose another --out"
+        ) from err
+    try:
+        fd, probe = tempfile.mkstemp(dir=out, prefix=".factcheck-probe-")
+        os.close(fd)
+        Path(probe).unlink()
+    except OSError as err:
+        _remove_created(created)
+        raise ConfigError(
+            f"{out}: cannot write a report there ({err.strerror or err}); choose another --out"
+        ) from err
+    return created
+
+
+def _remove_created(folders: Sequence[Path]) -> None:
+    """Remove the folders :func:`_check_out` created (deepest first), if still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _check_models(model: str, nli: str | None) -> None:
@@ -577,7 +616,7 @@ def _run(
 #: keeps the line breaks of a docstring's later paragraphs, so they are written as one line).
 _DIFF_HELP = (
     "Markdown of what changed between two reports, or two revisions of a corpus.\n\n"
-    "New and resolved conflicts, facts that gained or lost sources, new unique details, "
+    "New, changed and resolved conflicts, facts that gained or lost sources, new unique details, "
     "changed quotes, revised articles. Fit for a pull-request comment."
 )
 _EVAL_HELP = (
@@ -718,8 +757,12 @@ def add_cli(
         typer.Option("--story", "-s", metavar="NAME", help="Story folder name under --corpora."),
     ],
     corpora: Annotated[
-        Path, typer.Option(metavar="DIR", help="The folder of story folders.")
-    ] = Path("corpora"),
+        Path,
+        typer.Option(
+            metavar="DIR",
+            help="The folder of story folders; it must exist, unless it is the default.",
+        ),
+    ] = DEFAULT_CORPORA,
     timeout: Annotated[
         float,
         typer.Option(metavar="SECONDS", help="Seconds for the whole download.", callback=_positive),
@@ -734,12 +777,25 @@ def add_cli(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
 ) -> None:
     """Fetch the article at URL and store it, with its metadata, in CORPORA/STORY."""
-    from factcheck.fetch import add_article
+    from factcheck.fetch import add_article, check_url
 
     _refuse_quiet_verbose(quiet, verbose)
     _setup_logging(verbose, quiet)
     if not story or story in {".", ".."} or "/" in story or "\\" in story:
         _err(f"--story {story!r}: expected a single folder name, such as 'bridge-vote'")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        check_url(url)
+    except FetchError as err:  # a URL that is not http(s) is a usage error, like --story a/b
+        _err(str(err))
+        raise typer.Exit(EXIT_USAGE) from err
+    if corpora != DEFAULT_CORPORA and not corpora.is_dir():
+        # a given --corpora must exist: a typo would silently start a new corpus; the
+        # default is created, so that the first `add` of a new project works
+        _err(
+            f"--corpora {corpora}: no such folder; create it first, or leave --corpora out "
+            f"to use ./{DEFAULT_CORPORA}"
+        )
         raise typer.Exit(EXIT_USAGE)
     with _user_errors():
         path = add_article(

@@ -28,7 +28,18 @@ file name or statement ID, in this order:
    :data:`~factcheck.types.NUMERIC_KINDS`: money, percent, quantity, count, tally, date,
    clock time) counts by its normalised amount without qualifier marks, so "about 25,000
    vehicles" is the value "25,000 vehicles" and "3 p.m." the time "3pm"; an event phrase
-   (polarity, entity, claim) by its key.
+   (polarity, entity, claim) by its key. Of the conflicts that do not match:
+
+   - one that appeared and one that went on the same fact, kind and two sources are one
+     conflict *changed* (a side's value edited), shown old → new;
+   - one that appeared whose two values some old conflict of that fact and kind already
+     had (or a changed one has now) *joined* a known disagreement: a new source backing
+     one side is no new conflict;
+   - the others that appeared are *new* (what ``--fail-on new-conflict`` fails on);
+   - one that went because one of its sources is no longer read (its file removed, or
+     failing now) *went with its source*, which is not a resolution;
+   - one that went while another pair still has its two values *left* a known
+     disagreement; the others are *resolved*.
 5. **Quote findings**: by kind and the set of their two sides, a side being its source
    (matched as in 1, so a rename changes nothing), its speaker and its quoted words, never
    by statement ID or by which side is ``a``. So when a third source starts quoting what
@@ -84,7 +95,9 @@ __all__ = [
     "RENAME_SIMILARITY",
     "REVISION_SIMILARITY",
     "ConflictChange",
+    "ConflictEdit",
     "FactChange",
+    "GoneConflict",
     "MetadataChange",
     "QuoteChange",
     "Revision",
@@ -103,10 +116,18 @@ _K = TypeVar("_K", bound=Hashable)
 _T = TypeVar("_T")
 
 #: Conditions ``factcheck check --fail-on`` understands.
-FAIL_CONDITIONS = ("conflict", "new-conflict", "misquote", "new-misquote")
-#: Quote findings that point at a problem (the others are faithful or neutral). Each is a
-#: ``str`` too, so the ``kind`` text of a JSON finding is found in it.
-MISQUOTES = frozenset({QuoteClass.ALTERED, QuoteClass.MISATTRIBUTED, QuoteClass.UNSUPPORTED})
+FAIL_CONDITIONS = (
+    "conflict",
+    "new-conflict",
+    "misquote",
+    "new-misquote",
+    "unsupported-quote",
+)
+#: Quote findings that say a source got a quote wrong: words changed, or a different
+#: speaker. Each is a ``str`` too, so the ``kind`` text of a JSON finding is found in it.
+#: An *unsupported* quote (no other source carries it) is not among them: an exclusive
+#: quote is ordinary reporting, so it has its own ``--fail-on unsupported-quote``.
+MISQUOTES = frozenset({QuoteClass.ALTERED, QuoteClass.MISATTRIBUTED})
 #: Share of identical statements (Dice) from which a removed and an added source are one
 #: source renamed. Git's own rename detection uses the same 50% default.
 RENAME_SIMILARITY = 0.5
@@ -189,6 +210,28 @@ class ConflictChange:
 
 
 @dataclass(frozen=True, slots=True)
+class ConflictEdit:
+    """A conflict between the same two sources on the same fact whose values changed:
+    ``conflict`` is the new one, ``old_value_a``/``old_text_a`` what its side ``a`` said
+    before (likewise ``b``)."""
+
+    conflict: ConflictChange
+    old_value_a: str
+    old_value_b: str
+    old_text_a: str
+    old_text_b: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoneConflict:
+    """A conflict of the old report that went because a source of it left the story:
+    ``why`` says which ("Wire Service: unreadable now", "River Post: removed")."""
+
+    conflict: ConflictChange
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class FactChange:
     """A fact whose sources changed (``fact`` is its ID in the new report, or the old one
     when it disappeared). ``gained`` and ``lost`` are source IDs: new ones, and old ones
@@ -263,7 +306,11 @@ class StoryDiff:
     sources_removed: tuple[str, ...] = ()
     renames: tuple[Rename, ...] = ()
     new_conflicts: tuple[ConflictChange, ...] = ()
-    resolved_conflicts: tuple[ConflictChange, ...] = ()
+    resolved_conflicts: tuple[ConflictChange, ...] = ()  # both sources still read
+    changed_conflicts: tuple[ConflictEdit, ...] = ()  # same fact, kind and sources
+    joined_conflicts: tuple[ConflictChange, ...] = ()  # a new pair, a known disagreement
+    left_conflicts: tuple[ConflictChange, ...] = ()  # a pair gone, its disagreement stays
+    gone_conflicts: tuple[GoneConflict, ...] = ()  # a source of it left the story
     facts: tuple[FactChange, ...] = ()
     new_unique: tuple[tuple[str, str, str], ...] = ()  # (fact, source, text)
     new_quotes: tuple[QuoteChange, ...] = ()
@@ -284,6 +331,10 @@ class StoryDiff:
             or self.renames
             or self.new_conflicts
             or self.resolved_conflicts
+            or self.changed_conflicts
+            or self.joined_conflicts
+            or self.left_conflicts
+            or self.gone_conflicts
             or self.facts
             or self.new_unique
             or self.new_quotes
@@ -396,9 +447,19 @@ def load_report(path: Path) -> dict[str, Any]:
     import json
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise CorpusError(path, f"not a readable JSON report ({err})") from err
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise CorpusError(path, "no such file; expected a JSON report") from err
+    except IsADirectoryError as err:
+        raise CorpusError(path, "is a folder; expected a JSON report file") from err
+    except OSError as err:
+        raise CorpusError(path, f"cannot read the report: {err.strerror or err}") from err
+    except UnicodeDecodeError as err:
+        raise CorpusError(path, "not a JSON report (not UTF-8 text)") from err
+    try:
+        data = json.loads(text)
+    except ValueError as err:
+        raise CorpusError(path, f"not a JSON report (invalid JSON: {err})") from err
     validate_report(data, path)
     assert isinstance(data, dict)
     return data
@@ -616,19 +677,30 @@ def _value_key(statement: Mapping[str, Any], value: str) -> str:
     return text_key(value)
 
 
+@dataclass(frozen=True, slots=True)
+class _Conflict:
+    """One conflict of a report with the keys it is matched by (sources through ``canon``,
+    facts through ``fact_key``): ``key`` its fact, kind and two (source, value) sides;
+    ``pair`` its fact, kind and two sources; ``disagreement`` its fact, kind and two
+    values."""
+
+    key: Hashable
+    pair: Hashable
+    disagreement: Hashable
+    values: Mapping[str, tuple[str, str]]  # canonical source -> (value, sentence)
+    change: ConflictChange
+
+
 def _conflicts(
     ix: _Index, fact_key: Callable[[str], str], canon: Callable[[str], str]
-) -> list[tuple[Hashable, ConflictChange]]:
-    out: list[tuple[Hashable, ConflictChange]] = []
+) -> list[_Conflict]:
+    out: list[_Conflict] = []
     for fact in ix.facts():
         for c in fact.get("conflicts") or []:
             sa, sb = ix.source(c["a"]), ix.source(c["b"])
-            sides = frozenset(
-                {
-                    (canon(sa), _value_key(ix.statements[c["a"]], c["value_a"])),
-                    (canon(sb), _value_key(ix.statements[c["b"]], c["value_b"])),
-                }
-            )
+            va = _value_key(ix.statements[c["a"]], c["value_a"])
+            vb = _value_key(ix.statements[c["b"]], c["value_b"])
+            f = fact_key(fact["id"])
             change = ConflictChange(
                 fact=fact["id"],
                 kind=c["kind"],
@@ -642,8 +714,76 @@ def _conflicts(
                 text_b=ix.text(c["b"]),
                 reason=c["reason"],
             )
-            out.append(((fact_key(fact["id"]), c["kind"], sides), change))
+            out.append(
+                _Conflict(
+                    key=(f, c["kind"], frozenset({(canon(sa), va), (canon(sb), vb)})),
+                    pair=(f, c["kind"], frozenset({canon(sa), canon(sb)})),
+                    disagreement=(f, c["kind"], frozenset({va, vb})),
+                    values={
+                        canon(sa): (c["value_a"], ix.text(c["a"])),
+                        canon(sb): (c["value_b"], ix.text(c["b"])),
+                    },
+                    change=change,
+                )
+            )
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _ConflictChanges:
+    new: tuple[ConflictChange, ...]
+    resolved: tuple[ConflictChange, ...]
+    changed: tuple[ConflictEdit, ...]
+    joined: tuple[ConflictChange, ...]
+    left: tuple[ConflictChange, ...]
+    gone: tuple[GoneConflict, ...]
+
+
+def _conflict_changes(
+    co: Sequence[_Conflict], cn: Sequence[_Conflict], gone_why: Callable[[str], str | None]
+) -> _ConflictChanges:
+    """Sort the conflicts that differ between two reports (see the module docstring, 4):
+    ``gone_why(old source)`` says why a source of the old report is no longer read (None:
+    it still is)."""
+    appeared = _surplus([(c.key, c) for c in cn], (c.key for c in co))
+    went = _surplus([(c.key, c) for c in co], (c.key for c in cn))
+    changed: list[ConflictEdit] = []
+    changed_new: list[_Conflict] = []
+    for c in appeared[:]:
+        old = next((o for o in went if o.pair == c.pair), None)
+        if old is None:
+            continue
+        appeared.remove(c)
+        went.remove(old)
+        changed_new.append(c)
+        (old_a, text_a), (old_b, text_b) = (
+            old.values[c.change.source_a],
+            old.values[c.change.source_b],
+        )  # a new conflict's sources are the new report's IDs, as are the old one's canon
+        changed.append(ConflictEdit(c.change, old_a, old_b, text_a, text_b))
+    # a changed conflict is a known disagreement too: a new pair with its new values joins it
+    known_old = {c.disagreement for c in co} | {c.disagreement for c in changed_new}
+    known_new = {c.disagreement for c in cn}
+    gone: list[GoneConflict] = []
+    resolved: list[ConflictChange] = []
+    left: list[ConflictChange] = []
+    for c in went:
+        sides = ((c.change.source_a, c.change.label_a), (c.change.source_b, c.change.label_b))
+        whys = [f"{label}: {why}" for source, label in sides if (why := gone_why(source))]
+        if whys:
+            gone.append(GoneConflict(c.change, "; ".join(whys)))
+        elif c.disagreement in known_new:
+            left.append(c.change)
+        else:
+            resolved.append(c.change)
+    return _ConflictChanges(
+        new=tuple(c.change for c in appeared if c.disagreement not in known_old),
+        resolved=tuple(resolved),
+        changed=tuple(changed),
+        joined=tuple(c.change for c in appeared if c.disagreement in known_old),
+        left=tuple(left),
+        gone=tuple(gone),
+    )
 
 
 def _quotes(ix: _Index, canon: Callable[[str], str] = str) -> list[tuple[Hashable, QuoteChange]]:
@@ -736,7 +876,7 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
     """What changed from ``old`` to ``new`` (either may be None: a story added or removed).
 
     A story that was added lists all its conflicts as new, and its misquotes (altered,
-    misattributed, unsupported) and input problems, which is what a gate would fail on.
+    misattributed: :data:`MISQUOTES`) and input problems, which is what a gate would fail on.
 
     Raises:
         CorpusError: a report lacks what the diff reads (see :func:`validate_report`), or
@@ -760,7 +900,7 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         return StoryDiff(
             story,
             "added",
-            new_conflicts=tuple(c for _, c in _conflicts(ix, str, str)),
+            new_conflicts=tuple(c.change for c in _conflicts(ix, str, str)),
             new_quotes=tuple(q for _, q in _quotes(ix) if q.kind in MISQUOTES),
             new_failures=tuple(_failures(new)),
             labels=_labels(ix),
@@ -770,7 +910,9 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         return StoryDiff(
             story,
             "removed",
-            resolved_conflicts=tuple(c for _, c in _conflicts(ix, str, str)),
+            gone_conflicts=tuple(
+                GoneConflict(c.change, "the story was removed") for c in _conflicts(ix, str, str)
+            ),
             labels=_labels(ix),
         )
     io, in_ = _Index(old), _Index(new)
@@ -825,6 +967,14 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
     )
     renamed = {o for o, _ in renames} | {n for _, n in renames}
     new_failures, fixed_failures, removed_failures = _failure_changes(old, in_)
+    failing = {f for f, _ in _failures(new)}
+
+    def gone_why(source: str) -> str | None:
+        if canon(source) in in_.source_ids:
+            return None
+        return "unreadable now" if io.file(source) in failing else "removed"
+
+    conflicts = _conflict_changes(co, cn, gone_why)
     diff = StoryDiff(
         story=story,
         status="changed",
@@ -835,8 +985,12 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
             for o, n in sorted(sources.items())
             if (io.file(o), io.label(o)) != (in_.file(n), in_.label(n))
         ),
-        new_conflicts=tuple(_surplus(cn, (k for k, _ in co))),
-        resolved_conflicts=tuple(_surplus(co, (k for k, _ in cn))),
+        new_conflicts=conflicts.new,
+        resolved_conflicts=conflicts.resolved,
+        changed_conflicts=conflicts.changed,
+        joined_conflicts=conflicts.joined,
+        left_conflicts=conflicts.left,
+        gone_conflicts=conflicts.gone,
         facts=tuple(sorted(changes, key=lambda c: (c.fact, c.text))),
         new_unique=new_unique,
         new_quotes=tuple(_surplus(qn, (k for k, _ in qo))),
@@ -886,9 +1040,17 @@ def gate(new: Report, baseline: Report | None, conditions: Iterable[str]) -> lis
                     )
                 )
             )
-    misquotes = [q for _, q in _quotes(_Index(new)) if q.kind in MISQUOTES]
-    if "misquote" in wanted and misquotes:
-        reasons.append(f"{story}: {len(misquotes)} altered, misattributed or unsupported quote(s)")
+    kinds = Counter(q.kind for _, q in _quotes(_Index(new)))
+    if "misquote" in wanted and any(kinds[k] for k in MISQUOTES):
+        reasons.append(
+            f"{story}: {kinds[QuoteClass.ALTERED]} altered and "
+            f"{kinds[QuoteClass.MISATTRIBUTED]} misattributed quote(s)"
+        )
+    if "unsupported-quote" in wanted and kinds[QuoteClass.UNSUPPORTED]:
+        reasons.append(
+            f"{story}: {kinds[QuoteClass.UNSUPPORTED]} unsupported quote(s) (no other source "
+            "carries them)"
+        )
     if "new-misquote" in wanted and changes is not None:
         fresh_q = [q for q in changes.new_quotes if q.kind in MISQUOTES]
         if fresh_q:
@@ -936,8 +1098,17 @@ def _summary(d: StoryDiff) -> str:
     parts = []
     if d.new_conflicts:
         parts.append(_n(len(d.new_conflicts), "new conflict(s)"))
+    if d.changed_conflicts:
+        parts.append(_n(len(d.changed_conflicts), "changed conflict(s)"))
     if d.resolved_conflicts:
         parts.append(_n(len(d.resolved_conflicts), "resolved"))
+    if d.gone_conflicts:
+        parts.append(_n(len(d.gone_conflicts), "conflict(s) gone with their source"))
+    if d.joined_conflicts or d.left_conflicts:
+        parts.append(
+            f"known conflicts: {len(d.joined_conflicts)} source pair(s) joined, "
+            f"{len(d.left_conflicts)} left"
+        )
     if d.facts:
         parts.append(_n(len(d.facts), "fact(s) gained or lost sources"))
     if d.new_unique:
@@ -965,17 +1136,76 @@ def _summary(d: StoryDiff) -> str:
     return " · ".join(parts)
 
 
-def _conflict_item(c: ConflictChange) -> list[str]:
+def _conflict_item(c: ConflictChange, *, sign: str = "", note: str = "") -> list[str]:
+    """A conflict as a list item, both sentences folded in ``<details>``; ``sign`` goes
+    before its kind ("joined: "), ``note`` after its reason."""
     return [
-        f"- **{c.kind}** in {c.fact}: {_esc(c.label_a)} *{_esc(c.value_a)}* vs "
-        f"{_esc(c.label_b)} *{_esc(c.value_b)}*: {_esc(c.reason)}",
+        f"- {sign}**{c.kind}** in {c.fact}: {_esc(c.label_a)} *{_esc(c.value_a)}* vs "
+        f"{_esc(c.label_b)} *{_esc(c.value_b)}*: {_esc(c.reason)}{note}",
+        *_sentences([(c.label_a, c.text_a), (c.label_b, c.text_b)]),
+    ]
+
+
+def _sentences(items: Sequence[tuple[str, str]]) -> list[str]:
+    return [
         "  <details><summary>sentences</summary>",
         "",
-        f"  - {_esc(c.label_a)}: {_esc(c.text_a)}",
-        f"  - {_esc(c.label_b)}: {_esc(c.text_b)}",
+        *(f"  - {_esc(label)}: {_esc(text)}" for label, text in items),
         "",
         "  </details>",
     ]
+
+
+def _edited_conflict_item(e: ConflictEdit) -> list[str]:
+    """A conflict whose values changed: each side as ``old → new`` where it changed, the
+    sentences now and, for a side that changed, before."""
+    c = e.conflict
+
+    def side(label: str, old: str, new: str) -> str:
+        was = f"*{_esc(old)}* → " if text_key(old) != text_key(new) else ""
+        return f"{_esc(label)} {was}*{_esc(new)}*"
+
+    sentences = [(c.label_a, c.text_a), (c.label_b, c.text_b)]
+    sentences += [
+        (f"{label}, before", old)
+        for label, old, new in (
+            (c.label_a, e.old_text_a, c.text_a),
+            (c.label_b, e.old_text_b, c.text_b),
+        )
+        if text_key(old) != text_key(new)
+    ]
+    return [
+        f"- **{c.kind}** in {c.fact}: {side(c.label_a, e.old_value_a, c.value_a)} vs "
+        f"{side(c.label_b, e.old_value_b, c.value_b)}: {_esc(c.reason)}",
+        *_sentences(sentences),
+    ]
+
+
+def _conflict_sections(d: StoryDiff) -> list[str]:
+    """The conflict groups of a changed story, each under its heading."""
+    out: list[str] = []
+    groups: list[tuple[str, list[str]]] = [
+        ("New conflicts", [x for c in d.new_conflicts for x in _conflict_item(c)]),
+        ("Changed conflicts", [x for e in d.changed_conflicts for x in _edited_conflict_item(e)]),
+        ("Resolved conflicts", [x for c in d.resolved_conflicts for x in _conflict_item(c)]),
+        (
+            "Conflicts gone with their source (not resolved)",
+            [
+                x
+                for g in d.gone_conflicts
+                for x in _conflict_item(g.conflict, note=f" ({_esc(g.why)})")
+            ],
+        ),
+        (
+            "Sources that joined or left a known conflict (the same two values)",
+            [x for c in d.joined_conflicts for x in _conflict_item(c, sign="joined: ")]
+            + [x for c in d.left_conflicts for x in _conflict_item(c, sign="left: ")],
+        ),
+    ]
+    for heading, lines in groups:
+        if lines:
+            out += [f"#### {heading}", "", *lines, ""]
+    return out
 
 
 def _quote_item(sign: str, q: QuoteChange) -> str:
@@ -1059,18 +1289,7 @@ def _story_lines(d: StoryDiff) -> list[str]:
     if d.status == "removed":
         return [head, "", "Story removed.", ""]
     out = [head, "", f"**{_summary(d)}**", ""]
-    if d.new_conflicts:
-        out += ["#### New conflicts", ""]
-        out += [line for c in d.new_conflicts for line in _conflict_item(c)]
-        out.append("")
-    if d.resolved_conflicts:
-        out += ["#### Resolved conflicts", ""]
-        out += [
-            f"- **{c.kind}** in {c.fact}: {_esc(c.label_a)} *{_esc(c.value_a)}* vs "
-            f"{_esc(c.label_b)} *{_esc(c.value_b)}*"
-            for c in d.resolved_conflicts
-        ]
-        out.append("")
+    out += _conflict_sections(d)
     if d.facts:
         out += ["#### Facts that gained or lost sources", ""]
         for f in d.facts:

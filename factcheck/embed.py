@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -61,9 +61,12 @@ _DEFAULT_ALIASES = {
 
 
 class Embedder(Protocol):
-    """Anything that turns texts into L2-normalised vectors.
+    """Anything that turns texts into vectors: ``encode`` returns one row per text.
 
     ``model_id`` must change whenever the vectors would: it is part of every cache key.
+    :func:`embed_texts` accepts any numeric array-like from ``encode`` (float64, a list of
+    lists) and converts it to L2-normalised float32 rows before caching; a result of the
+    wrong shape or with NaN is a :class:`ModelError`.
     """
 
     @property
@@ -302,20 +305,93 @@ class SentenceTransformerEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
 
+#: How far a cached vector's length may be from 1 before it is taken as not written by
+#: :func:`embed_texts` (an older release stored an embedder's raw float64 bytes, which read
+#: back as float32 are garbage) and encoded again.
+_NORM_TOLERANCE = 1e-3
+
+
+def _checked_vectors(raw: object, *, count: int, model_id: str) -> Vectors:
+    """``raw`` (what an embedder's ``encode`` returned for ``count`` texts) as a float32
+    matrix of L2-normalised rows: any numeric array-like is accepted (a list of lists,
+    float64), as the :class:`Embedder` protocol is implemented outside this package. An
+    all-zero row stays zero (it has no direction).
+
+    Raises:
+        ModelError: ``raw`` is not a 2-D numeric array with one row per text, or holds
+            NaN or infinity.
+    """
+    where = f"embedder {model_id!r}: encode() of {count} text(s)"
+    try:
+        vecs = np.asarray(raw, dtype=np.float32)
+    except (TypeError, ValueError) as err:
+        raise ModelError(
+            f"{where} returned {type(raw).__name__}, not numbers ({first_line(err)}); "
+            "expected an array of shape (texts, dimensions)"
+        ) from err
+    if vecs.ndim != 2 or vecs.shape[0] != count or vecs.shape[1] == 0:
+        raise ModelError(
+            f"{where} returned an array of shape {vecs.shape}; expected ({count}, dimensions): "
+            "one row per text"
+        )
+    if not np.isfinite(vecs).all():
+        raise ModelError(f"{where} returned NaN or infinite values")
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return np.ascontiguousarray(vecs / np.where(norms == 0, 1.0, norms), dtype=np.float32)
+
+
+def _usable(blob: bytes) -> bool:
+    """Whether a cached blob is a vector :func:`embed_texts` wrote: whole float32 numbers,
+    finite, of length 1 (or all zero)."""
+    if not blob or len(blob) % 4:
+        return False
+    vec = np.frombuffer(blob, dtype=np.float32)
+    if not np.isfinite(vec).all():
+        return False
+    norm = float(np.linalg.norm(vec))
+    return norm == 0.0 or abs(norm - 1.0) <= _NORM_TOLERANCE
+
+
 def embed_texts(texts: Sequence[str], *, embedder: Embedder, cache: Cache) -> Vectors:
-    """Vectors for ``texts`` (shape ``(len(texts), dim)``), encoding only what is not cached."""
+    """Vectors for ``texts`` (shape ``(len(texts), dim)``), encoding only what is not cached.
+
+    Whatever ``embedder.encode`` returns is checked and converted before it is cached: a
+    float32 matrix with one L2-normalised row per text (see :func:`_checked_vectors`). A
+    cached entry that is not such a vector, or whose length differs from the others, is
+    encoded again.
+
+    Raises:
+        ModelError: the embedder returned something that is not one finite vector per text.
+    """
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
     keys = [content_key(embedder.model_id, t) for t in texts]
-    found = cache.get_many(_NS, keys)
+    found = {k: v for k, v in cache.get_many(_NS, keys).items() if _usable(v)}
+    fresh = _encode(texts, keys, found, embedder=embedder)
+    if len({len(v) for v in [*found.values(), *fresh.values()]}) > 1:
+        # vectors of two lengths under one model id: the cached ones are stale
+        found = {}
+        fresh = _encode(texts, keys, found, embedder=embedder)
+    cache.put_many(_NS, fresh)
+    found.update(fresh)
+    return np.stack([np.frombuffer(found[k], dtype=np.float32) for k in keys])
+
+
+def _encode(
+    texts: Sequence[str], keys: Sequence[str], found: Mapping[str, bytes], *, embedder: Embedder
+) -> dict[str, bytes]:
+    """The checked vectors, as bytes by cache key, of the texts whose key is not in
+    ``found``, each distinct text encoded once."""
     todo: dict[str, int] = {}  # first index of each uncached text
     for i, k in enumerate(keys):
         if k not in found:
             todo.setdefault(k, i)
-    if todo:
-        log.info("embedding %d statements", len(todo))
-        fresh = embedder.encode([texts[i] for i in todo.values()])
-        computed = {k: fresh[j].tobytes() for j, k in enumerate(todo)}
-        cache.put_many(_NS, computed)
-        found.update(computed)
-    return np.stack([np.frombuffer(found[k], dtype=np.float32) for k in keys])
+    if not todo:
+        return {}
+    log.info("embedding %d statements", len(todo))
+    vecs = _checked_vectors(
+        embedder.encode([texts[i] for i in todo.values()]),
+        count=len(todo),
+        model_id=embedder.model_id,
+    )
+    return {k: vecs[j].tobytes() for j, k in enumerate(todo)}

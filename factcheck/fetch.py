@@ -69,6 +69,7 @@ from typing import IO, Any
 import yaml
 
 from factcheck import __version__
+from factcheck.encoding import META_CHARSET, sniff_bom
 from factcheck.errors import ConfigError, CorpusError, FetchError
 from factcheck.ingest import iso_date, read_story
 from factcheck.settings import DEFAULT_MAX_FILE_BYTES
@@ -83,6 +84,7 @@ __all__ = [
     "FetchedArticle",
     "Page",
     "add_article",
+    "check_url",
     "extract_article",
     "fetch_page",
     "render_article",
@@ -115,14 +117,8 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _WEB_SCHEMES = frozenset({"http", "https"})
 _CHUNK = 64 * 1024
 _MB = 1024 * 1024
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LOOKS_LIKE_HTML = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
-)
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 #: Labels that browsers decode as Windows-1252 (WHATWG Encoding standard), as codec names.
 _READ_AS_CP1252 = frozenset({"iso8859-1", "ascii", "latin-1"})
@@ -154,11 +150,12 @@ class FetchedArticle:
     """The main text and metadata of a page, ready to store.
 
     ``paragraphs`` are single-line strings without blank ones; ``published`` is an ISO date
-    (or date-time) or None when the page does not give one.
+    (or date-time) or None when the page does not give one; ``outlet`` is None when the
+    page names no site and its host is a machine, not a site (``127.0.0.1``).
     """
 
     url: str
-    outlet: str
+    outlet: str | None
     title: str | None
     published: str | None
     paragraphs: tuple[str, ...]
@@ -182,8 +179,13 @@ def _check_limits(timeout: float, max_bytes: int) -> None:
         raise ConfigError(f"maximum page size must be a positive number of bytes, got {max_bytes}")
 
 
-def _check_url(url: str) -> None:
-    """Refuse anything but an absolute http(s) URL before any network or disk work."""
+def check_url(url: str) -> None:
+    """Refuse anything but an absolute http(s) URL with a host, before any network or disk
+    work (the CLI calls it first, to report a bad URL as a usage error).
+
+    Raises:
+        FetchError: naming the URL and what is wrong with it.
+    """
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in _WEB_SCHEMES:
         shown = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
@@ -351,10 +353,9 @@ def _decode(raw: bytes, header_charset: str | None) -> tuple[str, str]:
     A declared charset is trusted even if a few bytes do not fit it (they become U+FFFD):
     one bad byte should not throw the whole page to a guessed encoding.
     """
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return raw[len(bom) :].decode(codec, errors="replace"), codec
-    meta = _META_CHARSET.search(raw[: 16 * 1024])
+    if (bom := sniff_bom(raw)) is not None:  # the codec drops the mark itself
+        return raw.decode(bom, errors="replace").removeprefix("\ufeff"), bom
+    meta = META_CHARSET.search(raw[: 16 * 1024])
     for label in (header_charset, meta.group(1).decode("ascii", "replace") if meta else None):
         declared = _codec(label)
         if declared is not None:
@@ -390,7 +391,7 @@ def fetch_page(
             HTML (``<url>: not an HTML page (application/pdf)``) or is too large.
     """
     _check_limits(timeout, max_bytes)
-    _check_url(url)
+    check_url(url)
     try:
         request = urllib.request.Request(_ascii_url(url), headers=_HEADERS)
     except (UnicodeError, ValueError) as err:
@@ -434,8 +435,22 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _outlet(doc: Any, url: str) -> str:
-    """The site name the page gives (og:site_name and the like), else its host name.
+def _is_machine_host(host: str) -> bool:
+    """Whether ``host`` names a machine rather than a site: an IP address, ``localhost``,
+    or a name without a dot (an intranet host). Such a name is no outlet."""
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host.lower() == "localhost" or "." not in host
+    return True
+
+
+def _outlet(doc: Any, url: str) -> str | None:
+    """The site name the page gives (og:site_name and the like), else its host name, else
+    None when the host is a machine (:func:`_is_machine_host`: ``127.0.0.1``,
+    ``localhost``), which would pass for an outlet in citation detection.
 
     trafilatura falls back to the URL's ``host:port`` for the site name; the port is no
     part of an outlet's name, so that fallback is replaced by the bare host name.
@@ -446,9 +461,9 @@ def _outlet(doc: Any, url: str) -> str:
     if (
         not isinstance(name, str)
         or not name.strip()
-        or name.strip().lower() == parts.netloc.lower()
+        or name.strip().lower() in {parts.netloc.lower(), (parts.hostname or "").lower()}
     ):
-        return host
+        return None if _is_machine_host(host) else host
     return _one_line(name).removeprefix("www.")
 
 
@@ -691,7 +706,7 @@ def add_article(
             ``story.toml`` is invalid (read to find stored URLs).
     """
     _check_limits(timeout, max_bytes)
-    _check_url(url)
+    check_url(url)
     if story_dir.exists() and not story_dir.is_dir():
         raise CorpusError(story_dir, "is a file; expected a story folder")
     stored = _stored_urls(story_dir)

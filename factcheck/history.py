@@ -156,7 +156,7 @@ class _Revision:
 
     def shown(self, name: str) -> str:
         """How messages name ``name``: ``REV:path``."""
-        from factcheck.ingest import printable
+        from factcheck.filenames import printable
 
         return printable(f"{self.rev}:{name}")
 

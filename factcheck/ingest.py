@@ -78,7 +78,9 @@ from typing import Any
 
 import yaml
 
+from factcheck.encoding import META_CHARSET, bom_name, sniff_bom
 from factcheck.errors import ConfigError, CorpusError
+from factcheck.filenames import printable  # re-exported: callers import it from here
 from factcheck.types import Article, ArticleMeta, FileFailure, TextFormat
 
 __all__ = [
@@ -132,14 +134,6 @@ IGNORED_KEYS = frozenset({"fetched"})
 MAX_CONTROL_SHARE = 0.05
 
 _NO_ARTICLES = "no .txt, .md or .html files; expected one article per file"
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16-LE's
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _MB = 1024 * 1024
 #: How much more "chaos" (charset-normalizer's mess score) cp1252 may show than the best guess.
 _CHAOS_SLACK = 0.05
@@ -188,33 +182,6 @@ class _UnusableError(Exception):
 
 def _is_hidden(path: Path) -> bool:
     return path.name.startswith(".")
-
-
-def printable(name: str | Path) -> str:
-    """A file name or path as text that can always be printed and encoded.
-
-    A file name that is not valid UTF-8 reaches Python with each undecodable byte as a lone
-    surrogate (``os.fsdecode``'s ``surrogateescape``): the path still opens the file, but
-    the text cannot be written to a UTF-8 report or terminal. Here each such byte is
-    written as its escape instead, so ``b"caf\\xe9.txt"`` reads ``caf\\xe9.txt``, and files whose
-    names differ in those bytes keep names (and source IDs) that differ.
-
-    Any other lone surrogate (never produced by a file name on a UTF-8 system) is written
-    as its ``\\uXXXX`` escape.
-
-    Example:
-        >>> printable("caf\\udce9.txt")
-        'caf\\\\xe9.txt'
-    """
-    return _SURROGATE.sub(_escape_surrogate, str(name))
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _escape_surrogate(m: re.Match[str]) -> str:
-    code = ord(m.group(0))
-    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -429,13 +396,21 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _meta_from_mapping(data: Mapping[str, Any], where: str) -> dict[str, str]:
+def _meta_from_mapping(
+    data: Mapping[str, Any], where: str, *, numbers_are_text: bool = True
+) -> dict[str, str]:
     """Pick the metadata fields out of a front-matter or story.toml table.
+
+    In YAML front matter a bare number is how people write a numeric title
+    (``title: 1984``), so ``numbers_are_text`` takes it as text; TOML has quoted strings
+    only, so in ``story.toml`` (``numbers_are_text=False``) ``outlet = 5`` is refused as a
+    mistake rather than taken as the label "5".
 
     Raises:
         ValueError: a field has a value that is not text (or not a date, for dates); the
             message names the key and ``where`` it was found.
     """
+    text_types: tuple[type, ...] = (str, int, float) if numbers_are_text else (str,)
     lowered = {str(k).strip().lower(): v for k, v in data.items()}
     out: dict[str, str] = {}
     for field_name, keys in META_KEYS.items():
@@ -451,10 +426,13 @@ def _meta_from_mapping(data: Mapping[str, Any], where: str) -> dict[str, str]:
                         "write it as YYYY-MM-DD"
                     )
                 out[field_name] = iso
-            elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            elif isinstance(value, text_types) and not isinstance(value, bool):
                 out[field_name] = _one_line(str(value))
             else:
-                raise ValueError(f"{where} key '{key}' must be text, got {type(value).__name__}")
+                hint = ' in quotes ("...")' if not numbers_are_text else ""
+                raise ValueError(
+                    f"{where} key '{key}' must be text{hint}, got {type(value).__name__}"
+                )
             break
     return out
 
@@ -591,6 +569,11 @@ def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {_one_line(str(err))}") from err
+    except UnicodeDecodeError as err:  # tomllib decodes the bytes as UTF-8 itself
+        raise ConfigError(
+            f"{path}: not UTF-8 (byte {err.start}: {err.object[err.start : err.start + 1]!r}); "
+            "save story.toml as UTF-8, as TOML requires"
+        ) from err
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err
     extra = sorted(k for k in data if k != "sources")
@@ -612,7 +595,7 @@ def _read_story_config(story_dir: Path) -> dict[str, dict[str, str]]:
                 f'{path}: sources."{name}" must be a table with outlet, title, url, published'
             )
         try:
-            out[name] = _meta_from_mapping(table, f'sources."{name}"')
+            out[name] = _meta_from_mapping(table, f'sources."{name}"', numbers_are_text=False)
         except ValueError as err:
             raise ConfigError(f"{path}: {err}") from err
         _warn_unknown_keys(table, f'{path}: [sources."{name}"]')
@@ -774,16 +757,16 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
     """
     if (kind := _binary_kind(raw)) is not None:
         raise _UnusableError(f"binary file ({kind}); expected a text or HTML article")
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            try:
-                text = raw.decode(codec)
-            except UnicodeDecodeError as err:
-                raise _UnusableError(
-                    f"cannot decode: starts with a {codec.upper()} byte-order mark but is not "
-                    f"valid {codec.upper()} (byte {err.start}); convert the file to UTF-8"
-                ) from err
-            return text.removeprefix("\ufeff"), codec
+    if (codec := sniff_bom(raw)) is not None:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as err:
+            name = bom_name(codec)
+            raise _UnusableError(
+                f"cannot decode: starts with a {name} byte-order mark but is not valid {name} "
+                f"(byte {err.start}); convert the file to UTF-8"
+            ) from err
+        return text.removeprefix("\ufeff"), codec
     if b"\x00" in raw:
         utf16 = _utf16_without_bom(raw)
         if utf16 is not None:
@@ -803,7 +786,7 @@ def _decode(raw: bytes, path: Path, fmt: TextFormat) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if fmt is TextFormat.HTML and (m := _META_CHARSET.search(raw[:4096])):
+    if fmt is TextFormat.HTML and (m := META_CHARSET.search(raw[:4096])):
         declared = m.group(1).decode("ascii", "replace").lower()
         try:
             return raw.decode(declared), codecs.lookup(declared).name

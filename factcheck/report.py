@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.atomic import write_atomic_all
+from factcheck.filenames import printable
 from factcheck.ids import report_order, statement_digest
 from factcheck.types import (
     NUMERIC_KINDS,
@@ -717,7 +718,7 @@ def _sources_section(result: StoryResult) -> list[str]:
         rows.append(
             [
                 name,
-                md_escape(a.article.path.name),
+                md_escape(printable(a.article.path.name)),  # as the source ID writes it
                 md_escape(_short(m.title or "—", 70)),
                 md_escape(m.published or "—"),
                 str(counts[sid]),
@@ -1334,7 +1335,10 @@ def _problems_section(result: StoryResult) -> list[str]:
         "",
         "These files were not used:",
         "",
-        *(f"- {md_escape(f.path.name)}: {md_escape(f.problem)}" for f in result.failures),
+        *(
+            f"- {md_escape(printable(f.path.name))}: {md_escape(f.problem)}"
+            for f in result.failures
+        ),
         "",
     ]
 

@@ -359,7 +359,10 @@ def test_cli_help_texts_are_whole_sentences() -> None:
         text = flat(_invoke(command, "--help")[1])
         assert " ." not in text, (command, text)
     check = flat(_invoke("check", "--help")[1])
-    assert "(default: $FACTCHECK_CACHE_DIR, else ~/.cache/factcheck)" in check
+    assert (
+        "(default: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck)"
+        in check
+    )
 
 
 def test_cli_empty_out_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -578,7 +581,10 @@ def test_cli_a_file_name_that_is_not_utf8_is_reported_with_a_printable_id(
     assert "caf\\xe9" in err and "not valid UTF-8" in err
     report = json.loads((tmp_path / "r" / "story.json").read_text(encoding="utf-8"))
     assert any(s.get("id") == "caf\\xe9" for s in report["sources"]), report["sources"]
-    assert "caf\\xe9" in (tmp_path / "r" / "story.md").read_text(encoding="utf-8")
+    md = (tmp_path / "r" / "story.md").read_text(encoding="utf-8")
+    assert "caf\\xe9" in md
+    assert "| caf\\\\xe9.txt |" in md or "caf\\xe9.txt" in md.split("## Sources")[1]
+    assert "\ufffd" not in md  # the File column writes the name as the ID does
 
 
 # --------------------------------------------------------------------------- fourth review
@@ -645,3 +651,47 @@ def test_cli_new_conflict_gate_names_the_fact_and_sources_once(tmp_path: Path) -
     assert "1 new conflict(s): F-" in line
     assert "25,000" in line and "40,000" in line
     assert line.count("25,000") == 1
+
+
+def test_cli_story_toml_not_utf8_is_a_usage_error_naming_the_file(tmp_path: Path) -> None:
+    story = _story(tmp_path)
+    (story / "story.toml").write_bytes(b"\xff\xfe[x]")
+    code, _, err = _invoke("check", str(story), "--out", str(tmp_path / "r"))
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert f"{story / 'story.toml'}: not UTF-8" in lines[0]
+    assert "UnicodeDecodeError" not in err
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_cli_out_that_cannot_be_created_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.cli
+
+    def no_work(*args: object, **kwargs: object) -> bool:
+        raise AssertionError("the analysis ran")
+
+    monkeypatch.setattr(factcheck.cli, "_run", no_work)
+    code, _, err = _invoke("check", str(_story(tmp_path)), "--out", "/proc/factcheck-out")
+    assert code == 2
+    assert err.strip().startswith("error: /proc/factcheck-out: cannot create the folder")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_out_created_by_the_checks_is_removed_when_the_input_is_refused(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "new" / "reports"
+    code, _, err = _invoke("check", str(tmp_path / "no-such-story"), "--out", str(out))
+    assert code == 1, err
+    assert "no-such-story" in err
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("command", ["", "check", "diff", "add"])
+def test_cli_dash_h_is_help(command: str) -> None:
+    code, out, _ = _invoke(*([command] if command else []), "-h")
+    assert code == 0
+    assert "Usage" in out

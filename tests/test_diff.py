@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -281,14 +282,89 @@ def test_diff_conflicts_do_not_depend_on_the_sentences_text(
     assert gate(recleaned, new, ["new-conflict"]) == []
 
 
-def test_diff_a_changed_value_is_a_new_conflict(tmp_path: Path) -> None:
+def test_diff_a_changed_value_is_a_changed_conflict_not_new_and_resolved(tmp_path: Path) -> None:
     old = _story(tmp_path, "old", {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")})
     new = _story(tmp_path, "new", {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "30,")})
     d = diff_reports(old, new)
-    assert [{c.value_a, c.value_b} for c in d.new_conflicts] == [
-        {"30,000 vehicles", "40,000 vehicles"}
-    ]
-    assert len(d.resolved_conflicts) == 1
+    assert d.new_conflicts == d.resolved_conflicts == ()
+    (e,) = d.changed_conflicts
+    c = e.conflict
+    now = {c.source_a: c.value_a, c.source_b: c.value_b}
+    before = {c.source_a: e.old_value_a, c.source_b: e.old_value_b}
+    assert now == {"daily": "30,000 vehicles", "herald": "40,000 vehicles"}
+    assert before == {"daily": "25,000 vehicles", "herald": "40,000 vehicles"}
+    md = render_diff([d])
+    assert "#### Changed conflicts" in md
+    assert "daily *25,000 vehicles* → *30,000 vehicles*" in md
+    assert "herald *40,000 vehicles* vs" in md or "vs herald *40,000 vehicles*" in md
+    assert "- daily, before: The bridge carries 25,000 vehicles" in md
+    assert "1 changed conflict(s)" in md and "resolved" not in md
+    assert gate(new, old, ["new-conflict"]) == []
+
+
+def test_diff_a_new_source_backing_one_side_is_no_new_conflict(tmp_path: Path) -> None:
+    files = {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")}
+    old = _story(tmp_path, "old", files)
+    backer = BASE["herald.txt"].replace("the mayor said", "a spokesman said")
+    new = _story(tmp_path, "new", {**files, "wire.txt": backer})
+    d = diff_reports(old, new)
+    assert d.new_conflicts == ()
+    (c,) = d.joined_conflicts
+    assert {c.source_a, c.source_b} == {"wire", "daily"}
+    assert gate(new, old, ["new-conflict"]) == []
+    assert "- joined: **value** in " in render_diff([d])
+
+
+def test_diff_a_new_source_with_a_third_value_is_a_new_conflict(tmp_path: Path) -> None:
+    files = {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")}
+    old = _story(tmp_path, "old", files)
+    third = BASE["herald.txt"].replace("40,", "31,").replace("the mayor said", "a spokesman said")
+    new = _story(tmp_path, "new", {**files, "wire.txt": third})
+    d = diff_reports(old, new)
+    assert {frozenset({c.value_a, c.value_b}) for c in d.new_conflicts} == {
+        frozenset({"31,000 vehicles", "25,000 vehicles"}),
+        frozenset({"31,000 vehicles", "40,000 vehicles"}),
+    }
+    assert gate(new, old, ["new-conflict"]) != []
+
+
+@pytest.mark.parametrize(
+    ("damage", "why"),
+    [
+        (lambda folder: (folder / "daily.txt").unlink(), "daily: removed"),
+        (
+            lambda folder: (folder / "daily.txt").write_bytes(b"PK\x03\x04\0\0"),
+            "daily: unreadable now",
+        ),
+    ],
+)
+def test_diff_a_conflict_whose_source_went_is_not_resolved(
+    tmp_path: Path, damage: Callable[[Path], object], why: str
+) -> None:
+    files = {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,")}
+    old = _story(tmp_path, "old", files)
+    folder = _write(tmp_path / "new" / "bridge", files)
+    damage(folder)
+    d = diff_reports(old, _report(folder))
+    assert d.resolved_conflicts == ()
+    (g,) = d.gone_conflicts
+    assert g.why == why
+    md = render_diff([d])
+    assert "resolved" not in md.split("####")[0].lower()  # not in the summary line
+    assert "1 conflict(s) gone with their source" in md
+    assert "#### Conflicts gone with their source (not resolved)" in md
+    assert f"({why})" in md
+
+
+def test_diff_a_resolved_conflict_folds_both_sentences(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, new = before_after
+    md = render_diff([diff_reports(new, old)])
+    resolved = md.split("#### Resolved conflicts")[1].split("####")[0]
+    assert "<details><summary>sentences</summary>" in resolved
+    assert "The bridge carries 25,000 vehicles a day, officials said." in resolved
+    assert "The bridge carries 40,000 vehicles a day, the mayor said." in resolved
 
 
 def _renamed(report: dict[str, Any], old: str, new: str) -> dict[str, Any]:
@@ -843,3 +919,55 @@ def test_diff_misquotes_are_quote_classes() -> None:
     from factcheck.types import QuoteClass
 
     assert set(QuoteClass) >= MISQUOTES and "altered" in MISQUOTES
+
+
+def test_gate_misquote_does_not_count_a_quote_only_one_source_carries(tmp_path: Path) -> None:
+    exclusive = {
+        **BASE,
+        "herald.txt": BASE["herald.txt"]
+        + '"We will not raise property taxes to pay for it," Mayor Lena Ortiz said.\n',
+    }
+    report = _story(tmp_path, "one", exclusive)
+    assert [q["kind"] for q in report["quotes"]] == ["unsupported"]
+    assert gate(report, None, ["misquote"]) == []
+    (reason,) = gate(report, None, ["unsupported-quote"])
+    assert "1 unsupported quote(s)" in reason
+
+
+def test_gate_misquote_counts_an_altered_quote(tmp_path: Path) -> None:
+    (reason,) = gate(_story(tmp_path, "q", QUOTED), None, ["misquote"])
+    assert reason.endswith(": 1 altered and 0 misattributed quote(s)")
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda path: None, "no such file; expected a JSON report"),
+        (lambda path: path.mkdir(), "is a folder; expected a JSON report file"),
+        (lambda path: path.write_text("{oops"), "not a JSON report (invalid JSON: "),
+        (lambda path: path.write_bytes(b"\xff\xfe{}"), "not a JSON report (not UTF-8 text)"),
+    ],
+)
+def test_diff_load_report_names_the_file_and_the_problem(
+    tmp_path: Path, make: Callable[[Path], object], problem: str
+) -> None:
+    path = tmp_path / "a.json"
+    make(path)
+    with pytest.raises(CorpusError) as info:
+        load_report(path)
+    assert str(info.value).startswith(f"{path}: {problem}")
+    assert "Errno" not in str(info.value)
+
+
+def test_diff_a_source_that_stops_disagreeing_left_a_known_conflict_not_resolved_it(
+    tmp_path: Path,
+) -> None:
+    third = BASE["herald.txt"].replace("the mayor said", "a spokesman said")
+    files = {**BASE, "daily.txt": BASE["daily.txt"].replace("40,", "25,"), "wire.txt": third}
+    old = _story(tmp_path, "old", files)
+    agreeing = {**files, "herald.txt": BASE["herald.txt"].replace("40,", "25,")}
+    d = diff_reports(old, _story(tmp_path, "new", agreeing))
+    assert d.resolved_conflicts == d.new_conflicts == ()
+    (c,) = d.left_conflicts
+    assert {c.source_a, c.source_b} == {"herald", "daily"}
+    assert "- left: **value** in " in render_diff([d])

@@ -9,7 +9,15 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "module", ["factcheck.clean", "factcheck.ingest", "factcheck.provenance", "factcheck.textdiff"]
+    "module",
+    [
+        "factcheck.clean",
+        "factcheck.encoding",
+        "factcheck.filenames",
+        "factcheck.ingest",
+        "factcheck.provenance",
+        "factcheck.textdiff",
+    ],
 )
 def test_doctests_examples_in_docstrings_hold(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -126,3 +128,69 @@ def test_embed_check_model_hub_name_needs_the_local_cache_unless_downloads_are_o
         check_model("org/no-such-model-4f2a")
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     check_model("org/no-such-model-4f2a")  # sentence-transformers may download it
+
+
+class _RawEmbedder:
+    """An outside embedder whose ``encode`` returns ``make(texts)`` as is."""
+
+    def __init__(self, make: Callable[[Sequence[str]], object], model_id: str = "raw") -> None:
+        self.model_id = model_id
+        self.make = make
+        self.calls = 0
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        self.calls += 1
+        return self.make(texts)
+
+
+def _lengths(texts: Sequence[str]) -> list[list[float]]:
+    return [[float(len(t)), 1.0, 2.0] for t in texts]
+
+
+def test_embed_float64_output_is_stored_as_normalised_float32(tmp_path: Path) -> None:
+    emb = _RawEmbedder(lambda texts: np.array(_lengths(texts), dtype=np.float64))
+    vecs = embed_texts(["ab", "abcd"], embedder=emb, cache=Cache(tmp_path))
+    assert vecs.dtype == np.float32
+    assert vecs.shape == (2, 3)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0)
+    warm = embed_texts(["ab", "abcd"], embedder=emb, cache=Cache(tmp_path))
+    assert emb.calls == 1
+    assert np.array_equal(warm, vecs)
+
+
+def test_embed_list_output_is_accepted() -> None:
+    emb = _RawEmbedder(_lengths)
+    vecs = embed_texts(["ab", "abc"], embedder=emb, cache=Cache(None))
+    assert vecs.shape == (2, 3)
+    assert float(vecs[0] @ vecs[1]) <= 1.0 + 1e-6
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda texts: np.ones(len(texts)), r"shape \(2,\); expected \(2, dimensions\)"),
+        (lambda texts: np.ones((1, 3)), r"shape \(1, 3\)"),
+        (lambda texts: [[float("nan"), 1.0]] * len(texts), "NaN or infinite"),
+        (lambda texts: ["not", "numbers"], "not numbers"),
+    ],
+)
+def test_embed_unusable_output_is_a_model_error(
+    make: Callable[[Sequence[str]], object], problem: str, tmp_path: Path
+) -> None:
+    with pytest.raises(ModelError, match=problem):
+        embed_texts(["a", "b"], embedder=_RawEmbedder(make), cache=Cache(tmp_path))
+    from factcheck.cache import content_key
+
+    assert not Cache(tmp_path).get_many("embed-v1", [content_key("raw", "a")])
+
+
+def test_embed_garbage_cached_by_an_older_release_is_encoded_again(tmp_path: Path) -> None:
+    from factcheck.cache import content_key
+
+    good = np.array([[0.6, 0.8]], dtype=np.float64)
+    key = content_key("raw", "a")
+    Cache(tmp_path).put_many("embed-v1", {key: good.tobytes()})  # float64 bytes, as before
+    emb = _RawEmbedder(lambda texts: good)
+    vecs = embed_texts(["a"], embedder=emb, cache=Cache(tmp_path))
+    assert emb.calls == 1
+    assert np.allclose(vecs, [[0.6, 0.8]])

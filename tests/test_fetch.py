@@ -7,6 +7,7 @@ the machine.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import http.server
 import re
@@ -354,7 +355,7 @@ def test_fetch_names_an_untitled_page_after_its_url(server: str, tmp_path: Path)
     meta, _ = _front_matter(path)
     assert path.name == "harbor-vote.md"
     assert "title" not in meta
-    assert meta["outlet"] == "127.0.0.1"
+    assert "outlet" not in meta  # 127.0.0.1 is a machine, not an outlet
 
 
 def test_fetch_sends_a_real_user_agent(server: str, tmp_path: Path) -> None:
@@ -530,6 +531,7 @@ class TestFetchCli:
 
     def test_fetch_cli_add_stores_the_article(self, server: str, tmp_path: Path) -> None:
         corpora = tmp_path / "corpora"
+        corpora.mkdir()
         result = self.runner.invoke(
             app,
             ["add", f"{server}/news/bridge.html", "--story", "bridge", "--corpora", str(corpora)],
@@ -542,7 +544,7 @@ class TestFetchCli:
     def test_fetch_cli_add_error_is_one_line(self, server: str, tmp_path: Path) -> None:
         url = f"{server}/report.pdf"
         result = self.runner.invoke(
-            app, ["add", url, "--story", "bridge", "--corpora", str(tmp_path / "corpora")]
+            app, ["add", url, "--story", "bridge", "--corpora", str(tmp_path)]
         )
         assert result.exit_code == 1
         assert result.stderr == f"error: {url}: not an HTML page (application/pdf)\n"
@@ -551,6 +553,34 @@ class TestFetchCli:
         result = self.runner.invoke(app, ["add", "http://127.0.0.1:9/x", "--story", "../etc"])
         assert result.exit_code == 2
         assert "single folder name" in result.stderr
+
+    @pytest.mark.parametrize("url", ["ftp://example.org/a", "example.org/a", "http:///a"])
+    def test_fetch_cli_add_url_that_is_not_a_web_address_is_a_usage_error(
+        self, url: str, tmp_path: Path
+    ) -> None:
+        result = self.runner.invoke(app, ["add", url, "--story", "s", "--corpora", str(tmp_path)])
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"error: {url}: ") and result.stderr.count("\n") == 1
+        assert not (tmp_path / "s").exists()
+
+    def test_fetch_cli_add_refuses_a_corpora_folder_that_does_not_exist(
+        self, server: str, tmp_path: Path
+    ) -> None:
+        typo = tmp_path / "corproa"
+        result = self.runner.invoke(
+            app, ["add", f"{server}/news/bridge.html", "--story", "s", "--corpora", str(typo)]
+        )
+        assert result.exit_code == 2
+        assert f"--corpora {typo}: no such folder" in result.stderr
+        assert not typo.exists()
+
+    def test_fetch_cli_add_creates_the_default_corpora_folder(
+        self, server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        result = self.runner.invoke(app, ["add", f"{server}/news/bridge.html", "--story", "s"])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "corpora" / "s").is_dir()
 
     @pytest.mark.parametrize(
         ("option", "value"),
@@ -576,3 +606,31 @@ class TestFetchCli:
         assert result.stderr.count("\n") == 1
         assert f"'{option}'" in result.stderr and "positive" in result.stderr
         assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("http://127.0.0.1:8000/a", None),
+        ("http://[::1]/a", None),
+        ("http://localhost/a", None),
+        ("http://newsbox/a", None),
+        ("https://www.cityherald.example/a", "cityherald.example"),
+    ],
+)
+def test_fetch_outlet_from_the_host_only_when_it_names_a_site(url: str, outlet: str | None) -> None:
+    from factcheck.fetch import _outlet
+
+    assert _outlet(None, url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE)],
+)
+def test_fetch_decodes_a_utf32_page_by_its_byte_order_mark(encoding: str, bom: bytes) -> None:
+    from factcheck.fetch import _decode
+
+    html = "<html><body><p>A café-lined crossing.</p></body></html>"
+    text, codec = _decode(bom + html.encode(encoding), "utf-8")  # the mark beats the header
+    assert text == html and codec == "utf-32"

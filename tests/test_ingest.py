@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import ConfigError, CorpusError
-from factcheck.ingest import find_stories, iso_date, read_story
+from factcheck.ingest import _meta_from_mapping, find_stories, iso_date, read_story
 from factcheck.types import Article, FileFailure, TextFormat
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -410,7 +410,8 @@ def test_ingest_undecodable_file_is_a_failure(story: Path) -> None:
 
 def test_ingest_bad_bytes_after_a_utf8_bom_are_a_failure(story: Path) -> None:
     _write(story, "a.txt", b"\xef\xbb\xbfGood start \xff\xfe then junk")
-    assert "byte-order mark but is not valid UTF-8-SIG" in _only_failure(story).problem
+    problem = _only_failure(story).problem
+    assert "starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte 11)" in problem
 
 
 def test_ingest_file_over_the_limit_is_a_failure_naming_size_and_limit(story: Path) -> None:
@@ -576,6 +577,28 @@ def test_ingest_invalid_story_toml_raises_config_error(story: Path) -> None:
     _write(story, "story.toml", '[sources."a.txt"\noutlet = "x"\n')
     with pytest.raises(ConfigError, match=r"story\.toml: invalid TOML"):
         _read(story)
+
+
+@pytest.mark.parametrize(
+    "data", [b"\xff\xfe[x]", '[sources."a.txt"]\noutlet = "x"\n'.encode("utf-16")]
+)
+def test_ingest_story_toml_that_is_not_utf8_raises_config_error(story: Path, data: bytes) -> None:
+    _write(story, "a.txt", ARTICLE)
+    _write(story, "story.toml", data)
+    with pytest.raises(ConfigError, match=r"story\.toml: not UTF-8 \(byte 0: b'\\xff'\)"):
+        _read(story)
+
+
+def test_ingest_story_toml_number_is_not_text(story: Path) -> None:
+    _write(story, "a.txt", ARTICLE)
+    _write(story, "story.toml", '[sources."a.txt"]\noutlet = 5\n')
+    with pytest.raises(ConfigError, match=r"key 'outlet' must be text in quotes.*got int"):
+        _read(story)
+
+
+def test_ingest_front_matter_number_is_text() -> None:
+    meta = _meta_from_mapping({"title": 1984}, "front matter")
+    assert meta == {"title": "1984"}
 
 
 def test_ingest_story_toml_entry_for_a_missing_file_warns(
