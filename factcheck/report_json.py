@@ -35,6 +35,7 @@ from enum import Enum
 from typing import Any
 
 from factcheck import __version__
+from factcheck.filenames import printable
 from factcheck.ids import report_order
 from factcheck.report import (
     REPORT_SCHEMA,
@@ -114,7 +115,7 @@ def _source_json(a: CleanArticle, label: str, n_statements: int) -> dict[str, An
     return {
         "id": a.article.source_id,
         "label": label,
-        "file": a.article.path.name,
+        "file": printable(a.article.path.name),
         "format": str(a.article.format),
         "encoding": a.article.encoding,
         "outlet": m.outlet,
@@ -257,7 +258,9 @@ def to_json(result: StoryResult) -> dict[str, Any]:
             }
             for q in result.quotes
         ],
-        "failures": [{"file": f.path.name, "problem": f.problem} for f in result.failures],
+        "failures": [
+            {"file": printable(f.path.name), "problem": f.problem} for f in result.failures
+        ],
     }
 
 

@@ -585,6 +585,7 @@ def test_cli_a_file_name_that_is_not_utf8_is_reported_with_a_printable_id(
     assert "caf\\xe9" in md
     assert "| caf\\\\xe9.txt |" in md or "caf\\xe9.txt" in md.split("## Sources")[1]
     assert "\ufffd" not in md  # the File column writes the name as the ID does
+    assert "caf\\xe9.txt" in [s["file"] for s in report["sources"]]  # so does the JSON
 
 
 # --------------------------------------------------------------------------- fourth review
