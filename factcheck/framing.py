@@ -62,8 +62,11 @@ hedging verb qualifies its complement clause ("reports *indicate* that [Meta hal
 testing]"). "Open source *may* no longer be the default" is not compared with a sentence
 that says nothing of a default; "critics *slammed* the plan" is not compared with "the
 council praised the plan". Two loaded words in the same place ("slammed", "blasted") are
-no difference. An attribution note needs the two reported clauses to share two content
-lemmas (or all of the smaller one).
+no difference. An amount the partner gives for the same kind of thing (one currency, unit
+or counted noun) tells the amount a word qualifies, whatever its figure: "a *staggering*
+£48 million" is compared with "signed him for £62 million", and the note says the figures
+differ (a conflict, a finding of its own). An attribution note needs the two reported
+clauses to share two content lemmas (or all of the smaller one).
 
 **Opposite claims.** Two statements that say opposite things are a conflict, not a
 framing of one claim, so they get no hedging or tone note (:func:`_opposed`): an event
@@ -75,12 +78,17 @@ other's verb ("paused" / "resumed").
 **Senses.** The words in :data:`FIGURATIVE` are loaded only in their figurative sense,
 marked by a cue word next to them ("*buried* within the letter", "a *landmark* ruling",
 "*poached* researchers"); "the victims were buried", "the historic district" and "poached
-salmon" are plain. The other way round, the words in :data:`LITERAL` are loaded except in
-the contexts of their plain, physical sense (:class:`LiteralSense`: a part of speech, the
-noun they modify, their subject, the objects of their prepositions, a coordinated verb):
-"died in a *blast*", "an *explosive* device", "the car *plunged* into the river", "the runner
-*stumbled*" are plain; "critics *blasted* the plan", "*explosive* growth", "shares
-*plunged*", "the company *stumbled*" are loaded.
+salmon" are plain; so are "a bomb *exploded*", "children *splashed* in the fountain",
+"*slashed* the tyres" and "*fueled* the plane" (the cues of "explode", "splash", "slash"
+and "fuel" are what grows, a sum of money, what is cut and what is stoked: "cases
+*exploded*", "*splashed* £48 million", "*slashes* the risk", "*fueled* the crisis"). The
+other way round, the words in :data:`LITERAL` are loaded except in the contexts of their
+plain, physical sense (:class:`LiteralSense`: a part of speech, the noun they modify, their
+subject, the objects of their prepositions, a coordinated verb): "died in a *blast*", "an
+*explosive* device", "the car *plunged* into the river", "the runner *stumbled*", "a *surge*
+in cases", "the crowd *surged*", "*fuel* prices" are plain; "critics *blasted* the plan",
+"*explosive* growth", "shares *plunged*", "prices *surged*", "the company *stumbled*" are
+loaded.
 
 Per source (:func:`profiles`): the share of statements whose own wording hedges, the mean
 VADER tone of its own wording, the share of attributed statements (a speech verb governing
@@ -99,7 +107,7 @@ from statistics import mean
 
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
-from factcheck.extract import compatible
+from factcheck.extract import comparable, compatible
 from factcheck.frames import canonical_verb, frames, opposite
 from factcheck.quotes import SPEECH_VERBS, find_spans, same_speaker
 from factcheck.textdiff import word_diff
@@ -114,6 +122,7 @@ from factcheck.types import (
     SourceProfile,
     Statement,
     Token,
+    Value,
 )
 
 __all__ = [
@@ -199,7 +208,12 @@ HEDGE_PASSIVES = frozenset(
 HEDGES = HEDGE_MODALS | HEDGE_WORDS | HEDGE_VERBS | HEDGE_PASSIVES
 
 #: Evaluative words that news style guides flag as editorialising, and strong
-#: intensifiers, as lemmas: "slam" matches "slams", "slammed" and "slamming".
+#: intensifiers, as lemmas: "slam" matches "slams", "slammed" and "slamming". Verbs of
+#: change are here only when they exaggerate the plain verb ("soar", "plunge", "surge" for
+#: "rise" and "fall"; see :data:`FIGURATIVE` for "explode", "splash", "slash", "fuel");
+#: the neutral verbs of news ("rise", "fall", "cut", "grow", "spend") never are. "cure"
+#: is no loaded word: it is the plain verb of a real cure, and an overstatement only
+#: against a hedged claim, which the hedging note reports.
 LOADED = frozenset(
     {
         "massive", "massively", "huge", "hugely", "enormous", "enormously", "dramatic",
@@ -211,7 +225,7 @@ LOADED = frozenset(
         "alarming", "disastrous", "devastating", "fierce", "furious", "outrageous", "lament",
         "ambitious", "revelation", "extremely", "incredibly", "wildly", "utterly", "blatant",
         "reckless", "stumble", "flounder", "debacle", "fiasco", "chaos", "chaotic",
-        "meltdown", "spectacular",
+        "meltdown", "spectacular", "surge", "miracle",
     }
 )  # fmt: skip
 
@@ -242,15 +256,65 @@ _EVENT_CUES = frozenset(
     }
 )  # fmt: skip
 
+#: Things that grow or spread, for the intensifying "explode" ("cases *exploded*", "the
+#: outbreak *exploded* across the county"; not "a bomb exploded"),
+_GROWTH_CUES = frozenset(
+    {
+        "case", "infection", "outbreak", "epidemic", "number", "count", "total", "demand",
+        "sale", "price", "cost", "rent", "bill", "debt", "deficit", "spending", "population",
+        "crime", "violence", "traffic", "growth", "popularity", "interest", "membership",
+        "enrollment", "enrolment", "usage", "rate", "inflation", "unemployment", "figure",
+        "protest", "anger", "outrage",
+        "controversy", "row", "scandal", "dispute", "tension", "debate", "movement", "trend",
+        "subscription", "download", "view", "follower",
+    }
+)  # fmt: skip
+#: sums of money, for "splash" ("*splashed* £48 million", "*splashed out* on a striker";
+#: not "children splashed in the fountain"),
+_MONEY_CUES = frozenset(
+    {
+        "million", "billion", "thousand", "m", "bn", "cash", "money", "fee", "sum", "fortune",
+        "pound", "dollar", "euro", "out",
+    }
+)  # fmt: skip
+#: what is cut, for "slash" ("*slashed* prices", "*slashes* the risk by a third"; not
+#: "slashed the tyres"),
+_REDUCTION_CUES = frozenset(
+    {
+        "risk", "chance", "price", "cost", "job", "budget", "rate", "tax", "spending", "fare",
+        "fee", "staff", "workforce", "headcount", "payroll", "emission", "wait", "forecast",
+        "funding", "salary", "pay", "wage", "dividend", "output", "production", "target",
+        "estimate", "subsidy", "benefit", "loss", "deficit", "time", "number", "service",
+        "percent", "%", "half", "third", "quarter", "tariff", "interest", "outlook", "guidance",
+    }
+)  # fmt: skip
+#: and what is stoked, for "fuel" ("*fueled* the crisis", "*fuelled* speculation"; not
+#: "fueled the plane", nor the noun "fuel prices").
+_TROUBLE_CUES = frozenset(
+    {
+        "crisis", "speculation", "fear", "concern", "anger", "tension", "inflation", "rally",
+        "debate", "rumor", "rumour", "violence", "conflict", "unrest", "protest", "boom",
+        "bubble", "backlash", "outrage", "controversy", "row", "division", "hatred",
+        "distrust", "mistrust", "suspicion", "uncertainty", "panic", "frustration",
+        "resentment", "opposition", "criticism", "doubt", "demand", "surge", "rise",
+        "growth", "war", "crime", "epidemic", "outbreak", "hype", "frenzy",
+    }
+)  # fmt: skip
+
 #: Loaded words (lemmas) with a common plain sense, each with the cue lemmas of its
 #: figurative one. Such a word is loaded only when its head, its dependents or the
-#: objects of its prepositions hold a cue.
+#: objects of its prepositions hold a cue (and, if it is in :data:`LITERAL` too, outside
+#: the plain contexts listed there).
 FIGURATIVE: Mapping[str, frozenset[str]] = {
     "bury": _DOCUMENT_CUES,
     "smuggle": _DOCUMENT_CUES,
     "poach": _PEOPLE_CUES,
     "historic": _EVENT_CUES,
     "landmark": _EVENT_CUES,
+    "explode": _GROWTH_CUES,
+    "splash": _MONEY_CUES,
+    "slash": _REDUCTION_CUES,
+    "fuel": _TROUBLE_CUES,
 }
 
 
@@ -303,6 +367,13 @@ _MOVERS = frozenset(
         "man", "woman", "boy", "girl",
     }
 )  # fmt: skip
+#: Crowds and waters that surge forward ("the crowd surged", "floodwater surged").
+_SURGING = frozenset(
+    {
+        "crowd", "people", "fan", "supporter", "protester", "demonstrator", "troop", "water",
+        "floodwater", "wave", "sea", "tide", "river", "flood", "current", "mob",
+    }
+)  # fmt: skip
 #: Entity labels of places (a named river, mountain or building), for :attr:`LiteralSense.places`.
 _PLACE_ENTITIES = frozenset({"LOC", "FAC"})
 
@@ -323,6 +394,10 @@ LITERAL: Mapping[str, LiteralSense] = {
         preps=frozenset({"upon", "across"}),
         conjuncts=frozenset({"fall", "trip", "slip", "collapse"}),
     ),
+    # "a surge in cases", "a power surge", "a storm surge" are plain; "prices surged" is not
+    "surge": LiteralSense(pos=frozenset({"NOUN", "PROPN"}), subjects=_SURGING),
+    # the noun: "fuel prices", "a fuel crisis"
+    "fuel": LiteralSense(pos=frozenset({"NOUN", "PROPN"})),
 }
 
 #: Speech verbs (lemmas) by stance. "neutral" verbs report; the others colour what they
@@ -638,10 +713,49 @@ def _tells_scope(st: Statement, i: int, other: Statement) -> bool:
     event by its verb and object or number (:func:`_same_event`: "the project will cost
     $450 million" tells what "the rebuild is *expected* to cost $450 million" hedges; the
     note then says the two name the subject differently, :func:`_renamed_subject`)."""
-    theirs = _content(other)
+    theirs = _content(other) | _figure_lemmas(st, other)
     scope, subject, pred = _scope_parts(st, i)
     told = subject is None or subject in theirs or _same_event(st, pred, other)
     return told and _covers(theirs, scope)
+
+
+def _figures(st: Statement, other: Statement) -> list[tuple[Value, Value]]:
+    """Amounts of ``st`` paired with an amount of ``other`` that measures the same kind of
+    thing (:func:`factcheck.extract.comparable`: one currency, one unit, one counted
+    noun), whether or not the two agree."""
+    return [
+        (v, w)
+        for v in st.values
+        if v.kind in AMOUNT_KINDS
+        for w in other.values
+        if w.kind in AMOUNT_KINDS and comparable(v, w)
+    ]
+
+
+def _figure_lemmas(st: Statement, other: Statement) -> set[str]:
+    """The lemmas of the amounts of ``st`` that ``other`` tells by an amount of its own
+    (:func:`_figures`): "a *staggering* £48 million" qualifies the fee, and "signed him
+    for £62 million" tells the fee too. That the two figures differ is a conflict, a
+    finding of its own; the framing of the fee is still compared."""
+    spans = [(v.start, v.end) for v, _ in _figures(st, other)]
+    return {
+        t.lemma.lower()
+        for t in st.tokens
+        if any(start <= t.start and t.end <= end for start, end in spans)
+    }
+
+
+def _figure_caveat(st: Statement, other: Statement) -> str:
+    """A caveat for a note whose word diff pair gives one amount different figures ("" if
+    their figures agree)."""
+    pairs = _figures(st, other)
+    if not pairs or any(compatible(v, w) for v, w in pairs):
+        return ""
+    v, w = pairs[0]
+    return (
+        f" The figures differ ({st.source_id}: '{v.text}', {other.source_id}: '{w.text}'),"
+        " which is a conflict of its own."
+    )
 
 
 def _renamed_subject(st: Statement, i: int, other: Statement) -> tuple[str, str] | None:
@@ -830,9 +944,9 @@ def _loaded_key(st: Statement, i: int) -> str | None:
     contexts."""
     t = st.tokens[i]
     for key in (t.lemma.lower(), t.text.lower()):
-        if key in FIGURATIVE:
-            return key if _cue_lemmas(st, i) & FIGURATIVE[key] else None
-        if key in LOADED:
+        if key in FIGURATIVE and not _cue_lemmas(st, i) & FIGURATIVE[key]:
+            return None
+        if key in LOADED or key in FIGURATIVE:
             sense = LITERAL.get(key)
             return None if sense is not None and _is_literal(st, i, sense) else key
     # hyphenated entries are split by the tokenizer: "so", "-", "called"
@@ -1254,7 +1368,9 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     )
     plain = [s.source_id for s in rest]
     verb = _plural(plain, "states", "state")
-    caveat = _subject_caveat(marked, hedges, closest)
+    caveat = _subject_caveat(marked, hedges, closest) + _figure_caveat(
+        marked[0][0], closest[marked[0][0].id]
+    )
     return _note(
         FramingKind.HEDGING,
         marked,
@@ -1292,7 +1408,9 @@ def _loaded_note(statements: Sequence[Statement]) -> FramingNote | None:
         tail = f" {_names(plain)} {_plural(plain, 'tells', 'tell')} the claim without {them}."
     else:
         tail = " None of them uses the others' words."
-    caveat = _subject_caveat(marked, loaded, closest)
+    caveat = _subject_caveat(marked, loaded, closest) + _figure_caveat(
+        marked[0][0], closest[marked[0][0].id]
+    )
     return _note(FramingKind.LOADED, marked, rest, closest, f"{uses}.{tail}{caveat}")
 
 

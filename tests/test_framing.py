@@ -885,3 +885,84 @@ def test_framing_attribution_names_each_source_once(told: Callable[..., Statemen
     assert note.explanation == (
         "a reports it with 'confirmed', which vouches for it; b states it without attribution."
     )
+
+
+# Round 4, defect 2: intensifying verbs of growth, spending, cuts and stoking; a loaded
+# word next to a different figure is still compared.
+
+
+@pytest.mark.parametrize(
+    ("loaded", "plain", "word"),
+    [
+        (
+            "The outbreak exploded across the county within three weeks.",
+            "The outbreak spread across the county within three weeks.",
+            "exploded",
+        ),
+        ("Prices surged after the storm.", "Prices rose after the storm.", "surged"),
+        (
+            "Brentmoor have splashed £62 million on the striker.",
+            "Brentmoor have spent £62 million on the striker.",
+            "splashed",
+        ),
+        (
+            "The drug slashes the risk of a second stroke by a third.",
+            "The drug lowers the risk of a second stroke by a third.",
+            "slashes",
+        ),
+        ("The new rules fueled the crisis.", "The new rules worsened the crisis.", "fueled"),
+        (
+            "The miracle study was published on Monday.",
+            "The study was published on Monday.",
+            "miracle",
+        ),
+    ],
+)
+def test_framing_intensifying_verbs_are_loaded(
+    told: Callable[..., Statement], loaded: str, plain: str, word: str
+) -> None:
+    note = _notes(told, loaded, plain)[FramingKind.LOADED]
+    assert note.marked == ("a:1",) and note.words == ((word,),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded near the market.",
+        "A gas tank exploded in the industrial park.",
+        "The crowd surged toward the stage.",
+        "A surge in cases was reported on Monday.",
+        "Children splashed in the fountain.",
+        "The vandals slashed the tyres of the bus.",
+        "Fuel prices rose by a tenth.",
+        "Ground crews fueled the plane before dawn.",
+        "Cases rose and fell with the seasons.",
+        "The council cut the budget by a third.",
+    ],
+)
+def test_framing_plain_senses_of_intensifying_verbs_are_not_loaded(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert loaded_words(told(text)) == ()
+
+
+def test_framing_loaded_word_beside_a_different_figure_is_still_flagged(
+    told: Callable[..., Statement],
+) -> None:
+    note = _notes(
+        told,
+        "Brentmoor United have paid a staggering £48 million for striker Kofi Mensah.",
+        "Brentmoor United have signed striker Kofi Mensah for £62 million.",
+    )[FramingKind.LOADED]
+    assert note.words == (("staggering",),)
+    assert note.explanation.endswith(
+        "The figures differ (a: '£48 million', b: '£62 million'), which is a conflict of its own."
+    )
+
+
+def test_framing_a_figure_of_another_thing_does_not_tell_the_claim(
+    told: Callable[..., Statement],
+) -> None:
+    assert FramingKind.LOADED not in _notes(
+        told, "The city hired a staggering 40 teachers.", "The city hired 12 nurses."
+    )
