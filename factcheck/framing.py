@@ -9,7 +9,12 @@ partner+}``). Per fact (its statements of two or more sources):
 
 - **hedging**: a statement qualifies the claim (see below) and a partner states it with no
   hedge at all. A hedge swapped for another hedge is not a difference, and a partner with
-  "should" or "would" (:data:`UNCERTAIN_MODALS`) is not flat.
+  "should" or "would" (:data:`UNCERTAIN_MODALS`) is not flat. A partner also tells the
+  hedged claim when it overstates it (:func:`_overstated`): the hedged clause tells a
+  partial effect against a harm (:data:`MITIGATING`: "walnuts *may* reduce the risk of
+  type 2 diabetes") and the partner a certain, complete one on the same subject and the
+  same things (:data:`CERTAIN_EFFECT_VERBS`: "walnuts cure type 2 diabetes"); the note says
+  so.
 - **loaded**: a statement uses an evaluative or intensifying word (:data:`LOADED`) that its
   partner does not use.
 - **tone**: one statement's wording is clearly positive and its partner's clearly negative
@@ -129,6 +134,7 @@ __all__ = [
     "ABILITY_VERBS",
     "ATTRIBUTION",
     "CEASING_VERBS",
+    "CERTAIN_EFFECT_VERBS",
     "CONTINUING_VERBS",
     "FIGURATIVE",
     "HEDGES",
@@ -140,6 +146,7 @@ __all__ = [
     "LITERAL",
     "LOADED",
     "MIN_SHARED_CONTENT",
+    "MITIGATING",
     "NOT_HEDGING_AFTER",
     "PERMISSION_VERBS",
     "SCOPE_SHARE",
@@ -207,13 +214,30 @@ HEDGE_PASSIVES = frozenset(
 #: Every hedge word, for reference (how each one counts is in the lists above).
 HEDGES = HEDGE_MODALS | HEDGE_WORDS | HEDGE_VERBS | HEDGE_PASSIVES
 
+#: Verbs (lemmas) that state an effect against a harm as certain and complete: the
+#: overstatement of a hedged, partial effect ("walnuts *cure* diabetes" for "walnuts may
+#: reduce the risk of diabetes"). Causing verbs ("cause", "trigger") are left out: they
+#: point the other way, and "causes diabetes" against "may reduce the risk" is a conflict.
+CERTAIN_EFFECT_VERBS = frozenset(
+    {"cure", "prevent", "stop", "reverse", "eliminate", "eradicate", "end", "beat", "halt",
+     "block", "defeat", "banish", "wipe"}
+)  # fmt: skip
+
+#: Lemmas of a partial effect against a harm, one of which the hedged clause must hold for
+#: a verb of :data:`CERTAIN_EFFECT_VERBS` to overstate it: both then point the same way.
+MITIGATING = frozenset(
+    {"reduce", "lower", "cut", "decrease", "lessen", "ease", "slow", "limit", "curb", "help",
+     "protect", "prevent", "stop", "treat", "improve", "fight", "combat", "tackle", "delay",
+     "cure", "reverse", "halt", "block"}
+)  # fmt: skip
+
 #: Evaluative words that news style guides flag as editorialising, and strong
 #: intensifiers, as lemmas: "slam" matches "slams", "slammed" and "slamming". Verbs of
 #: change are here only when they exaggerate the plain verb ("soar", "plunge", "surge" for
 #: "rise" and "fall"; see :data:`FIGURATIVE` for "explode", "splash", "slash", "fuel");
 #: the neutral verbs of news ("rise", "fall", "cut", "grow", "spend") never are. "cure"
 #: is no loaded word: it is the plain verb of a real cure, and an overstatement only
-#: against a hedged claim, which the hedging note reports.
+#: against a hedged claim, which the hedging note reports (:data:`CERTAIN_EFFECT_VERBS`).
 LOADED = frozenset(
     {
         "massive", "massively", "huge", "hugely", "enormous", "enormously", "dramatic",
@@ -756,6 +780,63 @@ def _figure_caveat(st: Statement, other: Statement) -> str:
         f" The figures differ ({st.source_id}: '{v.text}', {other.source_id}: '{w.text}'),"
         " which is a conflict of its own."
     )
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+#: Words that deny the word after them ("do *not* cure", "*never* stops", "*no* cure").
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def _overstated(st: Statement, i: int, other: Statement) -> str | None:
+    """The word with which ``other`` states as certain and complete the partial effect that
+    token ``i`` of ``st`` hedges, or None.
+
+    The hedged clause tells an effect against a harm (a lemma of :data:`MITIGATING`:
+    "walnuts *may* reduce the risk of type 2 diabetes") and has a subject with a noun.
+    ``other`` has a word of :data:`CERTAIN_EFFECT_VERBS` in a clause (between punctuation
+    marks) that names a noun of that subject before it, is not negated ("not", "never",
+    "no" just before), and whose nouns after it all occur in the hedged clause ("walnuts
+    cure type 2 diabetes"; not "the vaccine stopped the measles outbreak in Ohio" for "the
+    vaccine may reduce the spread of measles"). The clause is read in word order, not by
+    the parse: the parser often takes the verb of a short claim for a noun ("walnuts
+    *cure* type 2").
+    """
+    _, _, pred = _scope_parts(st, i)
+    subjects = [j for j in _children(st, pred) if st.tokens[j].dep in _SUBJECT_DEPS | {"csubj"}]
+    subject_part = set().union(*(_subtree(st, j) for j in subjects))
+    mine = _subtree(st, pred) - subject_part
+    if not {st.tokens[j].lemma.lower() for j in mine} & MITIGATING:
+        return None
+    # the subject's nouns: "walnuts", or "eating a handful of walnuts every day"
+    subject_nouns = _noun_keys(st, subject_part)
+    nouns = _noun_keys(st, mine)
+    tokens = other.tokens
+    for k, t in enumerate(tokens):
+        if t.lemma.lower() not in CERTAIN_EFFECT_VERBS or t.pos not in {"VERB", *_NOUNS}:
+            continue
+        first = next((j + 1 for j in range(k - 1, -1, -1) if tokens[j].pos == "PUNCT"), 0)
+        last = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos == "PUNCT"), len(tokens))
+        before = [x.text.lower() for x in tokens[first:k]]
+        after = [x for x in tokens[k + 1 : last] if x.pos in _NOUNS]
+        if (
+            _noun_keys(other, range(first, k)) & subject_nouns
+            and not _NEGATORS & set(before[-2:])
+            and after
+            and all({x.lemma.lower(), x.text.lower()} & nouns for x in after)
+        ):
+            return t.text.lower()
+    return None
+
+
+def _noun_keys(st: Statement, tokens: Iterable[int]) -> set[str]:
+    """The lemmas and the lower-cased words of the nouns among ``tokens`` (the lemmatiser
+    sometimes cuts a singular: "diabetes" / "diabete")."""
+    return {
+        key
+        for j in tokens
+        if st.tokens[j].pos in _NOUNS
+        for key in (st.tokens[j].lemma.lower(), st.tokens[j].text.lower())
+    }
 
 
 def _renamed_subject(st: Statement, i: int, other: Statement) -> tuple[str, str] | None:
@@ -1357,7 +1438,8 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     def plainer(s: Statement, m: _Mark, o: Statement) -> bool:
         if not flat[o.id] or (o.id in swaps and _negated_modal(s, m.index)):
             return False
-        return _tells_scope(s, m.index, o) and not opposed(s, o)
+        told = _tells_scope(s, m.index, o) or _overstated(s, m.index, o) is not None
+        return told and not opposed(s, o)
 
     marked, rest, closest = _build(statements, hedges, plainer)
     if not marked or not rest:
@@ -1368,9 +1450,12 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     )
     plain = [s.source_id for s in rest]
     verb = _plural(plain, "states", "state")
-    caveat = _subject_caveat(marked, hedges, closest) + _figure_caveat(
-        marked[0][0], closest[marked[0][0].id]
-    )
+    first, against = marked[0][0], closest[marked[0][0].id]
+    caveat = _subject_caveat(marked, hedges, closest) + _figure_caveat(first, against)
+    mark = next(m for m in hedges[first.id] if m.word == marked[0][1][0])
+    if not _tells_scope(first, mark.index, against):
+        stronger = _overstated(first, mark.index, against)
+        caveat += f" {against.source_id} states it as certain with the stronger verb '{stronger}'."
     return _note(
         FramingKind.HEDGING,
         marked,

@@ -966,3 +966,51 @@ def test_framing_a_figure_of_another_thing_does_not_tell_the_claim(
     assert FramingKind.LOADED not in _notes(
         told, "The city hired a staggering 40 teachers.", "The city hired 12 nurses."
     )
+
+
+# Round 4, defect 3: a certain, complete effect against a hedged, partial one.
+
+
+@pytest.mark.parametrize(
+    ("certain", "hedged", "verb"),
+    [
+        (
+            "Walnuts cure type 2 diabetes.",
+            "Walnuts may reduce the risk of type 2 diabetes.",
+            "cure",
+        ),
+        (
+            "Walnuts cure type 2 diabetes, a new study has found.",
+            "Eating a handful of walnuts every day may reduce the risk of type 2 diabetes.",
+            "cure",
+        ),
+        (
+            "Okafor said walnuts prevent diabetes.",
+            "Walnuts may help lower the risk of diabetes, Okafor said.",
+            "prevent",
+        ),
+    ],
+)
+def test_framing_a_certain_cure_of_a_hedged_effect_is_hedging(
+    told: Callable[..., Statement], certain: str, hedged: str, verb: str
+) -> None:
+    note = _notes(told, certain, hedged)[FramingKind.HEDGING]
+    assert note.marked == ("b:1",) and note.unmarked == ("a:1",)
+    assert note.explanation.endswith(f"a states it as certain with the stronger verb '{verb}'.")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Walnuts cause type 2 diabetes.",  # the other way: a conflict, not a framing
+        "Walnuts do not cure type 2 diabetes.",
+        "There is no cure for type 2 diabetes.",
+        "Walnuts stopped the spread of type 2 diabetes in Ohio clinics.",
+    ],
+)
+def test_framing_no_overstatement_without_the_same_effect_on_the_same_things(
+    told: Callable[..., Statement], other: str
+) -> None:
+    assert FramingKind.HEDGING not in _notes(
+        told, "Walnuts may reduce the risk of type 2 diabetes.", other
+    )
