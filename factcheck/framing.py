@@ -55,7 +55,9 @@ marked as hedging on its own either).
 - the verbs in :data:`HEDGE_VERBS` with a clause complement ("suggests that", "appears to
   be"; not "appeared in court", "signaled the tanker to stop", the noun "signal");
 - the participles in :data:`HEDGE_PASSIVES` with an infinitive ("is believed to be",
-  "is expected to reopen").
+  "is expected to reopen"), and the verbs of :data:`HEDGE_EXPECTING` in the active voice
+  with an infinitive ("the companies *expect* the deal to close", "*expects* to
+  complete"; not "fans expected a win"), so the active and the passive are alike.
 
 **Scope.** A hedge or loaded word marks a difference from a partner only if the partner
 tells what the word qualifies: at least :data:`SCOPE_SHARE` of the content lemmas around
@@ -138,6 +140,7 @@ __all__ = [
     "CONTINUING_VERBS",
     "FIGURATIVE",
     "HEDGES",
+    "HEDGE_EXPECTING",
     "HEDGE_MODALS",
     "HEDGE_PASSIVES",
     "HEDGE_VERBS",
@@ -208,11 +211,18 @@ HEDGE_VERBS = frozenset({"appear", "seem", "suggest", "indicate", "signal", "hin
 #: Verbs (lemmas) whose passive participle hedges before an infinitive: "is believed to
 #: be armed", "is expected to reopen", "is said to have".
 HEDGE_PASSIVES = frozenset(
-    {"believe", "expect", "think", "say", "report", "rumor", "rumour", "presume", "suppose"}
-)
+    {"believe", "expect", "anticipate", "think", "say", "report", "rumor", "rumour",
+     "presume", "suppose"}
+)  # fmt: skip
+
+#: Verbs (lemmas) of expectation that hedge in the active voice too, before an infinitive:
+#: "the companies *expect* the deal to close" is as uncertain as "the deal is *expected*
+#: to close" ("expect to close the deal" too). Active "believe" or "say" with a clause is
+#: attribution, not a hedge.
+HEDGE_EXPECTING = frozenset({"expect", "anticipate"})
 
 #: Every hedge word, for reference (how each one counts is in the lists above).
-HEDGES = HEDGE_MODALS | HEDGE_WORDS | HEDGE_VERBS | HEDGE_PASSIVES
+HEDGES = HEDGE_MODALS | HEDGE_WORDS | HEDGE_VERBS | HEDGE_PASSIVES | HEDGE_EXPECTING
 
 #: Verbs (lemmas) that state an effect against a harm as certain and complete: the
 #: overstatement of a hedged, partial effect ("walnuts *cure* diabetes" for "walnuts may
@@ -918,8 +928,15 @@ def _is_hedge(st: Statement, i: int) -> bool:
         return not compared and not idiom and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
     if lemma in HEDGE_VERBS and t.pos == "VERB":
         return "ccomp" in deps or (lemma in {"appear", "seem"} and "xcomp" in deps)
-    if lemma in HEDGE_PASSIVES and t.tag == "VBN":
-        return "xcomp" in deps
+    if lemma in HEDGE_PASSIVES and t.tag == "VBN" and "xcomp" in deps:
+        return True
+    if lemma in HEDGE_EXPECTING and t.pos == "VERB":
+        return any(
+            st.tokens[j].dep in {"xcomp", "ccomp"}
+            and st.tokens[j].pos in {"VERB", "AUX"}
+            and any(st.tokens[k].tag == "TO" for k in _children(st, j))
+            for j in kids
+        )
     return False
 
 

@@ -1014,3 +1014,34 @@ def test_framing_no_overstatement_without_the_same_effect_on_the_same_things(
     assert FramingKind.HEDGING not in _notes(
         told, "Walnuts may reduce the risk of type 2 diabetes.", other
     )
+
+
+# Round 4, defect 4: "expect" hedges in the active voice as in the passive.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The companies expect the deal to close in the first quarter of 2027.",
+        "Halvorsen expects to complete the purchase by March.",
+        "The deal is anticipated to close in March.",
+    ],
+)
+def test_framing_active_expect_with_an_infinitive_hedges(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert hedge_words(told(text)) != ()
+
+
+def test_framing_no_hedging_note_between_active_and_passive_expect(
+    told: Callable[..., Statement],
+) -> None:
+    assert FramingKind.HEDGING not in _notes(
+        told,
+        "The companies expect the deal to close in the first quarter of 2027.",
+        "The deal is expected to close in the first quarter of 2027.",
+    )
+
+
+def test_framing_expecting_a_thing_is_no_hedge(told: Callable[..., Statement]) -> None:
+    assert hedge_words(told("Fans expected a win on Saturday.")) == ()
