@@ -786,9 +786,10 @@ def _figure_caveat(st: Statement, other: Statement) -> str:
     if not pairs or any(compatible(v, w) for v, w in pairs):
         return ""
     v, w = pairs[0]
+    # each source ID opens a clause, where a report puts the source's name
     return (
-        f" The figures differ ({st.source_id}: '{v.text}', {other.source_id}: '{w.text}'),"
-        " which is a conflict of its own."
+        f" {st.source_id} gives '{v.text}'; {other.source_id} gives '{w.text}': the figures"
+        " differ, which is a conflict of its own."
     )
 
 

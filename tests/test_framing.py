@@ -956,7 +956,8 @@ def test_framing_loaded_word_beside_a_different_figure_is_still_flagged(
     )[FramingKind.LOADED]
     assert note.words == (("staggering",),)
     assert note.explanation.endswith(
-        "The figures differ (a: '£48 million', b: '£62 million'), which is a conflict of its own."
+        "a gives '£48 million'; b gives '£62 million': the figures differ, which is a conflict"
+        " of its own."
     )
 
 
