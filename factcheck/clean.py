@@ -86,7 +86,7 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    between paragraphs) is judged the same way, as a run of consecutive promotion blocks,
    against the stricter :data:`OFF_TOPIC_BLOCK_OVERLAP`; low overlap alone never removes
    a paragraph, because real quotes and asides often share no word with the rest. The
-   other way round, a block whose every sentence is a promotion and which pitches a sale
+   other way round, a block whose every clause is a promotion and which pitches a sale
    (a word of :data:`_PITCH_WORDS` such as "today", "free", "newsletter", "live", or words
    speaking to the reader: "your", "our") goes whatever its overlap, so one shared stem
    ("Sign up" in a signing story, "deal" in a merger) does not keep an ad; reported speech
@@ -1429,18 +1429,19 @@ def _pitch(text: str) -> str | None:
 
 
 def _is_call_to_action(text: str) -> bool:
-    """True when every sentence of ``text`` sells to the reader, and says so in a pitch.
+    """True when every clause of ``text`` sells to the reader, and says so in a pitch.
 
-    Each sentence outside quotation marks is a promotion (:func:`_is_promotion`: "Watch
-    every goal live.", "Sign up for FanZone Plus today ..."), at least one sentence is left
-    once the quotations are taken out, and a word pitches a sale (:func:`_pitch`: "today",
-    "free", "your"). Reported speech is never one: a quoted pitch has no words left, and an
-    attributed one has a verb of its own ("Sign up today, the company urged"; "Netflix said
-    subscribers can sign up from today" opens with its subject). A paragraph that also
-    tells news ("The county opened three shelters. Call 211 for help.") is not one either.
+    Each sentence and clause (as :func:`_is_promotion` cuts them) outside quotation marks
+    is a promotion ("Watch every goal live.", "Sign up for FanZone Plus today ..."), at
+    least one is left once the quotations are taken out, and a word pitches a sale
+    (:func:`_pitch`: "today", "free", "your"). Reported speech is never one: a quoted pitch
+    has no words left, and an attributed one has a verb of its own ("Sign up today, the
+    company urged"; "Netflix said subscribers can sign up from today" opens with its
+    subject). A paragraph that also tells news ("The county opened three shelters. Call 211
+    for help today.", "Shop early: retailers say deals run out fast") is not one either.
     """
-    sentences = [s for s in _SENTENCE_BREAK.split(_QUOTED.sub(" ", text)) if _words(s)]
-    return bool(sentences) and all(_is_promotion(s) for s in sentences) and _pitch(text) is not None
+    clauses = [c for c in _CLAUSE_BREAK.split(_QUOTED.sub(" ", text)) if _words(c)]
+    return bool(clauses) and all(_is_promotion(c) for c in clauses) and _pitch(text) is not None
 
 
 def _mark_calls_to_action(units: Sequence[_Unit]) -> None:

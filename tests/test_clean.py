@@ -846,6 +846,7 @@ def test_clean_call_to_action_is_removed_whatever_words_it_shares(promo: str) ->
         "Sign up today, the club urged its supporters on Thursday.",
         "Season-ticket holders can watch every game live on the club's new channel.",
         "The club opened a new ticket office on Friday. Sign up for alerts at the stadium.",
+        "Book early: the club says deals on season tickets end on Friday.",
     ],
 )
 def test_clean_reported_or_news_call_to_action_is_kept(line: str) -> None:
