@@ -323,15 +323,14 @@ _REDUCTION_CUES = frozenset(
     }
 )  # fmt: skip
 #: and what is stoked, for "fuel" ("*fueled* the crisis", "*fuelled* speculation"; not
-#: "fueled the plane", nor the noun "fuel prices").
+#: "fueled the plane", nor the noun "fuel prices"). Growth and demand are left out: "low
+#: rates fueled growth" is the plain wording of economics news.
 _TROUBLE_CUES = frozenset(
     {
-        "crisis", "speculation", "fear", "concern", "anger", "tension", "inflation", "rally",
-        "debate", "rumor", "rumour", "violence", "conflict", "unrest", "protest", "boom",
-        "bubble", "backlash", "outrage", "controversy", "row", "division", "hatred",
-        "distrust", "mistrust", "suspicion", "uncertainty", "panic", "frustration",
-        "resentment", "opposition", "criticism", "doubt", "demand", "surge", "rise",
-        "growth", "war", "crime", "epidemic", "outbreak", "hype", "frenzy",
+        "crisis", "speculation", "fear", "anger", "tension", "rumor", "rumour", "violence",
+        "conflict", "unrest", "bubble", "backlash", "outrage", "controversy", "row",
+        "division", "hatred", "distrust", "mistrust", "suspicion", "panic", "frustration",
+        "resentment", "war", "hype", "frenzy",
     }
 )  # fmt: skip
 

@@ -936,6 +936,7 @@ def test_framing_intensifying_verbs_are_loaded(
         "The vandals slashed the tyres of the bus.",
         "Fuel prices rose by a tenth.",
         "Ground crews fueled the plane before dawn.",
+        "Low interest rates fueled growth in the housing market.",
         "Cases rose and fell with the seasons.",
         "The council cut the budget by a third.",
     ],
