@@ -85,7 +85,13 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    promotion without a heading (ad copy after an "Advertisement" label, a call to action
    between paragraphs) is judged the same way, as a run of consecutive promotion blocks,
    against the stricter :data:`OFF_TOPIC_BLOCK_OVERLAP`; low overlap alone never removes
-   a paragraph, because real quotes and asides often share no word with the rest. Content
+   a paragraph, because real quotes and asides often share no word with the rest. The
+   other way round, a block whose every clause is a promotion and which pitches a sale
+   (a word of :data:`_PITCH_WORDS` such as "today", "free", "newsletter", "live", or words
+   speaking to the reader: "your", "our") goes whatever its overlap, so one shared stem
+   ("Sign up" in a signing story, "deal" in a merger) does not keep an ad; reported speech
+   never is one (quoted, or with a verb of its own: "Sign up today, the club urged";
+   "Netflix said subscribers can sign up from today"). Content
    words are runs of three letters or more, lower-cased, minus stopwords; a stem cuts one
    common English suffix and keeps six letters. Lexical and fast, no model. A promotion
    is a call to action, a clause that opens with a verb such as "join",
@@ -286,6 +292,16 @@ _CALL_TO_ACTION = frozenset(
     apply book buy call claim discover donate download enjoy enter explore get grab join
     learn listen order register reserve save shop sign start subscribe try unlock upgrade
     visit watch
+    """.split()  # noqa: SIM905 - a word list reads better as one string
+)
+#: Words of a sales pitch: urgency ("today", "now"), a price or a gift ("free", "20% off"),
+#: what is sold ("newsletter", "subscription", "trial", "premium") and live coverage ("Watch
+#: every goal live"). A block whose every sentence is a call to action and that uses one of
+#: them, or speaks to the reader (:data:`_READER_WORDS`), is an ad whatever its overlap.
+_PITCH_WORDS = frozenset(
+    """
+    today tonight now free off discount offer offers deal deals trial newsletter newsletters
+    subscription subscriptions membership premium exclusive live
     """.split()  # noqa: SIM905 - a word list reads better as one string
 )
 #: Words no sentence ends with: a block without final punctuation that stops on one was cut
@@ -1392,9 +1408,56 @@ class _Vocabulary:
 
 
 def _mark_off_topic(units: Sequence[_Unit], title: str | None) -> None:
-    """Rule 6: sections, then heading-less promo blocks, that share too few words."""
+    """Rule 6: sections, then calls to action, then heading-less promo blocks that share
+    too few words."""
     _mark_off_topic_sections(units, _Vocabulary(units, title))
+    _mark_calls_to_action(units)
     _mark_promo_blocks(units, _Vocabulary(units, title))
+
+
+def _pitch(text: str) -> str | None:
+    """The first word of ``text``, outside quotation marks, that pitches a sale.
+
+    A word of :data:`_PITCH_WORDS`, or one speaking to the reader (:data:`_READER_WORDS`,
+    "us" in lower case); None when there is none.
+    """
+    for word in _words(_QUOTED.sub(" ", text)):
+        lowered = word.lower()
+        if lowered in _PITCH_WORDS or lowered in _READER_WORDS or word == "us":
+            return word
+    return None
+
+
+def _is_call_to_action(text: str) -> bool:
+    """True when every clause of ``text`` sells to the reader, and says so in a pitch.
+
+    Each sentence and clause (as :func:`_is_promotion` cuts them) outside quotation marks
+    is a promotion ("Watch every goal live.", "Sign up for FanZone Plus today ..."), at
+    least one is left once the quotations are taken out, and a word pitches a sale
+    (:func:`_pitch`: "today", "free", "your"). Reported speech is never one: a quoted pitch
+    has no words left, and an attributed one has a verb of its own ("Sign up today, the
+    company urged"; "Netflix said subscribers can sign up from today" opens with its
+    subject). A paragraph that also tells news ("The county opened three shelters. Call 211
+    for help today.", "Shop early: retailers say deals run out fast") is not one either.
+    """
+    clauses = [c for c in _CLAUSE_BREAK.split(_QUOTED.sub(" ", text)) if _words(c)]
+    return bool(clauses) and all(_is_promotion(c) for c in clauses) and _pitch(text) is not None
+
+
+def _mark_calls_to_action(units: Sequence[_Unit]) -> None:
+    """Blocks that are calls to action (:func:`_is_call_to_action`), whatever their overlap.
+
+    Their wording is the evidence: one shared stem ("Sign up" in a signing story, "deal" in
+    a merger) must not keep an ad. Headings and list items are judged alike.
+    """
+    for i, unit in enumerate(units):
+        if unit.live and _is_call_to_action(unit.text):
+            label = _ad_label_before(units, i)
+            what = f"ad copy after '{label.text}' (line {label.lines[0]})" if label else "promo"
+            unit.remove(
+                RemovalReason.OFF_TOPIC,
+                f"{what}: a call to action in every sentence, with '{_pitch(unit.text)}'",
+            )
 
 
 def _mark_off_topic_sections(units: Sequence[_Unit], vocab: _Vocabulary) -> None:

@@ -9,7 +9,12 @@ partner+}``). Per fact (its statements of two or more sources):
 
 - **hedging**: a statement qualifies the claim (see below) and a partner states it with no
   hedge at all. A hedge swapped for another hedge is not a difference, and a partner with
-  "should" or "would" (:data:`UNCERTAIN_MODALS`) is not flat.
+  "should" or "would" (:data:`UNCERTAIN_MODALS`) is not flat. A partner also tells the
+  hedged claim when it overstates it (:func:`_overstated`): the hedged clause tells a
+  partial effect against a harm (:data:`MITIGATING`: "walnuts *may* reduce the risk of
+  type 2 diabetes") and the partner a certain, complete one on the same subject and the
+  same things (:data:`CERTAIN_EFFECT_VERBS`: "walnuts cure type 2 diabetes"); the note says
+  so.
 - **loaded**: a statement uses an evaluative or intensifying word (:data:`LOADED`) that its
   partner does not use.
 - **tone**: one statement's wording is clearly positive and its partner's clearly negative
@@ -50,7 +55,9 @@ marked as hedging on its own either).
 - the verbs in :data:`HEDGE_VERBS` with a clause complement ("suggests that", "appears to
   be"; not "appeared in court", "signaled the tanker to stop", the noun "signal");
 - the participles in :data:`HEDGE_PASSIVES` with an infinitive ("is believed to be",
-  "is expected to reopen").
+  "is expected to reopen"), and the verbs of :data:`HEDGE_EXPECTING` in the active voice
+  with an infinitive ("the companies *expect* the deal to close", "*expects* to
+  complete"; not "fans expected a win"), so the active and the passive are alike.
 
 **Scope.** A hedge or loaded word marks a difference from a partner only if the partner
 tells what the word qualifies: at least :data:`SCOPE_SHARE` of the content lemmas around
@@ -62,8 +69,11 @@ hedging verb qualifies its complement clause ("reports *indicate* that [Meta hal
 testing]"). "Open source *may* no longer be the default" is not compared with a sentence
 that says nothing of a default; "critics *slammed* the plan" is not compared with "the
 council praised the plan". Two loaded words in the same place ("slammed", "blasted") are
-no difference. An attribution note needs the two reported clauses to share two content
-lemmas (or all of the smaller one).
+no difference. An amount the partner gives for the same kind of thing (one currency, unit
+or counted noun) tells the amount a word qualifies, whatever its figure: "a *staggering*
+£48 million" is compared with "signed him for £62 million", and the note says the figures
+differ (a conflict, a finding of its own). An attribution note needs the two reported
+clauses to share two content lemmas (or all of the smaller one).
 
 **Opposite claims.** Two statements that say opposite things are a conflict, not a
 framing of one claim, so they get no hedging or tone note (:func:`_opposed`): an event
@@ -75,12 +85,17 @@ other's verb ("paused" / "resumed").
 **Senses.** The words in :data:`FIGURATIVE` are loaded only in their figurative sense,
 marked by a cue word next to them ("*buried* within the letter", "a *landmark* ruling",
 "*poached* researchers"); "the victims were buried", "the historic district" and "poached
-salmon" are plain. The other way round, the words in :data:`LITERAL` are loaded except in
-the contexts of their plain, physical sense (:class:`LiteralSense`: a part of speech, the
-noun they modify, their subject, the objects of their prepositions, a coordinated verb):
-"died in a *blast*", "an *explosive* device", "the car *plunged* into the river", "the runner
-*stumbled*" are plain; "critics *blasted* the plan", "*explosive* growth", "shares
-*plunged*", "the company *stumbled*" are loaded.
+salmon" are plain; so are "a bomb *exploded*", "children *splashed* in the fountain",
+"*slashed* the tyres" and "*fueled* the plane" (the cues of "explode", "splash", "slash"
+and "fuel" are what grows, a sum of money, what is cut and what is stoked: "cases
+*exploded*", "*splashed* £48 million", "*slashes* the risk", "*fueled* the crisis"). The
+other way round, the words in :data:`LITERAL` are loaded except in the contexts of their
+plain, physical sense (:class:`LiteralSense`: a part of speech, the noun they modify, their
+subject, the objects of their prepositions, a coordinated verb): "died in a *blast*", "an
+*explosive* device", "the car *plunged* into the river", "the runner *stumbled*", "a *surge*
+in cases", "the crowd *surged*", "*fuel* prices" are plain; "critics *blasted* the plan",
+"*explosive* growth", "shares *plunged*", "prices *surged*", "the company *stumbled*" are
+loaded.
 
 Per source (:func:`profiles`): the share of statements whose own wording hedges, the mean
 VADER tone of its own wording, the share of attributed statements (a speech verb governing
@@ -99,7 +114,7 @@ from statistics import mean
 
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
-from factcheck.extract import compatible
+from factcheck.extract import comparable, compatible
 from factcheck.frames import canonical_verb, frames, opposite
 from factcheck.quotes import SPEECH_VERBS, find_spans, same_speaker
 from factcheck.textdiff import word_diff
@@ -114,15 +129,18 @@ from factcheck.types import (
     SourceProfile,
     Statement,
     Token,
+    Value,
 )
 
 __all__ = [
     "ABILITY_VERBS",
     "ATTRIBUTION",
     "CEASING_VERBS",
+    "CERTAIN_EFFECT_VERBS",
     "CONTINUING_VERBS",
     "FIGURATIVE",
     "HEDGES",
+    "HEDGE_EXPECTING",
     "HEDGE_MODALS",
     "HEDGE_PASSIVES",
     "HEDGE_VERBS",
@@ -131,6 +149,7 @@ __all__ = [
     "LITERAL",
     "LOADED",
     "MIN_SHARED_CONTENT",
+    "MITIGATING",
     "NOT_HEDGING_AFTER",
     "PERMISSION_VERBS",
     "SCOPE_SHARE",
@@ -192,14 +211,43 @@ HEDGE_VERBS = frozenset({"appear", "seem", "suggest", "indicate", "signal", "hin
 #: Verbs (lemmas) whose passive participle hedges before an infinitive: "is believed to
 #: be armed", "is expected to reopen", "is said to have".
 HEDGE_PASSIVES = frozenset(
-    {"believe", "expect", "think", "say", "report", "rumor", "rumour", "presume", "suppose"}
-)
+    {"believe", "expect", "anticipate", "think", "say", "report", "rumor", "rumour",
+     "presume", "suppose"}
+)  # fmt: skip
+
+#: Verbs (lemmas) of expectation that hedge in the active voice too, before an infinitive:
+#: "the companies *expect* the deal to close" is as uncertain as "the deal is *expected*
+#: to close" ("expect to close the deal" too). Active "believe" or "say" with a clause is
+#: attribution, not a hedge.
+HEDGE_EXPECTING = frozenset({"expect", "anticipate"})
 
 #: Every hedge word, for reference (how each one counts is in the lists above).
-HEDGES = HEDGE_MODALS | HEDGE_WORDS | HEDGE_VERBS | HEDGE_PASSIVES
+HEDGES = HEDGE_MODALS | HEDGE_WORDS | HEDGE_VERBS | HEDGE_PASSIVES | HEDGE_EXPECTING
+
+#: Verbs (lemmas) that state an effect against a harm as certain and complete: the
+#: overstatement of a hedged, partial effect ("walnuts *cure* diabetes" for "walnuts may
+#: reduce the risk of diabetes"). Causing verbs ("cause", "trigger") are left out: they
+#: point the other way, and "causes diabetes" against "may reduce the risk" is a conflict.
+CERTAIN_EFFECT_VERBS = frozenset(
+    {"cure", "prevent", "stop", "reverse", "eliminate", "eradicate", "end", "beat", "halt",
+     "block", "defeat", "banish", "wipe"}
+)  # fmt: skip
+
+#: Lemmas of a partial effect against a harm, one of which the hedged clause must hold for
+#: a verb of :data:`CERTAIN_EFFECT_VERBS` to overstate it: both then point the same way.
+MITIGATING = frozenset(
+    {"reduce", "lower", "cut", "decrease", "lessen", "ease", "slow", "limit", "curb", "help",
+     "protect", "prevent", "stop", "treat", "improve", "fight", "combat", "tackle", "delay",
+     "cure", "reverse", "halt", "block"}
+)  # fmt: skip
 
 #: Evaluative words that news style guides flag as editorialising, and strong
-#: intensifiers, as lemmas: "slam" matches "slams", "slammed" and "slamming".
+#: intensifiers, as lemmas: "slam" matches "slams", "slammed" and "slamming". Verbs of
+#: change are here only when they exaggerate the plain verb ("soar", "plunge", "surge" for
+#: "rise" and "fall"; see :data:`FIGURATIVE` for "explode", "splash", "slash", "fuel");
+#: the neutral verbs of news ("rise", "fall", "cut", "grow", "spend") never are. "cure"
+#: is no loaded word: it is the plain verb of a real cure, and an overstatement only
+#: against a hedged claim, which the hedging note reports (:data:`CERTAIN_EFFECT_VERBS`).
 LOADED = frozenset(
     {
         "massive", "massively", "huge", "hugely", "enormous", "enormously", "dramatic",
@@ -211,7 +259,7 @@ LOADED = frozenset(
         "alarming", "disastrous", "devastating", "fierce", "furious", "outrageous", "lament",
         "ambitious", "revelation", "extremely", "incredibly", "wildly", "utterly", "blatant",
         "reckless", "stumble", "flounder", "debacle", "fiasco", "chaos", "chaotic",
-        "meltdown", "spectacular",
+        "meltdown", "spectacular", "surge", "miracle",
     }
 )  # fmt: skip
 
@@ -242,15 +290,64 @@ _EVENT_CUES = frozenset(
     }
 )  # fmt: skip
 
+#: Things that grow or spread, for the intensifying "explode" ("cases *exploded*", "the
+#: outbreak *exploded* across the county"; not "a bomb exploded"),
+_GROWTH_CUES = frozenset(
+    {
+        "case", "infection", "outbreak", "epidemic", "number", "count", "total", "demand",
+        "sale", "price", "cost", "rent", "bill", "debt", "deficit", "spending", "population",
+        "crime", "violence", "traffic", "growth", "popularity", "interest", "membership",
+        "enrollment", "enrolment", "usage", "rate", "inflation", "unemployment", "figure",
+        "protest", "anger", "outrage",
+        "controversy", "row", "scandal", "dispute", "tension", "debate", "movement", "trend",
+        "subscription", "download", "view", "follower",
+    }
+)  # fmt: skip
+#: sums of money, for "splash" ("*splashed* £48 million", "*splashed out* on a striker";
+#: not "children splashed in the fountain"),
+_MONEY_CUES = frozenset(
+    {
+        "million", "billion", "thousand", "m", "bn", "cash", "money", "fee", "sum", "fortune",
+        "pound", "dollar", "euro", "out",
+    }
+)  # fmt: skip
+#: what is cut, for "slash" ("*slashed* prices", "*slashes* the risk by a third"; not
+#: "slashed the tyres"),
+_REDUCTION_CUES = frozenset(
+    {
+        "risk", "chance", "price", "cost", "job", "budget", "rate", "tax", "spending", "fare",
+        "fee", "staff", "workforce", "headcount", "payroll", "emission", "wait", "forecast",
+        "funding", "salary", "pay", "wage", "dividend", "output", "production", "target",
+        "estimate", "subsidy", "benefit", "loss", "deficit", "time", "number", "service",
+        "percent", "%", "half", "third", "quarter", "tariff", "interest", "outlook", "guidance",
+    }
+)  # fmt: skip
+#: and what is stoked, for "fuel" ("*fueled* the crisis", "*fuelled* speculation"; not
+#: "fueled the plane", nor the noun "fuel prices"). Growth and demand are left out: "low
+#: rates fueled growth" is the plain wording of economics news.
+_TROUBLE_CUES = frozenset(
+    {
+        "crisis", "speculation", "fear", "anger", "tension", "rumor", "rumour", "violence",
+        "conflict", "unrest", "bubble", "backlash", "outrage", "controversy", "row",
+        "division", "hatred", "distrust", "mistrust", "suspicion", "panic", "frustration",
+        "resentment", "war", "hype", "frenzy",
+    }
+)  # fmt: skip
+
 #: Loaded words (lemmas) with a common plain sense, each with the cue lemmas of its
 #: figurative one. Such a word is loaded only when its head, its dependents or the
-#: objects of its prepositions hold a cue.
+#: objects of its prepositions hold a cue (and, if it is in :data:`LITERAL` too, outside
+#: the plain contexts listed there).
 FIGURATIVE: Mapping[str, frozenset[str]] = {
     "bury": _DOCUMENT_CUES,
     "smuggle": _DOCUMENT_CUES,
     "poach": _PEOPLE_CUES,
     "historic": _EVENT_CUES,
     "landmark": _EVENT_CUES,
+    "explode": _GROWTH_CUES,
+    "splash": _MONEY_CUES,
+    "slash": _REDUCTION_CUES,
+    "fuel": _TROUBLE_CUES,
 }
 
 
@@ -303,6 +400,13 @@ _MOVERS = frozenset(
         "man", "woman", "boy", "girl",
     }
 )  # fmt: skip
+#: Crowds and waters that surge forward ("the crowd surged", "floodwater surged").
+_SURGING = frozenset(
+    {
+        "crowd", "people", "fan", "supporter", "protester", "demonstrator", "troop", "water",
+        "floodwater", "wave", "sea", "tide", "river", "flood", "current", "mob",
+    }
+)  # fmt: skip
 #: Entity labels of places (a named river, mountain or building), for :attr:`LiteralSense.places`.
 _PLACE_ENTITIES = frozenset({"LOC", "FAC"})
 
@@ -323,6 +427,10 @@ LITERAL: Mapping[str, LiteralSense] = {
         preps=frozenset({"upon", "across"}),
         conjuncts=frozenset({"fall", "trip", "slip", "collapse"}),
     ),
+    # "a surge in cases", "a power surge", "a storm surge" are plain; "prices surged" is not
+    "surge": LiteralSense(pos=frozenset({"NOUN", "PROPN"}), subjects=_SURGING),
+    # the noun: "fuel prices", "a fuel crisis"
+    "fuel": LiteralSense(pos=frozenset({"NOUN", "PROPN"})),
 }
 
 #: Speech verbs (lemmas) by stance. "neutral" verbs report; the others colour what they
@@ -638,10 +746,107 @@ def _tells_scope(st: Statement, i: int, other: Statement) -> bool:
     event by its verb and object or number (:func:`_same_event`: "the project will cost
     $450 million" tells what "the rebuild is *expected* to cost $450 million" hedges; the
     note then says the two name the subject differently, :func:`_renamed_subject`)."""
-    theirs = _content(other)
+    theirs = _content(other) | _figure_lemmas(st, other)
     scope, subject, pred = _scope_parts(st, i)
     told = subject is None or subject in theirs or _same_event(st, pred, other)
     return told and _covers(theirs, scope)
+
+
+def _figures(st: Statement, other: Statement) -> list[tuple[Value, Value]]:
+    """Amounts of ``st`` paired with an amount of ``other`` that measures the same kind of
+    thing (:func:`factcheck.extract.comparable`: one currency, one unit, one counted
+    noun), whether or not the two agree."""
+    return [
+        (v, w)
+        for v in st.values
+        if v.kind in AMOUNT_KINDS
+        for w in other.values
+        if w.kind in AMOUNT_KINDS and comparable(v, w)
+    ]
+
+
+def _figure_lemmas(st: Statement, other: Statement) -> set[str]:
+    """The lemmas of the amounts of ``st`` that ``other`` tells by an amount of its own
+    (:func:`_figures`): "a *staggering* £48 million" qualifies the fee, and "signed him
+    for £62 million" tells the fee too. That the two figures differ is a conflict, a
+    finding of its own; the framing of the fee is still compared."""
+    spans = [(v.start, v.end) for v, _ in _figures(st, other)]
+    return {
+        t.lemma.lower()
+        for t in st.tokens
+        if any(start <= t.start and t.end <= end for start, end in spans)
+    }
+
+
+def _figure_caveat(st: Statement, other: Statement) -> str:
+    """A caveat for a note whose word diff pair gives one amount different figures ("" if
+    their figures agree)."""
+    pairs = _figures(st, other)
+    if not pairs or any(compatible(v, w) for v, w in pairs):
+        return ""
+    v, w = pairs[0]
+    # each source ID opens a clause, where a report puts the source's name
+    return (
+        f" {st.source_id} gives '{v.text}'; {other.source_id} gives '{w.text}': the figures"
+        " differ, which is a conflict of its own."
+    )
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+#: Words that deny the word after them ("do *not* cure", "*never* stops", "*no* cure").
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def _overstated(st: Statement, i: int, other: Statement) -> str | None:
+    """The word with which ``other`` states as certain and complete the partial effect that
+    token ``i`` of ``st`` hedges, or None.
+
+    The hedged clause tells an effect against a harm (a lemma of :data:`MITIGATING`:
+    "walnuts *may* reduce the risk of type 2 diabetes") and has a subject with a noun.
+    ``other`` has a word of :data:`CERTAIN_EFFECT_VERBS` in a clause (between punctuation
+    marks) that names a noun of that subject before it, is not negated ("not", "never",
+    "no" just before), and whose nouns after it all occur in the hedged clause ("walnuts
+    cure type 2 diabetes"; not "the vaccine stopped the measles outbreak in Ohio" for "the
+    vaccine may reduce the spread of measles"). The clause is read in word order, not by
+    the parse: the parser often takes the verb of a short claim for a noun ("walnuts
+    *cure* type 2").
+    """
+    _, _, pred = _scope_parts(st, i)
+    subjects = [j for j in _children(st, pred) if st.tokens[j].dep in _SUBJECT_DEPS | {"csubj"}]
+    subject_part = set().union(*(_subtree(st, j) for j in subjects))
+    mine = _subtree(st, pred) - subject_part
+    if not {st.tokens[j].lemma.lower() for j in mine} & MITIGATING:
+        return None
+    # the subject's nouns: "walnuts", or "eating a handful of walnuts every day"
+    subject_nouns = _noun_keys(st, subject_part)
+    nouns = _noun_keys(st, mine)
+    tokens = other.tokens
+    for k, t in enumerate(tokens):
+        if t.lemma.lower() not in CERTAIN_EFFECT_VERBS or t.pos not in {"VERB", *_NOUNS}:
+            continue
+        first = next((j + 1 for j in range(k - 1, -1, -1) if tokens[j].pos == "PUNCT"), 0)
+        last = next((j for j in range(k + 1, len(tokens)) if tokens[j].pos == "PUNCT"), len(tokens))
+        before = [x.text.lower() for x in tokens[first:k]]
+        after = [x for x in tokens[k + 1 : last] if x.pos in _NOUNS]
+        if (
+            _noun_keys(other, range(first, k)) & subject_nouns
+            and not _NEGATORS & set(before[-2:])
+            and after
+            and all({x.lemma.lower(), x.text.lower()} & nouns for x in after)
+        ):
+            return t.text.lower()
+    return None
+
+
+def _noun_keys(st: Statement, tokens: Iterable[int]) -> set[str]:
+    """The lemmas and the lower-cased words of the nouns among ``tokens`` (the lemmatiser
+    sometimes cuts a singular: "diabetes" / "diabete")."""
+    return {
+        key
+        for j in tokens
+        if st.tokens[j].pos in _NOUNS
+        for key in (st.tokens[j].lemma.lower(), st.tokens[j].text.lower())
+    }
 
 
 def _renamed_subject(st: Statement, i: int, other: Statement) -> tuple[str, str] | None:
@@ -723,8 +928,15 @@ def _is_hedge(st: Statement, i: int) -> bool:
         return not compared and not idiom and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
     if lemma in HEDGE_VERBS and t.pos == "VERB":
         return "ccomp" in deps or (lemma in {"appear", "seem"} and "xcomp" in deps)
-    if lemma in HEDGE_PASSIVES and t.tag == "VBN":
-        return "xcomp" in deps
+    if lemma in HEDGE_PASSIVES and t.tag == "VBN" and "xcomp" in deps:
+        return True
+    if lemma in HEDGE_EXPECTING and t.pos == "VERB":
+        return any(
+            st.tokens[j].dep in {"xcomp", "ccomp"}
+            and st.tokens[j].pos in {"VERB", "AUX"}
+            and any(st.tokens[k].tag == "TO" for k in _children(st, j))
+            for j in kids
+        )
     return False
 
 
@@ -830,9 +1042,9 @@ def _loaded_key(st: Statement, i: int) -> str | None:
     contexts."""
     t = st.tokens[i]
     for key in (t.lemma.lower(), t.text.lower()):
-        if key in FIGURATIVE:
-            return key if _cue_lemmas(st, i) & FIGURATIVE[key] else None
-        if key in LOADED:
+        if key in FIGURATIVE and not _cue_lemmas(st, i) & FIGURATIVE[key]:
+            return None
+        if key in LOADED or key in FIGURATIVE:
             sense = LITERAL.get(key)
             return None if sense is not None and _is_literal(st, i, sense) else key
     # hyphenated entries are split by the tokenizer: "so", "-", "called"
@@ -1243,7 +1455,8 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     def plainer(s: Statement, m: _Mark, o: Statement) -> bool:
         if not flat[o.id] or (o.id in swaps and _negated_modal(s, m.index)):
             return False
-        return _tells_scope(s, m.index, o) and not opposed(s, o)
+        told = _tells_scope(s, m.index, o) or _overstated(s, m.index, o) is not None
+        return told and not opposed(s, o)
 
     marked, rest, closest = _build(statements, hedges, plainer)
     if not marked or not rest:
@@ -1254,7 +1467,12 @@ def _hedging_note(statements: Sequence[Statement]) -> FramingNote | None:
     )
     plain = [s.source_id for s in rest]
     verb = _plural(plain, "states", "state")
-    caveat = _subject_caveat(marked, hedges, closest)
+    first, against = marked[0][0], closest[marked[0][0].id]
+    caveat = _subject_caveat(marked, hedges, closest) + _figure_caveat(first, against)
+    mark = next(m for m in hedges[first.id] if m.word == marked[0][1][0])
+    if not _tells_scope(first, mark.index, against):
+        stronger = _overstated(first, mark.index, against)
+        caveat += f" {against.source_id} states it as certain with the stronger verb '{stronger}'."
     return _note(
         FramingKind.HEDGING,
         marked,
@@ -1292,7 +1510,9 @@ def _loaded_note(statements: Sequence[Statement]) -> FramingNote | None:
         tail = f" {_names(plain)} {_plural(plain, 'tells', 'tell')} the claim without {them}."
     else:
         tail = " None of them uses the others' words."
-    caveat = _subject_caveat(marked, loaded, closest)
+    caveat = _subject_caveat(marked, loaded, closest) + _figure_caveat(
+        marked[0][0], closest[marked[0][0].id]
+    )
     return _note(FramingKind.LOADED, marked, rest, closest, f"{uses}.{tail}{caveat}")
 
 

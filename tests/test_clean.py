@@ -811,6 +811,50 @@ def test_clean_call_to_action_that_shares_words_with_the_article_is_kept() -> No
     assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
 
 
+SIGNING = (
+    "Brentmoor United have signed striker Kofi Mensah from Aldgate for 62 million pounds.\n"
+    "Mensah signed a five-year contract at the club's training ground on Thursday.\n"
+    "The deal includes a sell-on clause and a premium if the club wins the league.\n"
+    "Mensah scored 23 goals in the league last season and was named player of the year.\n"
+    "He could make his debut against Harlow Town on Saturday, the manager said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Watch every goal live. Sign up for FanZone Plus today and get your first month free!",
+        "Join our Deals Insider newsletter - register today for 20% off premium.",
+        "Download the FanZone app now and never miss a signing.",
+    ],
+)
+def test_clean_call_to_action_is_removed_whatever_words_it_shares(promo: str) -> None:
+    # "Sign" shares a stem with "signed", "deal" and "premium" occur in the article:
+    # the overlap would keep these, but their wording alone makes them ads.
+    lines = SIGNING.splitlines(keepends=True)
+    cleaned = _clean("".join(lines[:3]) + promo + "\n" + "".join(lines[3:]))
+    assert _reasons(cleaned) == {4: R.OFF_TOPIC}
+    assert "a call to action in every sentence" in _reasons_detail(cleaned, 4)
+    assert len(cleaned.blocks) == 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Netflix said subscribers can sign up for the ad tier from today.",
+        '"Sign up today and get your first month free," the club said in its advert.',
+        "Sign up today, the club urged its supporters on Thursday.",
+        "Season-ticket holders can watch every game live on the club's new channel.",
+        "The club opened a new ticket office on Friday. Sign up for alerts at the stadium.",
+        "Book early: the club says deals on season tickets end on Friday.",
+    ],
+)
+def test_clean_reported_or_news_call_to_action_is_kept(line: str) -> None:
+    cleaned = _clean(SIGNING + line + "\n")
+    assert _kept_texts(cleaned)[-1] == line
+    assert all(r.reason is not R.OFF_TOPIC for r in cleaned.removed)
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -885,3 +885,165 @@ def test_framing_attribution_names_each_source_once(told: Callable[..., Statemen
     assert note.explanation == (
         "a reports it with 'confirmed', which vouches for it; b states it without attribution."
     )
+
+
+# Round 4, defect 2: intensifying verbs of growth, spending, cuts and stoking; a loaded
+# word next to a different figure is still compared.
+
+
+@pytest.mark.parametrize(
+    ("loaded", "plain", "word"),
+    [
+        (
+            "The outbreak exploded across the county within three weeks.",
+            "The outbreak spread across the county within three weeks.",
+            "exploded",
+        ),
+        ("Prices surged after the storm.", "Prices rose after the storm.", "surged"),
+        (
+            "Brentmoor have splashed £62 million on the striker.",
+            "Brentmoor have spent £62 million on the striker.",
+            "splashed",
+        ),
+        (
+            "The drug slashes the risk of a second stroke by a third.",
+            "The drug lowers the risk of a second stroke by a third.",
+            "slashes",
+        ),
+        ("The new rules fueled the crisis.", "The new rules worsened the crisis.", "fueled"),
+        (
+            "The miracle study was published on Monday.",
+            "The study was published on Monday.",
+            "miracle",
+        ),
+    ],
+)
+def test_framing_intensifying_verbs_are_loaded(
+    told: Callable[..., Statement], loaded: str, plain: str, word: str
+) -> None:
+    note = _notes(told, loaded, plain)[FramingKind.LOADED]
+    assert note.marked == ("a:1",) and note.words == ((word,),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded near the market.",
+        "A gas tank exploded in the industrial park.",
+        "The crowd surged toward the stage.",
+        "A surge in cases was reported on Monday.",
+        "Children splashed in the fountain.",
+        "The vandals slashed the tyres of the bus.",
+        "Fuel prices rose by a tenth.",
+        "Ground crews fueled the plane before dawn.",
+        "Low interest rates fueled growth in the housing market.",
+        "Cases rose and fell with the seasons.",
+        "The council cut the budget by a third.",
+    ],
+)
+def test_framing_plain_senses_of_intensifying_verbs_are_not_loaded(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert loaded_words(told(text)) == ()
+
+
+def test_framing_loaded_word_beside_a_different_figure_is_still_flagged(
+    told: Callable[..., Statement],
+) -> None:
+    note = _notes(
+        told,
+        "Brentmoor United have paid a staggering £48 million for striker Kofi Mensah.",
+        "Brentmoor United have signed striker Kofi Mensah for £62 million.",
+    )[FramingKind.LOADED]
+    assert note.words == (("staggering",),)
+    assert note.explanation.endswith(
+        "a gives '£48 million'; b gives '£62 million': the figures differ, which is a conflict"
+        " of its own."
+    )
+
+
+def test_framing_a_figure_of_another_thing_does_not_tell_the_claim(
+    told: Callable[..., Statement],
+) -> None:
+    assert FramingKind.LOADED not in _notes(
+        told, "The city hired a staggering 40 teachers.", "The city hired 12 nurses."
+    )
+
+
+# Round 4, defect 3: a certain, complete effect against a hedged, partial one.
+
+
+@pytest.mark.parametrize(
+    ("certain", "hedged", "verb"),
+    [
+        (
+            "Walnuts cure type 2 diabetes.",
+            "Walnuts may reduce the risk of type 2 diabetes.",
+            "cure",
+        ),
+        (
+            "Walnuts cure type 2 diabetes, a new study has found.",
+            "Eating a handful of walnuts every day may reduce the risk of type 2 diabetes.",
+            "cure",
+        ),
+        (
+            "Okafor said walnuts prevent diabetes.",
+            "Walnuts may help lower the risk of diabetes, Okafor said.",
+            "prevent",
+        ),
+    ],
+)
+def test_framing_a_certain_cure_of_a_hedged_effect_is_hedging(
+    told: Callable[..., Statement], certain: str, hedged: str, verb: str
+) -> None:
+    note = _notes(told, certain, hedged)[FramingKind.HEDGING]
+    assert note.marked == ("b:1",) and note.unmarked == ("a:1",)
+    assert note.explanation.endswith(f"a states it as certain with the stronger verb '{verb}'.")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Walnuts cause type 2 diabetes.",  # the other way: a conflict, not a framing
+        "Walnuts do not cure type 2 diabetes.",
+        "There is no cure for type 2 diabetes.",
+        "Walnuts stopped the spread of type 2 diabetes in Ohio clinics.",
+    ],
+)
+def test_framing_no_overstatement_without_the_same_effect_on_the_same_things(
+    told: Callable[..., Statement], other: str
+) -> None:
+    assert FramingKind.HEDGING not in _notes(
+        told, "Walnuts may reduce the risk of type 2 diabetes.", other
+    )
+
+
+# Round 4, defect 4: "expect" hedges in the active voice as in the passive.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The companies expect the deal to close in the first quarter of 2027.",
+        "Halvorsen expects to complete the purchase by March.",
+        "The deal is anticipated to close in March.",
+    ],
+)
+def test_framing_active_expect_with_an_infinitive_hedges(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert hedge_words(told(text)) != ()
+
+
+def test_framing_no_hedging_note_between_active_and_passive_expect(
+    told: Callable[..., Statement],
+) -> None:
+    assert FramingKind.HEDGING not in _notes(
+        told,
+        "The companies expect the deal to close in the first quarter of 2027.",
+        "The deal is expected to close in the first quarter of 2027.",
+    )
+
+
+def test_framing_expecting_a_thing_is_no_hedge(told: Callable[..., Statement]) -> None:
+    assert hedge_words(told("Fans expected a win on Saturday.")) == ()
