@@ -25,9 +25,10 @@ API
     date with both resolved, a clock time vs a clock time that carries a day the same way.
     Entities are comparable with the same kind, or across ORG/PLACE/PRODUCT, which spaCy
     often confuses.
-``same_name(a, b)``
-    Whether two normalised names may name one thing: the token-subset alias rule, or one an
-    acronym of the other ("faa" and "federal aviation administration").
+``same_name(a, b, *, acronyms=True)``
+    Whether two names may name one thing: the token-subset alias rule, or one an acronym of
+    the other ("FAA" and "Federal Aviation Administration"), written in capitals when the
+    names carry case ("Ng" is not "Nancy Grant"); ``acronyms=False`` for people.
 ``maybe_contains(a, b)``
     Whether one place name may lie inside the other ("Manhattan" and "New York", "Paris"
     and "France"), from a small list of countries, US states and regions; two places of
@@ -1473,17 +1474,23 @@ _PERSON_ROLES = frozenset(
 
 def _entity_norm(name: str) -> str:
     """Canonical entity name: lower case, no possessive, no leading "the", no "Inc."."""
+    return " ".join(_entity_norm_words(name, fold=True))
+
+
+def _entity_norm_words(name: str, *, fold: bool) -> list[str]:
+    """The words of :func:`_entity_norm`, lower-cased only with ``fold``: the words as
+    written ("The FAA's" -> ["FAA"]) for the acronym rule, which reads capitals."""
     s = name.replace("’", "'").strip(_EDGE_PUNCT)
     s = _POSSESSIVE.sub("", s).strip(_EDGE_PUNCT)
-    words = [_POSSESSIVE.sub("", w) for w in s.lower().replace(",", " ").split()]
-    if len(words) > 1 and words[0] == "the":
+    words = [_POSSESSIVE.sub("", w) for w in (s.lower() if fold else s).replace(",", " ").split()]
+    if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     stripped = False
-    while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_SUFFIXES:
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _LEGAL_SUFFIXES:
         words, stripped = words[:-1], True
-    if stripped and len(words) > 1 and words[-1] in _COMPANY_DESCRIPTORS:
+    if stripped and len(words) > 1 and words[-1].lower() in _COMPANY_DESCRIPTORS:
         words = words[:-1]
-    return " ".join(words)
+    return [w for w in words if w]
 
 
 def _name_tokens(norm: str) -> frozenset[str]:
@@ -1497,26 +1504,52 @@ _ACRONYM_SKIPPED = frozenset({"of", "and", "for", "the", "on", "in", "&", "de"})
 
 def _is_acronym(short: str, long: str) -> bool:
     """Whether ``short`` is one word spelling the initials of ``long``'s words (two or
-    more), with or without its function words: "faa" and "federal aviation
-    administration", "nypd" and "new york police department", "u.s." and "united
-    states"."""
-    letters = short.replace(".", "")
-    words = [w for w in re.split(r"[\s\-]+", long) if w]
-    if " " in short.strip() or len(letters) < 2 or not letters.isalpha() or len(words) < 2:
+    more), with or without its function words: "FAA" and "Federal Aviation
+    Administration", "NYPD" and "New York Police Department", "U.S." and "United States",
+    "BoE" and "Bank of England".
+
+    The rule reads case when it has it. A name written with a capital letter is as
+    written, and an acronym must then be written in capitals: every letter upper case, or
+    ("BoE") upper case for the initials of content words and any case for those of
+    :data:`_ACRONYM_SKIPPED`, so "Ng" is no acronym of "Nancy Grant" nor "Ed" of "Emily
+    Davis". Two names with no capital at all are normalised names (``Value.norm``) whose
+    case is lost, and are matched on the letters alone; callers that hold the written
+    names should pass them (:func:`compatible` does)."""
+    shorts = _entity_norm_words(short, fold=False)
+    words = _entity_norm_words(long, fold=False)
+    if len(shorts) != 1 or len(words) < 2:
         return False
-    every = "".join(w[0] for w in words)
-    content = "".join(w[0] for w in words if w not in _ACRONYM_SKIPPED)
-    return letters.lower() in (every.lower(), content.lower())
+    word = shorts[0].replace(".", "")
+    if len(word) < 2 or not word.isalpha():
+        return False
+    cased = any(c.isupper() for c in short + long)
+    lower = [w.lower() for w in words]
+    content = "".join(w[0] for w in lower if w not in _ACRONYM_SKIPPED)
+    every = "".join(w[0] for w in lower)
+    if word.lower() == content and (not cased or word.isupper()):
+        return True
+    if word.lower() != every:
+        return False
+    if not cased:
+        return True
+    return sum(c.isupper() for c in word) >= 2 and all(
+        c.isupper() for c, w in zip(word, lower, strict=True) if w not in _ACRONYM_SKIPPED
+    )
 
 
-def same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str, *, acronyms: bool = True) -> bool:
     """Same name, one name's tokens a subset of the other's ("zuckerberg" and "mark
-    zuckerberg"), or one the acronym of the other ("faa" and "federal aviation
-    administration", see :func:`_is_acronym`). Takes normalised names (``Value.norm``)."""
-    ta, tb = _name_tokens(a), _name_tokens(b)
+    zuckerberg"), or, with ``acronyms``, one the acronym of the other ("FAA" and "Federal
+    Aviation Administration", see :func:`_is_acronym`: written in capitals when the names
+    carry case). Takes names as written or normalised (``Value.norm``). Pass
+    ``acronyms=False`` for people: a person's surname is no acronym of another person's
+    name, whatever its case ("ng" and "nancy grant")."""
+    ta, tb = _name_tokens(a.casefold()), _name_tokens(b.casefold())
     if not ta or not tb:
         return False
-    return ta <= tb or tb <= ta or _is_acronym(a, b) or _is_acronym(b, a)
+    if ta <= tb or tb <= ta:
+        return True
+    return acronyms and (_is_acronym(a, b) or _is_acronym(b, a))
 
 
 #: Places of a known granularity, for :func:`maybe_contains`: countries (with the short
@@ -3650,12 +3683,17 @@ def compatible(a: Value, b: Value) -> bool:
     "more than $14 billion" are). Numeric intervals that only touch at a rounding limit
     do not overlap ("$42 million" ends where "$43 million" starts); day intervals include
     both ends. An unresolved date is compatible with any date. Entities:
-    the same normalised name or aliases by :func:`same_name` ("zuckerberg" and "mark
-    zuckerberg"; "meta" and "meta platforms"; "faa" and "federal aviation
-    administration"), whatever their labels.
+    the same normalised name or aliases by the token-subset rule ("zuckerberg" and "mark
+    zuckerberg"; "meta" and "meta platforms"), whatever their labels, or, when neither is
+    a person, one the acronym of the other as written ("FAA" and "Federal Aviation
+    Administration"; not "Ng" and "Nancy Grant", see :func:`_is_acronym`).
     """
     if a.kind in _NAME_KINDS and b.kind in _NAME_KINDS:
-        return same_name(a.norm, b.norm)
+        if same_name(a.norm, b.norm, acronyms=False):
+            return True
+        if ValueKind.PERSON in (a.kind, b.kind):  # a surname is no acronym of a person
+            return False
+        return _is_acronym(a.text, b.text) or _is_acronym(b.text, a.text)
     if a.kind is not b.kind:
         return False
     if a.kind is ValueKind.DATE and not (a.resolved and b.resolved):

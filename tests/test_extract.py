@@ -1443,6 +1443,53 @@ def test_extract_same_name_acronym(a: str, b: str) -> None:
     assert same_name(a, b) and same_name(b, a)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("NTSB", "National Transportation Safety Board"),
+        ("IBM", "International Business Machines"),
+        ("the FAA's", "the Federal Aviation Administration"),
+        ("BoE", "Bank of England"),
+        ("U.S.", "United States"),
+    ],
+)
+def test_extract_same_name_acronym_as_written(a: str, b: str) -> None:
+    assert same_name(a, b) and same_name(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ng", "Nancy Grant"),
+        ("Ed", "Emily Davis"),
+        ("Lee", "Laura Ellen Evans"),
+        ("Boe", "Bank of England"),
+    ],
+)
+def test_extract_same_name_written_acronym_needs_capitals(a: str, b: str) -> None:
+    assert not same_name(a, b) and not same_name(b, a)
+
+
+def test_extract_same_name_no_acronyms_for_people() -> None:
+    assert not same_name("ng", "nancy grant", acronyms=False)
+    assert same_name("grant", "nancy grant", acronyms=False)
+
+
+def test_extract_person_surname_is_no_acronym_of_another_person(statement_factory: Make) -> None:
+    a = one(statement_factory, "The motion was filed by Nancy Grant on Monday.", ValueKind.PERSON)
+    b = replace(a, text="NG", norm="ng")  # even written in capitals
+    assert a.norm == "nancy grant"
+    assert not compatible(a, b) and not compatible(b, a)
+
+
+def test_extract_entity_acronym_compatible_only_in_capitals(statement_factory: Make) -> None:
+    text = "The National Transportation Safety Board opened an inquiry on Monday."
+    full = one(statement_factory, text, ValueKind.ORG)
+    short = one(statement_factory, "The NTSB opened an inquiry on Monday.", ValueKind.ORG)
+    assert compatible(full, short)
+    assert not compatible(full, replace(short, text="Ntsb"))
+
+
 def test_extract_same_name_acronym_needs_every_initial() -> None:
     assert not same_name("fbi", "federal aviation administration")
     assert not same_name("faa", "federal aviation")
