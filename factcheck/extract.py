@@ -108,8 +108,16 @@ Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
 - **clock times** ("3 p.m.", "3:15 a.m.", "noon", "at 15:00") are TIME values in minutes of
   the day, unit "time", or of the one day the sentence states, unit "datetime" ("at 3 p.m.
   on Monday"), so a time compares only with one that carries a day the same way; to the
-  hour they allow 30 minutes each side, to the minute 10, after "about" an hour. Not read:
-  "6 o'clock", times within an hour of midnight, ranges and bounds ("by 3 p.m.").
+  hour they allow 30 minutes each side, to the minute 10, after "about" an hour. A span
+  ("from 9 a.m. to 6 p.m.", "9 a.m.-6 p.m.", "3 to 5 p.m.") is one value, unit "time span",
+  that claims both ends: two spans agree when each end is within an hour of the other's.
+  "Between 3 and 5 p.m." is a moment in that window: a time over both, compared by overlap
+  like a single time ("at 4 p.m." fits it). A zone after a time moves it onto a zone's
+  clock: US zones ("ET", "PT", "EST", "Pacific") onto Eastern time (unit "time@ET": "noon
+  PT" is "3 p.m. ET"), zones of one offset all year ("GMT", "UTC", "BST", "CET") onto UTC
+  ("time@UTC"). A time with a zone never compares with one without, nor Eastern time with
+  UTC (a season decides the offset between them); "local time" is no zone. Not read: "6
+  o'clock", times within an hour of midnight, spans across midnight, bounds ("by 3 p.m.").
 - **tallies**: votes and scores ("voted 5-2", "won 3-1", "a vote of 52 to 48"), found
   only next to a vote or score word, compatible when they hold the same two numbers.
 
@@ -873,9 +881,40 @@ _TIME_QUALIFIER = re.compile(
     r"|just\s+(?:after|before)|some\s+time\s+(?:after|before))"
     r"|(?P<bound>before|after|by|until|till|since|from|between))\s+(?:at\s+)?$"
 )
-#: A range of times ("3 to 5 p.m.", "3 p.m.-5 p.m."): not one moment, not read.
+#: The other end of a range of times that :data:`_TIME_SPAN` did not read: not read.
 _TIME_RANGE_BEFORE = re.compile(r"(?i)(?:\d|[ap]\.?m\.?)\s*(?:-|–|to|and|until)\s*$")
 _TIME_RANGE_AFTER = re.compile(r"(?i)\s*(?:-|–|to|and|until)\s*\d")
+_CLOCK = r"\d{1,2}(?::[0-5]\d)?\s*(?:[ap](?:\.m\.|m\b))|noon\b|midday\b"
+#: A span of clock times ("from 9 a.m. to 6 p.m.", "between 9 a.m. and 6 p.m.", "9 a.m.-6
+#: p.m.", "3 to 5 p.m." with the first end taking the second's a.m. or p.m.): one TIME
+#: value, unit "time span", both ends claimed (see :func:`compatible`).
+_TIME_SPAN = re.compile(
+    rf"(?i)(?<![\w.:])(?:(?P<lead>from|between)\s+)?"
+    rf"(?P<t1>{_CLOCK}|\d{{1,2}}(?::[0-5]\d)?)\s*(?P<sep>-|–|to|until|till|and)\s*(?P<t2>{_CLOCK})"
+)
+#: Time zones after a clock time, as hours ahead of UTC: only zones of one offset all
+#: year (a season-named US zone is on :data:`_US_ZONES`). Written in capitals.
+_UTC_ZONES: dict[str, float] = {
+    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+    "JST": 9, "AEST": 10, "AEDT": 11,
+}  # fmt: skip
+#: US time zones, as hours ahead of Eastern time: the season-free names ("ET", "Pacific")
+#: and the season-named ones ("EST", "PDT"), all read on one Eastern clock, since two
+#: sources telling one day's times are in one season ("3 p.m. ET" is "noon PT").
+_US_ZONES: dict[str, float] = {
+    "ET": 0, "EST": 0, "EDT": 0, "EASTERN": 0, "CT": -1, "CST": -1, "CDT": -1, "CENTRAL": -1,
+    "MT": -2, "MST": -2, "MDT": -2, "MOUNTAIN": -2, "PT": -3, "PST": -3, "PDT": -3,
+    "PACIFIC": -3,
+}  # fmt: skip
+#: A zone after a time: an abbreviation in capitals ("ET", "(GMT)"), a US zone by name
+#: ("Eastern", "Pacific Standard Time"; not "Central Park"), or "local time", which says
+#: no more than a time without a zone.
+_TIME_ZONE = re.compile(
+    r"\s*(?:\(\s*)?(?P<abbr>[A-Z]{2,4})\b(?:\s*\))?"
+    r"|\s+(?P<name>Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?"
+    r"(?:(?P<word>\s+[Tt]ime)\b|(?![ \t]+[A-Z]))"
+    r"|\s+(?P<local>local\s+time)\b"
+)
 
 _COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
 _COUNT_VAGUE = re.compile(_VAGUE)
@@ -3491,8 +3530,9 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     """
     ctx = _Context(statement.text, statement.tokens, statement.entities, published)
     claims = _Claims()
-    for m in _TIME_OF_DAY.finditer(ctx.text):
-        claims.take(m.start(), m.end())
+    for pattern in (_TIME_SPAN, _TIME_OF_DAY):
+        for m in pattern.finditer(ctx.text):
+            claims.take(m.start(), m.end())
     values: list[Value] = []
     for finder in _FINDERS:
         for v in finder(ctx, claims):
@@ -3514,31 +3554,47 @@ def _find_times(ctx: _Context, found: Sequence[Value]) -> list[Value]:
     states ("at 3 p.m. on Monday"): unit "time" without a day, "datetime" with one, so a
     time compares only with a time that carries a day the same way.
 
-    A time written to the hour allows 30 minutes each side, one to the minute 10, one
-    after "about"/"shortly after" an hour. Not read: "6 o'clock" (morning or evening?),
-    times within an hour of midnight (sources put them on either day), ranges ("3 to 5
-    p.m.") and bounds ("by 3 p.m."), and times in a sentence with two different days.
+    A time written to the hour allows 30 minutes each side, one to the minute 10, one after
+    "about"/"shortly after" an hour. A span ("from 9 a.m. to 6 p.m.", :data:`_TIME_SPAN`)
+    is one value from its first end's low limit to its last end's high one, unit "time
+    span" (or "datetime span"), whose ends :func:`compatible` compares; "between 3 and 5
+    p.m." is a moment in that window, unit "time". A zone after the time (:func:`_zone`)
+    puts it on a zone's clock: US zones on Eastern time (unit suffix "@ET", "noon PT" is
+    15:00 ET), fixed zones on UTC ("@UTC"); a time with a zone never compares with one
+    without, nor an Eastern clock with UTC. Not read: "6 o'clock" (morning or evening?),
+    times within an hour of midnight (sources put them on either day), spans that cross
+    midnight or whose ends are out of order, the ends of other ranges ("9 and 11 a.m."
+    without "between"), bounds ("by 3 p.m."), and times in a sentence with two days.
     """
     text = ctx.text
     days = {
         v.low for v in found if v.kind is ValueKind.DATE and v.low is not None and v.low == v.high
     }
-    out = []
+    if len(days) > 1:
+        return []
+    out: list[Value] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TIME_SPAN.finditer(text):
+        if m["sep"].lower() == "and" and (m["lead"] or "").lower() != "between":
+            continue
+        last = _clock(m["t2"], None)
+        first = _clock(m["t1"], m["t2"])
+        if first is None or last is None or not _in_day(first[0]) or not _in_day(last[0]):
+            continue
+        if first[0] >= last[0]:
+            continue
+        start = m.start()
+        spans.append((m.start(), m.end()))
+        zone, end = _zone(text, m.end())
+        window = (m["lead"] or "").lower() == "between"  # a moment within it, not a span
+        out.append(_time_value(text, (start, end), days, zone, (first, last), window=window))
     for m in _TIME_OF_DAY.finditer(text):
-        if m["oclock"]:
+        if m["oclock"] or any(a <= m.start() < b for a, b in spans):
             continue
-        if m["noon"]:
-            minutes, tolerance = 12 * 60, 30
-        elif m["h24"]:
-            minutes, tolerance = int(m["h24"]) * 60 + int(m["m24"]), 10
-        else:
-            hour = int(m["h"])
-            if not 1 <= hour <= 12:
-                continue
-            hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
-            minutes, tolerance = hour * 60 + int(m["m"] or 0), 10 if m["m"] else 30
-        if minutes < 60 or minutes >= 23 * 60 or len(days) > 1:
+        clock = _clock(m[0], None)
+        if clock is None or not _in_day(clock[0]):
             continue
+        minutes, tolerance = clock
         if _TIME_RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         if _TIME_RANGE_AFTER.match(text, m.end()):
@@ -3549,27 +3605,96 @@ def _find_times(ctx: _Context, found: Sequence[Value]) -> list[Value]:
             continue
         if q is not None:
             start, qualifier, tolerance = q.start(), " ".join(q["about"].lower().split()), 60
-        clock = f"{minutes // 60:02d}:{minutes % 60:02d}"
-        if days:
-            (day,) = days
-            base, unit = day * 1440, "datetime"
-            norm = f"{date.fromordinal(int(day)).isoformat()} {clock}"
-        else:
-            base, unit, norm = 0.0, "time", clock
-        out.append(
-            Value(
-                kind=ValueKind.TIME,
-                text=text[start : m.end()],
-                start=start,
-                end=m.end(),
-                norm=norm,
-                low=base + minutes - tolerance,
-                high=base + minutes + tolerance,
-                unit=unit,
-                qualifier=qualifier,
-            )
-        )
+        zone, end = _zone(text, m.end())
+        ends = ((minutes, tolerance),)
+        out.append(_time_value(text, (start, end), days, zone, ends, qualifier=qualifier))
     return out
+
+
+def _in_day(minutes: int) -> bool:
+    """Not within an hour of midnight, where sources put a time on either day."""
+    return 60 <= minutes < 23 * 60
+
+
+def _clock(written: str, partner: str | None) -> tuple[int, int] | None:
+    """Minutes of the day and the rounding allowance of a written time ("3:15 p.m." is
+    (915, 10), "noon" (720, 30)); a bare hour ("3" of "3 to 5 p.m.") takes its
+    ``partner``'s a.m. or p.m. None for an hour that is no 12-hour clock's."""
+    if written.strip().lower() in ("noon", "midday"):
+        return 12 * 60, 30
+    m = re.match(r"(?i)(\d{1,2})(?::([0-5]\d))?\s*(?:([ap])(?:\.m\.|m\b))?", written)
+    if m is None:
+        return None
+    if m[3] is None and m[0].strip() == written.strip() and ":" in written and partner is None:
+        # a 24-hour clock ("at 15:00"), which :data:`_TIME_OF_DAY` reads only after "at"
+        hour = int(m[1])
+        return (hour * 60 + int(m[2]), 10) if 0 <= hour <= 23 else None
+    ap = m[3]
+    if ap is None and partner is not None:
+        p = re.search(r"(?i)([ap])(?:\.m\.|m\b)", partner)
+        ap = p[1] if p else None
+    hour = int(m[1])
+    if ap is None or not 1 <= hour <= 12:
+        return None
+    hour = hour % 12 + (12 if ap.lower() == "p" else 0)
+    return hour * 60 + int(m[2] or 0), 10 if m[2] else 30
+
+
+def _zone(text: str, end: int) -> tuple[tuple[str, float] | None, int]:
+    """The zone written right after a time ending at ``end`` (:data:`_TIME_ZONE`): its
+    clock ("ET" or "UTC") and its hours ahead of that clock, and where it ends; (None,
+    ``end``) for no zone, an unknown one, or "local time" (which is read over, as no
+    zone)."""
+    m = _TIME_ZONE.match(text, end)
+    if m is None:
+        return None, end
+    if m["local"]:
+        return None, m.end()
+    key = (m["abbr"] or m["name"] or "").upper()
+    if key in _US_ZONES:
+        return ("ET", _US_ZONES[key]), m.end()
+    if key in _UTC_ZONES:
+        return ("UTC", _UTC_ZONES[key]), m.end()
+    return None, end
+
+
+def _time_value(
+    text: str,
+    where: tuple[int, int],
+    days: set[float],
+    zone: tuple[str, float] | None,
+    ends: Sequence[tuple[int, int]],
+    *,
+    qualifier: str | None = None,
+    window: bool = False,
+) -> Value:
+    """A TIME value at ``where`` in ``text``: one time, a span or (``window``) a moment
+    between two times, from its ``ends`` (minutes of the local clock, allowance), moved
+    onto the zone's clock and onto the sentence's one day, if any (see
+    :func:`_find_times`)."""
+    shift = 0.0 if zone is None else -zone[1] * 60
+    base = next(iter(days)) * 1440 if days else 0.0
+    (first, low_by), (last, high_by) = ends[0], ends[-1]
+
+    def shown(minutes: float) -> str:
+        clock = f"{int(minutes % 1440) // 60:02d}:{int(minutes % 60):02d}"
+        return f"{date.fromordinal(int(minutes // 1440)).isoformat()} {clock}" if days else clock
+
+    norm = "-".join(shown(base + m + shift) for m, _ in ends)
+    unit = ("datetime" if days else "time") + (" span" if len(ends) > 1 and not window else "")
+    if zone is not None:
+        norm, unit = f"{norm} {zone[0]}", f"{unit}@{zone[0]}"
+    return Value(
+        kind=ValueKind.TIME,
+        text=text[where[0] : where[1]],
+        start=where[0],
+        end=where[1],
+        norm=norm,
+        low=base + first - low_by + shift,
+        high=base + last + high_by + shift,
+        unit=unit,
+        qualifier=qualifier,
+    )
 
 
 def _closed(v: Value) -> bool:
@@ -3700,4 +3825,21 @@ def compatible(a: Value, b: Value) -> bool:
         return True
     if a.kind is ValueKind.TALLY:  # the same two numbers, in either order
         return a.norm == b.norm
+    if a.kind is ValueKind.TIME and " span" in (a.unit or ""):
+        return comparable(a, b) and _ends_agree(a, b)
     return comparable(a, b) and _overlap(a, b)
+
+
+#: How far apart, in minutes, the ends of two spans of clock times may lie and still be
+#: one end: the two allowances of times to the hour (30 minutes each).
+_SPAN_END_SLACK = 60.0
+
+
+def _ends_agree(a: Value, b: Value) -> bool:
+    """Whether two spans of clock times ("from 9 a.m. to 6 p.m.") can both be true. A span
+    claims both its ends (a clinic open from 9 to 6 is not open until 8), so each end
+    must lie within :data:`_SPAN_END_SLACK` of the other span's: "9 a.m. to 6 p.m." fits
+    "9 a.m. to 6:30 p.m.", not "9 a.m. to 8 p.m.", though the two overlap."""
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return True
+    return abs(a.low - b.low) < _SPAN_END_SLACK and abs(a.high - b.high) < _SPAN_END_SLACK

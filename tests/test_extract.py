@@ -1330,13 +1330,100 @@ def test_extract_time_with_a_day_compares_only_with_a_day(statement_factory: Mak
     assert not comparable(with_day, bare)
 
 
+def test_extract_time_zone_puts_us_times_on_eastern_time(statement_factory: Make) -> None:
+    et = one(statement_factory, "The launch took place at 3 p.m. ET on Monday.", ValueKind.TIME)
+    pt = one(statement_factory, "The launch took place at noon PT on Monday.", ValueKind.TIME)
+    late = one(statement_factory, "The launch took place at 3 p.m. PT on Monday.", ValueKind.TIME)
+    assert (et.text, et.unit, et.norm) == ("3 p.m. ET", "datetime@ET", "2025-07-28 15:00 ET")
+    assert pt.norm == "2025-07-28 15:00 ET"
+    assert compatible(et, pt)
+    assert comparable(et, late) and not compatible(et, late)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The rally began at 3 p.m. GMT.", "The rally began at 4 p.m. BST."),
+        ("The rally began at 15:00 UTC.", "The rally began at 5 p.m. CEST."),
+        ("The speech began at 3 p.m. Eastern.", "The speech began at 1 p.m. Mountain time."),
+    ],
+)
+def test_extract_time_zones_of_one_instant_are_compatible(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    x, y = one(statement_factory, a, ValueKind.TIME), one(statement_factory, b, ValueKind.TIME)
+    assert comparable(x, y) and compatible(x, y)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The rally began at 3 p.m. ET.", "The rally began at 3 p.m."),
+        ("The rally began at 3 p.m. ET.", "The rally began at 8 p.m. GMT."),
+    ],
+)
+def test_extract_time_with_and_without_zone_not_compared(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    x, y = one(statement_factory, a, ValueKind.TIME), one(statement_factory, b, ValueKind.TIME)
+    assert not comparable(x, y)
+
+
+def test_extract_local_time_is_no_zone(statement_factory: Make) -> None:
+    text = "The rally began at 3 p.m. local time."
+    local = one(statement_factory, text, ValueKind.TIME)
+    bare = one(statement_factory, "The rally began at 3 p.m.", ValueKind.TIME)
+    assert local.text == "3 p.m. local time" and local.unit == "time"
+    assert compatible(local, bare)
+
+
+def test_extract_time_zone_needs_a_zone_word(statement_factory: Make) -> None:
+    text = "Crowds gathered at 3 p.m. in Central Park."
+    assert one(statement_factory, text, ValueKind.TIME).unit == "time"
+    text = "He arrived at 3 p.m. IBM said."
+    assert one(statement_factory, text, ValueKind.TIME).text == "3 p.m."
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "norm"),
+    [
+        ("The clinic runs from 9 a.m. to 6 p.m.", "from 9 a.m. to 6 p.m.", "09:00-18:00"),
+        ("Doors are open 9 a.m.-6 p.m. daily.", "9 a.m.-6 p.m.", "09:00-18:00"),
+        ("The meeting runs 3 to 5 p.m.", "3 to 5 p.m.", "15:00-17:00"),
+    ],
+)
+def test_extract_time_span(statement_factory: Make, text: str, written: str, norm: str) -> None:
+    v = one(statement_factory, text, ValueKind.TIME)
+    assert (v.text, v.norm, v.unit) == (written, norm, "time span")
+    assert not values(statement_factory, text, ValueKind.COUNT)
+
+
+def test_extract_time_span_claims_both_ends(statement_factory: Make) -> None:
+    six = one(statement_factory, "The clinic runs from 9 a.m. to 6 p.m.", ValueKind.TIME)
+    eight = one(statement_factory, "The clinic runs from 9 a.m. to 8 p.m.", ValueKind.TIME)
+    half = one(statement_factory, "The clinic runs from 9 a.m. to 6:30 p.m.", ValueKind.TIME)
+    single = one(statement_factory, "The clinic opens at 9 a.m.", ValueKind.TIME)
+    assert comparable(six, eight) and not compatible(six, eight)
+    assert compatible(six, half)
+    assert not comparable(six, single)
+
+
+def test_extract_time_between_is_a_window(statement_factory: Make) -> None:
+    text = "The fire started between 3 and 5 p.m."
+    window = one(statement_factory, text, ValueKind.TIME)
+    inside = one(statement_factory, "The fire started at 4 p.m.", ValueKind.TIME)
+    outside = one(statement_factory, "The fire started at 7 p.m.", ValueKind.TIME)
+    assert (window.unit, window.norm) == ("time", "15:00-17:00")
+    assert compatible(window, inside) and not compatible(window, outside)
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "The fire started between 3 and 5 p.m.",
         "The road stays shut until 6 p.m.",
         "The fire started at 11:45 p.m.",
         "The bells rang at 6 o'clock.",
+        "The bar is open from 10 p.m. to 2 a.m.",
     ],
 )
 def test_extract_time_ranges_bounds_and_midnight_are_not_read(
