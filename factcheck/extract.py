@@ -741,7 +741,11 @@ _WORD_UNITS_SINGULAR: dict[str, tuple[str, float]] = {
     "milligram": ("kg", 1e-6),
     "tonne": ("kg", 1e3),
     "metric ton": ("kg", 1e3),
-    "ton": ("kg", 907.18474),
+    "short ton": ("kg", 907.18474),
+    "long ton": ("kg", 1016.0469088),
+    # A bare "ton" is a short ton (US), a long ton (UK) or, in much world news, a tonne:
+    # its own unit, never converted, so it compares only with "tons" (not kg or tonnes).
+    "ton": ("ton", 1.0),
     "pound": ("kg", 0.45359237),
     "ounce": ("kg", 0.028349523125),
     "square meter": ("m2", 1.0),

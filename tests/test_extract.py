@@ -243,6 +243,21 @@ def test_extract_quantity_dimensions_not_comparable(statement_factory: Make) -> 
     assert (b.unit, comparable(a, b)) == ("B", False)
 
 
+def test_extract_quantity_ton_is_its_own_unit(statement_factory: Make) -> None:
+    tons = one(statement_factory, "The ship carried 40,000 tons of grain.", ValueKind.QUANTITY)
+    tonnes = one(statement_factory, "The ship carried 40,000 tonnes of grain.", ValueKind.QUANTITY)
+    more = one(statement_factory, "The ship carried 52,000 tons of grain.", ValueKind.QUANTITY)
+    assert (tons.norm, tons.unit) == ("40000 ton", "ton")
+    assert not comparable(tons, tonnes)  # short, long or metric: not told
+    assert comparable(tons, more) and not compatible(tons, more)
+
+
+def test_extract_quantity_metric_ton_is_a_tonne(statement_factory: Make) -> None:
+    metric = one(statement_factory, "The ship carried 40,000 metric tons.", ValueKind.QUANTITY)
+    tonnes = one(statement_factory, "The ship carried 40,000 tonnes.", ValueKind.QUANTITY)
+    assert metric.unit == "kg" and compatible(metric, tonnes)
+
+
 def test_extract_quantity_duration(statement_factory: Make) -> None:
     text = "Construction will begin in March 2027 and is expected to last three years."
     v = one(statement_factory, text, ValueKind.QUANTITY)
