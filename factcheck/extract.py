@@ -91,7 +91,9 @@ Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
   40"; :data:`_PEOPLE_VERBS`). A bare number compared with an amount ("..., up from
   900,000", "from 900,000 to 1.2 million passengers", "6.1%, down from 5.8") takes that
   amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40, inf). A year that names its
-  noun ("the 2024 election results", "its 2025 results") is no count.
+  noun ("the 2024 election results", "its 2025 results") is no count, nor a number that is
+  part of a name: after a capitalised name ("Windows 11", "Model 3") or a classifier noun
+  (:data:`_LABEL_NOUNS`: "type 2 diabetes", "phase 3 trials").
 - **ranges**: "N to M", "N-M", "between N and M" and "from N to M", with the unit or noun
   once or twice ("10-15%", "between 10% and 15%", "$5 million to $7 million", "20,000 to
   30,000 homes"), are one interval from the low end's rounding limit to the high end's; "some
@@ -2657,16 +2659,26 @@ def _year_modifier(ctx: _Context, start: int, end: int) -> bool:
     return possessive or (dated and before is not None and before.pos == "DET")
 
 
+#: Classifier nouns whose number is a label, not a count, in any case ("type 2 diabetes",
+#: "a category 4 hurricane", "phase 3 trials", "stage 4 cancer", "level 2 alert"). Not
+#: words that also lead into a count ("the day 300 people marched", "this week 40 ...").
+_LABEL_NOUNS = frozenset(
+    {"type", "category", "phase", "stage", "level", "grade", "class", "tier", "version"}
+    | {"model", "series", "generation", "gen", "section", "article", "chapter", "title"}
+    | {"route", "gate", "platform", "terminal", "room", "episode"}
+)
+
+
 def _after_model_name(ctx: _Context, start: int) -> bool:
-    """A number right after a capitalised name is a version ("Llama 3"), not a count."""
+    """A number right after a name or a classifier noun is a label, not a count: a
+    capitalised proper noun makes it a version ("Llama 3", "Windows 11"), one of
+    :data:`_LABEL_NOUNS` a kind or a step ("type 2 diabetes", "Category 4 hurricane")."""
     prev = next((t for t in reversed(ctx.tokens) if t.end <= start), None)
-    return (
-        prev is not None
-        and start - prev.end <= 1
-        and prev.pos == "PROPN"
-        and prev.text[:1].isupper()
-        and not _POSSESSIVE.search(prev.text)
-    )
+    if prev is None or start - prev.end > 1:
+        return False
+    if prev.text.lower().rstrip(".") in _LABEL_NOUNS:
+        return True
+    return prev.pos == "PROPN" and prev.text[:1].isupper() and not _POSSESSIVE.search(prev.text)
 
 
 def _exact_count(number: _Number, raw: str, abbreviation: str | None) -> _Number:

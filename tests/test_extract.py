@@ -243,6 +243,25 @@ def test_extract_quantity_dimensions_not_comparable(statement_factory: Make) -> 
     assert (b.unit, comparable(a, b)) == ("B", False)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walnuts may cure type 2 diabetes, a study found.",
+        "The storm became a category 4 hurricane on Monday.",
+        "The drug entered phase 3 trials last year.",
+        "Patients with stage 4 cancer were enrolled.",
+        "The Model 3 sold well in Europe.",
+    ],
+)
+def test_extract_number_in_a_name_is_no_count(statement_factory: Make, text: str) -> None:
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_label_noun_leaves_other_counts(statement_factory: Make) -> None:
+    text = "The phase 3 trial enrolled 300 patients."
+    assert [v.norm for v in values(statement_factory, text, ValueKind.COUNT)] == ["300 patient"]
+
+
 def test_extract_quantity_ton_is_its_own_unit(statement_factory: Make) -> None:
     tons = one(statement_factory, "The ship carried 40,000 tons of grain.", ValueKind.QUANTITY)
     tonnes = one(statement_factory, "The ship carried 40,000 tonnes of grain.", ValueKind.QUANTITY)
