@@ -3751,11 +3751,15 @@ _NORM_FIGURE = re.compile(
 
 
 def display(value: Value) -> str:
-    """The normalised figure of ``value`` as a reader writes it, for reasons and tags: a sum
-    with a scale word ("USD 1.43e+10" -> "USD 14.3 billion", a range "USD 4.6-4.8 billion"),
-    a duration in the largest unit that counts it whole ("2.52e+08 s" -> "8 years",
-    "9.68e+06 s" -> "16 weeks"), with the qualifier's sign ("<=3 years"). Other values, and
-    a norm of another shape, show ``norm`` itself, which stays the figure compared."""
+    """The normalised figure of ``value`` as a reader writes it, for reasons and tags; the
+    same value always shows the same way. A sum has a scale word ("USD 1.43e+10" -> "USD
+    14.3 billion", a range "USD 4.6-4.8 billion"); a duration the largest unit that counts
+    it whole ("2.52e+08 s" -> "8 years", "9.68e+06 s" -> "16 weeks"); another quantity an
+    SI prefix or a larger unit (:data:`_DISPLAY_PREFIXES`: "5e+09 W" -> "5 GW", "4e+07 kg"
+    -> "40,000 t") or its written unit ("40000 ton" -> "40,000 ton"); percents and counts
+    their figures with thousands separators ("20000..30000 home" -> "20,000-30,000 home").
+    Qualifier signs stay ("<=3 years", "~10%"). Dates, times, tallies, names, and a norm
+    of another shape show ``norm`` itself, which stays the figure compared."""
     norm = value.norm
     if value.kind is ValueKind.MONEY:
         unit, _, figure = norm.partition(" ")
@@ -3773,7 +3777,59 @@ def display(value: Value) -> str:
         figures = [f"{x / size:.4g}" for x in (a, float(m["b"]) if m["b"] else None) if x]
         plural = "" if figures == ["1"] else "s"
         return f"{m['pre'] or ''}{'-'.join(figures)} {name}{plural}"
+    if value.kind is ValueKind.PERCENT:
+        for suffix in ("%", " pp"):
+            m = _NORM_FIGURE.match(norm.removesuffix(suffix)) if norm.endswith(suffix) else None
+            if m is not None:
+                return f"{m['pre'] or ''}{_figures(m['a'], m['b'], 1.0)}{suffix}"
+        return norm
+    if value.kind in (ValueKind.QUANTITY, ValueKind.COUNT):
+        figure, _, unit = norm.partition(" ")
+        m = _NORM_FIGURE.match(figure)
+        if m is None or not unit:
+            return norm
+        base, slash, period = unit.partition("/")
+        scale, shown = 1.0, base
+        if value.kind is ValueKind.QUANTITY and base in _DISPLAY_PREFIXES:
+            top = max(abs(float(m["b"] or m["a"])), abs(float(m["a"])))
+            scale, shown = next(
+                ((z, u) for z, u in _DISPLAY_PREFIXES[base] if top >= z), (1.0, base)
+            )
+        return f"{m['pre'] or ''}{_figures(m['a'], m['b'], scale)} {shown}{slash}{period}"
     return norm
+
+
+#: Larger units a quantity in an SI base unit is shown in (see :func:`display`), largest
+#: first: the first whose size the figure reaches. Mass in tonnes, not megagrams.
+_DISPLAY_PREFIXES: dict[str, tuple[tuple[float, str], ...]] = {
+    base: tuple((z, f"{p}{base}") for z, p in ((1e18, "E"), (1e15, "P"), (1e12, "T"),
+                                                (1e9, "G"), (1e6, "M"), (1e3, "k")))
+    for base in ("W", "J", "B", "Hz", "FLOP/s")
+} | {
+    "kg": ((1e3, "t"),),
+    "m": ((1e3, "km"),),
+    "m2": ((1e6, "km2"),),
+}  # fmt: skip
+
+
+def _figures(a: str, b: str | None, scale: float) -> str:
+    """One figure or a range of two ("20,000-30,000"), divided by ``scale``, as
+    :func:`_readable` writes them."""
+    return "-".join(_readable(float(x) / scale) for x in (a, b) if x)
+
+
+def _readable(x: float) -> str:
+    """A figure for a reader, always written one way: thousands separators and at most two
+    decimals ("36,287.39", "40,000", "1.5"), a scale word from a million ("36.29
+    million"), three significant digits below one ("0.0254")."""
+    if not math.isfinite(x):
+        return "inf" if x > 0 else "-inf"
+    if abs(x) >= 1e6:
+        figure, word = _scaled_sum(abs(x))
+        return f"{'-' if x < 0 else ''}{figure}{word}"
+    if abs(x) >= 1 or x == 0:
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{x:.3g}"
 
 
 def _whole(x: float) -> bool:

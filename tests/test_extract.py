@@ -1717,6 +1717,14 @@ def test_extract_counts_a_partitive_group(statement_factory: Make) -> None:
         ("The strike lasted 16 weeks.", ValueKind.QUANTITY, "16 weeks"),
         ("The delay lasted 90 minutes.", ValueKind.QUANTITY, "90 minutes"),
         ("Prices rose 8%.", ValueKind.PERCENT, "8%"),
+        ("Between 10% and 15% of voters agreed.", ValueKind.PERCENT, "10-15%"),
+        ("The ship carried 40,000 tonnes of grain.", ValueKind.QUANTITY, "40,000 t"),
+        ("The ship carried 40,000 tons of grain.", ValueKind.QUANTITY, "40,000 ton"),
+        ("The ship carried 40,000 short tons of grain.", ValueKind.QUANTITY, "36,287.39 t"),
+        ("The plant will supply 5GW.", ValueKind.QUANTITY, "5 GW"),
+        ("The road is 2.5 miles long.", ValueKind.QUANTITY, "4.02 km"),
+        ("It destroyed 20,000 to 30,000 homes.", ValueKind.COUNT, "20,000-30,000 home"),
+        ("More than 1.2 million users signed up.", ValueKind.COUNT, ">=1.2 million user"),
     ],
 )
 def test_extract_display_shows_figures_as_written(
