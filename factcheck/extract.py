@@ -3632,28 +3632,31 @@ def _in_day(minutes: int) -> bool:
     return 60 <= minutes < 23 * 60
 
 
+#: The parts of one written clock time: hour, minutes, "a" or "p".
+_CLOCK_PARTS = re.compile(r"(?i)(\d{1,2})(?::([0-5]\d))?\s*(?:([ap])(?:\.m\.|m))?")
+
+
 def _clock(written: str, partner: str | None) -> tuple[int, int] | None:
     """Minutes of the day and the rounding allowance of a written time ("3:15 p.m." is
-    (915, 10), "noon" (720, 30)); a bare hour ("3" of "3 to 5 p.m.") takes its
-    ``partner``'s a.m. or p.m. None for an hour that is no 12-hour clock's."""
-    if written.strip().lower() in ("noon", "midday"):
+    (915, 10), "noon" (720, 30), "15:00" (900, 10)); a bare hour ("3" of "3 to 5 p.m.")
+    takes its ``partner``'s a.m. or p.m. None for an hour that is no clock's."""
+    w = written.strip()
+    if w.lower() in ("noon", "midday"):
         return 12 * 60, 30
-    m = re.match(r"(?i)(\d{1,2})(?::([0-5]\d))?\s*(?:([ap])(?:\.m\.|m\b))?", written)
+    m = _CLOCK_PARTS.fullmatch(w)
     if m is None:
         return None
-    if m[3] is None and m[0].strip() == written.strip() and ":" in written and partner is None:
-        # a 24-hour clock ("at 15:00"), which :data:`_TIME_OF_DAY` reads only after "at"
-        hour = int(m[1])
-        return (hour * 60 + int(m[2]), 10) if 0 <= hour <= 23 else None
+    hour, minute = int(m[1]), int(m[2] or 0)
     ap = m[3]
     if ap is None and partner is not None:
-        p = re.search(r"(?i)([ap])(?:\.m\.|m\b)", partner)
-        ap = p[1] if p else None
-    hour = int(m[1])
-    if ap is None or not 1 <= hour <= 12:
+        other = _CLOCK_PARTS.fullmatch(partner.strip())
+        ap = other[3] if other else None
+    if ap is None:  # a 24-hour clock ("at 15:00"; :data:`_TIME_OF_DAY` needs the "at")
+        return (hour * 60 + minute, 10) if partner is None and m[2] and hour <= 23 else None
+    if not 1 <= hour <= 12:
         return None
     hour = hour % 12 + (12 if ap.lower() == "p" else 0)
-    return hour * 60 + int(m[2] or 0), 10 if m[2] else 30
+    return hour * 60 + minute, 10 if m[2] else 30
 
 
 def _zone(text: str, end: int) -> tuple[tuple[str, float] | None, int]:
