@@ -1561,7 +1561,7 @@ def _is_acronym(short: str, long: str) -> bool:
     case is lost, and are matched on the letters alone; callers that hold the written
     names should pass them (:func:`compatible` does)."""
     shorts = _entity_norm_words(short, fold=False)
-    words = _entity_norm_words(long, fold=False)
+    words = [w for n in _entity_norm_words(long, fold=False) for w in n.split("-") if w]
     if len(shorts) != 1 or len(words) < 2:
         return False
     word = shorts[0].replace(".", "")

@@ -1572,6 +1572,7 @@ def test_extract_same_name_acronym(a: str, b: str) -> None:
         ("the FAA's", "the Federal Aviation Administration"),
         ("BoE", "Bank of England"),
         ("U.S.", "United States"),
+        ("HP", "Hewlett-Packard"),
     ],
 )
 def test_extract_same_name_acronym_as_written(a: str, b: str) -> None:
