@@ -64,6 +64,9 @@ Examples (``norm`` and interval)::
     "a 54-year-old"          quantity "age 54"             [54, 54]            unit "age"
     "voted 5-2"              tally    "5-2"                (no interval: a pair)
     "at 3 p.m."              time     "15:00"              [870, 930] minutes  unit "time"
+    "noon PT"                time     "15:00 ET"           [870, 930]       unit "time@ET"
+    "from 9 a.m. to 6 p.m."  time     "09:00-18:00"        [510, 1110]   unit "time span"
+    "40,000 tons"            quantity "40000 ton"          [39999.5, 40000.5]  unit "ton"
     "June 2025"              date     "2025-06"            ordinals of June 1 and June 30
     "by 2028"                date     "<=2028"             (-inf, Dec 31 2028] qualifier "by"
     "next year"              date     "2025"   note "relative to the article date 2024-03-01"
