@@ -25,9 +25,10 @@ API
     date with both resolved, a clock time vs a clock time that carries a day the same way.
     Entities are comparable with the same kind, or across ORG/PLACE/PRODUCT, which spaCy
     often confuses.
-``same_name(a, b)``
-    Whether two normalised names may name one thing: the token-subset alias rule, or one an
-    acronym of the other ("faa" and "federal aviation administration").
+``same_name(a, b, *, acronyms=True)``
+    Whether two names may name one thing: the token-subset alias rule, or one an acronym of
+    the other ("FAA" and "Federal Aviation Administration"), written in capitals when the
+    names carry case ("Ng" is not "Nancy Grant"); ``acronyms=False`` for people.
 ``maybe_contains(a, b)``
     Whether one place name may lie inside the other ("Manhattan" and "New York", "Paris"
     and "France"), from a small list of countries, US states and regions; two places of
@@ -63,6 +64,9 @@ Examples (``norm`` and interval)::
     "a 54-year-old"          quantity "age 54"             [54, 54]            unit "age"
     "voted 5-2"              tally    "5-2"                (no interval: a pair)
     "at 3 p.m."              time     "15:00"              [870, 930] minutes  unit "time"
+    "noon PT"                time     "15:00 ET"           [870, 930]       unit "time@ET"
+    "from 9 a.m. to 6 p.m."  time     "09:00-18:00"        [510, 1110]   unit "time span"
+    "40,000 tons"            quantity "40000 ton"          [39999.5, 40000.5]  unit "ton"
     "June 2025"              date     "2025-06"            ordinals of June 1 and June 30
     "by 2028"                date     "<=2028"             (-inf, Dec 31 2028] qualifier "by"
     "next year"              date     "2025"   note "relative to the article date 2024-03-01"
@@ -90,7 +94,9 @@ Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
   40"; :data:`_PEOPLE_VERBS`). A bare number compared with an amount ("..., up from
   900,000", "from 900,000 to 1.2 million passengers", "6.1%, down from 5.8") takes that
   amount's kind and unit. "40-odd" is [40, 50), "40-plus" [40, inf). A year that names its
-  noun ("the 2024 election results", "its 2025 results") is no count.
+  noun ("the 2024 election results", "its 2025 results") is no count, nor a number that is
+  part of a name: after a capitalised name ("Windows 11", "Model 3") or a classifier noun
+  (:data:`_LABEL_NOUNS`: "type 2 diabetes", "phase 3 trials").
 - **ranges**: "N to M", "N-M", "between N and M" and "from N to M", with the unit or noun
   once or twice ("10-15%", "between 10% and 15%", "$5 million to $7 million", "20,000 to
   30,000 homes"), are one interval from the low end's rounding limit to the high end's; "some
@@ -107,8 +113,16 @@ Beyond money ("312 pence" is GBP 3.12), percents and SI quantities:
 - **clock times** ("3 p.m.", "3:15 a.m.", "noon", "at 15:00") are TIME values in minutes of
   the day, unit "time", or of the one day the sentence states, unit "datetime" ("at 3 p.m.
   on Monday"), so a time compares only with one that carries a day the same way; to the
-  hour they allow 30 minutes each side, to the minute 10, after "about" an hour. Not read:
-  "6 o'clock", times within an hour of midnight, ranges and bounds ("by 3 p.m.").
+  hour they allow 30 minutes each side, to the minute 10, after "about" an hour. A span
+  ("from 9 a.m. to 6 p.m.", "9 a.m.-6 p.m.", "3 to 5 p.m.") is one value, unit "time span",
+  that claims both ends: two spans agree when each end is within an hour of the other's.
+  "Between 3 and 5 p.m." is a moment in that window: a time over both, compared by overlap
+  like a single time ("at 4 p.m." fits it). A zone after a time moves it onto a zone's
+  clock: US zones ("ET", "PT", "EST", "Pacific") onto Eastern time (unit "time@ET": "noon
+  PT" is "3 p.m. ET"), zones of one offset all year ("GMT", "UTC", "BST", "CET") onto UTC
+  ("time@UTC"). A time with a zone never compares with one without, nor Eastern time with
+  UTC (a season decides the offset between them); "local time" is no zone. Not read: "6
+  o'clock", times within an hour of midnight, spans across midnight, bounds ("by 3 p.m.").
 - **tallies**: votes and scores ("voted 5-2", "won 3-1", "a vote of 52 to 48"), found
   only next to a vote or score word, compatible when they hold the same two numbers.
 
@@ -732,7 +746,11 @@ _WORD_UNITS_SINGULAR: dict[str, tuple[str, float]] = {
     "milligram": ("kg", 1e-6),
     "tonne": ("kg", 1e3),
     "metric ton": ("kg", 1e3),
-    "ton": ("kg", 907.18474),
+    "short ton": ("kg", 907.18474),
+    "long ton": ("kg", 1016.0469088),
+    # A bare "ton" is a short ton (US), a long ton (UK) or, in much world news, a tonne:
+    # its own unit, never converted, so it compares only with "tons" (not kg or tonnes).
+    "ton": ("ton", 1.0),
     "pound": ("kg", 0.45359237),
     "ounce": ("kg", 0.028349523125),
     "square meter": ("m2", 1.0),
@@ -872,9 +890,40 @@ _TIME_QUALIFIER = re.compile(
     r"|just\s+(?:after|before)|some\s+time\s+(?:after|before))"
     r"|(?P<bound>before|after|by|until|till|since|from|between))\s+(?:at\s+)?$"
 )
-#: A range of times ("3 to 5 p.m.", "3 p.m.-5 p.m."): not one moment, not read.
+#: The other end of a range of times that :data:`_TIME_SPAN` did not read: not read.
 _TIME_RANGE_BEFORE = re.compile(r"(?i)(?:\d|[ap]\.?m\.?)\s*(?:-|–|to|and|until)\s*$")
 _TIME_RANGE_AFTER = re.compile(r"(?i)\s*(?:-|–|to|and|until)\s*\d")
+_CLOCK = r"\d{1,2}(?::[0-5]\d)?\s*(?:[ap](?:\.m\.|m\b))|noon\b|midday\b"
+#: A span of clock times ("from 9 a.m. to 6 p.m.", "between 9 a.m. and 6 p.m.", "9 a.m.-6
+#: p.m.", "3 to 5 p.m." with the first end taking the second's a.m. or p.m.): one TIME
+#: value, unit "time span", both ends claimed (see :func:`compatible`).
+_TIME_SPAN = re.compile(
+    rf"(?i)(?<![\w.:])(?:(?P<lead>from|between)\s+)?"
+    rf"(?P<t1>{_CLOCK}|\d{{1,2}}(?::[0-5]\d)?)\s*(?P<sep>-|–|to|until|till|and)\s*(?P<t2>{_CLOCK})"
+)
+#: Time zones after a clock time, as hours ahead of UTC: only zones of one offset all
+#: year (a season-named US zone is on :data:`_US_ZONES`). Written in capitals.
+_UTC_ZONES: dict[str, float] = {
+    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+    "JST": 9, "AEST": 10, "AEDT": 11,
+}  # fmt: skip
+#: US time zones, as hours ahead of Eastern time: the season-free names ("ET", "Pacific")
+#: and the season-named ones ("EST", "PDT"), all read on one Eastern clock, since two
+#: sources telling one day's times are in one season ("3 p.m. ET" is "noon PT").
+_US_ZONES: dict[str, float] = {
+    "ET": 0, "EST": 0, "EDT": 0, "EASTERN": 0, "CT": -1, "CST": -1, "CDT": -1, "CENTRAL": -1,
+    "MT": -2, "MST": -2, "MDT": -2, "MOUNTAIN": -2, "PT": -3, "PST": -3, "PDT": -3,
+    "PACIFIC": -3,
+}  # fmt: skip
+#: A zone after a time: an abbreviation in capitals ("ET", "(GMT)"), a US zone by name
+#: ("Eastern", "Pacific Standard Time"; not "Central Park"), or "local time", which says
+#: no more than a time without a zone.
+_TIME_ZONE = re.compile(
+    r"\s*(?:\(\s*)?(?P<abbr>[A-Z]{2,4})\b(?:\s*\))?"
+    r"|\s+(?P<name>Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?"
+    r"(?:(?P<word>\s+[Tt]ime)\b|(?![ \t]+[A-Z]))"
+    r"|\s+(?P<local>local\s+time)\b"
+)
 
 _COUNT = re.compile(rf"(?P<a>{_NUM})(?P<ab>(?:bn|mn|m|k)(?![A-Za-z]))?(?![\w%])")
 _COUNT_VAGUE = re.compile(_VAGUE)
@@ -1473,17 +1522,23 @@ _PERSON_ROLES = frozenset(
 
 def _entity_norm(name: str) -> str:
     """Canonical entity name: lower case, no possessive, no leading "the", no "Inc."."""
+    return " ".join(_entity_norm_words(name, fold=True))
+
+
+def _entity_norm_words(name: str, *, fold: bool) -> list[str]:
+    """The words of :func:`_entity_norm`, lower-cased only with ``fold``: the words as
+    written ("The FAA's" -> ["FAA"]) for the acronym rule, which reads capitals."""
     s = name.replace("’", "'").strip(_EDGE_PUNCT)
     s = _POSSESSIVE.sub("", s).strip(_EDGE_PUNCT)
-    words = [_POSSESSIVE.sub("", w) for w in s.lower().replace(",", " ").split()]
-    if len(words) > 1 and words[0] == "the":
+    words = [_POSSESSIVE.sub("", w) for w in (s.lower() if fold else s).replace(",", " ").split()]
+    if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     stripped = False
-    while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_SUFFIXES:
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _LEGAL_SUFFIXES:
         words, stripped = words[:-1], True
-    if stripped and len(words) > 1 and words[-1] in _COMPANY_DESCRIPTORS:
+    if stripped and len(words) > 1 and words[-1].lower() in _COMPANY_DESCRIPTORS:
         words = words[:-1]
-    return " ".join(words)
+    return [w for w in words if w]
 
 
 def _name_tokens(norm: str) -> frozenset[str]:
@@ -1497,26 +1552,52 @@ _ACRONYM_SKIPPED = frozenset({"of", "and", "for", "the", "on", "in", "&", "de"})
 
 def _is_acronym(short: str, long: str) -> bool:
     """Whether ``short`` is one word spelling the initials of ``long``'s words (two or
-    more), with or without its function words: "faa" and "federal aviation
-    administration", "nypd" and "new york police department", "u.s." and "united
-    states"."""
-    letters = short.replace(".", "")
-    words = [w for w in re.split(r"[\s\-]+", long) if w]
-    if " " in short.strip() or len(letters) < 2 or not letters.isalpha() or len(words) < 2:
+    more), with or without its function words: "FAA" and "Federal Aviation
+    Administration", "NYPD" and "New York Police Department", "U.S." and "United States",
+    "BoE" and "Bank of England".
+
+    The rule reads case when it has it. A name written with a capital letter is as
+    written, and an acronym must then be written in capitals: every letter upper case, or
+    ("BoE") upper case for the initials of content words and any case for those of
+    :data:`_ACRONYM_SKIPPED`, so "Ng" is no acronym of "Nancy Grant" nor "Ed" of "Emily
+    Davis". Two names with no capital at all are normalised names (``Value.norm``) whose
+    case is lost, and are matched on the letters alone; callers that hold the written
+    names should pass them (:func:`compatible` does)."""
+    shorts = _entity_norm_words(short, fold=False)
+    words = [w for n in _entity_norm_words(long, fold=False) for w in n.split("-") if w]
+    if len(shorts) != 1 or len(words) < 2:
         return False
-    every = "".join(w[0] for w in words)
-    content = "".join(w[0] for w in words if w not in _ACRONYM_SKIPPED)
-    return letters.lower() in (every.lower(), content.lower())
+    word = shorts[0].replace(".", "")
+    if len(word) < 2 or not word.isalpha():
+        return False
+    cased = any(c.isupper() for c in short + long)
+    lower = [w.lower() for w in words]
+    content = "".join(w[0] for w in lower if w not in _ACRONYM_SKIPPED)
+    every = "".join(w[0] for w in lower)
+    if word.lower() == content and (not cased or word.isupper()):
+        return True
+    if word.lower() != every:
+        return False
+    if not cased:
+        return True
+    return sum(c.isupper() for c in word) >= 2 and all(
+        c.isupper() for c, w in zip(word, lower, strict=True) if w not in _ACRONYM_SKIPPED
+    )
 
 
-def same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str, *, acronyms: bool = True) -> bool:
     """Same name, one name's tokens a subset of the other's ("zuckerberg" and "mark
-    zuckerberg"), or one the acronym of the other ("faa" and "federal aviation
-    administration", see :func:`_is_acronym`). Takes normalised names (``Value.norm``)."""
-    ta, tb = _name_tokens(a), _name_tokens(b)
+    zuckerberg"), or, with ``acronyms``, one the acronym of the other ("FAA" and "Federal
+    Aviation Administration", see :func:`_is_acronym`: written in capitals when the names
+    carry case). Takes names as written or normalised (``Value.norm``). Pass
+    ``acronyms=False`` for people: a person's surname is no acronym of another person's
+    name, whatever its case ("ng" and "nancy grant")."""
+    ta, tb = _name_tokens(a.casefold()), _name_tokens(b.casefold())
     if not ta or not tb:
         return False
-    return ta <= tb or tb <= ta or _is_acronym(a, b) or _is_acronym(b, a)
+    if ta <= tb or tb <= ta:
+        return True
+    return acronyms and (_is_acronym(a, b) or _is_acronym(b, a))
 
 
 #: Places of a known granularity, for :func:`maybe_contains`: countries (with the short
@@ -2581,16 +2662,26 @@ def _year_modifier(ctx: _Context, start: int, end: int) -> bool:
     return possessive or (dated and before is not None and before.pos == "DET")
 
 
+#: Classifier nouns whose number is a label, not a count, in any case ("type 2 diabetes",
+#: "a category 4 hurricane", "phase 3 trials", "stage 4 cancer", "level 2 alert"). Not
+#: words that also lead into a count ("the day 300 people marched", "this week 40 ...").
+_LABEL_NOUNS = frozenset(
+    {"type", "category", "phase", "stage", "level", "grade", "class", "tier", "version"}
+    | {"model", "series", "generation", "gen", "section", "article", "chapter", "title"}
+    | {"route", "gate", "platform", "terminal", "room", "episode"}
+)
+
+
 def _after_model_name(ctx: _Context, start: int) -> bool:
-    """A number right after a capitalised name is a version ("Llama 3"), not a count."""
+    """A number right after a name or a classifier noun is a label, not a count: a
+    capitalised proper noun makes it a version ("Llama 3", "Windows 11"), one of
+    :data:`_LABEL_NOUNS` a kind or a step ("type 2 diabetes", "Category 4 hurricane")."""
     prev = next((t for t in reversed(ctx.tokens) if t.end <= start), None)
-    return (
-        prev is not None
-        and start - prev.end <= 1
-        and prev.pos == "PROPN"
-        and prev.text[:1].isupper()
-        and not _POSSESSIVE.search(prev.text)
-    )
+    if prev is None or start - prev.end > 1:
+        return False
+    if prev.text.lower().rstrip(".") in _LABEL_NOUNS:
+        return True
+    return prev.pos == "PROPN" and prev.text[:1].isupper() and not _POSSESSIVE.search(prev.text)
 
 
 def _exact_count(number: _Number, raw: str, abbreviation: str | None) -> _Number:
@@ -3458,8 +3549,9 @@ def extract(statement: Statement, *, published: date | None) -> Statement:
     """
     ctx = _Context(statement.text, statement.tokens, statement.entities, published)
     claims = _Claims()
-    for m in _TIME_OF_DAY.finditer(ctx.text):
-        claims.take(m.start(), m.end())
+    for pattern in (_TIME_SPAN, _TIME_OF_DAY):
+        for m in pattern.finditer(ctx.text):
+            claims.take(m.start(), m.end())
     values: list[Value] = []
     for finder in _FINDERS:
         for v in finder(ctx, claims):
@@ -3481,31 +3573,47 @@ def _find_times(ctx: _Context, found: Sequence[Value]) -> list[Value]:
     states ("at 3 p.m. on Monday"): unit "time" without a day, "datetime" with one, so a
     time compares only with a time that carries a day the same way.
 
-    A time written to the hour allows 30 minutes each side, one to the minute 10, one
-    after "about"/"shortly after" an hour. Not read: "6 o'clock" (morning or evening?),
-    times within an hour of midnight (sources put them on either day), ranges ("3 to 5
-    p.m.") and bounds ("by 3 p.m."), and times in a sentence with two different days.
+    A time written to the hour allows 30 minutes each side, one to the minute 10, one after
+    "about"/"shortly after" an hour. A span ("from 9 a.m. to 6 p.m.", :data:`_TIME_SPAN`)
+    is one value from its first end's low limit to its last end's high one, unit "time
+    span" (or "datetime span"), whose ends :func:`compatible` compares; "between 3 and 5
+    p.m." is a moment in that window, unit "time". A zone after the time (:func:`_zone`)
+    puts it on a zone's clock: US zones on Eastern time (unit suffix "@ET", "noon PT" is
+    15:00 ET), fixed zones on UTC ("@UTC"); a time with a zone never compares with one
+    without, nor an Eastern clock with UTC. Not read: "6 o'clock" (morning or evening?),
+    times within an hour of midnight (sources put them on either day), spans that cross
+    midnight or whose ends are out of order, the ends of other ranges ("9 and 11 a.m."
+    without "between"), bounds ("by 3 p.m."), and times in a sentence with two days.
     """
     text = ctx.text
     days = {
         v.low for v in found if v.kind is ValueKind.DATE and v.low is not None and v.low == v.high
     }
-    out = []
+    if len(days) > 1:
+        return []
+    out: list[Value] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TIME_SPAN.finditer(text):
+        if m["sep"].lower() == "and" and (m["lead"] or "").lower() != "between":
+            continue
+        last = _clock(m["t2"], None)
+        first = _clock(m["t1"], m["t2"])
+        if first is None or last is None or not _in_day(first[0]) or not _in_day(last[0]):
+            continue
+        if first[0] >= last[0]:
+            continue
+        start = m.start()
+        spans.append((m.start(), m.end()))
+        zone, end = _zone(text, m.end())
+        window = (m["lead"] or "").lower() == "between"  # a moment within it, not a span
+        out.append(_time_value(text, (start, end), days, zone, (first, last), window=window))
     for m in _TIME_OF_DAY.finditer(text):
-        if m["oclock"]:
+        if m["oclock"] or any(a <= m.start() < b for a, b in spans):
             continue
-        if m["noon"]:
-            minutes, tolerance = 12 * 60, 30
-        elif m["h24"]:
-            minutes, tolerance = int(m["h24"]) * 60 + int(m["m24"]), 10
-        else:
-            hour = int(m["h"])
-            if not 1 <= hour <= 12:
-                continue
-            hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
-            minutes, tolerance = hour * 60 + int(m["m"] or 0), 10 if m["m"] else 30
-        if minutes < 60 or minutes >= 23 * 60 or len(days) > 1:
+        clock = _clock(m[0], None)
+        if clock is None or not _in_day(clock[0]):
             continue
+        minutes, tolerance = clock
         if _TIME_RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         if _TIME_RANGE_AFTER.match(text, m.end()):
@@ -3516,27 +3624,99 @@ def _find_times(ctx: _Context, found: Sequence[Value]) -> list[Value]:
             continue
         if q is not None:
             start, qualifier, tolerance = q.start(), " ".join(q["about"].lower().split()), 60
-        clock = f"{minutes // 60:02d}:{minutes % 60:02d}"
-        if days:
-            (day,) = days
-            base, unit = day * 1440, "datetime"
-            norm = f"{date.fromordinal(int(day)).isoformat()} {clock}"
-        else:
-            base, unit, norm = 0.0, "time", clock
-        out.append(
-            Value(
-                kind=ValueKind.TIME,
-                text=text[start : m.end()],
-                start=start,
-                end=m.end(),
-                norm=norm,
-                low=base + minutes - tolerance,
-                high=base + minutes + tolerance,
-                unit=unit,
-                qualifier=qualifier,
-            )
-        )
+        zone, end = _zone(text, m.end())
+        ends = ((minutes, tolerance),)
+        out.append(_time_value(text, (start, end), days, zone, ends, qualifier=qualifier))
     return out
+
+
+def _in_day(minutes: int) -> bool:
+    """Not within an hour of midnight, where sources put a time on either day."""
+    return 60 <= minutes < 23 * 60
+
+
+#: The parts of one written clock time: hour, minutes, "a" or "p".
+_CLOCK_PARTS = re.compile(r"(?i)(\d{1,2})(?::([0-5]\d))?\s*(?:([ap])(?:\.m\.|m))?")
+
+
+def _clock(written: str, partner: str | None) -> tuple[int, int] | None:
+    """Minutes of the day and the rounding allowance of a written time ("3:15 p.m." is
+    (915, 10), "noon" (720, 30), "15:00" (900, 10)); a bare hour ("3" of "3 to 5 p.m.")
+    takes its ``partner``'s a.m. or p.m. None for an hour that is no clock's."""
+    w = written.strip()
+    if w.lower() in ("noon", "midday"):
+        return 12 * 60, 30
+    m = _CLOCK_PARTS.fullmatch(w)
+    if m is None:
+        return None
+    hour, minute = int(m[1]), int(m[2] or 0)
+    ap = m[3]
+    if ap is None and partner is not None:
+        other = _CLOCK_PARTS.fullmatch(partner.strip())
+        ap = other[3] if other else None
+    if ap is None:  # a 24-hour clock ("at 15:00"; :data:`_TIME_OF_DAY` needs the "at")
+        return (hour * 60 + minute, 10) if partner is None and m[2] and hour <= 23 else None
+    if not 1 <= hour <= 12:
+        return None
+    hour = hour % 12 + (12 if ap.lower() == "p" else 0)
+    return hour * 60 + minute, 10 if m[2] else 30
+
+
+def _zone(text: str, end: int) -> tuple[tuple[str, float] | None, int]:
+    """The zone written right after a time ending at ``end`` (:data:`_TIME_ZONE`): its
+    clock ("ET" or "UTC") and its hours ahead of that clock, and where it ends; (None,
+    ``end``) for no zone, an unknown one, or "local time" (which is read over, as no
+    zone)."""
+    m = _TIME_ZONE.match(text, end)
+    if m is None:
+        return None, end
+    if m["local"]:
+        return None, m.end()
+    key = (m["abbr"] or m["name"] or "").upper()
+    if key in _US_ZONES:
+        return ("ET", _US_ZONES[key]), m.end()
+    if key in _UTC_ZONES:
+        return ("UTC", _UTC_ZONES[key]), m.end()
+    return None, end
+
+
+def _time_value(
+    text: str,
+    where: tuple[int, int],
+    days: set[float],
+    zone: tuple[str, float] | None,
+    ends: Sequence[tuple[int, int]],
+    *,
+    qualifier: str | None = None,
+    window: bool = False,
+) -> Value:
+    """A TIME value at ``where`` in ``text``: one time, a span or (``window``) a moment
+    between two times, from its ``ends`` (minutes of the local clock, allowance), moved
+    onto the zone's clock and onto the sentence's one day, if any (see
+    :func:`_find_times`)."""
+    shift = 0.0 if zone is None else -zone[1] * 60
+    base = next(iter(days)) * 1440 if days else 0.0
+    (first, low_by), (last, high_by) = ends[0], ends[-1]
+
+    def shown(minutes: float) -> str:
+        clock = f"{int(minutes % 1440) // 60:02d}:{int(minutes % 60):02d}"
+        return f"{date.fromordinal(int(minutes // 1440)).isoformat()} {clock}" if days else clock
+
+    norm = "-".join(shown(base + m + shift) for m, _ in ends)
+    unit = ("datetime" if days else "time") + (" span" if len(ends) > 1 and not window else "")
+    if zone is not None:
+        norm, unit = f"{norm} {zone[0]}", f"{unit}@{zone[0]}"
+    return Value(
+        kind=ValueKind.TIME,
+        text=text[where[0] : where[1]],
+        start=where[0],
+        end=where[1],
+        norm=norm,
+        low=base + first - low_by + shift,
+        high=base + last + high_by + shift,
+        unit=unit,
+        qualifier=qualifier,
+    )
 
 
 def _closed(v: Value) -> bool:
@@ -3577,11 +3757,15 @@ _NORM_FIGURE = re.compile(
 
 
 def display(value: Value) -> str:
-    """The normalised figure of ``value`` as a reader writes it, for reasons and tags: a sum
-    with a scale word ("USD 1.43e+10" -> "USD 14.3 billion", a range "USD 4.6-4.8 billion"),
-    a duration in the largest unit that counts it whole ("2.52e+08 s" -> "8 years",
-    "9.68e+06 s" -> "16 weeks"), with the qualifier's sign ("<=3 years"). Other values, and
-    a norm of another shape, show ``norm`` itself, which stays the figure compared."""
+    """The normalised figure of ``value`` as a reader writes it, for reasons and tags; the
+    same value always shows the same way. A sum has a scale word ("USD 1.43e+10" -> "USD
+    14.3 billion", a range "USD 4.6-4.8 billion"); a duration the largest unit that counts
+    it whole ("2.52e+08 s" -> "8 years", "9.68e+06 s" -> "16 weeks"); another quantity an
+    SI prefix or a larger unit (:data:`_DISPLAY_PREFIXES`: "5e+09 W" -> "5 GW", "4e+07 kg"
+    -> "40,000 t") or its written unit ("40000 ton" -> "40,000 ton"); percents and counts
+    their figures with thousands separators ("20000..30000 home" -> "20,000-30,000 home").
+    Qualifier signs stay ("<=3 years", "~10%"). Dates, times, tallies, names, and a norm
+    of another shape show ``norm`` itself, which stays the figure compared."""
     norm = value.norm
     if value.kind is ValueKind.MONEY:
         unit, _, figure = norm.partition(" ")
@@ -3599,7 +3783,59 @@ def display(value: Value) -> str:
         figures = [f"{x / size:.4g}" for x in (a, float(m["b"]) if m["b"] else None) if x]
         plural = "" if figures == ["1"] else "s"
         return f"{m['pre'] or ''}{'-'.join(figures)} {name}{plural}"
+    if value.kind is ValueKind.PERCENT:
+        for suffix in ("%", " pp"):
+            m = _NORM_FIGURE.match(norm.removesuffix(suffix)) if norm.endswith(suffix) else None
+            if m is not None:
+                return f"{m['pre'] or ''}{_figures(m['a'], m['b'], 1.0)}{suffix}"
+        return norm
+    if value.kind in (ValueKind.QUANTITY, ValueKind.COUNT):
+        figure, _, unit = norm.partition(" ")
+        m = _NORM_FIGURE.match(figure)
+        if m is None or not unit:
+            return norm
+        base, slash, period = unit.partition("/")
+        scale, shown = 1.0, base
+        if value.kind is ValueKind.QUANTITY and base in _DISPLAY_PREFIXES:
+            top = max(abs(float(m["b"] or m["a"])), abs(float(m["a"])))
+            scale, shown = next(
+                ((z, u) for z, u in _DISPLAY_PREFIXES[base] if top >= z), (1.0, base)
+            )
+        return f"{m['pre'] or ''}{_figures(m['a'], m['b'], scale)} {shown}{slash}{period}"
     return norm
+
+
+#: Larger units a quantity in an SI base unit is shown in (see :func:`display`), largest
+#: first: the first whose size the figure reaches. Mass in tonnes, not megagrams.
+_DISPLAY_PREFIXES: dict[str, tuple[tuple[float, str], ...]] = {
+    base: tuple((z, f"{p}{base}") for z, p in ((1e18, "E"), (1e15, "P"), (1e12, "T"),
+                                                (1e9, "G"), (1e6, "M"), (1e3, "k")))
+    for base in ("W", "J", "B", "Hz", "FLOP/s")
+} | {
+    "kg": ((1e3, "t"),),
+    "m": ((1e3, "km"),),
+    "m2": ((1e6, "km2"),),
+}  # fmt: skip
+
+
+def _figures(a: str, b: str | None, scale: float) -> str:
+    """One figure or a range of two ("20,000-30,000"), divided by ``scale``, as
+    :func:`_readable` writes them."""
+    return "-".join(_readable(float(x) / scale) for x in (a, b) if x)
+
+
+def _readable(x: float) -> str:
+    """A figure for a reader, always written one way: thousands separators and at most two
+    decimals ("36,287.39", "40,000", "1.5"), a scale word from a million ("36.29
+    million"), three significant digits below one ("0.0254")."""
+    if not math.isfinite(x):
+        return "inf" if x > 0 else "-inf"
+    if abs(x) >= 1e6:
+        figure, word = _scaled_sum(abs(x))
+        return f"{'-' if x < 0 else ''}{figure}{word}"
+    if abs(x) >= 1 or x == 0:
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{x:.3g}"
 
 
 def _whole(x: float) -> bool:
@@ -3650,16 +3886,38 @@ def compatible(a: Value, b: Value) -> bool:
     "more than $14 billion" are). Numeric intervals that only touch at a rounding limit
     do not overlap ("$42 million" ends where "$43 million" starts); day intervals include
     both ends. An unresolved date is compatible with any date. Entities:
-    the same normalised name or aliases by :func:`same_name` ("zuckerberg" and "mark
-    zuckerberg"; "meta" and "meta platforms"; "faa" and "federal aviation
-    administration"), whatever their labels.
+    the same normalised name or aliases by the token-subset rule ("zuckerberg" and "mark
+    zuckerberg"; "meta" and "meta platforms"), whatever their labels, or, when neither is
+    a person, one the acronym of the other as written ("FAA" and "Federal Aviation
+    Administration"; not "Ng" and "Nancy Grant", see :func:`_is_acronym`).
     """
     if a.kind in _NAME_KINDS and b.kind in _NAME_KINDS:
-        return same_name(a.norm, b.norm)
+        if same_name(a.norm, b.norm, acronyms=False):
+            return True
+        if ValueKind.PERSON in (a.kind, b.kind):  # a surname is no acronym of a person
+            return False
+        return _is_acronym(a.text, b.text) or _is_acronym(b.text, a.text)
     if a.kind is not b.kind:
         return False
     if a.kind is ValueKind.DATE and not (a.resolved and b.resolved):
         return True
     if a.kind is ValueKind.TALLY:  # the same two numbers, in either order
         return a.norm == b.norm
+    if a.kind is ValueKind.TIME and " span" in (a.unit or ""):
+        return comparable(a, b) and _ends_agree(a, b)
     return comparable(a, b) and _overlap(a, b)
+
+
+#: How far apart, in minutes, the ends of two spans of clock times may lie and still be
+#: one end: the two allowances of times to the hour (30 minutes each).
+_SPAN_END_SLACK = 60.0
+
+
+def _ends_agree(a: Value, b: Value) -> bool:
+    """Whether two spans of clock times ("from 9 a.m. to 6 p.m.") can both be true. A span
+    claims both its ends (a clinic open from 9 to 6 is not open until 8), so each end
+    must lie within :data:`_SPAN_END_SLACK` of the other span's: "9 a.m. to 6 p.m." fits
+    "9 a.m. to 6:30 p.m.", not "9 a.m. to 8 p.m.", though the two overlap."""
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return True
+    return abs(a.low - b.low) < _SPAN_END_SLACK and abs(a.high - b.high) < _SPAN_END_SLACK

@@ -1590,7 +1590,8 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
 
     - Two names: the alias rule (:func:`~factcheck.extract.same_name`) on the whole
       phrases or on the names proper, titles and honorifics dropped (:data:`_HONORIFICS`,
-      :data:`_OFFICE_TITLES`), or one an acronym of the other. Titles that disagree ("Mr."
+      :data:`_OFFICE_TITLES`), or one an acronym of the other written in capitals ("FAA";
+      "Ng" is no acronym of "Nancy Grant"). Titles that disagree ("Mr."
       and "Mrs.", "Judge" and "Mayor") leave a matching surname uncertain (None).
     - Two role nouns: one family with qualifiers that do not differ (:func:`_same_role`:
       "a Meta spokesperson" and "the spokesperson"; "the fire chief" and "the police
@@ -1625,7 +1626,7 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
         if ra.organisation != rb.organisation or ra.family != rb.family:
             return None if ra.organisation or rb.organisation else False
         return _same_role(ra, rb)
-    if same_name(ka, kb):
+    if same_name(ka, kb, acronyms=False):  # case-folded keys: acronyms only in capitals, below
         return True
     if ra is not None or rb is not None:
         role, other = (ra, b) if ra is not None else (rb, a)
@@ -1635,7 +1636,7 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
     acronym = _is_acronym(na.words, nb.words, caps=True) or _is_acronym(
         nb.words, na.words, caps=True
     )
-    if not (same_name(na.key, nb.key) or acronym):
+    if not (same_name(na.key, nb.key, acronyms=False) or acronym):
         return False
     genders_differ = na.genders and nb.genders and not na.genders & nb.genders
     offices_differ = na.offices and nb.offices and not na.offices & nb.offices

@@ -243,6 +243,40 @@ def test_extract_quantity_dimensions_not_comparable(statement_factory: Make) -> 
     assert (b.unit, comparable(a, b)) == ("B", False)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walnuts may cure type 2 diabetes, a study found.",
+        "The storm became a category 4 hurricane on Monday.",
+        "The drug entered phase 3 trials last year.",
+        "Patients with stage 4 cancer were enrolled.",
+        "The Model 3 sold well in Europe.",
+    ],
+)
+def test_extract_number_in_a_name_is_no_count(statement_factory: Make, text: str) -> None:
+    assert values(statement_factory, text, ValueKind.COUNT) == []
+
+
+def test_extract_label_noun_leaves_other_counts(statement_factory: Make) -> None:
+    text = "The phase 3 trial enrolled 300 patients."
+    assert [v.norm for v in values(statement_factory, text, ValueKind.COUNT)] == ["300 patient"]
+
+
+def test_extract_quantity_ton_is_its_own_unit(statement_factory: Make) -> None:
+    tons = one(statement_factory, "The ship carried 40,000 tons of grain.", ValueKind.QUANTITY)
+    tonnes = one(statement_factory, "The ship carried 40,000 tonnes of grain.", ValueKind.QUANTITY)
+    more = one(statement_factory, "The ship carried 52,000 tons of grain.", ValueKind.QUANTITY)
+    assert (tons.norm, tons.unit) == ("40000 ton", "ton")
+    assert not comparable(tons, tonnes)  # short, long or metric: not told
+    assert comparable(tons, more) and not compatible(tons, more)
+
+
+def test_extract_quantity_metric_ton_is_a_tonne(statement_factory: Make) -> None:
+    metric = one(statement_factory, "The ship carried 40,000 metric tons.", ValueKind.QUANTITY)
+    tonnes = one(statement_factory, "The ship carried 40,000 tonnes.", ValueKind.QUANTITY)
+    assert metric.unit == "kg" and compatible(metric, tonnes)
+
+
 def test_extract_quantity_duration(statement_factory: Make) -> None:
     text = "Construction will begin in March 2027 and is expected to last three years."
     v = one(statement_factory, text, ValueKind.QUANTITY)
@@ -1330,13 +1364,100 @@ def test_extract_time_with_a_day_compares_only_with_a_day(statement_factory: Mak
     assert not comparable(with_day, bare)
 
 
+def test_extract_time_zone_puts_us_times_on_eastern_time(statement_factory: Make) -> None:
+    et = one(statement_factory, "The launch took place at 3 p.m. ET on Monday.", ValueKind.TIME)
+    pt = one(statement_factory, "The launch took place at noon PT on Monday.", ValueKind.TIME)
+    late = one(statement_factory, "The launch took place at 3 p.m. PT on Monday.", ValueKind.TIME)
+    assert (et.text, et.unit, et.norm) == ("3 p.m. ET", "datetime@ET", "2025-07-28 15:00 ET")
+    assert pt.norm == "2025-07-28 15:00 ET"
+    assert compatible(et, pt)
+    assert comparable(et, late) and not compatible(et, late)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The rally began at 3 p.m. GMT.", "The rally began at 4 p.m. BST."),
+        ("The rally began at 15:00 UTC.", "The rally began at 5 p.m. CEST."),
+        ("The speech began at 3 p.m. Eastern.", "The speech began at 1 p.m. Mountain time."),
+    ],
+)
+def test_extract_time_zones_of_one_instant_are_compatible(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    x, y = one(statement_factory, a, ValueKind.TIME), one(statement_factory, b, ValueKind.TIME)
+    assert comparable(x, y) and compatible(x, y)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The rally began at 3 p.m. ET.", "The rally began at 3 p.m."),
+        ("The rally began at 3 p.m. ET.", "The rally began at 8 p.m. GMT."),
+    ],
+)
+def test_extract_time_with_and_without_zone_not_compared(
+    statement_factory: Make, a: str, b: str
+) -> None:
+    x, y = one(statement_factory, a, ValueKind.TIME), one(statement_factory, b, ValueKind.TIME)
+    assert not comparable(x, y)
+
+
+def test_extract_local_time_is_no_zone(statement_factory: Make) -> None:
+    text = "The rally began at 3 p.m. local time."
+    local = one(statement_factory, text, ValueKind.TIME)
+    bare = one(statement_factory, "The rally began at 3 p.m.", ValueKind.TIME)
+    assert local.text == "3 p.m. local time" and local.unit == "time"
+    assert compatible(local, bare)
+
+
+def test_extract_time_zone_needs_a_zone_word(statement_factory: Make) -> None:
+    text = "Crowds gathered at 3 p.m. in Central Park."
+    assert one(statement_factory, text, ValueKind.TIME).unit == "time"
+    text = "He arrived at 3 p.m. IBM said."
+    assert one(statement_factory, text, ValueKind.TIME).text == "3 p.m."
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "norm"),
+    [
+        ("The clinic runs from 9 a.m. to 6 p.m.", "from 9 a.m. to 6 p.m.", "09:00-18:00"),
+        ("Doors are open 9 a.m.-6 p.m. daily.", "9 a.m.-6 p.m.", "09:00-18:00"),
+        ("The meeting runs 3 to 5 p.m.", "3 to 5 p.m.", "15:00-17:00"),
+    ],
+)
+def test_extract_time_span(statement_factory: Make, text: str, written: str, norm: str) -> None:
+    v = one(statement_factory, text, ValueKind.TIME)
+    assert (v.text, v.norm, v.unit) == (written, norm, "time span")
+    assert not values(statement_factory, text, ValueKind.COUNT)
+
+
+def test_extract_time_span_claims_both_ends(statement_factory: Make) -> None:
+    six = one(statement_factory, "The clinic runs from 9 a.m. to 6 p.m.", ValueKind.TIME)
+    eight = one(statement_factory, "The clinic runs from 9 a.m. to 8 p.m.", ValueKind.TIME)
+    half = one(statement_factory, "The clinic runs from 9 a.m. to 6:30 p.m.", ValueKind.TIME)
+    single = one(statement_factory, "The clinic opens at 9 a.m.", ValueKind.TIME)
+    assert comparable(six, eight) and not compatible(six, eight)
+    assert compatible(six, half)
+    assert not comparable(six, single)
+
+
+def test_extract_time_between_is_a_window(statement_factory: Make) -> None:
+    text = "The fire started between 3 and 5 p.m."
+    window = one(statement_factory, text, ValueKind.TIME)
+    inside = one(statement_factory, "The fire started at 4 p.m.", ValueKind.TIME)
+    outside = one(statement_factory, "The fire started at 7 p.m.", ValueKind.TIME)
+    assert (window.unit, window.norm) == ("time", "15:00-17:00")
+    assert compatible(window, inside) and not compatible(window, outside)
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "The fire started between 3 and 5 p.m.",
         "The road stays shut until 6 p.m.",
         "The fire started at 11:45 p.m.",
         "The bells rang at 6 o'clock.",
+        "The bar is open from 10 p.m. to 2 a.m.",
     ],
 )
 def test_extract_time_ranges_bounds_and_midnight_are_not_read(
@@ -1441,6 +1562,54 @@ def test_extract_role_of_a_year_naming_its_noun(statement_factory: Make) -> None
 )
 def test_extract_same_name_acronym(a: str, b: str) -> None:
     assert same_name(a, b) and same_name(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("NTSB", "National Transportation Safety Board"),
+        ("IBM", "International Business Machines"),
+        ("the FAA's", "the Federal Aviation Administration"),
+        ("BoE", "Bank of England"),
+        ("U.S.", "United States"),
+        ("HP", "Hewlett-Packard"),
+    ],
+)
+def test_extract_same_name_acronym_as_written(a: str, b: str) -> None:
+    assert same_name(a, b) and same_name(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ng", "Nancy Grant"),
+        ("Ed", "Emily Davis"),
+        ("Lee", "Laura Ellen Evans"),
+        ("Boe", "Bank of England"),
+    ],
+)
+def test_extract_same_name_written_acronym_needs_capitals(a: str, b: str) -> None:
+    assert not same_name(a, b) and not same_name(b, a)
+
+
+def test_extract_same_name_no_acronyms_for_people() -> None:
+    assert not same_name("ng", "nancy grant", acronyms=False)
+    assert same_name("grant", "nancy grant", acronyms=False)
+
+
+def test_extract_person_surname_is_no_acronym_of_another_person(statement_factory: Make) -> None:
+    a = one(statement_factory, "The motion was filed by Nancy Grant on Monday.", ValueKind.PERSON)
+    b = replace(a, text="NG", norm="ng")  # even written in capitals
+    assert a.norm == "nancy grant"
+    assert not compatible(a, b) and not compatible(b, a)
+
+
+def test_extract_entity_acronym_compatible_only_in_capitals(statement_factory: Make) -> None:
+    text = "The National Transportation Safety Board opened an inquiry on Monday."
+    full = one(statement_factory, text, ValueKind.ORG)
+    short = one(statement_factory, "The NTSB opened an inquiry on Monday.", ValueKind.ORG)
+    assert compatible(full, short)
+    assert not compatible(full, replace(short, text="Ntsb"))
 
 
 def test_extract_same_name_acronym_needs_every_initial() -> None:
@@ -1549,6 +1718,14 @@ def test_extract_counts_a_partitive_group(statement_factory: Make) -> None:
         ("The strike lasted 16 weeks.", ValueKind.QUANTITY, "16 weeks"),
         ("The delay lasted 90 minutes.", ValueKind.QUANTITY, "90 minutes"),
         ("Prices rose 8%.", ValueKind.PERCENT, "8%"),
+        ("Between 10% and 15% of voters agreed.", ValueKind.PERCENT, "10-15%"),
+        ("The ship carried 40,000 tonnes of grain.", ValueKind.QUANTITY, "40,000 t"),
+        ("The ship carried 40,000 tons of grain.", ValueKind.QUANTITY, "40,000 ton"),
+        ("The ship carried 40,000 short tons of grain.", ValueKind.QUANTITY, "36,287.39 t"),
+        ("The plant will supply 5GW.", ValueKind.QUANTITY, "5 GW"),
+        ("The road is 2.5 miles long.", ValueKind.QUANTITY, "4.02 km"),
+        ("It destroyed 20,000 to 30,000 homes.", ValueKind.COUNT, "20,000-30,000 home"),
+        ("More than 1.2 million users signed up.", ValueKind.COUNT, ">=1.2 million user"),
     ],
 )
 def test_extract_display_shows_figures_as_written(

@@ -499,6 +499,32 @@ def test_quotes_same_words_from_another_speaker_are_misattributed() -> None:
     assert (f.speaker_a, f.speaker_b) == ("inspector Omar Pike", "councillor Lena Fox")
 
 
+def test_quotes_a_surname_spelling_another_speakers_initials_is_misattributed() -> None:
+    # "Ng" spells the initials of "Nancy Grant", but a surname is no acronym of a person.
+    statements = _sources(
+        a=["“We cannot keep every branch open with this budget,” said council member Ng."],
+        b=["“We cannot keep every branch open with this budget,” said council member Nancy Grant."],
+    )
+    (f,) = compare_quotes(statements, ())
+    assert f.kind is QuoteClass.MISATTRIBUTED
+    assert (f.speaker_a, f.speaker_b) == ("council member Ng", "council member Nancy Grant")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Ng", "Nancy Grant", False),
+        ("Dr. Ng", "Nancy Grant", False),
+        ("Ed", "Emily Davis", False),
+        ("the NTSB", "the National Transportation Safety Board", True),
+        ("IBM", "International Business Machines", True),
+    ],
+)
+def test_quotes_same_speaker_acronym_only_in_capitals(a: str, b: str, expected: bool) -> None:
+    assert same_speaker(a, b) is expected
+    assert same_speaker(b, a) is expected
+
+
 def test_quotes_a_role_and_a_name_are_not_a_misattribution() -> None:
     statements = _sources(
         a=["“Our position on open source AI is unchanged,” the spokesperson said."],
