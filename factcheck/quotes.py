@@ -1525,7 +1525,9 @@ def _same_org(a: str, b: str) -> bool:
 def _alias(a: str, b: str) -> bool:
     """Two named speakers one person by the alias rule, on the whole phrase or on the names
     proper ("Mayor Ruiz" and "Ana Ruiz", "Dr. Chen" and "Lisa Chen")."""
-    return same_name(_speaker_key(a), _speaker_key(b)) or same_name(_name(a).key, _name(b).key)
+    return same_name(_speaker_key(a), _speaker_key(b), acronyms=False) or same_name(
+        _name(a).key, _name(b).key, acronyms=False
+    )
 
 
 @dataclass(frozen=True, slots=True)

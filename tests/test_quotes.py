@@ -1326,3 +1326,11 @@ def test_quotes_seed_story_reads_sensibly() -> None:
         (QuoteClass.PARAPHRASED, "002_f398cda15d4a89f6:3", "001_5a76a52844fc09c6:3"),
     } <= kinds
     assert not any(k[0] is QuoteClass.MISATTRIBUTED for k in kinds)
+
+
+def test_quotes_alias_never_reads_a_short_name_as_another_persons_initials() -> None:
+    from factcheck.quotes import _alias
+
+    assert _alias("Mayor Ruiz", "Ana Ruiz") and _alias("Dr. Chen", "Lisa Chen")
+    assert not _alias("Ng", "Nancy Grant")
+    assert not _alias("council member Ed", "Emily Davis")
