@@ -51,8 +51,13 @@ event. Two events (frames) are told apart by:
   with May as its date;
 - *the period*: two events whose dates do not overlap, and which also differ in another
   value, are two periods ("rose 8% in 2025" / "rose 3% in 2024"): neither the values nor
-  the dates conflict. A date mismatch with everything else the same is a date conflict
-  ("began on May 2" / "began on May 4").
+  the dates conflict. For figures a period inside another is another period too ("rose
+  18% on Monday" / "have risen 31% this year", :func:`_same_period`). A date mismatch with
+  everything else the same is a date conflict ("began on May 2" / "began on May 4").
+- *the part of the event*: a figure narrowed to a part of its event in time ("voted
+  *early*", "had voted *by noon*", "*so far*", "*in the first hour*", "*on election
+  day*": :func:`_scope`) and one of the whole event or of another part are two
+  measurements; the same part on both sides is compared.
 
 - *plan and deed*: an event told as done ("cut 250 jobs") and one told as a plan or a
   future ("would cut", "will cut", "plans to cut", "is set to cut", "expects to cut"; the
@@ -191,8 +196,13 @@ __all__ = [
     "NEAR_SYNONYMS",
     "PERIOD_CLASSIFIERS",
     "REWORDED_FACTOR",
+    "SCOPE_ADVERBS",
+    "SCOPE_CUTOFFS",
+    "SCOPE_ORDINALS",
+    "SCOPE_SPANS",
     "SPEAKER_FACTOR",
     "SYMMETRIC_VERBS",
+    "TIMES_OF_DAY",
     "UNKNOWN_EVENT_FACTOR",
     "WEIGHT",
     "ConflictContext",
@@ -311,6 +321,31 @@ SYMMETRIC_VERBS = frozenset(
     {"meet", "marry", "merge", "talk", "speak", "negotiate", "tie", "draw", "partner",
      "collide", "clash", "debate", "face", "play", "agree", "compete", "join", "ally",
      "trade", "swap", "exchange", "settle", "sign", "fight", "battle", "wed", "divorce"}
+)  # fmt: skip
+
+#: Words that narrow a figure to a part of its event in time ("voted *early*", "had voted
+#: *so far*"): a figure of a part and a figure of the whole, or of another part, are two
+#: measurements (see :func:`_scope`).
+SCOPE_ADVERBS = frozenset({"early", "initially", "far"})  # "far" of "so far", "thus far"
+
+#: Cutoff prepositions: "*by* noon", "*until* 10 a.m.", "*before* midday". With a time of
+#: day they narrow a figure to part of a day; with a date ("by Monday") they do not.
+SCOPE_CUTOFFS = frozenset({"by", "until", "till", "before", "as"})
+
+#: Times of day a cutoff may name (a clock time, "10 a.m.", counts too).
+TIMES_OF_DAY = frozenset(
+    {"noon", "midday", "midnight", "morning", "afternoon", "evening", "night", "dawn",
+     "dusk", "lunchtime", "teatime", "a.m.", "p.m.", "am", "pm", "o'clock"}
+)  # fmt: skip
+
+#: Ordinals that pick a part of a span ("in the *first* hour", "in the *final* round").
+SCOPE_ORDINALS = frozenset({"first", "opening", "last", "final", "early"})
+
+#: Spans such an ordinal, or an event noun, may pick: "in the first *hour*", "on election
+#: *day*" (a day named by its event, not a date).
+SCOPE_SPANS = frozenset(
+    {"hour", "minute", "day", "night", "week", "month", "round", "half", "stage", "phase",
+     "session", "leg", "lap", "quarter"}
 )  # fmt: skip
 
 #: Per source, every ``(verb, role, name)`` its events report.
@@ -665,12 +700,28 @@ def _dates_differ(x: Frame, y: Frame) -> bool:
     return bool(dx and dy) and not any(compatible(u, v) for u in dx for v in dy)
 
 
+def _same_period(u: Value, v: Value) -> bool:
+    """Two dates name one period for a figure: the same interval ("on Monday" / "on March
+    9", "this year" / "in 2026"). A period inside another is not the same period for a
+    figure: "rose 18% on Monday" and "have risen 31% this year" are two measurements."""
+    return u.low is not None and (u.low, u.high) == (v.low, v.high)
+
+
+def _figure_dates_differ(x: Frame, y: Frame) -> bool:
+    """Both events are dated and no date of one is the same period as a date of the other
+    (:func:`_same_period`): their figures are two measurements."""
+    dx = [d for d in x.dates if d.resolved]
+    dy = [d for d in y.dates if d.resolved]
+    return bool(dx and dy) and not any(_same_period(u, v) for u in dx for v in dy)
+
+
 def _periods_differ(a: _Side, b: _Side) -> bool:
-    """Both statements give dates of their events and none of one overlaps one of the other:
-    a figure with no event of its own may be of either period, so they are two periods."""
+    """Both statements give dates and none of one is the same period as one of the other
+    (:func:`_same_period`): a figure with no event of its own may be of either period, so
+    they are two periods."""
     da = [v for v in a.values if v.kind is ValueKind.DATE and v.resolved]
     db = [v for v in b.values if v.kind is ValueKind.DATE and v.resolved]
-    return bool(da and db) and not any(compatible(u, v) for u in da for v in db)
+    return bool(da and db) and not any(_same_period(u, v) for u in da for v in db)
 
 
 def _figures_differ(a: _Side, b: _Side) -> bool:
@@ -685,6 +736,50 @@ def _figures_differ(a: _Side, b: _Side) -> bool:
     ]
     kinds = {u.kind for u, _ in pairs}
     return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)
+
+
+def _scope(tokens: Iterable[int], st: Statement) -> frozenset[str]:
+    """The qualifiers among ``tokens`` that narrow a figure to a part of its event in time,
+    lower case: an adverb of :data:`SCOPE_ADVERBS` ("voted *early*", "*so far*"), a cutoff
+    at a time of day ("*by noon*", "*until 10 a.m.*", :data:`SCOPE_CUTOFFS`,
+    :data:`TIMES_OF_DAY`), an ordinal part of a span ("*in the first hour*") or a span named
+    by its event ("*on election day*", :data:`SCOPE_SPANS`)."""
+    toks = st.tokens
+    out: set[str] = set()
+    for i in tokens:
+        t = toks[i]
+        word = t.text.lower()
+        if word in SCOPE_ADVERBS and t.dep in {"advmod", "amod", "npadvmod", "acomp"}:
+            prev = toks[i - 1].text.lower() if i > 0 else ""
+            if word != "far" or prev in {"so", "thus"}:
+                out.add(f"{prev} far" if word == "far" else word)
+        elif t.dep == "pobj" and toks[t.head].text.lower() in SCOPE_CUTOFFS:
+            kids = [k for k in range(len(toks)) if toks[k].head == i and k != i]
+            after = toks[i + 1].text.lower() if i + 1 < len(toks) else ""  # "by 10 a.m."
+            words = {toks[k].text.lower() for k in kids} | {word, after}
+            if words & TIMES_OF_DAY:
+                out.add(f"{toks[t.head].text.lower()} {word}")
+        if t.lemma.lower() in SCOPE_SPANS and t.pos == "NOUN":
+            kids = [k for k in range(len(toks)) if toks[k].head == i and k != i]
+            picks = [
+                toks[k].text.lower()
+                for k in kids
+                if toks[k].text.lower() in SCOPE_ORDINALS
+                or (toks[k].dep == "compound" and toks[k].pos == "NOUN")
+            ]
+            if picks:
+                out.add(" ".join([*picks, word]))
+    return frozenset(out)
+
+
+def _scopes_differ(x: Frame | None, y: Frame | None, a: _Side, b: _Side) -> bool:
+    """Two figures narrowed to different parts of their event (:func:`_scope`), or one to a
+    part and the other not: "1.2 million people voted *early*" / "340,000 people had voted
+    *by noon*" are two measurements. A figure with no event is read over the words no
+    event spans."""
+    sa = _scope(x.tokens if x is not None else _outside(a), a.st)
+    sb = _scope(y.tokens if y is not None else _outside(b), b.st)
+    return sa != sb
 
 
 def _values_differ(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
@@ -893,10 +988,12 @@ def _caveats(
         if kind is ValueKind.DATE:
             if _values_differ(x, y, a, b):
                 return None  # two periods, each with its own figure
-        elif _dates_differ(x, y):
-            return None
+        elif _figure_dates_differ(x, y):
+            return None  # "rose 18% on Monday" / "have risen 31% this year"
         if x.verb == y.verb or cost:
             reworded = [r for r in roles if r.rel is _Rel.REWORDED]
+    if kind is not ValueKind.DATE and _scopes_differ(x, y, a, b):
+        return None  # "voted early" / "had voted by noon": two parts of one event
     unknown = x is None or y is None or x.light or y.light
     if kind is ValueKind.DATE and (x is None or y is None) and _figures_differ(a, b):
         return None  # "revenue of $4.82 billion in 2025" / "$4.1 billion in 2024"

@@ -1429,3 +1429,65 @@ def test_conflicts_order_of_kinds_names_every_compared_kind() -> None:
     assert frozenset(conflicts._NUMERIC_ORDER) == NUMERIC_KINDS
     assert len(conflicts._NUMERIC_ORDER) == len(NUMERIC_KINDS)
     assert AMOUNT_KINDS < FIGURE_KINDS < NUMERIC_KINDS
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Brightfield shares have risen 31% this year.",
+        "Brightfield shares have risen 31% so far in 2026.",
+        "Brightfield shares have risen 31% since January.",
+    ],
+)
+def test_conflicts_a_figure_of_a_day_and_one_of_a_span_holding_it_are_two_periods(
+    statement_factory: StatementFactory, other: str
+) -> None:
+    a, b = _pair(statement_factory, "Brightfield shares rose 18% on Monday.", other)
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_figures_of_one_period_written_two_ways_still_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Brightfield shares rose 18% on Monday.",
+        "Brightfield shares rose 13% on March 9.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.value_a, c.value_b) == ("18%", "13%")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "More than 1.2 million people voted early, a record.",
+            "On election day, 340,000 people had voted by noon, the commission said.",
+        ),
+        ("More than 1.2 million people voted early.", "340,000 people voted on election day."),
+        ("1.2 million people voted.", "340,000 people had voted by 10 a.m."),
+        ("1.2 million people voted.", "340,000 people voted in the first hour."),
+        ("1.2 million people have voted so far.", "1.4 million people voted."),
+    ],
+)
+def test_conflicts_a_figure_of_part_of_an_event_is_not_the_whole_events(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("More than 1.2 million people voted early.", "About 900,000 people voted early."),
+        ("The fire has burned 12,400 acres.", "The fire had burned 14,200 acres by Monday."),
+    ],
+)
+def test_conflicts_figures_of_the_same_part_or_a_cutoff_date_still_conflict(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.VALUE
