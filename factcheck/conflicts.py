@@ -9,7 +9,11 @@ event. Two events (frames) are told apart by:
 
 - *the action*: different canonical verbs are different events ("three people were
   *killed*" vs "twelve people were *injured*"), unless both are in one synonym class of
-  :data:`factcheck.frames.SYNONYMS`; a light verb (be, have, make ...) is unknown;
+  :data:`factcheck.frames.SYNONYMS`; a light verb (be, have, make ...) is unknown. For
+  values and dates only, two verbs of one class of :data:`FIGURE_SYNONYMS` ("*signed*
+  Mensah for £62 million" / "*splashed* £48 million on Mensah", "*burned* 12,400 acres"
+  / "*grew* to 14,200 acres") are one action when their arguments tie them
+  (:func:`_one_figure`), at :data:`FIGURE_SYNONYM_FACTOR`;
 - *an argument in the same role* (subject, object, each preposition), compared as:
 
   ==========================  ==============================================  ===========
@@ -27,7 +31,10 @@ event. Two events (frames) are told apart by:
                               statement never names Scale AI)
   a name and a definite noun  "Acme" / "the company"                          reworded
   near-synonyms               "the fire" / "a blaze", "company" / "firm"      reworded
-                              (:data:`NEAR_SYNONYMS`)
+                              (:data:`NEAR_SYNONYMS`), "adults" / "people"
+                              (:data:`KINDS_OF_PEOPLE`)
+  a named event and one told  "the *Cedar Ridge* fire" / "a wildfire *in*     reworded
+  by its place                *Alder County*" (:data:`NAMED_EVENTS`)
   two other subject nouns     "revenue" / "profit", "the city" / "the state"  different
   two other common nouns,     "on roads" / "on a new stadium" (each never     different
   one new                     names the other's)
@@ -164,7 +171,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 
 from factcheck.extract import comparable, compatible, display, maybe_contains, same_name
@@ -192,8 +199,14 @@ __all__ = [
     "COST_NOUNS",
     "COST_VERBS",
     "DENIAL_FACTOR",
+    "FIGURE_SYNONYMS",
+    "FIGURE_SYNONYM_FACTOR",
+    "KINDS_OF_PEOPLE",
+    "LOCATIVE_PREPOSITIONS",
+    "NAMED_EVENTS",
     "NAME_KINDS",
     "NEAR_SYNONYMS",
+    "PEOPLE",
     "PERIOD_CLASSIFIERS",
     "REWORDED_FACTOR",
     "SCOPE_ADVERBS",
@@ -275,6 +288,7 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"cost", "price"},
         {"jury", "juror"},
         {"stock", "share"},
+        {"researcher", "scientist", "team"},
     )
 )  # fmt: skip
 
@@ -324,9 +338,9 @@ SYMMETRIC_VERBS = frozenset(
 )  # fmt: skip
 
 #: Words that narrow a figure to a part of its event in time ("voted *early*", "had voted
-#: *so far*"): a figure of a part and a figure of the whole, or of another part, are two
-#: measurements (see :func:`_scope`).
-SCOPE_ADVERBS = frozenset({"early", "initially", "far"})  # "far" of "so far", "thus far"
+#: *so far*", "*overnight*"): a figure of a part and a figure of the whole, or of another
+#: part, are two measurements (see :func:`_scope`).
+SCOPE_ADVERBS = frozenset({"early", "initially", "overnight", "far"})  # "so far", "thus far"
 
 #: Cutoff prepositions: "*by* noon", "*until* 10 a.m.", "*before* midday". With a time of
 #: day they narrow a figure to part of a day; with a date ("by Monday") they do not.
@@ -346,6 +360,47 @@ SCOPE_ORDINALS = frozenset({"first", "opening", "last", "final", "early"})
 SCOPE_SPANS = frozenset(
     {"hour", "minute", "day", "night", "week", "month", "round", "half", "stage", "phase",
      "session", "leg", "lap", "quarter"}
+)  # fmt: skip
+
+#: Classes of canonical verbs (:func:`factcheck.frames.canonical_verb`) that may state one
+#: figure or date in other words: two events of one class whose values are comparable,
+#: tied by their arguments (:func:`_one_figure`), are compared as one action, at
+#: :data:`FIGURE_SYNONYM_FACTOR`, and the reason names both verbs. Only their values and
+#: dates: the verbs are no synonyms for polarity or entities.
+FIGURE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(c)
+    for c in (
+        {"sign", "pay", "splash", "spend", "buy"},  # a fee or a price
+        {"burn", "rise", "scorch", "char", "consume", "blacken", "spread"},  # a fire's size
+        {"win", "take", "secure", "capture", "receive", "garner", "poll"},  # a vote share
+        {"release", "appear"},  # a publication ("published" / "appeared")
+        {"follow", "track", "study", "survey", "monitor", "enrol", "enroll", "involve",
+         "include", "analyse", "analyze"},  # who a study looked at
+    )
+)  # fmt: skip
+
+#: Confidence factor for two values told with verbs of one :data:`FIGURE_SYNONYMS` class.
+FIGURE_SYNONYM_FACTOR = 0.8
+
+#: Events that carry names of their own ("the *Cedar Ridge* fire", "*Hurricane Ida*"): a
+#: name on one side and a place on the other ("a wildfire *in Alder County*") may tell one
+#: event, so they are one thing reworded, not two (see :func:`_named_and_placed`).
+NAMED_EVENTS = frozenset(
+    {"fire", "blaze", "wildfire", "inferno", "storm", "hurricane", "typhoon", "cyclone",
+     "flood", "quake", "earthquake"}
+)  # fmt: skip
+
+#: Prepositions that attach where a thing is ("a wildfire *in* Alder County").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "across"})
+
+#: Nouns that count people in general, and nouns that count a kind of people: a count of
+#: a kind ("12,500 *adults*") and a count of people ("14,200 *people*") may count the same
+#: people, so they are compared, as an argument named differently; two kinds ("adults" /
+#: "children") are two things (see :func:`_kind_of`).
+PEOPLE = frozenset({"people", "person", "persons", "individual"})
+KINDS_OF_PEOPLE = frozenset(
+    {"adult", "resident", "inhabitant", "participant", "patient", "volunteer", "voter",
+     "citizen", "subject"}
 )  # fmt: skip
 
 #: Per source, every ``(verb, role, name)`` its events report.
@@ -478,7 +533,39 @@ def _mentions(st: Statement, name: str) -> bool:
 
 
 def _near_synonyms(a: str, b: str) -> bool:
-    return any(a in c and b in c for c in NEAR_SYNONYMS)
+    """One class of :data:`NEAR_SYNONYMS`, or a kind of people and people (:func:`_kind_of`)."""
+    return any(a in c and b in c for c in NEAR_SYNONYMS) or _kind_of(a, b)
+
+
+def _kind_of(a: str, b: str) -> bool:
+    """One noun counts people in general (:data:`PEOPLE`) and the other a kind of people
+    (:data:`KINDS_OF_PEOPLE`): "adults" are people; "adults" and "children" are not one."""
+    return (a in PEOPLE and b in KINDS_OF_PEOPLE) or (b in PEOPLE and a in KINDS_OF_PEOPLE)
+
+
+def _people_counts(a: _Side, b: _Side) -> tuple[_Side, _Side]:
+    """The two sides with a count of a kind of people ("12,500 *adults*") counted in the
+    other's general noun ("14,200 *people*") when the other counts people and not that
+    kind, so the two counts are compared (the reason then says the object is named
+    differently)."""
+
+    def units(side: _Side) -> set[str]:
+        return {v.unit for v in side.values if v.kind is ValueKind.COUNT and v.unit}
+
+    def recount(side: _Side, theirs: set[str]) -> _Side:
+        general = sorted(theirs & PEOPLE)
+        if not general:
+            return side
+        values = [
+            replace(v, unit=general[0])
+            if v.kind is ValueKind.COUNT and v.unit in KINDS_OF_PEOPLE and v.unit not in theirs
+            else v
+            for v in side.values
+        ]
+        return replace(side, values=values)
+
+    ua, ub = units(a), units(b)
+    return recount(a, ub), recount(b, ua)
 
 
 def _actor_elsewhere(st: Statement, name: str) -> bool:
@@ -530,13 +617,26 @@ def _same_kind(common: Arg, named: Arg) -> bool:
     return common.name in words or bool(words & NAME_KINDS.get(common.name, frozenset()))
 
 
+def _named_and_placed(x: Arg, y: Arg) -> bool:
+    """One event of :data:`NAMED_EVENTS` told by its name on one side and by where it is on
+    the other ("the *Cedar Ridge* fire" / "a wildfire *in Alder County*"): one thing."""
+    if not {x.name, y.name} <= NAMED_EVENTS or not (
+        x.name == y.name or _near_synonyms(x.name, y.name)
+    ):
+        return False
+    hx, hy = {h for h, _ in x.attached}, {h for h, _ in y.attached}
+    return (hx == {"mod"} and hy <= LOCATIVE_PREPOSITIONS) or (
+        hy == {"mod"} and hx <= LOCATIVE_PREPOSITIONS
+    )
+
+
 def _attachments_differ(x: Arg, y: Arg, a: Statement, b: Statement) -> bool:
     """Both arguments carry attached names and none of one matches one of the other
     ("*Dornell* shares" / "shares *of Vastro*"), or both carry classifiers, none shared,
     and neither statement uses the other's ("*net* profit" / "*operating* profit")."""
     nx, ny = x.attached_names, y.attached_names
     if nx and ny and not any(same_name(u, v) or _contains(u, v) for u in nx for v in ny):
-        return True
+        return not _named_and_placed(x, y)
     cx, cy = x.classifiers, y.classifiers
     if not cx or not cy or any(u == v or _near_synonyms(u, v) for u in cx for v in cy):
         return False
@@ -893,6 +993,7 @@ class _Caveats:
     reworded: tuple[_Role, ...] = ()
     thing: _Role | None = None
     unknown: bool = False
+    verbs: tuple[str, str] | None = None
 
 
 def _plan_and_deed(x: Frame, y: Frame) -> bool:
@@ -957,6 +1058,35 @@ def _paid_for(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
     return False
 
 
+def _one_figure(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
+    """Two events of different verbs of one class of :data:`FIGURE_SYNONYMS` (and not
+    opposites) that state one figure or date: their subjects are one thing when both give
+    one, their other arguments share one the same way when either gives any ("*signed*
+    Mensah for £62 million" / "*splashed* £48 million on Mensah"), and at least one of the
+    two ties them ("the study *was published*" / "the study *appeared*"); "signed Mensah" /
+    "spent £48 million on a stadium" are two actions."""
+    if opposite(x.verb, y.verb) or not any(x.verb in c and y.verb in c for c in FIGURE_SYNONYMS):
+        return False
+    rx, ry, _, _ = _aligned(x, y, a.st, b.st)
+    tied = False
+    sx, sy = rx.get("subject", ()), ry.get("subject", ())
+    if sx and sy:
+        rels = [_relation("subject", u, v, a.st, b.st, x.tokens, y.tokens) for u in sx for v in sy]
+        if all(r is _Rel.DIFFERENT for r in rels):
+            return False
+        tied = True
+    ox = [u for r, us in rx.items() if r != "subject" for u in us if not u.counted]
+    oy = [v for r, vs in ry.items() if r != "subject" for v in vs if not v.counted]
+    if ox or oy:  # "signed Mensah for £62 million" / "spent £80 million this summer": no tie
+        lx = [u for us in _lifted(rx).values() for u in us]  # "a wildfire in Alder County"
+        ly = [v for vs in _lifted(ry).values() for v in vs]
+        pairs = [(u, v) for u in ox for v in [*oy, *ly]] + [(u, v) for u in lx for v in oy]
+        if not any(_relation("object", u, v, a.st, b.st) is _Rel.SAME for u, v in pairs):
+            return False
+        tied = True
+    return tied
+
+
 def _caveats(
     vx: Value, vy: Value, x: Frame | None, y: Frame | None, kind: ValueKind, a: _Side, b: _Side
 ) -> _Caveats | None:
@@ -969,6 +1099,7 @@ def _caveats(
     light, the action is unknown: two figures conflict only if they measure the same
     thing (:func:`_one_thing`); a date is its event's, compared by the events alone."""
     reworded: list[_Role] = []
+    told: tuple[str, str] | None = None
     if x is not None and y is not None:
         cost = (
             kind is ValueKind.MONEY
@@ -976,7 +1107,8 @@ def _caveats(
             and _costs(vy, y, b)
             and _paid_for(x, y, a, b)
         )
-        if x.verb != y.verb and not (x.light or y.light or cost):
+        verbs = x.verb != y.verb and not (x.light or y.light or cost)
+        if verbs and not _one_figure(x, y, a, b):
             return None
         if x.negated != y.negated:
             return None  # "did not release it in 2024" asserts no date of a release
@@ -990,8 +1122,10 @@ def _caveats(
                 return None  # two periods, each with its own figure
         elif _figure_dates_differ(x, y):
             return None  # "rose 18% on Monday" / "have risen 31% this year"
-        if x.verb == y.verb or cost:
+        if x.verb == y.verb or cost or verbs:
             reworded = [r for r in roles if r.rel is _Rel.REWORDED]
+        if verbs:
+            told = (x.verb, y.verb)
     if kind is not ValueKind.DATE and _scopes_differ(x, y, a, b):
         return None  # "voted early" / "had voted by noon": two parts of one event
     unknown = x is None or y is None or x.light or y.light
@@ -1006,7 +1140,7 @@ def _caveats(
             return None
         if thing.rel is _Rel.REWORDED:
             reworded.append(thing)
-    return _Caveats(tuple(reworded), thing, unknown)
+    return _Caveats(tuple(reworded), thing, unknown, told)
 
 
 def _earlier(x: Value, y: Value, a: _Side, b: _Side) -> str:
@@ -1037,6 +1171,11 @@ def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: _Caveats) -> str
         reason += (
             "; no action ties the two dates (a light verb or none), so they may tell two events"
         )
+    if caveats.verbs is not None:
+        reason += (
+            f"; told with different verbs ('{caveats.verbs[0]}' / '{caveats.verbs[1]}') "
+            "that may state one figure"
+        )
     return reason + _reworded_note(caveats.reworded)
 
 
@@ -1056,8 +1195,10 @@ def _reworded_note(reworded: Sequence[_Role]) -> str:
 def _factor(caveats: _Caveats) -> float:
     """The confidence factor of the caveats: :data:`REWORDED_FACTOR` for arguments named
     differently, :data:`UNKNOWN_EVENT_FACTOR` for an unknown action."""
-    return (REWORDED_FACTOR if caveats.reworded else 1.0) * (
-        UNKNOWN_EVENT_FACTOR if caveats.unknown else 1.0
+    return (
+        (REWORDED_FACTOR if caveats.reworded else 1.0)
+        * (UNKNOWN_EVENT_FACTOR if caveats.unknown else 1.0)
+        * (FIGURE_SYNONYM_FACTOR if caveats.verbs is not None else 1.0)
     )
 
 
@@ -1443,7 +1584,7 @@ def find_conflicts(
         context: story-wide frames and actions; built from ``a`` and ``b`` alone when None.
     """
     ctx = context or ConflictContext.of([a, b])
-    sa, sb = _Side.of(a, ctx), _Side.of(b, ctx)
+    sa, sb = _people_counts(_Side.of(a, ctx), _Side.of(b, ctx))
     conflicts = _value_conflicts(sa, sb, similarity)
     conflicts += _event_conflicts(sa, sb, similarity, ctx.actions)
     return conflicts

@@ -1491,3 +1491,100 @@ def test_conflicts_figures_of_the_same_part_or_a_cutoff_date_still_conflict(
     a, b = _pair(statement_factory, first, second)
     (c,) = find_conflicts(a, b, similarity=0.9)
     assert c.kind is ConflictKind.VALUE
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        (
+            "Brentmoor United have signed striker Kofi Mensah from Aldgate FC for £62 million.",
+            "Brentmoor United have splashed a staggering £48 million on striker Kofi Mensah.",
+            ConflictKind.VALUE,
+        ),
+        ("Brentmoor signed Mensah for £62 million.", "Brentmoor paid £48 million for Mensah.",
+         ConflictKind.VALUE),
+        ("The fire has burned 12,400 acres.", "The fire grew to 14,200 acres.", ConflictKind.VALUE),
+        ("The Alliance won 41.2% of the vote.", "The party took 44.2% of the vote.",
+         ConflictKind.VALUE),
+        (
+            "The study, published on February 9 in the journal, followed 12,400 adults.",
+            "The study appeared on February 19 in the journal.",
+            ConflictKind.DATE,
+        ),
+        ("The team followed nearly 12,500 adults.", "Scientists tracked 14,200 people.",
+         ConflictKind.VALUE),
+    ],
+)  # fmt: skip
+def test_conflicts_one_figure_told_with_verbs_of_one_class_conflicts_weaker(
+    statement_factory: StatementFactory, first: str, second: str, kind: ConflictKind
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    (c,) = [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is kind]
+    assert "different verbs" in c.reason
+    assert c.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Brentmoor signed Mensah for £62 million.",
+         "Brentmoor completed a deal worth £61.8 million for Mensah."),
+        ("Brentmoor have spent £80 million this summer.",
+         "Brentmoor signed Mensah for £62 million."),
+        ("Brentmoor signed Mensah for £62 million.", "Brentmoor spent £48 million on a stadium."),
+        ("Brentmoor signed Keller for £30 million.", "Brentmoor paid £18 million for Brandt."),
+        ("Police arrested 12 people.", "Police charged 5 people."),
+        ("The company raised $50 million.", "The company spent $30 million."),
+        ("The fire burned through 4,000 acres overnight.", "The fire has grown to 12,400 acres."),
+        ("The study followed 12,500 adults.", "The study included 4,200 children."),
+        ("The study followed 12,400 adults.", "The study followed 14,200 children."),
+    ],
+)  # fmt: skip
+def test_conflicts_verbs_of_one_class_need_the_same_thing_acted_on(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
+
+
+def test_conflicts_a_count_of_adults_is_compared_with_a_count_of_people(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The study followed 12,400 adults.",
+        "The study followed 14,200 people.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.kind, c.value_a, c.value_b) == (ConflictKind.VALUE, "12,400 adults", "14,200 people")
+    assert "differently" in c.reason
+
+
+def test_conflicts_a_named_fire_and_a_fire_told_by_its_place_are_one_fire(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The Cedar Ridge fire has burned 12,400 acres.",
+        "A wind-driven wildfire in Alder County had burned 14,200 acres by Monday.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.value_a, c.value_b) == ("12,400 acres", "14,200 acres")
+
+
+def test_conflicts_a_named_plant_and_a_plant_in_another_town_stay_two(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory, "The Dayton plant cut 300 jobs.", "The plant in Toledo cut 200 jobs."
+    )
+    assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
+
+
+def test_conflicts_would_not_back_flips_will_support(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Greens leader Sofie Aalto said her party would not back a Lindqvist government.",
+        "The Green Party will support Lindqvist's government.",
+    )
+    assert [c.kind for c in find_conflicts(a, b, similarity=0.9)] == [ConflictKind.POLARITY]
