@@ -159,12 +159,17 @@ not the event, and is never compared.
   ("paused testing" vs "paused development"); near-synonyms (:data:`NEAR_SYNONYMS`:
   "the figure" / "the number") are one object.
 
-Confidence is the alignment similarity scaled by how clear-cut the kind is (:data:`WEIGHT`;
-for values, by how far apart the values are), by :data:`REWORDED_FACTOR` when an
-argument is reworded (of one action: a light verb's roles are not set against another
-verb's), by :data:`UNKNOWN_EVENT_FACTOR` when the action is unknown (a figure or a date
-with no event of its own or with a light verb, a copular clause), and by :data:`DENIAL_FACTOR` for
-a denial, rounded to two places.
+Confidence says how clean the contradiction is: the kind's :data:`WEIGHT` (for values,
+scaled by how far apart the values are, :data:`VALUE_NEAR_FACTOR`), times each caveat's
+factor: :data:`REWORDED_FACTOR` when an argument is reworded (of one action: a light
+verb's roles are not set against another verb's), :data:`UNKNOWN_EVENT_FACTOR` when the
+action is unknown (a figure or a date with no event of its own or with a light verb, a
+copular clause), :data:`FIGURE_SYNONYM_FACTOR` for two verbs of one class,
+:data:`DENIAL_FACTOR` for a denial, :data:`SPEAKER_FACTOR` for a speaker; the alignment
+similarity moves it only mildly (:data:`SIMILARITY_WEIGHT`: it says how surely the two
+statements tell one fact). Rounded to two places: a name swapped in otherwise identical
+sentences scores about 0.8, a figure told with other verbs and another word for its actor
+about 0.4.
 """
 
 from __future__ import annotations
@@ -213,10 +218,13 @@ __all__ = [
     "SCOPE_CUTOFFS",
     "SCOPE_ORDINALS",
     "SCOPE_SPANS",
+    "SIMILARITY_WEIGHT",
     "SPEAKER_FACTOR",
     "SYMMETRIC_VERBS",
     "TIMES_OF_DAY",
+    "TIME_FAR_MINUTES",
     "UNKNOWN_EVENT_FACTOR",
+    "VALUE_NEAR_FACTOR",
     "WEIGHT",
     "ConflictContext",
     "find_conflicts",
@@ -232,15 +240,30 @@ _NUMERIC_ORDER = (
     ValueKind.TIME,
 )
 
-#: How much each kind's evidence is worth, times the alignment similarity.
+#: How much each kind's evidence is worth when the contradiction is clean (one event, the
+#: same arguments, one slot that differs): the caveat factors below lower it, and the
+#: alignment similarity only mildly (:data:`SIMILARITY_WEIGHT`).
 WEIGHT = {
-    ConflictKind.VALUE: 1.0,  # times 0.6 to 1.0, by how far apart the values are
+    ConflictKind.VALUE: 1.0,  # times VALUE_NEAR_FACTOR to 1.0, by how far apart they are
     ConflictKind.DATE: 1.0,
-    ConflictKind.POLARITY: 0.8,
-    ConflictKind.ENTITY: 0.6,
+    ConflictKind.POLARITY: 0.9,
+    ConflictKind.ENTITY: 0.85,
     ConflictKind.CLAIM: 0.4,
     ConflictKind.CONTRADICTION: 1.0,  # set by the NLI model's probability instead
 }
+
+#: How much the alignment similarity moves a confidence: the factor is ``1 -
+#: SIMILARITY_WEIGHT * (1 - similarity)``, so a clean contradiction in two sentences of
+#: cosine 0.5 keeps 85% of its weight. The similarity says how surely the two statements
+#: tell one fact, not how clean the contradiction is, so it is not the main factor.
+SIMILARITY_WEIGHT = 0.3
+
+#: The factor of two values that nearly touch (rounding might explain some of the gap);
+#: values far apart (:func:`_gap`) get 1.0.
+VALUE_NEAR_FACTOR = 0.7
+
+#: Clock times this many minutes apart count as far apart (:func:`_gap`).
+TIME_FAR_MINUTES = 180.0
 
 #: Confidence factor for a value conflict whose events name an argument differently
 #: ("the company" / "the firm"): maybe the same event reworded, maybe two events.
@@ -932,6 +955,8 @@ def _gap(a: Value, b: Value) -> float:
     distance = max(b.low - a.high, a.low - b.high, 0.0)
     if a.kind is ValueKind.DATE:
         return min(1.0, distance / 31.0)  # a month apart counts as far
+    if a.kind is ValueKind.TIME:  # minutes (of the day, or from year 1 with a day)
+        return min(1.0, distance / TIME_FAR_MINUTES) if math.isfinite(distance) else 1.0
     finite = [abs(x) for x in (a.low, a.high, b.low, b.high) if math.isfinite(x)]
     scale = max(finite, default=0.0)
     return min(1.0, distance / scale) if scale > 0 and math.isfinite(distance) else 0.0
@@ -943,7 +968,10 @@ def _describe(v: Value) -> str:
 
 
 def _confidence(kind: ConflictKind, similarity: float, extra: float = 1.0) -> float:
-    return round(min(1.0, max(0.0, similarity)) * WEIGHT[kind] * extra, 2)
+    """The kind's :data:`WEIGHT` times the caveat factors ``extra``, times a mild factor of
+    the alignment similarity (:data:`SIMILARITY_WEIGHT`), rounded to two places."""
+    sim = min(1.0, max(0.0, similarity))
+    return round(WEIGHT[kind] * extra * (1.0 - SIMILARITY_WEIGHT * (1.0 - sim)), 2)
 
 
 def _value_pairs(
@@ -1211,7 +1239,8 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
             caveats = _caveats(x, y, ex, ey, kind, a, b)
             if caveats is None:
                 continue
-            extra = (0.6 + 0.4 * _gap(x, y)) * _factor(caveats)
+            near = VALUE_NEAR_FACTOR
+            extra = (near + (1.0 - near) * _gap(x, y)) * _factor(caveats)
             found = Conflict(
                 kind=conflict_kind,
                 a=a.st.id,

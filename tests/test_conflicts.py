@@ -12,6 +12,7 @@ from factcheck.conflicts import (
     REWORDED_FACTOR,
     SPEAKER_FACTOR,
     ConflictContext,
+    _confidence,
     find_conflicts,
 )
 from factcheck.extract import extract
@@ -625,7 +626,7 @@ def test_conflicts_flags_a_vote_tally_mismatch(statement_factory: StatementFacto
     )
     (c,) = [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE]
     assert (c.value_a, c.value_b) == ("5-2", "6-1")
-    assert c.confidence == 0.9  # differing tallies count as far apart
+    assert c.confidence == 0.97  # differing tallies count as far apart (0.9 similarity)
 
 
 def test_conflicts_accepts_a_tally_told_from_the_other_side(
@@ -890,7 +891,8 @@ def test_conflicts_a_denial_against_the_claim_is_a_weaker_polarity(
     (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
     assert c.kind is ConflictKind.POLARITY
     assert f"the other reports {denier} denying it" in c.reason
-    assert c.confidence == pytest.approx(0.9 * 0.8 * DENIAL_FACTOR, abs=0.01)
+    clean = _confidence(ConflictKind.POLARITY, 0.9)
+    assert c.confidence == pytest.approx(clean * DENIAL_FACTOR, abs=0.01)
 
 
 def test_conflicts_a_denial_with_nobody_denying_it_is_not_a_conflict(
@@ -1158,7 +1160,8 @@ def test_conflicts_flags_a_misnamed_speaker_at_a_lower_confidence(
     assert c.kind is ConflictKind.ENTITY
     assert "'ellen voss' against 'ellen ross'" in c.reason
     assert c.value_a == "Ellen Voss said the work will begin"
-    assert c.confidence == pytest.approx(0.9 * 0.6 * SPEAKER_FACTOR, abs=0.01)
+    clean = _confidence(ConflictKind.ENTITY, 0.9)
+    assert c.confidence == pytest.approx(clean * SPEAKER_FACTOR, abs=0.01)
     also = extract(
         statement_factory("Mayor Ellen Ross said the council agreed.", "a", 2), published=PUBLISHED
     )
@@ -1588,3 +1591,49 @@ def test_conflicts_would_not_back_flips_will_support(statement_factory: Statemen
         "The Green Party will support Lindqvist's government.",
     )
     assert [c.kind for c in find_conflicts(a, b, similarity=0.9)] == [ConflictKind.POLARITY]
+
+
+def test_conflicts_a_clean_name_swap_scores_high_whatever_the_similarity(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Opposition leader Jonas Berg conceded defeat late Sunday in a speech in Tarnby.",
+        "Opposition leader Erik Dahl conceded defeat late Sunday in a speech in Tarnby.",
+    )
+    (low,) = find_conflicts(a, b, similarity=0.5)
+    (high,) = find_conflicts(a, b, similarity=0.95)
+    assert low.kind is ConflictKind.ENTITY
+    assert low.confidence >= 0.7
+    assert high.confidence - low.confidence <= 0.15
+
+
+def test_conflicts_a_clean_contradiction_outranks_one_with_caveats(
+    statement_factory: StatementFactory,
+) -> None:
+    clean = find_conflicts(
+        *_pair(statement_factory, "Ortiz approved the plan.", "Baker approved the plan."),
+        similarity=0.6,
+    )
+    doubtful = find_conflicts(
+        *_pair(
+            statement_factory,
+            "The Alliance won 41.2% of the vote.",
+            "The party took 44.2% of the vote.",
+        ),
+        similarity=0.9,
+    )
+    assert min(c.confidence for c in clean) > max(c.confidence for c in doubtful)
+
+
+def test_conflicts_clock_times_on_a_day_are_far_apart_by_hours(
+    statement_factory: StatementFactory,
+) -> None:
+    def confidence(other: str) -> float:
+        a, b = _pair(statement_factory, "The plane landed at 4:12 p.m. on Tuesday.", other)
+        (c,) = find_conflicts(a, b, similarity=0.9)
+        return c.confidence
+
+    near = confidence("The plane landed at 4:40 p.m. on Tuesday.")
+    far = confidence("The plane landed at 9:12 p.m. on Tuesday.")
+    assert far > near + 0.2
