@@ -288,7 +288,7 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
          "carmaker", "automaker", "chipmaker", "drugmaker"},
         {"fire", "blaze", "wildfire", "inferno"},
         {"strike", "walkout", "stoppage"},
-        {"deal", "agreement", "accord", "pact"},
+        {"deal", "agreement", "accord", "pact", "contract"},
         {"council", "councillor", "councilor", "lawmaker", "legislator"},
         {"people", "resident", "person", "inhabitant"},
         {"worker", "employee", "staff", "staffer"},

@@ -547,7 +547,11 @@ def _arg(i: int, tree: _Tree) -> Arg | None:
             return replace(group, counted=True, words=tuple(sorted({i, *group.words})))
     if tree.lemma(i) in NEGATIVE_PRONOUNS or (tree.lemma(i) == "one" and negative):
         return None  # "nobody", "no one": nobody in particular
-    words = sorted({i} | {k for k in tree.kids[i] if tree.dep(k) in _SHOWN_ARG_DEPS})
+    shown = {k for k in tree.kids[i] if tree.dep(k) in _SHOWN_ARG_DEPS}
+    for k in list(shown):  # a hyphenated modifier is shown whole: "a *five-year* contract"
+        if any(tokens[c].text == "-" for c in tree.kids[k]):
+            shown |= tree.subtree(k, set())
+    words = sorted({i} | shown)
     definite = any(
         tree.dep(k) == "poss" or (tree.dep(k) == "det" and tree.lemma(k) in _DEFINITE)
         for k in tree.kids[i]

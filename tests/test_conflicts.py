@@ -1637,3 +1637,14 @@ def test_conflicts_clock_times_on_a_day_are_far_apart_by_hours(
     near = confidence("The plane landed at 4:40 p.m. on Tuesday.")
     far = confidence("The plane landed at 9:12 p.m. on Tuesday.")
     assert far > near + 0.2
+
+
+def test_conflicts_a_contract_and_a_deal_are_one_object(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Mensah signed a five-year contract with the club.",
+        "Mensah signed a five-year deal with the club.",
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []

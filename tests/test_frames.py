@@ -383,3 +383,10 @@ def test_frames_support_and_back_are_one_action(statement_factory: StatementFact
     _, fs = _frames(statement_factory, "The party will support the government.")
     _, gs = _frames(statement_factory, "The party will back the government.")
     assert [f.verb for f in fs] == [g.verb for g in gs]
+
+
+def test_frames_phrase_shows_a_hyphenated_modifier_whole(
+    statement_factory: StatementFactory,
+) -> None:
+    st, fs = _frames(statement_factory, "Mensah signed a five-year contract with the club.")
+    assert [phrase(f, st) for f in fs] == ["Mensah signed a five-year contract"]
