@@ -13,7 +13,10 @@ event. Two events (frames) are told apart by:
   values and dates only, two verbs of one class of :data:`FIGURE_SYNONYMS` ("*signed*
   Mensah for £62 million" / "*splashed* £48 million on Mensah", "*burned* 12,400 acres"
   / "*grew* to 14,200 acres") are one action when their arguments tie them
-  (:func:`_one_figure`), at :data:`FIGURE_SYNONYM_FACTOR`;
+  (:func:`_one_figure`), at :data:`FIGURE_SYNONYM_FACTOR`, and so, for dates, is an
+  event told as a noun that a verb of :data:`SCHEDULE_VERBS` dates ("*certification* of
+  the results is *scheduled* for March 12" / "will *certify* the results on March 10",
+  :func:`_scheduled`);
 - *an argument in the same role* (subject, object, each preposition), compared as:
 
   ==========================  ==============================================  ===========
@@ -211,9 +214,11 @@ __all__ = [
     "NAMED_EVENTS",
     "NAME_KINDS",
     "NEAR_SYNONYMS",
+    "NOMINAL_SUFFIXES",
     "PEOPLE",
     "PERIOD_CLASSIFIERS",
     "REWORDED_FACTOR",
+    "SCHEDULE_VERBS",
     "SCOPE_ADVERBS",
     "SCOPE_CUTOFFS",
     "SCOPE_ORDINALS",
@@ -401,6 +406,12 @@ FIGURE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
          "include", "analyse", "analyze"},  # who a study looked at
     )
 )  # fmt: skip
+
+#: Verbs that date an event told as a noun ("*certification* ... is *scheduled* for March
+#: 12"), and the suffixes that make a noun of a verb ("certif*ication*", "approv*al*"):
+#: see :func:`_scheduled`.
+SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan"})
+NOMINAL_SUFFIXES = ("ication", "ation", "ition", "tion", "sion", "ion", "ement", "ment", "al")
 
 #: Confidence factor for two values told with verbs of one :data:`FIGURE_SYNONYMS` class.
 FIGURE_SYNONYM_FACTOR = 0.8
@@ -1115,6 +1126,48 @@ def _one_figure(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
     return tied
 
 
+def _nominalises(noun: str, verb: str) -> bool:
+    """``noun`` names the action of ``verb``: the same word ("the *vote*"), or the verb's
+    stem (a final "e" or "y" dropped) and a suffix of :data:`NOMINAL_SUFFIXES`
+    ("certify" / "*certification*", "approve" / "*approval*", "announce" /
+    "*announcement*")."""
+    if noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith(("e", "y")) else verb
+    return len(stem) >= 3 and any(noun == stem + suffix for suffix in NOMINAL_SUFFIXES)
+
+
+def _of_thing(arg: Arg, st: Statement) -> str | None:
+    """The lemma of the "of" complement of an argument's head ("certification *of the
+    results*": "result"), or None."""
+    toks = st.tokens
+    for i in arg.words:
+        if toks[i].text.lower() != arg.text:
+            continue
+        for k, t in enumerate(toks):
+            if t.head == i and t.dep == "prep" and t.text.lower() == "of":
+                objects = (u.lemma.lower() for u in toks if u.head == k and u.dep == "pobj")
+                return next(objects, None)
+    return None
+
+
+def _scheduled(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
+    """One event is told as a noun that a verb of :data:`SCHEDULE_VERBS` dates, and the
+    other as that noun's verb ("*Certification* of the results is *scheduled* for March 12"
+    / "will *certify* the results on March 10"): one event, when what the noun is of is the
+    other's object (or either is not told)."""
+    for f, g, side in ((x, y, b), (y, x, a)):
+        if g.verb not in SCHEDULE_VERBS or g.obj is None or g.obj.named:
+            continue
+        if not _nominalises(g.obj.name, f.verb):
+            continue
+        thing = _of_thing(g.obj, side.st)
+        if f.obj is None or thing is None or f.obj.name == thing:
+            return True
+        return _near_synonyms(f.obj.name, thing)
+    return False
+
+
 def _caveats(
     vx: Value, vy: Value, x: Frame | None, y: Frame | None, kind: ValueKind, a: _Side, b: _Side
 ) -> _Caveats | None:
@@ -1136,13 +1189,16 @@ def _caveats(
             and _paid_for(x, y, a, b)
         )
         verbs = x.verb != y.verb and not (x.light or y.light or cost)
-        if verbs and not _one_figure(x, y, a, b):
+        nominal = kind is ValueKind.DATE and verbs and _scheduled(x, y, a, b)
+        if verbs and not (nominal or _one_figure(x, y, a, b)):
             return None
         if x.negated != y.negated:
             return None  # "did not release it in 2024" asserts no date of a release
         if _plan_and_deed(x, y):
             return None
         roles = _roles(x, y, a.st, b.st)
+        if nominal:  # the scheduled noun is the event, not the other's object
+            roles = [r for r in roles if r.role != "object"]
         if any(r.rel is _Rel.DIFFERENT for r in roles):
             return None
         if kind is ValueKind.DATE:
@@ -1201,8 +1257,8 @@ def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: _Caveats) -> str
         )
     if caveats.verbs is not None:
         reason += (
-            f"; told with different verbs ('{caveats.verbs[0]}' / '{caveats.verbs[1]}') "
-            "that may state one figure"
+            f"; told with different verbs ('{caveats.verbs[0]}' / '{caveats.verbs[1]}'), "
+            "which may tell one event"
         )
     return reason + _reworded_note(caveats.reworded)
 

@@ -1648,3 +1648,23 @@ def test_conflicts_a_contract_and_a_deal_are_one_object(
         "Mensah signed a five-year deal with the club.",
     )
     assert find_conflicts(a, b, similarity=0.9) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The electoral commission will certify the final results on March 10.",
+         "Certification of the results is scheduled for March 12.", True),
+        ("The council will approve the plan on May 3.", "Approval of the plan is set for May 10.",
+         True),
+        ("The electoral commission will certify the final results on March 10.",
+         "Certification of the budget is scheduled for March 12.", False),
+        ("The council will approve the plan on May 3.", "The vote is scheduled for May 10.", False),
+    ],
+)  # fmt: skip
+def test_conflicts_an_event_told_as_a_scheduled_noun_is_dated_like_its_verb(
+    statement_factory: StatementFactory, first: str, second: str, conflict: bool
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    kinds = [c.kind for c in find_conflicts(a, b, similarity=0.9)]
+    assert kinds == ([ConflictKind.DATE] if conflict else [])
