@@ -218,6 +218,7 @@ __all__ = [
     "PEOPLE",
     "PERIOD_CLASSIFIERS",
     "REWORDED_FACTOR",
+    "SAME_PERIOD_RATIO",
     "SCHEDULE_VERBS",
     "SCOPE_ADVERBS",
     "SCOPE_CUTOFFS",
@@ -834,11 +835,26 @@ def _dates_differ(x: Frame, y: Frame) -> bool:
     return bool(dx and dy) and not any(compatible(u, v) for u in dx for v in dy)
 
 
+#: Two overlapping dates name one period for a figure when the longer spans at most this
+#: many times the days of the shorter ("early Tuesday", read as two days, / "Tuesday").
+SAME_PERIOD_RATIO = 2.0
+
+
 def _same_period(u: Value, v: Value) -> bool:
-    """Two dates name one period for a figure: the same interval ("on Monday" / "on March
-    9", "this year" / "in 2026"). A period inside another is not the same period for a
-    figure: "rose 18% on Monday" and "have risen 31% this year" are two measurements."""
-    return u.low is not None and (u.low, u.high) == (v.low, v.high)
+    """Two dates name one period for a figure: they overlap and are of about one length
+    (:data:`SAME_PERIOD_RATIO`): "on Monday" / "on March 9", "this year" / "in 2026". A
+    period well inside another is not the same period for a figure: "rose 18% on Monday"
+    and "have risen 31% this year" are two measurements, and so are "this week" / "on
+    Monday"."""
+    if None in (u.low, u.high, v.low, v.high) or not compatible(u, v):
+        return False
+    if (u.low, u.high) == (v.low, v.high):
+        return True
+    lu = float(u.high or 0.0) - float(u.low or 0.0) + 1.0
+    lv = float(v.high or 0.0) - float(v.low or 0.0) + 1.0
+    if not (math.isfinite(lu) and math.isfinite(lv)):
+        return False
+    return max(lu, lv) <= SAME_PERIOD_RATIO * min(lu, lv)
 
 
 def _figure_dates_differ(x: Frame, y: Frame) -> bool:
@@ -879,11 +895,19 @@ def _scope(tokens: Iterable[int], st: Statement) -> frozenset[str]:
     :data:`TIMES_OF_DAY`), an ordinal part of a span ("*in the first hour*") or a span named
     by its event ("*on election day*", :data:`SCOPE_SPANS`)."""
     toks = st.tokens
+    dated = {  # tokens of dates and times: "*early* Tuesday" is when, not a part
+        i
+        for i, t in enumerate(toks)
+        for v in st.values
+        if v.kind in {ValueKind.DATE, ValueKind.TIME} and v.start <= t.start and t.end <= v.end
+    }
     out: set[str] = set()
     for i in tokens:
         t = toks[i]
         word = t.text.lower()
-        if word in SCOPE_ADVERBS and t.dep in {"advmod", "amod", "npadvmod", "acomp"}:
+        nxt = i + 2 if i + 1 < len(toks) and toks[i + 1].text.lower() in {"on", "in"} else i + 1
+        when = i in dated or nxt in dated
+        if word in SCOPE_ADVERBS and t.dep in {"advmod", "amod", "npadvmod", "acomp"} and not when:
             prev = toks[i - 1].text.lower() if i > 0 else ""
             if word != "far" or prev in {"so", "thus"}:
                 out.add(f"{prev} far" if word == "far" else word)

@@ -1668,3 +1668,26 @@ def test_conflicts_an_event_told_as_a_scheduled_noun_is_dated_like_its_verb(
     a, b = _pair(statement_factory, first, second)
     kinds = [c.kind for c in find_conflicts(a, b, similarity=0.9)]
     assert kinds == ([ConflictKind.DATE] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The fire destroyed 46 homes early Tuesday.", "The fire destroyed 50 homes on Tuesday."),
+        ("The fire destroyed 46 homes early on Tuesday.", "The fire destroyed 50 homes."),
+    ],
+)
+def test_conflicts_early_on_a_day_is_when_not_a_part(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    assert [c.kind for c in find_conflicts(a, b, similarity=0.9)] == [ConflictKind.VALUE]
+
+
+def test_conflicts_a_figure_of_a_week_and_one_of_a_day_in_it_are_two_periods(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory, "Shares rose 18% on Monday.", "Shares have risen 31% this week."
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []
