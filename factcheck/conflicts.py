@@ -1051,7 +1051,8 @@ class _Caveats:
     differently (of one action only: the roles of a light verb and of another verb do not
     line up), whether the action is ``unknown`` (a value with no event, or a light verb on
     either side), and for figures the thing both measure (``thing``, as a role
-    ``"measured"``), which then ties them."""
+    ``"measured"``), which then ties them; ``verbs``: the two verbs, when they differ but
+    may state one figure (:func:`_one_figure`, :func:`_scheduled`)."""
 
     reworded: tuple[_Role, ...] = ()
     thing: _Role | None = None
@@ -1198,9 +1199,11 @@ def _caveats(
     """None when two values sit in two different events, or measure two different things;
     else what weakens their conflict (see :class:`_Caveats`).
 
-    Two events must have one action (the same verb, a light verb on one side, or, for
-    money, a cost on both), one polarity, not a plan against a done deed, no argument that
-    differs and one period. When either value has no event of its own, or its verb is
+    Two events must have one action (the same verb, a light verb on one side, for money a
+    cost on both, verbs of one :data:`FIGURE_SYNONYMS` class tied by their arguments, or
+    for dates a scheduled noun and its verb), one polarity, not a plan against a done
+    deed, no argument that differs, one period (:func:`_same_period`) and one part of the
+    event (:func:`_scope`). When either value has no event of its own, or its verb is
     light, the action is unknown: two figures conflict only if they measure the same
     thing (:func:`_one_thing`); a date is its event's, compared by the events alone."""
     reworded: list[_Role] = []
