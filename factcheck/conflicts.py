@@ -9,7 +9,14 @@ event. Two events (frames) are told apart by:
 
 - *the action*: different canonical verbs are different events ("three people were
   *killed*" vs "twelve people were *injured*"), unless both are in one synonym class of
-  :data:`factcheck.frames.SYNONYMS`; a light verb (be, have, make ...) is unknown;
+  :data:`factcheck.frames.SYNONYMS`; a light verb (be, have, make ...) is unknown. For
+  values and dates only, two verbs of one class of :data:`FIGURE_SYNONYMS` ("*signed*
+  Mensah for £62 million" / "*splashed* £48 million on Mensah", "*burned* 12,400 acres"
+  / "*grew* to 14,200 acres") are one action when their arguments tie them
+  (:func:`_one_figure`), at :data:`FIGURE_SYNONYM_FACTOR`, and so, for dates, is an
+  event told as a noun that a verb of :data:`SCHEDULE_VERBS` dates ("*certification* of
+  the results is *scheduled* for March 12" / "will *certify* the results on March 10",
+  :func:`_scheduled`);
 - *an argument in the same role* (subject, object, each preposition), compared as:
 
   ==========================  ==============================================  ===========
@@ -27,7 +34,10 @@ event. Two events (frames) are told apart by:
                               statement never names Scale AI)
   a name and a definite noun  "Acme" / "the company"                          reworded
   near-synonyms               "the fire" / "a blaze", "company" / "firm"      reworded
-                              (:data:`NEAR_SYNONYMS`)
+                              (:data:`NEAR_SYNONYMS`), "adults" / "people"
+                              (:data:`KINDS_OF_PEOPLE`)
+  a named event and one told  "the *Cedar Ridge* fire" / "a wildfire *in*     reworded
+  by its place                *Alder County*" (:data:`NAMED_EVENTS`)
   two other subject nouns     "revenue" / "profit", "the city" / "the state"  different
   two other common nouns,     "on roads" / "on a new stadium" (each never     different
   one new                     names the other's)
@@ -51,8 +61,13 @@ event. Two events (frames) are told apart by:
   with May as its date;
 - *the period*: two events whose dates do not overlap, and which also differ in another
   value, are two periods ("rose 8% in 2025" / "rose 3% in 2024"): neither the values nor
-  the dates conflict. A date mismatch with everything else the same is a date conflict
-  ("began on May 2" / "began on May 4").
+  the dates conflict. For figures a period inside another is another period too ("rose
+  18% on Monday" / "have risen 31% this year", :func:`_same_period`). A date mismatch with
+  everything else the same is a date conflict ("began on May 2" / "began on May 4").
+- *the part of the event*: a figure narrowed to a part of its event in time ("voted
+  *early*", "had voted *by noon*", "*so far*", "*in the first hour*", "*on election
+  day*": :func:`_scope`) and one of the whole event or of another part are two
+  measurements; the same part on both sides is compared.
 
 - *plan and deed*: an event told as done ("cut 250 jobs") and one told as a plan or a
   future ("would cut", "will cut", "plans to cut", "is set to cut", "expects to cut"; the
@@ -147,19 +162,24 @@ not the event, and is never compared.
   ("paused testing" vs "paused development"); near-synonyms (:data:`NEAR_SYNONYMS`:
   "the figure" / "the number") are one object.
 
-Confidence is the alignment similarity scaled by how clear-cut the kind is (:data:`WEIGHT`;
-for values, by how far apart the values are), by :data:`REWORDED_FACTOR` when an
-argument is reworded (of one action: a light verb's roles are not set against another
-verb's), by :data:`UNKNOWN_EVENT_FACTOR` when the action is unknown (a figure or a date
-with no event of its own or with a light verb, a copular clause), and by :data:`DENIAL_FACTOR` for
-a denial, rounded to two places.
+Confidence says how clean the contradiction is: the kind's :data:`WEIGHT` (for values,
+scaled by how far apart the values are, :data:`VALUE_NEAR_FACTOR`), times each caveat's
+factor: :data:`REWORDED_FACTOR` when an argument is reworded (of one action: a light
+verb's roles are not set against another verb's), :data:`UNKNOWN_EVENT_FACTOR` when the
+action is unknown (a figure or a date with no event of its own or with a light verb, a
+copular clause), :data:`FIGURE_SYNONYM_FACTOR` for two verbs of one class,
+:data:`DENIAL_FACTOR` for a denial, :data:`SPEAKER_FACTOR` for a speaker; the alignment
+similarity moves it only mildly (:data:`SIMILARITY_WEIGHT`: it says how surely the two
+statements tell one fact). Rounded to two places: a name swapped in otherwise identical
+sentences scores about 0.8, a figure told with other verbs and another word for its actor
+about 0.4.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 
 from factcheck.extract import comparable, compatible, display, maybe_contains, same_name
@@ -187,13 +207,30 @@ __all__ = [
     "COST_NOUNS",
     "COST_VERBS",
     "DENIAL_FACTOR",
+    "FIGURE_SYNONYMS",
+    "FIGURE_SYNONYM_FACTOR",
+    "KINDS_OF_PEOPLE",
+    "LOCATIVE_PREPOSITIONS",
+    "NAMED_EVENTS",
     "NAME_KINDS",
     "NEAR_SYNONYMS",
+    "NOMINAL_SUFFIXES",
+    "PEOPLE",
     "PERIOD_CLASSIFIERS",
     "REWORDED_FACTOR",
+    "SAME_PERIOD_RATIO",
+    "SCHEDULE_VERBS",
+    "SCOPE_ADVERBS",
+    "SCOPE_CUTOFFS",
+    "SCOPE_ORDINALS",
+    "SCOPE_SPANS",
+    "SIMILARITY_WEIGHT",
     "SPEAKER_FACTOR",
     "SYMMETRIC_VERBS",
+    "TIMES_OF_DAY",
+    "TIME_FAR_MINUTES",
     "UNKNOWN_EVENT_FACTOR",
+    "VALUE_NEAR_FACTOR",
     "WEIGHT",
     "ConflictContext",
     "find_conflicts",
@@ -209,15 +246,30 @@ _NUMERIC_ORDER = (
     ValueKind.TIME,
 )
 
-#: How much each kind's evidence is worth, times the alignment similarity.
+#: How much each kind's evidence is worth when the contradiction is clean (one event, the
+#: same arguments, one slot that differs): the caveat factors below lower it, and the
+#: alignment similarity only mildly (:data:`SIMILARITY_WEIGHT`).
 WEIGHT = {
-    ConflictKind.VALUE: 1.0,  # times 0.6 to 1.0, by how far apart the values are
+    ConflictKind.VALUE: 1.0,  # times VALUE_NEAR_FACTOR to 1.0, by how far apart they are
     ConflictKind.DATE: 1.0,
-    ConflictKind.POLARITY: 0.8,
-    ConflictKind.ENTITY: 0.6,
+    ConflictKind.POLARITY: 0.9,
+    ConflictKind.ENTITY: 0.85,
     ConflictKind.CLAIM: 0.4,
     ConflictKind.CONTRADICTION: 1.0,  # set by the NLI model's probability instead
 }
+
+#: How much the alignment similarity moves a confidence: the factor is ``1 -
+#: SIMILARITY_WEIGHT * (1 - similarity)``, so a clean contradiction in two sentences of
+#: cosine 0.5 keeps 85% of its weight. The similarity says how surely the two statements
+#: tell one fact, not how clean the contradiction is, so it is not the main factor.
+SIMILARITY_WEIGHT = 0.3
+
+#: The factor of two values that nearly touch (rounding might explain some of the gap);
+#: values far apart (:func:`_gap`) get 1.0.
+VALUE_NEAR_FACTOR = 0.7
+
+#: Clock times this many minutes apart count as far apart (:func:`_gap`).
+TIME_FAR_MINUTES = 180.0
 
 #: Confidence factor for a value conflict whose events name an argument differently
 #: ("the company" / "the firm"): maybe the same event reworded, maybe two events.
@@ -242,7 +294,7 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
          "carmaker", "automaker", "chipmaker", "drugmaker"},
         {"fire", "blaze", "wildfire", "inferno"},
         {"strike", "walkout", "stoppage"},
-        {"deal", "agreement", "accord", "pact"},
+        {"deal", "agreement", "accord", "pact", "contract"},
         {"council", "councillor", "councilor", "lawmaker", "legislator"},
         {"people", "resident", "person", "inhabitant"},
         {"worker", "employee", "staff", "staffer"},
@@ -265,6 +317,7 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"cost", "price"},
         {"jury", "juror"},
         {"stock", "share"},
+        {"researcher", "scientist", "team"},
     )
 )  # fmt: skip
 
@@ -311,6 +364,78 @@ SYMMETRIC_VERBS = frozenset(
     {"meet", "marry", "merge", "talk", "speak", "negotiate", "tie", "draw", "partner",
      "collide", "clash", "debate", "face", "play", "agree", "compete", "join", "ally",
      "trade", "swap", "exchange", "settle", "sign", "fight", "battle", "wed", "divorce"}
+)  # fmt: skip
+
+#: Words that narrow a figure to a part of its event in time ("voted *early*", "had voted
+#: *so far*", "*overnight*"): a figure of a part and a figure of the whole, or of another
+#: part, are two measurements (see :func:`_scope`).
+SCOPE_ADVERBS = frozenset({"early", "initially", "overnight", "far"})  # "so far", "thus far"
+
+#: Cutoff prepositions: "*by* noon", "*until* 10 a.m.", "*before* midday". With a time of
+#: day they narrow a figure to part of a day; with a date ("by Monday") they do not.
+SCOPE_CUTOFFS = frozenset({"by", "until", "till", "before", "as"})
+
+#: Times of day a cutoff may name (a clock time, "10 a.m.", counts too).
+TIMES_OF_DAY = frozenset(
+    {"noon", "midday", "midnight", "morning", "afternoon", "evening", "night", "dawn",
+     "dusk", "lunchtime", "teatime", "a.m.", "p.m.", "am", "pm", "o'clock"}
+)  # fmt: skip
+
+#: Ordinals that pick a part of a span ("in the *first* hour", "in the *final* round").
+SCOPE_ORDINALS = frozenset({"first", "opening", "last", "final", "early"})
+
+#: Spans such an ordinal, or an event noun, may pick: "in the first *hour*", "on election
+#: *day*" (a day named by its event, not a date).
+SCOPE_SPANS = frozenset(
+    {"hour", "minute", "day", "night", "week", "month", "round", "half", "stage", "phase",
+     "session", "leg", "lap", "quarter"}
+)  # fmt: skip
+
+#: Classes of canonical verbs (:func:`factcheck.frames.canonical_verb`) that may state one
+#: figure or date in other words: two events of one class whose values are comparable,
+#: tied by their arguments (:func:`_one_figure`), are compared as one action, at
+#: :data:`FIGURE_SYNONYM_FACTOR`, and the reason names both verbs. Only their values and
+#: dates: the verbs are no synonyms for polarity or entities.
+FIGURE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(c)
+    for c in (
+        {"sign", "pay", "splash", "spend", "buy"},  # a fee or a price
+        {"burn", "rise", "scorch", "char", "consume", "blacken", "spread"},  # a fire's size
+        {"win", "take", "secure", "capture", "receive", "garner", "poll"},  # a vote share
+        {"release", "appear"},  # a publication ("published" / "appeared")
+        {"follow", "track", "study", "survey", "monitor", "enrol", "enroll", "involve",
+         "include", "analyse", "analyze"},  # who a study looked at
+    )
+)  # fmt: skip
+
+#: Verbs that date an event told as a noun ("*certification* ... is *scheduled* for March
+#: 12"), and the suffixes that make a noun of a verb ("certif*ication*", "approv*al*"):
+#: see :func:`_scheduled`.
+SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan"})
+NOMINAL_SUFFIXES = ("ication", "ation", "ition", "tion", "sion", "ion", "ement", "ment", "al")
+
+#: Confidence factor for two values told with verbs of one :data:`FIGURE_SYNONYMS` class.
+FIGURE_SYNONYM_FACTOR = 0.8
+
+#: Events that carry names of their own ("the *Cedar Ridge* fire", "*Hurricane Ida*"): a
+#: name on one side and a place on the other ("a wildfire *in Alder County*") may tell one
+#: event, so they are one thing reworded, not two (see :func:`_named_and_placed`).
+NAMED_EVENTS = frozenset(
+    {"fire", "blaze", "wildfire", "inferno", "storm", "hurricane", "typhoon", "cyclone",
+     "flood", "quake", "earthquake"}
+)  # fmt: skip
+
+#: Prepositions that attach where a thing is ("a wildfire *in* Alder County").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "across"})
+
+#: Nouns that count people in general, and nouns that count a kind of people: a count of
+#: a kind ("12,500 *adults*") and a count of people ("14,200 *people*") may count the same
+#: people, so they are compared, as an argument named differently; two kinds ("adults" /
+#: "children") are two things (see :func:`_kind_of`).
+PEOPLE = frozenset({"people", "person", "persons", "individual"})
+KINDS_OF_PEOPLE = frozenset(
+    {"adult", "resident", "inhabitant", "participant", "patient", "volunteer", "voter",
+     "citizen", "subject"}
 )  # fmt: skip
 
 #: Per source, every ``(verb, role, name)`` its events report.
@@ -443,7 +568,39 @@ def _mentions(st: Statement, name: str) -> bool:
 
 
 def _near_synonyms(a: str, b: str) -> bool:
-    return any(a in c and b in c for c in NEAR_SYNONYMS)
+    """One class of :data:`NEAR_SYNONYMS`, or a kind of people and people (:func:`_kind_of`)."""
+    return any(a in c and b in c for c in NEAR_SYNONYMS) or _kind_of(a, b)
+
+
+def _kind_of(a: str, b: str) -> bool:
+    """One noun counts people in general (:data:`PEOPLE`) and the other a kind of people
+    (:data:`KINDS_OF_PEOPLE`): "adults" are people; "adults" and "children" are not one."""
+    return (a in PEOPLE and b in KINDS_OF_PEOPLE) or (b in PEOPLE and a in KINDS_OF_PEOPLE)
+
+
+def _people_counts(a: _Side, b: _Side) -> tuple[_Side, _Side]:
+    """The two sides with a count of a kind of people ("12,500 *adults*") counted in the
+    other's general noun ("14,200 *people*") when the other counts people and not that
+    kind, so the two counts are compared (the reason then says the object is named
+    differently)."""
+
+    def units(side: _Side) -> set[str]:
+        return {v.unit for v in side.values if v.kind is ValueKind.COUNT and v.unit}
+
+    def recount(side: _Side, theirs: set[str]) -> _Side:
+        general = sorted(theirs & PEOPLE)
+        if not general:
+            return side
+        values = [
+            replace(v, unit=general[0])
+            if v.kind is ValueKind.COUNT and v.unit in KINDS_OF_PEOPLE and v.unit not in theirs
+            else v
+            for v in side.values
+        ]
+        return replace(side, values=values)
+
+    ua, ub = units(a), units(b)
+    return recount(a, ub), recount(b, ua)
 
 
 def _actor_elsewhere(st: Statement, name: str) -> bool:
@@ -495,13 +652,26 @@ def _same_kind(common: Arg, named: Arg) -> bool:
     return common.name in words or bool(words & NAME_KINDS.get(common.name, frozenset()))
 
 
+def _named_and_placed(x: Arg, y: Arg) -> bool:
+    """One event of :data:`NAMED_EVENTS` told by its name on one side and by where it is on
+    the other ("the *Cedar Ridge* fire" / "a wildfire *in Alder County*"): one thing."""
+    if not {x.name, y.name} <= NAMED_EVENTS or not (
+        x.name == y.name or _near_synonyms(x.name, y.name)
+    ):
+        return False
+    hx, hy = {h for h, _ in x.attached}, {h for h, _ in y.attached}
+    return (hx == {"mod"} and hy <= LOCATIVE_PREPOSITIONS) or (
+        hy == {"mod"} and hx <= LOCATIVE_PREPOSITIONS
+    )
+
+
 def _attachments_differ(x: Arg, y: Arg, a: Statement, b: Statement) -> bool:
     """Both arguments carry attached names and none of one matches one of the other
     ("*Dornell* shares" / "shares *of Vastro*"), or both carry classifiers, none shared,
     and neither statement uses the other's ("*net* profit" / "*operating* profit")."""
     nx, ny = x.attached_names, y.attached_names
     if nx and ny and not any(same_name(u, v) or _contains(u, v) for u in nx for v in ny):
-        return True
+        return not _named_and_placed(x, y)
     cx, cy = x.classifiers, y.classifiers
     if not cx or not cy or any(u == v or _near_synonyms(u, v) for u in cx for v in cy):
         return False
@@ -665,12 +835,43 @@ def _dates_differ(x: Frame, y: Frame) -> bool:
     return bool(dx and dy) and not any(compatible(u, v) for u in dx for v in dy)
 
 
+#: Two overlapping dates name one period for a figure when the longer spans at most this
+#: many times the days of the shorter ("early Tuesday", read as two days, / "Tuesday").
+SAME_PERIOD_RATIO = 2.0
+
+
+def _same_period(u: Value, v: Value) -> bool:
+    """Two dates name one period for a figure: they overlap and are of about one length
+    (:data:`SAME_PERIOD_RATIO`): "on Monday" / "on March 9", "this year" / "in 2026". A
+    period well inside another is not the same period for a figure: "rose 18% on Monday"
+    and "have risen 31% this year" are two measurements, and so are "this week" / "on
+    Monday"."""
+    if None in (u.low, u.high, v.low, v.high) or not compatible(u, v):
+        return False
+    if (u.low, u.high) == (v.low, v.high):
+        return True
+    lu = float(u.high or 0.0) - float(u.low or 0.0) + 1.0
+    lv = float(v.high or 0.0) - float(v.low or 0.0) + 1.0
+    if not (math.isfinite(lu) and math.isfinite(lv)):
+        return False
+    return max(lu, lv) <= SAME_PERIOD_RATIO * min(lu, lv)
+
+
+def _figure_dates_differ(x: Frame, y: Frame) -> bool:
+    """Both events are dated and no date of one is the same period as a date of the other
+    (:func:`_same_period`): their figures are two measurements."""
+    dx = [d for d in x.dates if d.resolved]
+    dy = [d for d in y.dates if d.resolved]
+    return bool(dx and dy) and not any(_same_period(u, v) for u in dx for v in dy)
+
+
 def _periods_differ(a: _Side, b: _Side) -> bool:
-    """Both statements give dates of their events and none of one overlaps one of the other:
-    a figure with no event of its own may be of either period, so they are two periods."""
+    """Both statements give dates and none of one is the same period as one of the other
+    (:func:`_same_period`): a figure with no event of its own may be of either period, so
+    they are two periods."""
     da = [v for v in a.values if v.kind is ValueKind.DATE and v.resolved]
     db = [v for v in b.values if v.kind is ValueKind.DATE and v.resolved]
-    return bool(da and db) and not any(compatible(u, v) for u in da for v in db)
+    return bool(da and db) and not any(_same_period(u, v) for u in da for v in db)
 
 
 def _figures_differ(a: _Side, b: _Side) -> bool:
@@ -685,6 +886,58 @@ def _figures_differ(a: _Side, b: _Side) -> bool:
     ]
     kinds = {u.kind for u, _ in pairs}
     return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)
+
+
+def _scope(tokens: Iterable[int], st: Statement) -> frozenset[str]:
+    """The qualifiers among ``tokens`` that narrow a figure to a part of its event in time,
+    lower case: an adverb of :data:`SCOPE_ADVERBS` ("voted *early*", "*so far*"), a cutoff
+    at a time of day ("*by noon*", "*until 10 a.m.*", :data:`SCOPE_CUTOFFS`,
+    :data:`TIMES_OF_DAY`), an ordinal part of a span ("*in the first hour*") or a span named
+    by its event ("*on election day*", :data:`SCOPE_SPANS`)."""
+    toks = st.tokens
+    dated = {  # tokens of dates and times: "*early* Tuesday" is when, not a part
+        i
+        for i, t in enumerate(toks)
+        for v in st.values
+        if v.kind in {ValueKind.DATE, ValueKind.TIME} and v.start <= t.start and t.end <= v.end
+    }
+    out: set[str] = set()
+    for i in tokens:
+        t = toks[i]
+        word = t.text.lower()
+        nxt = i + 2 if i + 1 < len(toks) and toks[i + 1].text.lower() in {"on", "in"} else i + 1
+        when = i in dated or nxt in dated
+        if word in SCOPE_ADVERBS and t.dep in {"advmod", "amod", "npadvmod", "acomp"} and not when:
+            prev = toks[i - 1].text.lower() if i > 0 else ""
+            if word != "far" or prev in {"so", "thus"}:
+                out.add(f"{prev} far" if word == "far" else word)
+        elif t.dep == "pobj" and toks[t.head].text.lower() in SCOPE_CUTOFFS:
+            kids = [k for k in range(len(toks)) if toks[k].head == i and k != i]
+            after = toks[i + 1].text.lower() if i + 1 < len(toks) else ""  # "by 10 a.m."
+            words = {toks[k].text.lower() for k in kids} | {word, after}
+            if words & TIMES_OF_DAY:
+                out.add(f"{toks[t.head].text.lower()} {word}")
+        if t.lemma.lower() in SCOPE_SPANS and t.pos == "NOUN":
+            kids = [k for k in range(len(toks)) if toks[k].head == i and k != i]
+            picks = [
+                toks[k].text.lower()
+                for k in kids
+                if toks[k].text.lower() in SCOPE_ORDINALS
+                or (toks[k].dep == "compound" and toks[k].pos == "NOUN")
+            ]
+            if picks:
+                out.add(" ".join([*picks, word]))
+    return frozenset(out)
+
+
+def _scopes_differ(x: Frame | None, y: Frame | None, a: _Side, b: _Side) -> bool:
+    """Two figures narrowed to different parts of their event (:func:`_scope`), or one to a
+    part and the other not: "1.2 million people voted *early*" / "340,000 people had voted
+    *by noon*" are two measurements. A figure with no event is read over the words no
+    event spans."""
+    sa = _scope(x.tokens if x is not None else _outside(a), a.st)
+    sb = _scope(y.tokens if y is not None else _outside(b), b.st)
+    return sa != sb
 
 
 def _values_differ(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
@@ -737,6 +990,8 @@ def _gap(a: Value, b: Value) -> float:
     distance = max(b.low - a.high, a.low - b.high, 0.0)
     if a.kind is ValueKind.DATE:
         return min(1.0, distance / 31.0)  # a month apart counts as far
+    if a.kind is ValueKind.TIME:  # minutes (of the day, or from year 1 with a day)
+        return min(1.0, distance / TIME_FAR_MINUTES) if math.isfinite(distance) else 1.0
     finite = [abs(x) for x in (a.low, a.high, b.low, b.high) if math.isfinite(x)]
     scale = max(finite, default=0.0)
     return min(1.0, distance / scale) if scale > 0 and math.isfinite(distance) else 0.0
@@ -748,7 +1003,10 @@ def _describe(v: Value) -> str:
 
 
 def _confidence(kind: ConflictKind, similarity: float, extra: float = 1.0) -> float:
-    return round(min(1.0, max(0.0, similarity)) * WEIGHT[kind] * extra, 2)
+    """The kind's :data:`WEIGHT` times the caveat factors ``extra``, times a mild factor of
+    the alignment similarity (:data:`SIMILARITY_WEIGHT`), rounded to two places."""
+    sim = min(1.0, max(0.0, similarity))
+    return round(WEIGHT[kind] * extra * (1.0 - SIMILARITY_WEIGHT * (1.0 - sim)), 2)
 
 
 def _value_pairs(
@@ -793,11 +1051,13 @@ class _Caveats:
     differently (of one action only: the roles of a light verb and of another verb do not
     line up), whether the action is ``unknown`` (a value with no event, or a light verb on
     either side), and for figures the thing both measure (``thing``, as a role
-    ``"measured"``), which then ties them."""
+    ``"measured"``), which then ties them; ``verbs``: the two verbs, when they differ but
+    may state one figure (:func:`_one_figure`, :func:`_scheduled`)."""
 
     reworded: tuple[_Role, ...] = ()
     thing: _Role | None = None
     unknown: bool = False
+    verbs: tuple[str, str] | None = None
 
 
 def _plan_and_deed(x: Frame, y: Frame) -> bool:
@@ -862,18 +1122,92 @@ def _paid_for(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
     return False
 
 
+def _one_figure(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
+    """Two events of different verbs of one class of :data:`FIGURE_SYNONYMS` (and not
+    opposites) that state one figure or date: their subjects are one thing when both give
+    one, their other arguments share one the same way when either gives any ("*signed*
+    Mensah for £62 million" / "*splashed* £48 million on Mensah"), and at least one of the
+    two ties them ("the study *was published*" / "the study *appeared*"); "signed Mensah" /
+    "spent £48 million on a stadium" are two actions."""
+    if opposite(x.verb, y.verb) or not any(x.verb in c and y.verb in c for c in FIGURE_SYNONYMS):
+        return False
+    rx, ry, _, _ = _aligned(x, y, a.st, b.st)
+    tied = False
+    sx, sy = rx.get("subject", ()), ry.get("subject", ())
+    if sx and sy:
+        rels = [_relation("subject", u, v, a.st, b.st, x.tokens, y.tokens) for u in sx for v in sy]
+        if all(r is _Rel.DIFFERENT for r in rels):
+            return False
+        tied = True
+    ox = [u for r, us in rx.items() if r != "subject" for u in us if not u.counted]
+    oy = [v for r, vs in ry.items() if r != "subject" for v in vs if not v.counted]
+    if ox or oy:  # "signed Mensah for £62 million" / "spent £80 million this summer": no tie
+        lx = [u for us in _lifted(rx).values() for u in us]  # "a wildfire in Alder County"
+        ly = [v for vs in _lifted(ry).values() for v in vs]
+        pairs = [(u, v) for u in ox for v in [*oy, *ly]] + [(u, v) for u in lx for v in oy]
+        if not any(_relation("object", u, v, a.st, b.st) is _Rel.SAME for u, v in pairs):
+            return False
+        tied = True
+    return tied
+
+
+def _nominalises(noun: str, verb: str) -> bool:
+    """``noun`` names the action of ``verb``: the same word ("the *vote*"), or the verb's
+    stem (a final "e" or "y" dropped) and a suffix of :data:`NOMINAL_SUFFIXES`
+    ("certify" / "*certification*", "approve" / "*approval*", "announce" /
+    "*announcement*")."""
+    if noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith(("e", "y")) else verb
+    return len(stem) >= 3 and any(noun == stem + suffix for suffix in NOMINAL_SUFFIXES)
+
+
+def _of_thing(arg: Arg, st: Statement) -> str | None:
+    """The lemma of the "of" complement of an argument's head ("certification *of the
+    results*": "result"), or None."""
+    toks = st.tokens
+    for i in arg.words:
+        if toks[i].text.lower() != arg.text:
+            continue
+        for k, t in enumerate(toks):
+            if t.head == i and t.dep == "prep" and t.text.lower() == "of":
+                objects = (u.lemma.lower() for u in toks if u.head == k and u.dep == "pobj")
+                return next(objects, None)
+    return None
+
+
+def _scheduled(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
+    """One event is told as a noun that a verb of :data:`SCHEDULE_VERBS` dates, and the
+    other as that noun's verb ("*Certification* of the results is *scheduled* for March 12"
+    / "will *certify* the results on March 10"): one event, when what the noun is of is the
+    other's object (or either is not told)."""
+    for f, g, side in ((x, y, b), (y, x, a)):
+        if g.verb not in SCHEDULE_VERBS or g.obj is None or g.obj.named:
+            continue
+        if not _nominalises(g.obj.name, f.verb):
+            continue
+        thing = _of_thing(g.obj, side.st)
+        if f.obj is None or thing is None or f.obj.name == thing:
+            return True
+        return _near_synonyms(f.obj.name, thing)
+    return False
+
+
 def _caveats(
     vx: Value, vy: Value, x: Frame | None, y: Frame | None, kind: ValueKind, a: _Side, b: _Side
 ) -> _Caveats | None:
     """None when two values sit in two different events, or measure two different things;
     else what weakens their conflict (see :class:`_Caveats`).
 
-    Two events must have one action (the same verb, a light verb on one side, or, for
-    money, a cost on both), one polarity, not a plan against a done deed, no argument that
-    differs and one period. When either value has no event of its own, or its verb is
+    Two events must have one action (the same verb, a light verb on one side, for money a
+    cost on both, verbs of one :data:`FIGURE_SYNONYMS` class tied by their arguments, or
+    for dates a scheduled noun and its verb), one polarity, not a plan against a done
+    deed, no argument that differs, one period (:func:`_same_period`) and one part of the
+    event (:func:`_scope`). When either value has no event of its own, or its verb is
     light, the action is unknown: two figures conflict only if they measure the same
     thing (:func:`_one_thing`); a date is its event's, compared by the events alone."""
     reworded: list[_Role] = []
+    told: tuple[str, str] | None = None
     if x is not None and y is not None:
         cost = (
             kind is ValueKind.MONEY
@@ -881,22 +1215,30 @@ def _caveats(
             and _costs(vy, y, b)
             and _paid_for(x, y, a, b)
         )
-        if x.verb != y.verb and not (x.light or y.light or cost):
+        verbs = x.verb != y.verb and not (x.light or y.light or cost)
+        nominal = kind is ValueKind.DATE and verbs and _scheduled(x, y, a, b)
+        if verbs and not (nominal or _one_figure(x, y, a, b)):
             return None
         if x.negated != y.negated:
             return None  # "did not release it in 2024" asserts no date of a release
         if _plan_and_deed(x, y):
             return None
         roles = _roles(x, y, a.st, b.st)
+        if nominal:  # the scheduled noun is the event, not the other's object
+            roles = [r for r in roles if r.role != "object"]
         if any(r.rel is _Rel.DIFFERENT for r in roles):
             return None
         if kind is ValueKind.DATE:
             if _values_differ(x, y, a, b):
                 return None  # two periods, each with its own figure
-        elif _dates_differ(x, y):
-            return None
-        if x.verb == y.verb or cost:
+        elif _figure_dates_differ(x, y):
+            return None  # "rose 18% on Monday" / "have risen 31% this year"
+        if x.verb == y.verb or cost or verbs:
             reworded = [r for r in roles if r.rel is _Rel.REWORDED]
+        if verbs:
+            told = (x.verb, y.verb)
+    if kind is not ValueKind.DATE and _scopes_differ(x, y, a, b):
+        return None  # "voted early" / "had voted by noon": two parts of one event
     unknown = x is None or y is None or x.light or y.light
     if kind is ValueKind.DATE and (x is None or y is None) and _figures_differ(a, b):
         return None  # "revenue of $4.82 billion in 2025" / "$4.1 billion in 2024"
@@ -909,7 +1251,7 @@ def _caveats(
             return None
         if thing.rel is _Rel.REWORDED:
             reworded.append(thing)
-    return _Caveats(tuple(reworded), thing, unknown)
+    return _Caveats(tuple(reworded), thing, unknown, told)
 
 
 def _earlier(x: Value, y: Value, a: _Side, b: _Side) -> str:
@@ -940,6 +1282,11 @@ def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: _Caveats) -> str
         reason += (
             "; no action ties the two dates (a light verb or none), so they may tell two events"
         )
+    if caveats.verbs is not None:
+        reason += (
+            f"; told with different verbs ('{caveats.verbs[0]}' / '{caveats.verbs[1]}'), "
+            "which may tell one event"
+        )
     return reason + _reworded_note(caveats.reworded)
 
 
@@ -959,8 +1306,10 @@ def _reworded_note(reworded: Sequence[_Role]) -> str:
 def _factor(caveats: _Caveats) -> float:
     """The confidence factor of the caveats: :data:`REWORDED_FACTOR` for arguments named
     differently, :data:`UNKNOWN_EVENT_FACTOR` for an unknown action."""
-    return (REWORDED_FACTOR if caveats.reworded else 1.0) * (
-        UNKNOWN_EVENT_FACTOR if caveats.unknown else 1.0
+    return (
+        (REWORDED_FACTOR if caveats.reworded else 1.0)
+        * (UNKNOWN_EVENT_FACTOR if caveats.unknown else 1.0)
+        * (FIGURE_SYNONYM_FACTOR if caveats.verbs is not None else 1.0)
     )
 
 
@@ -973,7 +1322,8 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
             caveats = _caveats(x, y, ex, ey, kind, a, b)
             if caveats is None:
                 continue
-            extra = (0.6 + 0.4 * _gap(x, y)) * _factor(caveats)
+            near = VALUE_NEAR_FACTOR
+            extra = (near + (1.0 - near) * _gap(x, y)) * _factor(caveats)
             found = Conflict(
                 kind=conflict_kind,
                 a=a.st.id,
@@ -1346,7 +1696,7 @@ def find_conflicts(
         context: story-wide frames and actions; built from ``a`` and ``b`` alone when None.
     """
     ctx = context or ConflictContext.of([a, b])
-    sa, sb = _Side.of(a, ctx), _Side.of(b, ctx)
+    sa, sb = _people_counts(_Side.of(a, ctx), _Side.of(b, ctx))
     conflicts = _value_conflicts(sa, sb, similarity)
     conflicts += _event_conflicts(sa, sb, similarity, ctx.actions)
     return conflicts

@@ -97,7 +97,8 @@ order (subject, auxiliaries, negation, verb, object): :func:`phrase` renders the
 The parser sometimes reads "Vantor paused testing of its drones" as an adjective "paused"
 modifying a root noun "testing". A past participle modifying the root noun of a sentence
 that has no verb of its own is read as that sentence's verb: the noun is its object, a noun
-before it its subject.
+before it its subject. A past participle on a noun that is not the root ("the study,
+*published* on February 9, followed ...") has that noun for its object, as a passive.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ SYNONYMS = {
     "die": "kill", "dead": "kill", "perish": "kill",
     "recruit": "hire", "poach": "hire",
     "unveil": "release", "launch": "release", "publish": "release",
-    "back": "approve", "endorse": "approve",
+    "back": "approve", "endorse": "approve", "support": "approve",
     "refuse": "reject", "veto": "reject", "block": "reject",
     "purchase": "buy", "acquire": "buy",
     "postpone": "delay",
@@ -214,7 +215,7 @@ ANTONYMS = frozenset(
     for p in (
         ("pause", "resume"), ("rise", "fall"), ("approve", "reject"), ("hire", "cut"),
         ("open", "close"), ("win", "lose"), ("accept", "reject"), ("buy", "sell"),
-        ("include", "exclude"), ("allow", "ban"), ("support", "oppose"), ("gain", "lose"),
+        ("include", "exclude"), ("allow", "ban"), ("approve", "oppose"), ("gain", "lose"),
         ("expand", "shrink"), ("start", "pause"), ("pass", "fail"), ("add", "remove"),
         ("confirm", "deny"), ("rise", "cut"),
     )
@@ -546,7 +547,11 @@ def _arg(i: int, tree: _Tree) -> Arg | None:
             return replace(group, counted=True, words=tuple(sorted({i, *group.words})))
     if tree.lemma(i) in NEGATIVE_PRONOUNS or (tree.lemma(i) == "one" and negative):
         return None  # "nobody", "no one": nobody in particular
-    words = sorted({i} | {k for k in tree.kids[i] if tree.dep(k) in _SHOWN_ARG_DEPS})
+    shown = {k for k in tree.kids[i] if tree.dep(k) in _SHOWN_ARG_DEPS}
+    for k in list(shown):  # a hyphenated modifier is shown whole: "a *five-year* contract"
+        if any(tokens[c].text == "-" for c in tree.kids[k]):
+            shown |= tree.subtree(k, set())
+    words = sorted({i} | shown)
     definite = any(
         tree.dep(k) == "poss" or (tree.dep(k) == "det" and tree.lemma(k) in _DEFINITE)
         for k in tree.kids[i]
@@ -1225,6 +1230,11 @@ def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
             preps += [("to", p, p) for p in patients]  # "Acme was awarded the contract"
         else:
             objects.insert(0, patients[0])
+            passive = True
+    if not patients and not objects and tree.dep(i) == "acl" and tok.tag == "VBN":
+        noun = tree.head(i)  # "the study, *published* on February 9": the study is published
+        if noun != i and tokens[noun].pos in {"NOUN", "PROPN"} and tree.dep(noun) != "ROOT":
+            objects.append(noun)
             passive = True
     if not subjects and not patients:
         inherited = _inherited_subject(i, tree)

@@ -12,6 +12,7 @@ from factcheck.conflicts import (
     REWORDED_FACTOR,
     SPEAKER_FACTOR,
     ConflictContext,
+    _confidence,
     find_conflicts,
 )
 from factcheck.extract import extract
@@ -625,7 +626,7 @@ def test_conflicts_flags_a_vote_tally_mismatch(statement_factory: StatementFacto
     )
     (c,) = [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE]
     assert (c.value_a, c.value_b) == ("5-2", "6-1")
-    assert c.confidence == 0.9  # differing tallies count as far apart
+    assert c.confidence == 0.97  # differing tallies count as far apart (0.9 similarity)
 
 
 def test_conflicts_accepts_a_tally_told_from_the_other_side(
@@ -890,7 +891,8 @@ def test_conflicts_a_denial_against_the_claim_is_a_weaker_polarity(
     (c,) = find_conflicts(*_pair(statement_factory, a, b), similarity=0.9)
     assert c.kind is ConflictKind.POLARITY
     assert f"the other reports {denier} denying it" in c.reason
-    assert c.confidence == pytest.approx(0.9 * 0.8 * DENIAL_FACTOR, abs=0.01)
+    clean = _confidence(ConflictKind.POLARITY, 0.9)
+    assert c.confidence == pytest.approx(clean * DENIAL_FACTOR, abs=0.01)
 
 
 def test_conflicts_a_denial_with_nobody_denying_it_is_not_a_conflict(
@@ -1158,7 +1160,8 @@ def test_conflicts_flags_a_misnamed_speaker_at_a_lower_confidence(
     assert c.kind is ConflictKind.ENTITY
     assert "'ellen voss' against 'ellen ross'" in c.reason
     assert c.value_a == "Ellen Voss said the work will begin"
-    assert c.confidence == pytest.approx(0.9 * 0.6 * SPEAKER_FACTOR, abs=0.01)
+    clean = _confidence(ConflictKind.ENTITY, 0.9)
+    assert c.confidence == pytest.approx(clean * SPEAKER_FACTOR, abs=0.01)
     also = extract(
         statement_factory("Mayor Ellen Ross said the council agreed.", "a", 2), published=PUBLISHED
     )
@@ -1429,3 +1432,262 @@ def test_conflicts_order_of_kinds_names_every_compared_kind() -> None:
     assert frozenset(conflicts._NUMERIC_ORDER) == NUMERIC_KINDS
     assert len(conflicts._NUMERIC_ORDER) == len(NUMERIC_KINDS)
     assert AMOUNT_KINDS < FIGURE_KINDS < NUMERIC_KINDS
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Brightfield shares have risen 31% this year.",
+        "Brightfield shares have risen 31% so far in 2026.",
+        "Brightfield shares have risen 31% since January.",
+    ],
+)
+def test_conflicts_a_figure_of_a_day_and_one_of_a_span_holding_it_are_two_periods(
+    statement_factory: StatementFactory, other: str
+) -> None:
+    a, b = _pair(statement_factory, "Brightfield shares rose 18% on Monday.", other)
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_figures_of_one_period_written_two_ways_still_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Brightfield shares rose 18% on Monday.",
+        "Brightfield shares rose 13% on March 9.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.value_a, c.value_b) == ("18%", "13%")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "More than 1.2 million people voted early, a record.",
+            "On election day, 340,000 people had voted by noon, the commission said.",
+        ),
+        ("More than 1.2 million people voted early.", "340,000 people voted on election day."),
+        ("1.2 million people voted.", "340,000 people had voted by 10 a.m."),
+        ("1.2 million people voted.", "340,000 people voted in the first hour."),
+        ("1.2 million people have voted so far.", "1.4 million people voted."),
+    ],
+)
+def test_conflicts_a_figure_of_part_of_an_event_is_not_the_whole_events(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("More than 1.2 million people voted early.", "About 900,000 people voted early."),
+        ("The fire has burned 12,400 acres.", "The fire had burned 14,200 acres by Monday."),
+    ],
+)
+def test_conflicts_figures_of_the_same_part_or_a_cutoff_date_still_conflict(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.VALUE
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        (
+            "Brentmoor United have signed striker Kofi Mensah from Aldgate FC for £62 million.",
+            "Brentmoor United have splashed a staggering £48 million on striker Kofi Mensah.",
+            ConflictKind.VALUE,
+        ),
+        ("Brentmoor signed Mensah for £62 million.", "Brentmoor paid £48 million for Mensah.",
+         ConflictKind.VALUE),
+        ("The fire has burned 12,400 acres.", "The fire grew to 14,200 acres.", ConflictKind.VALUE),
+        ("The Alliance won 41.2% of the vote.", "The party took 44.2% of the vote.",
+         ConflictKind.VALUE),
+        (
+            "The study, published on February 9 in the journal, followed 12,400 adults.",
+            "The study appeared on February 19 in the journal.",
+            ConflictKind.DATE,
+        ),
+        ("The team followed nearly 12,500 adults.", "Scientists tracked 14,200 people.",
+         ConflictKind.VALUE),
+    ],
+)  # fmt: skip
+def test_conflicts_one_figure_told_with_verbs_of_one_class_conflicts_weaker(
+    statement_factory: StatementFactory, first: str, second: str, kind: ConflictKind
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    (c,) = [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is kind]
+    assert "different verbs" in c.reason
+    assert c.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Brentmoor signed Mensah for £62 million.",
+         "Brentmoor completed a deal worth £61.8 million for Mensah."),
+        ("Brentmoor have spent £80 million this summer.",
+         "Brentmoor signed Mensah for £62 million."),
+        ("Brentmoor signed Mensah for £62 million.", "Brentmoor spent £48 million on a stadium."),
+        ("Brentmoor signed Keller for £30 million.", "Brentmoor paid £18 million for Brandt."),
+        ("Police arrested 12 people.", "Police charged 5 people."),
+        ("The company raised $50 million.", "The company spent $30 million."),
+        ("The fire burned through 4,000 acres overnight.", "The fire has grown to 12,400 acres."),
+        ("The study followed 12,500 adults.", "The study included 4,200 children."),
+        ("The study followed 12,400 adults.", "The study followed 14,200 children."),
+    ],
+)  # fmt: skip
+def test_conflicts_verbs_of_one_class_need_the_same_thing_acted_on(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
+
+
+def test_conflicts_a_count_of_adults_is_compared_with_a_count_of_people(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The study followed 12,400 adults.",
+        "The study followed 14,200 people.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.kind, c.value_a, c.value_b) == (ConflictKind.VALUE, "12,400 adults", "14,200 people")
+    assert "differently" in c.reason
+
+
+def test_conflicts_a_named_fire_and_a_fire_told_by_its_place_are_one_fire(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The Cedar Ridge fire has burned 12,400 acres.",
+        "A wind-driven wildfire in Alder County had burned 14,200 acres by Monday.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.value_a, c.value_b) == ("12,400 acres", "14,200 acres")
+
+
+def test_conflicts_a_named_plant_and_a_plant_in_another_town_stay_two(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory, "The Dayton plant cut 300 jobs.", "The plant in Toledo cut 200 jobs."
+    )
+    assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
+
+
+def test_conflicts_would_not_back_flips_will_support(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Greens leader Sofie Aalto said her party would not back a Lindqvist government.",
+        "The Green Party will support Lindqvist's government.",
+    )
+    assert [c.kind for c in find_conflicts(a, b, similarity=0.9)] == [ConflictKind.POLARITY]
+
+
+def test_conflicts_a_clean_name_swap_scores_high_whatever_the_similarity(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Opposition leader Jonas Berg conceded defeat late Sunday in a speech in Tarnby.",
+        "Opposition leader Erik Dahl conceded defeat late Sunday in a speech in Tarnby.",
+    )
+    (low,) = find_conflicts(a, b, similarity=0.5)
+    (high,) = find_conflicts(a, b, similarity=0.95)
+    assert low.kind is ConflictKind.ENTITY
+    assert low.confidence >= 0.7
+    assert high.confidence - low.confidence <= 0.15
+
+
+def test_conflicts_a_clean_contradiction_outranks_one_with_caveats(
+    statement_factory: StatementFactory,
+) -> None:
+    clean = find_conflicts(
+        *_pair(statement_factory, "Ortiz approved the plan.", "Baker approved the plan."),
+        similarity=0.6,
+    )
+    doubtful = find_conflicts(
+        *_pair(
+            statement_factory,
+            "The Alliance won 41.2% of the vote.",
+            "The party took 44.2% of the vote.",
+        ),
+        similarity=0.9,
+    )
+    assert min(c.confidence for c in clean) > max(c.confidence for c in doubtful)
+
+
+def test_conflicts_clock_times_on_a_day_are_far_apart_by_hours(
+    statement_factory: StatementFactory,
+) -> None:
+    def confidence(other: str) -> float:
+        a, b = _pair(statement_factory, "The plane landed at 4:12 p.m. on Tuesday.", other)
+        (c,) = find_conflicts(a, b, similarity=0.9)
+        return c.confidence
+
+    near = confidence("The plane landed at 4:40 p.m. on Tuesday.")
+    far = confidence("The plane landed at 9:12 p.m. on Tuesday.")
+    assert far > near + 0.2
+
+
+def test_conflicts_a_contract_and_a_deal_are_one_object(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Mensah signed a five-year contract with the club.",
+        "Mensah signed a five-year deal with the club.",
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The electoral commission will certify the final results on March 10.",
+         "Certification of the results is scheduled for March 12.", True),
+        ("The council will approve the plan on May 3.", "Approval of the plan is set for May 10.",
+         True),
+        ("The electoral commission will certify the final results on March 10.",
+         "Certification of the budget is scheduled for March 12.", False),
+        ("The council will approve the plan on May 3.", "The vote is scheduled for May 10.", False),
+    ],
+)  # fmt: skip
+def test_conflicts_an_event_told_as_a_scheduled_noun_is_dated_like_its_verb(
+    statement_factory: StatementFactory, first: str, second: str, conflict: bool
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    kinds = [c.kind for c in find_conflicts(a, b, similarity=0.9)]
+    assert kinds == ([ConflictKind.DATE] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The fire destroyed 46 homes early Tuesday.", "The fire destroyed 50 homes on Tuesday."),
+        ("The fire destroyed 46 homes early on Tuesday.", "The fire destroyed 50 homes."),
+    ],
+)
+def test_conflicts_early_on_a_day_is_when_not_a_part(
+    statement_factory: StatementFactory, first: str, second: str
+) -> None:
+    a, b = _pair(statement_factory, first, second)
+    assert [c.kind for c in find_conflicts(a, b, similarity=0.9)] == [ConflictKind.VALUE]
+
+
+def test_conflicts_a_figure_of_a_week_and_one_of_a_day_in_it_are_two_periods(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory, "Shares rose 18% on Monday.", "Shares have risen 31% this week."
+    )
+    assert find_conflicts(a, b, similarity=0.9) == []

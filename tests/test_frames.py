@@ -367,3 +367,26 @@ def test_frames_a_partitive_count_is_its_group(statement_factory: StatementFacto
     (v,) = [v for v in st.values if v.text == "Two of the injured"]
     assert frame_of(v, st, fs) == f
     assert f.obj is not None and f.obj.counted
+
+
+def test_frames_a_participle_on_a_noun_has_the_noun_for_its_object(
+    statement_factory: StatementFactory,
+) -> None:
+    _, fs = _frames(
+        statement_factory, "The study, published on February 9, followed 12,400 adults."
+    )
+    (published,) = [f for f in fs if f.verb == "release"]
+    assert published.obj is not None and published.obj.name == "study" and published.passive
+
+
+def test_frames_support_and_back_are_one_action(statement_factory: StatementFactory) -> None:
+    _, fs = _frames(statement_factory, "The party will support the government.")
+    _, gs = _frames(statement_factory, "The party will back the government.")
+    assert [f.verb for f in fs] == [g.verb for g in gs]
+
+
+def test_frames_phrase_shows_a_hyphenated_modifier_whole(
+    statement_factory: StatementFactory,
+) -> None:
+    st, fs = _frames(statement_factory, "Mensah signed a five-year contract with the club.")
+    assert [phrase(f, st) for f in fs] == ["Mensah signed a five-year contract"]
