@@ -988,6 +988,8 @@ def _gap(a: Value, b: Value) -> float:
     if a.low is None or a.high is None or b.low is None or b.high is None:
         return 0.0
     distance = max(b.low - a.high, a.low - b.high, 0.0)
+    if " span" in (a.unit or "") and " span" in (b.unit or ""):  # a span claims both ends
+        distance = max(abs(a.low - b.low), abs(a.high - b.high))
     if a.kind is ValueKind.DATE:
         return min(1.0, distance / 31.0)  # a month apart counts as far
     if a.kind is ValueKind.TIME:  # minutes (of the day, or from year 1 with a day)
@@ -1570,14 +1572,15 @@ def _misnamed_speaker(
     """The same claim told by two named speakers whose names differ only in the surname
     ("Ellen Voss" / "Ellen Ross"), when no source has both."""
     sx, sy = x.speaker, y.speaker
-    if sx is None or sy is None or same_name(sx.name, sy.name):
+    if sx is None or sy is None or same_name(sx.name, sy.name, acronyms=False):
         return None
     if not roles or any(r.rel is not _Rel.SAME for r in roles) or _dates_differ(x, y):
         return None
     if not _one_name_off(sx.name, sy.name):
         return None  # two people may both have said it
     for source, other in ((a.st.source_id, sy.name), (b.st.source_id, sx.name)):
-        if any((v, r) == _SPEAKER and same_name(n, other) for v, r, n in actions.get(source, ())):
+        told = actions.get(source, ())
+        if any((v, r) == _SPEAKER and same_name(n, other, acronyms=False) for v, r, n in told):
             return None
     reason = (
         f"the same claim ({x.verb}) told by a different speaker: '{sx.name}' against '{sy.name}'"

@@ -387,7 +387,8 @@ class Arg:
         offer")."""
         if self.instance != other.instance:
             return False
-        if same_name(self.name, other.name):
+        people = ValueKind.PERSON in (self.kind, other.kind)  # no person is another's initials
+        if same_name(self.name, other.name, acronyms=not people):
             return True
         return not (self.named or other.named) and self.text == other.text
 

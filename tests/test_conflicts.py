@@ -1691,3 +1691,29 @@ def test_conflicts_a_figure_of_a_week_and_one_of_a_day_in_it_are_two_periods(
         statement_factory, "Shares rose 18% on Monday.", "Shares have risen 31% this week."
     )
     assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_a_short_name_is_not_another_persons_initials(
+    statement_factory: StatementFactory,
+) -> None:
+    kinds = _kinds(
+        statement_factory,
+        "Mayor Ng signed the order on Tuesday.",
+        "Mayor Nancy Grant signed the order on Tuesday.",
+    )
+    assert ConflictKind.ENTITY in kinds
+
+
+def test_conflicts_two_clock_time_spans_are_as_far_apart_as_their_ends(
+    statement_factory: StatementFactory,
+) -> None:
+    """Overlapping spans whose closing times are two hours apart are a clear conflict, not
+    a touching one."""
+    a, b = _pair(
+        statement_factory,
+        "The library will be open from 9 a.m. to 6 p.m. on Sunday.",
+        "The library will be open from 9 a.m. to 8 p.m. on Sunday.",
+    )
+    (found,) = find_conflicts(a, b, similarity=0.9)
+    assert found.kind is ConflictKind.VALUE
+    assert found.confidence >= 0.8

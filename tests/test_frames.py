@@ -390,3 +390,14 @@ def test_frames_phrase_shows_a_hyphenated_modifier_whole(
 ) -> None:
     st, fs = _frames(statement_factory, "Mensah signed a five-year contract with the club.")
     assert [phrase(f, st) for f in fs] == ["Mensah signed a five-year contract"]
+
+
+def test_frames_a_person_is_never_another_persons_initials() -> None:
+    from factcheck.frames import Arg
+    from factcheck.types import ValueKind
+
+    def arg(name: str, kind: ValueKind) -> Arg:
+        return Arg(name, name.split()[-1], True, True, kind, (0,))
+
+    assert not arg("ng", ValueKind.PERSON).same(arg("nancy grant", ValueKind.PERSON))
+    assert arg("faa", ValueKind.ORG).same(arg("federal aviation administration", ValueKind.ORG))
