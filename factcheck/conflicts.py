@@ -229,6 +229,7 @@ __all__ = [
     "SYMMETRIC_VERBS",
     "TIMES_OF_DAY",
     "TIME_FAR_MINUTES",
+    "TOTAL_OR_CHANGE",
     "UNKNOWN_EVENT_FACTOR",
     "VALUE_NEAR_FACTOR",
     "WEIGHT",
@@ -357,6 +358,11 @@ COST_NOUNS = frozenset({"cost", "price", "tab"})
 #: no event of its own, or a light or copular verb ("was up 12%", "made a landing", "was at
 #: the controls"), matched only by the thing it measures or its other arguments.
 UNKNOWN_EVENT_FACTOR = 0.8
+
+#: Opposite verbs that, each with a figure, may both hold: "won 12 seats" is a total and
+#: "lost 3 seats" a change against the last vote. With different figures on the two sides
+#: they are not a polarity flip ("won the election" / "lost the election" still is).
+TOTAL_OR_CHANGE = frozenset({"win", "lose"})
 
 #: Verbs whose actor and partner can be swapped without changing what happened ("Smith
 #: met Jones" is "Jones met Smith"), so swapped roles are no conflict.
@@ -1630,6 +1636,8 @@ def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Fi
         return None  # "did not plan to cut" does not deny "cut": plans change
     if (x.ceased and y.past) or (y.ceased and x.past):
         return None  # "no longer releases" says it released before
+    if {x.verb, y.verb} == TOTAL_OR_CHANGE and _figures_differ(a, b):
+        return None  # "won 12 seats" / "lost 3 seats": a total and a change
     denied = x if x.denier is not None else y if y.denier is not None else None
     factor = DENIAL_FACTOR if denied is not None else 1.0
     factor *= REWORDED_FACTOR if reworded else 1.0

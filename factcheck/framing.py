@@ -882,8 +882,9 @@ def _subject_caveat(
     if renamed is None:
         return ""
     return (
-        f" The subjects differ ({first.source_id}: '{renamed[0]}', {other.source_id}: "
-        f"'{renamed[1]}'): the two are compared on the same verb and what it acts on."
+        f" The subjects differ. {first.source_id} names it '{renamed[0]}'; "
+        f"{other.source_id} names it '{renamed[1]}'. The two are compared on the same verb "
+        "and what it acts on."
     )
 
 

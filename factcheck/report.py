@@ -71,6 +71,7 @@ from factcheck.types import (
     NUMERIC_KINDS,
     Conflict,
     Coverage,
+    Derivation,
     DerivationKind,
     Fact,
     FramingNote,
@@ -896,12 +897,78 @@ def _fact_members(
     ]
 
 
+def _families(derivations: Iterable[Derivation]) -> dict[str, str]:
+    """Each source in a derivation, mapped to one representative of its family: the sources
+    that copy, rewrite or cite one another, transitively."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for d in sorted(derivations, key=lambda d: (d.derived, d.original)):
+        ra, rb = root(d.derived), root(d.original)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in parent}
+
+
+def _conflict_groups(
+    conflicts: Sequence[Conflict], by_id: Mapping[str, Statement], family: Mapping[str, str]
+) -> list[list[Conflict]]:
+    """A fact's conflicts, those that repeat one disagreement merged: the same kind, one
+    statement on one side, and on the other side statements of sources that copy or rewrite
+    one another (a wire story and its copies all disagree with one outlet once, not once
+    per copy). Order: the first conflict of each group, as given."""
+    groups: list[tuple[str | None, list[Conflict]]] = []  # (the shared statement, members)
+
+    def kin(x: str, y: str) -> bool:
+        sx, sy = by_id[x].source_id, by_id[y].source_id
+        return sx in family and family.get(sy) == family[sx]
+
+    for c in conflicts:
+        for k, (shared, members) in enumerate(groups):
+            first = members[0]
+            if first.kind is not c.kind:
+                continue
+            common = {shared} if shared else {first.a, first.b}
+            hit = next((x for x in (c.a, c.b) if x in common), None)
+            if hit is None:
+                continue
+            mine = c.b if hit == c.a else c.a
+            theirs = [m.b if hit == m.a else m.a for m in members]
+            if mine not in theirs and all(kin(mine, t) for t in theirs):
+                groups[k] = (hit, [*members, c])
+                break
+        else:
+            groups.append((None, [c]))
+    return [members for _, members in groups]
+
+
 def _conflict_lines(
-    c: Conflict, by_id: Mapping[str, Statement], labels: Mapping[str, str]
+    group: Sequence[Conflict], by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
-    a, b = by_id[c.a], by_id[c.b]
+    """One disagreement: the first conflict's reason, and a row per statement, with the
+    value it gives. A merged group (:func:`_conflict_groups`) shows its shared statement
+    first, then the copies' statements."""
+    c = group[0]
+    rows: list[tuple[Statement, str]] = [(by_id[c.a], c.value_a), (by_id[c.b], c.value_b)]
+    if len(group) > 1:
+        shared = c.a if all(c.a in (m.a, m.b) for m in group) else c.b
+        rows = [(by_id[shared], c.value_a if shared == c.a else c.value_b)]
+        rows += [
+            (by_id[m.b], m.value_b) if m.a == shared else (by_id[m.a], m.value_a) for m in group
+        ]
+    confidence = max(m.confidence for m in group)
+    also = (
+        f" (one disagreement, shown once: the last {len(group)} rows come from sources that"
+        " copy or rewrite one another)"
+        if len(group) > 1
+        else ""
+    )
     return [
-        f"**{c.kind} conflict** (confidence {c.confidence:.2f}): {md_escape(c.reason)}",
+        f"**{c.kind} conflict** (confidence {confidence:.2f}): {md_escape(c.reason)}{also}",
         "",
         *_table(
             ["Source", "Value", "Sentence"],
@@ -911,7 +978,7 @@ def _conflict_lines(
                     md_escape(v),
                     f"{md_escape(s.text)} (line {s.line}){_unresolved_tags(s.values)}",
                 ]
-                for s, v in ((a, c.value_a), (b, c.value_b))
+                for s, v in rows
             ],
         ),
         "",
@@ -1196,10 +1263,11 @@ def render_markdown(result: StoryResult) -> str:
     weak = [f for f in result.facts if f.conflicts and f.label is not Label.CONFLICT]
     if not strong:
         out += ["None found.", ""]
+    family = _families(result.derivations)
     for f in strong:
         out += [f"### {f.id} ({_count(f, total)})", ""]
-        for c in f.conflicts:
-            out += _conflict_lines(c, by_id, labels)
+        for group in _conflict_groups(f.conflicts, by_id, family):
+            out += _conflict_lines(group, by_id, labels)
     if weak:
         out += [
             "### Claim divergences (weaker)",
@@ -1210,8 +1278,8 @@ def render_markdown(result: StoryResult) -> str:
         ]
         for f in weak:
             out += [f"#### {f.id} ({_count(f, total)})", ""]
-            for c in f.conflicts:
-                out += _conflict_lines(c, by_id, labels)
+            for group in _conflict_groups(f.conflicts, by_id, family):
+                out += _conflict_lines(group, by_id, labels)
     out += _facts_section(
         "Consensus",
         f"Facts that every source carries ({total} of {total}). A fact that also has a "

@@ -1717,3 +1717,22 @@ def test_conflicts_two_clock_time_spans_are_as_far_apart_as_their_ends(
     (found,) = find_conflicts(a, b, similarity=0.9)
     assert found.kind is ConflictKind.VALUE
     assert found.confidence >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flip"),
+    [
+        ("The party won 12 seats.", "The party lost 3 seats.", False),  # a total, a change
+        (
+            "The Green Alliance won 41% of the vote.",
+            "The Green Alliance lost 5% of the vote.",
+            False,
+        ),
+        ("The Green Alliance won the election.", "The Green Alliance lost the election.", True),
+        ("The party won 12 seats.", "The party lost 12 seats.", True),
+    ],
+)
+def test_conflicts_won_and_lost_with_different_figures_may_both_hold(
+    statement_factory: StatementFactory, a: str, b: str, flip: bool
+) -> None:
+    assert (ConflictKind.POLARITY in _kinds(statement_factory, a, b)) is flip

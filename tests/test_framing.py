@@ -837,9 +837,15 @@ def test_framing_hedging_with_the_subject_worded_differently(
     )[FramingKind.HEDGING]
     assert note.marked == ("b:1",) and note.words == (("expected",),)
     assert note.explanation == (
-        "b hedges the claim with 'expected'. a states it without a hedge. The subjects differ "
-        "(b: 'rebuild', a: 'project'): the two are compared on the same verb and what it acts on."
+        "b hedges the claim with 'expected'. a states it without a hedge. The subjects differ. "
+        "b names it 'rebuild'; a names it 'project'. The two are compared on the same verb and "
+        "what it acts on."
     )
+    from factcheck.report import _prose
+
+    shown = _prose(note.explanation, {"a": "Bay Post", "b": "City Wire"})
+    assert "a names" not in shown and "Bay Post names it 'project'" in shown
+    assert "City Wire names it 'rebuild'" in shown
 
 
 @pytest.mark.parametrize(

@@ -1028,3 +1028,31 @@ def test_report_story_independent_count_merges_rewrites_transitively() -> None:
     assert independent_sources(story) == 4
     chain = replace(story, derivations=(rewrite("c", "b"), rewrite("b", "a")))
     assert independent_sources(chain) == 2  # a, b, c are one; d
+
+
+def test_report_a_disagreement_with_copies_is_shown_once() -> None:
+    """A wire story and its copy both disagree with one outlet: one block with three rows.
+    An unrelated third source disagreeing the same way is its own block."""
+    from factcheck.report import _conflict_groups, _conflict_lines, _families
+    from factcheck.types import Conflict, ConflictKind, Derivation, DerivationKind
+
+    st = {s.id: s for s in (bare_statement(x, 1) for x in ("wire", "copy", "local", "other"))}
+    copy = Derivation("copy", "wire", DerivationKind.COPY, 0.9, 1.0, 1.0, 40, "wire is older")
+    family = _families([copy])
+
+    def conflict(a: str, b: str) -> Conflict:
+        return Conflict(ConflictKind.VALUE, f"{a}:1", f"{b}:1", "$5m", "$2m", 0.9, "differ")
+
+    groups = _conflict_groups(
+        [conflict("local", "wire"), conflict("local", "copy"), conflict("local", "other")],
+        st,
+        family,
+    )
+    assert [[(c.a, c.b) for c in g] for g in groups] == [
+        [("local:1", "wire:1"), ("local:1", "copy:1")],
+        [("local:1", "other:1")],
+    ]
+    lines = _conflict_lines(groups[0], st, {s: s for s in ("wire", "copy", "local")})
+    rows = [ln for ln in lines if ln.startswith("| ") and not ln.startswith("| Source")]
+    assert [r.split(" | ")[0] for r in rows] == ["| local", "| wire", "| copy"]
+    assert "shown once" in lines[0]
