@@ -70,7 +70,13 @@ a decimal point or separator between digits. So "$450 million" and "€450 milli
 
 A **new unique detail** is a unique fact whose statement is in no form in the old report;
 an edited statement is listed under its revised article only, not as a new detail too. A
+unique detail *gone* is the reverse: a unique fact of the old report whose statement is in
+no form in the new one (its source removed, or the sentence deleted). A
 fact is named by the statement the report shows it by (its ``representative``).
+
+A **provenance change** is a source read in both reports whose derivations (the JSON's
+``derivations``: original and kind, the old ones through renames) differ: a copy of
+another original now, independent now, or derived now; one line per source.
 
 :func:`validate_report` refuses a report that lacks a list the diff reads (``sources``,
 ``statements``, ``facts``, ``quotes``, ``failures``) or names a source or statement it does
@@ -106,6 +112,7 @@ __all__ = [
     "REVISION_SIMILARITY",
     "ConflictChange",
     "ConflictEdit",
+    "DerivationChange",
     "FactChange",
     "GoneConflict",
     "MetadataChange",
@@ -158,6 +165,8 @@ MAX_LABELS = 3
 MAX_SENTENCES = 2
 #: Disagreements the gate's ``fail:`` line names before "and N more".
 MAX_GATE_ITEMS = 3
+#: The fields of a JSON derivation the diff reads (see :class:`DerivationChange`).
+_DERIVATION_FIELDS = ("derived", "original", "kind")
 #: Source metadata compared between two reports, in the order a change is listed.
 METADATA_FIELDS = ("outlet", "title", "url", "published", "updated")
 #: Qualifier marks in a value's ``norm`` ("~25000 vehicle", "USD >=1.4e+10").
@@ -331,6 +340,17 @@ class MetadataChange:
 
 
 @dataclass(frozen=True, slots=True)
+class DerivationChange:
+    """A source read in both reports whose provenance changed: ``old`` and ``new`` are its
+    derivations, each (original source ID, kind such as "copy"), the old ones translated
+    through renames; empty: independent."""
+
+    source: str
+    old: tuple[tuple[str, str], ...]
+    new: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryDiff:
     story: str
     status: str  # "added" | "removed" | "changed" | "unchanged"
@@ -345,6 +365,8 @@ class StoryDiff:
     gone_conflicts: tuple[GoneConflict, ...] = ()  # a source of it left the story
     facts: tuple[FactChange, ...] = ()
     new_unique: tuple[tuple[str, str, str], ...] = ()  # (fact, source, text)
+    lost_unique: tuple[tuple[str, str, str], ...] = ()  # (old fact, old source, text)
+    derivations: tuple[DerivationChange, ...] = ()
     new_quotes: tuple[QuoteChange, ...] = ()
     gone_quotes: tuple[QuoteChange, ...] = ()
     revisions: tuple[Revision, ...] = ()
@@ -369,6 +391,8 @@ class StoryDiff:
             or self.gone_conflicts
             or self.facts
             or self.new_unique
+            or self.lost_unique
+            or self.derivations
             or self.new_quotes
             or self.gone_quotes
             or self.revisions
@@ -921,6 +945,31 @@ def _metadata(old: _Index, new: _Index, sources: Mapping[str, str]) -> list[Meta
     return out
 
 
+def _derived(ix: _Index, canon: Callable[[str], str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each derived source of a report -> its (original, kind) pairs, sources through
+    ``canon``. A report without ``derivations`` (an older version) has none."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for d in ix.report.get("derivations") or []:
+        if isinstance(d, Mapping) and all(isinstance(d.get(k), str) for k in _DERIVATION_FIELDS):
+            out.setdefault(canon(d["derived"]), set()).add((canon(d["original"]), d["kind"]))
+    return {source: tuple(sorted(pairs)) for source, pairs in out.items()}
+
+
+def _derivation_changes(
+    old: _Index, new: _Index, canon: Callable[[str], str]
+) -> tuple[DerivationChange, ...]:
+    """The sources read in both reports whose derivations differ (a copy of another
+    original now, independent now, or a copy now), by new source ID. An added or removed
+    source is listed as such, not here."""
+    before, now = _derived(old, canon), _derived(new, str)
+    both = {canon(s) for s in old.source_ids} & new.source_ids
+    return tuple(
+        DerivationChange(s, before.get(s, ()), now.get(s, ()))
+        for s in sorted(both)
+        if before.get(s, ()) != now.get(s, ())
+    )
+
+
 def _labels(*indexes: _Index) -> tuple[tuple[str, str], ...]:
     labels: dict[str, str] = {}
     for ix in indexes:
@@ -1022,6 +1071,15 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         and in_.keys[f["statements"][0]] not in old_keys
         and f["statements"][0] not in edited_new
     )
+    new_keys = set(in_.keys.values())
+    edited_old = {a for e in edits for a, _ in e.edited}
+    lost_unique = tuple(
+        (f["id"], f["sources"][0], _shown_text(io, f))
+        for f in io.facts()
+        if f["coverage"] == "unique"
+        and io.keys[f["statements"][0]] not in new_keys
+        and f["statements"][0] not in edited_old
+    )
     revisions = tuple(
         Revision(
             source=e.new,
@@ -1063,6 +1121,8 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         gone_conflicts=conflicts.gone,
         facts=tuple(sorted(changes, key=lambda c: (c.fact, c.text))),
         new_unique=new_unique,
+        lost_unique=lost_unique,
+        derivations=_derivation_changes(io, in_, canon),
         new_quotes=tuple(_surplus(qn, (k for k, _ in qo))),
         gone_quotes=tuple(_surplus(qo, (k for k, _ in qn))),
         revisions=revisions,
@@ -1194,6 +1254,10 @@ def _summary(d: StoryDiff) -> str:
         parts.append(_n(len(d.facts), "fact(s) gained or lost sources"))
     if d.new_unique:
         parts.append(_n(len(d.new_unique), "new unique detail(s)"))
+    if d.lost_unique:
+        parts.append(_n(len(d.lost_unique), "unique detail(s) gone"))
+    if d.derivations:
+        parts.append(_n(len(d.derivations), "provenance change(s)"))
     if d.new_quotes or d.gone_quotes:
         parts.append(f"quotes: {len(d.new_quotes)} new, {len(d.gone_quotes)} gone")
     if d.revisions:
@@ -1401,6 +1465,15 @@ def _revision_lines(r: Revision) -> list[str]:
     return out
 
 
+def _derivation_line(d: StoryDiff, c: DerivationChange) -> str:
+    """ "- Valley News: now copy of Daily Courier (was copy of Associated Press)"."""
+
+    def said(pairs: Sequence[tuple[str, str]]) -> str:
+        return _esc(", ".join(f"{kind} of {d.label(o)}" for o, kind in pairs) or "independent")
+
+    return f"- {_esc(d.label(c.source))}: now {said(c.new)} (was {said(c.old)})"
+
+
 def _rename_line(r: Rename) -> str:
     labels = f"{_esc(r.old_label)} → {_esc(r.new_label)}"
     if r.old_file == r.new_file:
@@ -1476,6 +1549,16 @@ def _story_lines(d: StoryDiff) -> list[str]:
             f"- {fid} {_esc(d.label(src))}: {_esc(_short(text))}" for fid, src, text in d.new_unique
         ]
         out.append("")
+    if d.lost_unique:
+        out += ["#### Unique details gone", ""]
+        out += [
+            f"- {fid} {_esc(d.label(src))}: {_esc(_short(text))}"
+            + (" (its source removed)" if src in d.sources_removed else "")
+            for fid, src, text in d.lost_unique
+        ]
+        out.append("")
+    if d.derivations:
+        out += ["#### Provenance", "", *(_derivation_line(d, c) for c in d.derivations), ""]
     if d.new_quotes or d.gone_quotes:
         out += ["#### Quotes", ""]
         out += [_quote_item("new: ", q) for q in d.new_quotes]

@@ -1088,3 +1088,32 @@ def test_diff_gate_names_the_first_disagreements_then_how_many_more(tmp_path: Pa
     count = int(re.search(r"(\d+) new conflict", reason).group(1))  # type: ignore[union-attr]
     assert count >= 4 and reason.endswith(f"and {count - 3} more")
     assert reason.count(" vs ") == 3
+
+
+def test_diff_lists_the_unique_details_a_removed_source_took_with_it(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, new = before_after  # new has wire.txt, whose "A ferry will run." no one else says
+    d = diff_reports(new, old)
+    assert [(src, text) for _, src, text in d.lost_unique] == [("wire", "A ferry will run.")]
+    md = render_diff([d])
+    assert "1 unique detail(s) gone" in md and "#### Unique details gone" in md
+    assert "wire: A ferry will run. (its source removed)" in md
+    assert diff_reports(*before_after).lost_unique == ()  # an edited statement is not gone
+
+
+def test_diff_lists_a_source_that_is_now_a_copy_of_another_original(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    _, new = before_after
+    copy = {"derived": "daily", "original": "herald", "kind": "copy", "score": 1.0}
+    was = json.loads(json.dumps(new)) | {"derivations": [copy]}
+    now = json.loads(json.dumps(new)) | {"derivations": [copy | {"original": "wire"}]}
+    (c,) = diff_reports(was, now).derivations
+    assert (c.source, c.old, c.new) == ("daily", (("herald", "copy"),), (("wire", "copy"),))
+    md = render_diff([diff_reports(was, now)])
+    assert "1 provenance change(s)" in md
+    assert "- daily: now copy of wire (was copy of herald)" in md
+    gone = render_diff([diff_reports(was, new | {"derivations": []})])
+    assert "- daily: now independent (was copy of herald)" in gone
+    assert diff_reports(was, json.loads(json.dumps(was))).status == "unchanged"
