@@ -14,7 +14,9 @@ file name or statement ID, in this order:
    outlet name is corrected is one source relabelled, and a wire story removed while
    another outlet's copy of it is added is two sources.
    A rename is shown once, and the pair counts as one source everywhere below, so a
-   ``git mv`` changes nothing else, and a file renamed and edited shows up as revised.
+   ``git mv`` changes nothing else in the matching, and a file renamed and edited shows up
+   as revised (a report whose provenance changed with the file's name or order shows
+   that as provenance changes).
    A source whose label changed (an outlet named in its front matter) is shown once too.
 2. **Statements**, within each pair of matched sources: equal keys first; then, of the
    rest, an old and a new statement whose word similarity (difflib ratio over their key
