@@ -14,7 +14,9 @@ file name or statement ID, in this order:
    outlet name is corrected is one source relabelled, and a wire story removed while
    another outlet's copy of it is added is two sources.
    A rename is shown once, and the pair counts as one source everywhere below, so a
-   ``git mv`` changes nothing else, and a file renamed and edited shows up as revised.
+   ``git mv`` changes nothing else in the matching, and a file renamed and edited shows up
+   as revised (a report whose provenance changed with the file's name or order shows
+   that as provenance changes).
    A source whose label changed (an outlet named in its front matter) is shown once too.
 2. **Statements**, within each pair of matched sources: equal keys first; then, of the
    rest, an old and a new statement whose word similarity (difflib ratio over their key
@@ -31,11 +33,15 @@ file name or statement ID, in this order:
    (polarity, entity, claim) by its key. Of the conflicts that do not match:
 
    - one that appeared and one that went on the same fact, kind and two sources are one
-     conflict *changed* (a side's value edited), shown old → new;
-   - one that appeared whose two values some old conflict of that fact and kind already
-     had (or a changed one has now) *joined* a known disagreement: a new source backing
-     one side is no new conflict;
-   - the others that appeared are *new* (what ``--fail-on new-conflict`` fails on);
+     conflict *changed* when one source's value is the same in both and the other's was
+     edited to a value of the same measure (the same value kind and unit: "27 others" to
+     "72 others", never "four workers" to "27 others"), shown old → new;
+   - one that appeared whose two values some conflict of the *old* report had on that
+     fact and kind *joined* a known disagreement: a new source backing one side is no new
+     conflict (a changed conflict's new values are never a known disagreement);
+   - the others that appeared are *new*. ``--fail-on new-conflict`` fails on them and on
+     a changed conflict whose two values the old report never had on that fact and kind:
+     a figure edited to another one no source gave is a new disagreement;
    - one that went because one of its sources is no longer read (its file removed, or
      failing now) *went with its source*, which is not a resolution;
    - one that went while another pair still has its two values *left* a known
@@ -53,7 +59,10 @@ file name or statement ID, in this order:
    source's label is shown once, as a relabel.
 
 Conflicts and quote findings are compared as multisets: a finding is new when the new
-report has more findings with its key than the old one.
+report has more findings with its key than the old one. The markdown and the gate show
+conflicts by *disagreement* (fact, kind and two values), not by source pair: the pairs
+that disagree in the same way are one item naming the sources on each side (the first
+:data:`MAX_LABELS`, then "and N more"), and the counts count disagreements.
 
 A statement's *key* (:func:`text_key`) ignores case, spacing and punctuation but keeps
 what changes a value: digits, currency symbols, percent signs, a sign before a digit and
@@ -63,7 +72,13 @@ a decimal point or separator between digits. So "$450 million" and "€450 milli
 
 A **new unique detail** is a unique fact whose statement is in no form in the old report;
 an edited statement is listed under its revised article only, not as a new detail too. A
+unique detail *gone* is the reverse: a unique fact of the old report whose statement is in
+no form in the new one (its source removed, or the sentence deleted). A
 fact is named by the statement the report shows it by (its ``representative``).
+
+A **provenance change** is a source read in both reports whose derivations (the JSON's
+``derivations``: original and kind, the old ones through renames) differ: a copy of
+another original now, independent now, or derived now; one line per source.
 
 :func:`validate_report` refuses a report that lacks a list the diff reads (``sources``,
 ``statements``, ``facts``, ``quotes``, ``failures``) or names a source or statement it does
@@ -89,6 +104,9 @@ from factcheck.types import NUMERIC_KINDS, QuoteClass
 
 __all__ = [
     "FAIL_CONDITIONS",
+    "MAX_GATE_ITEMS",
+    "MAX_LABELS",
+    "MAX_SENTENCES",
     "METADATA_FIELDS",
     "MISQUOTES",
     "OUTLET_FILLER",
@@ -96,6 +114,7 @@ __all__ = [
     "REVISION_SIMILARITY",
     "ConflictChange",
     "ConflictEdit",
+    "DerivationChange",
     "FactChange",
     "GoneConflict",
     "MetadataChange",
@@ -141,6 +160,15 @@ OUTLET_FILLER = frozenset({"the", "a", "an"})
 #: Value kinds whose ``norm`` is an amount, a date or a time: conflict sides compare these
 #: by their normalised value (the kinds :data:`~factcheck.types.NUMERIC_KINDS` names).
 _TYPED_VALUES = frozenset(k.value for k in NUMERIC_KINDS)
+#: Source labels a side of a disagreement names before "and N more" (in the markdown and
+#: the gate's ``fail:`` line).
+MAX_LABELS = 3
+#: Sentences shown for each side of a disagreement before "and N more".
+MAX_SENTENCES = 2
+#: Disagreements the gate's ``fail:`` line names before "and N more".
+MAX_GATE_ITEMS = 3
+#: The fields of a JSON derivation the diff reads (see :class:`DerivationChange`).
+_DERIVATION_FIELDS = ("derived", "original", "kind")
 #: Source metadata compared between two reports, in the order a change is listed.
 METADATA_FIELDS = ("outlet", "title", "url", "published", "updated")
 #: Qualifier marks in a value's ``norm`` ("~25000 vehicle", "USD >=1.4e+10").
@@ -207,19 +235,34 @@ class ConflictChange:
     text_a: str
     text_b: str
     reason: str
+    key_a: str = ""  # the value compared (see :func:`_value_key`); "": the key of value_a
+    key_b: str = ""
+
+    @property
+    def disagreement(self) -> tuple[str, str, frozenset[str]]:
+        """Its fact, kind and the set of its two compared values: what a disagreement is,
+        whichever sources hold its sides."""
+        return (
+            self.fact,
+            self.kind,
+            frozenset({self.key_a or text_key(self.value_a), self.key_b or text_key(self.value_b)}),
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class ConflictEdit:
-    """A conflict between the same two sources on the same fact whose values changed:
-    ``conflict`` is the new one, ``old_value_a``/``old_text_a`` what its side ``a`` said
-    before (likewise ``b``)."""
+    """A conflict between the same two sources on the same fact where one side's value was
+    edited to another value of the same measure: ``conflict`` is the new one,
+    ``old_value_a``/``old_text_a`` what its side ``a`` said before (likewise ``b``).
+    ``known``: its new pair of values was already a disagreement of the old report (on
+    this fact and kind), so the gate does not count it as new."""
 
     conflict: ConflictChange
     old_value_a: str
     old_value_b: str
     old_text_a: str
     old_text_b: str
+    known: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +342,17 @@ class MetadataChange:
 
 
 @dataclass(frozen=True, slots=True)
+class DerivationChange:
+    """A source read in both reports whose provenance changed: ``old`` and ``new`` are its
+    derivations, each (original source ID, kind such as "copy"), the old ones translated
+    through renames; empty: independent."""
+
+    source: str
+    old: tuple[tuple[str, str], ...]
+    new: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryDiff:
     story: str
     status: str  # "added" | "removed" | "changed" | "unchanged"
@@ -313,6 +367,8 @@ class StoryDiff:
     gone_conflicts: tuple[GoneConflict, ...] = ()  # a source of it left the story
     facts: tuple[FactChange, ...] = ()
     new_unique: tuple[tuple[str, str, str], ...] = ()  # (fact, source, text)
+    lost_unique: tuple[tuple[str, str, str], ...] = ()  # (old fact, old source, text)
+    derivations: tuple[DerivationChange, ...] = ()
     new_quotes: tuple[QuoteChange, ...] = ()
     gone_quotes: tuple[QuoteChange, ...] = ()
     revisions: tuple[Revision, ...] = ()
@@ -337,6 +393,8 @@ class StoryDiff:
             or self.gone_conflicts
             or self.facts
             or self.new_unique
+            or self.lost_unique
+            or self.derivations
             or self.new_quotes
             or self.gone_quotes
             or self.revisions
@@ -667,14 +725,29 @@ def _surplus(items: Sequence[tuple[_K, _T]], other: Iterable[_K]) -> list[_T]:
     return out
 
 
-def _value_key(statement: Mapping[str, Any], value: str) -> str:
-    """A conflict side's value: a typed value's amount without qualifier, else its key."""
+def _value_key(statement: Mapping[str, Any], value: str) -> tuple[str, tuple[str, str]]:
+    """A conflict side's value and what it measures: a typed value's amount without
+    qualifier, and its kind and unit ("count:3 worker", ("count", "worker")); an event
+    phrase's key, and ("", "") (the conflict's kind says what it is about)."""
     for v in statement.get("values") or []:
         if isinstance(v, Mapping) and v.get("text") == value and v.get("kind") in _TYPED_VALUES:
             norm = v.get("norm")
             if isinstance(norm, str) and norm:
-                return f"{v['kind']}:{_QUALIFIER_MARKS.sub('', norm)}"
-    return text_key(value)
+                unit = v.get("unit")
+                measure = (str(v["kind"]), unit if isinstance(unit, str) else "")
+                return f"{v['kind']}:{_QUALIFIER_MARKS.sub('', norm)}", measure
+    return text_key(value), ("", "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of a conflict: its value as written, its sentence, the value compared and
+    what it measures (see :func:`_value_key`)."""
+
+    value: str
+    text: str
+    key: str
+    measure: tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -687,7 +760,7 @@ class _Conflict:
     key: Hashable
     pair: Hashable
     disagreement: Hashable
-    values: Mapping[str, tuple[str, str]]  # canonical source -> (value, sentence)
+    sides: Mapping[str, _Side]  # canonical source -> its side
     change: ConflictChange
 
 
@@ -698,8 +771,8 @@ def _conflicts(
     for fact in ix.facts():
         for c in fact.get("conflicts") or []:
             sa, sb = ix.source(c["a"]), ix.source(c["b"])
-            va = _value_key(ix.statements[c["a"]], c["value_a"])
-            vb = _value_key(ix.statements[c["b"]], c["value_b"])
+            va, ma = _value_key(ix.statements[c["a"]], c["value_a"])
+            vb, mb = _value_key(ix.statements[c["b"]], c["value_b"])
             f = fact_key(fact["id"])
             change = ConflictChange(
                 fact=fact["id"],
@@ -713,15 +786,17 @@ def _conflicts(
                 text_a=ix.text(c["a"]),
                 text_b=ix.text(c["b"]),
                 reason=c["reason"],
+                key_a=va,
+                key_b=vb,
             )
             out.append(
                 _Conflict(
                     key=(f, c["kind"], frozenset({(canon(sa), va), (canon(sb), vb)})),
                     pair=(f, c["kind"], frozenset({canon(sa), canon(sb)})),
                     disagreement=(f, c["kind"], frozenset({va, vb})),
-                    values={
-                        canon(sa): (c["value_a"], ix.text(c["a"])),
-                        canon(sb): (c["value_b"], ix.text(c["b"])),
+                    sides={
+                        canon(sa): _Side(c["value_a"], ix.text(c["a"]), va, ma),
+                        canon(sb): _Side(c["value_b"], ix.text(c["b"]), vb, mb),
                     },
                     change=change,
                 )
@@ -739,31 +814,52 @@ class _ConflictChanges:
     gone: tuple[GoneConflict, ...]
 
 
+def _one_side_edited(old: _Conflict, new: _Conflict) -> bool:
+    """Whether ``new`` is ``old`` with one side's value edited: the same fact, kind and two
+    sources, one source's value the same in both, the other's different but measuring the
+    same thing (the same value kind and unit: "27 others" to "72 others", never "four
+    workers" to "27 others", which are two different figures of one sentence)."""
+    if old.pair != new.pair or len(new.sides) != 2:
+        return False
+    same = [s for s in new.sides if old.sides[s].key == new.sides[s].key]
+    edited = [s for s in new.sides if old.sides[s].key != new.sides[s].key]
+    return (
+        len(same) == 1
+        and len(edited) == 1
+        and old.sides[edited[0]].measure == new.sides[edited[0]].measure
+    )
+
+
 def _conflict_changes(
     co: Sequence[_Conflict], cn: Sequence[_Conflict], gone_why: Callable[[str], str | None]
 ) -> _ConflictChanges:
     """Sort the conflicts that differ between two reports (see the module docstring, 4):
     ``gone_why(old source)`` says why a source of the old report is no longer read (None:
-    it still is)."""
+    it still is). The known disagreements a new pair can join are the old report's only:
+    a changed conflict's new values are no known disagreement."""
     appeared = _surplus([(c.key, c) for c in cn], (c.key for c in co))
     went = _surplus([(c.key, c) for c in co], (c.key for c in cn))
+    known_old = {c.disagreement for c in co}
+    known_new = {c.disagreement for c in cn}
     changed: list[ConflictEdit] = []
-    changed_new: list[_Conflict] = []
     for c in appeared[:]:
-        old = next((o for o in went if o.pair == c.pair), None)
+        old = next((o for o in went if _one_side_edited(o, c)), None)
         if old is None:
             continue
         appeared.remove(c)
         went.remove(old)
-        changed_new.append(c)
-        (old_a, text_a), (old_b, text_b) = (
-            old.values[c.change.source_a],
-            old.values[c.change.source_b],
-        )  # a new conflict's sources are the new report's IDs, as are the old one's canon
-        changed.append(ConflictEdit(c.change, old_a, old_b, text_a, text_b))
-    # a changed conflict is a known disagreement too: a new pair with its new values joins it
-    known_old = {c.disagreement for c in co} | {c.disagreement for c in changed_new}
-    known_new = {c.disagreement for c in cn}
+        # a new conflict's sources are the new report's IDs, as are the old one's canon
+        side_a, side_b = old.sides[c.change.source_a], old.sides[c.change.source_b]
+        changed.append(
+            ConflictEdit(
+                c.change,
+                side_a.value,
+                side_b.value,
+                side_a.text,
+                side_b.text,
+                known=c.disagreement in known_old,
+            )
+        )
     gone: list[GoneConflict] = []
     resolved: list[ConflictChange] = []
     left: list[ConflictChange] = []
@@ -849,6 +945,31 @@ def _metadata(old: _Index, new: _Index, sources: Mapping[str, str]) -> list[Meta
         if changes:
             out.append(MetadataChange(n, new.label(n), new.file(n), changes))
     return out
+
+
+def _derived(ix: _Index, canon: Callable[[str], str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each derived source of a report -> its (original, kind) pairs, sources through
+    ``canon``. A report without ``derivations`` (an older version) has none."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for d in ix.report.get("derivations") or []:
+        if isinstance(d, Mapping) and all(isinstance(d.get(k), str) for k in _DERIVATION_FIELDS):
+            out.setdefault(canon(d["derived"]), set()).add((canon(d["original"]), d["kind"]))
+    return {source: tuple(sorted(pairs)) for source, pairs in out.items()}
+
+
+def _derivation_changes(
+    old: _Index, new: _Index, canon: Callable[[str], str]
+) -> tuple[DerivationChange, ...]:
+    """The sources read in both reports whose derivations differ (a copy of another
+    original now, independent now, or a copy now), by new source ID. An added or removed
+    source is listed as such, not here."""
+    before, now = _derived(old, canon), _derived(new, str)
+    both = {canon(s) for s in old.source_ids} & new.source_ids
+    return tuple(
+        DerivationChange(s, before.get(s, ()), now.get(s, ()))
+        for s in sorted(both)
+        if before.get(s, ()) != now.get(s, ())
+    )
 
 
 def _labels(*indexes: _Index) -> tuple[tuple[str, str], ...]:
@@ -952,6 +1073,15 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         and in_.keys[f["statements"][0]] not in old_keys
         and f["statements"][0] not in edited_new
     )
+    new_keys = set(in_.keys.values())
+    edited_old = {a for e in edits for a, _ in e.edited}
+    lost_unique = tuple(
+        (f["id"], f["sources"][0], _shown_text(io, f))
+        for f in io.facts()
+        if f["coverage"] == "unique"
+        and io.keys[f["statements"][0]] not in new_keys
+        and f["statements"][0] not in edited_old
+    )
     revisions = tuple(
         Revision(
             source=e.new,
@@ -993,6 +1123,8 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
         gone_conflicts=conflicts.gone,
         facts=tuple(sorted(changes, key=lambda c: (c.fact, c.text))),
         new_unique=new_unique,
+        lost_unique=lost_unique,
+        derivations=_derivation_changes(io, in_, canon),
         new_quotes=tuple(_surplus(qn, (k for k, _ in qo))),
         gone_quotes=tuple(_surplus(qo, (k for k, _ in qn))),
         revisions=revisions,
@@ -1013,7 +1145,10 @@ def gate(new: Report, baseline: Report | None, conditions: Iterable[str]) -> lis
     """Reasons to fail, one line each, for the chosen ``conditions`` (see
     :data:`FAIL_CONDITIONS`). ``new-*`` conditions compare with ``baseline`` the way
     :func:`diff_reports` does; without a baseline every conflict or misquote is new.
-    Claim divergences (kind ``claim``) never fail the gate."""
+    ``new-conflict`` counts disagreements (fact, kind and two values), not source pairs: a
+    new conflict, or a changed one whose two values no conflict of the baseline had on
+    that fact; the line names the first :data:`MAX_GATE_ITEMS`, each with the sources on
+    each side. Claim divergences (kind ``claim``) never fail the gate."""
     validate_report(new, "new report")
     reasons = []
     wanted = set(conditions)
@@ -1029,17 +1164,24 @@ def gate(new: Report, baseline: Report | None, conditions: Iterable[str]) -> lis
         reasons.append(f"{story}: {len(conflicts)} conflict(s) between sources")
     changes = diff_reports(baseline, new) if wanted & {"new-conflict", "new-misquote"} else None
     if "new-conflict" in wanted and changes is not None:
-        fresh = [c for c in changes.new_conflicts if c.kind != "claim"]
-        if fresh:
-            reasons.append(
-                f"{story}: {len(fresh)} new conflict(s): "
-                + "; ".join(
-                    dict.fromkeys(
-                        f"{c.fact} {c.kind}: {c.label_a} {c.value_a} vs {c.label_b} {c.value_b}"
-                        for c in fresh
-                    )
-                )
+        fresh = [
+            c
+            for c in (
+                *changes.new_conflicts,
+                *(e.conflict for e in changes.changed_conflicts if not e.known),
             )
+            if c.kind != "claim"
+        ]
+        if fresh:
+            groups = _grouped(fresh)
+            items = [
+                f"{g[0].fact} {g[0].kind}: "
+                + " vs ".join(f"{_names(labels)} {value}" for value, labels, _ in _sides(g))
+                for g in groups[:MAX_GATE_ITEMS]
+            ]
+            if len(groups) > MAX_GATE_ITEMS:
+                items.append(f"and {len(groups) - MAX_GATE_ITEMS} more")
+            reasons.append(f"{story}: {len(groups)} new conflict(s): " + "; ".join(items))
     kinds = Counter(q.kind for _, q in _quotes(_Index(new)))
     if "misquote" in wanted and any(kinds[k] for k in MISQUOTES):
         reasons.append(
@@ -1096,23 +1238,28 @@ def _n(count: int, noun: str) -> str:
 
 def _summary(d: StoryDiff) -> str:
     parts = []
+    # conflicts are counted by disagreement (fact, kind, two values), not by source pair
     if d.new_conflicts:
-        parts.append(_n(len(d.new_conflicts), "new conflict(s)"))
+        parts.append(_n(len(_grouped(d.new_conflicts)), "new conflict(s)"))
     if d.changed_conflicts:
-        parts.append(_n(len(d.changed_conflicts), "changed conflict(s)"))
+        parts.append(_n(len(_grouped_edits(d.changed_conflicts)), "changed conflict(s)"))
     if d.resolved_conflicts:
-        parts.append(_n(len(d.resolved_conflicts), "resolved"))
+        parts.append(_n(len(_grouped(d.resolved_conflicts)), "resolved"))
     if d.gone_conflicts:
-        parts.append(_n(len(d.gone_conflicts), "conflict(s) gone with their source"))
-    if d.joined_conflicts or d.left_conflicts:
-        parts.append(
-            f"known conflicts: {len(d.joined_conflicts)} source pair(s) joined, "
-            f"{len(d.left_conflicts)} left"
-        )
+        gone = _grouped(g.conflict for g in d.gone_conflicts)
+        parts.append(_n(len(gone), "conflict(s) gone with their source"))
+    if d.joined_conflicts:
+        parts.append(_n(len(_grouped(d.joined_conflicts)), "known conflict(s) joined by a source"))
+    if d.left_conflicts:
+        parts.append(_n(len(_grouped(d.left_conflicts)), "known conflict(s) left by a source"))
     if d.facts:
         parts.append(_n(len(d.facts), "fact(s) gained or lost sources"))
     if d.new_unique:
         parts.append(_n(len(d.new_unique), "new unique detail(s)"))
+    if d.lost_unique:
+        parts.append(_n(len(d.lost_unique), "unique detail(s) gone"))
+    if d.derivations:
+        parts.append(_n(len(d.derivations), "provenance change(s)"))
     if d.new_quotes or d.gone_quotes:
         parts.append(f"quotes: {len(d.new_quotes)} new, {len(d.gone_quotes)} gone")
     if d.revisions:
@@ -1136,13 +1283,63 @@ def _summary(d: StoryDiff) -> str:
     return " · ".join(parts)
 
 
-def _conflict_item(c: ConflictChange, *, sign: str = "", note: str = "") -> list[str]:
-    """A conflict as a list item, both sentences folded in ``<details>``; ``sign`` goes
-    before its kind ("joined: "), ``note`` after its reason."""
+def _grouped(changes: Iterable[ConflictChange]) -> list[list[ConflictChange]]:
+    """Conflicts grouped by disagreement (fact, kind and two compared values), in order of
+    first appearance: the pairs of sources that disagree in the same way are one item."""
+    groups: dict[Hashable, list[ConflictChange]] = {}
+    for c in changes:
+        groups.setdefault(c.disagreement, []).append(c)
+    return list(groups.values())
+
+
+def _sides(group: Sequence[ConflictChange]) -> list[tuple[str, list[str], list[tuple[str, str]]]]:
+    """The sides of one disagreement: (its value as first written, the labels of the
+    sources that give it, (label, sentence) of each), the side with fewer sources first
+    (the odd one out, usually the new or the changed figure; ties keep the order of the
+    first conflict's sides)."""
+    sides: dict[str, tuple[str, list[str], list[tuple[str, str]], set[str]]] = {}
+    for c in group:
+        for source, label, value, key, text in (
+            (c.source_a, c.label_a, c.value_a, c.key_a or text_key(c.value_a), c.text_a),
+            (c.source_b, c.label_b, c.value_b, c.key_b or text_key(c.value_b), c.text_b),
+        ):
+            _, labels, texts, seen = sides.setdefault(key, (value, [], [], set()))
+            if source not in seen:
+                seen.add(source)
+                labels.append(label)
+                texts.append((label, text))
+    ordered = sorted(sides.values(), key=lambda side: len(side[1]))
+    return [(value, labels, texts) for value, labels, texts, _ in ordered]
+
+
+def _names(labels: Sequence[str], limit: int = MAX_LABELS) -> str:
+    """Labels as a list: "A, B and C"; past ``limit``, "A, B, C and 4 more"."""
+    if len(labels) > limit:
+        return ", ".join(labels[:limit]) + f" and {len(labels) - limit} more"
+    if len(labels) > 1:
+        return ", ".join(labels[:-1]) + f" and {labels[-1]}"
+    return "".join(labels)
+
+
+def _side_sentences(texts: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The first :data:`MAX_SENTENCES` (label, sentence) of a side, then "and N more" (a
+    line without a label)."""
+    shown = list(texts[:MAX_SENTENCES])
+    if len(texts) > MAX_SENTENCES:
+        shown.append(("", f"and {len(texts) - MAX_SENTENCES} more source(s)"))
+    return shown
+
+
+def _conflict_item(group: Sequence[ConflictChange], *, sign: str = "", note: str = "") -> list[str]:
+    """One disagreement (a group of :func:`_grouped`) as a list item: each side's sources
+    and value, the first conflict's reason, the sentences folded in ``<details>``;
+    ``sign`` goes before its kind ("joined: "), ``note`` after its reason."""
+    c = group[0]
+    sides = _sides(group)
+    shown = " vs ".join(f"{_esc(_names(labels))} *{_esc(value)}*" for value, labels, _ in sides)
     return [
-        f"- {sign}**{c.kind}** in {c.fact}: {_esc(c.label_a)} *{_esc(c.value_a)}* vs "
-        f"{_esc(c.label_b)} *{_esc(c.value_b)}*: {_esc(c.reason)}{note}",
-        *_sentences([(c.label_a, c.text_a), (c.label_b, c.text_b)]),
+        f"- {sign}**{c.kind}** in {c.fact}: {shown}: {_esc(c.reason)}{note}",
+        *_sentences([t for _, _, texts in sides for t in _side_sentences(texts)]),
     ]
 
 
@@ -1150,56 +1347,94 @@ def _sentences(items: Sequence[tuple[str, str]]) -> list[str]:
     return [
         "  <details><summary>sentences</summary>",
         "",
-        *(f"  - {_esc(label)}: {_esc(text)}" for label, text in items),
+        *(
+            f"  - {_esc(label)}: {_esc(text)}" if label else f"  - {_esc(text)}"
+            for label, text in items
+        ),
         "",
         "  </details>",
     ]
 
 
-def _edited_conflict_item(e: ConflictEdit) -> list[str]:
-    """A conflict whose values changed: each side as ``old → new`` where it changed, the
-    sentences now and, for a side that changed, before."""
-    c = e.conflict
+def _grouped_edits(edits: Iterable[ConflictEdit]) -> list[list[ConflictEdit]]:
+    """Changed conflicts grouped by their disagreement now and the old values of each side
+    (sources that made the same edit against the same other value are one item)."""
+    groups: dict[Hashable, list[ConflictEdit]] = {}
+    for e in edits:
+        before = frozenset({text_key(e.old_value_a), text_key(e.old_value_b)})
+        groups.setdefault((e.conflict.disagreement, before), []).append(e)
+    return list(groups.values())
 
-    def side(label: str, old: str, new: str) -> str:
-        was = f"*{_esc(old)}* → " if text_key(old) != text_key(new) else ""
-        return f"{_esc(label)} {was}*{_esc(new)}*"
 
-    sentences = [(c.label_a, c.text_a), (c.label_b, c.text_b)]
-    sentences += [
-        (f"{label}, before", old)
-        for label, old, new in (
-            (c.label_a, e.old_text_a, c.text_a),
-            (c.label_b, e.old_text_b, c.text_b),
-        )
-        if text_key(old) != text_key(new)
-    ]
+def _edited_conflict_item(group: Sequence[ConflictEdit]) -> list[str]:
+    """A disagreement whose values changed: each side's sources and value, ``old → new``
+    where it changed, the edited side first; the sentences now and, for the edited side,
+    before (the first :data:`MAX_SENTENCES` of each)."""
+    c = group[0].conflict
+    # (old value, new value) -> labels and sentences now and before
+    sides: dict[
+        tuple[str, str], tuple[str, str, list[str], list[tuple[str, str]], list[tuple[str, str]]]
+    ] = {}
+    for e in group:
+        k = e.conflict
+        for label, old, new, old_text, new_text in (
+            (k.label_a, e.old_value_a, k.value_a, e.old_text_a, k.text_a),
+            (k.label_b, e.old_value_b, k.value_b, e.old_text_b, k.text_b),
+        ):
+            edited = text_key(old) != text_key(new)
+            side = sides.setdefault(
+                (text_key(old) if edited else "", text_key(new)),
+                (old if edited else "", new, [], [], []),
+            )
+            if label not in side[2]:
+                side[2].append(label)
+                side[3].append((label, new_text))
+                if edited:
+                    side[4].append((f"{label}, before", old_text))
+    ordered = sorted(sides.values(), key=lambda side: not side[0])  # the edited side first
+
+    def shown(old: str, new: str, labels: Sequence[str]) -> str:
+        was = f"*{_esc(old)}* → " if old else ""
+        return f"{_esc(_names(labels))} {was}*{_esc(new)}*"
+
+    sentences = [t for side in ordered for t in _side_sentences(side[3])]
+    sentences += [t for side in ordered for t in _side_sentences(side[4])]
     return [
-        f"- **{c.kind}** in {c.fact}: {side(c.label_a, e.old_value_a, c.value_a)} vs "
-        f"{side(c.label_b, e.old_value_b, c.value_b)}: {_esc(c.reason)}",
+        f"- **{c.kind}** in {c.fact}: "
+        + " vs ".join(shown(old, new, labels) for old, new, labels, _, _ in ordered)
+        + f": {_esc(c.reason)}",
         *_sentences(sentences),
     ]
+
+
+def _gone_lines(gone: Sequence[GoneConflict]) -> list[str]:
+    """Conflicts gone with their source, one item per disagreement, with why (once each)."""
+    why = {id(g.conflict): g.why for g in gone}
+    out = []
+    for group in _grouped(g.conflict for g in gone):
+        whys = dict.fromkeys(w for c in group for w in why[id(c)].split("; "))
+        out += _conflict_item(group, note=f" ({_esc('; '.join(whys))})")
+    return out
 
 
 def _conflict_sections(d: StoryDiff) -> list[str]:
     """The conflict groups of a changed story, each under its heading."""
     out: list[str] = []
     groups: list[tuple[str, list[str]]] = [
-        ("New conflicts", [x for c in d.new_conflicts for x in _conflict_item(c)]),
-        ("Changed conflicts", [x for e in d.changed_conflicts for x in _edited_conflict_item(e)]),
-        ("Resolved conflicts", [x for c in d.resolved_conflicts for x in _conflict_item(c)]),
+        ("New conflicts", [x for g in _grouped(d.new_conflicts) for x in _conflict_item(g)]),
         (
-            "Conflicts gone with their source (not resolved)",
-            [
-                x
-                for g in d.gone_conflicts
-                for x in _conflict_item(g.conflict, note=f" ({_esc(g.why)})")
-            ],
+            "Changed conflicts",
+            [x for g in _grouped_edits(d.changed_conflicts) for x in _edited_conflict_item(g)],
         ),
         (
+            "Resolved conflicts",
+            [x for g in _grouped(d.resolved_conflicts) for x in _conflict_item(g)],
+        ),
+        ("Conflicts gone with their source (not resolved)", _gone_lines(d.gone_conflicts)),
+        (
             "Sources that joined or left a known conflict (the same two values)",
-            [x for c in d.joined_conflicts for x in _conflict_item(c, sign="joined: ")]
-            + [x for c in d.left_conflicts for x in _conflict_item(c, sign="left: ")],
+            [x for g in _grouped(d.joined_conflicts) for x in _conflict_item(g, sign="joined: ")]
+            + [x for g in _grouped(d.left_conflicts) for x in _conflict_item(g, sign="left: ")],
         ),
     ]
     for heading, lines in groups:
@@ -1230,6 +1465,15 @@ def _revision_lines(r: Revision) -> list[str]:
     out += [f"  - **−** {_esc(_short(t))}" for t in r.removed]
     out += [f"  - **+** {_esc(_short(t))}" for t in r.added]
     return out
+
+
+def _derivation_line(d: StoryDiff, c: DerivationChange) -> str:
+    """ "- Valley News: now copy of Daily Courier (was copy of Associated Press)"."""
+
+    def said(pairs: Sequence[tuple[str, str]]) -> str:
+        return _esc(", ".join(f"{kind} of {d.label(o)}" for o, kind in pairs) or "independent")
+
+    return f"- {_esc(d.label(c.source))}: now {said(c.new)} (was {said(c.old)})"
 
 
 def _rename_line(r: Rename) -> str:
@@ -1265,7 +1509,7 @@ def _metadata_line(m: MetadataChange) -> str:
 
 
 def _added_story_lines(d: StoryDiff) -> list[str]:
-    counts = [_n(len(d.new_conflicts), "conflict(s)")]
+    counts = [_n(len(_grouped(d.new_conflicts)), "conflict(s)")]
     if d.new_quotes:
         counts.append(_n(len(d.new_quotes), "misquote(s)"))
     if d.new_failures:
@@ -1273,7 +1517,7 @@ def _added_story_lines(d: StoryDiff) -> list[str]:
     out = [f"New story, with {', '.join(counts)}.", ""]
     if d.new_conflicts:
         out += ["#### Conflicts", ""]
-        out += [line for c in d.new_conflicts for line in _conflict_item(c)]
+        out += [line for g in _grouped(d.new_conflicts) for line in _conflict_item(g)]
         out.append("")
     if d.new_quotes:
         out += ["#### Misquotes", "", *(_quote_item("", q) for q in d.new_quotes), ""]
@@ -1307,6 +1551,16 @@ def _story_lines(d: StoryDiff) -> list[str]:
             f"- {fid} {_esc(d.label(src))}: {_esc(_short(text))}" for fid, src, text in d.new_unique
         ]
         out.append("")
+    if d.lost_unique:
+        out += ["#### Unique details gone", ""]
+        out += [
+            f"- {fid} {_esc(d.label(src))}: {_esc(_short(text))}"
+            + (" (its source removed)" if src in d.sources_removed else "")
+            for fid, src, text in d.lost_unique
+        ]
+        out.append("")
+    if d.derivations:
+        out += ["#### Provenance", "", *(_derivation_line(d, c) for c in d.derivations), ""]
     if d.new_quotes or d.gone_quotes:
         out += ["#### Quotes", ""]
         out += [_quote_item("new: ", q) for q in d.new_quotes]

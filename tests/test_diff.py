@@ -299,7 +299,9 @@ def test_diff_a_changed_value_is_a_changed_conflict_not_new_and_resolved(tmp_pat
     assert "herald *40,000 vehicles* vs" in md or "vs herald *40,000 vehicles*" in md
     assert "- daily, before: The bridge carries 25,000 vehicles" in md
     assert "1 changed conflict(s)" in md and "resolved" not in md
-    assert gate(new, old, ["new-conflict"]) == []
+    # 30,000 is a figure no source gave before: a new disagreement for the gate
+    (reason,) = gate(new, old, ["new-conflict"])
+    assert "1 new conflict(s)" in reason and "30,000 vehicles" in reason
 
 
 def test_diff_a_new_source_backing_one_side_is_no_new_conflict(tmp_path: Path) -> None:
@@ -971,3 +973,147 @@ def test_diff_a_source_that_stops_disagreeing_left_a_known_conflict_not_resolved
     (c,) = d.left_conflicts
     assert {c.source_a, c.source_b} == {"herald", "daily"}
     assert "- left: **value** in " in render_diff([d])
+
+
+# --------------------------------------------------------------------------- fifth review
+
+BLAST = (
+    "An explosion at the plant on Monday killed {w} workers and injured {n} others, officials "
+    "said.\nThe plant makes fertilizer for farms in the county.\n"
+)
+#: Two known disagreements on one fact: herald's four workers, valley's 37 others.
+BLAST_FILES = {
+    "wire.txt": BLAST.format(w="three", n=27),
+    "herald.txt": BLAST.format(w="four", n=27),
+    "daily.txt": BLAST.format(w="three", n=27),
+    "valley.txt": BLAST.format(w="three", n=37),
+}
+
+
+def _blast(tmp_path: Path, name: str, **edits: str) -> dict[str, Any]:
+    return _report(_write(tmp_path / name / "blast", {**BLAST_FILES, **edits}))
+
+
+def test_diff_an_edit_to_a_third_figure_is_new_though_the_pair_had_another_conflict(
+    tmp_path: Path,
+) -> None:
+    """daily's 27 others edited to 72: herald (four workers, 27 others) and daily already
+    disagreed on the workers, but "four workers" did not become "72 others"; and no one
+    gave 72 before, so nothing joins a known disagreement."""
+    old = _blast(tmp_path, "old")
+    new = _blast(tmp_path, "new", **{"daily.txt": BLAST.format(w="three", n=72)})
+    d = diff_reports(old, new)
+    assert d.joined_conflicts == ()
+    assert {frozenset({c.value_a, c.value_b}) for c in d.new_conflicts} == {
+        frozenset({"27 others", "72 others"})
+    }
+    for e in d.changed_conflicts:  # only an edit within one measure: 27 others -> 72 others
+        assert {e.old_value_a, e.old_value_b} == {"27 others", "37 others"}
+    (reason,) = gate(new, old, ["new-conflict"])
+    assert "72 others" in reason and "2 new conflict(s)" in reason
+
+
+@pytest.mark.usefixtures("fake_model")
+def test_diff_check_gate_exits_3_on_an_edit_to_a_third_figure(tmp_path: Path) -> None:
+    base = tmp_path / "base"
+    _write(base, {"blast.json": json.dumps(_blast(tmp_path, "old"))})
+    story = _write(
+        tmp_path / "new" / "blast", {**BLAST_FILES, "daily.txt": BLAST.format(w="three", n=72)}
+    )
+    args = ["check", str(story), "-o", str(tmp_path / "r"), "-q", "--no-cache"]
+    result = CliRunner().invoke(app, [*args, "--fail-on", "new-conflict", "--baseline", str(base)])
+    assert result.exit_code == 3
+    assert result.stderr.startswith("fail: blast: 2 new conflict(s)")
+
+
+def test_diff_a_new_source_backing_a_side_of_two_known_disagreements_passes_the_gate(
+    tmp_path: Path,
+) -> None:
+    old = _blast(tmp_path, "old")
+    new = _blast(tmp_path, "new", **{"metro.txt": BLAST.format(w="three", n=37)})
+    d = diff_reports(old, new)
+    assert d.new_conflicts == () and d.changed_conflicts == ()
+    assert {c.source_a for c in d.joined_conflicts} | {c.source_b for c in d.joined_conflicts} >= {
+        "metro"
+    }
+    assert gate(new, old, ["new-conflict"]) == []
+
+
+def test_diff_a_changed_conflict_to_known_values_passes_the_gate(tmp_path: Path) -> None:
+    files = {
+        **BASE,
+        "daily.txt": BASE["daily.txt"].replace("40,", "25,"),
+        "wire.txt": BASE["herald.txt"].replace("40,", "30,").replace("the mayor", "a spokesman"),
+    }
+    old = _story(tmp_path, "old", files)
+    new = _story(tmp_path, "new", {**files, "daily.txt": BASE["daily.txt"].replace("40,", "30,")})
+    d = diff_reports(old, new)
+    (e,) = d.changed_conflicts  # herald 40,000 vs daily 25,000 -> 30,000, as wire had it
+    assert e.known and d.new_conflicts == ()
+    assert gate(new, old, ["new-conflict"]) == []
+
+
+def _wire_story(figure: int, copies: int = 5) -> dict[str, str]:
+    """A wire story, ``copies`` outlets carrying it, and one whose copy says ``figure``."""
+    line = "The bridge carries {} vehicles a day, officials said.\nA ferry runs at night.\n"
+    files = {f"copy{i}.txt": line.format("40,000") for i in range(copies)}
+    return {**files, "odd.txt": line.format(f"{figure:,}")}
+
+
+def test_diff_counts_and_lists_a_disagreement_once_whatever_the_source_pairs(
+    tmp_path: Path,
+) -> None:
+    old = _story(tmp_path, "old", _wire_story(40_000))
+    new = _story(tmp_path, "new", _wire_story(25_000))
+    d = diff_reports(old, new)
+    assert len(d.new_conflicts) == 5  # one per source pair
+    md = render_diff([d])
+    assert "**1 new conflict(s)" in md
+    (item,) = [ln for ln in md.splitlines() if ln.startswith("- **value**")]
+    assert "odd *25,000 vehicles* vs copy0, copy1, copy2 and 2 more *40,000 vehicles*" in item
+    assert md.count("- copy") == 2 and "and 3 more source(s)" in md  # sentences capped
+    (reason,) = gate(new, old, ["new-conflict"])
+    assert reason.count("25,000") == 1 and "1 new conflict(s)" in reason
+    back = render_diff([diff_reports(new, old)])
+    assert "**1 resolved" in back
+
+
+def test_diff_gate_names_the_first_disagreements_then_how_many_more(tmp_path: Path) -> None:
+    lines = [f"Bridge {n} carries {n},000 vehicles a day, officials said." for n in range(1, 6)]
+    honest = "\n".join(lines) + "\n"
+    odd = "\n".join(ln.replace(",000", ",500") for ln in lines) + "\n"
+    old = _story(tmp_path, "old", {"a.txt": honest, "b.txt": honest})
+    new = _story(tmp_path, "new", {"a.txt": honest, "b.txt": odd})
+    (reason,) = gate(new, old, ["new-conflict"])
+    count = int(re.search(r"(\d+) new conflict", reason).group(1))  # type: ignore[union-attr]
+    assert count >= 4 and reason.endswith(f"and {count - 3} more")
+    assert reason.count(" vs ") == 3
+
+
+def test_diff_lists_the_unique_details_a_removed_source_took_with_it(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, new = before_after  # new has wire.txt, whose "A ferry will run." no one else says
+    d = diff_reports(new, old)
+    assert [(src, text) for _, src, text in d.lost_unique] == [("wire", "A ferry will run.")]
+    md = render_diff([d])
+    assert "1 unique detail(s) gone" in md and "#### Unique details gone" in md
+    assert "wire: A ferry will run. (its source removed)" in md
+    assert diff_reports(*before_after).lost_unique == ()  # an edited statement is not gone
+
+
+def test_diff_lists_a_source_that_is_now_a_copy_of_another_original(
+    before_after: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    _, new = before_after
+    copy = {"derived": "daily", "original": "herald", "kind": "copy", "score": 1.0}
+    was = json.loads(json.dumps(new)) | {"derivations": [copy]}
+    now = json.loads(json.dumps(new)) | {"derivations": [copy | {"original": "wire"}]}
+    (c,) = diff_reports(was, now).derivations
+    assert (c.source, c.old, c.new) == ("daily", (("herald", "copy"),), (("wire", "copy"),))
+    md = render_diff([diff_reports(was, now)])
+    assert "1 provenance change(s)" in md
+    assert "- daily: now copy of wire (was copy of herald)" in md
+    gone = render_diff([diff_reports(was, new | {"derivations": []})])
+    assert "- daily: now independent (was copy of herald)" in gone
+    assert diff_reports(was, json.loads(json.dumps(was))).status == "unchanged"
