@@ -189,6 +189,8 @@ from factcheck.quotes import find_spans
 from factcheck.types import (
     ArticleMeta,
     CleanArticle,
+    Conflict,
+    ConflictKind,
     Derivation,
     DerivationKind,
     Fact,
@@ -202,6 +204,9 @@ __all__ = [
     "COMMON_WORDS",
     "CONDENSED_RATIO",
     "COPY_SHARE",
+    "CREDIT_LINES",
+    "CREDIT_REASONS",
+    "DEPARTURE_KINDS",
     "EVIDENCE_PHRASES",
     "MIN_ALIGNED",
     "MIN_CONTENT_WORDS",
@@ -225,9 +230,11 @@ __all__ = [
     "W_COVERAGE",
     "W_ORDER",
     "W_PASSAGES",
+    "Departure",
     "PairMetrics",
     "attributions",
     "choose_original",
+    "departures",
     "find_derivations",
     "independent_counts",
     "measure_pairs",
@@ -1740,3 +1747,70 @@ def independent_counts(
     for d in derivations:
         groups.union(d.derived, d.original)
     return tuple(replace(f, independent=len({groups.root(s) for s in f.source_ids})) for f in facts)
+
+
+# --------------------------------------------------------------------------------------
+# Who introduced a disagreement
+# --------------------------------------------------------------------------------------
+
+#: The conflicts a copy can be said to introduce: what a rewriter changes in its
+#: original's sentence (a figure, a date, a name). A claim, polarity or model-judged
+#: contradiction is too weak an inference to pin on one side.
+DEPARTURE_KINDS = frozenset({ConflictKind.VALUE, ConflictKind.DATE, ConflictKind.ENTITY})
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """Source ``derived``, which derives from ``original`` (directly or through other
+    copies), gives ``value_derived`` where ``original`` gives ``value_original``: the
+    copy changed its original's figure, date or name (``conflict`` is the finding, in
+    fact ``fact``). For a report to say "Valley News, a copy of Associated Press,
+    changed 27 others to 37 others"."""
+
+    fact: str
+    derived: str
+    original: str
+    value_derived: str
+    value_original: str
+    conflict: Conflict
+
+
+def departures(derivations: Sequence[Derivation], facts: Sequence[Fact]) -> tuple[Departure, ...]:
+    """The conflicts of ``facts`` (:data:`DEPARTURE_KINDS`) between a source and one it
+    derives from, with the derived side named as the one that departs.
+
+    Only a source and its own original (or the original's original, and so on) are read:
+    two copies of one original that disagree say nothing about which one changed it, and
+    their original's own conflict with the one that did is its departure. Sorted by
+    (fact, derived, original, the derived value).
+
+        >>> from factcheck.types import Coverage
+        >>> d = Derivation("copy", "wire", DerivationKind.COPY, 1.0, 1.0, 1.0, 9, "")
+        >>> c = Conflict(ConflictKind.VALUE, "wire:2", "copy:2", "27 others", "37 others",
+        ...              0.8, "")
+        >>> f = Fact("F-1", ("wire:2", "copy:2"), ("copy", "wire"), Coverage.CONSENSUS,
+        ...          0.9, conflicts=(c,))
+        >>> [(x.derived, x.value_original, x.value_derived) for x in departures([d], [f])]
+        [('copy', '27 others', '37 others')]
+    """
+    parent = {d.derived: d.original for d in derivations}
+
+    def descends(src: str, ancestor: str) -> bool:
+        seen = {src}
+        while (src := parent.get(src, "")) and src not in seen:
+            if src == ancestor:
+                return True
+            seen.add(src)
+        return False
+
+    out = []
+    for f in facts:
+        for c in f.conflicts:
+            if c.kind not in DEPARTURE_KINDS:
+                continue
+            sa, sb = c.a.rsplit(":", 1)[0], c.b.rsplit(":", 1)[0]
+            for derived, original, vd, vo in ((sa, sb, c.value_a, c.value_b),
+                                              (sb, sa, c.value_b, c.value_a)):  # fmt: skip
+                if descends(derived, original):
+                    out.append(Departure(f.id, derived, original, vd, vo, c))
+    return tuple(sorted(out, key=lambda x: (x.fact, x.derived, x.original, x.value_derived)))

@@ -56,6 +56,7 @@ from factcheck.provenance import (
     PairMetrics,
     attributions,
     choose_original,
+    departures,
     find_derivations,
     independent_counts,
     measure_pairs,
@@ -68,6 +69,8 @@ from factcheck.settings import Settings
 from factcheck.types import (
     ArticleMeta,
     CleanArticle,
+    Conflict,
+    ConflictKind,
     Coverage,
     Derivation,
     DerivationKind,
@@ -1311,6 +1314,41 @@ def test_provenance_independent_counts_a_rewrite_of_a_rewrite_once() -> None:
 def test_provenance_independent_counts_every_source_without_derivations() -> None:
     facts = [_fact("a", "b", "c"), _fact("a")]
     assert [f.independent for f in independent_counts(facts, ())] == [3, 1]
+
+
+# --------------------------------------------------------------------------------------
+# Who introduced a disagreement
+# --------------------------------------------------------------------------------------
+
+
+def _conflict_fact(kind: ConflictKind, a: str, b: str, va: str, vb: str) -> Fact:
+    conflict = Conflict(kind, a, b, va, vb, 0.8, "")
+    sources = tuple(sorted({a.rsplit(":", 1)[0], b.rsplit(":", 1)[0]}))
+    return Fact("F-1", (a, b), sources, Coverage.CONSENSUS, 0.9, conflicts=(conflict,))
+
+
+def test_provenance_a_copy_that_changes_its_originals_figure_departs_from_it() -> None:
+    derivations = [_derivation("copy", "wire"), _derivation("recopy", "copy")]
+    # the conflict's sides in either order; a copy of a copy departs from the wire too
+    for a, b, va, vb, derived in [
+        ("wire:2", "copy:2", "27 others", "37 others", "copy"),
+        ("recopy:2", "wire:2", "37 others", "27 others", "recopy"),
+    ]:
+        fact = _conflict_fact(ConflictKind.VALUE, a, b, va, vb)
+        (d,) = departures(derivations, [fact])
+        assert (d.derived, d.original, d.value_derived, d.value_original) == (
+            derived, "wire", "37 others", "27 others",
+        )  # fmt: skip
+
+
+def test_provenance_no_departure_between_siblings_independents_or_in_a_claim() -> None:
+    derivations = [_derivation("copy", "wire"), _derivation("twin", "wire")]
+    for fact in [
+        _conflict_fact(ConflictKind.VALUE, "copy:2", "twin:2", "27", "37"),  # two copies
+        _conflict_fact(ConflictKind.VALUE, "wire:2", "radio:2", "27", "37"),  # independent
+        _conflict_fact(ConflictKind.CLAIM, "wire:2", "copy:2", "halted", "paused"),
+    ]:
+        assert departures(derivations, [fact]) == ()
 
 
 # --------------------------------------------------------------------------------------
