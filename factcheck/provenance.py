@@ -27,7 +27,8 @@ stage: double (“…”, "…") and single (‘…’, '…') marks, an apostro
 statements*. *Stock phrases* (:data:`STOCK_PHRASES`: "declined to comment", "told
 reporters", "in a statement", ...) are masked like quotations when n-grams are read.
 
-Let *S* be the source with fewer prose statements (ties: the smaller source ID) and *L*
+Let *S* be the source with fewer prose statements (ties: content order, the digest of its
+text, never the file name) and *L*
 the other.
 
 ``coverage``
@@ -121,12 +122,14 @@ The kind, from the pair's shape:
   expansion. Two articles of similar length that share about half of each other are not
   reported at all: they share a part, not the article.
 
-Two rewrites of one original resemble each other about as much as each resembles it.
-Pairs above the threshold are therefore kept as a maximum spanning forest (strongest score
-first, Kruskal): a pair is dropped when stronger pairs already connect its two sources,
-so "B and C both rewrite A" is reported as B -> A and C -> A, without C -> B. The
-independent counts are the same either way; the report is shorter and says less that is
-doubtful.
+Two rewrites of one original resemble each other about as much as each resembles it, and
+word-for-word copies all score alike. So the pairs that pass are not reported one by one:
+the sources they link form a *cluster*, the cluster gets one original (below), and every
+other member derives from it, so "B and C both rewrite A" is reported as B -> A and C ->
+A, without C -> B. A member derives from another member instead only when its own page
+names that member (a citation, promo or credit) and that member is no farther from the
+original, or when its pair with the original does not pass (then from its strongest pair
+with a member nearer the original). A source derives from at most one original.
 
 What a page says about its source
 ---------------------------------
@@ -152,20 +155,36 @@ promo: it was copied from that outlet's page. That waives the prose gate and the
 aligned statements through gates 2 and 3 with no waiver. A page's own outlet, and an
 outlet two sources share, say nothing.
 
+*Credits.* A line the cleaner removed as metadata or chrome (:data:`CREDIT_REASONS`) that
+credits the article to another source's outlet (:data:`CREDIT_LINES`: a wire dateline's
+agency, "MILLBROOK, Ohio (AP)"; a byline "By The Associated Press"; a sign-off "—
+Reuters"), by its exact name or its initials in capitals (AP, AFP, UPI), is the page's own
+word like a citation, when the two share a fact: a secondary report (``CITES``) when no
+rewrite explains the pair, the line in ``mentions``.
+
 Which side is the original
 --------------------------
-1. **The page's own word.** A source that cites the other's outlet, or carries the other
-   outlet's promo, is the derived one, whatever the dates (a scraped copy's date is
-   often when it was copied).
-2. **Publication time.** When both ``meta.published`` values are known and differ, the
-   earlier article is the original.
-3. **Fuller quotes.** Otherwise every :class:`~factcheck.types.QuoteFinding` between the
-   two sources is a vote: an *elided* quote votes for the side that does not elide it (no
-   "…", more words), a *paraphrased* one for the side that quotes the words. A rewrite
-   cannot restore words its original left out.
-4. **More detail.** With the votes tied, the side with more statements plus typed values
-   (:attr:`Statement.values`): rewrites drop detail more often than they add it.
-5. With nothing to tell them apart, the smaller source ID, and ``why_original`` says so.
+One original per cluster, chosen for the whole cluster (:func:`_cluster_root`), rule by
+rule until one candidate is left:
+
+0. **The pages' own word.** A member whose page cites another member's outlet, carries
+   its promo or credits it is derived, whatever the dates (a scraped copy's date is often
+   when it was copied). Of the others, the one most often named so wins, unless it is
+   dated after another member (then it is an intermediate copy, not the original).
+1. **Publication time.** Of the dated candidates, the earliest: a copy is never older
+   than its original.
+2. **Fuller quotes.** Every :class:`~factcheck.types.QuoteFinding` between two members is
+   a vote: an *elided* quote votes for the side that does not elide it (no "…", more
+   words), a *paraphrased* one for the side that quotes the words. A rewrite cannot
+   restore words its original left out.
+3. **More detail.** The most statements plus typed values (:attr:`Statement.values`):
+   rewrites drop detail more often than they add it.
+4. With nothing to tell them apart, content order (the digest of the text), and
+   ``why_original`` says so. Never the file name: renaming files changes no derivation.
+
+Each derivation's ``why_original`` is the derived page's own word, else the pair's dates,
+quotes or detail when they point to its original, else the cluster's rule.
+:func:`choose_original` applies the same rules to one pair.
 
 Everything here is pure, deterministic and rule-based; a story of four sources takes a few
 tens of milliseconds.
