@@ -1437,7 +1437,9 @@ def _cites_why(citing: str, cited: str, mentions: Sequence[str]) -> str:
 
 
 def _credit_why(carrier: str, owner: str, line: str) -> str:
-    return f"{carrier}'s page credits {owner} (“{line}”), a credit removed as metadata."
+    return (
+        f"{carrier}'s page credits {owner} (“{line}”), removed with the page's metadata and chrome."
+    )
 
 
 def _promo_why(carrier: str, owner: str, line: str) -> str:

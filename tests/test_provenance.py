@@ -1223,7 +1223,10 @@ def test_provenance_a_removed_wire_credit_names_the_original(
     (d,) = find_derivations(articles, statements, facts)
     assert (d.derived, d.original, d.kind) == ("late", "wire", DerivationKind.COPY)
     assert d.mentions == (line,)
-    assert d.why_original == f"late's page credits wire (“{line}”), a credit removed as metadata."
+    assert (
+        d.why_original
+        == f"late's page credits wire (“{line}”), removed with the page's metadata and chrome."
+    )
 
 
 def test_provenance_a_wire_credit_alone_makes_a_secondary_report() -> None:
