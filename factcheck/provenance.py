@@ -27,7 +27,8 @@ stage: double (“…”, "…") and single (‘…’, '…') marks, an apostro
 statements*. *Stock phrases* (:data:`STOCK_PHRASES`: "declined to comment", "told
 reporters", "in a statement", ...) are masked like quotations when n-grams are read.
 
-Let *S* be the source with fewer prose statements (ties: the smaller source ID) and *L*
+Let *S* be the source with fewer prose statements (ties: content order, the digest of its
+text, never the file name) and *L*
 the other.
 
 ``coverage``
@@ -121,12 +122,14 @@ The kind, from the pair's shape:
   expansion. Two articles of similar length that share about half of each other are not
   reported at all: they share a part, not the article.
 
-Two rewrites of one original resemble each other about as much as each resembles it.
-Pairs above the threshold are therefore kept as a maximum spanning forest (strongest score
-first, Kruskal): a pair is dropped when stronger pairs already connect its two sources,
-so "B and C both rewrite A" is reported as B -> A and C -> A, without C -> B. The
-independent counts are the same either way; the report is shorter and says less that is
-doubtful.
+Two rewrites of one original resemble each other about as much as each resembles it, and
+word-for-word copies all score alike. So the pairs that pass are not reported one by one:
+the sources they link form a *cluster*, the cluster gets one original (below), and every
+other member derives from it, so "B and C both rewrite A" is reported as B -> A and C ->
+A, without C -> B. A member derives from another member instead only when its own page
+names that member (a citation, promo or credit) and that member is no farther from the
+original, or when its pair with the original does not pass (then from its strongest pair
+with a member nearer the original). A source derives from at most one original.
 
 What a page says about its source
 ---------------------------------
@@ -152,20 +155,36 @@ promo: it was copied from that outlet's page. That waives the prose gate and the
 aligned statements through gates 2 and 3 with no waiver. A page's own outlet, and an
 outlet two sources share, say nothing.
 
+*Credits.* A line the cleaner removed as metadata or chrome (:data:`CREDIT_REASONS`) that
+credits the article to another source's outlet (:data:`CREDIT_LINES`: a wire dateline's
+agency, "MILLBROOK, Ohio (AP)"; a byline "By The Associated Press"; a sign-off "—
+Reuters"), by its exact name or its initials in capitals (AP, AFP, UPI), is the page's own
+word like a citation, when the two share a fact: a secondary report (``CITES``) when no
+rewrite explains the pair, the line in ``mentions``.
+
 Which side is the original
 --------------------------
-1. **The page's own word.** A source that cites the other's outlet, or carries the other
-   outlet's promo, is the derived one, whatever the dates (a scraped copy's date is
-   often when it was copied).
-2. **Publication time.** When both ``meta.published`` values are known and differ, the
-   earlier article is the original.
-3. **Fuller quotes.** Otherwise every :class:`~factcheck.types.QuoteFinding` between the
-   two sources is a vote: an *elided* quote votes for the side that does not elide it (no
-   "…", more words), a *paraphrased* one for the side that quotes the words. A rewrite
-   cannot restore words its original left out.
-4. **More detail.** With the votes tied, the side with more statements plus typed values
-   (:attr:`Statement.values`): rewrites drop detail more often than they add it.
-5. With nothing to tell them apart, the smaller source ID, and ``why_original`` says so.
+One original per cluster, chosen for the whole cluster (:func:`_cluster_root`), rule by
+rule until one candidate is left:
+
+0. **The pages' own word.** A member whose page cites another member's outlet, carries
+   its promo or credits it is derived, whatever the dates (a scraped copy's date is often
+   when it was copied). Of the others, the one most often named so wins, unless it is
+   dated after another member (then it is an intermediate copy, not the original).
+1. **Publication time.** Of the dated candidates, the earliest: a copy is never older
+   than its original.
+2. **Fuller quotes.** Every :class:`~factcheck.types.QuoteFinding` between two members is
+   a vote: an *elided* quote votes for the side that does not elide it (no "…", more
+   words), a *paraphrased* one for the side that quotes the words. A rewrite cannot
+   restore words its original left out.
+3. **More detail.** The most statements plus typed values (:attr:`Statement.values`):
+   rewrites drop detail more often than they add it.
+4. With nothing to tell them apart, content order (the digest of the text), and
+   ``why_original`` says so. Never the file name: renaming files changes no derivation.
+
+Each derivation's ``why_original`` is the derived page's own word, else the pair's dates,
+quotes or detail when they point to its original, else the cluster's rule.
+:func:`choose_original` applies the same rules to one pair.
 
 Everything here is pure, deterministic and rule-based; a story of four sources takes a few
 tens of milliseconds.
@@ -184,10 +203,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import combinations
 
+from factcheck.ids import statement_digest
 from factcheck.quotes import find_spans
 from factcheck.types import (
     ArticleMeta,
     CleanArticle,
+    Conflict,
+    ConflictKind,
     Derivation,
     DerivationKind,
     Fact,
@@ -201,6 +223,9 @@ __all__ = [
     "COMMON_WORDS",
     "CONDENSED_RATIO",
     "COPY_SHARE",
+    "CREDIT_LINES",
+    "CREDIT_REASONS",
+    "DEPARTURE_KINDS",
     "EVIDENCE_PHRASES",
     "MIN_ALIGNED",
     "MIN_CONTENT_WORDS",
@@ -224,9 +249,11 @@ __all__ = [
     "W_COVERAGE",
     "W_ORDER",
     "W_PASSAGES",
+    "Departure",
     "PairMetrics",
     "attributions",
     "choose_original",
+    "departures",
     "find_derivations",
     "independent_counts",
     "measure_pairs",
@@ -396,6 +423,18 @@ REPORT_VERBS = (
 #: section. A "related article" teaser is not: it is another article's headline, which may
 #: name any outlet.
 PROMO_REASONS = frozenset({RemovalReason.OFF_TOPIC})
+#: Removed lines that may credit the article to an outlet (see :func:`_credits`): the
+#: cleaner files a dateline and a byline as metadata, a bare sign-off as navigation.
+CREDIT_REASONS = frozenset({RemovalReason.METADATA, RemovalReason.NAVIGATION})
+#: Where a removed line credits an outlet, the credit in group 1: a wire dateline's
+#: agency in parentheses at its end ("MILLBROOK, Ohio (AP)", "LONDON (Reuters)"), a
+#: byline of the whole line ("By The Associated Press"), a sign-off of the whole line
+#: ("— The Associated Press"). The credit must then be an outlet's exact name or initials.
+CREDIT_LINES = (
+    re.compile(r"^[A-Z][A-Z'’. -]*[A-Z.](?:,[^()]*)?\s\(([^()]{1,40})\)$"),
+    re.compile(r"^\s*[Bb][Yy]\s+(.{1,60}?)\s*$"),
+    re.compile(r"^\s*[—–-]{1,2}\s*(.{1,60}?)\s*$"),
+)
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
@@ -814,6 +853,7 @@ class _Source:
     words: int
     values: int
     meta: ArticleMeta
+    key: str  # content order: ties between sources are broken by this, never by file name
 
 
 def _sources(
@@ -832,8 +872,16 @@ def _sources(
             words=sum(len(_WORD.findall(s.text)) for s in sts),
             values=sum(len(s.values) for s in sts),
             meta=metas.get(src, ArticleMeta()),
+            key=_content_key(sts, metas.get(src, ArticleMeta())),
         )
     return out
+
+
+def _content_key(statements: Sequence[Statement], meta: ArticleMeta) -> str:
+    """A source's place in content order: the digest of its statements' text (then its
+    outlet), so that a tie between two sources never falls to their file names."""
+    text = " ".join(st.text for st in statements)
+    return f"{statement_digest(text)} {_outlet_key(meta.outlet or '').casefold()}"
 
 
 def _first_matches(
@@ -886,7 +934,7 @@ def measure_pairs(
     out = []
     for a, b in combinations(sorted(sources), 2):
         sa, sb = sources[a], sources[b]
-        small, large = (sb, sa) if len(sb.prose) < len(sa.prose) else (sa, sb)
+        small, large = sorted((sa, sb), key=lambda s: (len(s.prose), s.key))
         if not small.prose:
             continue
         matches = _first_matches(small, large, fact_of, prose)
@@ -1071,6 +1119,53 @@ def _outlets(articles: Sequence[CleanArticle]) -> dict[str, tuple[str, ...]]:
     return {group[0][1]: tuple(src for src, _ in group) for group in by_fold.values()}
 
 
+def _initials(key: str) -> frozenset[str]:
+    """An outlet's usual abbreviations, in capitals: the initials of its words ("AP" for
+    Associated Press, "UPI" for United Press International), and of its capitalised words
+    alone ("AFP" for Agence France-Presse); none for a one-word name."""
+    words = [w for w in re.split(r"[\s-]+", key) if w[:1].isalpha()]
+    if len(words) < 2:
+        return frozenset()
+    capital = [w for w in words if w[0].isupper()]
+    return frozenset("".join(w[0] for w in ws).upper() for ws in (words, capital) if len(ws) >= 2)
+
+
+def _credited(credit: str, key: str) -> bool:
+    """A credit's words are exactly the outlet's name (a leading "The" optional, any case)
+    or, written in capitals, one of its :func:`_initials`."""
+    credit = " ".join(credit.strip(" .").split())
+    return _outlet_key(credit).casefold() == key.casefold() or credit in _initials(key)
+
+
+def _credits(articles: Sequence[CleanArticle], facts: Sequence[Fact]) -> dict[tuple[str, str], str]:
+    """``(carrier, owner) -> line``: a line the cleaner removed from ``carrier``'s page
+    that credits ``owner``'s outlet with the article (:data:`CREDIT_LINES`: a dateline's
+    agency, "MILLBROOK, Ohio (AP)"; a byline "By The Associated Press"; a sign-off "—
+    Reuters"). The page says the article is the owner's: evidence like a citation, when
+    the two share a fact. A page's own outlet, and an outlet two sources share, say
+    nothing."""
+    outlets = _outlets(articles)
+    sources_of = [set(f.source_ids) for f in facts]
+    out: dict[tuple[str, str], str] = {}
+    for a in articles:
+        carrier = a.article.source_id
+        for line in a.removed:
+            if line.reason not in CREDIT_REASONS:
+                continue
+            credits = [m.group(1) for rx in CREDIT_LINES if (m := rx.search(line.text))]
+            for credit in credits:
+                for key, owners in outlets.items():
+                    if (
+                        len(owners) == 1
+                        and owners[0] != carrier
+                        and key.casefold() != _own_outlet(a)
+                        and _credited(credit, key)
+                        and any({carrier, owners[0]} <= s for s in sources_of)
+                    ):
+                        out.setdefault((carrier, owners[0]), " ".join(line.text.split()))
+    return out
+
+
 def _own_outlet(article: CleanArticle) -> str:
     return _outlet_key(article.meta.outlet or "").casefold()
 
@@ -1099,6 +1194,7 @@ def _citations(
     grouped: Mapping[str, Sequence[Statement]],
     masks: Mapping[str, Mask],
     facts: Sequence[Fact],
+    keys: Mapping[str, str],
 ) -> dict[tuple[str, str], tuple[str, ...]]:
     """``(citing, cited) -> mentions``: each source's attributions to another source's
     outlet, outside quotations, in reading order.
@@ -1106,7 +1202,7 @@ def _citations(
     A citation needs one of its mentions in a statement that shares a fact with the cited
     source: what it attributes to the outlet is what that source reports, not some other
     story of the same outlet. When several sources have the outlet, the one sharing the
-    most facts with the citing source is cited (ties: the smaller ID).
+    most facts with the citing source is cited (ties: content order, ``keys``).
     """
     outlets = _outlets(articles)
     patterns = {name: _outlet_regex(name) for name in outlets}
@@ -1133,7 +1229,7 @@ def _citations(
                 if cited in outlets[key] and cited != citing
             }
             if backed:
-                cited = min(backed, key=lambda c: (-shared[c], c))
+                cited = min(backed, key=lambda c: (-shared[c], keys.get(c, c)))
                 out[(citing, cited)] = tuple(text for _, text in found)
     return out
 
@@ -1221,8 +1317,12 @@ def choose_original(
     quotes: Sequence[QuoteFinding] = (),
     source_of: Mapping[str, str] | None = None,
     hints: Sequence[tuple[str, str]] = (),
+    keys: Mapping[str, str] | None = None,
 ) -> tuple[str, str]:
-    """Which of two sources is the original, and why, in one sentence.
+    """Which of two sources is the original, and why, in one sentence: the rules of
+    :func:`_cluster_root` for a pair (:func:`find_derivations` applies them to a whole
+    cluster of related sources at once), except that a date counts only when both have
+    one.
 
     Args:
         a: a source ID.
@@ -1235,6 +1335,8 @@ def choose_original(
             or carries the other outlet's promo. Hints that all name one of ``a`` and
             ``b`` decide before anything else, since a page that names its source says
             more than dates (a scraped copy's date is often when it was copied).
+        keys: each source's content key (:func:`_content_key`), the last tie-break;
+            without it, the source IDs (file order), and ``why_original`` says so.
 
     Returns:
         ``(original, why_original)``.
@@ -1270,6 +1372,12 @@ def choose_original(
         return orig, (
             f"{orig} has more detail: {_plural(so, 'statement')} and "
             f"{_plural(vo, 'typed value')}, against {st} and {vt} in {other}."
+        )
+    if keys is not None:
+        orig, other = sorted((a, b), key=lambda s: (keys.get(s, ""), s))
+        return orig, (
+            f"Neither dates, quotes nor detail tell {orig} and {other} apart; "
+            f"{orig} is taken as the original by content order (the digest of its text)."
         )
     orig, other = sorted((a, b))
     return orig, (
@@ -1328,6 +1436,12 @@ def _cites_why(citing: str, cited: str, mentions: Sequence[str]) -> str:
     )
 
 
+def _credit_why(carrier: str, owner: str, line: str) -> str:
+    return (
+        f"{carrier}'s page credits {owner} (“{line}”), removed with the page's metadata and chrome."
+    )
+
+
 def _promo_why(carrier: str, owner: str, line: str) -> str:
     return f"{carrier}'s page carries {owner}'s own promo (“{line}”), removed as chrome."
 
@@ -1351,10 +1465,13 @@ def find_derivations(
         quotes: the quote findings, evidence for which side quotes more fully.
 
     Returns:
-        At most one derivation per unordered pair of sources, sorted by (derived,
-        original); ``coverage`` is the smaller source's. A rewrite that also cites its
-        original keeps its kind, with the citation in ``mentions``. For a story where
-        ``digest`` condenses ``courier``, something like::
+        At most one derivation per source (a source derives from one original), sorted
+        by (derived, original); ``coverage`` is the smaller source's. The sources linked
+        by passing pairs form a cluster with one original (see "Which side is the
+        original" in the module docstring), and every other member derives from it. A
+        rewrite that also cites its original keeps its kind, with the citation in
+        ``mentions``. For a story where ``digest`` condenses ``courier``, something
+        like::
 
             (Derivation(derived='digest', original='courier',
                         kind=DerivationKind.CONDENSED, score=0.85, order=1.0,
@@ -1370,54 +1487,56 @@ def find_derivations(
     masks = _masks(grouped)
     sources = _sources(articles, grouped, masks)
     source_of = {st.id: st.source_id for st in statements}
-    published = {src: s.meta.published for src, s in sources.items()}
-    detail = {src: (len(s.statements), s.values) for src, s in sources.items()}
-    metrics = {(m.first, m.second): m for m in measure_pairs(articles, statements, facts)}
-    cites = _citations(articles, grouped, masks, facts)
-    groups = _Groups()
-    out: dict[frozenset[str], Derivation] = {}
-    for m in sorted(metrics.values(), key=lambda m: (-m.score, m.first, m.second)):
-        if not m.passes:
+    ev = _Evidence(
+        published={src: s.meta.published for src, s in sources.items()},
+        detail={src: (len(s.statements), s.values) for src, s in sources.items()},
+        votes=_all_quote_votes(quotes, source_of),
+        named={},
+        key={src: s.key for src, s in sources.items()},
+    )
+    metrics = {
+        frozenset((m.first, m.second)): m for m in measure_pairs(articles, statements, facts)
+    }
+    cites = _citations(articles, grouped, masks, facts, ev.key)
+    credits = _credits(articles, facts)
+    for (carrier, owner), line in _promos(articles).items():
+        ev.named.setdefault((carrier, owner), _promo_why(carrier, owner, line))
+    for (citing, cited), mentions in cites.items():
+        ev.named[citing, cited] = _cites_why(citing, cited, mentions)
+    for (carrier, owner), line in credits.items():
+        ev.named.setdefault((carrier, owner), _credit_why(carrier, owner, line))
+
+    passing = {pair: m for pair, m in metrics.items() if m.passes}
+    out: dict[str, Derivation] = {}  # derived -> its one derivation
+    for members in _clusters(passing):
+        root, clause = _cluster_root(members, ev)
+        for derived, original in _attach(members, root, passing, ev):
+            m = passing[frozenset((derived, original))]
+            out[derived] = Derivation(
+                derived=derived,
+                original=original,
+                kind=_kind(m, derived) or DerivationKind.PARAPHRASE,
+                score=m.score,
+                order=m.order,
+                coverage=m.coverage,
+                shared_ngrams=m.shared_ngrams,
+                why_original=_edge_why(derived, original, root, clause, len(members), ev),
+                shared_phrases=shared_phrases(sources[derived].statements, m.shared),
+                shared_passages=m.shared_passages,
+                mentions=_mentions(cites, credits, derived, original),
+                promo=m.promo if m.promo_carrier == derived else "",
+            )
+    # the citations and credits no rewrite explains, one per citing source: the cited
+    # source with the most mentions (ties: content order); of two sources citing each
+    # other, the one with more mentions
+    said = {pair: _mentions(cites, credits, *pair) for pair in (*cites, *credits)}
+    for (citing, cited), mentions in sorted(
+        said.items(), key=lambda c: (-len(c[1]), ev.key[c[0][0]], ev.key[c[0][1]])
+    ):
+        if citing in out or (cited in out and out[cited].original == citing):
             continue
-        hints = [(o, _cites_why(c, o, cites[c, o])) for c, o in _both(m) if (c, o) in cites]
-        if m.promo_carrier:
-            owner = m.second if m.promo_carrier == m.first else m.first
-            hints.append((owner, _promo_why(m.promo_carrier, owner, m.promo)))
-        original, why = choose_original(
-            m.first,
-            m.second,
-            published=published,
-            detail=detail,
-            quotes=quotes,
-            source_of=source_of,
-            hints=hints,
-        )
-        derived = m.second if original == m.first else m.first
-        kind = _kind(m, derived)
-        if kind is None or not groups.union(m.first, m.second):
-            continue
-        out[frozenset((derived, original))] = Derivation(
-            derived=derived,
-            original=original,
-            kind=kind,
-            score=m.score,
-            order=m.order,
-            coverage=m.coverage,
-            shared_ngrams=m.shared_ngrams,
-            why_original=why,
-            shared_phrases=shared_phrases(sources[derived].statements, m.shared),
-            shared_passages=m.shared_passages,
-            mentions=cites.get((derived, original), ()),
-            promo=m.promo if m.promo_carrier == derived else "",
-        )
-    # the citations no rewrite explains; of two sources citing each other, the one with
-    # more mentions (ties: the smaller citing ID)
-    for (citing, cited), mentions in sorted(cites.items(), key=lambda c: (-len(c[1]), c[0])):
-        pair = frozenset((citing, cited))
-        if pair in out:
-            continue
-        pm = metrics.get((citing, cited)) or metrics.get((cited, citing))
-        out[pair] = Derivation(
+        pm = metrics.get(frozenset((citing, cited)))
+        out[citing] = Derivation(
             derived=citing,
             original=cited,
             kind=DerivationKind.CITES,
@@ -1425,15 +1544,214 @@ def find_derivations(
             order=pm.order if pm else 0.5,
             coverage=pm.coverage if pm else 0.0,
             shared_ngrams=pm.shared_ngrams if pm else 0,
-            why_original=_cites_why(citing, cited, mentions),
+            why_original=ev.named[citing, cited],
             shared_passages=pm.shared_passages if pm else 0,
             mentions=mentions,
         )
     return tuple(sorted(out.values(), key=lambda d: (d.derived, d.original)))
 
 
-def _both(m: PairMetrics) -> tuple[tuple[str, str], tuple[str, str]]:
-    return (m.first, m.second), (m.second, m.first)
+def _mentions(
+    cites: Mapping[tuple[str, str], tuple[str, ...]],
+    credits: Mapping[tuple[str, str], str],
+    derived: str,
+    original: str,
+) -> tuple[str, ...]:
+    """The derived page's words naming the original: its credit line, then its citations."""
+    credit = credits.get((derived, original))
+    return ((credit,) if credit else ()) + cites.get((derived, original), ())
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What tells an original from its copies: dates, ``(statements, typed values)``,
+    quote votes ``(fuller, other) -> n``, the pages' own word ``(derived, original) ->
+    why`` (citation, promo or credit) and each source's content key (the last tie-break)."""
+
+    published: Mapping[str, str | None]
+    detail: Mapping[str, tuple[int, int]]
+    votes: Mapping[tuple[str, str], int]
+    named: dict[tuple[str, str], str]
+    key: Mapping[str, str]
+
+
+def _all_quote_votes(
+    quotes: Iterable[QuoteFinding], source_of: Mapping[str, str]
+) -> Counter[tuple[str, str]]:
+    """``(fuller, other) -> votes``: :func:`_quote_votes` for every pair of sources at once."""
+    votes: Counter[tuple[str, str]] = Counter()
+    pairs = {
+        frozenset((sa, sb))
+        for q in quotes
+        if q.b is not None
+        and (sa := source_of.get(q.a)) is not None
+        and (sb := source_of.get(q.b)) is not None
+        and sa != sb
+    }
+    for pair in pairs:
+        a, b = sorted(pair)
+        found = _quote_votes(a, b, quotes, source_of)
+        votes[a, b], votes[b, a] = found[a], found[b]
+    return votes
+
+
+def _clusters(passing: Iterable[frozenset[str]]) -> list[frozenset[str]]:
+    """The connected groups of sources linked by passing pairs."""
+    groups = _Groups()
+    for pair in passing:
+        groups.union(*sorted(pair))
+    members: dict[str, set[str]] = defaultdict(set)
+    for pair in passing:
+        for src in pair:
+            members[groups.root(src)].add(src)
+    return [frozenset(m) for _, m in sorted(members.items())]
+
+
+def _cluster_root(members: frozenset[str], ev: _Evidence) -> tuple[str, str]:
+    """The one original of a cluster of related sources, and the clause that says why.
+
+    The candidates narrow, rule by rule, until one is left:
+
+    0. a member whose page names another member as its source (citation, promo, credit)
+       is derived by its own word, and no candidate (unless every member names one);
+    1. the candidates most often named as their source by other members' pages, among
+       those not dated after another member (a named copy of an older article is an
+       intermediate, not the original);
+    2. of the dated candidates, the earliest (a copy is never older than its original);
+    3. the most quote votes won against the other members (it quotes in full what they
+       elide or paraphrase);
+    4. the most statements plus typed values;
+    5. content order (:func:`_content_key`), never the file name.
+    """
+    pub = ev.published
+    named = Counter(o for d, o in ev.named if d in members and o in members and d != o)
+    namers = {d for d, o in ev.named if d in members and o in members and d != o}
+    cands = sorted(members - namers or members, key=lambda s: ev.key[s])
+    if len(cands) == 1:
+        return cands[0], "it is the one related page that names no other as its source"
+    eligible = [
+        c
+        for c in cands
+        if named[c] and not any(_earlier(pub.get(o), pub.get(c)) < 0 for o in members)
+    ]
+    if eligible:
+        top = max(named[c] for c in eligible)
+        cands = [c for c in eligible if named[c] == top]
+        if len(cands) == 1:
+            return cands[0], f"{_plural(top, 'related page')} name it as their source"
+    dated = [c for c in cands if _when(pub.get(c)) is not None]
+    if dated:
+        first = [c for c in dated if all(_earlier(pub[c], pub[o]) <= 0 for o in dated)]
+        cands = first or dated
+        if len(cands) == 1:
+            return cands[0], f"it was published first of the dated ones ({pub[cands[0]]})"
+    won = {
+        c: sum(ev.votes.get((c, o), 0) - ev.votes.get((o, c), 0) for o in members) for c in cands
+    }
+    if (best := max(won.values())) != min(won.values()):
+        cands = [c for c in cands if won[c] == best]
+        if len(cands) == 1:
+            return cands[0], "it quotes in full what the others elide or paraphrase"
+    size = {c: sum(ev.detail.get(c, (0, 0))) for c in cands}
+    if (most := max(size.values())) != min(size.values()):
+        cands = [c for c in cands if size[c] == most]
+        if len(cands) == 1:
+            s, v = ev.detail.get(cands[0], (0, 0))
+            return cands[0], (
+                f"it has the most detail ({_plural(s, 'statement')} and "
+                f"{_plural(v, 'typed value')})"
+            )
+    return cands[0], (
+        "neither pages, dates, quotes nor detail tell the versions apart, so it is "
+        "taken by content order (the digest of its text), not by file name"
+    )
+
+
+def _attach(
+    members: frozenset[str],
+    root: str,
+    passing: Mapping[frozenset[str], PairMetrics],
+    ev: _Evidence,
+) -> list[tuple[str, str]]:
+    """``(derived, original)`` for each member of a cluster but its root.
+
+    A member derives from the root when the two pass as a pair (a star around the root).
+    It derives from another member only when its own page names that member (citation,
+    promo, credit) and the member is no farther from the root, or when the pair with the
+    root does not pass: then from its strongest pairing with a member nearer the root
+    (ties: content order). A member that no pairing explains in that direction (no kind)
+    is left out. No member has two originals and no chain loops.
+    """
+    near: dict[str, set[str]] = defaultdict(set)
+    for pair in passing:
+        if pair <= members:
+            a, b = sorted(pair)
+            near[a].add(b)
+            near[b].add(a)
+    dist = {root: 0}
+    todo = [root]
+    while todo:
+        nxt = []
+        for src in sorted(todo, key=lambda s: ev.key[s]):
+            for other in sorted(near[src] - dist.keys(), key=lambda s: ev.key[s]):
+                dist[other] = dist[src] + 1
+                nxt.append(other)
+        todo = nxt
+    parent: dict[str, str] = {}
+
+    def loops(x: str, p: str) -> bool:
+        while p in parent:
+            p = parent[p]
+            if p == x:
+                return True
+        return p == x
+
+    for x in sorted(members - {root}, key=lambda s: (dist[s], ev.key[s])):
+        options = [
+            p
+            for p in near[x]
+            if dist[p] <= dist[x]
+            and _kind(passing[frozenset((x, p))], x) is not None
+            and not loops(x, p)
+        ]
+        named = [p for p in options if (x, p) in ev.named]
+        closer = [p for p in options if dist[p] < dist[x]]
+        if root in named or (root in options and not named):
+            parent[x] = root
+        elif pool := named or closer:
+            parent[x] = min(pool, key=lambda p: (-passing[frozenset((x, p))].score, ev.key[p]))
+    return sorted(parent.items())
+
+
+def _edge_why(derived: str, original: str, root: str, clause: str, size: int, ev: _Evidence) -> str:
+    """Why ``original`` is taken as ``derived``'s original, in one sentence: the derived
+    page's own word; else the pair's dates, quotes or detail when they point that way;
+    else the cluster's reason (:func:`_cluster_root`)."""
+    if why := ev.named.get((derived, original)):
+        return why
+    pub = ev.published
+    first = _earlier(pub.get(original), pub.get(derived))
+    if first < 0:
+        return f"{original} was published {pub[original]}, before {pub[derived]}."
+    won, lost = ev.votes.get((original, derived), 0), ev.votes.get((derived, original), 0)
+    if first == 0 and won > lost:
+        return (
+            f"{original} quotes in full what {derived} elides or paraphrases "
+            f"({_plural(won, 'quote')} against {lost})."
+        )
+    (so, vo), (sd, vd) = ev.detail.get(original, (0, 0)), ev.detail.get(derived, (0, 0))
+    if first == 0 and won == lost and so + vo > sd + vd:
+        return (
+            f"{original} has more detail: {_plural(so, 'statement')} and "
+            f"{_plural(vo, 'typed value')}, against {sd} and {vd} in {derived}."
+        )
+    if original != root:
+        return (
+            f"{derived} derives from {root} through {original}, which it matches more "
+            f"closely; {root} is the original of the {size} related sources: {clause}."
+        )
+    others = f"{derived} and the other {size - 2} related sources" if size > 2 else derived
+    return f"{root} is taken as the original of {others}: {clause}."
 
 
 def independent_counts(
@@ -1450,3 +1768,70 @@ def independent_counts(
     for d in derivations:
         groups.union(d.derived, d.original)
     return tuple(replace(f, independent=len({groups.root(s) for s in f.source_ids})) for f in facts)
+
+
+# --------------------------------------------------------------------------------------
+# Who introduced a disagreement
+# --------------------------------------------------------------------------------------
+
+#: The conflicts a copy can be said to introduce: what a rewriter changes in its
+#: original's sentence (a figure, a date, a name). A claim, polarity or model-judged
+#: contradiction is too weak an inference to pin on one side.
+DEPARTURE_KINDS = frozenset({ConflictKind.VALUE, ConflictKind.DATE, ConflictKind.ENTITY})
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """Source ``derived``, which derives from ``original`` (directly or through other
+    copies), gives ``value_derived`` where ``original`` gives ``value_original``: the
+    copy changed its original's figure, date or name (``conflict`` is the finding, in
+    fact ``fact``). For a report to say "Valley News, a copy of Associated Press,
+    changed 27 others to 37 others"."""
+
+    fact: str
+    derived: str
+    original: str
+    value_derived: str
+    value_original: str
+    conflict: Conflict
+
+
+def departures(derivations: Sequence[Derivation], facts: Sequence[Fact]) -> tuple[Departure, ...]:
+    """The conflicts of ``facts`` (:data:`DEPARTURE_KINDS`) between a source and one it
+    derives from, with the derived side named as the one that departs.
+
+    Only a source and its own original (or the original's original, and so on) are read:
+    two copies of one original that disagree say nothing about which one changed it, and
+    their original's own conflict with the one that did is its departure. Sorted by
+    (fact, derived, original, the derived value).
+
+        >>> from factcheck.types import Coverage
+        >>> d = Derivation("copy", "wire", DerivationKind.COPY, 1.0, 1.0, 1.0, 9, "")
+        >>> c = Conflict(ConflictKind.VALUE, "wire:2", "copy:2", "27 others", "37 others",
+        ...              0.8, "")
+        >>> f = Fact("F-1", ("wire:2", "copy:2"), ("copy", "wire"), Coverage.CONSENSUS,
+        ...          0.9, conflicts=(c,))
+        >>> [(x.derived, x.value_original, x.value_derived) for x in departures([d], [f])]
+        [('copy', '27 others', '37 others')]
+    """
+    parent = {d.derived: d.original for d in derivations}
+
+    def descends(src: str, ancestor: str) -> bool:
+        seen = {src}
+        while (src := parent.get(src, "")) and src not in seen:
+            if src == ancestor:
+                return True
+            seen.add(src)
+        return False
+
+    out = []
+    for f in facts:
+        for c in f.conflicts:
+            if c.kind not in DEPARTURE_KINDS:
+                continue
+            sa, sb = c.a.rsplit(":", 1)[0], c.b.rsplit(":", 1)[0]
+            for derived, original, vd, vo in ((sa, sb, c.value_a, c.value_b),
+                                              (sb, sa, c.value_b, c.value_a)):  # fmt: skip
+                if descends(derived, original):
+                    out.append(Departure(f.id, derived, original, vd, vo, c))
+    return tuple(sorted(out, key=lambda x: (x.fact, x.derived, x.original, x.value_derived)))

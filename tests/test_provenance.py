@@ -34,6 +34,7 @@ hand-written stories in ``tests/data/provenance`` through the whole pipeline:
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -55,6 +56,7 @@ from factcheck.provenance import (
     PairMetrics,
     attributions,
     choose_original,
+    departures,
     find_derivations,
     independent_counts,
     measure_pairs,
@@ -67,6 +69,8 @@ from factcheck.settings import Settings
 from factcheck.types import (
     ArticleMeta,
     CleanArticle,
+    Conflict,
+    ConflictKind,
     Coverage,
     Derivation,
     DerivationKind,
@@ -734,10 +738,10 @@ def test_provenance_drops_the_weakest_pair_of_three_related_sources() -> None:
         _article("twin", "2026-01-03"),
         _article("zeta"),
     ]
-    pairs = {(m.first, m.second): m for m in measure_pairs(articles, statements, facts)}
-    assert all(m.passes == ("zeta" not in (m.first, m.second)) for m in pairs.values())
-    assert pairs["para", "twin"].score < min(
-        pairs["orig", "para"].score, pairs["orig", "twin"].score
+    pairs = {frozenset((m.first, m.second)): m for m in measure_pairs(articles, statements, facts)}
+    assert all(m.passes == ("zeta" not in pair) for pair, m in pairs.items())
+    assert pairs[frozenset(("para", "twin"))].score < min(
+        pairs[frozenset(("orig", "para"))].score, pairs[frozenset(("orig", "twin"))].score
     )
     derivations = find_derivations(articles, statements, facts)
     # twin -> para is explained by the stronger para -> orig and twin -> orig
@@ -1076,6 +1080,205 @@ def test_provenance_a_pages_own_promo_says_nothing() -> None:
 
 
 # --------------------------------------------------------------------------------------
+# One original per cluster of related sources, whatever the file names
+# --------------------------------------------------------------------------------------
+
+#: A wire story and its copies, by role: (published, statements of ORIGINAL kept, outlet).
+#: ``exact`` and ``late`` are the whole wire word for word (every pair of the three scores
+#: the same), ``trim`` its first six paragraphs, ``local`` adds a paragraph of its own;
+#: ``zeta``, on another subject, keeps the wire's phrases rare (not used by every source).
+WIRE_ROLES: dict[str, tuple[str | None, int, str]] = {
+    "wire": ("2026-01-01T08:00:00", 8, "Harbour Wire"),
+    "late": ("2026-01-01T09:00:00", 8, "Daily Lantern"),
+    "exact": (None, 8, "Quay Times"),
+    "trim": (None, 6, "Pier Post"),
+    "local": ("2026-01-01T11:00:00", 8, "Cove Courier"),
+    "zeta": (None, 0, "Other Radio"),
+}
+
+
+def _wire_story(
+    names: dict[str, str],
+    roles: dict[str, tuple[str | None, int, str]] = WIRE_ROLES,
+    removed: dict[str, Sequence[tuple[RemovalReason, str]]] | None = None,
+) -> tuple[list[CleanArticle], list[Statement], list[Fact]]:
+    """The roles' story with each role's source named ``names[role]``."""
+    sources = {}
+    for role, (_, kept, _) in roles.items():
+        texts = ORIGINAL[:kept] + (EXTRA[:1] if role == "local" else [])
+        texts = texts or EXTRA[1:5]
+        sources[names[role]] = _statements(names[role], texts)
+    links = [
+        [f"{names[r]}:{i}" for r, (_, kept, _) in roles.items() if i <= kept]
+        for i in range(1, len(ORIGINAL) + 1)
+        if i <= max(kept for _, kept, _ in roles.values())
+    ]
+    statements, facts = _story(sources, links)
+    articles = [
+        _article(names[r], published, outlet=outlet, removed=(removed or {}).get(r, ()))
+        for r, (published, _, outlet) in roles.items()
+    ]
+    return articles, statements, facts
+
+
+def _by_role(
+    derivations: Sequence[Derivation], names: dict[str, str]
+) -> set[tuple[str, str, DerivationKind, float, str]]:
+    """The derivations with source IDs written as roles, so two namings compare."""
+    role = {v: k for k, v in names.items()}
+
+    def plain(text: str) -> str:
+        for name in sorted(role, key=len, reverse=True):
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", f"<{role[name]}>", text)
+        return text
+
+    return {
+        (role[d.derived], role[d.original], d.kind, d.score, plain(d.why_original))
+        for d in derivations
+    }
+
+
+PLAIN_NAMES = {r: r for r in WIRE_ROLES}
+#: Names that sort the other way round: the wire last, an undated copy first.
+RENAMED = {"wire": "zz-wire", "late": "b-lantern", "exact": "aa-quay", "trim": "a0-pier",
+           "local": "0-cove", "zeta": "000-radio"}  # fmt: skip
+
+
+def test_provenance_every_copy_derives_from_the_one_original_of_its_cluster() -> None:
+    found = find_derivations(*_wire_story(PLAIN_NAMES))
+    # equal scores among the word-for-word copies chain none of them to another copy
+    assert {(d.derived, d.original) for d in found} == {
+        ("exact", "wire"), ("late", "wire"), ("local", "wire"), ("trim", "wire"),
+    }  # fmt: skip
+    assert all(d.kind is DerivationKind.COPY for d in found)
+    (exact,) = [d for d in found if d.derived == "exact"]
+    assert exact.why_original == (
+        "wire is taken as the original of exact and the other 3 related sources: it was "
+        "published first of the dated ones (2026-01-01T08:00:00)."
+    )
+
+
+def test_provenance_renaming_the_files_changes_no_derivation() -> None:
+    plain = find_derivations(*_wire_story(PLAIN_NAMES))
+    renamed = find_derivations(*_wire_story(RENAMED))
+    assert _by_role(plain, PLAIN_NAMES) == _by_role(renamed, RENAMED)
+    assert len(renamed) == len({d.derived for d in renamed}) == 4  # one original each
+
+
+def test_provenance_undated_copies_are_told_apart_by_content_not_by_name() -> None:
+    # nothing dated, the same text: the original is the same outlet under either naming
+    roles = {r: (None, kept, outlet) for r, (_, kept, outlet) in WIRE_ROLES.items()}
+    plain = find_derivations(*_wire_story(PLAIN_NAMES, roles))
+    renamed = find_derivations(*_wire_story(RENAMED, roles))
+    assert _by_role(plain, PLAIN_NAMES) == _by_role(renamed, RENAMED)
+    assert len(plain) == len({d.derived for d in plain}) == 4
+    assert not any("file order" in d.why_original for d in plain)
+    # the fullest version is the original: never the trimmed copy
+    (original,) = {d.original for d in plain}
+    assert original != "trim"
+
+
+def test_provenance_a_page_that_names_a_copy_derives_from_that_copy() -> None:
+    # "exact" cites the Daily Lantern ("late") for a fact: a chain the page evidences
+    names = dict(PLAIN_NAMES)
+    articles, statements, facts = _wire_story(names)
+    statements = [
+        replace(st, text=st.text.rstrip(".") + ", the Daily Lantern reported.")
+        if st.id == "exact:1"
+        else st
+        for st in statements
+    ]
+    found = {d.derived: d for d in find_derivations(articles, statements, facts)}
+    assert found["exact"].original == "late"
+    assert found["exact"].mentions == ("the Daily Lantern reported",)
+    assert {d.original for k, d in found.items() if k != "exact"} == {"wire"}
+
+
+# --------------------------------------------------------------------------------------
+# A wire credit the cleaner removed
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("outlet", "line", "reason"),
+    [
+        ("Associated Press", "RIVERTON, Ore. (AP)", RemovalReason.METADATA),
+        ("The Associated Press", "RIVERTON (AP)", RemovalReason.METADATA),
+        ("Reuters", "LONDON (Reuters)", RemovalReason.METADATA),
+        ("Agence France-Presse", "PARIS (AFP)", RemovalReason.METADATA),
+        ("Associated Press", "By The Associated Press", RemovalReason.METADATA),
+        ("Associated Press", "— The Associated Press", RemovalReason.NAVIGATION),
+    ],
+)
+def test_provenance_a_removed_wire_credit_names_the_original(
+    outlet: str, line: str, reason: RemovalReason
+) -> None:
+    # the copy is dated before the wire (when it was scraped): its credit decides
+    roles = {
+        "wire": ("2026-01-02", 8, outlet),
+        "late": ("2026-01-01", 8, "Daily Lantern"),
+        "zeta": (None, 0, "Other Radio"),
+    }
+    articles, statements, facts = _wire_story(PLAIN_NAMES, roles, {"late": [(reason, line)]})
+    (d,) = find_derivations(articles, statements, facts)
+    assert (d.derived, d.original, d.kind) == ("late", "wire", DerivationKind.COPY)
+    assert d.mentions == (line,)
+    assert (
+        d.why_original
+        == f"late's page credits wire (“{line}”), removed with the page's metadata and chrome."
+    )
+
+
+def test_provenance_a_wire_credit_alone_makes_a_secondary_report() -> None:
+    # the local paper tells one of the wire's facts in its own words under an (AP) dateline
+    statements, facts = _story(
+        {"wire": _statements("wire", ORIGINAL), "local": _statements("local", OWN_WORDS[:2])},
+        [["wire:1", "local:1"]],
+    )
+    articles = [
+        _article("wire", outlet="Associated Press"),
+        _article("local", outlet="Cove Courier", removed=[(RemovalReason.METADATA, "COVE (AP)")]),
+    ]
+    (d,) = find_derivations(articles, statements, facts)
+    assert (d.derived, d.original, d.kind) == ("local", "wire", DerivationKind.CITES)
+    assert d.mentions == ("COVE (AP)",)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("COVE (CP)", RemovalReason.METADATA),  # another agency
+        ("COVE (Ap)", RemovalReason.METADATA),  # initials are written in capitals
+        ("By Associated Press staff", RemovalReason.METADATA),  # not the name alone
+        ("COVE (AP)", RemovalReason.OFF_TOPIC),  # a promo, not the page's own metadata
+        ("— The Associated Press Stylebook", RemovalReason.NAVIGATION),
+    ],
+)
+def test_provenance_a_credit_must_name_the_outlet_exactly(line: str, reason: RemovalReason) -> None:
+    statements, facts = _story(
+        {"wire": _statements("wire", ORIGINAL), "local": _statements("local", OWN_WORDS[:2])},
+        [["wire:1", "local:1"]],
+    )
+    articles = [
+        _article("wire", outlet="Associated Press"),
+        _article("local", outlet="Cove Courier", removed=[(reason, line)]),
+    ]
+    assert find_derivations(articles, statements, facts) == ()
+
+
+def test_provenance_a_pages_own_credit_and_a_credit_without_shared_facts_say_nothing() -> None:
+    statements, facts = _story(
+        {"wire": _statements("wire", ORIGINAL), "local": _statements("local", OWN_WORDS[:2])},
+        [],
+    )
+    articles = [
+        _article("wire", outlet="Associated Press", removed=[(RemovalReason.METADATA, "X (AP)")]),
+        _article("local", outlet="Cove Courier", removed=[(RemovalReason.METADATA, "COVE (AP)")]),
+    ]
+    assert find_derivations(articles, statements, facts) == ()
+
+
+# --------------------------------------------------------------------------------------
 # Independent counts
 # --------------------------------------------------------------------------------------
 
@@ -1114,6 +1317,41 @@ def test_provenance_independent_counts_a_rewrite_of_a_rewrite_once() -> None:
 def test_provenance_independent_counts_every_source_without_derivations() -> None:
     facts = [_fact("a", "b", "c"), _fact("a")]
     assert [f.independent for f in independent_counts(facts, ())] == [3, 1]
+
+
+# --------------------------------------------------------------------------------------
+# Who introduced a disagreement
+# --------------------------------------------------------------------------------------
+
+
+def _conflict_fact(kind: ConflictKind, a: str, b: str, va: str, vb: str) -> Fact:
+    conflict = Conflict(kind, a, b, va, vb, 0.8, "")
+    sources = tuple(sorted({a.rsplit(":", 1)[0], b.rsplit(":", 1)[0]}))
+    return Fact("F-1", (a, b), sources, Coverage.CONSENSUS, 0.9, conflicts=(conflict,))
+
+
+def test_provenance_a_copy_that_changes_its_originals_figure_departs_from_it() -> None:
+    derivations = [_derivation("copy", "wire"), _derivation("recopy", "copy")]
+    # the conflict's sides in either order; a copy of a copy departs from the wire too
+    for a, b, va, vb, derived in [
+        ("wire:2", "copy:2", "27 others", "37 others", "copy"),
+        ("recopy:2", "wire:2", "37 others", "27 others", "recopy"),
+    ]:
+        fact = _conflict_fact(ConflictKind.VALUE, a, b, va, vb)
+        (d,) = departures(derivations, [fact])
+        assert (d.derived, d.original, d.value_derived, d.value_original) == (
+            derived, "wire", "37 others", "27 others",
+        )  # fmt: skip
+
+
+def test_provenance_no_departure_between_siblings_independents_or_in_a_claim() -> None:
+    derivations = [_derivation("copy", "wire"), _derivation("twin", "wire")]
+    for fact in [
+        _conflict_fact(ConflictKind.VALUE, "copy:2", "twin:2", "27", "37"),  # two copies
+        _conflict_fact(ConflictKind.VALUE, "wire:2", "radio:2", "27", "37"),  # independent
+        _conflict_fact(ConflictKind.CLAIM, "wire:2", "copy:2", "halted", "paused"),
+    ]:
+        assert departures(derivations, [fact]) == ()
 
 
 # --------------------------------------------------------------------------------------
