@@ -914,25 +914,70 @@ def _families(derivations: Iterable[Derivation]) -> dict[str, str]:
     return {x: root(x) for x in parent}
 
 
+#: A disagreement's table shows at most this many sentences; the rest fold under
+#: ``<details>`` (each value keeps its first sentence above the fold).
+MAX_CONFLICT_ROWS = 6
+#: A row of a disagreement names at most this many sources, then says how many more.
+MAX_ROW_SOURCES = 8
+#: Qualifier marks in a value's ``norm`` ("~1200 resident", "USD >=1.4e+10"), ignored when
+#: two sides' values are matched (as :mod:`factcheck.diff` matches them).
+_QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
+
+
+def _value_key(st: Statement, value: str) -> str:
+    """A conflict side's value as disagreements are matched (the rule of
+    :mod:`factcheck.diff`): a typed value's ``norm`` without its qualifier marks, else the
+    written value with case, spacing and punctuation ignored. So "about 1,200 residents"
+    and "About 1,200 residents" are one value."""
+    from factcheck.diff import text_key  # light: the diff module imports no model
+
+    for v in st.values:
+        if v.text == value and v.kind in NUMERIC_KINDS and v.norm:
+            return f"{v.kind}:{_QUALIFIER_MARKS.sub('', v.norm)}"
+    return text_key(value)
+
+
+def _disagreement(c: Conflict, by_id: Mapping[str, Statement]) -> frozenset[str]:
+    """The two values a conflict sets against each other (:func:`_value_key`)."""
+    return frozenset({_value_key(by_id[c.a], c.value_a), _value_key(by_id[c.b], c.value_b)})
+
+
 def _conflict_groups(
     conflicts: Sequence[Conflict], by_id: Mapping[str, Statement], family: Mapping[str, str]
 ) -> list[list[Conflict]]:
-    """A fact's conflicts, those that repeat one disagreement merged: the same kind, one
-    statement on one side, and on the other side statements of sources that copy or rewrite
-    one another (a wire story and its copies all disagree with one outlet once, not once
-    per copy). Order: the first conflict of each group, as given."""
-    groups: list[tuple[str | None, list[Conflict]]] = []  # (the shared statement, members)
+    """A fact's conflicts, those that repeat one disagreement merged, whatever the sources:
+
+    - conflicts of the same kind that set the same two values against each other
+      (:func:`_disagreement`) are one disagreement: 26 outlets saying 1,200 against one
+      saying 2,100 is one block, not 26;
+    - a conflict whose two values read as one (a polarity or claim conflict may give the
+      same words on both sides) is merged only with conflicts of the same kind that share
+      its statement on one side and whose other sides are sources that copy or rewrite one
+      another (``family``, :func:`_families`): a wire story and its copies disagree with
+      one outlet once.
+
+    Order: the first conflict of each group, as given."""
+    groups: list[tuple[object, list[Conflict]]] = []  # (what the members share, members)
 
     def kin(x: str, y: str) -> bool:
         sx, sy = by_id[x].source_id, by_id[y].source_id
         return sx in family and family.get(sy) == family[sx]
 
     for c in conflicts:
+        values = _disagreement(c, by_id)
+        if len(values) == 2:
+            key = (c.kind, values)
+            k = next((k for k, (shared, _) in enumerate(groups) if shared == key), None)
+            if k is None:
+                groups.append((key, [c]))
+            else:
+                groups[k][1].append(c)
+            continue
         for k, (shared, members) in enumerate(groups):
             first = members[0]
-            if first.kind is not c.kind:
+            if first.kind is not c.kind or len(_disagreement(first, by_id)) == 2:
                 continue
-            common = {shared} if shared else {first.a, first.b}
+            common = {shared} if isinstance(shared, str) else {first.a, first.b}
             hit = next((x for x in (c.a, c.b) if x in common), None)
             if hit is None:
                 continue
@@ -946,41 +991,127 @@ def _conflict_groups(
     return [members for _, members in groups]
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One row of a disagreement's table: a sentence, the value it gives, and every
+    statement that reads exactly so (``statements``, in report order)."""
+
+    key: str
+    value: str
+    statements: tuple[Statement, ...]
+
+
+def _sides(
+    group: Sequence[Conflict], by_id: Mapping[str, Statement], rank: Mapping[str, int]
+) -> list[_Side]:
+    """The rows of a disagreement: one per value and distinct sentence text (statements
+    whose text reads the same, spacing aside, are one row naming all their sources).
+    Values with fewer sources come first (the outlier before the many), then the value the
+    group's conflicts give first (their sides are in content order); within a value, the
+    sentence more sources give first, then by content."""
+    seen: dict[str, tuple[str, str]] = {}  # statement ID -> (value key, value)
+    for c in group:
+        for sid, value in ((c.a, c.value_a), (c.b, c.value_b)):
+            seen.setdefault(sid, (_value_key(by_id[sid], value), value))
+    rows: dict[tuple[str, str], list[Statement]] = {}
+    for sid, (key, _) in seen.items():
+        rows.setdefault((key, _one_line(by_id[sid].text)), []).append(by_id[sid])
+    per_value: dict[str, set[str]] = {}
+    for (key, _), sts in rows.items():
+        per_value.setdefault(key, set()).update(s.source_id for s in sts)
+    sides = [
+        _Side(
+            key,
+            seen[sts[0].id][1],
+            tuple(sorted(sts, key=lambda s: (rank.get(s.source_id, len(rank)), s.index))),
+        )
+        for (key, _), sts in rows.items()
+    ]
+    first = {key: i for i, key in reversed(list(enumerate(k for k, _ in seen.values())))}
+    return sorted(
+        sides,
+        key=lambda r: (
+            len(per_value[r.key]),
+            first[r.key],
+            -len(r.statements),
+            _content(r.statements[0].text),
+        ),
+    )
+
+
+def _side_row(side: _Side, labels: Mapping[str, str]) -> list[str]:
+    """A disagreement's row: the sources that give this sentence (the first
+    :data:`MAX_ROW_SOURCES` named, in report order, and how many in all), the value as
+    written, and the sentence with its line (or the range of lines its sources have it at)."""
+    sts = side.statements
+    names = sorted({s.source_id: None for s in sts}, key=list(s.source_id for s in sts).index)
+    who = ", ".join(md_escape(labels[sid]) for sid in names[:MAX_ROW_SOURCES])
+    if len(names) > MAX_ROW_SOURCES:
+        who += f" and {len(names) - MAX_ROW_SOURCES} more"
+    if len(names) > 1:
+        who += f" ({len(names)} sources)"
+    lines = sorted({s.line for s in sts})
+    where = (
+        f"line {lines[0]}"
+        if len(sts) == 1
+        else (f"line {lines[0]} in each" if len(lines) == 1 else f"lines {lines[0]}–{lines[-1]}")
+    )
+    return [
+        who,
+        md_escape(side.value),
+        f"{md_escape(sts[0].text)} ({where}){_unresolved_tags(sts[0].values)}",
+    ]
+
+
 def _conflict_lines(
-    group: Sequence[Conflict], by_id: Mapping[str, Statement], labels: Mapping[str, str]
+    group: Sequence[Conflict],
+    by_id: Mapping[str, Statement],
+    labels: Mapping[str, str],
+    rank: Mapping[str, int] | None = None,
 ) -> list[str]:
-    """One disagreement: the first conflict's reason, and a row per statement, with the
-    value it gives. A merged group (:func:`_conflict_groups`) shows its shared statement
-    first, then the copies' statements."""
-    c = group[0]
-    rows: list[tuple[Statement, str]] = [(by_id[c.a], c.value_a), (by_id[c.b], c.value_b)]
-    if len(group) > 1:
-        shared = c.a if all(c.a in (m.a, m.b) for m in group) else c.b
-        rows = [(by_id[shared], c.value_a if shared == c.a else c.value_b)]
-        rows += [
-            (by_id[m.b], m.value_b) if m.a == shared else (by_id[m.a], m.value_a) for m in group
-        ]
-    confidence = max(m.confidence for m in group)
+    """One disagreement (:func:`_conflict_groups`): the reason of its most confident
+    conflict, the highest confidence, and a row per value and distinct sentence
+    (:func:`_sides`), naming every source that gives it. Beyond :data:`MAX_CONFLICT_ROWS`
+    rows, each value's first row stays in the table and the others fold under
+    ``<details>``. ``rank`` orders sources (default: by label)."""
+    if rank is None:
+        order = sorted(labels, key=lambda sid: (labels[sid].casefold(), sid))
+        rank = {sid: i for i, sid in enumerate(order)}
+    best = max(group, key=lambda m: m.confidence)  # the first of the most confident
+    sides = _sides(group, by_id, rank)
+    sources = {s.source_id for side in sides for s in side.statements}
     also = (
-        f" (one disagreement, shown once: the last {len(group)} rows come from sources that"
-        " copy or rewrite one another)"
+        f" (one disagreement: {len(group)} pairs of statements, {len(sources)} sources; "
+        "the JSON lists every pair)"
         if len(group) > 1
         else ""
     )
-    return [
-        f"**{c.kind} conflict** (confidence {confidence:.2f}): {md_escape(c.reason)}{also}",
+    header = ["Source", "Value", "Sentence"]
+    out = [
+        f"**{best.kind} conflict** (confidence {best.confidence:.2f}): "
+        f"{md_escape(best.reason)}{also}",
         "",
-        *_table(
-            ["Source", "Value", "Sentence"],
-            [
-                [
-                    md_escape(labels[s.source_id]),
-                    md_escape(v),
-                    f"{md_escape(s.text)} (line {s.line}){_unresolved_tags(s.values)}",
-                ]
-                for s, v in rows
-            ],
-        ),
+    ]
+    if len(sides) <= MAX_CONFLICT_ROWS:
+        return [*out, *_table(header, (_side_row(r, labels) for r in sides)), ""]
+    firsts = {id(next(r for r in sides if r.key == key)) for key in {r.key for r in sides}}
+    room = max(MAX_CONFLICT_ROWS - len(firsts), 0)
+    shown: list[_Side] = []
+    for r in sides:
+        if id(r) in firsts or room > 0:
+            if id(r) not in firsts:
+                room -= 1
+            shown.append(r)
+    rest = [r for r in sides if all(r is not x for x in shown)]
+    return [
+        *out,
+        *_table(header, (_side_row(r, labels) for r in shown)),
+        "",
+        f"<details><summary>{_plural(len(rest), 'more sentence', 'more sentences')}</summary>",
+        "",
+        *_table(header, (_side_row(r, labels) for r in rest)),
+        "",
+        "</details>",
         "",
     ]
 
@@ -1264,10 +1395,11 @@ def render_markdown(result: StoryResult) -> str:
     if not strong:
         out += ["None found.", ""]
     family = _families(result.derivations)
+    rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
     for f in strong:
         out += [f"### {f.id} ({_count(f, total)})", ""]
         for group in _conflict_groups(f.conflicts, by_id, family):
-            out += _conflict_lines(group, by_id, labels)
+            out += _conflict_lines(group, by_id, labels, rank)
     if weak:
         out += [
             "### Claim divergences (weaker)",
@@ -1279,7 +1411,7 @@ def render_markdown(result: StoryResult) -> str:
         for f in weak:
             out += [f"#### {f.id} ({_count(f, total)})", ""]
             for group in _conflict_groups(f.conflicts, by_id, family):
-                out += _conflict_lines(group, by_id, labels)
+                out += _conflict_lines(group, by_id, labels, rank)
     out += _facts_section(
         "Consensus",
         f"Facts that every source carries ({total} of {total}). A fact that also has a "

@@ -1031,8 +1031,9 @@ def test_report_story_independent_count_merges_rewrites_transitively() -> None:
 
 
 def test_report_a_disagreement_with_copies_is_shown_once() -> None:
-    """A wire story and its copy both disagree with one outlet: one block with three rows.
-    An unrelated third source disagreeing the same way is its own block."""
+    """A wire story and its copy both disagree with one outlet: one block. A third source
+    disagreeing on the same two values joins it too: one disagreement per value pair,
+    whatever the sources."""
     from factcheck.report import _conflict_groups, _conflict_lines, _families
     from factcheck.types import Conflict, ConflictKind, Derivation, DerivationKind
 
@@ -1040,19 +1041,156 @@ def test_report_a_disagreement_with_copies_is_shown_once() -> None:
     copy = Derivation("copy", "wire", DerivationKind.COPY, 0.9, 1.0, 1.0, 40, "wire is older")
     family = _families([copy])
 
-    def conflict(a: str, b: str) -> Conflict:
-        return Conflict(ConflictKind.VALUE, f"{a}:1", f"{b}:1", "$5m", "$2m", 0.9, "differ")
+    def conflict(a: str, b: str, vb: str = "$2m") -> Conflict:
+        return Conflict(ConflictKind.VALUE, f"{a}:1", f"{b}:1", "$5m", vb, 0.9, "differ")
 
     groups = _conflict_groups(
-        [conflict("local", "wire"), conflict("local", "copy"), conflict("local", "other")],
+        [
+            conflict("local", "wire"),
+            conflict("local", "copy"),
+            conflict("local", "other"),
+            conflict("local", "other", "$3m"),
+        ],
         st,
         family,
     )
-    assert [[(c.a, c.b) for c in g] for g in groups] == [
-        [("local:1", "wire:1"), ("local:1", "copy:1")],
-        [("local:1", "other:1")],
+    assert [[(c.a, c.b, c.value_b) for c in g] for g in groups] == [
+        [("local:1", "wire:1", "$2m"), ("local:1", "copy:1", "$2m"), ("local:1", "other:1", "$2m")],
+        [("local:1", "other:1", "$3m")],
     ]
-    lines = _conflict_lines(groups[0], st, {s: s for s in ("wire", "copy", "local")})
+    lines = _conflict_lines(
+        groups[0], st, {s: s for s in st and ("wire", "copy", "local", "other")}
+    )
     rows = [ln for ln in lines if ln.startswith("| ") and not ln.startswith("| Source")]
-    assert [r.split(" | ")[0] for r in rows] == ["| local", "| wire", "| copy"]
-    assert "shown once" in lines[0]
+    assert rows[0].startswith("| local | $5m |")  # the value fewer sources give first
+    assert sorted(r.split(" | ")[0] for r in rows[1:]) == ["| copy", "| other", "| wire"]
+    assert "one disagreement: 3 pairs of statements, 4 sources" in lines[0]
+
+
+def _wire_story(n_copies: int, *, typed: bool = True) -> StoryResult:
+    """One outlet says 37 injured; a wire story and ``n_copies`` copies of it (the same
+    sentence) say 27; a local paper says 27 in its own words. Every pair is a conflict."""
+    wire = "The blast injured 27 others, officials said."
+
+    def st(source: str, text: str, figure: str) -> Any:
+        s = bare_statement(source, 3, text)
+        if not typed:
+            return s
+        at = text.index(figure)
+        value = Value(ValueKind.COUNT, figure, at, at + len(figure), f"{figure.split()[0]} other")
+        return replace(s, values=(value,))
+
+    stmts = [st("valley", "The blast injured 37 others, officials said.", "37 others")]
+    stmts += [st(f"copy{i:02d}", wire, "27 others") for i in range(n_copies)]
+    stmts += [
+        st("wire", wire, "27 others"),
+        st("local", "Twenty-seven others: 27 others.", "27 others"),
+    ]
+    conflicts = tuple(
+        Conflict(
+            ConflictKind.VALUE,
+            "valley:3",
+            s.id,
+            "37 others",
+            "27 others",
+            0.7 + i / 1000,
+            "count differs",
+        )
+        for i, s in enumerate(stmts[1:])
+    )
+    fact = Fact(
+        "F-00000001",
+        tuple(s.id for s in stmts),
+        tuple(s.source_id for s in stmts),
+        Coverage.CONSENSUS,
+        0.9,
+        conflicts,
+    )
+    return StoryResult(
+        name="wire",
+        path=Path("wire"),
+        articles=tuple(article_from_paragraphs(s.source_id, ["x"]) for s in stmts),
+        statements=tuple(stmts),
+        facts=(fact,),
+        failures=(),
+        model="fake",
+        threshold=0.6,
+    )
+
+
+def test_report_one_disagreement_per_value_pair_whatever_the_sources() -> None:
+    """30 outlets against one: one block, a row per value and distinct sentence, identical
+    sentences collapsed into one row naming their sources, the highest confidence; the JSON
+    keeps every pair."""
+    result = _wire_story(27)
+    md = render_markdown(result)
+    section = md.split("## Conflicts", 1)[1].split("## Consensus", 1)[0]
+    assert section.count("**value conflict**") == 1
+    assert "(confidence 0.73)" in section  # the highest of 29 pairs
+    assert "29 pairs of statements, 30 sources" in section
+    rows = [ln for ln in section.splitlines() if ln.startswith("| ") and "| Value |" not in ln]
+    assert len(rows) == 3
+    assert rows[0].startswith("| valley | 37 others |")  # the outlier first
+    assert "copy00, copy01" in rows[1] and "and 20 more (28 sources)" in rows[1]
+    assert "(line 3 in each)" in rows[1]
+    assert rows[2].startswith("| local | 27 others |")
+    assert len(json.loads(render_json(result))["facts"][0]["conflicts"]) == 29
+
+
+def test_report_a_disagreement_matches_values_by_their_normalised_form() -> None:
+    """ "27 others" and "27 Others" are one value when they normalise alike; without typed
+    values the written value is matched with case and punctuation ignored."""
+    for typed in (True, False):
+        result = _wire_story(2, typed=typed)
+        fact = result.facts[0]
+        c = fact.conflicts[-1]
+        odd = replace(c, value_b="27 Others")
+        by_id = {s.id: s for s in result.statements}
+        local = by_id[c.b]
+        local = replace(local, text="Twenty-seven others: 27 Others.")
+        if typed:
+            local = replace(local, values=(replace(local.values[0], text="27 Others"),))
+        result = replace(
+            result,
+            statements=tuple(local if s.id == local.id else s for s in result.statements),
+            facts=(replace(fact, conflicts=(*fact.conflicts[:-1], odd)),),
+        )
+        md = render_markdown(result)
+        assert md.count("**value conflict**") == 1, typed
+
+
+def test_report_a_disagreement_with_many_sentences_folds_the_rest() -> None:
+    """Beyond the row cap, each value keeps its first sentence in view and the others fold
+    under <details>."""
+    from factcheck.report import MAX_CONFLICT_ROWS
+
+    result = _wire_story(0)
+    fact = result.facts[0]
+    value = fact and result.statements[-1].values[0]
+    extra = [
+        replace(bare_statement(f"p{i}", 3, f"Paper {i} says 27 others were hurt."), values=(value,))
+        for i in range(8)
+    ]
+    conflicts = fact.conflicts + tuple(
+        Conflict(ConflictKind.VALUE, "valley:3", s.id, "37 others", "27 others", 0.6, "differs")
+        for s in extra
+    )
+    result = replace(
+        result,
+        articles=result.articles
+        + tuple(article_from_paragraphs(s.source_id, ["x"]) for s in extra),
+        statements=result.statements + tuple(extra),
+        facts=(
+            replace(
+                fact,
+                statement_ids=fact.statement_ids + tuple(s.id for s in extra),
+                source_ids=fact.source_ids + tuple(s.source_id for s in extra),
+                conflicts=conflicts,
+            ),
+        ),
+    )
+    section = render_markdown(result).split("## Conflicts", 1)[1].split("## Consensus", 1)[0]
+    above, below = section.split("<details>", 1)
+    assert above.count("\n| ") - 1 == MAX_CONFLICT_ROWS  # minus the header
+    assert "| valley | 37 others |" in above
+    assert "<summary>5 more sentences</summary>" in below and "</details>\n\n" in below
