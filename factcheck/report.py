@@ -1465,7 +1465,7 @@ _QUOTE_INTRO = {
     QuoteClass.UNSUPPORTED: "attributed by one source only; no other source quotes or supports it",
     QuoteClass.ELIDED: "shortened, or a gap marked with an ellipsis",
     QuoteClass.PARAPHRASED: "quoted by one source, told without quotation marks by another",
-    QuoteClass.VERBATIM: "the same words in both sources",
+    QuoteClass.VERBATIM: "the same words in each source listed",
 }
 
 
@@ -1477,9 +1477,98 @@ def _quoted(text: str | None) -> str:
 _STATEMENT_REF = re.compile(r"[\w.-]+:\d+")
 
 
+def _quote_key(text: str | None) -> str:
+    """Quoted words as quotations are matched: case, spacing and punctuation ignored."""
+    from factcheck.diff import text_key  # light: the diff module imports no model
+
+    return text_key(text)
+
+
+def _verbatim_groups(
+    found: Sequence[QuoteFinding], by_id: Mapping[str, Statement]
+) -> list[list[tuple[Statement, str]]]:
+    """Verbatim findings, one group per quotation: the statements that quote the same words
+    word for word, joined through the pairs (a copy of a copy quotes the wire too). Each
+    group lists ``(statement, quoted words)`` in the order the findings give them; groups
+    come in the order of their first finding."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    words: dict[tuple[str, str], str] = {}
+
+    def root(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    order: list[tuple[str, str]] = []
+    for q in found:
+        if q.b is None:
+            continue
+        ends = []
+        for sid, text in ((q.a, q.text_a), (q.b, q.text_b or q.text_a)):
+            node = (sid, _quote_key(text))
+            words.setdefault(node, text)
+            if node not in parent:
+                order.append(node)
+            ends.append(root(node))
+        if ends[0] != ends[1]:
+            parent[ends[1]] = ends[0]
+    groups: dict[tuple[str, str], list[tuple[Statement, str]]] = {}
+    for node in order:
+        groups.setdefault(root(node), []).append((by_id[node[0]], words[node]))
+    return list(groups.values())
+
+
+def _verbatim_lines(
+    found: Sequence[QuoteFinding],
+    by_id: Mapping[str, Statement],
+    labels: Mapping[str, str],
+    rank: Mapping[str, int],
+) -> list[str]:
+    """One line per quotation that sources give word for word (:func:`_verbatim_groups`):
+    the speaker, how many sources, each source with its line (in report order), and the
+    words. The JSON keeps every pair."""
+    speakers = {}
+    for q in found:
+        if q.b is not None:
+            speakers.setdefault(q.a, q.speaker_a or q.speaker_b)
+            speakers.setdefault(q.b, q.speaker_b or q.speaker_a)
+    out = []
+    for group in _verbatim_groups(found, by_id):
+        members = sorted(group, key=lambda m: (rank.get(m[0].source_id, len(rank)), m[0].index))
+        speaker = next((speakers[m[0].id] for m in members if speakers.get(m[0].id)), None)
+        where = ", ".join(f"{md_escape(labels[st.source_id])} line {st.line}" for st, _ in members)
+        n = len({st.source_id for st, _ in members})
+        out.append(
+            f"- **{md_escape(speaker or 'unknown speaker')}**, word for word in "
+            f"{_plural(n, 'source', 'sources')}: {where}: {_quoted(members[0][1])}"
+        )
+    return out
+
+
+def _same_finding(q: QuoteFinding, by_id: Mapping[str, Statement]) -> tuple[object, ...]:
+    """What makes two findings of other source pairs the same finding: the kind, the
+    speakers, the words on each side (as :func:`_quote_key` matches them, or the sentence
+    of a side told without quotation marks) and the word diff."""
+    b_words = q.text_b if q.text_b is not None or q.b is None else by_id[q.b].text
+    return (
+        q.kind,
+        q.speaker_a,
+        q.speaker_b,
+        _quote_key(q.text_a),
+        q.text_b is None,
+        _quote_key(b_words),
+        q.diff,
+    )
+
+
 def _quotes_section(
     result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
+    """Quote findings by class, problems first (:data:`_QUOTE_ORDER`). Verbatim findings are
+    one line per quotation (:func:`_verbatim_lines`). Any other finding that repeats for
+    other source pairs (the same kind, speakers, words and diff: a wire story's copies
+    misquoted alike) is shown once, for its first pair, with a line naming the sources on
+    each side. The JSON keeps every pair."""
     out = [
         "## Quotes",
         "",
@@ -1492,38 +1581,73 @@ def _quotes_section(
         found = [q for q in result.quotes if q.kind is kind]
         if not found:
             continue
-        out += [f"### {kind.value.capitalize()} ({len(found)}): {_QUOTE_INTRO[kind]}", ""]
+        if kind is QuoteClass.VERBATIM:
+            rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
+            lines = _verbatim_lines(found, by_id, labels, rank)
+            count = (
+                f"{_plural(len(lines), 'quotation', 'quotations')}, "
+                f"{_plural(len(found), 'pair', 'pairs')}"
+            )
+            out += [f"### {kind.value.capitalize()} ({count}): {_QUOTE_INTRO[kind]}", ""]
+            out += [*lines, ""]
+            continue
+        same: dict[tuple[object, ...], list[QuoteFinding]] = {}
         for q in found:
-            a = by_id[q.a]
-            label_a = md_escape(labels[a.source_id])
-            where = f"{label_a} line {a.line}"
-            speaker = md_escape(q.speaker_a or q.speaker_b or "unknown speaker")
-            if q.b is None:
-                out.append(f"- **{speaker}**, {where}: {_quoted(q.text_a)}")
-                named = [by_id[i] for i in _STATEMENT_REF.findall(q.explanation) if i in by_id]
-                lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in named}
-                sources = {st.source_id: labels[st.source_id] for st in (a, *named)}
-                out.append(f"  - {_prose(q.explanation, sources, lines)}")
-                continue
-            b = by_id[q.b]
-            label_b = md_escape(labels[b.source_id])
-            if kind is QuoteClass.MISATTRIBUTED:
-                speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
-            # Quote explanations name statements ("herald:3"), and now and then a source.
-            lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
-            sources = {st.source_id: labels[st.source_id] for st in (a, b)}
-            explanation = _prose(q.explanation, sources, lines)
-            out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
-            if q.diff:
-                out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")
-            out.append(f"  - {label_a}: {_quoted(q.text_a)}")
-            if q.text_b is None:
-                # Told without quotation marks (a paraphrase, or one that negates the
-                # quote): the source's own sentence, never in quotation marks.
-                out.append(f"  - {label_b}, in its own words: {md_escape(_short(b.text, 160))}")
-            else:
-                out.append(f"  - {label_b}: {_quoted(q.text_b)}")
+            same.setdefault(_same_finding(q, by_id), []).append(q)
+        out += [f"### {kind.value.capitalize()} ({len(found)}): {_QUOTE_INTRO[kind]}", ""]
+        for group in same.values():
+            out += _quote_lines(group, by_id, labels)
         out.append("")
+    return out
+
+
+def _quote_lines(
+    group: Sequence[QuoteFinding], by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> list[str]:
+    """One finding (the first of ``group``, findings alike but for their sources), and, for
+    a group of several, the sources that give each side."""
+    q = group[0]
+    kind = q.kind
+    out = []
+    a = by_id[q.a]
+    label_a = md_escape(labels[a.source_id])
+    where = f"{label_a} line {a.line}"
+    speaker = md_escape(q.speaker_a or q.speaker_b or "unknown speaker")
+    if q.b is None:
+        out.append(f"- **{speaker}**, {where}: {_quoted(q.text_a)}")
+        named = [by_id[i] for i in _STATEMENT_REF.findall(q.explanation) if i in by_id]
+        lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in named}
+        sources = {st.source_id: labels[st.source_id] for st in (a, *named)}
+        out.append(f"  - {_prose(q.explanation, sources, lines)}")
+        return out
+    b = by_id[q.b]
+    label_b = md_escape(labels[b.source_id])
+    if kind is QuoteClass.MISATTRIBUTED:
+        speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
+    # Quote explanations name statements ("herald:3"), and now and then a source.
+    lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
+    sources = {st.source_id: labels[st.source_id] for st in (a, b)}
+    explanation = _prose(q.explanation, sources, lines)
+    out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
+    if len(group) > 1:
+
+        def side(ids: Iterable[str]) -> str:
+            sts = [by_id[i] for i in dict.fromkeys(ids)]
+            return ", ".join(f"{md_escape(labels[st.source_id])} line {st.line}" for st in sts)
+
+        out.append(
+            f"  - the same finding for {len(group)} pairs: {side(m.a for m in group)} "
+            f"against {side(m.b for m in group if m.b)}"
+        )
+    if q.diff:
+        out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")
+    out.append(f"  - {label_a}: {_quoted(q.text_a)}")
+    if q.text_b is None:
+        # Told without quotation marks (a paraphrase, or one that negates the
+        # quote): the source's own sentence, never in quotation marks.
+        out.append(f"  - {label_b}, in its own words: {md_escape(_short(b.text, 160))}")
+    else:
+        out.append(f"  - {label_b}: {_quoted(q.text_b)}")
     return out
 
 

@@ -1194,3 +1194,65 @@ def test_report_a_disagreement_with_many_sentences_folds_the_rest() -> None:
     assert above.count("\n| ") - 1 == MAX_CONFLICT_ROWS  # minus the header
     assert "| valley | 37 others |" in above
     assert "<summary>5 more sentences</summary>" in below and "</details>\n\n" in below
+
+
+def _verbatim(a: str, b: str, words: str, speaker: str = "Okafor") -> QuoteFinding:
+    return QuoteFinding(
+        QuoteClass.VERBATIM, a, b, speaker, speaker, words, words, None,
+        f"{a} and {b} quote {speaker} word for word.",
+    )  # fmt: skip
+
+
+def test_report_verbatim_quotes_are_one_line_per_quotation() -> None:
+    """Every pair of four sources quoting one sentence word for word (6 findings), and one
+    pair quoting another (with other punctuation): two lines, each naming its sources."""
+    ids = ["a", "b", "c", "d"]
+    words = "It was a scene of devastation,"
+    pairs = [(x, y) for i, x in enumerate(ids) for y in ids[i + 1 :]]
+    quotes = tuple(_verbatim(f"{x}:2", f"{y}:2", words) for x, y in pairs)
+    quotes += (
+        QuoteFinding(
+            QuoteClass.VERBATIM, "a:3", "b:3", "Hale", "Hale", "Third accident.", "third accident",
+            None, "a:3 and b:3 quote Hale word for word.",
+        ),
+    )  # fmt: skip
+    md = render_markdown(_story([_article(s, f"Outlet {s.upper()}") for s in ids], quotes=quotes))
+    quotes_md = _section(md, "Quotes")
+    assert "### Verbatim (2 quotations, 7 pairs)" in quotes_md
+    items = [ln for ln in quotes_md.splitlines() if ln.startswith("- ")]
+    assert sorted(items) == [
+        "- **Hale**, word for word in 2 sources: Outlet A line 3, Outlet B line 3: "
+        "“Third accident.”",
+        "- **Okafor**, word for word in 4 sources: Outlet A line 2, Outlet B line 2, "
+        "Outlet C line 2, Outlet D line 2: “It was a scene of devastation,”",
+    ]
+    assert (
+        len(
+            json.loads(render_json(replace(_story([_article(s) for s in ids]), quotes=quotes)))[
+                "quotes"
+            ]
+        )
+        == 7
+    )
+
+
+def test_report_a_quote_finding_repeated_for_other_source_pairs_is_shown_once() -> None:
+    """A wire story and two copies quote the full words; one outlet elides them alike:
+    three findings, one shown, with the sources on each side. A different diff stays apart."""
+
+    def elided(a: str, diff: str = "{+and more+}") -> QuoteFinding:
+        return QuoteFinding(
+            QuoteClass.ELIDED, "d:2", f"{a}:2", "Okafor", "Okafor", "We act", "We act and more",
+            diff, f"d:2 quotes only part of the words {a}:2 quotes.",
+        )  # fmt: skip
+
+    quotes = (elided("a"), elided("b"), elided("c"), elided("a", "{+and less+}"))
+    md = render_markdown(_story([_article(s) for s in "abcd"], quotes=quotes))
+    quotes_md = _section(md, "Quotes")
+    assert "### Elided (4)" in quotes_md
+    items = [ln for ln in quotes_md.splitlines() if ln.startswith("- ")]
+    assert len(items) == 2
+    assert "  - the same finding for 3 pairs: d line 2 against a line 2, b line 2, c line 2" in (
+        quotes_md
+    )
+    assert quotes_md.count("the same finding") == 1
