@@ -1527,7 +1527,7 @@ def _verbatim_lines(
     """One line per quotation that sources give word for word (:func:`_verbatim_groups`):
     the speaker, how many sources, each source with its line (in report order), and the
     words. The JSON keeps every pair."""
-    speakers = {}
+    speakers: dict[str, str | None] = {}
     for q in found:
         if q.b is not None:
             speakers.setdefault(q.a, q.speaker_a or q.speaker_b)
