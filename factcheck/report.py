@@ -809,9 +809,32 @@ def _node_ids(source_ids: Sequence[str]) -> dict[str, str]:
         n += 4
 
 
+#: The most edges the source-overlap diagram draws. GitHub's mermaid refuses a diagram of
+#: more than 500 edges, and one of a few dozen is already hard to read; beyond this many,
+#: the diagram keeps every rewrite edge and the strongest shared-facts edges
+#: (:func:`_overlap_edges`) and says so under it.
+MAX_DIAGRAM_EDGES = 60
+
+
+def _overlap_edges(
+    shared: Mapping[tuple[str, str], int], derivations: int, rank: Mapping[str, int]
+) -> list[tuple[tuple[str, str], int]]:
+    """The shared-facts edges the diagram draws, in source order: all of them when they fit
+    in :data:`MAX_DIAGRAM_EDGES` beside the ``derivations`` rewrite edges, else the pairs
+    that share the most facts (ties: in source order), as many as fit."""
+    edges = sorted(shared.items(), key=lambda e: (rank[e[0][0]], rank[e[0][1]]))
+    room = max(MAX_DIAGRAM_EDGES - derivations, 0)
+    if len(edges) <= room:
+        return edges
+    strongest = sorted(range(len(edges)), key=lambda i: -edges[i][1])[:room]
+    return [edges[i] for i in sorted(strongest)]
+
+
 def _overlap_section(result: StoryResult) -> list[str]:
     """A mermaid graph of the sources: an edge for each pair that shares facts, labelled
-    with how many. GitHub renders it; elsewhere it reads as a plain list."""
+    with how many, and a dotted arrow for each rewrite; beyond :data:`MAX_DIAGRAM_EDGES`
+    edges, only the strongest shared-facts edges (:func:`_overlap_edges`), said under the
+    diagram. GitHub renders it; elsewhere it reads as a plain list."""
     labels = source_labels(result)
     counts = statement_counts(result)
     ids = _node_ids([a.article.source_id for a in result.articles])
@@ -834,13 +857,24 @@ def _overlap_section(result: StoryResult) -> list[str]:
     for sid, node in ids.items():
         text = _mermaid_text(f"{labels[sid]} · {_plural(counts[sid], 'statement', 'statements')}")
         lines.append(f'  {node}["{text}"]')
-    for (x, y), n in sorted(shared.items(), key=lambda e: (rank[e[0][0]], rank[e[0][1]])):
+    drawn = _overlap_edges(shared, len(result.derivations), rank)
+    for (x, y), n in drawn:
         lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
     for d in result.derivations:
         lines.append(
             f'  {ids[d.derived]} -.->|"{_mermaid_text(_edge_text(d.kind))}"| {ids[d.original]}'
         )
-    return [*lines, "```", ""]
+    lines += ["```", ""]
+    if len(drawn) < len(shared):
+        least = min((n for _, n in drawn), default=0)
+        lines += [
+            f"The diagram draws {len(drawn)} of the {len(shared)} pairs of sources that share "
+            + (f"facts (those that share the most, down to {least})" if drawn else "facts")
+            + f" and every rewrite, to keep to {MAX_DIAGRAM_EDGES} edges; the coverage "
+            "matrix shows which source states each fact.",
+            "",
+        ]
+    return lines
 
 
 def _value_tags(values: Sequence[Value]) -> str:

@@ -1256,3 +1256,28 @@ def test_report_a_quote_finding_repeated_for_other_source_pairs_is_shown_once() 
         quotes_md
     )
     assert quotes_md.count("the same finding") == 1
+
+
+def test_report_diagram_draws_at_most_its_edge_cap_and_says_so() -> None:
+    """14 sources that all share a fact have 91 pairs: the diagram keeps every rewrite edge
+    and the pairs sharing the most facts, up to the cap, and says so under it."""
+    from factcheck.report import MAX_DIAGRAM_EDGES
+
+    ids = [f"s{i:02d}" for i in range(14)]
+    rewrite = Derivation("s01", "s00", DerivationKind.COPY, 0.9, 1.0, 1.0, 4, "s00 is older")
+    # s00 and s01 also share a second fact: theirs is the strongest edge.
+    extra = Fact("F-00000002", ("s00:2", "s01:2"), ("s00", "s01"), Coverage.PARTIAL, 0.9)
+    result = _story([_article(s) for s in ids], extra, derivations=(rewrite,))
+    section = _section(render_markdown(result), "Source overlap")
+    solid = [ln for ln in section.splitlines() if " ---|" in ln]
+    dotted = [ln for ln in section.splitlines() if " -.->|" in ln]
+    assert len(solid) + len(dotted) == MAX_DIAGRAM_EDGES and len(dotted) == 1
+    assert any('"2 shared"' in ln for ln in solid)
+    assert f"draws {MAX_DIAGRAM_EDGES - 1} of the 91 pairs" in section
+
+
+def test_report_diagram_under_its_edge_cap_draws_every_pair() -> None:
+    result = _story([_article(s) for s in "abcd"])
+    section = _section(render_markdown(result), "Source overlap")
+    assert sum(" ---|" in ln for ln in section.splitlines()) == 6
+    assert "The diagram draws" not in section
