@@ -737,13 +737,24 @@ def _sources_section(result: StoryResult) -> list[str]:
     ]
 
 
+#: A coverage matrix of more facts than this folds under ``<details>``, its facts with a
+#: conflict, a claim divergence or a framing note kept in view above the fold.
+MAX_MATRIX_ROWS = 30
+
+
 def _matrix_section(result: StoryResult, shown: Mapping[str, Statement]) -> list[str]:
+    """The coverage matrix: a row per fact, a column per source, the independent count and
+    the fact's statement. The Independent column is left out when every source is
+    independent, or when every fact has the same count (the caption says which). Beyond
+    :data:`MAX_MATRIX_ROWS` facts, the facts with issues stay in view and the rest fold
+    under ``<details>``."""
     presence = _presence(result)
     labels = source_labels(result)
     ids = list(presence.columns)
-    derived = bool(result.derivations)  # else every source is independent: no column
-    rows = [
-        [
+    counts = {f.independent for f in result.facts}
+    derived = bool(result.derivations) and len(counts) > 1  # else a column of one value
+    rows = {
+        f.id: [
             f.id,
             str(f.label),
             *(_PRESENT if presence.at[f.id, sid] else _ABSENT for sid in ids),
@@ -751,7 +762,7 @@ def _matrix_section(result: StoryResult, shown: Mapping[str, Statement]) -> list
             md_escape(_short(shown[f.id].text, 90)),
         ]
         for f in result.facts
-    ]
+    }
     header = [
         "Fact",
         "Label",
@@ -760,18 +771,43 @@ def _matrix_section(result: StoryResult, shown: Mapping[str, Statement]) -> list
         "Statement",
     ]
     align = "ll" + "c" * len(ids) + ("r" if derived else "") + "l"
-    return [
+    if derived:
+        independent = "Independent: sources left when rewrites merge into their originals. "
+    elif result.derivations and counts:
+        (n,) = counts
+        independent = (
+            f"Every fact has {_plural(n, 'independent source', 'independent sources')} "
+            "when rewrites merge into their originals. "
+        )
+    else:
+        independent = ""
+    out = [
         "## Coverage matrix",
         "",
         f"{_PRESENT} the source states the fact; {_ABSENT} it does not. "
-        + (
-            "Independent: sources left when rewrites merge into their originals. "
-            if derived
-            else ""
-        )
+        + independent
         + "Each row quotes the statement closest to the fact's others.",
         "",
-        *_table(header, rows, align),
+    ]
+    if len(rows) <= MAX_MATRIX_ROWS:
+        return [*out, *_table(header, rows.values(), align)]
+    issues = [f.id for f in result.facts if f.conflicts or f.framing]
+    rest = [rows[f.id] for f in result.facts if f.id not in set(issues)]
+    if issues:
+        out += [
+            "Facts with a conflict, a claim divergence or a framing note:",
+            "",
+            *_table(header, (rows[i] for i in issues), align),
+            "",
+        ]
+    summary = f"The other {len(rest)} facts" if issues else f"All {len(rest)} facts"
+    return [
+        *out,
+        f"<details><summary>{summary}</summary>",
+        "",
+        *_table(header, rest, align),
+        "",
+        "</details>",
     ]
 
 

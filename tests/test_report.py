@@ -1281,3 +1281,36 @@ def test_report_diagram_under_its_edge_cap_draws_every_pair() -> None:
     section = _section(render_markdown(result), "Source overlap")
     assert sum(" ---|" in ln for ln in section.splitlines()) == 6
     assert "The diagram draws" not in section
+
+
+def test_report_matrix_drops_an_independent_column_of_one_value_and_says_it() -> None:
+    rewrite = Derivation("b", "a", DerivationKind.COPY, 0.9, 1.0, 1.0, 4, "a is older")
+    one = replace(_story([_article("a"), _article("b")], derivations=(rewrite,)))
+    facts = tuple(replace(f, independent=1) for f in one.facts)
+    section = _section(render_markdown(replace(one, facts=facts)), "Coverage matrix")
+    assert "Independent" not in section.split("\n| Fact", 1)[1]
+    assert "Every fact has 1 independent source" in section
+    two = (replace(facts[0], independent=2),)
+    extra = Fact("F-00000002", ("a:2",), ("a",), Coverage.UNIQUE, 1.0, independent=1)
+    section = _section(render_markdown(replace(one, facts=(*two, extra))), "Coverage matrix")
+    assert "| Independent |" in section and "Every fact has" not in section
+
+
+def test_report_a_long_coverage_matrix_folds_keeping_the_facts_with_issues_in_view() -> None:
+    from factcheck.report import MAX_MATRIX_ROWS
+
+    result = _story([_article("a"), _article("b")])
+    conflict = Conflict(ConflictKind.VALUE, "a:1", "b:1", "5", "6", 0.9, "differ")
+    facts = [replace(result.facts[0], conflicts=(conflict,))]
+    facts += [
+        Fact(f"F-{i:08d}", (f"a:{i}",), ("a",), Coverage.UNIQUE, 1.0)
+        for i in range(2, MAX_MATRIX_ROWS + 3)
+    ]
+    stmts = result.statements + tuple(bare_statement("a", i) for i in range(4, MAX_MATRIX_ROWS + 3))
+    section = _section(
+        render_markdown(replace(result, facts=tuple(facts), statements=stmts)), "Coverage matrix"
+    )
+    above, below = section.split("<details>", 1)
+    assert "| F-00000001 | conflict |" in above and "F-00000002" not in above
+    assert f"<summary>The other {MAX_MATRIX_ROWS + 1} facts</summary>" in below
+    assert below.count("\n| F-") == MAX_MATRIX_ROWS + 1
