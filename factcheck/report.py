@@ -70,6 +70,7 @@ from factcheck.ids import report_order, statement_digest
 from factcheck.types import (
     NUMERIC_KINDS,
     Conflict,
+    ConflictKind,
     Coverage,
     Derivation,
     DerivationKind,
@@ -626,6 +627,68 @@ def _summary_line(result: StoryResult) -> str:
         + " · ".join(found)
         + "."
     )
+
+
+#: The "What to check first" list holds at most this many items, then says how many more.
+MAX_CHECK_FIRST = 8
+#: Quote findings the "What to check first" list counts: words changed, or another speaker.
+_QUOTE_PROBLEMS = frozenset({QuoteClass.ALTERED, QuoteClass.MISATTRIBUTED})
+
+
+def _anchor(heading: str) -> str:
+    """The link target GitHub gives a heading of raw text ``heading``: lower case, every
+    character but letters, digits, spaces, hyphens and underscores dropped, spaces made
+    hyphens. The report's headings that are linked to are unique (a fact ID, then its
+    counts), so no "-1" suffix is needed."""
+    kept = re.sub(r"[^\w\- ]", "", _one_line(heading).casefold())
+    return kept.replace(" ", "-")
+
+
+def _check_first(result: StoryResult, labels: Mapping[str, str], total: int) -> list[str]:
+    """A short list of what a fact-checker should look at first, each item linking to its
+    section: the facts in conflict (with the reason of their most confident conflict), the
+    facts with framing notes (their kinds, and the sources whose wording is marked), the
+    facts with claim divergences, then a count of altered or misattributed quotes. At most
+    :data:`MAX_CHECK_FIRST` items, then how many more; nothing when there is no issue."""
+    by_id = _by_id(result)
+    items: list[str] = []
+    for f in result.facts:
+        strong = [c for c in f.conflicts if c.kind is not ConflictKind.CLAIM]
+        if f.label is Label.CONFLICT and strong:
+            c = max(strong, key=lambda c: c.confidence)
+            link = _anchor(f"{f.id} ({_count(f, total)})")
+            items.append(
+                f"- [{f.id}](#{link}): {c.kind} conflict (confidence {c.confidence:.2f}): "
+                f"{md_escape(_short(c.reason, 140))}"
+            )
+    for f in result.facts:
+        if f.framing:
+            marked = dict.fromkeys(
+                labels[by_id[sid].source_id] for n in f.framing for sid in n.marked if sid in by_id
+            )
+            kinds = ", ".join(dict.fromkeys(str(n.kind) for n in f.framing))
+            who = f" ({', '.join(map(md_escape, marked))})" if marked else ""
+            items.append(f"- [{f.id}](#{_anchor(f.id)}): framing: {md_escape(kinds)}{who}")
+    for f in result.facts:
+        if f.conflicts and f.label is not Label.CONFLICT:
+            c = max(f.conflicts, key=lambda c: c.confidence)
+            link = _anchor(f"{f.id} ({_count(f, total)})")
+            items.append(
+                f"- [{f.id}](#{link}): claim divergence (weaker): "
+                f"{md_escape(_short(c.reason, 140))}"
+            )
+    misquotes = sum(q.kind in _QUOTE_PROBLEMS for q in result.quotes)
+    if misquotes:
+        items.append(
+            f"- [Quotes](#quotes): {_plural(misquotes, 'quote finding', 'quote findings')} "
+            "of altered or misattributed words"
+        )
+    if not items:
+        return []
+    more = len(items) - MAX_CHECK_FIRST
+    if more > 0:
+        items = [*items[: MAX_CHECK_FIRST - 1], f"- and {more + 1} more: see Conflicts and Framing"]
+    return ["**What to check first**:", "", *items, ""]
 
 
 def _unresolved_note(result: StoryResult) -> list[str]:
@@ -1445,6 +1508,7 @@ def render_markdown(result: StoryResult) -> str:
     out += [
         _summary_line(result),
         "",
+        *_check_first(result, labels, total),
         *_unresolved_note(result),
         *_sources_section(result),
         "",

@@ -1314,3 +1314,42 @@ def test_report_a_long_coverage_matrix_folds_keeping_the_facts_with_issues_in_vi
     assert "| F-00000001 | conflict |" in above and "F-00000002" not in above
     assert f"<summary>The other {MAX_MATRIX_ROWS + 1} facts</summary>" in below
     assert below.count("\n| F-") == MAX_MATRIX_ROWS + 1
+
+
+def test_report_what_to_check_first_links_each_issue_to_its_section() -> None:
+    conflict = Conflict(ConflictKind.VALUE, "a:1", "b:1", "5", "6", 0.9, "count 5 <b>vs</b> 6")
+    note = FramingNote(FramingKind.HEDGING, ("b:2",), (("may",),), ("a:2",), "hedged")
+    framed = Fact("F-00000002", ("a:2", "b:2"), ("a", "b"), Coverage.CONSENSUS, 0.9, (), (note,))
+    result = _story([_article("a"), _article("b", "Bay Post")], framed)
+    result = replace(result, facts=(replace(result.facts[0], conflicts=(conflict,)), framed))
+    md = render_markdown(result)
+    top = md.split("## Sources", 1)[0]
+    assert top.count("**What to check first**") == 1
+    items = [ln for ln in top.splitlines() if ln.startswith("- ")]
+    assert items == [
+        "- [F-00000001](#f-00000001-2-of-2-sources): value conflict (confidence 0.90): "
+        "count 5 &lt;b&gt;vs&lt;/b&gt; 6",
+        "- [F-00000002](#f-00000002): framing: hedging (Bay Post)",
+    ]
+    # The anchors are those of the sections' headings.
+    assert "\n### F-00000001 (2 of 2 sources)\n" in md and "\n### F-00000002\n" in md
+    plain = render_markdown(_story([_article("a"), _article("b")]))
+    assert "What to check first" not in plain
+
+
+def test_report_what_to_check_first_keeps_to_its_cap() -> None:
+    from factcheck.report import MAX_CHECK_FIRST
+
+    ids = [f"s{i:02d}" for i in range(20)]  # 10 facts in conflict
+    result = _story([_article(s) for s in ids])
+    facts = tuple(
+        Fact(
+            f"F-{i:08d}", (f"{a}:2", f"{b}:2"), (a, b), Coverage.PARTIAL, 0.9,
+            (Conflict(ConflictKind.VALUE, f"{a}:2", f"{b}:2", "5", "6", 0.9, "differ"),),
+        )
+        for i, (a, b) in enumerate(zip(ids[::2], ids[1::2], strict=True), start=2)
+    )  # fmt: skip
+    top = render_markdown(replace(result, facts=result.facts + facts)).split("## Sources")[0]
+    items = [ln for ln in top.splitlines() if ln.startswith("- ")]
+    assert len(items) == MAX_CHECK_FIRST
+    assert items[-1] == f"- and {10 - MAX_CHECK_FIRST + 1} more: see Conflicts and Framing"
