@@ -1337,19 +1337,70 @@ def lead_places(p: SourceProfile, result: StoryResult) -> tuple[Lead, ...]:
     return tuple(out)
 
 
-def _lead_lines(p: SourceProfile, result: StoryResult, labels: Mapping[str, str]) -> list[str]:
-    """What ``p``'s source leads with (:func:`lead_places`): for each lead fact it states,
-    the source's own sentence and where each other source places the fact."""
-    out = [f"- **{md_escape(labels[p.source_id])}**:"]
-    for lead in lead_places(p, result):
-        if lead.own is None:
-            continue
-        places = ", ".join(
+#: A "Leads with" line lists the other sources one by one ("X sentence 2") up to this
+#: many; beyond, they are grouped by where they place the fact, each group naming at most
+#: this many sources and saying how many more.
+MAX_LEAD_PLACES = 8
+
+
+def _names_list(names: Sequence[str]) -> str:
+    """Escaped labels, the first :data:`MAX_LEAD_PLACES` named, then how many more."""
+    shown = ", ".join(md_escape(n) for n in names[:MAX_LEAD_PLACES])
+    more = len(names) - MAX_LEAD_PLACES
+    return shown + (f" and {more} more ({len(names)} sources)" if more > 0 else "")
+
+
+def _places_text(places: Sequence[tuple[str, int | None]], labels: Mapping[str, str]) -> str:
+    """Where the other sources place a lead fact: one by one ("X sentence 2, Y omits it")
+    up to :data:`MAX_LEAD_PLACES` sources, else grouped by position ("sentence 1: X, Y, …;
+    omit it: Z"), positions in order and omissions last."""
+    if len(places) <= MAX_LEAD_PLACES:
+        return ", ".join(
             f"{md_escape(labels[sid])} sentence {n}"
             if n is not None
             else f"{md_escape(labels[sid])} omits it"
-            for sid, n in lead.places
+            for sid, n in places
         )
+    at: dict[int | None, list[str]] = {}
+    for sid, n in places:
+        at.setdefault(n, []).append(labels[sid])
+    groups = [f"sentence {n}: {_names_list(at[n])}" for n in sorted(k for k in at if k is not None)]
+    if None in at:
+        groups.append(f"{'omits' if len(at[None]) == 1 else 'omit'} it: {_names_list(at[None])}")
+    return "; ".join(groups)
+
+
+def _lead_groups(result: StoryResult) -> list[list[SourceProfile]]:
+    """The profiles whose sources lead alike, merged: the same lead facts, told in the same
+    sentences at the same places (a wire story and its copies). In profile order."""
+    groups: dict[tuple[object, ...], list[SourceProfile]] = {}
+    for p in result.profiles:
+        key = tuple(
+            (lead.fact, _one_line(lead.own.text), lead.own.index)
+            for lead in lead_places(p, result)
+            if lead.own is not None
+        )
+        groups.setdefault(key or (p.source_id,), []).append(p)
+    return list(groups.values())
+
+
+def _lead_lines(
+    group: Sequence[SourceProfile], result: StoryResult, labels: Mapping[str, str]
+) -> list[str]:
+    """What the sources of ``group`` lead with (:func:`lead_places`; the group's sources
+    lead alike, :func:`_lead_groups`): for each lead fact they state, their sentence and
+    where each other source places the fact (:func:`_places_text`)."""
+    mine = {p.source_id for p in group}
+    names = [labels[p.source_id] for p in group]
+    shown = ", ".join(md_escape(n) for n in names[:MAX_LEAD_PLACES])
+    if len(names) > MAX_LEAD_PLACES:
+        shown += f" and {len(names) - MAX_LEAD_PLACES} more"
+    alike = f" ({len(names)} sources, the same sentences)" if len(names) > 1 else ""
+    out = [f"- **{shown}**{alike}:"]
+    for lead in lead_places(group[0], result):
+        if lead.own is None:
+            continue
+        places = _places_text([(sid, n) for sid, n in lead.places if sid not in mine], labels)
         out.append(
             f"  - {lead.fact} (its sentence {lead.own.index}): "
             f"{md_escape(_short(lead.own.text, 90))} · elsewhere: {places}"
@@ -1388,7 +1439,7 @@ def _profiles_section(
         "with the source's own sentence, and where the other sources place them "
         "(sentence N: the source's Nth statement, in reading order).",
         "",
-        *(line for p in result.profiles for line in _lead_lines(p, result, labels)),
+        *(line for g in _lead_groups(result) for line in _lead_lines(g, result, labels)),
         "",
     ]
 

@@ -1353,3 +1353,36 @@ def test_report_what_to_check_first_keeps_to_its_cap() -> None:
     items = [ln for ln in top.splitlines() if ln.startswith("- ")]
     assert len(items) == MAX_CHECK_FIRST
     assert items[-1] == f"- and {10 - MAX_CHECK_FIRST + 1} more: see Conflicts and Framing"
+
+
+def test_report_leads_with_merges_sources_that_lead_alike_and_groups_many_places() -> None:
+    """Ten copies lead with the same sentence at the same place: one block naming them.
+    An outlet leading otherwise gets its own block, whose other sources (more than the
+    cap) are grouped by where they place the fact."""
+    from factcheck.report import MAX_LEAD_PLACES
+
+    copies = [f"c{i:02d}" for i in range(10)]
+    articles = [_article(s) for s in [*copies, "z"]]
+    result = _story(articles)
+    wire = "The plant exploded on Monday."
+    stmts = tuple(
+        replace(st, text=wire) if st.index == 1 and st.source_id != "z" else st
+        for st in result.statements
+    )
+    profiles = tuple(
+        SourceProfile(a.article.source_id, 3, 0.0, 0.0, 0.0, ("F-00000001",), ("",))
+        for a in articles
+    )
+    md = render_markdown(replace(result, statements=stmts, profiles=profiles))
+    leads = md.split("**Leads with**", 1)[1]
+    blocks = [ln for ln in leads.splitlines() if ln.startswith("- ")]
+    assert len(blocks) == 2
+    assert blocks[0] == (
+        f"- **{', '.join(copies[:MAX_LEAD_PLACES])} and {10 - MAX_LEAD_PLACES} more** "
+        "(10 sources, the same sentences):"
+    )
+    assert "· elsewhere: z sentence 1" in leads
+    assert (
+        f"· elsewhere: sentence 1: {', '.join(copies[:MAX_LEAD_PLACES])} and "
+        f"{10 - MAX_LEAD_PLACES} more (10 sources)"
+    ) in leads
