@@ -1733,8 +1733,11 @@ def _verbatim_lines(
 def _same_finding(q: QuoteFinding, by_id: Mapping[str, Statement]) -> tuple[object, ...]:
     """What makes two findings of other source pairs the same finding: the kind, the
     speakers, the words on each side (as :func:`_quote_key` matches them, or the sentence
-    of a side told without quotation marks) and the word diff."""
-    b_words = q.text_b if q.text_b is not None or q.b is None else by_id[q.b].text
+    of a side told without quotation marks) and the word diff. An unsupported quote (no
+    other side) is the same finding only as itself."""
+    if q.b is None:  # an unsupported quote is its source's own: never merged
+        return (q.kind, q.a, q.text_a)
+    b_words = q.text_b if q.text_b is not None else by_id[q.b].text
     return (
         q.kind,
         q.speaker_a,

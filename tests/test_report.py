@@ -1386,3 +1386,17 @@ def test_report_leads_with_merges_sources_that_lead_alike_and_groups_many_places
         f"· elsewhere: sentence 1: {', '.join(copies[:MAX_LEAD_PLACES])} and "
         f"{10 - MAX_LEAD_PLACES} more (10 sources)"
     ) in leads
+
+
+def test_report_unsupported_quotes_are_never_merged() -> None:
+    def alone(a: str) -> QuoteFinding:
+        return QuoteFinding(
+            QuoteClass.UNSUPPORTED, a, None, "Hale", None, "Third accident in years.", None,
+            None, f"No source but {a} has Hale say this.",
+        )  # fmt: skip
+
+    md = render_markdown(
+        _story([_article("a"), _article("b")], quotes=(alone("a:2"), alone("b:2")))
+    )
+    quotes = _section(md, "Quotes")
+    assert "- **Hale**, a line 2:" in quotes and "- **Hale**, b line 2:" in quotes
