@@ -1052,6 +1052,9 @@ def _families(derivations: Iterable[Derivation]) -> dict[str, str]:
 MAX_CONFLICT_ROWS = 6
 #: A row of a disagreement names at most this many sources, then says how many more.
 MAX_ROW_SOURCES = 8
+#: A disagreement lists at most this many reasons of its pairs besides the one it shows
+#: (a caveat that only some pairs carry stays in view).
+MAX_OTHER_REASONS = 3
 #: Qualifier marks in a value's ``norm`` ("~1200 resident", "USD >=1.4e+10"), ignored when
 #: two sides' values are matched (as :mod:`factcheck.diff` matches them).
 _QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
@@ -1203,7 +1206,8 @@ def _conflict_lines(
     rank: Mapping[str, int] | None = None,
 ) -> list[str]:
     """One disagreement (:func:`_conflict_groups`): the reason of its most confident
-    conflict, the highest confidence, and a row per value and distinct sentence
+    conflict, the highest confidence, the other reasons its pairs give (at most
+    :data:`MAX_OTHER_REASONS`, each with its pairs' highest confidence), and a row per value and distinct sentence
     (:func:`_sides`), naming every source that gives it. Beyond :data:`MAX_CONFLICT_ROWS`
     rows, each value's first row stays in the table and the others fold under
     ``<details>``. ``rank`` orders sources (default: by label)."""
@@ -1225,6 +1229,27 @@ def _conflict_lines(
         f"{md_escape(best.reason)}{also}",
         "",
     ]
+    # Pairs whose reason differs (a caveat, a lower confidence) keep it in view.
+    others: dict[str, list[Conflict]] = {}
+    for m in group:
+        if m.reason != best.reason:
+            others.setdefault(m.reason, []).append(m)
+    if others:
+        out += [
+            f"- {_plural(len(ms), 'pair', 'pairs')} (confidence "
+            f"{max(m.confidence for m in ms):.2f}, "
+            + ", ".join(
+                f"{md_escape(labels[by_id[m.a].source_id])} / "
+                f"{md_escape(labels[by_id[m.b].source_id])}"
+                for m in ms[:2]
+            )
+            + (" …" if len(ms) > 2 else "")
+            + f"): {md_escape(reason)}"
+            for reason, ms in list(others.items())[:MAX_OTHER_REASONS]
+        ]
+        if len(others) > MAX_OTHER_REASONS:
+            out.append(f"- and {len(others) - MAX_OTHER_REASONS} more reasons (see the JSON)")
+        out.append("")
     if len(sides) <= MAX_CONFLICT_ROWS:
         return [*out, *_table(header, (_side_row(r, labels) for r in sides)), ""]
     firsts = {id(next(r for r in sides if r.key == key)) for key in {r.key for r in sides}}

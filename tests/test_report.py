@@ -1400,3 +1400,15 @@ def test_report_unsupported_quotes_are_never_merged() -> None:
     )
     quotes = _section(md, "Quotes")
     assert "- **Hale**, a line 2:" in quotes and "- **Hale**, b line 2:" in quotes
+
+
+def test_report_a_disagreement_keeps_a_caveat_only_some_pairs_carry() -> None:
+    result = _wire_story(2)
+    fact = result.facts[0]
+    *same, last = fact.conflicts
+    hedged = replace(last, confidence=0.5, reason="count differs; no action ties the figures")
+    md = render_markdown(replace(result, facts=(replace(fact, conflicts=(*same, hedged)),)))
+    section = _section(md, "Conflicts")
+    assert section.count("**value conflict**") == 1
+    assert "(confidence 0.70): count differs (one disagreement" in section
+    assert "- 1 pair (confidence 0.50, valley / local): count differs; no action ties" in section
