@@ -1207,10 +1207,10 @@ def _conflict_lines(
 ) -> list[str]:
     """One disagreement (:func:`_conflict_groups`): the reason of its most confident
     conflict, the highest confidence, the other reasons its pairs give (at most
-    :data:`MAX_OTHER_REASONS`, each with its pairs' highest confidence), and a row per value and distinct sentence
-    (:func:`_sides`), naming every source that gives it. Beyond :data:`MAX_CONFLICT_ROWS`
-    rows, each value's first row stays in the table and the others fold under
-    ``<details>``. ``rank`` orders sources (default: by label)."""
+    :data:`MAX_OTHER_REASONS`, each with its pairs' highest confidence), and a row per
+    value and distinct sentence (:func:`_sides`), naming every source that gives it.
+    Beyond :data:`MAX_CONFLICT_ROWS` rows, each value's first row stays in the table and
+    the others fold under ``<details>``. ``rank`` orders sources (default: by label)."""
     if rank is None:
         order = sorted(labels, key=lambda sid: (labels[sid].casefold(), sid))
         rank = {sid: i for i, sid in enumerate(order)}
