@@ -644,6 +644,35 @@ def _anchor(heading: str) -> str:
     return kept.replace(" ", "-")
 
 
+def _who_against(
+    c: Conflict,
+    f: Fact,
+    by_id: Mapping[str, Statement],
+    labels: Mapping[str, str],
+    family: Mapping[str, str],
+) -> str:
+    """Who gives which value in the disagreement of ``c`` (:func:`_conflict_groups`), as
+    " (Valley News against 5 sources)": the value fewer sources give first, each side named
+    when it has at most three sources, else counted. Nothing for a disagreement of one
+    value (a polarity or claim conflict worded alike)."""
+    group = next(g for g in _conflict_groups(f.conflicts, by_id, family) if c in g)
+    rank = {sid: i for i, sid in enumerate(f.source_ids)}
+    per_value: dict[str, list[str]] = {}
+    for side in _sides(group, by_id, rank):
+        names = per_value.setdefault(side.key, [])
+        names += [s.source_id for s in side.statements if s.source_id not in names]
+    if len(per_value) != 2:
+        return ""
+
+    def who(sources: Sequence[str]) -> str:
+        if len(sources) <= 3:
+            return ", ".join(md_escape(labels[sid]) for sid in sources)
+        return _plural(len(sources), "source", "sources")
+
+    few, many = per_value.values()
+    return f" ({who(few)} against {who(many)})"
+
+
 def _check_first(result: StoryResult, labels: Mapping[str, str], total: int) -> list[str]:
     """A short list of what a fact-checker should look at first, each item linking to its
     section: the facts in conflict (with the reason of their most confident conflict), the
@@ -651,6 +680,7 @@ def _check_first(result: StoryResult, labels: Mapping[str, str], total: int) -> 
     facts with claim divergences, then a count of altered or misattributed quotes. At most
     :data:`MAX_CHECK_FIRST` items, then how many more; nothing when there is no issue."""
     by_id = _by_id(result)
+    family = _families(result.derivations)
     items: list[str] = []
     for f in result.facts:
         strong = [c for c in f.conflicts if c.kind is not ConflictKind.CLAIM]
@@ -659,7 +689,7 @@ def _check_first(result: StoryResult, labels: Mapping[str, str], total: int) -> 
             link = _anchor(f"{f.id} ({_count(f, total)})")
             items.append(
                 f"- [{f.id}](#{link}): {c.kind} conflict (confidence {c.confidence:.2f}): "
-                f"{md_escape(_short(c.reason, 140))}"
+                f"{md_escape(_short(c.reason, 140))}{_who_against(c, f, by_id, labels, family)}"
             )
     for f in result.facts:
         if f.framing:

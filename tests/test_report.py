@@ -1328,7 +1328,7 @@ def test_report_what_to_check_first_links_each_issue_to_its_section() -> None:
     items = [ln for ln in top.splitlines() if ln.startswith("- ")]
     assert items == [
         "- [F-00000001](#f-00000001-2-of-2-sources): value conflict (confidence 0.90): "
-        "count 5 &lt;b&gt;vs&lt;/b&gt; 6",
+        "count 5 &lt;b&gt;vs&lt;/b&gt; 6 (a against Bay Post)",
         "- [F-00000002](#f-00000002): framing: hedging (Bay Post)",
     ]
     # The anchors are those of the sections' headings.
@@ -1412,3 +1412,8 @@ def test_report_a_disagreement_keeps_a_caveat_only_some_pairs_carry() -> None:
     assert section.count("**value conflict**") == 1
     assert "(confidence 0.70): count differs (one disagreement" in section
     assert "- 1 pair (confidence 0.50, valley / local): count differs; no action ties" in section
+
+
+def test_report_what_to_check_first_names_the_outlier_of_a_disagreement() -> None:
+    top = render_markdown(_wire_story(5)).split("## Sources", 1)[0]
+    assert "(valley against 7 sources)" in top
