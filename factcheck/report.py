@@ -1210,7 +1210,7 @@ def _side_row(side: _Side, labels: Mapping[str, str]) -> list[str]:
     :data:`MAX_ROW_SOURCES` named, in report order, and how many in all), the value as
     written, and the sentence with its line (or the range of lines its sources have it at)."""
     sts = side.statements
-    names = sorted({s.source_id: None for s in sts}, key=list(s.source_id for s in sts).index)
+    names = list(dict.fromkeys(s.source_id for s in sts))
     who = ", ".join(md_escape(labels[sid]) for sid in names[:MAX_ROW_SOURCES])
     if len(names) > MAX_ROW_SOURCES:
         who += f" and {len(names) - MAX_ROW_SOURCES} more"
