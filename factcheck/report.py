@@ -6,10 +6,18 @@ request that changes a corpus shows a clean diff. The JSON report is
 :mod:`factcheck.report_json` (which also says how its floats are written); the header of
 both names the model by :func:`model_name`, never by a path on this machine.
 
-Markdown layout, top to bottom: header and summary line, sources table, source overlap
-(mermaid) and rewrites, coverage matrix (facts x sources, built with pandas), conflicts,
-consensus, partial facts, unique details by source, framing, source profiles, quotes,
-problems.
+Markdown layout, top to bottom: header and summary line, what to check first, sources
+table, source overlap (mermaid) and rewrites, coverage matrix (facts x sources, built with
+pandas), conflicts, consensus, partial facts, unique details by source, framing, source
+profiles, quotes, problems.
+
+At scale (dozens of sources, most of them copies of a wire story) a section shows each
+thing once: a disagreement per value pair (:func:`_conflict_groups`), a verbatim quotation
+per line (:func:`_verbatim_groups`), a quote finding repeated across source pairs once
+(:func:`_same_finding`), sources that lead alike in one entry (:func:`_lead_groups`); the
+diagram, the matrix and long source lists are capped (:data:`MAX_DIAGRAM_EDGES`,
+:data:`MAX_MATRIX_ROWS`, :data:`MAX_ROW_SOURCES`, :data:`MAX_LEAD_PLACES`). The JSON keeps
+every pair.
 
 Escaping rules, so that an article, a file name or an outlet cannot inject HTML, links,
 mentions or table breaks into a report or a PR comment:
