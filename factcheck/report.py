@@ -772,7 +772,8 @@ def _phrase_list(phrases: Sequence[str]) -> str:
 def _provenance_section(result: StoryResult) -> list[str]:
     """One line per derivation: the two sources, the kind (its text from ``str(kind)``), the
     measures of a rewrite (a citation's evidence is its mentions, which ``why_original``
-    quotes) and why the original is taken as such; then the shared passages."""
+    quotes) and why the original is taken as such; then the shared passages, or, when an
+    earlier derivation lists the very same ones (the copies of one wire story), which."""
     labels = source_labels(result)
     out = ["## Rewrites and copies", ""]
     if not result.derivations:
@@ -787,6 +788,7 @@ def _provenance_section(result: StoryResult) -> list[str]:
         "article merged into its original.",
         "",
     ]
+    seen: dict[tuple[str, ...], str] = {}  # shared passages -> the first source listing them
     for d in result.derivations:
         names = {sid: labels[sid] for sid in (d.derived, d.original)}
         why = _prose(d.why_original, names) if d.why_original.strip() else ""
@@ -803,7 +805,13 @@ def _provenance_section(result: StoryResult) -> list[str]:
             f"**{md_escape(labels[d.original])}**{measures}." + (f" {why}" if why else "")
         )
         if d.shared_phrases:
-            out.append(f"  - shared passages: {_phrase_list(d.shared_phrases)}")
+            first = seen.setdefault(tuple(d.shared_phrases), d.derived)
+            if first == d.derived:
+                out.append(f"  - shared passages: {_phrase_list(d.shared_phrases)}")
+            else:
+                out.append(
+                    f"  - shared passages: the same as **{md_escape(labels[first])}**'s above"
+                )
     return [*out, ""]
 
 

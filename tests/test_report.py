@@ -1417,3 +1417,20 @@ def test_report_a_disagreement_keeps_a_caveat_only_some_pairs_carry() -> None:
 def test_report_what_to_check_first_names_the_outlier_of_a_disagreement() -> None:
     top = render_markdown(_wire_story(5)).split("## Sources", 1)[0]
     assert "(valley against 7 sources)" in top
+
+
+def test_report_copies_sharing_the_same_passages_list_them_once() -> None:
+    phrases = ("rebuild the harbor bridge", "a protected bike lane")
+
+    def copy(derived: str, original: str, shared: tuple[str, ...] = phrases) -> Derivation:
+        return Derivation(
+            derived, original, DerivationKind.COPY, 0.9, 1.0, 1.0, 2, "a came first",
+            shared_phrases=shared, shared_passages=len(shared),
+        )  # fmt: skip
+
+    derivations = (copy("b", "a"), copy("c", "a"), copy("d", "a", phrases[:1]))
+    md = render_markdown(_story([_article(s) for s in "abcd"], derivations=derivations))
+    section = _section(md, "Rewrites and copies")
+    assert section.count("“rebuild the harbor bridge”, “a protected bike lane”") == 1
+    assert "  - shared passages: the same as **b**'s above" in section
+    assert "  - shared passages: “rebuild the harbor bridge”\n" in section
