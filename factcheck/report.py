@@ -6,10 +6,18 @@ request that changes a corpus shows a clean diff. The JSON report is
 :mod:`factcheck.report_json` (which also says how its floats are written); the header of
 both names the model by :func:`model_name`, never by a path on this machine.
 
-Markdown layout, top to bottom: header and summary line, sources table, source overlap
-(mermaid) and rewrites, coverage matrix (facts x sources, built with pandas), conflicts,
-consensus, partial facts, unique details by source, framing, source profiles, quotes,
-problems.
+Markdown layout, top to bottom: header and summary line, what to check first, sources
+table, source overlap (mermaid) and rewrites, coverage matrix (facts x sources, built with
+pandas), conflicts, consensus, partial facts, unique details by source, framing, source
+profiles, quotes, problems.
+
+At scale (dozens of sources, most of them copies of a wire story) a section shows each
+thing once: a disagreement per value pair (:func:`_conflict_groups`), a verbatim quotation
+per line (:func:`_verbatim_groups`), a quote finding repeated across source pairs once
+(:func:`_same_finding`), sources that lead alike in one entry (:func:`_lead_groups`); the
+diagram, the matrix and long source lists are capped (:data:`MAX_DIAGRAM_EDGES`,
+:data:`MAX_MATRIX_ROWS`, :data:`MAX_ROW_SOURCES`, :data:`MAX_LEAD_PLACES`). The JSON keeps
+every pair.
 
 Escaping rules, so that an article, a file name or an outlet cannot inject HTML, links,
 mentions or table breaks into a report or a PR comment:
@@ -70,6 +78,7 @@ from factcheck.ids import report_order, statement_digest
 from factcheck.types import (
     NUMERIC_KINDS,
     Conflict,
+    ConflictKind,
     Coverage,
     Derivation,
     DerivationKind,
@@ -628,6 +637,98 @@ def _summary_line(result: StoryResult) -> str:
     )
 
 
+#: The "What to check first" list holds at most this many items, then says how many more.
+MAX_CHECK_FIRST = 8
+#: Quote findings the "What to check first" list counts: words changed, or another speaker.
+_QUOTE_PROBLEMS = frozenset({QuoteClass.ALTERED, QuoteClass.MISATTRIBUTED})
+
+
+def _anchor(heading: str) -> str:
+    """The link target GitHub gives a heading of raw text ``heading``: lower case, every
+    character but letters, digits, spaces, hyphens and underscores dropped, spaces made
+    hyphens. The report's headings that are linked to are unique (a fact ID, then its
+    counts), so no "-1" suffix is needed."""
+    kept = re.sub(r"[^\w\- ]", "", _one_line(heading).casefold())
+    return kept.replace(" ", "-")
+
+
+def _who_against(
+    c: Conflict,
+    f: Fact,
+    by_id: Mapping[str, Statement],
+    labels: Mapping[str, str],
+    family: Mapping[str, str],
+) -> str:
+    """Who gives which value in the disagreement of ``c`` (:func:`_conflict_groups`), as
+    " (Valley News against 5 sources)": the value fewer sources give first, each side named
+    when it has at most three sources, else counted. Nothing for a disagreement of one
+    value (a polarity or claim conflict worded alike)."""
+    group = next(g for g in _conflict_groups(f.conflicts, by_id, family) if c in g)
+    rank = {sid: i for i, sid in enumerate(f.source_ids)}
+    per_value: dict[str, list[str]] = {}
+    for side in _sides(group, by_id, rank):
+        names = per_value.setdefault(side.key, [])
+        names += [s.source_id for s in side.statements if s.source_id not in names]
+    if len(per_value) != 2:
+        return ""
+
+    def who(sources: Sequence[str]) -> str:
+        if len(sources) <= 3:
+            return ", ".join(md_escape(labels[sid]) for sid in sources)
+        return _plural(len(sources), "source", "sources")
+
+    few, many = per_value.values()
+    return f" ({who(few)} against {who(many)})"
+
+
+def _check_first(result: StoryResult, labels: Mapping[str, str], total: int) -> list[str]:
+    """A short list of what a fact-checker should look at first, each item linking to its
+    section: the facts in conflict (with the reason of their most confident conflict), the
+    facts with framing notes (their kinds, and the sources whose wording is marked), the
+    facts with claim divergences, then a count of altered or misattributed quotes. At most
+    :data:`MAX_CHECK_FIRST` items, then how many more; nothing when there is no issue."""
+    by_id = _by_id(result)
+    family = _families(result.derivations)
+    items: list[str] = []
+    for f in result.facts:
+        strong = [c for c in f.conflicts if c.kind is not ConflictKind.CLAIM]
+        if f.label is Label.CONFLICT and strong:
+            c = max(strong, key=lambda c: c.confidence)
+            link = _anchor(f"{f.id} ({_count(f, total)})")
+            items.append(
+                f"- [{f.id}](#{link}): {c.kind} conflict (confidence {c.confidence:.2f}): "
+                f"{md_escape(_short(c.reason, 140))}{_who_against(c, f, by_id, labels, family)}"
+            )
+    for f in result.facts:
+        if f.framing:
+            marked = dict.fromkeys(
+                labels[by_id[sid].source_id] for n in f.framing for sid in n.marked if sid in by_id
+            )
+            kinds = ", ".join(dict.fromkeys(str(n.kind) for n in f.framing))
+            who = f" ({', '.join(map(md_escape, marked))})" if marked else ""
+            items.append(f"- [{f.id}](#{_anchor(f.id)}): framing: {md_escape(kinds)}{who}")
+    for f in result.facts:
+        if f.conflicts and f.label is not Label.CONFLICT:
+            c = max(f.conflicts, key=lambda c: c.confidence)
+            link = _anchor(f"{f.id} ({_count(f, total)})")
+            items.append(
+                f"- [{f.id}](#{link}): claim divergence (weaker): "
+                f"{md_escape(_short(c.reason, 140))}"
+            )
+    misquotes = sum(q.kind in _QUOTE_PROBLEMS for q in result.quotes)
+    if misquotes:
+        items.append(
+            f"- [Quotes](#quotes): {_plural(misquotes, 'quote finding', 'quote findings')} "
+            "of altered or misattributed words"
+        )
+    if not items:
+        return []
+    more = len(items) - MAX_CHECK_FIRST
+    if more > 0:
+        items = [*items[: MAX_CHECK_FIRST - 1], f"- and {more + 1} more: see Conflicts and Framing"]
+    return ["**What to check first**:", "", *items, ""]
+
+
 def _unresolved_note(result: StoryResult) -> list[str]:
     if all(v.resolved for s in result.statements for v in s.values):
         return []
@@ -671,7 +772,8 @@ def _phrase_list(phrases: Sequence[str]) -> str:
 def _provenance_section(result: StoryResult) -> list[str]:
     """One line per derivation: the two sources, the kind (its text from ``str(kind)``), the
     measures of a rewrite (a citation's evidence is its mentions, which ``why_original``
-    quotes) and why the original is taken as such; then the shared passages."""
+    quotes) and why the original is taken as such; then the shared passages, or, when an
+    earlier derivation lists the very same ones (the copies of one wire story), which."""
     labels = source_labels(result)
     out = ["## Rewrites and copies", ""]
     if not result.derivations:
@@ -686,6 +788,7 @@ def _provenance_section(result: StoryResult) -> list[str]:
         "article merged into its original.",
         "",
     ]
+    seen: dict[tuple[str, ...], str] = {}  # shared passages -> the first source listing them
     for d in result.derivations:
         names = {sid: labels[sid] for sid in (d.derived, d.original)}
         why = _prose(d.why_original, names) if d.why_original.strip() else ""
@@ -702,7 +805,13 @@ def _provenance_section(result: StoryResult) -> list[str]:
             f"**{md_escape(labels[d.original])}**{measures}." + (f" {why}" if why else "")
         )
         if d.shared_phrases:
-            out.append(f"  - shared passages: {_phrase_list(d.shared_phrases)}")
+            first = seen.setdefault(tuple(d.shared_phrases), d.derived)
+            if first == d.derived:
+                out.append(f"  - shared passages: {_phrase_list(d.shared_phrases)}")
+            else:
+                out.append(
+                    f"  - shared passages: the same as **{md_escape(labels[first])}**'s above"
+                )
     return [*out, ""]
 
 
@@ -737,13 +846,24 @@ def _sources_section(result: StoryResult) -> list[str]:
     ]
 
 
+#: A coverage matrix of more facts than this folds under ``<details>``, its facts with a
+#: conflict, a claim divergence or a framing note kept in view above the fold.
+MAX_MATRIX_ROWS = 30
+
+
 def _matrix_section(result: StoryResult, shown: Mapping[str, Statement]) -> list[str]:
+    """The coverage matrix: a row per fact, a column per source, the independent count and
+    the fact's statement. The Independent column is left out when every source is
+    independent, or when every fact has the same count (the caption says which). Beyond
+    :data:`MAX_MATRIX_ROWS` facts, the facts with issues stay in view and the rest fold
+    under ``<details>``."""
     presence = _presence(result)
     labels = source_labels(result)
     ids = list(presence.columns)
-    derived = bool(result.derivations)  # else every source is independent: no column
-    rows = [
-        [
+    counts = {f.independent for f in result.facts}
+    derived = bool(result.derivations) and len(counts) > 1  # else a column of one value
+    rows = {
+        f.id: [
             f.id,
             str(f.label),
             *(_PRESENT if presence.at[f.id, sid] else _ABSENT for sid in ids),
@@ -751,7 +871,7 @@ def _matrix_section(result: StoryResult, shown: Mapping[str, Statement]) -> list
             md_escape(_short(shown[f.id].text, 90)),
         ]
         for f in result.facts
-    ]
+    }
     header = [
         "Fact",
         "Label",
@@ -760,18 +880,43 @@ def _matrix_section(result: StoryResult, shown: Mapping[str, Statement]) -> list
         "Statement",
     ]
     align = "ll" + "c" * len(ids) + ("r" if derived else "") + "l"
-    return [
+    if derived:
+        independent = "Independent: sources left when rewrites merge into their originals. "
+    elif result.derivations and counts:
+        (n,) = counts
+        independent = (
+            f"Every fact has {_plural(n, 'independent source', 'independent sources')} "
+            "when rewrites merge into their originals. "
+        )
+    else:
+        independent = ""
+    out = [
         "## Coverage matrix",
         "",
         f"{_PRESENT} the source states the fact; {_ABSENT} it does not. "
-        + (
-            "Independent: sources left when rewrites merge into their originals. "
-            if derived
-            else ""
-        )
+        + independent
         + "Each row quotes the statement closest to the fact's others.",
         "",
-        *_table(header, rows, align),
+    ]
+    if len(rows) <= MAX_MATRIX_ROWS:
+        return [*out, *_table(header, rows.values(), align)]
+    issues = [f.id for f in result.facts if f.conflicts or f.framing]
+    rest = [rows[f.id] for f in result.facts if f.id not in set(issues)]
+    if issues:
+        out += [
+            "Facts with a conflict, a claim divergence or a framing note:",
+            "",
+            *_table(header, (rows[i] for i in issues), align),
+            "",
+        ]
+    summary = f"The other {len(rest)} facts" if issues else f"All {len(rest)} facts"
+    return [
+        *out,
+        f"<details><summary>{summary}</summary>",
+        "",
+        *_table(header, rest, align),
+        "",
+        "</details>",
     ]
 
 
@@ -809,9 +954,32 @@ def _node_ids(source_ids: Sequence[str]) -> dict[str, str]:
         n += 4
 
 
+#: The most edges the source-overlap diagram draws. GitHub's mermaid refuses a diagram of
+#: more than 500 edges, and one of a few dozen is already hard to read; beyond this many,
+#: the diagram keeps every rewrite edge and the strongest shared-facts edges
+#: (:func:`_overlap_edges`) and says so under it.
+MAX_DIAGRAM_EDGES = 60
+
+
+def _overlap_edges(
+    shared: Mapping[tuple[str, str], int], derivations: int, rank: Mapping[str, int]
+) -> list[tuple[tuple[str, str], int]]:
+    """The shared-facts edges the diagram draws, in source order: all of them when they fit
+    in :data:`MAX_DIAGRAM_EDGES` beside the ``derivations`` rewrite edges, else the pairs
+    that share the most facts (ties: in source order), as many as fit."""
+    edges = sorted(shared.items(), key=lambda e: (rank[e[0][0]], rank[e[0][1]]))
+    room = max(MAX_DIAGRAM_EDGES - derivations, 0)
+    if len(edges) <= room:
+        return edges
+    strongest = sorted(range(len(edges)), key=lambda i: -edges[i][1])[:room]
+    return [edges[i] for i in sorted(strongest)]
+
+
 def _overlap_section(result: StoryResult) -> list[str]:
     """A mermaid graph of the sources: an edge for each pair that shares facts, labelled
-    with how many. GitHub renders it; elsewhere it reads as a plain list."""
+    with how many, and a dotted arrow for each rewrite; beyond :data:`MAX_DIAGRAM_EDGES`
+    edges, only the strongest shared-facts edges (:func:`_overlap_edges`), said under the
+    diagram. GitHub renders it; elsewhere it reads as a plain list."""
     labels = source_labels(result)
     counts = statement_counts(result)
     ids = _node_ids([a.article.source_id for a in result.articles])
@@ -834,13 +1002,24 @@ def _overlap_section(result: StoryResult) -> list[str]:
     for sid, node in ids.items():
         text = _mermaid_text(f"{labels[sid]} · {_plural(counts[sid], 'statement', 'statements')}")
         lines.append(f'  {node}["{text}"]')
-    for (x, y), n in sorted(shared.items(), key=lambda e: (rank[e[0][0]], rank[e[0][1]])):
+    drawn = _overlap_edges(shared, len(result.derivations), rank)
+    for (x, y), n in drawn:
         lines.append(f'  {ids[x]} ---|"{n} shared"| {ids[y]}')
     for d in result.derivations:
         lines.append(
             f'  {ids[d.derived]} -.->|"{_mermaid_text(_edge_text(d.kind))}"| {ids[d.original]}'
         )
-    return [*lines, "```", ""]
+    lines += ["```", ""]
+    if len(drawn) < len(shared):
+        least = min((n for _, n in drawn), default=0)
+        lines += [
+            f"The diagram draws {len(drawn)} of the {len(shared)} pairs of sources that share "
+            + (f"facts (those that share the most, down to {least})" if drawn else "facts")
+            + f" and every rewrite, to keep to {MAX_DIAGRAM_EDGES} edges; the coverage "
+            "matrix shows which source states each fact.",
+            "",
+        ]
+    return lines
 
 
 def _value_tags(values: Sequence[Value]) -> str:
@@ -914,25 +1093,73 @@ def _families(derivations: Iterable[Derivation]) -> dict[str, str]:
     return {x: root(x) for x in parent}
 
 
+#: A disagreement's table shows at most this many sentences; the rest fold under
+#: ``<details>`` (each value keeps its first sentence above the fold).
+MAX_CONFLICT_ROWS = 6
+#: A row of a disagreement names at most this many sources, then says how many more.
+MAX_ROW_SOURCES = 8
+#: A disagreement lists at most this many reasons of its pairs besides the one it shows
+#: (a caveat that only some pairs carry stays in view).
+MAX_OTHER_REASONS = 3
+#: Qualifier marks in a value's ``norm`` ("~1200 resident", "USD >=1.4e+10"), ignored when
+#: two sides' values are matched (as :mod:`factcheck.diff` matches them).
+_QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
+
+
+def _value_key(st: Statement, value: str) -> str:
+    """A conflict side's value as disagreements are matched (the rule of
+    :mod:`factcheck.diff`): a typed value's ``norm`` without its qualifier marks, else the
+    written value with case, spacing and punctuation ignored. So "about 1,200 residents"
+    and "About 1,200 residents" are one value."""
+    from factcheck.diff import text_key  # light: the diff module imports no model
+
+    for v in st.values:
+        if v.text == value and v.kind in NUMERIC_KINDS and v.norm:
+            return f"{v.kind}:{_QUALIFIER_MARKS.sub('', v.norm)}"
+    return text_key(value)
+
+
+def _disagreement(c: Conflict, by_id: Mapping[str, Statement]) -> frozenset[str]:
+    """The two values a conflict sets against each other (:func:`_value_key`)."""
+    return frozenset({_value_key(by_id[c.a], c.value_a), _value_key(by_id[c.b], c.value_b)})
+
+
 def _conflict_groups(
     conflicts: Sequence[Conflict], by_id: Mapping[str, Statement], family: Mapping[str, str]
 ) -> list[list[Conflict]]:
-    """A fact's conflicts, those that repeat one disagreement merged: the same kind, one
-    statement on one side, and on the other side statements of sources that copy or rewrite
-    one another (a wire story and its copies all disagree with one outlet once, not once
-    per copy). Order: the first conflict of each group, as given."""
-    groups: list[tuple[str | None, list[Conflict]]] = []  # (the shared statement, members)
+    """A fact's conflicts, those that repeat one disagreement merged, whatever the sources:
+
+    - conflicts of the same kind that set the same two values against each other
+      (:func:`_disagreement`) are one disagreement: 26 outlets saying 1,200 against one
+      saying 2,100 is one block, not 26;
+    - a conflict whose two values read as one (a polarity or claim conflict may give the
+      same words on both sides) is merged only with conflicts of the same kind that share
+      its statement on one side and whose other sides are sources that copy or rewrite one
+      another (``family``, :func:`_families`): a wire story and its copies disagree with
+      one outlet once.
+
+    Order: the first conflict of each group, as given."""
+    groups: list[tuple[object, list[Conflict]]] = []  # (what the members share, members)
 
     def kin(x: str, y: str) -> bool:
         sx, sy = by_id[x].source_id, by_id[y].source_id
         return sx in family and family.get(sy) == family[sx]
 
     for c in conflicts:
+        values = _disagreement(c, by_id)
+        if len(values) == 2:
+            key = (c.kind, values)
+            k = next((k for k, (shared, _) in enumerate(groups) if shared == key), None)
+            if k is None:
+                groups.append((key, [c]))
+            else:
+                groups[k][1].append(c)
+            continue
         for k, (shared, members) in enumerate(groups):
             first = members[0]
-            if first.kind is not c.kind:
+            if first.kind is not c.kind or len(_disagreement(first, by_id)) == 2:
                 continue
-            common = {shared} if shared else {first.a, first.b}
+            common = {shared} if isinstance(shared, str) else {first.a, first.b}
             hit = next((x for x in (c.a, c.b) if x in common), None)
             if hit is None:
                 continue
@@ -946,41 +1173,149 @@ def _conflict_groups(
     return [members for _, members in groups]
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One row of a disagreement's table: a sentence, the value it gives, and every
+    statement that reads exactly so (``statements``, in report order)."""
+
+    key: str
+    value: str
+    statements: tuple[Statement, ...]
+
+
+def _sides(
+    group: Sequence[Conflict], by_id: Mapping[str, Statement], rank: Mapping[str, int]
+) -> list[_Side]:
+    """The rows of a disagreement: one per value and distinct sentence text (statements
+    whose text reads the same, spacing aside, are one row naming all their sources).
+    Values with fewer sources come first (the outlier before the many), then the value the
+    group's conflicts give first (their sides are in content order); within a value, the
+    sentence more sources give first, then by content."""
+    seen: dict[str, tuple[str, str]] = {}  # statement ID -> (value key, value)
+    for c in group:
+        for sid, value in ((c.a, c.value_a), (c.b, c.value_b)):
+            seen.setdefault(sid, (_value_key(by_id[sid], value), value))
+    rows: dict[tuple[str, str], list[Statement]] = {}
+    for sid, (key, _) in seen.items():
+        rows.setdefault((key, _one_line(by_id[sid].text)), []).append(by_id[sid])
+    per_value: dict[str, set[str]] = {}
+    for (key, _), sts in rows.items():
+        per_value.setdefault(key, set()).update(s.source_id for s in sts)
+    sides = [
+        _Side(
+            key,
+            seen[sts[0].id][1],
+            tuple(sorted(sts, key=lambda s: (rank.get(s.source_id, len(rank)), s.index))),
+        )
+        for (key, _), sts in rows.items()
+    ]
+    first = {key: i for i, key in reversed(list(enumerate(k for k, _ in seen.values())))}
+    return sorted(
+        sides,
+        key=lambda r: (
+            len(per_value[r.key]),
+            first[r.key],
+            -len(r.statements),
+            _content(r.statements[0].text),
+        ),
+    )
+
+
+def _side_row(side: _Side, labels: Mapping[str, str]) -> list[str]:
+    """A disagreement's row: the sources that give this sentence (the first
+    :data:`MAX_ROW_SOURCES` named, in report order, and how many in all), the value as
+    written, and the sentence with its line (or the range of lines its sources have it at)."""
+    sts = side.statements
+    names = list(dict.fromkeys(s.source_id for s in sts))
+    who = ", ".join(md_escape(labels[sid]) for sid in names[:MAX_ROW_SOURCES])
+    if len(names) > MAX_ROW_SOURCES:
+        who += f" and {len(names) - MAX_ROW_SOURCES} more"
+    if len(names) > 1:
+        who += f" ({len(names)} sources)"
+    lines = sorted({s.line for s in sts})
+    where = (
+        f"line {lines[0]}"
+        if len(sts) == 1
+        else (f"line {lines[0]} in each" if len(lines) == 1 else f"lines {lines[0]}–{lines[-1]}")
+    )
+    return [
+        who,
+        md_escape(side.value),
+        f"{md_escape(sts[0].text)} ({where}){_unresolved_tags(sts[0].values)}",
+    ]
+
+
 def _conflict_lines(
-    group: Sequence[Conflict], by_id: Mapping[str, Statement], labels: Mapping[str, str]
+    group: Sequence[Conflict],
+    by_id: Mapping[str, Statement],
+    labels: Mapping[str, str],
+    rank: Mapping[str, int] | None = None,
 ) -> list[str]:
-    """One disagreement: the first conflict's reason, and a row per statement, with the
-    value it gives. A merged group (:func:`_conflict_groups`) shows its shared statement
-    first, then the copies' statements."""
-    c = group[0]
-    rows: list[tuple[Statement, str]] = [(by_id[c.a], c.value_a), (by_id[c.b], c.value_b)]
-    if len(group) > 1:
-        shared = c.a if all(c.a in (m.a, m.b) for m in group) else c.b
-        rows = [(by_id[shared], c.value_a if shared == c.a else c.value_b)]
-        rows += [
-            (by_id[m.b], m.value_b) if m.a == shared else (by_id[m.a], m.value_a) for m in group
-        ]
-    confidence = max(m.confidence for m in group)
+    """One disagreement (:func:`_conflict_groups`): the reason of its most confident
+    conflict, the highest confidence, the other reasons its pairs give (at most
+    :data:`MAX_OTHER_REASONS`, each with its pairs' highest confidence), and a row per
+    value and distinct sentence (:func:`_sides`), naming every source that gives it.
+    Beyond :data:`MAX_CONFLICT_ROWS` rows, each value's first row stays in the table and
+    the others fold under ``<details>``. ``rank`` orders sources (default: by label)."""
+    if rank is None:
+        order = sorted(labels, key=lambda sid: (labels[sid].casefold(), sid))
+        rank = {sid: i for i, sid in enumerate(order)}
+    best = max(group, key=lambda m: m.confidence)  # the first of the most confident
+    sides = _sides(group, by_id, rank)
+    sources = {s.source_id for side in sides for s in side.statements}
     also = (
-        f" (one disagreement, shown once: the last {len(group)} rows come from sources that"
-        " copy or rewrite one another)"
+        f" (one disagreement: {len(group)} pairs of statements, {len(sources)} sources; "
+        "the JSON lists every pair)"
         if len(group) > 1
         else ""
     )
-    return [
-        f"**{c.kind} conflict** (confidence {confidence:.2f}): {md_escape(c.reason)}{also}",
+    header = ["Source", "Value", "Sentence"]
+    out = [
+        f"**{best.kind} conflict** (confidence {best.confidence:.2f}): "
+        f"{md_escape(best.reason)}{also}",
         "",
-        *_table(
-            ["Source", "Value", "Sentence"],
-            [
-                [
-                    md_escape(labels[s.source_id]),
-                    md_escape(v),
-                    f"{md_escape(s.text)} (line {s.line}){_unresolved_tags(s.values)}",
-                ]
-                for s, v in rows
-            ],
-        ),
+    ]
+    # Pairs whose reason differs (a caveat, a lower confidence) keep it in view.
+    others: dict[str, list[Conflict]] = {}
+    for m in group:
+        if m.reason != best.reason:
+            others.setdefault(m.reason, []).append(m)
+    if others:
+        out += [
+            f"- {_plural(len(ms), 'pair', 'pairs')} (confidence "
+            f"{max(m.confidence for m in ms):.2f}, "
+            + ", ".join(
+                f"{md_escape(labels[by_id[m.a].source_id])} / "
+                f"{md_escape(labels[by_id[m.b].source_id])}"
+                for m in ms[:2]
+            )
+            + (" …" if len(ms) > 2 else "")
+            + f"): {md_escape(reason)}"
+            for reason, ms in list(others.items())[:MAX_OTHER_REASONS]
+        ]
+        if len(others) > MAX_OTHER_REASONS:
+            out.append(f"- and {len(others) - MAX_OTHER_REASONS} more reasons (see the JSON)")
+        out.append("")
+    if len(sides) <= MAX_CONFLICT_ROWS:
+        return [*out, *_table(header, (_side_row(r, labels) for r in sides)), ""]
+    firsts = {id(next(r for r in sides if r.key == key)) for key in {r.key for r in sides}}
+    room = max(MAX_CONFLICT_ROWS - len(firsts), 0)
+    shown: list[_Side] = []
+    for r in sides:
+        if id(r) in firsts or room > 0:
+            if id(r) not in firsts:
+                room -= 1
+            shown.append(r)
+    rest = [r for r in sides if all(r is not x for x in shown)]
+    return [
+        *out,
+        *_table(header, (_side_row(r, labels) for r in shown)),
+        "",
+        f"<details><summary>{_plural(len(rest), 'more sentence', 'more sentences')}</summary>",
+        "",
+        *_table(header, (_side_row(r, labels) for r in rest)),
+        "",
+        "</details>",
         "",
     ]
 
@@ -1073,19 +1408,70 @@ def lead_places(p: SourceProfile, result: StoryResult) -> tuple[Lead, ...]:
     return tuple(out)
 
 
-def _lead_lines(p: SourceProfile, result: StoryResult, labels: Mapping[str, str]) -> list[str]:
-    """What ``p``'s source leads with (:func:`lead_places`): for each lead fact it states,
-    the source's own sentence and where each other source places the fact."""
-    out = [f"- **{md_escape(labels[p.source_id])}**:"]
-    for lead in lead_places(p, result):
-        if lead.own is None:
-            continue
-        places = ", ".join(
+#: A "Leads with" line lists the other sources one by one ("X sentence 2") up to this
+#: many; beyond, they are grouped by where they place the fact, each group naming at most
+#: this many sources and saying how many more.
+MAX_LEAD_PLACES = 8
+
+
+def _names_list(names: Sequence[str]) -> str:
+    """Escaped labels, the first :data:`MAX_LEAD_PLACES` named, then how many more."""
+    shown = ", ".join(md_escape(n) for n in names[:MAX_LEAD_PLACES])
+    more = len(names) - MAX_LEAD_PLACES
+    return shown + (f" and {more} more ({len(names)} sources)" if more > 0 else "")
+
+
+def _places_text(places: Sequence[tuple[str, int | None]], labels: Mapping[str, str]) -> str:
+    """Where the other sources place a lead fact: one by one ("X sentence 2, Y omits it")
+    up to :data:`MAX_LEAD_PLACES` sources, else grouped by position ("sentence 1: X, Y, …;
+    omit it: Z"), positions in order and omissions last."""
+    if len(places) <= MAX_LEAD_PLACES:
+        return ", ".join(
             f"{md_escape(labels[sid])} sentence {n}"
             if n is not None
             else f"{md_escape(labels[sid])} omits it"
-            for sid, n in lead.places
+            for sid, n in places
         )
+    at: dict[int | None, list[str]] = {}
+    for sid, n in places:
+        at.setdefault(n, []).append(labels[sid])
+    groups = [f"sentence {n}: {_names_list(at[n])}" for n in sorted(k for k in at if k is not None)]
+    if None in at:
+        groups.append(f"{'omits' if len(at[None]) == 1 else 'omit'} it: {_names_list(at[None])}")
+    return "; ".join(groups)
+
+
+def _lead_groups(result: StoryResult) -> list[list[SourceProfile]]:
+    """The profiles whose sources lead alike, merged: the same lead facts, told in the same
+    sentences at the same places (a wire story and its copies). In profile order."""
+    groups: dict[tuple[object, ...], list[SourceProfile]] = {}
+    for p in result.profiles:
+        key = tuple(
+            (lead.fact, _one_line(lead.own.text), lead.own.index)
+            for lead in lead_places(p, result)
+            if lead.own is not None
+        )
+        groups.setdefault(key or (p.source_id,), []).append(p)
+    return list(groups.values())
+
+
+def _lead_lines(
+    group: Sequence[SourceProfile], result: StoryResult, labels: Mapping[str, str]
+) -> list[str]:
+    """What the sources of ``group`` lead with (:func:`lead_places`; the group's sources
+    lead alike, :func:`_lead_groups`): for each lead fact they state, their sentence and
+    where each other source places the fact (:func:`_places_text`)."""
+    mine = {p.source_id for p in group}
+    names = [labels[p.source_id] for p in group]
+    shown = ", ".join(md_escape(n) for n in names[:MAX_LEAD_PLACES])
+    if len(names) > MAX_LEAD_PLACES:
+        shown += f" and {len(names) - MAX_LEAD_PLACES} more"
+    alike = f" ({len(names)} sources, the same sentences)" if len(names) > 1 else ""
+    out = [f"- **{shown}**{alike}:"]
+    for lead in lead_places(group[0], result):
+        if lead.own is None:
+            continue
+        places = _places_text([(sid, n) for sid, n in lead.places if sid not in mine], labels)
         out.append(
             f"  - {lead.fact} (its sentence {lead.own.index}): "
             f"{md_escape(_short(lead.own.text, 90))} · elsewhere: {places}"
@@ -1124,7 +1510,7 @@ def _profiles_section(
         "with the source's own sentence, and where the other sources place them "
         "(sentence N: the source's Nth statement, in reading order).",
         "",
-        *(line for p in result.profiles for line in _lead_lines(p, result, labels)),
+        *(line for g in _lead_groups(result) for line in _lead_lines(g, result, labels)),
         "",
     ]
 
@@ -1244,6 +1630,7 @@ def render_markdown(result: StoryResult) -> str:
     out += [
         _summary_line(result),
         "",
+        *_check_first(result, labels, total),
         *_unresolved_note(result),
         *_sources_section(result),
         "",
@@ -1264,10 +1651,11 @@ def render_markdown(result: StoryResult) -> str:
     if not strong:
         out += ["None found.", ""]
     family = _families(result.derivations)
+    rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
     for f in strong:
         out += [f"### {f.id} ({_count(f, total)})", ""]
         for group in _conflict_groups(f.conflicts, by_id, family):
-            out += _conflict_lines(group, by_id, labels)
+            out += _conflict_lines(group, by_id, labels, rank)
     if weak:
         out += [
             "### Claim divergences (weaker)",
@@ -1279,7 +1667,7 @@ def render_markdown(result: StoryResult) -> str:
         for f in weak:
             out += [f"#### {f.id} ({_count(f, total)})", ""]
             for group in _conflict_groups(f.conflicts, by_id, family):
-                out += _conflict_lines(group, by_id, labels)
+                out += _conflict_lines(group, by_id, labels, rank)
     out += _facts_section(
         "Consensus",
         f"Facts that every source carries ({total} of {total}). A fact that also has a "
@@ -1333,7 +1721,7 @@ _QUOTE_INTRO = {
     QuoteClass.UNSUPPORTED: "attributed by one source only; no other source quotes or supports it",
     QuoteClass.ELIDED: "shortened, or a gap marked with an ellipsis",
     QuoteClass.PARAPHRASED: "quoted by one source, told without quotation marks by another",
-    QuoteClass.VERBATIM: "the same words in both sources",
+    QuoteClass.VERBATIM: "the same words in each source listed",
 }
 
 
@@ -1345,9 +1733,101 @@ def _quoted(text: str | None) -> str:
 _STATEMENT_REF = re.compile(r"[\w.-]+:\d+")
 
 
+def _quote_key(text: str | None) -> str:
+    """Quoted words as quotations are matched: case, spacing and punctuation ignored."""
+    from factcheck.diff import text_key  # light: the diff module imports no model
+
+    return text_key(text)
+
+
+def _verbatim_groups(
+    found: Sequence[QuoteFinding], by_id: Mapping[str, Statement]
+) -> list[list[tuple[Statement, str]]]:
+    """Verbatim findings, one group per quotation: the statements that quote the same words
+    word for word, joined through the pairs (a copy of a copy quotes the wire too). Each
+    group lists ``(statement, quoted words)`` in the order the findings give them; groups
+    come in the order of their first finding."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    words: dict[tuple[str, str], str] = {}
+
+    def root(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    order: list[tuple[str, str]] = []
+    for q in found:
+        if q.b is None:
+            continue
+        ends = []
+        for sid, text in ((q.a, q.text_a), (q.b, q.text_b or q.text_a)):
+            node = (sid, _quote_key(text))
+            words.setdefault(node, text)
+            if node not in parent:
+                order.append(node)
+            ends.append(root(node))
+        if ends[0] != ends[1]:
+            parent[ends[1]] = ends[0]
+    groups: dict[tuple[str, str], list[tuple[Statement, str]]] = {}
+    for node in order:
+        groups.setdefault(root(node), []).append((by_id[node[0]], words[node]))
+    return list(groups.values())
+
+
+def _verbatim_lines(
+    found: Sequence[QuoteFinding],
+    by_id: Mapping[str, Statement],
+    labels: Mapping[str, str],
+    rank: Mapping[str, int],
+) -> list[str]:
+    """One line per quotation that sources give word for word (:func:`_verbatim_groups`):
+    the speaker, how many sources, each source with its line (in report order), and the
+    words. The JSON keeps every pair."""
+    speakers: dict[str, str | None] = {}
+    for q in found:
+        if q.b is not None:
+            speakers.setdefault(q.a, q.speaker_a or q.speaker_b)
+            speakers.setdefault(q.b, q.speaker_b or q.speaker_a)
+    out = []
+    for group in _verbatim_groups(found, by_id):
+        members = sorted(group, key=lambda m: (rank.get(m[0].source_id, len(rank)), m[0].index))
+        speaker = next((speakers[m[0].id] for m in members if speakers.get(m[0].id)), None)
+        where = ", ".join(f"{md_escape(labels[st.source_id])} line {st.line}" for st, _ in members)
+        n = len({st.source_id for st, _ in members})
+        out.append(
+            f"- **{md_escape(speaker or 'unknown speaker')}**, word for word in "
+            f"{_plural(n, 'source', 'sources')}: {where}: {_quoted(members[0][1])}"
+        )
+    return out
+
+
+def _same_finding(q: QuoteFinding, by_id: Mapping[str, Statement]) -> tuple[object, ...]:
+    """What makes two findings of other source pairs the same finding: the kind, the
+    speakers, the words on each side (as :func:`_quote_key` matches them, or the sentence
+    of a side told without quotation marks) and the word diff. An unsupported quote (no
+    other side) is the same finding only as itself."""
+    if q.b is None:  # an unsupported quote is its source's own: never merged
+        return (q.kind, q.a, q.text_a)
+    b_words = q.text_b if q.text_b is not None else by_id[q.b].text
+    return (
+        q.kind,
+        q.speaker_a,
+        q.speaker_b,
+        _quote_key(q.text_a),
+        q.text_b is None,
+        _quote_key(b_words),
+        q.diff,
+    )
+
+
 def _quotes_section(
     result: StoryResult, by_id: Mapping[str, Statement], labels: Mapping[str, str]
 ) -> list[str]:
+    """Quote findings by class, problems first (:data:`_QUOTE_ORDER`). Verbatim findings are
+    one line per quotation (:func:`_verbatim_lines`). Any other finding that repeats for
+    other source pairs (the same kind, speakers, words and diff: a wire story's copies
+    misquoted alike) is shown once, for its first pair, with a line naming the sources on
+    each side. The JSON keeps every pair."""
     out = [
         "## Quotes",
         "",
@@ -1360,38 +1840,73 @@ def _quotes_section(
         found = [q for q in result.quotes if q.kind is kind]
         if not found:
             continue
-        out += [f"### {kind.value.capitalize()} ({len(found)}): {_QUOTE_INTRO[kind]}", ""]
+        if kind is QuoteClass.VERBATIM:
+            rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
+            lines = _verbatim_lines(found, by_id, labels, rank)
+            count = (
+                f"{_plural(len(lines), 'quotation', 'quotations')}, "
+                f"{_plural(len(found), 'pair', 'pairs')}"
+            )
+            out += [f"### {kind.value.capitalize()} ({count}): {_QUOTE_INTRO[kind]}", ""]
+            out += [*lines, ""]
+            continue
+        same: dict[tuple[object, ...], list[QuoteFinding]] = {}
         for q in found:
-            a = by_id[q.a]
-            label_a = md_escape(labels[a.source_id])
-            where = f"{label_a} line {a.line}"
-            speaker = md_escape(q.speaker_a or q.speaker_b or "unknown speaker")
-            if q.b is None:
-                out.append(f"- **{speaker}**, {where}: {_quoted(q.text_a)}")
-                named = [by_id[i] for i in _STATEMENT_REF.findall(q.explanation) if i in by_id]
-                lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in named}
-                sources = {st.source_id: labels[st.source_id] for st in (a, *named)}
-                out.append(f"  - {_prose(q.explanation, sources, lines)}")
-                continue
-            b = by_id[q.b]
-            label_b = md_escape(labels[b.source_id])
-            if kind is QuoteClass.MISATTRIBUTED:
-                speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
-            # Quote explanations name statements ("herald:3"), and now and then a source.
-            lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
-            sources = {st.source_id: labels[st.source_id] for st in (a, b)}
-            explanation = _prose(q.explanation, sources, lines)
-            out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
-            if q.diff:
-                out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")
-            out.append(f"  - {label_a}: {_quoted(q.text_a)}")
-            if q.text_b is None:
-                # Told without quotation marks (a paraphrase, or one that negates the
-                # quote): the source's own sentence, never in quotation marks.
-                out.append(f"  - {label_b}, in its own words: {md_escape(_short(b.text, 160))}")
-            else:
-                out.append(f"  - {label_b}: {_quoted(q.text_b)}")
+            same.setdefault(_same_finding(q, by_id), []).append(q)
+        out += [f"### {kind.value.capitalize()} ({len(found)}): {_QUOTE_INTRO[kind]}", ""]
+        for group in same.values():
+            out += _quote_lines(group, by_id, labels)
         out.append("")
+    return out
+
+
+def _quote_lines(
+    group: Sequence[QuoteFinding], by_id: Mapping[str, Statement], labels: Mapping[str, str]
+) -> list[str]:
+    """One finding (the first of ``group``, findings alike but for their sources), and, for
+    a group of several, the sources that give each side."""
+    q = group[0]
+    kind = q.kind
+    out = []
+    a = by_id[q.a]
+    label_a = md_escape(labels[a.source_id])
+    where = f"{label_a} line {a.line}"
+    speaker = md_escape(q.speaker_a or q.speaker_b or "unknown speaker")
+    if q.b is None:
+        out.append(f"- **{speaker}**, {where}: {_quoted(q.text_a)}")
+        named = [by_id[i] for i in _STATEMENT_REF.findall(q.explanation) if i in by_id]
+        lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in named}
+        sources = {st.source_id: labels[st.source_id] for st in (a, *named)}
+        out.append(f"  - {_prose(q.explanation, sources, lines)}")
+        return out
+    b = by_id[q.b]
+    label_b = md_escape(labels[b.source_id])
+    if kind is QuoteClass.MISATTRIBUTED:
+        speaker = f"{md_escape(q.speaker_a or '?')} / {md_escape(q.speaker_b or '?')}"
+    # Quote explanations name statements ("herald:3"), and now and then a source.
+    lines = {st.id: f"{labels[st.source_id]} (line {st.line})" for st in (a, b)}
+    sources = {st.source_id: labels[st.source_id] for st in (a, b)}
+    explanation = _prose(q.explanation, sources, lines)
+    out.append(f"- **{speaker}**, {where} and {label_b} line {b.line}: {explanation}")
+    if len(group) > 1:
+
+        def side(ids: Iterable[str]) -> str:
+            sts = [by_id[i] for i in dict.fromkeys(ids)]
+            return ", ".join(f"{md_escape(labels[st.source_id])} line {st.line}" for st in sts)
+
+        out.append(
+            f"  - the same finding for {len(group)} pairs: {side(m.a for m in group)} "
+            f"against {side(m.b for m in group if m.b)}"
+        )
+    if q.diff:
+        out.append(f"  - word diff {label_a} → {label_b}: {md_code(q.diff)}")
+    out.append(f"  - {label_a}: {_quoted(q.text_a)}")
+    if q.text_b is None:
+        # Told without quotation marks (a paraphrase, or one that negates the
+        # quote): the source's own sentence, never in quotation marks.
+        out.append(f"  - {label_b}, in its own words: {md_escape(_short(b.text, 160))}")
+    else:
+        out.append(f"  - {label_b}: {_quoted(q.text_b)}")
     return out
 
 

@@ -1031,8 +1031,9 @@ def test_report_story_independent_count_merges_rewrites_transitively() -> None:
 
 
 def test_report_a_disagreement_with_copies_is_shown_once() -> None:
-    """A wire story and its copy both disagree with one outlet: one block with three rows.
-    An unrelated third source disagreeing the same way is its own block."""
+    """A wire story and its copy both disagree with one outlet: one block. A third source
+    disagreeing on the same two values joins it too: one disagreement per value pair,
+    whatever the sources."""
     from factcheck.report import _conflict_groups, _conflict_lines, _families
     from factcheck.types import Conflict, ConflictKind, Derivation, DerivationKind
 
@@ -1040,19 +1041,396 @@ def test_report_a_disagreement_with_copies_is_shown_once() -> None:
     copy = Derivation("copy", "wire", DerivationKind.COPY, 0.9, 1.0, 1.0, 40, "wire is older")
     family = _families([copy])
 
-    def conflict(a: str, b: str) -> Conflict:
-        return Conflict(ConflictKind.VALUE, f"{a}:1", f"{b}:1", "$5m", "$2m", 0.9, "differ")
+    def conflict(a: str, b: str, vb: str = "$2m") -> Conflict:
+        return Conflict(ConflictKind.VALUE, f"{a}:1", f"{b}:1", "$5m", vb, 0.9, "differ")
 
     groups = _conflict_groups(
-        [conflict("local", "wire"), conflict("local", "copy"), conflict("local", "other")],
+        [
+            conflict("local", "wire"),
+            conflict("local", "copy"),
+            conflict("local", "other"),
+            conflict("local", "other", "$3m"),
+        ],
         st,
         family,
     )
-    assert [[(c.a, c.b) for c in g] for g in groups] == [
-        [("local:1", "wire:1"), ("local:1", "copy:1")],
-        [("local:1", "other:1")],
+    assert [[(c.a, c.b, c.value_b) for c in g] for g in groups] == [
+        [("local:1", "wire:1", "$2m"), ("local:1", "copy:1", "$2m"), ("local:1", "other:1", "$2m")],
+        [("local:1", "other:1", "$3m")],
     ]
-    lines = _conflict_lines(groups[0], st, {s: s for s in ("wire", "copy", "local")})
+    lines = _conflict_lines(
+        groups[0], st, {s: s for s in st and ("wire", "copy", "local", "other")}
+    )
     rows = [ln for ln in lines if ln.startswith("| ") and not ln.startswith("| Source")]
-    assert [r.split(" | ")[0] for r in rows] == ["| local", "| wire", "| copy"]
-    assert "shown once" in lines[0]
+    assert rows[0].startswith("| local | $5m |")  # the value fewer sources give first
+    assert sorted(r.split(" | ")[0] for r in rows[1:]) == ["| copy", "| other", "| wire"]
+    assert "one disagreement: 3 pairs of statements, 4 sources" in lines[0]
+
+
+def _wire_story(n_copies: int, *, typed: bool = True) -> StoryResult:
+    """One outlet says 37 injured; a wire story and ``n_copies`` copies of it (the same
+    sentence) say 27; a local paper says 27 in its own words. Every pair is a conflict."""
+    wire = "The blast injured 27 others, officials said."
+
+    def st(source: str, text: str, figure: str) -> Any:
+        s = bare_statement(source, 3, text)
+        if not typed:
+            return s
+        at = text.index(figure)
+        value = Value(ValueKind.COUNT, figure, at, at + len(figure), f"{figure.split()[0]} other")
+        return replace(s, values=(value,))
+
+    stmts = [st("valley", "The blast injured 37 others, officials said.", "37 others")]
+    stmts += [st(f"copy{i:02d}", wire, "27 others") for i in range(n_copies)]
+    stmts += [
+        st("wire", wire, "27 others"),
+        st("local", "Twenty-seven others: 27 others.", "27 others"),
+    ]
+    conflicts = tuple(
+        Conflict(
+            ConflictKind.VALUE,
+            "valley:3",
+            s.id,
+            "37 others",
+            "27 others",
+            0.7 + i / 1000,
+            "count differs",
+        )
+        for i, s in enumerate(stmts[1:])
+    )
+    fact = Fact(
+        "F-00000001",
+        tuple(s.id for s in stmts),
+        tuple(s.source_id for s in stmts),
+        Coverage.CONSENSUS,
+        0.9,
+        conflicts,
+    )
+    return StoryResult(
+        name="wire",
+        path=Path("wire"),
+        articles=tuple(article_from_paragraphs(s.source_id, ["x"]) for s in stmts),
+        statements=tuple(stmts),
+        facts=(fact,),
+        failures=(),
+        model="fake",
+        threshold=0.6,
+    )
+
+
+def test_report_one_disagreement_per_value_pair_whatever_the_sources() -> None:
+    """30 outlets against one: one block, a row per value and distinct sentence, identical
+    sentences collapsed into one row naming their sources, the highest confidence; the JSON
+    keeps every pair."""
+    result = _wire_story(27)
+    md = render_markdown(result)
+    section = md.split("## Conflicts", 1)[1].split("## Consensus", 1)[0]
+    assert section.count("**value conflict**") == 1
+    assert "(confidence 0.73)" in section  # the highest of 29 pairs
+    assert "29 pairs of statements, 30 sources" in section
+    rows = [ln for ln in section.splitlines() if ln.startswith("| ") and "| Value |" not in ln]
+    assert len(rows) == 3
+    assert rows[0].startswith("| valley | 37 others |")  # the outlier first
+    assert "copy00, copy01" in rows[1] and "and 20 more (28 sources)" in rows[1]
+    assert "(line 3 in each)" in rows[1]
+    assert rows[2].startswith("| local | 27 others |")
+    assert len(json.loads(render_json(result))["facts"][0]["conflicts"]) == 29
+
+
+def test_report_a_disagreement_matches_values_by_their_normalised_form() -> None:
+    """ "27 others" and "27 Others" are one value when they normalise alike; without typed
+    values the written value is matched with case and punctuation ignored."""
+    for typed in (True, False):
+        result = _wire_story(2, typed=typed)
+        fact = result.facts[0]
+        c = fact.conflicts[-1]
+        odd = replace(c, value_b="27 Others")
+        by_id = {s.id: s for s in result.statements}
+        local = by_id[c.b]
+        local = replace(local, text="Twenty-seven others: 27 Others.")
+        if typed:
+            local = replace(local, values=(replace(local.values[0], text="27 Others"),))
+        result = replace(
+            result,
+            statements=tuple(local if s.id == local.id else s for s in result.statements),
+            facts=(replace(fact, conflicts=(*fact.conflicts[:-1], odd)),),
+        )
+        md = render_markdown(result)
+        assert md.count("**value conflict**") == 1, typed
+
+
+def test_report_a_disagreement_with_many_sentences_folds_the_rest() -> None:
+    """Beyond the row cap, each value keeps its first sentence in view and the others fold
+    under <details>."""
+    from factcheck.report import MAX_CONFLICT_ROWS
+
+    result = _wire_story(0)
+    fact = result.facts[0]
+    value = fact and result.statements[-1].values[0]
+    extra = [
+        replace(bare_statement(f"p{i}", 3, f"Paper {i} says 27 others were hurt."), values=(value,))
+        for i in range(8)
+    ]
+    conflicts = fact.conflicts + tuple(
+        Conflict(ConflictKind.VALUE, "valley:3", s.id, "37 others", "27 others", 0.6, "differs")
+        for s in extra
+    )
+    result = replace(
+        result,
+        articles=result.articles
+        + tuple(article_from_paragraphs(s.source_id, ["x"]) for s in extra),
+        statements=result.statements + tuple(extra),
+        facts=(
+            replace(
+                fact,
+                statement_ids=fact.statement_ids + tuple(s.id for s in extra),
+                source_ids=fact.source_ids + tuple(s.source_id for s in extra),
+                conflicts=conflicts,
+            ),
+        ),
+    )
+    section = render_markdown(result).split("## Conflicts", 1)[1].split("## Consensus", 1)[0]
+    above, below = section.split("<details>", 1)
+    assert above.count("\n| ") - 1 == MAX_CONFLICT_ROWS  # minus the header
+    assert "| valley | 37 others |" in above
+    assert "<summary>5 more sentences</summary>" in below and "</details>\n\n" in below
+
+
+def _verbatim(a: str, b: str, words: str, speaker: str = "Okafor") -> QuoteFinding:
+    return QuoteFinding(
+        QuoteClass.VERBATIM, a, b, speaker, speaker, words, words, None,
+        f"{a} and {b} quote {speaker} word for word.",
+    )  # fmt: skip
+
+
+def test_report_verbatim_quotes_are_one_line_per_quotation() -> None:
+    """Every pair of four sources quoting one sentence word for word (6 findings), and one
+    pair quoting another (with other punctuation): two lines, each naming its sources."""
+    ids = ["a", "b", "c", "d"]
+    words = "It was a scene of devastation,"
+    pairs = [(x, y) for i, x in enumerate(ids) for y in ids[i + 1 :]]
+    quotes = tuple(_verbatim(f"{x}:2", f"{y}:2", words) for x, y in pairs)
+    quotes += (
+        QuoteFinding(
+            QuoteClass.VERBATIM, "a:3", "b:3", "Hale", "Hale", "Third accident.", "third accident",
+            None, "a:3 and b:3 quote Hale word for word.",
+        ),
+    )  # fmt: skip
+    md = render_markdown(_story([_article(s, f"Outlet {s.upper()}") for s in ids], quotes=quotes))
+    quotes_md = _section(md, "Quotes")
+    assert "### Verbatim (2 quotations, 7 pairs)" in quotes_md
+    items = [ln for ln in quotes_md.splitlines() if ln.startswith("- ")]
+    assert sorted(items) == [
+        "- **Hale**, word for word in 2 sources: Outlet A line 3, Outlet B line 3: "
+        "“Third accident.”",
+        "- **Okafor**, word for word in 4 sources: Outlet A line 2, Outlet B line 2, "
+        "Outlet C line 2, Outlet D line 2: “It was a scene of devastation,”",
+    ]
+    assert (
+        len(
+            json.loads(render_json(replace(_story([_article(s) for s in ids]), quotes=quotes)))[
+                "quotes"
+            ]
+        )
+        == 7
+    )
+
+
+def test_report_a_quote_finding_repeated_for_other_source_pairs_is_shown_once() -> None:
+    """A wire story and two copies quote the full words; one outlet elides them alike:
+    three findings, one shown, with the sources on each side. A different diff stays apart."""
+
+    def elided(a: str, diff: str = "{+and more+}") -> QuoteFinding:
+        return QuoteFinding(
+            QuoteClass.ELIDED, "d:2", f"{a}:2", "Okafor", "Okafor", "We act", "We act and more",
+            diff, f"d:2 quotes only part of the words {a}:2 quotes.",
+        )  # fmt: skip
+
+    quotes = (elided("a"), elided("b"), elided("c"), elided("a", "{+and less+}"))
+    md = render_markdown(_story([_article(s) for s in "abcd"], quotes=quotes))
+    quotes_md = _section(md, "Quotes")
+    assert "### Elided (4)" in quotes_md
+    items = [ln for ln in quotes_md.splitlines() if ln.startswith("- ")]
+    assert len(items) == 2
+    assert "  - the same finding for 3 pairs: d line 2 against a line 2, b line 2, c line 2" in (
+        quotes_md
+    )
+    assert quotes_md.count("the same finding") == 1
+
+
+def test_report_diagram_draws_at_most_its_edge_cap_and_says_so() -> None:
+    """14 sources that all share a fact have 91 pairs: the diagram keeps every rewrite edge
+    and the pairs sharing the most facts, up to the cap, and says so under it."""
+    from factcheck.report import MAX_DIAGRAM_EDGES
+
+    ids = [f"s{i:02d}" for i in range(14)]
+    rewrite = Derivation("s01", "s00", DerivationKind.COPY, 0.9, 1.0, 1.0, 4, "s00 is older")
+    # s00 and s01 also share a second fact: theirs is the strongest edge.
+    extra = Fact("F-00000002", ("s00:2", "s01:2"), ("s00", "s01"), Coverage.PARTIAL, 0.9)
+    result = _story([_article(s) for s in ids], extra, derivations=(rewrite,))
+    section = _section(render_markdown(result), "Source overlap")
+    solid = [ln for ln in section.splitlines() if " ---|" in ln]
+    dotted = [ln for ln in section.splitlines() if " -.->|" in ln]
+    assert len(solid) + len(dotted) == MAX_DIAGRAM_EDGES and len(dotted) == 1
+    assert any('"2 shared"' in ln for ln in solid)
+    assert f"draws {MAX_DIAGRAM_EDGES - 1} of the 91 pairs" in section
+
+
+def test_report_diagram_under_its_edge_cap_draws_every_pair() -> None:
+    result = _story([_article(s) for s in "abcd"])
+    section = _section(render_markdown(result), "Source overlap")
+    assert sum(" ---|" in ln for ln in section.splitlines()) == 6
+    assert "The diagram draws" not in section
+
+
+def test_report_matrix_drops_an_independent_column_of_one_value_and_says_it() -> None:
+    rewrite = Derivation("b", "a", DerivationKind.COPY, 0.9, 1.0, 1.0, 4, "a is older")
+    one = replace(_story([_article("a"), _article("b")], derivations=(rewrite,)))
+    facts = tuple(replace(f, independent=1) for f in one.facts)
+    section = _section(render_markdown(replace(one, facts=facts)), "Coverage matrix")
+    assert "Independent" not in section.split("\n| Fact", 1)[1]
+    assert "Every fact has 1 independent source" in section
+    two = (replace(facts[0], independent=2),)
+    extra = Fact("F-00000002", ("a:2",), ("a",), Coverage.UNIQUE, 1.0, independent=1)
+    section = _section(render_markdown(replace(one, facts=(*two, extra))), "Coverage matrix")
+    assert "| Independent |" in section and "Every fact has" not in section
+
+
+def test_report_a_long_coverage_matrix_folds_keeping_the_facts_with_issues_in_view() -> None:
+    from factcheck.report import MAX_MATRIX_ROWS
+
+    result = _story([_article("a"), _article("b")])
+    conflict = Conflict(ConflictKind.VALUE, "a:1", "b:1", "5", "6", 0.9, "differ")
+    facts = [replace(result.facts[0], conflicts=(conflict,))]
+    facts += [
+        Fact(f"F-{i:08d}", (f"a:{i}",), ("a",), Coverage.UNIQUE, 1.0)
+        for i in range(2, MAX_MATRIX_ROWS + 3)
+    ]
+    stmts = result.statements + tuple(bare_statement("a", i) for i in range(4, MAX_MATRIX_ROWS + 3))
+    section = _section(
+        render_markdown(replace(result, facts=tuple(facts), statements=stmts)), "Coverage matrix"
+    )
+    above, below = section.split("<details>", 1)
+    assert "| F-00000001 | conflict |" in above and "F-00000002" not in above
+    assert f"<summary>The other {MAX_MATRIX_ROWS + 1} facts</summary>" in below
+    assert below.count("\n| F-") == MAX_MATRIX_ROWS + 1
+
+
+def test_report_what_to_check_first_links_each_issue_to_its_section() -> None:
+    conflict = Conflict(ConflictKind.VALUE, "a:1", "b:1", "5", "6", 0.9, "count 5 <b>vs</b> 6")
+    note = FramingNote(FramingKind.HEDGING, ("b:2",), (("may",),), ("a:2",), "hedged")
+    framed = Fact("F-00000002", ("a:2", "b:2"), ("a", "b"), Coverage.CONSENSUS, 0.9, (), (note,))
+    result = _story([_article("a"), _article("b", "Bay Post")], framed)
+    result = replace(result, facts=(replace(result.facts[0], conflicts=(conflict,)), framed))
+    md = render_markdown(result)
+    top = md.split("## Sources", 1)[0]
+    assert top.count("**What to check first**") == 1
+    items = [ln for ln in top.splitlines() if ln.startswith("- ")]
+    assert items == [
+        "- [F-00000001](#f-00000001-2-of-2-sources): value conflict (confidence 0.90): "
+        "count 5 &lt;b&gt;vs&lt;/b&gt; 6 (a against Bay Post)",
+        "- [F-00000002](#f-00000002): framing: hedging (Bay Post)",
+    ]
+    # The anchors are those of the sections' headings.
+    assert "\n### F-00000001 (2 of 2 sources)\n" in md and "\n### F-00000002\n" in md
+    plain = render_markdown(_story([_article("a"), _article("b")]))
+    assert "What to check first" not in plain
+
+
+def test_report_what_to_check_first_keeps_to_its_cap() -> None:
+    from factcheck.report import MAX_CHECK_FIRST
+
+    ids = [f"s{i:02d}" for i in range(20)]  # 10 facts in conflict
+    result = _story([_article(s) for s in ids])
+    facts = tuple(
+        Fact(
+            f"F-{i:08d}", (f"{a}:2", f"{b}:2"), (a, b), Coverage.PARTIAL, 0.9,
+            (Conflict(ConflictKind.VALUE, f"{a}:2", f"{b}:2", "5", "6", 0.9, "differ"),),
+        )
+        for i, (a, b) in enumerate(zip(ids[::2], ids[1::2], strict=True), start=2)
+    )  # fmt: skip
+    top = render_markdown(replace(result, facts=result.facts + facts)).split("## Sources")[0]
+    items = [ln for ln in top.splitlines() if ln.startswith("- ")]
+    assert len(items) == MAX_CHECK_FIRST
+    assert items[-1] == f"- and {10 - MAX_CHECK_FIRST + 1} more: see Conflicts and Framing"
+
+
+def test_report_leads_with_merges_sources_that_lead_alike_and_groups_many_places() -> None:
+    """Ten copies lead with the same sentence at the same place: one block naming them.
+    An outlet leading otherwise gets its own block, whose other sources (more than the
+    cap) are grouped by where they place the fact."""
+    from factcheck.report import MAX_LEAD_PLACES
+
+    copies = [f"c{i:02d}" for i in range(10)]
+    articles = [_article(s) for s in [*copies, "z"]]
+    result = _story(articles)
+    wire = "The plant exploded on Monday."
+    stmts = tuple(
+        replace(st, text=wire) if st.index == 1 and st.source_id != "z" else st
+        for st in result.statements
+    )
+    profiles = tuple(
+        SourceProfile(a.article.source_id, 3, 0.0, 0.0, 0.0, ("F-00000001",), ("",))
+        for a in articles
+    )
+    md = render_markdown(replace(result, statements=stmts, profiles=profiles))
+    leads = md.split("**Leads with**", 1)[1]
+    blocks = [ln for ln in leads.splitlines() if ln.startswith("- ")]
+    assert len(blocks) == 2
+    assert blocks[0] == (
+        f"- **{', '.join(copies[:MAX_LEAD_PLACES])} and {10 - MAX_LEAD_PLACES} more** "
+        "(10 sources, the same sentences):"
+    )
+    assert "· elsewhere: z sentence 1" in leads
+    assert (
+        f"· elsewhere: sentence 1: {', '.join(copies[:MAX_LEAD_PLACES])} and "
+        f"{10 - MAX_LEAD_PLACES} more (10 sources)"
+    ) in leads
+
+
+def test_report_unsupported_quotes_are_never_merged() -> None:
+    def alone(a: str) -> QuoteFinding:
+        return QuoteFinding(
+            QuoteClass.UNSUPPORTED, a, None, "Hale", None, "Third accident in years.", None,
+            None, f"No source but {a} has Hale say this.",
+        )  # fmt: skip
+
+    md = render_markdown(
+        _story([_article("a"), _article("b")], quotes=(alone("a:2"), alone("b:2")))
+    )
+    quotes = _section(md, "Quotes")
+    assert "- **Hale**, a line 2:" in quotes and "- **Hale**, b line 2:" in quotes
+
+
+def test_report_a_disagreement_keeps_a_caveat_only_some_pairs_carry() -> None:
+    result = _wire_story(2)
+    fact = result.facts[0]
+    *same, last = fact.conflicts
+    hedged = replace(last, confidence=0.5, reason="count differs; no action ties the figures")
+    md = render_markdown(replace(result, facts=(replace(fact, conflicts=(*same, hedged)),)))
+    section = _section(md, "Conflicts")
+    assert section.count("**value conflict**") == 1
+    assert "(confidence 0.70): count differs (one disagreement" in section
+    assert "- 1 pair (confidence 0.50, valley / local): count differs; no action ties" in section
+
+
+def test_report_what_to_check_first_names_the_outlier_of_a_disagreement() -> None:
+    top = render_markdown(_wire_story(5)).split("## Sources", 1)[0]
+    assert "(valley against 7 sources)" in top
+
+
+def test_report_copies_sharing_the_same_passages_list_them_once() -> None:
+    phrases = ("rebuild the harbor bridge", "a protected bike lane")
+
+    def copy(derived: str, original: str, shared: tuple[str, ...] = phrases) -> Derivation:
+        return Derivation(
+            derived, original, DerivationKind.COPY, 0.9, 1.0, 1.0, 2, "a came first",
+            shared_phrases=shared, shared_passages=len(shared),
+        )  # fmt: skip
+
+    derivations = (copy("b", "a"), copy("c", "a"), copy("d", "a", phrases[:1]))
+    md = render_markdown(_story([_article(s) for s in "abcd"], derivations=derivations))
+    section = _section(md, "Rewrites and copies")
+    assert section.count("“rebuild the harbor bridge”, “a protected bike lane”") == 1
+    assert "  - shared passages: the same as **b**'s above" in section
+    assert "  - shared passages: “rebuild the harbor bridge”\n" in section
