@@ -1245,6 +1245,22 @@ def _side_row(side: _Side, labels: Mapping[str, str]) -> list[str]:
     ]
 
 
+def _departure_lines(result: StoryResult, labels: Mapping[str, str]) -> dict[str, list[str]]:
+    """Per fact, a line for each copy or rewrite that changed its original's figure, date
+    or name (:func:`factcheck.provenance.departures`): who introduced the disagreement."""
+    from factcheck.provenance import departures  # light: no model, no parser
+
+    seen: dict[str, dict[str, None]] = {}
+    for d in departures(result.derivations, result.facts):
+        line = (
+            f"- Introduced by a copy: **{md_escape(labels[d.derived])}**, which derives from "
+            f"**{md_escape(labels[d.original])}**, gives *{md_escape(d.value_derived)}* where "
+            f"its original gives *{md_escape(d.value_original)}*."
+        )
+        seen.setdefault(d.fact, {})[line] = None
+    return {fact: list(lines) for fact, lines in seen.items()}
+
+
 def _conflict_lines(
     group: Sequence[Conflict],
     by_id: Mapping[str, Statement],
@@ -1652,10 +1668,13 @@ def render_markdown(result: StoryResult) -> str:
         out += ["None found.", ""]
     family = _families(result.derivations)
     rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
+    changed = _departure_lines(result, labels)
     for f in strong:
         out += [f"### {f.id} ({_count(f, total)})", ""]
         for group in _conflict_groups(f.conflicts, by_id, family):
             out += _conflict_lines(group, by_id, labels, rank)
+        if changed.get(f.id):
+            out += [*changed[f.id], ""]
     if weak:
         out += [
             "### Claim divergences (weaker)",

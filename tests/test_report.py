@@ -1434,3 +1434,13 @@ def test_report_copies_sharing_the_same_passages_list_them_once() -> None:
     assert section.count("“rebuild the harbor bridge”, “a protected bike lane”") == 1
     assert "  - shared passages: the same as **b**'s above" in section
     assert "  - shared passages: “rebuild the harbor bridge”\n" in section
+
+
+def test_report_names_the_copy_that_changed_its_originals_figure() -> None:
+    md = render_markdown(_with_rewrite())  # b, a paraphrase of a, gives 25,000 for 40,000
+    section = md[md.index("## Conflicts") : md.index("## Consensus")]
+    assert (
+        "- Introduced by a copy: **b**, which derives from **a**, gives *25,000* where its "
+        "original gives *40,000*." in section
+    )
+    assert "Introduced by a copy" not in render_markdown(_result())  # no rewrite, no claim
