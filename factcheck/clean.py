@@ -64,7 +64,10 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    :data:`MAX_SENTENCE_HEADING_WORDS` words) before prose.
 5. ``HEADING`` / ``NAVIGATION``: what is left without sentence structure (no final
    punctuation and title case or under :data:`MIN_TRUNCATED_WORDS` words, only symbols,
-   only a date, a list item under :data:`MIN_LIST_WORDS` words). It is a heading when it
+   only a date, a list item under :data:`MIN_LIST_WORDS` words, unless it is one of a list
+   of such items right after a lead-in ending in a colon: that list is the lead-in's
+   object, and lead-in and items are joined as one block, "The debate weighs: - Cost -
+   Safety"). It is a heading when it
    has two words or more, does not end like a sentence, and prose, a list item or another
    heading follows it; otherwise navigation ("Home", "LOGO", "|", "San Francisco"). Two
    words ending like a sentence are one when the second is a finite verb ("Two died."),
@@ -1291,6 +1294,75 @@ def _mark_teasers(units: Sequence[_Unit]) -> None:
             unit.remove(RemovalReason.TRUNCATED, "ends mid-sentence, without final punctuation")
 
 
+def _is_list_lead_in(unit: _Unit) -> bool:
+    """A live sentence of prose that ends in a colon, not a call to action: "The shift
+    follows Meta's:", "Officials weighed three options:" (not "Share this article on:")."""
+    return (
+        unit.live
+        and unit.kind is BlockKind.PARAGRAPH
+        and unit.shape is _Shape.PROSE
+        and unit.text.rstrip(_CLOSERS).endswith(":")
+        and not _is_imperative(unit.words)
+        and not _addresses_reader(unit.text)
+    )
+
+
+def _marker_before(source: str, start: int, after: int) -> _Chars:
+    """The list marker before an item starting at ``start``, as it is joined to the text
+    before it (which ends before ``after``): " - " (or " 1. ", " • "), each character
+    mapped to itself, the first space to the line break that ends the text before."""
+    k = start
+    while k > 0 and source[k - 1] in " \t":
+        k -= 1
+    m = k
+    while m > 0 and not source[m - 1].isspace():
+        m -= 1
+    first = after if after < m and source[after].isspace() else m - 1
+    chars = [first, *range(m, k)] + ([k] if k < start else [])
+    return "".join(" " if source[i].isspace() else source[i] for i in chars), chars
+
+
+def _join_short_lists(units: Sequence[_Unit], source: str) -> list[_Unit]:
+    """Join a list of short items to the lead-in that introduces it (one block).
+
+    A list whose items are all too short to state anything on their own (under
+    :data:`MIN_LIST_WORDS` words: "- Innovation acceleration", "- Safety considerations"),
+    right after a lead-in ending in a colon (:func:`_is_list_lead_in`), is the lead-in's
+    object: the lead-in and its items are one statement, "... balancing: - Innovation
+    acceleration - Commercial viability - Safety considerations", each item after its own
+    list marker, so every character still maps to itself in the file. A list of
+    longer items stays one block per item (each a claim; segment drops a lead-in that
+    states nothing without them, and lists it as removed), and so does a mixed one, whose
+    short items are left to the navigation rule; a list with no lead-in (a menu: "- Home",
+    "- World") is navigation too.
+    """
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        j = i + 1
+        while j < len(units) and units[j].live and units[j].kind is BlockKind.LIST_ITEM:
+            j += 1
+        items = units[i + 1 : j]
+        if not (
+            items and _is_list_lead_in(unit) and all(it.shape is _Shape.SHORT_LIST for it in items)
+        ):
+            out.append(unit)
+            i += 1
+            continue
+        text, offsets, lines = unit.text, list(unit.offsets), list(unit.lines)
+        for item in items:
+            sep, sep_offsets = _marker_before(source, item.offsets[0], offsets[-1] + 1)
+            text += sep + item.text
+            offsets += [*sep_offsets, *item.offsets]
+            lines += item.lines
+        # A sentence ending in its list, without final punctuation: prose all the same.
+        joined = replace(unit, text=text, offsets=offsets, lines=lines, words=_words(text))
+        out.append(joined)
+        i = j
+    return out
+
+
 def _mark_fragments(units: Sequence[_Unit]) -> None:
     """Headings and navigation: blocks with no sentence structure."""
     heading_next = False  # is the next live block a heading or content?
@@ -1615,6 +1687,7 @@ def clean_article(article: Article) -> CleanArticle:
             _line_rules(unit, found)
     _mark_head(units, article.meta, found)
     _mark_teasers(units)
+    units = _join_short_lists(units, text)
     _mark_fragments(units)
     meta = article.meta
     merged = replace(

@@ -216,6 +216,33 @@ def test_clean_list_item_under_three_words_is_dropped() -> None:
     assert _reasons(cleaned)[2] is R.NAVIGATION
 
 
+SHORT_LIST = "- Innovation acceleration\n- Commercial viability\n- Safety considerations\n"
+
+
+@pytest.mark.parametrize("fmt", [TextFormat.TXT, TextFormat.MD])
+def test_clean_short_list_items_after_a_lead_in_join_it_as_one_block(fmt: TextFormat) -> None:
+    lead_in = "The tech community continues debating open AI models, balancing:"
+    gap = "\n" if fmt is TextFormat.MD else ""
+    cleaned = _clean(PARAGRAPHS + gap + lead_in + "\n" + gap + SHORT_LIST, fmt)
+    assert _kept_texts(cleaned)[-1] == (
+        lead_in + " - Innovation acceleration - Commercial viability - Safety considerations"
+    )
+    assert cleaned.removed == ()
+    _assert_offsets_exact(cleaned)
+    _assert_accounted(cleaned)
+
+
+def test_clean_short_list_items_without_a_lead_in_are_navigation() -> None:
+    cleaned = _clean(PARAGRAPHS + "- Home\n- World news\n- Sport\n")
+    assert [r.reason for r in cleaned.removed] == [R.NAVIGATION] * 3
+    assert all(b.kind is BlockKind.PARAGRAPH for b in cleaned.blocks)
+
+
+def test_clean_short_list_after_a_call_to_action_is_not_joined() -> None:
+    cleaned = _clean(PARAGRAPHS + "Share this article with your friends on:\n- Facebook\n- X\n")
+    assert _reason_of(cleaned, "Facebook") is R.NAVIGATION
+
+
 def test_clean_markdown_joins_a_hard_wrapped_paragraph() -> None:
     cleaned = _clean(
         "A late frost damaged apple blossoms\nacross the valley, growers said.\n",
@@ -953,7 +980,8 @@ def test_clean_short_article_with_a_sentence_sharing_nothing_keeps_it() -> None:
 
 def test_clean_seed_000_keeps_every_real_paragraph_and_list_item() -> None:
     cleaned = _seed("000")
-    assert _kept_lines(cleaned) == {4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 20, 21, 23}
+    kept = {4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 20, 21, 23, 24, 25, 26, 27}
+    assert _kept_lines(cleaned) == kept  # 24-27: the short items "balancing:" introduces
     assert "$14.3 billion investment in Scale AI" in _kept_texts(cleaned)
 
 
