@@ -31,9 +31,13 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
 2. Line rules, on any block: ``HASHTAGS`` (only ``#tags``); ``COUNTER`` ("Comments (0)",
    "0/500", "12 shares", "5 min read", a bare number); ``METADATA`` for an "updated" note
    ("This article has been updated ...", "Updated: ...", "Editor's note: ...", at most
-   :data:`MAX_NOTE_WORDS` words; the date right after "updated", else its whole text, goes
-   to ``meta.updated``) and for a byline ("By Jane Doe"; one with a date is a dateline, rule
-   3, and a byline wherever else it stands); ``BOILERPLATE`` for web-chrome
+   :data:`MAX_NOTE_WORDS` words; the date right after "updated", and only a date, goes to
+   ``meta.updated``; the note's text stays in ``removed``), for a correction note
+   ("Correction: ...", "An earlier version of this story misstated ...", any length;
+   detail :data:`CORRECTION_DETAIL`, its whole text kept in ``removed``; a date after
+   "corrected" goes to ``meta.updated``) and for a byline ("By Jane Doe"; one with a date
+   is a dateline, rule 3, and a byline wherever else it stands); ``BOILERPLATE`` for
+   web-chrome
    phrases (read more, subscribe, advertisement, share this, related articles, cookie
    settings, all rights reserved, ...) on lines of at most :data:`MAX_CHROME_WORDS` words
    (twice that for "Read more: <headline>"), and only when the line is no sentence of its
@@ -142,6 +146,7 @@ from factcheck.types import (
 )
 
 __all__ = [
+    "CORRECTION_DETAIL",
     "MAX_BLURB_WORDS",
     "MAX_CHROME_WORDS",
     "MAX_HEADLINE_WORDS",
@@ -781,9 +786,22 @@ _UPDATE_NOTE = re.compile(
     r"^(?:(?:this|the)\s+(?:article|story|post|piece|report|headline)\s+(?:has\s+been|was|is)"
     r"\s+(?:updated|corrected|amended|revised)"
     r"|(?:last\s+)?updated\s*(?::|on\b|at\b|-|—|\d|\w{3,9}\.?,?\s+\d)"
-    r"|update\s*[:(]|editor['’]?s\s+note\b|correction\s*[:(]|clarification\s*:)",
+    r"|update\s*[:(]|editor['’]?s\s+note\b)",
     re.I,
 )
+#: A correction note: "Correction: ...", "Clarification: ...", "Corrected March 5, 2026:
+#: ...", "An earlier version of this story misstated ...". It is about the article, not
+#: the story: listed in ``removed`` with the detail :data:`CORRECTION_DETAIL`, its text
+#: kept there whole.
+_CORRECTION_NOTE = re.compile(
+    r"^(?:(?:correction|clarification)s?\b\s*(?:[:(]|[-—–]\s|\w{3,9}\.?\s+\d)"
+    r"|(?:corrected|clarified)\s*(?::|on\b|\w{3,9}\.?,?\s+\d)"
+    r"|an?\s+(?:earlier|previous|prior)\s+version\s+of\s+this\s+"
+    r"(?:article|story|post|piece|report|headline)\b)",
+    re.I,
+)
+#: The removal detail of a correction note (:data:`_CORRECTION_NOTE`).
+CORRECTION_DETAIL = "correction note"
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+\S", re.I)
 _CHROME_START = re.compile(
     r"""^(?:
@@ -1047,13 +1065,19 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
         unit.remove(RemovalReason.HASHTAGS, f"{text.count('#')} hashtags")
     elif any(p.match(text) for p in _COUNTERS):
         unit.remove(RemovalReason.COUNTER, "comment, share or character counter")
-    elif _UPDATE_NOTE.match(text) and n <= MAX_NOTE_WORDS:
+    elif (correction := _CORRECTION_NOTE.match(text)) or (
+        _UPDATE_NOTE.match(text) and n <= MAX_NOTE_WORDS
+    ):
+        # Only a date goes to meta.updated; the note's text stays in the audit.
         dateish = _is_dateish(unit)
         dates = _labelled_dates(text, unlabelled=None, dateish=dateish)
-        found.setdefault("updated", dates.get("updated", text))
+        if "updated" in dates:
+            found.setdefault("updated", dates["updated"])
         if dateish and "published" in dates:  # "Updated: <date> | Published: <date>"
             found.setdefault("published", dates["published"])
-        unit.remove(RemovalReason.METADATA, "update note, moved to meta.updated")
+        moved = "; its date moved to meta.updated" if "updated" in dates else ""
+        detail = CORRECTION_DETAIL if correction else "update note"
+        unit.remove(RemovalReason.METADATA, detail + moved)
     elif _is_byline(text, unit.words) and not _DATE_IN_TEXT.search(text):
         # A byline with a date is a dateline: the head rule reads its dates.
         unit.remove(RemovalReason.METADATA, "byline")
