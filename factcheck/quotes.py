@@ -2062,8 +2062,8 @@ def _relate_words(a: _Q, b: _Q) -> _Match | None:
         if i >= 0:
             if _contiguous(y.words, x.whole) >= 0:
                 return _Match(QuoteClass.VERBATIM, ratio)  # split into sentences differently
-            if _after_own_ellipsis(x, i, y):
-                return _Match(QuoteClass.VERBATIM, ratio)  # its ellipsis reports the cut
+            if _after_own_ellipsis(x, i, y):  # its ellipsis reports the cut
+                return _Match(QuoteClass.VERBATIM, ratio, shorter=x.st.id)
             match = _shortened(x, y, set(range(i, i + len(x.words))), a, b, ratio)
             return replace(match, loose=len(x.words) < MIN_SHORTENED_WORDS)
     shared = a.content & b.content
@@ -2169,9 +2169,15 @@ def _explain(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> str:
     note = ""
     if sa and sb and same_speaker(sa, sb) is None:
         note = f" ({a.st.id} names {sa}, {b.st.id} {sb})"
+    short, long = (a, b) if match.shorter == a.st.id else (b, a)
+    if kind is QuoteClass.VERBATIM and match.shorter is not None:
+        return (
+            f"{short.st.id} quotes these words of {who} word for word; the words "
+            f"{long.st.id} has besides fall in the gap an ellipsis marks in "
+            f"{short.st.id}'s paragraph, reported with the quote that holds it{note}."
+        )
     if kind is QuoteClass.VERBATIM:
         return f"{a.st.id} and {b.st.id} quote {who} word for word{note}."
-    short, long = (a, b) if match.shorter == a.st.id else (b, a)
     if match.dropped:
         left_out = _listed(match.dropped)
         if short.ellipsis:

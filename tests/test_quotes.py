@@ -1357,6 +1357,7 @@ def test_quotes_an_ellipsis_that_cuts_words_is_reported_once() -> None:
         "expect the work to take two years,” the mayor wrote.",
     )
     assert [k[0] for k in kinds if k[0] is not QuoteClass.VERBATIM] == [QuoteClass.ELIDED]
+    assert (QuoteClass.VERBATIM, "a:2", "b:2") in kinds  # the cut is a:1's ellipsis
 
 
 def test_quotes_alias_never_reads_a_short_name_as_another_persons_initials() -> None:
