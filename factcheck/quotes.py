@@ -1908,11 +1908,12 @@ def _after_own_ellipsis(x: _Q, i: int, y: _Q) -> bool:
     only where x's paragraph already marks a gap with an ellipsis: before x, right after
     an ellipsis that ends the quote before it ("…leading open source models... | We
     expect …" against "… models. We haven't released … and we expect …"), and after x,
-    only if an ellipsis follows it. That omission is reported once, on the quote with the
-    ellipsis, not again as a shortened quote."""
+    only if an ellipsis follows it, in the quote after x. That omission is reported once,
+    on the quote with the ellipsis, not again as a shortened quote; an ellipsis of x's own
+    makes x that quote."""
     before, after = i > 0, i + len(x.words) < len(y.words)
     end = x.at + len(x.words)
-    gaps = x.stream_gaps
+    gaps = x.stream_gaps - set(_ellipses(x))  # x's own ellipsis makes x the elided one
     return (before or after) and (not before or x.at in gaps) and (not after or end in gaps)
 
 

@@ -1366,3 +1366,13 @@ def test_quotes_alias_never_reads_a_short_name_as_another_persons_initials() -> 
     assert _alias("Mayor Ruiz", "Ana Ruiz") and _alias("Dr. Chen", "Lisa Chen")
     assert not _alias("Ng", "Nancy Grant")
     assert not _alias("council member Ed", "Emily Davis")
+
+
+def test_quotes_a_quote_that_ends_on_its_own_ellipsis_is_elided() -> None:
+    kinds = _paragraph_findings(
+        "“We cannot gamble with the safety of the families who live below this dam ...,” "
+        "board chair Maria Okafor said.",
+        "“We cannot gamble with the safety of the families who live below this dam, and every "
+        "year we wait, the repair gets more expensive,” board chair Maria Okafor said.",
+    )
+    assert kinds == {(QuoteClass.ELIDED, "a:1", "b:1")}
