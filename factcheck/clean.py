@@ -31,9 +31,13 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
 2. Line rules, on any block: ``HASHTAGS`` (only ``#tags``); ``COUNTER`` ("Comments (0)",
    "0/500", "12 shares", "5 min read", a bare number); ``METADATA`` for an "updated" note
    ("This article has been updated ...", "Updated: ...", "Editor's note: ...", at most
-   :data:`MAX_NOTE_WORDS` words; the date right after "updated", else its whole text, goes
-   to ``meta.updated``) and for a byline ("By Jane Doe"; one with a date is a dateline, rule
-   3, and a byline wherever else it stands); ``BOILERPLATE`` for web-chrome
+   :data:`MAX_NOTE_WORDS` words; the date right after "updated", and only a date, goes to
+   ``meta.updated``; the note's text stays in ``removed``), for a correction note
+   ("Correction: ...", "An earlier version of this story misstated ...", any length;
+   detail :data:`CORRECTION_DETAIL`, its whole text kept in ``removed``; a date after
+   "corrected" goes to ``meta.updated``) and for a byline ("By Jane Doe"; one with a date
+   is a dateline, rule 3, and a byline wherever else it stands); ``BOILERPLATE`` for
+   web-chrome
    phrases (read more, subscribe, advertisement, share this, related articles, cookie
    settings, all rights reserved, ...) on lines of at most :data:`MAX_CHROME_WORDS` words
    (twice that for "Read more: <headline>"), and only when the line is no sentence of its
@@ -64,7 +68,10 @@ Rules, in the order they apply (a line gets the first reason that fits, and only
    :data:`MAX_SENTENCE_HEADING_WORDS` words) before prose.
 5. ``HEADING`` / ``NAVIGATION``: what is left without sentence structure (no final
    punctuation and title case or under :data:`MIN_TRUNCATED_WORDS` words, only symbols,
-   only a date, a list item under :data:`MIN_LIST_WORDS` words). It is a heading when it
+   only a date, a list item under :data:`MIN_LIST_WORDS` words, unless it is one of a list
+   of such items right after a lead-in ending in a colon: that list is the lead-in's
+   object, and lead-in and items are joined as one block, "The debate weighs: - Cost -
+   Safety"). It is a heading when it
    has two words or more, does not end like a sentence, and prose, a list item or another
    heading follows it; otherwise navigation ("Home", "LOGO", "|", "San Francisco"). Two
    words ending like a sentence are one when the second is a finite verb ("Two died."),
@@ -139,6 +146,7 @@ from factcheck.types import (
 )
 
 __all__ = [
+    "CORRECTION_DETAIL",
     "MAX_BLURB_WORDS",
     "MAX_CHROME_WORDS",
     "MAX_HEADLINE_WORDS",
@@ -778,9 +786,22 @@ _UPDATE_NOTE = re.compile(
     r"^(?:(?:this|the)\s+(?:article|story|post|piece|report|headline)\s+(?:has\s+been|was|is)"
     r"\s+(?:updated|corrected|amended|revised)"
     r"|(?:last\s+)?updated\s*(?::|on\b|at\b|-|—|\d|\w{3,9}\.?,?\s+\d)"
-    r"|update\s*[:(]|editor['’]?s\s+note\b|correction\s*[:(]|clarification\s*:)",
+    r"|update\s*[:(]|editor['’]?s\s+note\b)",
     re.I,
 )
+#: A correction note: "Correction: ...", "Clarification: ...", "Corrected March 5, 2026:
+#: ...", "An earlier version of this story misstated ...". It is about the article, not
+#: the story: listed in ``removed`` with the detail :data:`CORRECTION_DETAIL`, its text
+#: kept there whole.
+_CORRECTION_NOTE = re.compile(
+    r"^(?:(?:correction|clarification)s?\b\s*(?:[:(]|[-—–]\s|\w{3,9}\.?\s+\d)"
+    r"|(?:corrected|clarified)\s*(?::|on\b|\w{3,9}\.?,?\s+\d)"
+    r"|an?\s+(?:earlier|previous|prior)\s+version\s+of\s+this\s+"
+    r"(?:article|story|post|piece|report|headline)\b)",
+    re.I,
+)
+#: The removal detail of a correction note (:data:`_CORRECTION_NOTE`).
+CORRECTION_DETAIL = "correction note"
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+\S", re.I)
 _CHROME_START = re.compile(
     r"""^(?:
@@ -1044,13 +1065,19 @@ def _line_rules(unit: _Unit, found: dict[str, str]) -> None:
         unit.remove(RemovalReason.HASHTAGS, f"{text.count('#')} hashtags")
     elif any(p.match(text) for p in _COUNTERS):
         unit.remove(RemovalReason.COUNTER, "comment, share or character counter")
-    elif _UPDATE_NOTE.match(text) and n <= MAX_NOTE_WORDS:
+    elif (correction := _CORRECTION_NOTE.match(text)) or (
+        _UPDATE_NOTE.match(text) and n <= MAX_NOTE_WORDS
+    ):
+        # Only a date goes to meta.updated; the note's text stays in the audit.
         dateish = _is_dateish(unit)
         dates = _labelled_dates(text, unlabelled=None, dateish=dateish)
-        found.setdefault("updated", dates.get("updated", text))
+        if "updated" in dates:
+            found.setdefault("updated", dates["updated"])
         if dateish and "published" in dates:  # "Updated: <date> | Published: <date>"
             found.setdefault("published", dates["published"])
-        unit.remove(RemovalReason.METADATA, "update note, moved to meta.updated")
+        moved = "; its date moved to meta.updated" if "updated" in dates else ""
+        detail = CORRECTION_DETAIL if correction else "update note"
+        unit.remove(RemovalReason.METADATA, detail + moved)
     elif _is_byline(text, unit.words) and not _DATE_IN_TEXT.search(text):
         # A byline with a date is a dateline: the head rule reads its dates.
         unit.remove(RemovalReason.METADATA, "byline")
@@ -1289,6 +1316,75 @@ def _mark_teasers(units: Sequence[_Unit]) -> None:
             )
         elif _runs_on(units, i) and _breaks_off(unit):
             unit.remove(RemovalReason.TRUNCATED, "ends mid-sentence, without final punctuation")
+
+
+def _is_list_lead_in(unit: _Unit) -> bool:
+    """A live sentence of prose that ends in a colon, not a call to action: "The shift
+    follows Meta's:", "Officials weighed three options:" (not "Share this article on:")."""
+    return (
+        unit.live
+        and unit.kind is BlockKind.PARAGRAPH
+        and unit.shape is _Shape.PROSE
+        and unit.text.rstrip(_CLOSERS).endswith(":")
+        and not _is_imperative(unit.words)
+        and not _addresses_reader(unit.text)
+    )
+
+
+def _marker_before(source: str, start: int, after: int) -> _Chars:
+    """The list marker before an item starting at ``start``, as it is joined to the text
+    before it (which ends before ``after``): " - " (or " 1. ", " • "), each character
+    mapped to itself, the first space to the line break that ends the text before."""
+    k = start
+    while k > 0 and source[k - 1] in " \t":
+        k -= 1
+    m = k
+    while m > 0 and not source[m - 1].isspace():
+        m -= 1
+    first = after if after < m and source[after].isspace() else m - 1
+    chars = [first, *range(m, k)] + ([k] if k < start else [])
+    return "".join(" " if source[i].isspace() else source[i] for i in chars), chars
+
+
+def _join_short_lists(units: Sequence[_Unit], source: str) -> list[_Unit]:
+    """Join a list of short items to the lead-in that introduces it (one block).
+
+    A list whose items are all too short to state anything on their own (under
+    :data:`MIN_LIST_WORDS` words: "- Innovation acceleration", "- Safety considerations"),
+    right after a lead-in ending in a colon (:func:`_is_list_lead_in`), is the lead-in's
+    object: the lead-in and its items are one statement, "... balancing: - Innovation
+    acceleration - Commercial viability - Safety considerations", each item after its own
+    list marker, so every character still maps to itself in the file. A list of
+    longer items stays one block per item (each a claim; segment drops a lead-in that
+    states nothing without them, and lists it as removed), and so does a mixed one, whose
+    short items are left to the navigation rule; a list with no lead-in (a menu: "- Home",
+    "- World") is navigation too.
+    """
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        j = i + 1
+        while j < len(units) and units[j].live and units[j].kind is BlockKind.LIST_ITEM:
+            j += 1
+        items = units[i + 1 : j]
+        if not (
+            items and _is_list_lead_in(unit) and all(it.shape is _Shape.SHORT_LIST for it in items)
+        ):
+            out.append(unit)
+            i += 1
+            continue
+        text, offsets, lines = unit.text, list(unit.offsets), list(unit.lines)
+        for item in items:
+            sep, sep_offsets = _marker_before(source, item.offsets[0], offsets[-1] + 1)
+            text += sep + item.text
+            offsets += [*sep_offsets, *item.offsets]
+            lines += item.lines
+        # A sentence ending in its list, without final punctuation: prose all the same.
+        joined = replace(unit, text=text, offsets=offsets, lines=lines, words=_words(text))
+        out.append(joined)
+        i = j
+    return out
 
 
 def _mark_fragments(units: Sequence[_Unit]) -> None:
@@ -1615,6 +1711,7 @@ def clean_article(article: Article) -> CleanArticle:
             _line_rules(unit, found)
     _mark_head(units, article.meta, found)
     _mark_teasers(units)
+    units = _join_short_lists(units, text)
     _mark_fragments(units)
     meta = article.meta
     merged = replace(

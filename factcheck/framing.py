@@ -99,7 +99,9 @@ loaded.
 
 Per source (:func:`profiles`): the share of statements whose own wording hedges, the mean
 VADER tone of its own wording, the share of attributed statements (a speech verb governing
-a clause, a quote with a speaker, or "according to"), and what it leads with: the facts of
+a clause, a quote with a speaker, "according to", or a credit to a named source or a
+publication: "as reported in", "detailed in a ... report", "per", "told Reuters", "CNN
+reported", "A ... article highlights"), and what it leads with: the facts of
 its first :data:`LEAD_STATEMENTS` statements and where the other sources place them.
 """
 
@@ -138,6 +140,9 @@ __all__ = [
     "CEASING_VERBS",
     "CERTAIN_EFFECT_VERBS",
     "CONTINUING_VERBS",
+    "CONVEYING_VERBS",
+    "CREDITING_VERBS",
+    "DOCUMENT_NOUNS",
     "FIGURATIVE",
     "HEDGES",
     "HEDGE_EXPECTING",
@@ -457,6 +462,30 @@ ATTRIBUTION: Mapping[str, str] = {
         "colours it with emotion",
     ),
 }  # fmt: skip
+
+#: Nouns (lemmas) of documents a claim can be credited to, in the attributed share of a
+#: profile (:func:`profiles`): "as detailed in a PCMag *report*", "A WebProNews *article*
+#: elaborates ...", "per older X *posts*".
+DOCUMENT_NOUNS = frozenset(
+    {"article", "report", "piece", "story", "post", "column", "editorial", "study",
+     "survey", "analysis", "paper", "filing", "statement", "release", "memo", "letter",
+     "document", "interview", "investigation", "broadcast", "tweet", "blog", "newsletter"}
+)  # fmt: skip
+#: Participles (lemmas) that credit a claim to where it appeared: "as *reported* in",
+#: "as *detailed* in", "as *chronicled* in", "*reported* by".
+CREDITING_VERBS = frozenset(
+    {"report", "detail", "chronicle", "describe", "note", "cite", "document", "publish",
+     "outline", "quote", "reveal", "disclose", "break"}
+)  # fmt: skip
+#: Verbs (lemmas) by which a document says something: "A July 14 article in TechCrunch
+#: *highlighted* ...", "The report *found* ...".
+CONVEYING_VERBS = SPEECH_VERBS | frozenset(ATTRIBUTION) | frozenset(
+    {"highlight", "elaborate", "detail", "describe", "show", "find", "suggest", "indicate",
+     "conclude", "estimate", "document", "outline", "chronicle", "emphasize", "stress",
+     "underscore", "cite", "quote", "list", "reveal"}
+)  # fmt: skip
+#: Objects of "told" that are the press: "told reporters".
+_PRESS = frozenset({"reporter", "journalist", "press", "media", "newspaper", "outlet"})
 
 #: The stance of a speech verb that is not in :data:`ATTRIBUTION`.
 _UNJUDGED = "unjudged"
@@ -1188,12 +1217,75 @@ def _claim_speaker(st: Statement) -> str | None:
     return st.text[st.tokens[first].start : st.tokens[subject].end]
 
 
+def _credits_source(st: Statement) -> bool:
+    """True when a statement credits a named source or a publication, without a speech
+    verb that reports a clause (:func:`_attributed` has those):
+
+    - a crediting participle (:data:`CREDITING_VERBS`) whose "in"/"by" object is a name
+      or a document (:data:`DOCUMENT_NOUNS`): "as reported in another TechCrunch piece",
+      "as detailed in a PCMag report", "as chronicled in a story from The Atlantic",
+      "reported by Reuters" (not "was described in detail");
+    - a document as the subject of a verb that conveys what it says
+      (:data:`CONVEYING_VERBS`): "A July 14 article in TechCrunch highlighted ...", "A
+      WebProNews article elaborates on how ...", "The report found ..." (not "Zuckerberg's
+      letter contrasts ...");
+    - "per" before a name or a document: "per older X posts", "per Reuters" (not "$5 per
+      share", "per day");
+    - "told" with a name or reporters as its object: "a spokesperson told TechCrunch" (not
+      "Residents were told to prepare", "told Smith to leave");
+    - "reported" with a subject and no object: "CNN reported on Tuesday", "as Reuters
+      reported" (not "Meta reported revenue of $40 billion", a figure it published).
+    """
+    for i, t in enumerate(st.tokens):
+        lemma = t.lemma.lower()
+        kids = [st.tokens[j] for j in _children(st, i)]
+        if t.pos == "VERB" and lemma in CREDITING_VERBS and t.tag == "VBN":
+            preps = [
+                j
+                for j in _children(st, i)
+                if st.tokens[j].dep in {"prep", "agent"}
+                and st.tokens[j].text.lower() in {"in", "by"}
+            ]
+            if any(_is_source(st.tokens[k]) for j in preps for k in _children(st, j)):
+                return True
+        if (  # a word with a subject is a verb, whatever the tagger says ("elaborates")
+            lemma in CONVEYING_VERBS
+            and any(k.dep == "nsubj" and k.lemma.lower() in DOCUMENT_NOUNS for k in kids)
+        ):
+            return True
+        if (
+            t.text.lower() == "per"
+            and t.pos == "ADP"
+            and any(k.dep == "pobj" and _is_source(k) for k in kids)
+        ):
+            return True
+        if t.pos == "VERB" and lemma == "tell":
+            subject = any(k.dep == "nsubj" for k in kids)
+            told = any(
+                k.dep == "dobj" and (k.pos == "PROPN" or k.lemma.lower() in _PRESS) for k in kids
+            )
+            if subject and told and not any(k.dep == "xcomp" for k in kids):
+                return True
+        if t.pos == "VERB" and lemma == "report":
+            subject = any(k.dep == "nsubj" and k.tag in _SPEAKER_TAGS - {"PRP"} for k in kids)
+            if subject and not any(k.dep in {"dobj", "ccomp"} for k in kids):
+                return True
+    return False
+
+
+def _is_source(t: Token) -> bool:
+    """A name or a document (:data:`DOCUMENT_NOUNS`) that a claim can be credited to."""
+    return t.pos == "PROPN" or t.lemma.lower() in DOCUMENT_NOUNS
+
+
 def _attributed(st: Statement) -> bool:
-    """A speech verb governs a clause, a quote has a speaker, or "according to"."""
+    """A speech verb governs a clause, a quote has a speaker, "according to", or the
+    statement credits a named source or a publication (:func:`_credits_source`)."""
     return (
         any(q.speaker for q in st.quotes)
         or _governing_verb(st) is not None
         or _according_to(st) is not None
+        or _credits_source(st)
     )
 
 

@@ -99,10 +99,15 @@ apart. For each pair of quotes of different sources:
 
 - **verbatim**: the same words;
 - **elided**: one side marks a gap with "…" or "..." (or is broken by narration) and its
-  pieces occur, in order and contiguous each, in the other; or one side (at least
+  pieces occur, in order and contiguous each, in the other (an ellipsis whose neighbouring
+  words stand side by side among the other source's quoted words of the paragraph leaves
+  nothing out, :func:`_omits`: "... as broadly as possible... That said" against a quote
+  the other source breaks with "wrote Zuckerberg" is verbatim); or one side (at least
   :data:`MIN_SHORTENED_WORDS` words) is a contiguous part of the other, unless the longer
   one is contiguous in the shorter side's whole quotation (the two sources only split
-  their sentences differently). Contiguous means word for word: one changed word makes
+  their sentences differently, or the words it lacks lie at an ellipsis of its own
+  paragraph, which reports that cut once: :func:`_after_own_ellipsis`). Contiguous means
+  word for word: one changed word makes
   a shortened quote altered, not elided. A trim of two longer versions that are altered
   against each other is not an elision of the one fewer statements quote faithfully
   (:func:`_drop_outvoted`); on a tie its explanations say either may be the original;
@@ -206,6 +211,7 @@ __all__ = [
     "ALTERED_COVERAGE",
     "ALTERED_JACCARD",
     "CONDITIONALS",
+    "ELLIPSIS_CONTEXT_WORDS",
     "HEDGES",
     "MIN_MATCH_WORDS",
     "MIN_MISATTRIBUTED_WORDS",
@@ -231,6 +237,9 @@ SCARE_QUOTE_MAX_WORDS = 3
 MIN_MATCH_WORDS = 3
 #: A quote that is a contiguous part of another needs this many words to count as elided.
 MIN_SHORTENED_WORDS = 4
+#: Words on each side of an ellipsis that, found side by side in the other source's
+#: quoted words, show the ellipsis leaves nothing out (:func:`_omits`).
+ELLIPSIS_CONTEXT_WORDS = 3
 #: The same words from two different speakers need this many words to be a misattribution
 #: (short phrases are said by many people).
 MIN_MISATTRIBUTED_WORDS = 5
@@ -1666,6 +1675,9 @@ class _Q:
     content: frozenset[str]  # normalised words minus stopwords
     lemmas: frozenset[str]  # content lemmas, for paraphrase overlap
     parts: tuple[_Q, ...] = ()  # the quotes joined, when narration breaks the quotation
+    stream: tuple[str, ...] = ()  # normalised words of every quote of its paragraph
+    at: int = 0  # where its words start in ``stream``
+    stream_gaps: frozenset[int] = frozenset()  # the ellipses of ``stream`` (word boundaries)
 
     @property
     def ellipsis(self) -> bool:
@@ -1764,7 +1776,26 @@ def _quote_records(statements: Sequence[Statement]) -> list[_Q]:
     for group in groups:
         whole = tuple(w for _, q in group for w in _words(q.text))
         out += [_quote_record(st, q, whole) for st, q in group]
-    return _joined(out)
+    return _joined(_with_streams(out))
+
+
+def _with_streams(records: Sequence[_Q]) -> list[_Q]:
+    """Records with the quoted words of their paragraph (``stream``, every quote of the
+    source's block in reading order, narration left out) and their place in it."""
+    streams: dict[tuple[str, int], list[str]] = {}
+    gaps: dict[tuple[str, int], set[int]] = {}
+    at: list[int] = []
+    for r in records:
+        key = (r.st.source_id, r.st.block)
+        words = streams.setdefault(key, [])
+        at.append(len(words))
+        gaps.setdefault(key, set()).update(_ellipses(replace(r, at=len(words))))
+        words.extend(r.words)
+    out = []
+    for r, i in zip(records, at, strict=True):
+        key = (r.st.source_id, r.st.block)
+        out.append(replace(r, stream=tuple(streams[key]), at=i, stream_gaps=frozenset(gaps[key])))
+    return out
 
 
 #: Most words of narration that break one quotation in two ("“…,” she said from the
@@ -1825,9 +1856,65 @@ def _joined(records: Sequence[_Q]) -> list[_Q]:
                 content=frozenset[str]().union(*(r.content for r in run)),
                 lemmas=frozenset[str]().union(*(r.lemmas for r in run)),
                 parts=tuple(run),
+                stream=run[0].stream,
+                at=run[0].at,
+                stream_gaps=run[0].stream_gaps,
             )
         )
     return out
+
+
+def _ellipses(q: _Q) -> list[int]:
+    """Where ``q``'s ellipses stand in its ``stream``, as word boundaries (boundary ``k``
+    lies before word ``k``)."""
+    out, offset = [], q.at
+    for part in q.parts or (q,):
+        text = part.quote.text
+        out += [offset + len(_WORD.findall(text[: m.start()])) for m in _ELLIPSIS.finditer(text)]
+        offset += len(part.words)
+    return out
+
+
+def _omits(x: _Q, y: _Q) -> bool:
+    """Whether an ellipsis of ``x`` leaves out words ``y``'s source quotes there.
+
+    An ellipsis leaves nothing out when the words on both sides of it (up to
+    :data:`ELLIPSIS_CONTEXT_WORDS` each, across the quotes of x's paragraph) stand side
+    by side in the quoted words of y's paragraph: "… as broadly as possible... That said,
+    …" against “… as broadly as possible,” wrote Zuckerberg. “That said, …” only marks a
+    sentence break. At the end (or the start) of its paragraph's quotes, an ellipsis
+    leaves nothing out when y's quoted words end (or start) there too. An ellipsis with no
+    words on either side, or a y without a paragraph, counts as an omission.
+    """
+    n = ELLIPSIS_CONTEXT_WORDS
+    stream, other = x.stream, y.stream
+    for k in _ellipses(x):
+        left, right = stream[max(0, k - n) : k], stream[k : k + n]
+        if not other or not (left or right):
+            return True
+        if left and right:
+            joined = _contiguous(left + right, other) >= 0
+        elif left:
+            joined = other[-len(left) :] == left
+        else:
+            joined = other[: len(right)] == right
+        if not joined:
+            return True
+    return False
+
+
+def _after_own_ellipsis(x: _Q, i: int, y: _Q) -> bool:
+    """Whether the words of ``y`` that contiguous ``x`` (found at ``y.words[i]``) lacks lie
+    only where x's paragraph already marks a gap with an ellipsis: before x, right after
+    an ellipsis that ends the quote before it ("…leading open source models... | We
+    expect …" against "… models. We haven't released … and we expect …"), and after x,
+    only if an ellipsis follows it, in the quote after x. That omission is reported once,
+    on the quote with the ellipsis, not again as a shortened quote; an ellipsis of x's own
+    makes x that quote."""
+    before, after = i > 0, i + len(x.words) < len(y.words)
+    end = x.at + len(x.words)
+    gaps = x.stream_gaps - set(_ellipses(x))  # x's own ellipsis makes x the elided one
+    return (before or after) and (not before or x.at in gaps) and (not after or end in gaps)
 
 
 def _contiguous(short: Sequence[str], long: Sequence[str], start: int = 0) -> int:
@@ -1961,9 +2048,10 @@ def _relate_words(a: _Q, b: _Q) -> _Match | None:
     if min(len(wa), len(wb)) < MIN_MATCH_WORDS:
         return None
     if wa == wb:
-        if a.ellipsis or b.ellipsis:
-            return _Match(QuoteClass.ELIDED, 1.0, shorter=(a if a.ellipsis else b).st.id)
-        return _Match(QuoteClass.VERBATIM, 1.0)
+        for x, y in ((a, b), (b, a)):
+            if x.ellipsis and _omits(x, y):
+                return _Match(QuoteClass.ELIDED, 1.0, shorter=x.st.id)
+        return _Match(QuoteClass.VERBATIM, 1.0)  # an ellipsis that leaves nothing out
     ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
     for x, y in ((a, b), (b, a)):
         if x.gapped:
@@ -1975,6 +2063,8 @@ def _relate_words(a: _Q, b: _Q) -> _Match | None:
         if i >= 0:
             if _contiguous(y.words, x.whole) >= 0:
                 return _Match(QuoteClass.VERBATIM, ratio)  # split into sentences differently
+            if _after_own_ellipsis(x, i, y):  # its ellipsis reports the cut
+                return _Match(QuoteClass.VERBATIM, ratio, shorter=x.st.id)
             match = _shortened(x, y, set(range(i, i + len(x.words))), a, b, ratio)
             return replace(match, loose=len(x.words) < MIN_SHORTENED_WORDS)
     shared = a.content & b.content
@@ -2080,9 +2170,15 @@ def _explain(kind: QuoteClass, a: _Q, b: _Q, match: _Match) -> str:
     note = ""
     if sa and sb and same_speaker(sa, sb) is None:
         note = f" ({a.st.id} names {sa}, {b.st.id} {sb})"
+    short, long = (a, b) if match.shorter == a.st.id else (b, a)
+    if kind is QuoteClass.VERBATIM and match.shorter is not None:
+        return (
+            f"{short.st.id} quotes these words of {who} word for word; the words "
+            f"{long.st.id} has besides fall in the gap an ellipsis marks in "
+            f"{short.st.id}'s paragraph, reported with the quote that holds it{note}."
+        )
     if kind is QuoteClass.VERBATIM:
         return f"{a.st.id} and {b.st.id} quote {who} word for word{note}."
-    short, long = (a, b) if match.shorter == a.st.id else (b, a)
     if match.dropped:
         left_out = _listed(match.dropped)
         if short.ellipsis:

@@ -16,6 +16,10 @@ both common in news copy:
   a verb with no object (:data:`OPEN_LEAD_IN_POS`), with list items after it ("The shift
   follows Meta's:", "The measures include:"), is not a statement; a lead-in that ends on
   a noun ("... as it pursues superintelligent systems:") is a claim of its own and stays.
+  :func:`segment_audited` lists each lead-in it drops in its article's ``removed`` lines
+  (reason ``heading``, detail :data:`LEAD_IN_DETAIL`), so that the cleaning audit
+  accounts for every line; a list of short items never gets here, the cleaner joins it
+  to its lead-in as one block.
 
 Each statement maps back to :attr:`Article.text` through :attr:`Block.offsets`.
 """
@@ -28,9 +32,25 @@ from dataclasses import replace
 
 from factcheck.cache import Cache
 from factcheck.nlp import ParsedSentence, parse_texts
-from factcheck.types import Block, BlockKind, CleanArticle, Statement, Token
+from factcheck.types import (
+    Block,
+    BlockKind,
+    CleanArticle,
+    RemovalReason,
+    RemovedLine,
+    Statement,
+    Token,
+)
 
-__all__ = ["COMPANY_SUFFIXES", "MAX_MERGED_CHARS", "MIN_WORDS", "OPEN_LEAD_IN_POS", "segment"]
+__all__ = [
+    "COMPANY_SUFFIXES",
+    "LEAD_IN_DETAIL",
+    "MAX_MERGED_CHARS",
+    "MIN_WORDS",
+    "OPEN_LEAD_IN_POS",
+    "segment",
+    "segment_audited",
+]
 
 #: Fewer alphabetic words than this, and no verb, and a sentence is a fragment.
 MIN_WORDS = 3
@@ -44,6 +64,9 @@ MAX_MERGED_CHARS = 1_000
 #: colon: the possessive "'s" (PART), a preposition, a determiner, a conjunction, a verb or
 #: an auxiliary whose object is still to come ("follows Meta's:", "include:", "are:").
 OPEN_LEAD_IN_POS = frozenset({"PART", "ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX"})
+
+#: The removal detail of a list lead-in that states nothing until its items.
+LEAD_IN_DETAIL = "list lead-in: states nothing until its list items, which are kept"
 
 #: Words that end a company's name: a "sentence" starting with one is the tail of the
 #: previous one, cut after an abbreviation ("Hallam Eng. | Inc. begins in May").
@@ -152,26 +175,47 @@ def segment(
     Returns:
         Statements with IDs ``"<source_id>:<n>"``, ``n`` counting from 1 per source.
     """
+    return segment_audited(articles, spacy_model=spacy_model, cache=cache)[0]
+
+
+def segment_audited(
+    articles: Sequence[CleanArticle], *, spacy_model: str, cache: Cache
+) -> tuple[tuple[Statement, ...], tuple[CleanArticle, ...]]:
+    """:func:`segment`, and the articles with the list lead-ins it dropped in ``removed``.
+
+    A dropped lead-in is listed as a :class:`RemovedLine` of reason ``heading`` on its
+    line, with its own text (the whole line, or the part of it the lead-in is), so that
+    every line of the body is either in a statement or in the audit.
+
+    Returns:
+        The statements, and the articles in the same order (unchanged when nothing was
+        dropped; otherwise ``removed`` gains the lead-ins, sorted by line).
+    """
     texts = [b.text for a in articles for b in a.blocks]
     parsed = iter(parse_texts(texts, model=spacy_model, cache=cache))
     out: list[Statement] = []
+    audited: list[CleanArticle] = []
     for art in articles:
         text = art.article.text
         line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         n = 0
+        lead_ins: list[RemovedLine] = []
         for k, block in enumerate(art.blocks):
             after = art.blocks[k + 1] if k + 1 < len(art.blocks) else None
             sents = _repair(next(parsed), block.text)
             for j, sent in enumerate(sents):
                 sent = _trim(sent, block.text)
-                if (
-                    sent.end <= sent.start
-                    or _is_fragment(sent.tokens)
-                    or _is_open_lead_in(sent.tokens, j == len(sents) - 1, after)
-                ):
+                if sent.end <= sent.start or _is_fragment(sent.tokens):
+                    continue
+                start = block.offsets[sent.start]
+                line = bisect.bisect_right(line_starts, start)
+                if _is_open_lead_in(sent.tokens, j == len(sents) - 1, after):
+                    lead_in = block.text[sent.start : sent.end]
+                    lead_ins.append(
+                        RemovedLine(line, lead_in, RemovalReason.HEADING, LEAD_IN_DETAIL)
+                    )
                     continue
                 n += 1
-                start = block.offsets[sent.start]
                 out.append(
                     Statement(
                         id=f"{art.article.source_id}:{n}",
@@ -180,10 +224,14 @@ def segment(
                         text=block.text[sent.start : sent.end],
                         start=start,
                         end=block.offsets[sent.end - 1] + 1,
-                        line=bisect.bisect_right(line_starts, start),
+                        line=line,
                         block=block.index,
                         tokens=sent.tokens,
                         entities=sent.entities,
                     )
                 )
-    return tuple(out)
+        if lead_ins:
+            removed = tuple(sorted((*art.removed, *lead_ins), key=lambda r: r.line))
+            art = replace(art, removed=removed)
+        audited.append(art)
+    return tuple(out), tuple(audited)

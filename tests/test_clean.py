@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.clean import clean_article, clean_story
+from factcheck.clean import CORRECTION_DETAIL, clean_article, clean_story
 from factcheck.ingest import read_story
 from factcheck.types import (
     Article,
@@ -214,6 +214,33 @@ def test_clean_list_item_of_three_words_is_content() -> None:
 def test_clean_list_item_under_three_words_is_dropped() -> None:
     cleaned = _clean("The plan includes:\n- Bike parking\n- Protected bike lanes\n")
     assert _reasons(cleaned)[2] is R.NAVIGATION
+
+
+SHORT_LIST = "- Innovation acceleration\n- Commercial viability\n- Safety considerations\n"
+
+
+@pytest.mark.parametrize("fmt", [TextFormat.TXT, TextFormat.MD])
+def test_clean_short_list_items_after_a_lead_in_join_it_as_one_block(fmt: TextFormat) -> None:
+    lead_in = "The tech community continues debating open AI models, balancing:"
+    gap = "\n" if fmt is TextFormat.MD else ""
+    cleaned = _clean(PARAGRAPHS + gap + lead_in + "\n" + gap + SHORT_LIST, fmt)
+    assert _kept_texts(cleaned)[-1] == (
+        lead_in + " - Innovation acceleration - Commercial viability - Safety considerations"
+    )
+    assert cleaned.removed == ()
+    _assert_offsets_exact(cleaned)
+    _assert_accounted(cleaned)
+
+
+def test_clean_short_list_items_without_a_lead_in_are_navigation() -> None:
+    cleaned = _clean(PARAGRAPHS + "- Home\n- World news\n- Sport\n")
+    assert [r.reason for r in cleaned.removed] == [R.NAVIGATION] * 3
+    assert all(b.kind is BlockKind.PARAGRAPH for b in cleaned.blocks)
+
+
+def test_clean_short_list_after_a_call_to_action_is_not_joined() -> None:
+    cleaned = _clean(PARAGRAPHS + "Share this article with your friends on:\n- Facebook\n- X\n")
+    assert _reason_of(cleaned, "Facebook") is R.NAVIGATION
 
 
 def test_clean_markdown_joins_a_hard_wrapped_paragraph() -> None:
@@ -469,20 +496,55 @@ def test_clean_update_note_sentence_does_not_set_published_from_its_content() ->
     note = "This story was updated to say the plan was first published on March 1, 2025."
     cleaned = _clean(PARAGRAPHS + note + "\n")
     assert cleaned.meta.published is None
-    assert cleaned.meta.updated == note
+    assert cleaned.meta.updated is None  # the date is what the note talks about
+    assert cleaned.removed[-1].text == note
 
 
 def test_clean_correction_keeps_its_text_when_its_date_is_content() -> None:
     note = "Correction: An earlier version of this story gave the vote as March 3, 2026."
     cleaned = _clean(PARAGRAPHS + note + "\n")
-    assert cleaned.meta.updated == note
+    assert cleaned.meta.updated is None  # never a sentence, and this date is content
+    assert [(r.text, r.reason, r.detail) for r in cleaned.removed] == [
+        (note, R.METADATA, CORRECTION_DETAIL)
+    ]
 
 
-def test_clean_updated_note_without_date_fills_updated_with_its_text() -> None:
+@pytest.mark.parametrize(
+    "note",
+    [
+        "An earlier version of this story misstated the number of people injured. Twenty-seven "
+        "people were injured and about 1,200 residents were evacuated.",
+        "Clarification: The council's vote was 7-2, not 8-1 as first reported.",
+        "Corrections - A photo caption misidentified the fire chief.",
+    ],
+)
+def test_clean_correction_note_is_listed_as_a_correction(note: str) -> None:
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert [(r.line, r.reason, r.detail) for r in cleaned.removed] == [
+        (3, R.METADATA, CORRECTION_DETAIL)
+    ]
+    assert cleaned.meta.updated is None
+
+
+def test_clean_correction_note_with_its_date_fills_updated_with_the_date_only() -> None:
+    note = "Corrected March 5, 2026: An earlier version of this story misstated the cost."
+    cleaned = _clean(PARAGRAPHS + note + "\n")
+    assert cleaned.meta.updated == "2026-03-05"
+    assert cleaned.removed[0].detail == CORRECTION_DETAIL + "; its date moved to meta.updated"
+
+
+def test_clean_sentence_about_corrections_is_not_a_note() -> None:
+    text = PARAGRAPHS + "Corrections officers walked out on Monday over pay.\n"
+    assert _clean(text).removed == ()
+
+
+def test_clean_updated_note_without_date_leaves_updated_empty() -> None:
     note = "This article has been updated to include the mayor's comments."
     cleaned = _clean(PARAGRAPHS + note + "\n")
-    assert cleaned.meta.updated == note
-    assert _reasons(cleaned)[3] is R.METADATA
+    assert cleaned.meta.updated is None  # a date or nothing, never a sentence
+    assert [(r.text, r.reason, r.detail) for r in cleaned.removed] == [
+        (note, R.METADATA, "update note")
+    ]
 
 
 def test_clean_editors_note_is_metadata() -> None:
@@ -953,7 +1015,8 @@ def test_clean_short_article_with_a_sentence_sharing_nothing_keeps_it() -> None:
 
 def test_clean_seed_000_keeps_every_real_paragraph_and_list_item() -> None:
     cleaned = _seed("000")
-    assert _kept_lines(cleaned) == {4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 20, 21, 23}
+    kept = {4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 20, 21, 23, 24, 25, 26, 27}
+    assert _kept_lines(cleaned) == kept  # 24-27: the short items "balancing:" introduces
     assert "$14.3 billion investment in Scale AI" in _kept_texts(cleaned)
 
 
@@ -988,7 +1051,7 @@ def test_clean_seed_001_moves_title_dateline_and_update_note_to_meta() -> None:
     cleaned = _seed("001")
     assert cleaned.meta.title == "Zuckerberg: Meta Won't Open Source All AI Models"
     assert cleaned.meta.published == "2025-07-30"
-    assert (cleaned.meta.updated or "").startswith("This article has been updated")
+    assert cleaned.meta.updated is None  # the note gives no date
     reasons = _reasons(cleaned)
     assert [reasons[n] for n in (1, 3, 5, 6, 72, 74)] == [
         R.NAVIGATION,  # LOGO

@@ -10,6 +10,7 @@ from conftest import StatementFactory
 
 from factcheck.extract import extract
 from factcheck.framing import (
+    _attributed,
     annotate,
     framing_notes,
     hedge_words,
@@ -559,6 +560,44 @@ def test_framing_profile_counts_only_real_attribution(told: Callable[..., Statem
     arts = [article_from_paragraphs(src, ["x"]) for src in texts]
     pa, pb = profiles(arts, statements, facts)
     assert (pa.attributed, pb.attributed) == (0.25, 0.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meta announced a data center, as reported in another TechCrunch piece from July 14.",
+        "As detailed in a PCMag report hours ago, the plan walks back prior pledges.",
+        "The buildup follows past stumbles, as chronicled in a story from The Atlantic.",
+        "The closure was reported by Reuters on Monday.",
+        "A July 14 article in TechCrunch highlighted discussions about the model.",
+        "A WebProNews article elaborates on how the plan balances innovation with safety.",
+        "Meta avoided the tactics its chief has criticized, per older X posts.",
+        "A company spokesperson told TechCrunch in a statement on Tuesday.",
+        "CNN reported on Tuesday.",
+    ],
+)
+def test_framing_a_credit_to_a_named_source_is_attributed(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert _attributed(told(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company paid $5 per share for the stake.",
+        "Residents were told to prepare for an evacuation.",
+        "The mayor told Smith to leave the meeting.",
+        "Meta reported revenue of $40 billion for the quarter.",
+        "The changes were described in detail at the meeting.",
+        "Zuckerberg's letter contrasts Meta's vision with its rivals' automation.",
+        "The bridge carries 40,000 vehicles per day.",
+    ],
+)
+def test_framing_a_claim_without_a_credited_source_is_not_attributed(
+    told: Callable[..., Statement], text: str
+) -> None:
+    assert not _attributed(told(text))
 
 
 def test_framing_a_claim_under_another_verb_is_not_bare(told: Callable[..., Statement]) -> None:

@@ -1318,14 +1318,46 @@ def test_quotes_seed_story_reads_sensibly() -> None:
     assert not any(st.quotes for st in statements if st.source_id.startswith("003"))
     kinds = _kinds(compare_quotes(statements, facts))
     assert {
-        (QuoteClass.ELIDED, "000_2831aa864af746ce:3", "002_f398cda15d4a89f6:3"),
+        # "... as broadly as possible... That said": a sentence break, nothing left out
+        (QuoteClass.VERBATIM, "000_2831aa864af746ce:3", "002_f398cda15d4a89f6:3"),
         (QuoteClass.VERBATIM, "000_2831aa864af746ce:16", "001_5a76a52844fc09c6:25"),
-        (QuoteClass.ELIDED, "000_2831aa864af746ce:18", "002_f398cda15d4a89f6:25"),
+        # one cut ("We haven't released ... and"), reported once: on the ellipsis of :17
+        (QuoteClass.ELIDED, "000_2831aa864af746ce:17", "002_f398cda15d4a89f6:24"),
+        (QuoteClass.VERBATIM, "000_2831aa864af746ce:18", "002_f398cda15d4a89f6:25"),
         (QuoteClass.VERBATIM, "001_5a76a52844fc09c6:22", "002_f398cda15d4a89f6:21"),
         (QuoteClass.ALTERED, "001_5a76a52844fc09c6:20", "002_f398cda15d4a89f6:19"),
         (QuoteClass.PARAPHRASED, "002_f398cda15d4a89f6:3", "001_5a76a52844fc09c6:3"),
     } <= kinds
     assert not any(k[0] is QuoteClass.MISATTRIBUTED for k in kinds)
+
+
+def _paragraph_findings(text_a: str, text_b: str) -> set[tuple[QuoteClass, str, str]]:
+    a = article_from_paragraphs("a", [text_a])
+    b = article_from_paragraphs("b", [text_b])
+    statements = segment([a, b], spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None))
+    statements = attach_quotes([a, b], statements)
+    return {(f.kind, f.a, f.b) for f in compare_quotes(statements, []) if f.b is not None}
+
+
+def test_quotes_an_ellipsis_that_only_joins_two_sentences_is_verbatim() -> None:
+    kinds = _paragraph_findings(
+        "The mayor wrote: “We will rebuild the bridge as soon as we can... That said, "
+        "the money is not there yet.”",
+        "“We will rebuild the bridge as soon as we can,” the mayor wrote. “That said, "
+        "the money is not there yet.”",
+    )
+    assert {k[0] for k in kinds} == {QuoteClass.VERBATIM}
+
+
+def test_quotes_an_ellipsis_that_cuts_words_is_reported_once() -> None:
+    kinds = _paragraph_findings(
+        "The mayor wrote: “We will rebuild the bridge as soon as we can... We expect "
+        "the work to take two years.”",
+        "“We will rebuild the bridge as soon as we can. We have no contractor yet, and we "
+        "expect the work to take two years,” the mayor wrote.",
+    )
+    assert [k[0] for k in kinds if k[0] is not QuoteClass.VERBATIM] == [QuoteClass.ELIDED]
+    assert (QuoteClass.VERBATIM, "a:2", "b:2") in kinds  # the cut is a:1's ellipsis
 
 
 def test_quotes_alias_never_reads_a_short_name_as_another_persons_initials() -> None:
@@ -1334,3 +1366,13 @@ def test_quotes_alias_never_reads_a_short_name_as_another_persons_initials() -> 
     assert _alias("Mayor Ruiz", "Ana Ruiz") and _alias("Dr. Chen", "Lisa Chen")
     assert not _alias("Ng", "Nancy Grant")
     assert not _alias("council member Ed", "Emily Davis")
+
+
+def test_quotes_a_quote_that_ends_on_its_own_ellipsis_is_elided() -> None:
+    kinds = _paragraph_findings(
+        "“We cannot gamble with the safety of the families who live below this dam ...,” "
+        "board chair Maria Okafor said.",
+        "“We cannot gamble with the safety of the families who live below this dam, and every "
+        "year we wait, the repair gets more expensive,” board chair Maria Okafor said.",
+    )
+    assert kinds == {(QuoteClass.ELIDED, "a:1", "b:1")}

@@ -11,9 +11,9 @@ from factcheck import nlp
 from factcheck.cache import Cache
 from factcheck.clean import clean_article
 from factcheck.pipeline import article_from_paragraphs
-from factcheck.segment import segment
+from factcheck.segment import LEAD_IN_DETAIL, segment, segment_audited
 from factcheck.settings import DEFAULT_SPACY_MODEL
-from factcheck.types import Article, ArticleMeta, TextFormat
+from factcheck.types import Article, ArticleMeta, RemovalReason, TextFormat
 
 
 def _segment(*paragraphs: str, cache: Cache | None = None) -> list[str]:
@@ -179,3 +179,28 @@ def test_segment_colon_sentence_without_list_items_after_it_is_a_statement() -> 
 @pytest.mark.parametrize("quote", ['"No comment."', "“Not yet.”"])
 def test_segment_short_whole_quotation_is_a_statement(quote: str) -> None:
     assert _segment("The mayor was asked about the bridge on Tuesday.", quote)[-1] == quote
+
+
+def test_segment_audited_lists_a_dropped_lead_in_in_removed() -> None:
+    text = "Meta changed course on open models this week.\nThe shift follows Meta's:\n" + ITEMS
+    article = Article("a", Path("a.txt"), text, 0, TextFormat.TXT, "utf-8", ArticleMeta())
+    statements, (audited,) = segment_audited(
+        [clean_article(article)], spacy_model=DEFAULT_SPACY_MODEL, cache=Cache(None)
+    )
+    assert "The shift follows Meta's:" not in [s.text for s in statements]
+    assert [(r.line, r.text, r.reason, r.detail) for r in audited.removed] == [
+        (2, "The shift follows Meta's:", RemovalReason.HEADING, LEAD_IN_DETAIL)
+    ]
+
+
+def test_segment_short_list_items_after_a_lead_in_are_one_statement() -> None:
+    text = (
+        "Meta changed course on open models this week.\n"
+        "The tech community continues debating open AI models, balancing:\n"
+        "- Innovation acceleration\n- Commercial viability\n- Safety considerations\n"
+    )
+    texts = _segment_txt(text)
+    assert texts[-1] == (
+        "The tech community continues debating open AI models, balancing: - "
+        "Innovation acceleration - Commercial viability - Safety considerations"
+    )
