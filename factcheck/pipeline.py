@@ -167,7 +167,7 @@ def analyse(
     embedder = embedder or SentenceTransformerEmbedder(settings.model)
     try:
         with _stage(name, "segment", on_stage):
-            statements = segment_stage.segment(
+            statements, articles = segment_stage.segment_audited(
                 articles, spacy_model=settings.spacy_model, cache=cache
             )
         with _stage(name, "extract", on_stage):
