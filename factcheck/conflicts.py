@@ -180,6 +180,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 
 from factcheck.extract import comparable, compatible, display, maybe_contains, same_name
@@ -227,14 +228,20 @@ __all__ = [
     "SIMILARITY_WEIGHT",
     "SPEAKER_FACTOR",
     "SYMMETRIC_VERBS",
+    "TALLY_NOUNS",
+    "TALLY_VERBS",
+    "TALLY_WORDS",
     "TIMES_OF_DAY",
     "TIME_FAR_MINUTES",
     "TOTAL_OR_CHANGE",
     "UNKNOWN_EVENT_FACTOR",
+    "UPDATE_FACTOR",
+    "UPDATE_HOURS",
     "VALUE_NEAR_FACTOR",
     "WEIGHT",
     "ConflictContext",
     "find_conflicts",
+    "published_span",
 ]
 
 _NUMERIC_ORDER = (
@@ -444,6 +451,38 @@ KINDS_OF_PEOPLE = frozenset(
      "citizen", "subject"}
 )  # fmt: skip
 
+#: Hours between two sources' publication times from which a running tally may have been
+#: updated between them (see :func:`_update`): a higher figure in the later source is an
+#: update, not a conflict. Three hours is about the least between two updates of a toll.
+UPDATE_HOURS = 3.0
+
+#: Confidence factor of a running tally that is *lower* in the later source: still a
+#: conflict (a toll rarely falls), but a correction or an earlier source is possible.
+UPDATE_FACTOR = 0.8
+
+#: Canonical verbs whose figure is a running tally, a total that grows while a story
+#: unfolds ("*killed* 42 people", "312 were *injured*", "*evacuated* 9,000", "*burned*
+#: 12,400 acres", "the toll *rose* to 87", "*confirmed* 1,200 cases").
+TALLY_VERBS = frozenset(
+    {"kill", "die", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "burn",
+     "scorch", "infect", "hospitalize", "hospitalise", "sicken", "confirm", "arrest",
+     "detain", "rise", "climb", "grow", "mount", "swell", "reach", "spread", "destroy",
+     "damage"}
+)  # fmt: skip
+
+#: Nouns a running tally counts or measures ("the death *toll*", "42 *deaths*", "1,200
+#: *cases*", "9,000 *evacuees*", "12,400 *acres*").
+TALLY_NOUNS = frozenset(
+    {"toll", "death", "dead", "casualty", "fatality", "injury", "injured", "victim", "case",
+     "infection", "evacuee", "missing", "displaced", "acre", "hectare", "arrest", "home",
+     "building", "structure"}
+)  # fmt: skip
+
+#: Words that mark any figure as a total so far: "*now*", "*so far*", "*thus far*", "*as
+#: of*", "*to date*" (read by their last word). A present-perfect clause ("*has* risen to
+#: 87", "*have* died") marks it too.
+TALLY_WORDS = frozenset({"now", "far", "date", "yet"})
+
 #: Per source, every ``(verb, role, name)`` its events report.
 Actions = Mapping[str, frozenset[tuple[str, str, str]]]
 
@@ -470,14 +509,21 @@ class ConflictContext:
     and the named speakers of reporting verbs as ``("say", "speaker", name)``), so "two
     people who each did something" is not an entity conflict when a source names both.
     ``reported`` caches each statement's report dates (their ``(start, end)``).
+    ``published`` holds, per source, when it was published, as the interval its
+    ``published`` field allows (a date alone is its whole day; see :func:`published_span`).
     """
 
     frames: Mapping[str, Sequence[Frame]] = field(default_factory=dict)
     actions: Actions = field(default_factory=dict)
     reported: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    published: Mapping[str, tuple[datetime, datetime]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, statements: Iterable[Statement]) -> ConflictContext:
+    def of(
+        cls, statements: Iterable[Statement], published: Mapping[str, str | None] | None = None
+    ) -> ConflictContext:
+        """The context of a story's statements; ``published`` maps a source ID to its
+        ISO publication date or date-time (:attr:`factcheck.types.ArticleMeta.published`)."""
         fr: dict[str, list[Frame]] = {}
         acts: dict[str, set[tuple[str, str, str]]] = {}
         reported: dict[str, frozenset[tuple[int, int]]] = {}
@@ -491,7 +537,13 @@ class ConflictContext:
                 )
                 if f.speaker is not None:
                     mine.add((*_SPEAKER, f.speaker.name))
-        return cls(fr, {k: frozenset(v) for k, v in acts.items()}, reported)
+        spans = {k: published_span(v) for k, v in (published or {}).items()}
+        return cls(
+            fr,
+            {k: frozenset(v) for k, v in acts.items()},
+            reported,
+            {k: v for k, v in spans.items() if v is not None},
+        )
 
     def frames_of(self, st: Statement) -> Sequence[Frame]:
         return self.frames[st.id] if st.id in self.frames else frames(st)
@@ -502,17 +554,36 @@ class ConflictContext:
         return frozenset((v.start, v.end) for v in report_dates(st))
 
 
+def published_span(text: str | None) -> tuple[datetime, datetime] | None:
+    """When a source was published, as an interval of UTC datetimes: a date-time is one
+    instant (one with no zone is read as UTC), a date alone its whole day; None when the
+    text is empty or no ISO date."""
+    if not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(text.strip()) <= 10:  # a date alone: "2026-11-30"
+        day = datetime.combine(when.date(), datetime.min.time(), UTC)
+        return day, day + timedelta(days=1)
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    return when, when
+
+
 @dataclass(frozen=True, slots=True)
 class _Side:
     """One statement of the pair: its events, the values it asserts (current figures,
     event dates as its events read them, no report dates), its earlier figures and its
-    report dates (which may match a date of the other side, never conflict with one)."""
+    report dates (which may match a date of the other side, never conflict with one);
+    ``published``: when its source was published, if known (:func:`published_span`)."""
 
     st: Statement
     frames: Sequence[Frame]
     values: Sequence[Value]
     earlier: Sequence[Value]
     reported: Sequence[Value]
+    published: tuple[datetime, datetime] | None = None
 
     @classmethod
     def of(cls, st: Statement, ctx: ConflictContext) -> _Side:
@@ -533,7 +604,8 @@ class _Side:
                     v = own[0]
             values.append(v)
         current = [v for v in values if _current(v)]
-        return cls(st, fs, current, [v for v in values if not _current(v)], reported)
+        earlier = [v for v in values if not _current(v)]
+        return cls(st, fs, current, earlier, reported, ctx.published.get(st.source_id))
 
 
 # --------------------------------------------------------------------------------------
@@ -1321,7 +1393,66 @@ def _factor(caveats: _Caveats) -> float:
     )
 
 
+def _hours_apart(a: _Side, b: _Side) -> float | None:
+    """How many hours at least ``b``'s source was published after ``a``'s (negative when
+    before), or None when either time is unknown or the two may be the same moment."""
+    if a.published is None or b.published is None:
+        return None
+    (a0, a1), (b0, b1) = a.published, b.published
+    if b0 >= a1:
+        return (b0 - a1).total_seconds() / 3600
+    if a0 >= b1:
+        return -(a0 - b1).total_seconds() / 3600
+    return None
+
+
+def _tally(v: Value, f: Frame | None, side: _Side) -> bool:
+    """A count or quantity of a running tally, which grows as a story unfolds: its verb is
+    in :data:`TALLY_VERBS` ("*killed* 42 people"), what it counts in :data:`TALLY_NOUNS`
+    ("the death *toll*"), or its clause tells a total so far (:data:`TALLY_WORDS`: "*now*",
+    "*so far*"; a present perfect: "*has* risen to 87")."""
+    if v.kind not in (ValueKind.COUNT, ValueKind.QUANTITY):
+        return False
+    thing = measured(v, side.st)
+    if (thing is not None and thing.name in TALLY_NOUNS) or v.unit in TALLY_NOUNS:
+        return True
+    if f is None:
+        return False
+    toks = side.st.tokens
+    if f.verb in TALLY_VERBS or any(toks[i].lemma.lower() in TALLY_WORDS for i in f.tokens):
+        return True
+    return any(t.dep == "aux" and t.lemma.lower() == "have" and t.head in f.words for t in toks)
+
+
+def _update(
+    x: Value, y: Value, ex: Frame | None, ey: Frame | None, a: _Side, b: _Side
+) -> tuple[bool, str]:
+    """A running tally (:func:`_tally`) told by two sources published at least
+    :data:`UPDATE_HOURS` apart: ``(True, "")`` when the later source's figure is the higher
+    one, an update and not a conflict ("killed 42" at 06:00, "killed 87" at 18:00); else
+    ``(False, caveat)``, with the caveat naming the gap when the later figure is lower (a
+    toll rarely falls, so it stays a conflict, at :data:`UPDATE_FACTOR`). Sources of one
+    time, or of unknown times, give ``(False, "")``."""
+    hours = _hours_apart(a, b)
+    if hours is None or abs(hours) < UPDATE_HOURS:
+        return False, ""
+    if not (_tally(x, ex, a) or _tally(y, ey, b)):
+        return False, ""
+    early, late = (x, y) if hours > 0 else (y, x)
+    inf = math.inf
+    if (late.low if late.low is not None else -inf) > (
+        early.high if early.high is not None else inf
+    ):
+        return True, ""
+    return False, (
+        f"; published {abs(hours):.0f} hours apart, but the later report gives the lower "
+        f"figure ({late.text}), and a running tally rarely falls"
+    )
+
+
 def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
+    """Value and date conflicts, the strongest of each kind. A running tally told higher
+    by a source published later is an update, not a conflict (:func:`_update`)."""
     out: list[Conflict] = []
     for kind in _NUMERIC_ORDER:
         conflict_kind = ConflictKind.DATE if kind is ValueKind.DATE else ConflictKind.VALUE
@@ -1330,8 +1461,12 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
             caveats = _caveats(x, y, ex, ey, kind, a, b)
             if caveats is None:
                 continue
+            updated, update_note = _update(x, y, ex, ey, a, b)
+            if updated:
+                continue
             near = VALUE_NEAR_FACTOR
             extra = (near + (1.0 - near) * _gap(x, y)) * _factor(caveats)
+            extra *= UPDATE_FACTOR if update_note else 1.0
             found = Conflict(
                 kind=conflict_kind,
                 a=a.st.id,
@@ -1339,7 +1474,7 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
                 value_a=x.text,
                 value_b=y.text,
                 confidence=_confidence(conflict_kind, similarity, extra),
-                reason=_value_reason(kind, x, y, caveats) + _earlier(x, y, a, b),
+                reason=_value_reason(kind, x, y, caveats) + _earlier(x, y, a, b) + update_note,
             )
             if best is None or found.confidence > best.confidence:
                 best = found

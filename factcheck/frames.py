@@ -527,7 +527,9 @@ class _Tree:
 
 
 def _arg(i: int, tree: _Tree) -> Arg | None:
-    """The argument headed by token ``i`` (None for a pronoun, a number, a date or money).
+    """The argument headed by token ``i`` (None for a pronoun, a date or money). A bare
+    number of a count is named by what it counts ("87 people were killed and *410* were
+    injured": people).
 
     A relative pronoun stands for the noun it modifies ("the plan *that* the council
     approved")."""
@@ -567,9 +569,10 @@ def _arg(i: int, tree: _Tree) -> Arg | None:
         if v.kind is not ValueKind.COUNT:
             return None
         attached, classifiers = _attachments(i, tree)
+        unit = v.unit if tok.pos == "NUM" else None  # "410 were injured": people
         return Arg(
-            tree.lemma(i),
-            tok.text.lower(),
+            unit or tree.lemma(i),
+            unit or tok.text.lower(),
             False,
             definite,
             None,

@@ -14,9 +14,10 @@ from factcheck.conflicts import (
     ConflictContext,
     _confidence,
     find_conflicts,
+    published_span,
 )
 from factcheck.extract import extract
-from factcheck.types import ConflictKind, Statement
+from factcheck.types import Conflict, ConflictKind, Statement
 
 PUBLISHED = date(2026, 3, 10)
 
@@ -1736,3 +1737,99 @@ def test_conflicts_won_and_lost_with_different_figures_may_both_hold(
     statement_factory: StatementFactory, a: str, b: str, flip: bool
 ) -> None:
     assert (ConflictKind.POLARITY in _kinds(statement_factory, a, b)) is flip
+
+
+# --------------------------------------------------------------------------------------
+# Publication times: a running tally updated between two reports
+# --------------------------------------------------------------------------------------
+
+
+def _timed(
+    make: StatementFactory, a: str, b: str, when_a: str | None, when_b: str | None
+) -> list[Conflict]:
+    x, y = _pair(make, a, b)
+    ctx = ConflictContext.of([x, y], {"a": when_a, "b": when_b})
+    return find_conflicts(x, y, similarity=0.9, context=ctx)
+
+
+TOLL_A = "The earthquake killed 42 people, officials said."
+TOLL_B = "The earthquake killed 87 people, officials said."
+
+
+def test_conflicts_a_higher_toll_published_later_is_an_update(
+    statement_factory: StatementFactory,
+) -> None:
+    late = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30T06:00:00Z", "2026-11-30T18:00Z")
+    assert late == []
+    # either order of the pair: the later source is the one with the higher figure
+    early = _timed(statement_factory, TOLL_B, TOLL_A, "2026-11-30T18:00:00Z", "2026-11-30T06:00Z")
+    assert early == []
+
+
+def test_conflicts_a_toll_at_one_hour_or_unknown_times_is_a_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    same = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30T06:00:00Z", "2026-11-30T07:00Z")
+    unknown = _timed(statement_factory, TOLL_A, TOLL_B, None, "2026-11-30T18:00:00Z")
+    day = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30", "2026-11-30T18:00:00Z")
+    for found in (same, unknown, day):
+        (c,) = found
+        assert (c.kind, c.value_a, c.value_b) == (ConflictKind.VALUE, "42 people", "87 people")
+        assert "published" not in c.reason
+
+
+def test_conflicts_a_lower_toll_published_later_stays_a_conflict_with_a_caveat(
+    statement_factory: StatementFactory,
+) -> None:
+    (plain,) = _timed(statement_factory, TOLL_B, TOLL_A, None, None)
+    (c,) = _timed(statement_factory, TOLL_B, TOLL_A, "2026-11-30T06:00:00Z", "2026-11-30T18:00Z")
+    assert "published 12 hours apart" in c.reason and "(42 people)" in c.reason
+    assert c.confidence < plain.confidence
+
+
+def test_conflicts_dates_days_apart_and_a_present_perfect_figure_are_updates(
+    statement_factory: StatementFactory,
+) -> None:
+    found = _timed(
+        statement_factory,
+        "The company has laid off 300 workers.",
+        "The company has laid off 450 workers.",
+        "2026-11-28",
+        "2026-11-30",
+    )
+    assert found == []
+
+
+def test_conflicts_a_figure_that_is_no_tally_is_compared_whatever_the_times(
+    statement_factory: StatementFactory,
+) -> None:
+    (c,) = _timed(
+        statement_factory,
+        "Meta invested $14.3 billion in Scale AI.",
+        "Meta invested $2 billion in Scale AI.",
+        "2026-11-28",
+        "2026-11-30",
+    )
+    assert c.kind is ConflictKind.VALUE
+
+
+def test_conflicts_a_bare_number_is_named_by_what_it_counts(
+    statement_factory: StatementFactory,
+) -> None:
+    (c,) = _timed(
+        statement_factory,
+        "Officials said 312 people were injured.",
+        "Officials said 87 people were killed and 410 were injured.",
+        None,
+        None,
+    )
+    assert (c.value_a, c.value_b) == ("312 people", "410")
+    assert "'410'" not in c.reason and "differently" not in c.reason
+
+
+def test_conflicts_published_span_reads_dates_and_times() -> None:
+    day = published_span("2026-11-30")
+    assert day is not None and (day[1] - day[0]).days == 1
+    moment = published_span("2026-11-30T18:00:00+02:00")
+    assert moment is not None and moment[0] == moment[1] and moment[0].hour == 16
+    assert published_span("yesterday") is None and published_span(None) is None
