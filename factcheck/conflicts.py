@@ -190,6 +190,7 @@ from factcheck.frames import (
     frame_of,
     frames,
     measured,
+    on_noun,
     opposite,
     phrase,
     report_dates,
@@ -301,6 +302,7 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"company", "firm", "business", "corporation", "conglomerate", "group",
          "carmaker", "automaker", "chipmaker", "drugmaker"},
         {"fire", "blaze", "wildfire", "inferno"},
+        {"earthquake", "quake", "temblor"},
         {"strike", "walkout", "stoppage"},
         {"deal", "agreement", "accord", "pact", "contract"},
         {"council", "councillor", "councilor", "lawmaker", "legislator"},
@@ -418,6 +420,10 @@ FIGURE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"release", "appear"},  # a publication ("published" / "appeared")
         {"follow", "track", "study", "survey", "monitor", "enrol", "enroll", "involve",
          "include", "analyse", "analyze"},  # who a study looked at
+        {"hit", "strike", "jolt", "rock", "shake", "rattle", "lash", "batter", "pound",
+         "slam", "sweep", "ravage"},  # a natural event striking a place
+        {"erupt", "explode", "blow"},  # a volcano
+        {"flood", "inundate", "swamp", "submerge", "deluge"},  # a flood
     )
 )  # fmt: skip
 
@@ -1288,6 +1294,7 @@ def _caveats(
     thing (:func:`_one_thing`); a date is its event's, compared by the events alone."""
     reworded: list[_Role] = []
     told: tuple[str, str] | None = None
+    noun = False  # figures on one noun told with two actions ("a magnitude 7.1 earthquake")
     if x is not None and y is not None:
         cost = (
             kind is ValueKind.MONEY
@@ -1297,7 +1304,9 @@ def _caveats(
         )
         verbs = x.verb != y.verb and not (x.light or y.light or cost)
         nominal = kind is ValueKind.DATE and verbs and _scheduled(x, y, a, b)
-        if verbs and not (nominal or _one_figure(x, y, a, b)):
+        noun = verbs and not nominal and kind is not ValueKind.DATE
+        noun = noun and not _one_figure(x, y, a, b) and on_noun(vx, a.st) and on_noun(vy, b.st)
+        if verbs and not (nominal or noun or _one_figure(x, y, a, b)):
             return None
         if x.negated != y.negated:
             return None  # "did not release it in 2024" asserts no date of a release
@@ -1306,6 +1315,8 @@ def _caveats(
         roles = _roles(x, y, a.st, b.st)
         if nominal:  # the scheduled noun is the event, not the other's object
             roles = [r for r in roles if r.role != "object"]
+        if noun:  # two actions: only two different names set the two things apart
+            roles = [r for r in roles if r.x.named and r.y.named]
         if any(r.rel is _Rel.DIFFERENT for r in roles):
             return None
         if kind is ValueKind.DATE:
@@ -1313,13 +1324,13 @@ def _caveats(
                 return None  # two periods, each with its own figure
         elif _figure_dates_differ(x, y):
             return None  # "rose 18% on Monday" / "have risen 31% this year"
-        if x.verb == y.verb or cost or verbs:
+        if (x.verb == y.verb or cost or verbs) and not noun:
             reworded = [r for r in roles if r.rel is _Rel.REWORDED]
-        if verbs:
+        if verbs and not noun:
             told = (x.verb, y.verb)
     if kind is not ValueKind.DATE and _scopes_differ(x, y, a, b):
         return None  # "voted early" / "had voted by noon": two parts of one event
-    unknown = x is None or y is None or x.light or y.light
+    unknown = x is None or y is None or x.light or y.light or noun
     if kind is ValueKind.DATE and (x is None or y is None) and _figures_differ(a, b):
         return None  # "revenue of $4.82 billion in 2025" / "$4.1 billion in 2024"
     thing: _Role | None = None

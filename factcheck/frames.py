@@ -142,6 +142,7 @@ __all__ = [
     "frame_of",
     "frames",
     "measured",
+    "on_noun",
     "opposite",
     "phrase",
     "report_dates",
@@ -1444,9 +1445,12 @@ def measured(value: Value, st: Statement) -> Arg | None:
         return None
     tree = _Tree(st)
     inside = [i for i, t in enumerate(st.tokens) if value.start <= t.start and t.end <= value.end]
-    root = next((i for i in inside if tree.head(i) not in inside or tree.head(i) == i), None)
-    if root is None:
+    roots = [i for i in inside if tree.head(i) not in inside or tree.head(i) == i]
+    if not roots:
         return None
+    root = roots[0]
+    if value.kind is not ValueKind.COUNT:  # "a magnitude *6.8* earthquake" (split by the parse)
+        root = next((i for i in roots if _on_noun(i, tree)), root)
     if value.kind is ValueKind.COUNT:
         if tree.lemma(root) == value.unit or _of_object(root, tree) is not None:
             return _arg(root, tree)
@@ -1478,6 +1482,23 @@ def measured(value: Value, st: Statement) -> Arg | None:
             return _verb_thing(h, set(inside), tree)
         return None
     return None
+
+
+def _on_noun(i: int, tree: _Tree) -> bool:
+    """Token ``i`` modifies a noun ("a *$2 billion* deal", "a magnitude *6.8* earthquake")."""
+    h = tree.head(i)
+    return h != i and tree.dep(i) in _MODIFIER_DEPS and tree.tokens[h].pos in {"NOUN", "PROPN"}
+
+
+def on_noun(value: Value, st: Statement) -> bool:
+    """The figure modifies a noun, the thing it is a property of ("a *magnitude 7.1*
+    earthquake", "a *5.2-magnitude* quake", "a *$2 billion* deal"), rather than standing
+    as an argument of its verb ("invested *$2 billion*")."""
+    if not st.tokens or value.kind is ValueKind.COUNT:
+        return False
+    tree = _Tree(st)
+    inside = [i for i, t in enumerate(st.tokens) if value.start <= t.start and t.end <= value.end]
+    return any(tree.head(i) not in inside and _on_noun(i, tree) for i in inside)
 
 
 #: Verbs whose figure is the level, or the change, of a thing (canonical lemmas): of their

@@ -1833,3 +1833,48 @@ def test_conflicts_published_span_reads_dates_and_times() -> None:
     moment = published_span("2026-11-30T18:00:00+02:00")
     assert moment is not None and moment[0] == moment[1] and moment[0].hour == 16
     assert published_span("yesterday") is None and published_span(None) is None
+
+
+# --------------------------------------------------------------------------------------
+# One natural event told with two verbs; a figure that is a property of its noun
+# --------------------------------------------------------------------------------------
+
+
+def test_conflicts_hit_and_struck_tell_one_quake(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "A magnitude 6.8 earthquake hit southern Valdoria on Monday.",
+        "A magnitude 7.1 earthquake struck southern Valdoria on Monday.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.value_a, c.value_b) == ("magnitude 6.8", "magnitude 7.1")
+    a, b = _pair(
+        statement_factory,
+        "The quake hit at 3:12 a.m. local time.",
+        "The quake struck at 4:12 a.m. local time.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.VALUE and "'hit'" in c.reason
+
+
+def test_conflicts_a_figure_on_one_noun_is_compared_whatever_the_verb(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "A 6.8-magnitude quake shook the coast on Monday.",
+        "A catastrophic magnitude 7.1 earthquake flattened much of the coast on Monday.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.VALUE and "only what they are of" in c.reason
+
+
+def test_conflicts_figures_on_one_noun_of_two_named_partners_are_two_things(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Acme signed a $2 billion deal with Boeing.",
+        "Acme finalised a $3 billion deal with Airbus.",
+    )
+    assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
