@@ -862,10 +862,12 @@ def _intent_noun(i: int, tree: _Tree) -> int | None:
 
 def _negative_arg(i: int, tree: _Tree) -> int | None:
     """The word that makes argument ``i`` negative ("no" charges, "nobody", "neither I nor
-    my film"), if any."""
+    my film"), if any. A "no" the parse hangs on a modifier of the head ("*No* tsunami
+    warning was issued": no -> tsunami -> warning) negates the whole noun phrase, when the
+    head has no determiner of its own ("a no-fly zone" is affirmed)."""
     if tree.lemma(i) in NEGATIVE_PRONOUNS:
         return i
-    return next(
+    found = next(
         (
             k
             for k in tree.kids[i]
@@ -874,6 +876,23 @@ def _negative_arg(i: int, tree: _Tree) -> int | None:
         ),
         None,
     )
+    if found is not None or any(tree.dep(k) in {"det", "poss"} for k in tree.kids[i]):
+        return found
+    modifiers = [k for k in tree.kids[i] if k < i and tree.dep(k) in _NP_MODIFIER_DEPS]
+    return next(
+        (
+            n
+            for k in modifiers
+            for n in tree.kids[k]
+            if n < k and tree.dep(n) == "det" and tree.lemma(n) == "no"
+        ),
+        None,
+    )
+
+
+#: The modifiers of a noun on which the parse may hang the noun phrase's "no" ("no
+#: *tsunami* warning", "no *new* charges"): see :func:`_negative_arg`.
+_NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def _direct_negators(holders: Sequence[int], tree: _Tree) -> list[int]:

@@ -1878,3 +1878,13 @@ def test_conflicts_figures_on_one_noun_of_two_named_partners_are_two_things(
         "Acme finalised a $3 billion deal with Airbus.",
     )
     assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
+
+
+def test_conflicts_no_on_a_compound_noun_is_a_polarity_flip(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory, "No tsunami warning was issued.", "A tsunami warning was issued."
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.POLARITY
