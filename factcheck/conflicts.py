@@ -1442,13 +1442,21 @@ def _update(
     :data:`UPDATE_HOURS` apart: ``(True, "")`` when the later source's figure is the higher
     one, an update and not a conflict ("killed 42" at 06:00, "killed 87" at 18:00); else
     ``(False, caveat)``, with the caveat naming the gap when the later figure is lower (a
-    toll rarely falls, so it stays a conflict, at :data:`UPDATE_FACTOR`). Sources of one
-    time, or of unknown times, give ``(False, "")``."""
+    toll rarely falls, so it stays a conflict, at :data:`UPDATE_FACTOR`). A date alone
+    against a time of that day cannot say which came first: a conflict with a caveat, at
+    :data:`UPDATE_FACTOR`. Sources of one time, or of unknown times, give ``(False, "")``."""
     hours = _hours_apart(a, b)
-    if hours is None or abs(hours) < UPDATE_HOURS:
+    if a.published is None or b.published is None or a.published == b.published:
+        return False, ""
+    if hours is not None and abs(hours) < UPDATE_HOURS:
         return False, ""
     if not (_tally(x, ex, a) or _tally(y, ey, b)):
         return False, ""
+    if hours is None:  # a date alone against a time of that day: which came first is unknown
+        return False, (
+            "; published the same day (one source gives no time), so the other figure may "
+            "be an update of a running tally"
+        )
     early, late = (x, y) if hours > 0 else (y, x)
     inf = math.inf
     if (late.low if late.low is not None else -inf) > (

@@ -1771,11 +1771,18 @@ def test_conflicts_a_toll_at_one_hour_or_unknown_times_is_a_conflict(
 ) -> None:
     same = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30T06:00:00Z", "2026-11-30T07:00Z")
     unknown = _timed(statement_factory, TOLL_A, TOLL_B, None, "2026-11-30T18:00:00Z")
-    day = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30", "2026-11-30T18:00:00Z")
-    for found in (same, unknown, day):
+    for found in (same, unknown):
         (c,) = found
         assert (c.kind, c.value_a, c.value_b) == (ConflictKind.VALUE, "42 people", "87 people")
         assert "published" not in c.reason
+
+
+def test_conflicts_a_toll_of_a_date_alone_and_a_time_that_day_is_caveated(
+    statement_factory: StatementFactory,
+) -> None:
+    (plain,) = _timed(statement_factory, TOLL_A, TOLL_B, None, None)
+    (c,) = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30", "2026-11-30T18:00:00Z")
+    assert "published the same day" in c.reason and c.confidence < plain.confidence
 
 
 def test_conflicts_a_lower_toll_published_later_stays_a_conflict_with_a_caveat(
