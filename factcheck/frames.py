@@ -418,7 +418,8 @@ class Frame:
     not told ("were told not to return", :data:`DIRECTIVE_VERBS`). ``denier``: who denies
     the event, in the source's words ("the company" of "the company denied that the
     pipeline leaked"); the event is then negated as that speaker's claim. ``speaker``: the
-    named subject of the reporting verb that tells the event ("*Mayor Voss* said ...").
+    named subject of the reporting verb that tells the event ("*Mayor Voss* said ...");
+    ``attributed``: that subject, named or not ("*police* said", "*witnesses* said").
     ``until``: negated with "until" ("will not reopen *until May*"), which says it happens
     then: the event is affirmed and the "until" date is its date. ``ceased``: negated with
     "no longer" ("no more"), which says it did happen before. ``predicate``: a predicate
@@ -445,6 +446,7 @@ class Frame:
     asserted: bool = True
     denier: str | None = None
     speaker: Arg | None = None
+    attributed: Arg | None = None
     until: bool = False
     ceased: bool = False
     predicate: bool = False
@@ -1166,6 +1168,14 @@ def _speaker(i: int, tree: _Tree) -> Arg | None:
     return replace(a, words=tuple(sorted({*a.words, reporter})))
 
 
+def _attributed(i: int, tree: _Tree) -> Arg | None:
+    """The subject of the reporting verb that tells event ``i``, named or a common noun
+    ("*witnesses* said officers fired 12 shots"), or None."""
+    reporter = _reporter(i, tree)
+    k = tree.child(reporter, "nsubj") if reporter is not None else None
+    return _arg(k, tree) if k is not None else None
+
+
 def _framing_words(i: int, sign: _Sign, tree: _Tree) -> set[int]:
     """The words around an event that change what it asserts, to show it in the source's
     words: the denial ("the company denied that"), the directive ("were told"), the
@@ -1319,6 +1329,7 @@ def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
         asserted=sign.asserted,
         denier=_denier(sign.denier, tree) if sign.denier is not None else None,
         speaker=_speaker(i, tree),
+        attributed=_attributed(i, tree),
         until=sign.until,
         ceased=any(tokens[c].text.lower() in NO_ADVERBS for c in sign.cues),
         predicate=predicate_noun,

@@ -8,6 +8,7 @@ import pytest
 from conftest import StatementFactory
 
 from factcheck.conflicts import (
+    ATTRIBUTED_FACTOR,
     DENIAL_FACTOR,
     REWORDED_FACTOR,
     SPEAKER_FACTOR,
@@ -1895,3 +1896,23 @@ def test_conflicts_no_on_a_compound_noun_is_a_polarity_flip(
     )
     (c,) = find_conflicts(a, b, similarity=0.9)
     assert c.kind is ConflictKind.POLARITY
+
+
+def test_conflicts_figures_of_two_speakers_are_an_attributed_disagreement(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Police said officers fired six shots.",
+        "Witnesses said officers fired 12 shots.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert "an attributed disagreement: police say six shots, witnesses say 12 shots" in c.reason
+    a, b = _pair(
+        statement_factory,
+        "Police said officers fired six shots.",
+        "Police said officers fired 12 shots.",
+    )
+    (one,) = find_conflicts(a, b, similarity=0.9)
+    assert "attributed" not in one.reason
+    assert c.confidence == pytest.approx(one.confidence * ATTRIBUTED_FACTOR, abs=0.01)
