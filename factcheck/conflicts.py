@@ -1195,6 +1195,24 @@ def _one_thing(
     return None if rel is _Rel.DIFFERENT else _Role("measured", rel, mx, my)
 
 
+def _dated_thing(
+    vx: Value, vy: Value, x: Frame | None, y: Frame | None, a: _Side, b: _Side
+) -> _Rel | None:
+    """How the things two dates of no action date compare ("*the next policy meeting* is
+    on January 20", :func:`factcheck.frames.measured`): SAME when both name one definite
+    thing the same way (that event, so the action is not unknown), DIFFERENT for two
+    things ("the hearing" / "a vote"), else None (reworded, or the parse does not say)."""
+    mx, my = measured(vx, a.st), measured(vy, b.st)
+    if mx is None or my is None:
+        return None
+    sa = x.tokens if x is not None else _outside(a)
+    sb = y.tokens if y is not None else _outside(b)
+    rel = _thing_relation(mx, my, a.st, b.st, sa, sb)
+    if rel is _Rel.SAME:
+        return _Rel.SAME if mx.definite and my.definite else None
+    return _Rel.DIFFERENT if rel is _Rel.DIFFERENT else None
+
+
 def _costs(v: Value, f: Frame, side: _Side) -> bool:
     """A sum told as the cost of something: a verb of :data:`COST_VERBS` ("will *cost* $48
     million", "to *spend* $52 million") or a cost noun ("at a *cost* of $48 million")."""
@@ -1339,6 +1357,11 @@ def _caveats(
     unknown = x is None or y is None or x.light or y.light or noun
     if kind is ValueKind.DATE and (x is None or y is None) and _figures_differ(a, b):
         return None  # "revenue of $4.82 billion in 2025" / "$4.1 billion in 2024"
+    if kind is ValueKind.DATE and unknown and not noun:
+        dated = _dated_thing(vx, vy, x, y, a, b)
+        if dated is _Rel.DIFFERENT:
+            return None  # "the hearing is on March 3" / "a vote is on March 9"
+        unknown = dated is not _Rel.SAME  # "the next meeting is on January 20": that event
     thing: _Role | None = None
     if kind is not ValueKind.DATE and unknown:
         if (x is None or y is None) and _periods_differ(a, b):

@@ -1916,3 +1916,17 @@ def test_conflicts_figures_of_two_speakers_are_an_attributed_disagreement(
     (one,) = find_conflicts(a, b, similarity=0.9)
     assert "attributed" not in one.reason
     assert c.confidence == pytest.approx(one.confidence * ATTRIBUTED_FACTOR, abs=0.01)
+
+
+def test_conflicts_a_definite_event_dated_by_a_copula_is_one_event(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The next policy meeting is on January 20.",
+        "The next policy meeting is on January 27.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.DATE and "light verb" not in c.reason
+    a, b = _pair(statement_factory, "The hearing is on March 3.", "A vote is on March 9.")
+    assert find_conflicts(a, b, similarity=0.9) == []
