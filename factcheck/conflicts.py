@@ -110,6 +110,27 @@ A *reworded* argument does not separate the events, but lowers the confidence
 (:data:`REWORDED_FACTOR`) and the reason says which argument the two sentences name
 differently. An argument only one side gives is unknown, not different.
 
+**Publication times.** A running tally (:func:`_tally`: a count or quantity of a verb of
+:data:`TALLY_VERBS`, of a noun of :data:`TALLY_NOUNS`, or told "now", "so far" or in the
+present perfect) grows while a story unfolds. When the two sources were published at least
+:data:`UPDATE_HOURS` apart (:attr:`ConflictContext.published`), a higher figure in the
+later one is an update, not a conflict ("killed 42" at 06:00, "killed 87" at 18:00); a
+lower one stays a conflict, with a caveat naming the gap, at :data:`UPDATE_FACTOR` (a toll
+rarely falls), and so does a date alone against a time of that day (which came first is
+unknown). Sources of one time, or of unknown times, are compared as always.
+
+**Who says it.** Two figures told as claims of two different speakers ("*police* said
+officers fired six shots" / "*witnesses* said officers fired 12 shots") still conflict,
+at :data:`ATTRIBUTED_FACTOR`, and the reason calls it an attributed disagreement.
+
+**A figure on a noun** ("a *magnitude 7.1* earthquake", "a *$2 billion* deal",
+:func:`factcheck.frames.on_noun`) is a property of that thing: two such figures on one
+thing (:func:`_one_thing`) are compared whatever their verbs, as figures of an unknown
+action, unless two different names in one role set the events apart ("a deal with
+Boeing" / "with Airbus"). Two dates of no action on one definite thing ("*the next policy
+meeting* is on January 20", :func:`_dated_thing`) are that event's; on two things ("the
+hearing" / "a vote") they are two events.
+
 **Which values count.** Only a value's current figure is compared: a previous or
 superseded one ("revised to 14 *from 12*", "initially reported *12*") is not, and when it
 matches the other side's figure the reason says so. A date that hangs on a reporting verb
