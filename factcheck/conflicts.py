@@ -1222,7 +1222,8 @@ def _dated_thing(
     """How the things two dates of no action date compare ("*the next policy meeting* is
     on January 20", :func:`factcheck.frames.measured`): SAME when both name one definite
     thing the same way (that event, so the action is not unknown), DIFFERENT for two
-    things ("the hearing" / "a vote"), else None (reworded, or the parse does not say)."""
+    common nouns neither statement uses the other's word for ("the hearing" / "a vote"),
+    else None (reworded, other attached names, or the parse does not say)."""
     mx, my = measured(vx, a.st), measured(vy, b.st)
     if mx is None or my is None:
         return None
@@ -1231,7 +1232,11 @@ def _dated_thing(
     rel = _thing_relation(mx, my, a.st, b.st, sa, sb)
     if rel is _Rel.SAME:
         return _Rel.SAME if mx.definite and my.definite else None
-    return _Rel.DIFFERENT if rel is _Rel.DIFFERENT else None
+    if mx.named or my.named or mx.name == my.name or _near_synonyms(mx.name, my.name):
+        return None  # the same word with other attached names: maybe one event told fuller
+    if _mentions(a.st, my.name) or _mentions(b.st, mx.name):
+        return None
+    return _Rel.DIFFERENT
 
 
 def _costs(v: Value, f: Frame, side: _Side) -> bool:

@@ -1930,3 +1930,16 @@ def test_conflicts_a_definite_event_dated_by_a_copula_is_one_event(
     assert c.kind is ConflictKind.DATE and "light verb" not in c.reason
     a, b = _pair(statement_factory, "The hearing is on March 3.", "A vote is on March 9.")
     assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_one_dated_noun_with_other_attached_names_is_still_compared(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Passengers on a SkyBridge Airlines flight that made an emergency landing at Boise"
+        " Airport on Tuesday afternoon described a sudden jolt.",
+        "SkyBridge Airlines' emergency landing in Boise on Monday has put fresh attention on"
+        " the engines.",
+    )
+    assert [c.kind for c in find_conflicts(a, b, similarity=0.8)] == [ConflictKind.DATE]
