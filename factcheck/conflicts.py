@@ -179,6 +179,10 @@ not the event, and is never compared.
   :data:`UNKNOWN_EVENT_FACTOR`: a state two may share. An indefinite common noun and a
   name of its kind (:data:`NAME_KINDS`: "to a hospital" / "to St. Luke's Medical
   Center") are one thing reworded.
+  Two speakers' accounts of who did something first ("the suspect fired *first*, police
+  said" / "witnesses said officers fired *first*", :data:`EXCLUSIVE_ADVERBS`) are an
+  entity conflict on the actor, common nouns too, at :data:`ATTRIBUTED_FACTOR`
+  (:func:`_exclusive_actor`).
 - **claim** (weaker): the same actor and action on a different common-noun object
   ("paused testing" vs "paused development"); near-synonyms (:data:`NEAR_SYNONYMS`:
   "the figure" / "the number") are one object.
@@ -231,6 +235,7 @@ __all__ = [
     "COST_NOUNS",
     "COST_VERBS",
     "DENIAL_FACTOR",
+    "EXCLUSIVE_ADVERBS",
     "FIGURE_SYNONYMS",
     "FIGURE_SYNONYM_FACTOR",
     "KINDS_OF_PEOPLE",
@@ -1902,6 +1907,53 @@ def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Fi
     return None
 
 
+def _verb_index(f: Frame, st: Statement) -> int | None:
+    """The token of an event's verb, as written."""
+    return next((i for i in f.words if st.tokens[i].text == f.text), None)
+
+
+def _exclusive(f: Frame, st: Statement) -> str | None:
+    """The word of :data:`EXCLUSIVE_ADVERBS` on an event's verb ("fired *first*"), if any."""
+    v = _verb_index(f, st)
+    words = (
+        t.text.lower() for t in st.tokens if v is not None and t.head == v and t.dep == "advmod"
+    )
+    return next((w for w in words if w in EXCLUSIVE_ADVERBS), None)
+
+
+def _exclusive_actor(
+    x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side
+) -> _Finding | None:
+    """Two accounts of who did something first ("the suspect fired first, *police* said" /
+    "*witnesses* said officers fired first"): the same action and polarity, one word of
+    :data:`EXCLUSIVE_ADVERBS` on both verbs, two different subjects and no other argument
+    that differs, each told by a different speaker (:attr:`Frame.attributed`). Only one
+    can have been first, so it is an entity conflict, at :data:`ATTRIBUTED_FACTOR`, the
+    reason naming both accounts; told flat, or by one speaker, it is not judged."""
+    word = _exclusive(x, a.st)
+    if word is None or word != _exclusive(y, b.st):
+        return None
+    u, v = x.attributed, y.attributed
+    if u is None or v is None or u.same(v) or u.name == v.name or _near_synonyms(u.name, v.name):
+        return None
+    subject = [r for r in roles if r.role == "subject"]
+    if len(subject) != 1 or subject[0].rel is not _Rel.DIFFERENT:
+        return None
+    if any(r.rel is _Rel.DIFFERENT for r in roles if r.role != "subject"):
+        return None
+    sx, sy = subject[0].x, subject[0].y
+    return _Finding(
+        ConflictKind.ENTITY,
+        f"an attributed disagreement on who {x.text} {word}: {_says(u, a.st)} "
+        f"'{_label(sx)}', {_says(v, b.st)} '{_label(sy)}'",
+        factor=ATTRIBUTED_FACTOR,
+    )
+
+
+#: Adverbs that make an action exclusive: only one actor can have done it "*first*".
+EXCLUSIVE_ADVERBS = frozenset({"first"})
+
+
 def _event_conflicts(a: _Side, b: _Side, similarity: float, actions: Actions) -> list[Conflict]:
     found: dict[ConflictKind, Conflict] = {}
     for x in a.frames:
@@ -1920,6 +1972,8 @@ def _event_conflicts(a: _Side, b: _Side, similarity: float, actions: Actions) ->
                 finding = _same_action(x, y, roles, a, b, actions)
                 if finding is None:
                     finding = _misnamed_speaker(x, y, roles, a, b, actions)
+                if finding is None:
+                    finding = _exclusive_actor(x, y, roles, a, b)
             else:
                 finding = _flip(x, y, roles, a, b)
             if finding is None or finding.kind in found:

@@ -1943,3 +1943,18 @@ def test_conflicts_one_dated_noun_with_other_attached_names_is_still_compared(
         " the engines.",
     )
     assert [c.kind for c in find_conflicts(a, b, similarity=0.8)] == [ConflictKind.DATE]
+
+
+def test_conflicts_two_speakers_on_who_did_it_first_are_an_entity_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The suspect fired first, police said.",
+        "Witnesses said officers fired first.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.8)
+    assert c.kind is ConflictKind.ENTITY
+    assert "police say 'suspect', witnesses say 'officers'" in c.reason
+    flat = _pair(statement_factory, "The suspect fired first.", "Officers fired first.")
+    assert find_conflicts(*flat, similarity=0.8) == []
