@@ -23,7 +23,7 @@ re-exported here for callers that import them from this module.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations, pairwise
 
@@ -74,6 +74,7 @@ def classify(
     sources: Sequence[str],
     contradiction: ContradictionFn | None = None,
     nli_threshold: float = NLI_THRESHOLD,
+    published: Mapping[str, str | None] | None = None,
 ) -> tuple[Fact, ...]:
     """Facts of one story, labelled, in report order.
 
@@ -83,10 +84,13 @@ def classify(
         sources: the story's source IDs (coverage counts against all of them).
         contradiction: optional NLI scorer, a second signal for conflicts.
         nli_threshold: NLI probability from which a pair counts as contradictory.
+        published: each source's ISO publication date or date-time, by source ID, so a
+            running tally updated between two reports is not a conflict (see
+            :func:`factcheck.conflicts.find_conflicts`).
     """
     by_id = {s.id: s for s in statements}
     position = {s.id: (s.source_id, s.index) for s in statements}
-    context = ConflictContext.of(statements)
+    context = ConflictContext.of(statements, published)
     groups = [sorted(m, key=position.__getitem__) for m in facts_of(graph)]
     content = {s.id: (statement_digest(s.text), s.text, s.id) for s in statements}
     pairs = {  # each pair in content order, so a conflict's sides do not follow file names

@@ -110,6 +110,27 @@ A *reworded* argument does not separate the events, but lowers the confidence
 (:data:`REWORDED_FACTOR`) and the reason says which argument the two sentences name
 differently. An argument only one side gives is unknown, not different.
 
+**Publication times.** A running tally (:func:`_tally`: a count or quantity of a verb of
+:data:`TALLY_VERBS`, of a noun of :data:`TALLY_NOUNS`, or told "now", "so far" or in the
+present perfect) grows while a story unfolds. When the two sources were published at least
+:data:`UPDATE_HOURS` apart (:attr:`ConflictContext.published`), a higher figure in the
+later one is an update, not a conflict ("killed 42" at 06:00, "killed 87" at 18:00); a
+lower one stays a conflict, with a caveat naming the gap, at :data:`UPDATE_FACTOR` (a toll
+rarely falls), and so does a date alone against a time of that day (which came first is
+unknown). Sources of one time, or of unknown times, are compared as always.
+
+**Who says it.** Two figures told as claims of two different speakers ("*police* said
+officers fired six shots" / "*witnesses* said officers fired 12 shots") still conflict,
+at :data:`ATTRIBUTED_FACTOR`, and the reason calls it an attributed disagreement.
+
+**A figure on a noun** ("a *magnitude 7.1* earthquake", "a *$2 billion* deal",
+:func:`factcheck.frames.on_noun`) is a property of that thing: two such figures on one
+thing (:func:`_one_thing`) are compared whatever their verbs, as figures of an unknown
+action, unless two different names in one role set the events apart ("a deal with
+Boeing" / "with Airbus"). Two dates of no action on one definite thing ("*the next policy
+meeting* is on January 20", :func:`_dated_thing`) are that event's; on two things ("the
+hearing" / "a vote") they are two events.
+
 **Which values count.** Only a value's current figure is compared: a previous or
 superseded one ("revised to 14 *from 12*", "initially reported *12*") is not, and when it
 matches the other side's figure the reason says so. A date that hangs on a reporting verb
@@ -158,6 +179,10 @@ not the event, and is never compared.
   :data:`UNKNOWN_EVENT_FACTOR`: a state two may share. An indefinite common noun and a
   name of its kind (:data:`NAME_KINDS`: "to a hospital" / "to St. Luke's Medical
   Center") are one thing reworded.
+  Two speakers' accounts of who did something first ("the suspect fired *first*, police
+  said" / "witnesses said officers fired *first*", :data:`EXCLUSIVE_ADVERBS`) are an
+  entity conflict on the actor, common nouns too, at :data:`ATTRIBUTED_FACTOR`
+  (:func:`_exclusive_actor`).
 - **claim** (weaker): the same actor and action on a different common-noun object
   ("paused testing" vs "paused development"); near-synonyms (:data:`NEAR_SYNONYMS`:
   "the figure" / "the number") are one object.
@@ -180,6 +205,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 
 from factcheck.extract import comparable, compatible, display, maybe_contains, same_name
@@ -189,6 +215,7 @@ from factcheck.frames import (
     frame_of,
     frames,
     measured,
+    on_noun,
     opposite,
     phrase,
     report_dates,
@@ -204,9 +231,11 @@ from factcheck.types import (
 )
 
 __all__ = [
+    "ATTRIBUTED_FACTOR",
     "COST_NOUNS",
     "COST_VERBS",
     "DENIAL_FACTOR",
+    "EXCLUSIVE_ADVERBS",
     "FIGURE_SYNONYMS",
     "FIGURE_SYNONYM_FACTOR",
     "KINDS_OF_PEOPLE",
@@ -227,14 +256,20 @@ __all__ = [
     "SIMILARITY_WEIGHT",
     "SPEAKER_FACTOR",
     "SYMMETRIC_VERBS",
+    "TALLY_NOUNS",
+    "TALLY_VERBS",
+    "TALLY_WORDS",
     "TIMES_OF_DAY",
     "TIME_FAR_MINUTES",
     "TOTAL_OR_CHANGE",
     "UNKNOWN_EVENT_FACTOR",
+    "UPDATE_FACTOR",
+    "UPDATE_HOURS",
     "VALUE_NEAR_FACTOR",
     "WEIGHT",
     "ConflictContext",
     "find_conflicts",
+    "published_span",
 ]
 
 _NUMERIC_ORDER = (
@@ -294,6 +329,7 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"company", "firm", "business", "corporation", "conglomerate", "group",
          "carmaker", "automaker", "chipmaker", "drugmaker"},
         {"fire", "blaze", "wildfire", "inferno"},
+        {"earthquake", "quake", "temblor"},
         {"strike", "walkout", "stoppage"},
         {"deal", "agreement", "accord", "pact", "contract"},
         {"council", "councillor", "councilor", "lawmaker", "legislator"},
@@ -411,6 +447,10 @@ FIGURE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"release", "appear"},  # a publication ("published" / "appeared")
         {"follow", "track", "study", "survey", "monitor", "enrol", "enroll", "involve",
          "include", "analyse", "analyze"},  # who a study looked at
+        {"hit", "strike", "jolt", "rock", "shake", "rattle", "lash", "batter", "pound",
+         "slam", "sweep", "ravage"},  # a natural event striking a place
+        {"erupt", "explode", "blow"},  # a volcano
+        {"flood", "inundate", "swamp", "submerge", "deluge"},  # a flood
     )
 )  # fmt: skip
 
@@ -444,6 +484,43 @@ KINDS_OF_PEOPLE = frozenset(
      "citizen", "subject"}
 )  # fmt: skip
 
+#: Hours between two sources' publication times from which a running tally may have been
+#: updated between them (see :func:`_update`): a higher figure in the later source is an
+#: update, not a conflict. Three hours is about the least between two updates of a toll.
+UPDATE_HOURS = 3.0
+
+#: Confidence factor of a running tally that is *lower* in the later source: still a
+#: conflict (a toll rarely falls), but a correction or an earlier source is possible.
+UPDATE_FACTOR = 0.8
+
+#: Canonical verbs whose figure is a running tally, a total that grows while a story
+#: unfolds ("*killed* 42 people", "312 were *injured*", "*evacuated* 9,000", "*burned*
+#: 12,400 acres", "the toll *rose* to 87", "*confirmed* 1,200 cases").
+TALLY_VERBS = frozenset(
+    {"kill", "die", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "burn",
+     "scorch", "infect", "hospitalize", "hospitalise", "sicken", "confirm", "arrest",
+     "detain", "rise", "climb", "grow", "mount", "swell", "reach", "spread", "destroy",
+     "damage"}
+)  # fmt: skip
+
+#: Nouns a running tally counts or measures ("the death *toll*", "42 *deaths*", "1,200
+#: *cases*", "9,000 *evacuees*", "12,400 *acres*").
+TALLY_NOUNS = frozenset(
+    {"toll", "death", "dead", "casualty", "fatality", "injury", "injured", "victim", "case",
+     "infection", "evacuee", "missing", "displaced", "acre", "hectare", "arrest", "home",
+     "building", "structure"}
+)  # fmt: skip
+
+#: Words that mark any figure as a total so far: "*now*", "*so far*", "*thus far*", "*as
+#: of*", "*to date*" (read by their last word). A present-perfect clause ("*has* risen to
+#: 87", "*have* died") marks it too.
+TALLY_WORDS = frozenset({"now", "far", "date", "yet"})
+
+#: Confidence factor of a value conflict whose two figures are claims of two different
+#: speakers ("*police* said officers fired six shots" / "*witnesses* said ... 12 shots"):
+#: still a disagreement a fact-checker wants, but of accounts, not of two flat statements.
+ATTRIBUTED_FACTOR = 0.9
+
 #: Per source, every ``(verb, role, name)`` its events report.
 Actions = Mapping[str, frozenset[tuple[str, str, str]]]
 
@@ -470,14 +547,21 @@ class ConflictContext:
     and the named speakers of reporting verbs as ``("say", "speaker", name)``), so "two
     people who each did something" is not an entity conflict when a source names both.
     ``reported`` caches each statement's report dates (their ``(start, end)``).
+    ``published`` holds, per source, when it was published, as the interval its
+    ``published`` field allows (a date alone is its whole day; see :func:`published_span`).
     """
 
     frames: Mapping[str, Sequence[Frame]] = field(default_factory=dict)
     actions: Actions = field(default_factory=dict)
     reported: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    published: Mapping[str, tuple[datetime, datetime]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, statements: Iterable[Statement]) -> ConflictContext:
+    def of(
+        cls, statements: Iterable[Statement], published: Mapping[str, str | None] | None = None
+    ) -> ConflictContext:
+        """The context of a story's statements; ``published`` maps a source ID to its
+        ISO publication date or date-time (:attr:`factcheck.types.ArticleMeta.published`)."""
         fr: dict[str, list[Frame]] = {}
         acts: dict[str, set[tuple[str, str, str]]] = {}
         reported: dict[str, frozenset[tuple[int, int]]] = {}
@@ -491,7 +575,13 @@ class ConflictContext:
                 )
                 if f.speaker is not None:
                     mine.add((*_SPEAKER, f.speaker.name))
-        return cls(fr, {k: frozenset(v) for k, v in acts.items()}, reported)
+        spans = {k: published_span(v) for k, v in (published or {}).items()}
+        return cls(
+            fr,
+            {k: frozenset(v) for k, v in acts.items()},
+            reported,
+            {k: v for k, v in spans.items() if v is not None},
+        )
 
     def frames_of(self, st: Statement) -> Sequence[Frame]:
         return self.frames[st.id] if st.id in self.frames else frames(st)
@@ -502,17 +592,36 @@ class ConflictContext:
         return frozenset((v.start, v.end) for v in report_dates(st))
 
 
+def published_span(text: str | None) -> tuple[datetime, datetime] | None:
+    """When a source was published, as an interval of UTC datetimes: a date-time is one
+    instant (one with no zone is read as UTC), a date alone its whole day; None when the
+    text is empty or no ISO date."""
+    if not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(text.strip()) <= 10:  # a date alone: "2026-11-30"
+        day = datetime.combine(when.date(), datetime.min.time(), UTC)
+        return day, day + timedelta(days=1)
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    return when, when
+
+
 @dataclass(frozen=True, slots=True)
 class _Side:
     """One statement of the pair: its events, the values it asserts (current figures,
     event dates as its events read them, no report dates), its earlier figures and its
-    report dates (which may match a date of the other side, never conflict with one)."""
+    report dates (which may match a date of the other side, never conflict with one);
+    ``published``: when its source was published, if known (:func:`published_span`)."""
 
     st: Statement
     frames: Sequence[Frame]
     values: Sequence[Value]
     earlier: Sequence[Value]
     reported: Sequence[Value]
+    published: tuple[datetime, datetime] | None = None
 
     @classmethod
     def of(cls, st: Statement, ctx: ConflictContext) -> _Side:
@@ -533,7 +642,8 @@ class _Side:
                     v = own[0]
             values.append(v)
         current = [v for v in values if _current(v)]
-        return cls(st, fs, current, [v for v in values if not _current(v)], reported)
+        earlier = [v for v in values if not _current(v)]
+        return cls(st, fs, current, earlier, reported, ctx.published.get(st.source_id))
 
 
 # --------------------------------------------------------------------------------------
@@ -1111,6 +1221,29 @@ def _one_thing(
     return None if rel is _Rel.DIFFERENT else _Role("measured", rel, mx, my)
 
 
+def _dated_thing(
+    vx: Value, vy: Value, x: Frame | None, y: Frame | None, a: _Side, b: _Side
+) -> _Rel | None:
+    """How the things two dates of no action date compare ("*the next policy meeting* is
+    on January 20", :func:`factcheck.frames.measured`): SAME when both name one definite
+    thing the same way (that event, so the action is not unknown), DIFFERENT for two
+    common nouns neither statement uses the other's word for ("the hearing" / "a vote"),
+    else None (reworded, other attached names, or the parse does not say)."""
+    mx, my = measured(vx, a.st), measured(vy, b.st)
+    if mx is None or my is None:
+        return None
+    sa = x.tokens if x is not None else _outside(a)
+    sb = y.tokens if y is not None else _outside(b)
+    rel = _thing_relation(mx, my, a.st, b.st, sa, sb)
+    if rel is _Rel.SAME:
+        return _Rel.SAME if mx.definite and my.definite else None
+    if mx.named or my.named or mx.name == my.name or _near_synonyms(mx.name, my.name):
+        return None  # the same word with other attached names: maybe one event told fuller
+    if _mentions(a.st, my.name) or _mentions(b.st, mx.name):
+        return None
+    return _Rel.DIFFERENT
+
+
 def _costs(v: Value, f: Frame, side: _Side) -> bool:
     """A sum told as the cost of something: a verb of :data:`COST_VERBS` ("will *cost* $48
     million", "to *spend* $52 million") or a cost noun ("at a *cost* of $48 million")."""
@@ -1216,6 +1349,7 @@ def _caveats(
     thing (:func:`_one_thing`); a date is its event's, compared by the events alone."""
     reworded: list[_Role] = []
     told: tuple[str, str] | None = None
+    noun = False  # figures on one noun told with two actions ("a magnitude 7.1 earthquake")
     if x is not None and y is not None:
         cost = (
             kind is ValueKind.MONEY
@@ -1225,7 +1359,9 @@ def _caveats(
         )
         verbs = x.verb != y.verb and not (x.light or y.light or cost)
         nominal = kind is ValueKind.DATE and verbs and _scheduled(x, y, a, b)
-        if verbs and not (nominal or _one_figure(x, y, a, b)):
+        noun = verbs and not nominal and kind is not ValueKind.DATE
+        noun = noun and not _one_figure(x, y, a, b) and on_noun(vx, a.st) and on_noun(vy, b.st)
+        if verbs and not (nominal or noun or _one_figure(x, y, a, b)):
             return None
         if x.negated != y.negated:
             return None  # "did not release it in 2024" asserts no date of a release
@@ -1234,6 +1370,8 @@ def _caveats(
         roles = _roles(x, y, a.st, b.st)
         if nominal:  # the scheduled noun is the event, not the other's object
             roles = [r for r in roles if r.role != "object"]
+        if noun:  # two actions: only two different names set the two things apart
+            roles = [r for r in roles if r.x.named and r.y.named]
         if any(r.rel is _Rel.DIFFERENT for r in roles):
             return None
         if kind is ValueKind.DATE:
@@ -1241,15 +1379,20 @@ def _caveats(
                 return None  # two periods, each with its own figure
         elif _figure_dates_differ(x, y):
             return None  # "rose 18% on Monday" / "have risen 31% this year"
-        if x.verb == y.verb or cost or verbs:
+        if (x.verb == y.verb or cost or verbs) and not noun:
             reworded = [r for r in roles if r.rel is _Rel.REWORDED]
-        if verbs:
+        if verbs and not noun:
             told = (x.verb, y.verb)
     if kind is not ValueKind.DATE and _scopes_differ(x, y, a, b):
         return None  # "voted early" / "had voted by noon": two parts of one event
-    unknown = x is None or y is None or x.light or y.light
+    unknown = x is None or y is None or x.light or y.light or noun
     if kind is ValueKind.DATE and (x is None or y is None) and _figures_differ(a, b):
         return None  # "revenue of $4.82 billion in 2025" / "$4.1 billion in 2024"
+    if kind is ValueKind.DATE and unknown and not noun:
+        dated = _dated_thing(vx, vy, x, y, a, b)
+        if dated is _Rel.DIFFERENT:
+            return None  # "the hearing is on March 3" / "a vote is on March 9"
+        unknown = dated is not _Rel.SAME  # "the next meeting is on January 20": that event
     thing: _Role | None = None
     if kind is not ValueKind.DATE and unknown:
         if (x is None or y is None) and _periods_differ(a, b):
@@ -1321,7 +1464,104 @@ def _factor(caveats: _Caveats) -> float:
     )
 
 
+def _hours_apart(a: _Side, b: _Side) -> float | None:
+    """How many hours at least ``b``'s source was published after ``a``'s (negative when
+    before), or None when either time is unknown or the two may be the same moment."""
+    if a.published is None or b.published is None:
+        return None
+    (a0, a1), (b0, b1) = a.published, b.published
+    if b0 >= a1:
+        return (b0 - a1).total_seconds() / 3600
+    if a0 >= b1:
+        return -(a0 - b1).total_seconds() / 3600
+    return None
+
+
+def _tally(v: Value, f: Frame | None, side: _Side) -> bool:
+    """A count or quantity of a running tally, which grows as a story unfolds: its verb is
+    in :data:`TALLY_VERBS` ("*killed* 42 people"), what it counts in :data:`TALLY_NOUNS`
+    ("the death *toll*"), or its clause tells a total so far (:data:`TALLY_WORDS`: "*now*",
+    "*so far*"; a present perfect: "*has* risen to 87")."""
+    if v.kind not in (ValueKind.COUNT, ValueKind.QUANTITY):
+        return False
+    thing = measured(v, side.st)
+    if (thing is not None and thing.name in TALLY_NOUNS) or v.unit in TALLY_NOUNS:
+        return True
+    if f is None:
+        return False
+    toks = side.st.tokens
+    if f.verb in TALLY_VERBS or any(toks[i].lemma.lower() in TALLY_WORDS for i in f.tokens):
+        return True
+    return any(t.dep == "aux" and t.lemma.lower() == "have" and t.head in f.words for t in toks)
+
+
+def _update(
+    x: Value, y: Value, ex: Frame | None, ey: Frame | None, a: _Side, b: _Side
+) -> tuple[bool, str]:
+    """A running tally (:func:`_tally`) told by two sources published at least
+    :data:`UPDATE_HOURS` apart: ``(True, "")`` when the later source's figure is the higher
+    one, an update and not a conflict ("killed 42" at 06:00, "killed 87" at 18:00); else
+    ``(False, caveat)``, with the caveat naming the gap when the later figure is lower (a
+    toll rarely falls, so it stays a conflict, at :data:`UPDATE_FACTOR`). A date alone
+    against a time of that day cannot say which came first: a conflict with a caveat, at
+    :data:`UPDATE_FACTOR`. Sources of one time, or of unknown times, give ``(False, "")``."""
+    hours = _hours_apart(a, b)
+    if a.published is None or b.published is None or a.published == b.published:
+        return False, ""
+    if hours is not None and abs(hours) < UPDATE_HOURS:
+        return False, ""
+    if not (_tally(x, ex, a) or _tally(y, ey, b)):
+        return False, ""
+    if hours is None:  # a date alone against a time of that day: which came first is unknown
+        return False, (
+            "; published the same day (one source gives no time), so the other figure may "
+            "be an update of a running tally"
+        )
+    early, late = (x, y) if hours > 0 else (y, x)
+    inf = math.inf
+    if (late.low if late.low is not None else -inf) > (
+        early.high if early.high is not None else inf
+    ):
+        return True, ""
+    return False, (
+        f"; published {abs(hours):.0f} hours apart, but the later report gives the lower "
+        f"figure ({late.text}), and a running tally rarely falls"
+    )
+
+
+def _says(arg: Arg, st: Statement) -> str:
+    """A speaker as written, with its verb: "police say", "Chief Ruiz says"."""
+    toks = st.tokens
+    shown = [i for i in arg.words if toks[i].pos != "DET"]
+    words = " ".join(
+        toks[i].text if toks[i].pos == "PROPN" else toks[i].text.lower() for i in shown
+    )
+    words = words or arg.text
+    head = next((toks[i] for i in arg.words if toks[i].text.lower() == arg.text), None)
+    plural = head is None or head.tag in {"NNS", "NNPS"} or arg.text in COLLECTIVE_SPEAKERS
+    return f"{words} {'say' if plural else 'says'}"
+
+
+#: Collective nouns of speakers that take a plural verb ("police *say*").
+COLLECTIVE_SPEAKERS = frozenset({"police"})
+
+
+def _attribution(x: Value, y: Value, ex: Frame | None, ey: Frame | None, a: _Side, b: _Side) -> str:
+    """The caveat of two figures told as claims of two different speakers, the subjects
+    of their reporting verbs (:attr:`factcheck.frames.Frame.attributed`): "; an attributed
+    disagreement: police say six shots, witnesses say 12 shots". Empty when either is told
+    flat, or both by one speaker (the same word or near-synonyms)."""
+    if ex is None or ey is None or ex.attributed is None or ey.attributed is None:
+        return ""
+    u, v = ex.attributed, ey.attributed
+    if u.same(v) or u.name == v.name or _near_synonyms(u.name, v.name):
+        return ""
+    return f"; an attributed disagreement: {_says(u, a.st)} {x.text}, {_says(v, b.st)} {y.text}"
+
+
 def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
+    """Value and date conflicts, the strongest of each kind. A running tally told higher
+    by a source published later is an update, not a conflict (:func:`_update`)."""
     out: list[Conflict] = []
     for kind in _NUMERIC_ORDER:
         conflict_kind = ConflictKind.DATE if kind is ValueKind.DATE else ConflictKind.VALUE
@@ -1330,8 +1570,14 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
             caveats = _caveats(x, y, ex, ey, kind, a, b)
             if caveats is None:
                 continue
+            updated, update_note = _update(x, y, ex, ey, a, b)
+            if updated:
+                continue
             near = VALUE_NEAR_FACTOR
             extra = (near + (1.0 - near) * _gap(x, y)) * _factor(caveats)
+            extra *= UPDATE_FACTOR if update_note else 1.0
+            attributed = _attribution(x, y, ex, ey, a, b)
+            extra *= ATTRIBUTED_FACTOR if attributed else 1.0
             found = Conflict(
                 kind=conflict_kind,
                 a=a.st.id,
@@ -1339,7 +1585,10 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
                 value_a=x.text,
                 value_b=y.text,
                 confidence=_confidence(conflict_kind, similarity, extra),
-                reason=_value_reason(kind, x, y, caveats) + _earlier(x, y, a, b),
+                reason=_value_reason(kind, x, y, caveats)
+                + _earlier(x, y, a, b)
+                + update_note
+                + attributed,
             )
             if best is None or found.confidence > best.confidence:
                 best = found
@@ -1658,6 +1907,53 @@ def _flip(x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side) -> _Fi
     return None
 
 
+def _verb_index(f: Frame, st: Statement) -> int | None:
+    """The token of an event's verb, as written."""
+    return next((i for i in f.words if st.tokens[i].text == f.text), None)
+
+
+def _exclusive(f: Frame, st: Statement) -> str | None:
+    """The word of :data:`EXCLUSIVE_ADVERBS` on an event's verb ("fired *first*"), if any."""
+    v = _verb_index(f, st)
+    words = (
+        t.text.lower() for t in st.tokens if v is not None and t.head == v and t.dep == "advmod"
+    )
+    return next((w for w in words if w in EXCLUSIVE_ADVERBS), None)
+
+
+def _exclusive_actor(
+    x: Frame, y: Frame, roles: Sequence[_Role], a: _Side, b: _Side
+) -> _Finding | None:
+    """Two accounts of who did something first ("the suspect fired first, *police* said" /
+    "*witnesses* said officers fired first"): the same action and polarity, one word of
+    :data:`EXCLUSIVE_ADVERBS` on both verbs, two different subjects and no other argument
+    that differs, each told by a different speaker (:attr:`Frame.attributed`). Only one
+    can have been first, so it is an entity conflict, at :data:`ATTRIBUTED_FACTOR`, the
+    reason naming both accounts; told flat, or by one speaker, it is not judged."""
+    word = _exclusive(x, a.st)
+    if word is None or word != _exclusive(y, b.st):
+        return None
+    u, v = x.attributed, y.attributed
+    if u is None or v is None or u.same(v) or u.name == v.name or _near_synonyms(u.name, v.name):
+        return None
+    subject = [r for r in roles if r.role == "subject"]
+    if len(subject) != 1 or subject[0].rel is not _Rel.DIFFERENT:
+        return None
+    if any(r.rel is _Rel.DIFFERENT for r in roles if r.role != "subject"):
+        return None
+    sx, sy = subject[0].x, subject[0].y
+    return _Finding(
+        ConflictKind.ENTITY,
+        f"an attributed disagreement on who {x.text} {word}: {_says(u, a.st)} "
+        f"'{_label(sx)}', {_says(v, b.st)} '{_label(sy)}'",
+        factor=ATTRIBUTED_FACTOR,
+    )
+
+
+#: Adverbs that make an action exclusive: only one actor can have done it "*first*".
+EXCLUSIVE_ADVERBS = frozenset({"first"})
+
+
 def _event_conflicts(a: _Side, b: _Side, similarity: float, actions: Actions) -> list[Conflict]:
     found: dict[ConflictKind, Conflict] = {}
     for x in a.frames:
@@ -1676,6 +1972,8 @@ def _event_conflicts(a: _Side, b: _Side, similarity: float, actions: Actions) ->
                 finding = _same_action(x, y, roles, a, b, actions)
                 if finding is None:
                     finding = _misnamed_speaker(x, y, roles, a, b, actions)
+                if finding is None:
+                    finding = _exclusive_actor(x, y, roles, a, b)
             else:
                 finding = _flip(x, y, roles, a, b)
             if finding is None or finding.kind in found:

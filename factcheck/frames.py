@@ -142,6 +142,7 @@ __all__ = [
     "frame_of",
     "frames",
     "measured",
+    "on_noun",
     "opposite",
     "phrase",
     "report_dates",
@@ -417,7 +418,8 @@ class Frame:
     not told ("were told not to return", :data:`DIRECTIVE_VERBS`). ``denier``: who denies
     the event, in the source's words ("the company" of "the company denied that the
     pipeline leaked"); the event is then negated as that speaker's claim. ``speaker``: the
-    named subject of the reporting verb that tells the event ("*Mayor Voss* said ...").
+    named subject of the reporting verb that tells the event ("*Mayor Voss* said ...");
+    ``attributed``: that subject, named or not ("*police* said", "*witnesses* said").
     ``until``: negated with "until" ("will not reopen *until May*"), which says it happens
     then: the event is affirmed and the "until" date is its date. ``ceased``: negated with
     "no longer" ("no more"), which says it did happen before. ``predicate``: a predicate
@@ -444,6 +446,7 @@ class Frame:
     asserted: bool = True
     denier: str | None = None
     speaker: Arg | None = None
+    attributed: Arg | None = None
     until: bool = False
     ceased: bool = False
     predicate: bool = False
@@ -527,7 +530,9 @@ class _Tree:
 
 
 def _arg(i: int, tree: _Tree) -> Arg | None:
-    """The argument headed by token ``i`` (None for a pronoun, a number, a date or money).
+    """The argument headed by token ``i`` (None for a pronoun, a date or money). A bare
+    number of a count is named by what it counts ("87 people were killed and *410* were
+    injured": people).
 
     A relative pronoun stands for the noun it modifies ("the plan *that* the council
     approved")."""
@@ -567,9 +572,10 @@ def _arg(i: int, tree: _Tree) -> Arg | None:
         if v.kind is not ValueKind.COUNT:
             return None
         attached, classifiers = _attachments(i, tree)
+        unit = v.unit if tok.pos == "NUM" else None  # "410 were injured": people
         return Arg(
-            tree.lemma(i),
-            tok.text.lower(),
+            unit or tree.lemma(i),
+            unit or tok.text.lower(),
             False,
             definite,
             None,
@@ -858,10 +864,12 @@ def _intent_noun(i: int, tree: _Tree) -> int | None:
 
 def _negative_arg(i: int, tree: _Tree) -> int | None:
     """The word that makes argument ``i`` negative ("no" charges, "nobody", "neither I nor
-    my film"), if any."""
+    my film"), if any. A "no" the parse hangs on a modifier of the head ("*No* tsunami
+    warning was issued": no -> tsunami -> warning) negates the whole noun phrase, when the
+    head has no determiner of its own ("a no-fly zone" is affirmed)."""
     if tree.lemma(i) in NEGATIVE_PRONOUNS:
         return i
-    return next(
+    found = next(
         (
             k
             for k in tree.kids[i]
@@ -870,6 +878,23 @@ def _negative_arg(i: int, tree: _Tree) -> int | None:
         ),
         None,
     )
+    if found is not None or any(tree.dep(k) in {"det", "poss"} for k in tree.kids[i]):
+        return found
+    modifiers = [k for k in tree.kids[i] if k < i and tree.dep(k) in _NP_MODIFIER_DEPS]
+    return next(
+        (
+            n
+            for k in modifiers
+            for n in tree.kids[k]
+            if n < k and tree.dep(n) == "det" and tree.lemma(n) == "no"
+        ),
+        None,
+    )
+
+
+#: The modifiers of a noun on which the parse may hang the noun phrase's "no" ("no
+#: *tsunami* warning", "no *new* charges"): see :func:`_negative_arg`.
+_NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def _direct_negators(holders: Sequence[int], tree: _Tree) -> list[int]:
@@ -1143,6 +1168,14 @@ def _speaker(i: int, tree: _Tree) -> Arg | None:
     return replace(a, words=tuple(sorted({*a.words, reporter})))
 
 
+def _attributed(i: int, tree: _Tree) -> Arg | None:
+    """The subject of the reporting verb that tells event ``i``, named or a common noun
+    ("*witnesses* said officers fired 12 shots"), or None."""
+    reporter = _reporter(i, tree)
+    k = tree.child(reporter, "nsubj") if reporter is not None else None
+    return _arg(k, tree) if k is not None else None
+
+
 def _framing_words(i: int, sign: _Sign, tree: _Tree) -> set[int]:
     """The words around an event that change what it asserts, to show it in the source's
     words: the denial ("the company denied that"), the directive ("were told"), the
@@ -1296,6 +1329,7 @@ def _frame(i: int, tree: _Tree, polarity: _Polarity) -> Frame:
         asserted=sign.asserted,
         denier=_denier(sign.denier, tree) if sign.denier is not None else None,
         speaker=_speaker(i, tree),
+        attributed=_attributed(i, tree),
         until=sign.until,
         ceased=any(tokens[c].text.lower() in NO_ADVERBS for c in sign.cues),
         predicate=predicate_noun,
@@ -1441,9 +1475,12 @@ def measured(value: Value, st: Statement) -> Arg | None:
         return None
     tree = _Tree(st)
     inside = [i for i, t in enumerate(st.tokens) if value.start <= t.start and t.end <= value.end]
-    root = next((i for i in inside if tree.head(i) not in inside or tree.head(i) == i), None)
-    if root is None:
+    roots = [i for i in inside if tree.head(i) not in inside or tree.head(i) == i]
+    if not roots:
         return None
+    root = roots[0]
+    if value.kind is not ValueKind.COUNT:  # "a magnitude *6.8* earthquake" (split by the parse)
+        root = next((i for i in roots if _on_noun(i, tree)), root)
     if value.kind is ValueKind.COUNT:
         if tree.lemma(root) == value.unit or _of_object(root, tree) is not None:
             return _arg(root, tree)
@@ -1475,6 +1512,23 @@ def measured(value: Value, st: Statement) -> Arg | None:
             return _verb_thing(h, set(inside), tree)
         return None
     return None
+
+
+def _on_noun(i: int, tree: _Tree) -> bool:
+    """Token ``i`` modifies a noun ("a *$2 billion* deal", "a magnitude *6.8* earthquake")."""
+    h = tree.head(i)
+    return h != i and tree.dep(i) in _MODIFIER_DEPS and tree.tokens[h].pos in {"NOUN", "PROPN"}
+
+
+def on_noun(value: Value, st: Statement) -> bool:
+    """The figure modifies a noun, the thing it is a property of ("a *magnitude 7.1*
+    earthquake", "a *5.2-magnitude* quake", "a *$2 billion* deal"), rather than standing
+    as an argument of its verb ("invested *$2 billion*")."""
+    if not st.tokens or value.kind is ValueKind.COUNT:
+        return False
+    tree = _Tree(st)
+    inside = [i for i, t in enumerate(st.tokens) if value.start <= t.start and t.end <= value.end]
+    return any(tree.head(i) not in inside and _on_noun(i, tree) for i in inside)
 
 
 #: Verbs whose figure is the level, or the change, of a thing (canonical lemmas): of their

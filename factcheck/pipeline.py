@@ -195,6 +195,7 @@ def analyse(
                 graph,
                 sources=[c.article.source_id for c in articles],
                 contradiction=_nli_fn(settings, cache),
+                published={c.article.source_id: c.meta.published for c in articles},
             )
             facts = classify_stage.echoes(facts, statements)
         with _stage(name, "quotes", on_stage):

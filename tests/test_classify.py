@@ -7,6 +7,7 @@ from conftest import StatementFactory
 from helpers import bare_statement
 
 from factcheck.classify import classify, echoes, fact_id
+from factcheck.extract import extract
 from factcheck.types import Coverage, Fact, Label, Statement
 
 
@@ -80,8 +81,6 @@ def _unique_story(
 ) -> tuple[list[Statement], tuple[Fact, ...]]:
     from datetime import date
 
-    from factcheck.extract import extract
-
     sts = [extract(statement_factory(detail, "a", 1), published=date(2025, 7, 30))]
     sts += [
         extract(statement_factory(text, "b", i), published=date(2025, 7, 30))
@@ -146,3 +145,18 @@ def test_classify_shared_id_suffixes_follow_content_not_positions() -> None:
         return {texts[f.statement_ids[1]]: f.id for f in _dedupe_ids(facts, texts)}
 
     assert ids("b", mayor, council) == ids("b", council, mayor) == ids("z", council, mayor)
+
+
+def test_classify_a_toll_updated_between_reports_is_no_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    sts = [
+        extract(statement_factory("The flood killed 12 people.", "a"), published=None),
+        extract(statement_factory("The flood killed 30 people.", "b"), published=None),
+    ]
+    g = _graph(sts, [(sts[0].id, sts[1].id, 0.95)])
+    (same,) = classify(sts, g, sources=["a", "b"])
+    assert same.label is Label.CONFLICT
+    times = {"a": "2026-05-01T08:00:00Z", "b": "2026-05-01T20:00:00Z"}
+    (later,) = classify(sts, g, sources=["a", "b"], published=times)
+    assert later.conflicts == ()

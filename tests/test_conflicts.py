@@ -8,15 +8,17 @@ import pytest
 from conftest import StatementFactory
 
 from factcheck.conflicts import (
+    ATTRIBUTED_FACTOR,
     DENIAL_FACTOR,
     REWORDED_FACTOR,
     SPEAKER_FACTOR,
     ConflictContext,
     _confidence,
     find_conflicts,
+    published_span,
 )
 from factcheck.extract import extract
-from factcheck.types import ConflictKind, Statement
+from factcheck.types import Conflict, ConflictKind, Statement
 
 PUBLISHED = date(2026, 3, 10)
 
@@ -1736,3 +1738,223 @@ def test_conflicts_won_and_lost_with_different_figures_may_both_hold(
     statement_factory: StatementFactory, a: str, b: str, flip: bool
 ) -> None:
     assert (ConflictKind.POLARITY in _kinds(statement_factory, a, b)) is flip
+
+
+# --------------------------------------------------------------------------------------
+# Publication times: a running tally updated between two reports
+# --------------------------------------------------------------------------------------
+
+
+def _timed(
+    make: StatementFactory, a: str, b: str, when_a: str | None, when_b: str | None
+) -> list[Conflict]:
+    x, y = _pair(make, a, b)
+    ctx = ConflictContext.of([x, y], {"a": when_a, "b": when_b})
+    return find_conflicts(x, y, similarity=0.9, context=ctx)
+
+
+TOLL_A = "The earthquake killed 42 people, officials said."
+TOLL_B = "The earthquake killed 87 people, officials said."
+
+
+def test_conflicts_a_higher_toll_published_later_is_an_update(
+    statement_factory: StatementFactory,
+) -> None:
+    late = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30T06:00:00Z", "2026-11-30T18:00Z")
+    assert late == []
+    # either order of the pair: the later source is the one with the higher figure
+    early = _timed(statement_factory, TOLL_B, TOLL_A, "2026-11-30T18:00:00Z", "2026-11-30T06:00Z")
+    assert early == []
+
+
+def test_conflicts_a_toll_at_one_hour_or_unknown_times_is_a_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    same = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30T06:00:00Z", "2026-11-30T07:00Z")
+    unknown = _timed(statement_factory, TOLL_A, TOLL_B, None, "2026-11-30T18:00:00Z")
+    for found in (same, unknown):
+        (c,) = found
+        assert (c.kind, c.value_a, c.value_b) == (ConflictKind.VALUE, "42 people", "87 people")
+        assert "published" not in c.reason
+
+
+def test_conflicts_a_toll_of_a_date_alone_and_a_time_that_day_is_caveated(
+    statement_factory: StatementFactory,
+) -> None:
+    (plain,) = _timed(statement_factory, TOLL_A, TOLL_B, None, None)
+    (c,) = _timed(statement_factory, TOLL_A, TOLL_B, "2026-11-30", "2026-11-30T18:00:00Z")
+    assert "published the same day" in c.reason and c.confidence < plain.confidence
+
+
+def test_conflicts_a_lower_toll_published_later_stays_a_conflict_with_a_caveat(
+    statement_factory: StatementFactory,
+) -> None:
+    (plain,) = _timed(statement_factory, TOLL_B, TOLL_A, None, None)
+    (c,) = _timed(statement_factory, TOLL_B, TOLL_A, "2026-11-30T06:00:00Z", "2026-11-30T18:00Z")
+    assert "published 12 hours apart" in c.reason and "(42 people)" in c.reason
+    assert c.confidence < plain.confidence
+
+
+def test_conflicts_dates_days_apart_and_a_present_perfect_figure_are_updates(
+    statement_factory: StatementFactory,
+) -> None:
+    found = _timed(
+        statement_factory,
+        "The company has laid off 300 workers.",
+        "The company has laid off 450 workers.",
+        "2026-11-28",
+        "2026-11-30",
+    )
+    assert found == []
+
+
+def test_conflicts_a_figure_that_is_no_tally_is_compared_whatever_the_times(
+    statement_factory: StatementFactory,
+) -> None:
+    (c,) = _timed(
+        statement_factory,
+        "Meta invested $14.3 billion in Scale AI.",
+        "Meta invested $2 billion in Scale AI.",
+        "2026-11-28",
+        "2026-11-30",
+    )
+    assert c.kind is ConflictKind.VALUE
+
+
+def test_conflicts_a_bare_number_is_named_by_what_it_counts(
+    statement_factory: StatementFactory,
+) -> None:
+    (c,) = _timed(
+        statement_factory,
+        "Officials said 312 people were injured.",
+        "Officials said 87 people were killed and 410 were injured.",
+        None,
+        None,
+    )
+    assert (c.value_a, c.value_b) == ("312 people", "410")
+    assert "'410'" not in c.reason and "differently" not in c.reason
+
+
+def test_conflicts_published_span_reads_dates_and_times() -> None:
+    day = published_span("2026-11-30")
+    assert day is not None and (day[1] - day[0]).days == 1
+    moment = published_span("2026-11-30T18:00:00+02:00")
+    assert moment is not None and moment[0] == moment[1] and moment[0].hour == 16
+    assert published_span("yesterday") is None and published_span(None) is None
+
+
+# --------------------------------------------------------------------------------------
+# One natural event told with two verbs; a figure that is a property of its noun
+# --------------------------------------------------------------------------------------
+
+
+def test_conflicts_hit_and_struck_tell_one_quake(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "A magnitude 6.8 earthquake hit southern Valdoria on Monday.",
+        "A magnitude 7.1 earthquake struck southern Valdoria on Monday.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert (c.value_a, c.value_b) == ("magnitude 6.8", "magnitude 7.1")
+    a, b = _pair(
+        statement_factory,
+        "The quake hit at 3:12 a.m. local time.",
+        "The quake struck at 4:12 a.m. local time.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.VALUE and "'hit'" in c.reason
+
+
+def test_conflicts_a_figure_on_one_noun_is_compared_whatever_the_verb(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "A 6.8-magnitude quake shook the coast on Monday.",
+        "A catastrophic magnitude 7.1 earthquake flattened much of the coast on Monday.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.VALUE and "only what they are of" in c.reason
+
+
+def test_conflicts_figures_on_one_noun_of_two_named_partners_are_two_things(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Acme signed a $2 billion deal with Boeing.",
+        "Acme finalised a $3 billion deal with Airbus.",
+    )
+    assert [c for c in find_conflicts(a, b, similarity=0.9) if c.kind is ConflictKind.VALUE] == []
+
+
+def test_conflicts_no_on_a_compound_noun_is_a_polarity_flip(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory, "No tsunami warning was issued.", "A tsunami warning was issued."
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.POLARITY
+
+
+def test_conflicts_figures_of_two_speakers_are_an_attributed_disagreement(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Police said officers fired six shots.",
+        "Witnesses said officers fired 12 shots.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert "an attributed disagreement: police say six shots, witnesses say 12 shots" in c.reason
+    a, b = _pair(
+        statement_factory,
+        "Police said officers fired six shots.",
+        "Police said officers fired 12 shots.",
+    )
+    (one,) = find_conflicts(a, b, similarity=0.9)
+    assert "attributed" not in one.reason
+    assert c.confidence == pytest.approx(one.confidence * ATTRIBUTED_FACTOR, abs=0.01)
+
+
+def test_conflicts_a_definite_event_dated_by_a_copula_is_one_event(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The next policy meeting is on January 20.",
+        "The next policy meeting is on January 27.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.9)
+    assert c.kind is ConflictKind.DATE and "light verb" not in c.reason
+    a, b = _pair(statement_factory, "The hearing is on March 3.", "A vote is on March 9.")
+    assert find_conflicts(a, b, similarity=0.9) == []
+
+
+def test_conflicts_one_dated_noun_with_other_attached_names_is_still_compared(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "Passengers on a SkyBridge Airlines flight that made an emergency landing at Boise"
+        " Airport on Tuesday afternoon described a sudden jolt.",
+        "SkyBridge Airlines' emergency landing in Boise on Monday has put fresh attention on"
+        " the engines.",
+    )
+    assert [c.kind for c in find_conflicts(a, b, similarity=0.8)] == [ConflictKind.DATE]
+
+
+def test_conflicts_two_speakers_on_who_did_it_first_are_an_entity_conflict(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The suspect fired first, police said.",
+        "Witnesses said officers fired first.",
+    )
+    (c,) = find_conflicts(a, b, similarity=0.8)
+    assert c.kind is ConflictKind.ENTITY
+    assert "police say 'suspect', witnesses say 'officers'" in c.reason
+    flat = _pair(statement_factory, "The suspect fired first.", "Officers fired first.")
+    assert find_conflicts(*flat, similarity=0.8) == []

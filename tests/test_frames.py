@@ -401,3 +401,14 @@ def test_frames_a_person_is_never_another_persons_initials() -> None:
 
     assert not arg("ng", ValueKind.PERSON).same(arg("nancy grant", ValueKind.PERSON))
     assert arg("faa", ValueKind.ORG).same(arg("federal aviation administration", ValueKind.ORG))
+
+
+def test_frames_no_on_a_compound_modifier_negates_the_noun_phrase(
+    statement_factory: StatementFactory,
+) -> None:
+    _, (f,) = _frames(statement_factory, "No tsunami warning was issued.")
+    assert f.verb == "issue" and f.negated
+    _, (g,) = _frames(statement_factory, "No charges were filed against the driver.")
+    assert g.negated
+    _, (h,) = _frames(statement_factory, "A tsunami warning was issued for the coast.")
+    assert not h.negated
