@@ -863,7 +863,37 @@ def _extract_html(html: str) -> tuple[str, dict[str, str]]:
             del meta["published"]
         else:
             meta["published"] = iso
+    stamp = _published_time(html)
+    if stamp is not None and meta.get("published", stamp[:10]) == stamp[:10]:
+        meta["published"] = stamp  # the same day, with its time: updates can be ordered
     return text, meta
+
+
+#: Where a page states its publication time in full (trafilatura keeps the date only):
+#: ``<meta property="article:published_time" content="…">`` and its kin, or JSON-LD.
+_PUBLISHED_META = re.compile(
+    r"""<meta\b(?=[^>]*\b(?:property|name|itemprop)\s*=\s*["']?"""
+    r"""(?:article:published_time|og:published_time|datePublished|pubdate|publishdate)["'\s>])"""
+    r"""[^>]*\bcontent\s*=\s*["']([^"']+)["']""",
+    re.IGNORECASE,
+)
+_PUBLISHED_JSON_LD = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def _published_time(html: str) -> str | None:
+    """The page's own publication timestamp (ISO 8601 with a time), or None.
+
+    Example:
+        >>> _published_time('<meta property="article:published_time" '
+        ...                 'content="2026-03-05T06:00:00+00:00">')
+        '2026-03-05T06:00:00+00:00'
+    """
+    for pattern in (_PUBLISHED_META, _PUBLISHED_JSON_LD):
+        for found in pattern.finditer(html):
+            iso = iso_date(found.group(1).strip())
+            if iso is not None and "T" in iso:
+                return iso
+    return None
 
 
 # --------------------------------------------------------------------------- articles

@@ -637,7 +637,7 @@ def test_ingest_html_metadata_comes_from_the_page(tmp_path: Path) -> None:
     assert meta.title == "Acme Robotics raises $40 million to build warehouse robots"
     assert meta.outlet == "The Daily Widget"
     assert meta.url == "https://dailywidget.example/acme-raises"
-    assert meta.published == "2025-03-04"
+    assert meta.published == "2025-03-04T09:00:00+00:00"  # the time too: updates order
 
 
 def test_ingest_html_without_main_text_is_a_failure(story: Path) -> None:
@@ -793,3 +793,22 @@ def test_ingest_an_article_with_too_many_sentences_is_refused(story: Path) -> No
         f"too many statements for one article: about {MAX_SENTENCES + 1:,} sentences "
         f"(limit {MAX_SENTENCES:,})"
     )
+
+
+def test_ingest_html_publication_time_comes_from_the_page_meta_or_json_ld(tmp_path: Path) -> None:
+    story = tmp_path / "quake"
+    story.mkdir()
+    body = (
+        "<article><h1>Quake</h1>"
+        + "".join(
+            f"<p>The earthquake damaged {n} buildings in the old town, officials said.</p>"
+            for n in range(12, 20)
+        )
+        + "</article>"
+    )
+    (story / "a.html").write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2026-03-05T18:00:00+00:00"}</script></head><body>'
+        + body + "</body></html>"
+    )  # fmt: skip
+    assert _only_article(story).meta.published == "2026-03-05T18:00:00+00:00"
