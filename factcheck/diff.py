@@ -993,6 +993,19 @@ def _shown_text(ix: _Index, fact: Mapping[str, Any]) -> str:
     return ix.text(str(shown))
 
 
+def _unique_only(side: _Index, other: _Index, edited: set[str]) -> tuple[tuple[str, str, str], ...]:
+    """``side``'s unique facts whose statement ``other`` does not hold (edited statements
+    aside, which the revisions show): (fact ID, source, the statement shown)."""
+    other_keys = set(other.keys.values())
+    return tuple(
+        (f["id"], f["sources"][0], _shown_text(side, f))
+        for f in side.facts()
+        if f["coverage"] == "unique"
+        and side.keys[f["statements"][0]] not in other_keys
+        and f["statements"][0] not in edited
+    )
+
+
 def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
     """What changed from ``old`` to ``new`` (either may be None: a story added or removed).
 
@@ -1064,24 +1077,8 @@ def diff_reports(old: Report | None, new: Report | None) -> StoryDiff:
             lost = tuple(sorted(canon(s) for s in f["sources"]))
             changes.append(FactChange(f["id"], _shown_text(io, f), (), lost))
 
-    old_keys = set(io.keys.values())
-    edited_new = {b for e in edits for _, b in e.edited}
-    new_unique = tuple(
-        (f["id"], f["sources"][0], _shown_text(in_, f))
-        for f in in_.facts()
-        if f["coverage"] == "unique"
-        and in_.keys[f["statements"][0]] not in old_keys
-        and f["statements"][0] not in edited_new
-    )
-    new_keys = set(in_.keys.values())
-    edited_old = {a for e in edits for a, _ in e.edited}
-    lost_unique = tuple(
-        (f["id"], f["sources"][0], _shown_text(io, f))
-        for f in io.facts()
-        if f["coverage"] == "unique"
-        and io.keys[f["statements"][0]] not in new_keys
-        and f["statements"][0] not in edited_old
-    )
+    new_unique = _unique_only(in_, io, {b for e in edits for _, b in e.edited})
+    lost_unique = _unique_only(io, in_, {a for e in edits for a, _ in e.edited})
     revisions = tuple(
         Revision(
             source=e.new,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -45,4 +47,14 @@ def bare_statement(source_id: str, index: int, text: str = "") -> Statement:
         end=len(text),
         line=index,
         block=index,
+    )
+
+
+def git(cwd: Path, *args: str) -> None:
+    """Run git in ``cwd`` with a throwaway identity; fails the test on an error."""
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
     )

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FakeEmbedder
+from helpers import FakeEmbedder, git
 from typer.testing import CliRunner
 
 from factcheck.cache import Cache
@@ -135,22 +134,13 @@ def test_diff_gate_conflict_and_new_conflict(
 # --------------------------------------------------------------------------- git
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     _write(root / "corpora" / "bridge", BASE)
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "base")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
     (root / "corpora" / "bridge" / "daily.txt").write_text(
         BASE["daily.txt"].replace("40,000", "25,000")
     )
@@ -589,9 +579,9 @@ def _committed_conflict(root: Path) -> None:
     _write(root / "corpora" / "bridge", conflicting)
     stale = _report(_write(root.parent / "stale" / "bridge", BASE))
     _write(root / "reports", {"bridge.json": json.dumps(stale)})
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "base")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
 
 
 @pytest.mark.usefixtures("fake_model")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import git
 
 from factcheck.errors import CorpusError
 from factcheck.history import story_tree_at
@@ -16,20 +16,11 @@ from factcheck.ingest import find_stories, read_story
 ARTICLE = "The county board approved the dam repair on Tuesday, officials said.\n"
 
 
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-    )
-
-
 def _commit(root: Path) -> None:
     if not (root / ".git").exists():
-        _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "commit")
+        git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "commit")
 
 
 @pytest.fixture
