@@ -1560,12 +1560,14 @@ def _attribution(x: Value, y: Value, ex: Frame | None, ey: Frame | None, a: _Sid
 
 
 def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
-    """Value and date conflicts, the strongest of each kind. A running tally told higher
-    by a source published later is an update, not a conflict (:func:`_update`)."""
+    """Value and date conflicts, the strongest of each kind and unit: "three workers" /
+    "four workers" and "27 others" / "37 others" in one pair of sentences are two
+    conflicts. A running tally told higher by a source published later is an update, not
+    a conflict (:func:`_update`)."""
     out: list[Conflict] = []
     for kind in _NUMERIC_ORDER:
         conflict_kind = ConflictKind.DATE if kind is ValueKind.DATE else ConflictKind.VALUE
-        best: Conflict | None = None
+        best: dict[str, Conflict] = {}
         for x, y, ex, ey in _value_pairs(a, b, kind):
             caveats = _caveats(x, y, ex, ey, kind, a, b)
             if caveats is None:
@@ -1590,10 +1592,10 @@ def _value_conflicts(a: _Side, b: _Side, similarity: float) -> list[Conflict]:
                 + update_note
                 + attributed,
             )
-            if best is None or found.confidence > best.confidence:
-                best = found
-        if best is not None:
-            out.append(best)
+            unit = x.unit or ""
+            if unit not in best or found.confidence > best[unit].confidence:
+                best[unit] = found
+        out += [best[u] for u in sorted(best)]
     return out
 
 

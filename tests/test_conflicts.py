@@ -1958,3 +1958,15 @@ def test_conflicts_two_speakers_on_who_did_it_first_are_an_entity_conflict(
     assert "police say 'suspect', witnesses say 'officers'" in c.reason
     flat = _pair(statement_factory, "The suspect fired first.", "Officers fired first.")
     assert find_conflicts(*flat, similarity=0.8) == []
+
+
+def test_conflicts_two_figures_of_one_kind_in_one_pair_are_two_conflicts(
+    statement_factory: StatementFactory,
+) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The blast killed three workers and injured 27 others, officials said.",
+        "The blast killed four workers and injured 37 others, officials said.",
+    )
+    found = {(c.value_a, c.value_b) for c in find_conflicts(a, b, similarity=0.9)}
+    assert found == {("three workers", "four workers"), ("27 others", "37 others")}
