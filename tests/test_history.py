@@ -33,9 +33,7 @@ def story(tmp_path: Path) -> Path:
 
 def test_history_a_linked_article_reads_as_its_target_at_the_revision(story: Path) -> None:
     (story.parent / "wires").mkdir()
-    (story.parent / "wires" / "wire.txt").write_text(
-        "The wire said the repair costs $4 million.\n"
-    )
+    (story.parent / "wires" / "wire.txt").write_text("The wire said the repair costs $4 million.\n")
     (story / "wire.txt").symlink_to("../wires/wire.txt")
     (story / "gazette.txt").symlink_to("times.txt")
     _commit(story.parents[1])
