@@ -355,6 +355,7 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"jury", "juror"},
         {"stock", "share"},
         {"researcher", "scientist", "team"},
+        {"device", "phone", "handset", "smartphone"},
     )
 )  # fmt: skip
 
@@ -1056,11 +1057,22 @@ def _scopes_differ(x: Frame | None, y: Frame | None, a: _Side, b: _Side) -> bool
     return sa != sb
 
 
+def _currencies_differ(vx: Sequence[Value], vy: Sequence[Value]) -> bool:
+    """Both sides state sums of money, and none of one side's is in a currency of the
+    other's (never converted, so never comparable: each is its own figure)."""
+    cx = {v.unit for v in vx if v.kind is ValueKind.MONEY}
+    cy = {v.unit for v in vy if v.kind is ValueKind.MONEY}
+    return bool(cx and cy) and not cx & cy
+
+
 def _values_differ(x: Frame, y: Frame, a: _Side, b: _Side) -> bool:
     """The two events hold comparable numbers (money, percents, quantities, counts) of which
-    none fit."""
+    none fit, or sums in different currencies only ("cost £799 in Britain" / "$1,099 in
+    the United States": two prices, two markets)."""
     vx = [v for v in a.values if v.kind in FIGURE_KINDS and frame_of(v, a.st, a.frames) is x]
     vy = [v for v in b.values if v.kind in FIGURE_KINDS and frame_of(v, b.st, b.frames) is y]
+    if _currencies_differ(vx, vy):
+        return True
     pairs = [(u, v) for u in vx for v in vy if comparable(u, v)]
     kinds = {u.kind for u, _ in pairs}
     return any(not any(compatible(u, v) for u, v in pairs if u.kind is k) for k in kinds)
@@ -1418,7 +1430,9 @@ def _earlier(x: Value, y: Value, a: _Side, b: _Side) -> str:
 
 
 def _value_reason(kind: ValueKind, x: Value, y: Value, caveats: _Caveats) -> str:
-    if kind is ValueKind.DATE:
+    if kind is ValueKind.DATE and x.norm.startswith(("<", ">")) and x.norm[:2] == y.norm[:2]:
+        reason = f"date {_describe(x)} does not match {_describe(y)}: two different deadlines"
+    elif kind is ValueKind.DATE:
         reason = f"date {_describe(x)} does not match {_describe(y)}: no day in common"
     else:
         reason = f"{kind} {_describe(x)} does not match {_describe(y)}, even allowing for rounding"

@@ -847,10 +847,11 @@ def _unit_of(surface: str) -> tuple[str, float] | None:
 #: ("passenger/day"), so a rate is comparable only with a rate over the same period, never
 #: with a plain amount, and "1,200 a day" is not converted to compare with "8,400 a week"
 #: (reporters convert loosely; a rounding there is not a conflict). "A year ago", "a day
-#: later" are not rates.
+#: later" are not rates. A per-unit figure is a rate too: "27 cents a share", "$40 a head"
+#: ("USD/share", "USD/person"), never compared with a company's total.
 _RATE = re.compile(
     r"(?i)\s*(?:(?:a|an|per|each|every)\s+(?P<p>second|minute|hour|day|night|week|month"
-    r"|quarter|year|annum)|/\s*(?P<s>sec|min|hr|h|hour|day|wk|week|mo|month|yr|year)"
+    r"|quarter|year|annum|share|person|head|capita)|/\s*(?P<s>sec|min|hr|h|hour|day|wk|week|mo|month|yr|year)"
     r"|\s(?P<adv>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly))\b"
     r"(?!\s+(?:ago|earlier|later|before|after|from)\b)"
 )
@@ -869,6 +870,8 @@ _PERIODS: dict[str, str] = {
     "quarterly": "quarter",
     "yr": "year",
     "annum": "year",
+    "head": "person",
+    "capita": "person",
     "annually": "year",
     "yearly": "year",
 }
@@ -3905,7 +3908,16 @@ def compatible(a: Value, b: Value) -> bool:
         return a.norm == b.norm
     if a.kind is ValueKind.TIME and " span" in (a.unit or ""):
         return comparable(a, b) and _ends_agree(a, b)
+    if a.kind is ValueKind.DATE and _deadline(a) and _deadline(a) == _deadline(b):
+        return a.low == b.low and a.high == b.high  # "by March 15" / "by April 15": two dates
     return comparable(a, b) and _overlap(a, b)
+
+
+def _deadline(v: Value) -> str:
+    """The bound a date states ("<=" for "by March 15", ">" for "after March 3"), or "".
+    Two deadlines of one bound are compared by their dates: both "by March 15" and "by
+    April 15" could hold, but a report that gives one is not telling the other."""
+    return next((op for op in ("<=", ">=", "<", ">") if v.norm.startswith(op)), "")
 
 
 #: How far apart, in minutes, the ends of two spans of clock times may lie and still be

@@ -1970,3 +1970,36 @@ def test_conflicts_two_figures_of_one_kind_in_one_pair_are_two_conflicts(
     )
     found = {(c.value_a, c.value_b) for c in find_conflicts(a, b, similarity=0.9)}
     assert found == {("three workers", "four workers"), ("27 others", "37 others")}
+
+
+def test_conflicts_two_prices_in_two_currencies_are_two_markets_not_two_places(
+    statement_factory: StatementFactory,
+) -> None:
+    assert (
+        _kinds(
+            statement_factory,
+            "In Britain the Nova X will cost £799.",
+            "The Nova X will cost $1,099 in the United States.",
+        )
+        == []
+    )
+
+
+def test_conflicts_a_device_and_a_phone_are_one_thing_told_two_ways(
+    statement_factory: StatementFactory,
+) -> None:
+    assert ConflictKind.CLAIM not in _kinds(
+        statement_factory,
+        "Nova unveiled the device in Berlin on Tuesday.",
+        "Nova unveiled the phone in Berlin on Tuesday.",
+    )
+
+
+def test_conflicts_two_deadlines_conflict_and_say_so(statement_factory: StatementFactory) -> None:
+    a, b = _pair(
+        statement_factory,
+        "The regulator will publish its final report by March 15, 2027.",
+        "The regulator will publish its final report by April 15, 2027.",
+    )
+    (found,) = find_conflicts(a, b, similarity=0.9)
+    assert found.kind is ConflictKind.DATE and "two different deadlines" in found.reason

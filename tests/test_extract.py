@@ -1733,3 +1733,25 @@ def test_extract_display_shows_figures_as_written(
 ) -> None:
     v = one(statement_factory, text, kind)
     assert display(v) == shown
+
+
+def test_extract_a_per_share_figure_is_a_rate_never_a_companys_total(
+    statement_factory: Make,
+) -> None:
+    per_share = one(statement_factory, "Adobe earned 27 cents a share.", ValueKind.MONEY)
+    total = one(statement_factory, "Adobe earned $54.3 million.", ValueKind.MONEY)
+    assert per_share.unit == "USD/share"
+    assert not comparable(per_share, total)
+    assert one(statement_factory, "Tickets cost $40 a head.", ValueKind.MONEY).unit == (
+        "USD/person"
+    )
+
+
+def test_extract_two_deadlines_are_compared_by_their_dates(statement_factory: Make) -> None:
+    def when(text: str) -> Value:
+        return one(statement_factory, text, ValueKind.DATE)
+
+    march = when("The report is due by March 15, 2027.")
+    assert not compatible(march, when("The report is due by April 15, 2027."))
+    assert compatible(march, when("The report is due by March 15, 2027, officials said."))
+    assert compatible(march, when("The report was filed on March 3, 2027."))  # not a deadline
