@@ -957,7 +957,9 @@ def _is_hedge(st: Statement, i: int) -> bool:
         )
         return not compared and not idiom and (t.pos != "VERB" or t.tag in {"VBN", "JJ"})
     if lemma in HEDGE_VERBS and t.pos == "VERB":
-        return "ccomp" in deps or (lemma in {"appear", "seem"} and "xcomp" in deps)
+        # "appears to have", "seems likely": an infinitive or an adjective; not "appeared
+        # on CBS' Face the Nation", where the parser may take a title word for the xcomp
+        return "ccomp" in deps or (lemma in {"appear", "seem"} and _judged(st, kids))
     if lemma in HEDGE_PASSIVES and t.tag == "VBN" and "xcomp" in deps:
         return True
     if lemma in HEDGE_EXPECTING and t.pos == "VERB":
@@ -968,6 +970,16 @@ def _is_hedge(st: Statement, i: int) -> bool:
             for j in kids
         )
     return False
+
+
+def _judged(st: Statement, kids: Sequence[int]) -> bool:
+    """A complement of "appear"/"seem" that makes it a judgment: a "to" infinitive or an
+    adjective ("appears to be", "seems unlikely")."""
+    return any(
+        st.tokens[j].dep == "xcomp"
+        and (st.tokens[j].pos == "ADJ" or any(st.tokens[k].tag == "TO" for k in _children(st, j)))
+        for j in kids
+    )
 
 
 def _negated(st: Statement, i: int) -> bool:

@@ -1092,3 +1092,18 @@ def test_framing_no_hedging_note_between_active_and_passive_expect(
 
 def test_framing_expecting_a_thing_is_no_hedge(told: Callable[..., Statement]) -> None:
     assert hedge_words(told("Fans expected a win on Saturday.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ('Santorum appeared on CBS\' "Face the Nation" on Sunday.', False),
+        ("He appeared in court on Monday.", False),
+        ("The plan appears to have stalled.", True),
+        ("It seems that the deal stalled.", True),
+    ],
+)
+def test_framing_appear_hedges_only_as_a_judgment(
+    statement_factory: StatementFactory, text: str, hedged: bool
+) -> None:
+    assert bool(hedge_words(statement_factory(text))) is hedged
