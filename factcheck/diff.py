@@ -725,6 +725,12 @@ def _surplus(items: Sequence[tuple[_K, _T]], other: Iterable[_K]) -> list[_T]:
     return out
 
 
+def typed_key(kind: str, norm: str) -> str:
+    """The key a typed value is matched by: its kind and normalised value without the
+    qualifier marks ("count:~1200" and "count:1200" are one value)."""
+    return f"{kind}:{_QUALIFIER_MARKS.sub('', norm)}"
+
+
 def _value_key(statement: Mapping[str, Any], value: str) -> tuple[str, tuple[str, str]]:
     """A conflict side's value and what it measures: a typed value's amount without
     qualifier, and its kind and unit ("count:3 worker", ("count", "worker")); an event
@@ -735,7 +741,7 @@ def _value_key(statement: Mapping[str, Any], value: str) -> tuple[str, tuple[str
             if isinstance(norm, str) and norm:
                 unit = v.get("unit")
                 measure = (str(v["kind"]), unit if isinstance(unit, str) else "")
-                return f"{v['kind']}:{_QUALIFIER_MARKS.sub('', norm)}", measure
+                return typed_key(str(v["kind"]), norm), measure
     return text_key(value), ("", "")
 
 

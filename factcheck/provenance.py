@@ -254,6 +254,7 @@ __all__ = [
     "attributions",
     "choose_original",
     "departures",
+    "families",
     "find_derivations",
     "independent_counts",
     "measure_pairs",
@@ -1764,10 +1765,21 @@ def independent_counts(
     number of merged groups among the fact's sources, so a fact told by an original and
     its rewrite has 1.
     """
+    family = families(derivations)
+    return tuple(
+        replace(f, independent=len({family.get(s, s) for s in f.source_ids})) for f in facts
+    )
+
+
+def families(derivations: Iterable[Derivation]) -> dict[str, str]:
+    """Each source named in a derivation, mapped to its family's root (the smallest ID):
+    the sources that copy, rewrite or cite one another, merged transitively. A source in
+    no derivation is its own family and is not listed."""
     groups = _Groups()
     for d in derivations:
         groups.union(d.derived, d.original)
-    return tuple(replace(f, independent=len({groups.root(s) for s in f.source_ids})) for f in facts)
+    named = {x for d in derivations for x in (d.derived, d.original)}
+    return {x: groups.root(x) for x in sorted(named)}
 
 
 # --------------------------------------------------------------------------------------

@@ -80,7 +80,6 @@ from factcheck.types import (
     Conflict,
     ConflictKind,
     Coverage,
-    Derivation,
     DerivationKind,
     Fact,
     FramingNote,
@@ -688,7 +687,9 @@ def _check_first(result: StoryResult, labels: Mapping[str, str], total: int) -> 
     facts with claim divergences, then a count of altered or misattributed quotes. At most
     :data:`MAX_CHECK_FIRST` items, then how many more; nothing when there is no issue."""
     by_id = _by_id(result)
-    family = _families(result.derivations)
+    from factcheck.provenance import families  # light: no model, no parser
+
+    family = families(result.derivations)
     items: list[str] = []
     for f in result.facts:
         strong = [c for c in f.conflicts if c.kind is not ConflictKind.CLAIM]
@@ -1076,23 +1077,6 @@ def _fact_members(
     ]
 
 
-def _families(derivations: Iterable[Derivation]) -> dict[str, str]:
-    """Each source in a derivation, mapped to one representative of its family: the sources
-    that copy, rewrite or cite one another, transitively."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for d in sorted(derivations, key=lambda d: (d.derived, d.original)):
-        ra, rb = root(d.derived), root(d.original)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: root(x) for x in parent}
-
-
 #: A disagreement's table shows at most this many sentences; the rest fold under
 #: ``<details>`` (each value keeps its first sentence above the fold).
 MAX_CONFLICT_ROWS = 6
@@ -1103,7 +1087,6 @@ MAX_ROW_SOURCES = 8
 MAX_OTHER_REASONS = 3
 #: Qualifier marks in a value's ``norm`` ("~1200 resident", "USD >=1.4e+10"), ignored when
 #: two sides' values are matched (as :mod:`factcheck.diff` matches them).
-_QUALIFIER_MARKS = re.compile(r"[~<>=≈]")
 
 
 def _value_key(st: Statement, value: str) -> str:
@@ -1111,11 +1094,11 @@ def _value_key(st: Statement, value: str) -> str:
     :mod:`factcheck.diff`): a typed value's ``norm`` without its qualifier marks, else the
     written value with case, spacing and punctuation ignored. So "about 1,200 residents"
     and "About 1,200 residents" are one value."""
-    from factcheck.diff import text_key  # light: the diff module imports no model
+    from factcheck.diff import text_key, typed_key  # light: the diff module imports no model
 
     for v in st.values:
         if v.text == value and v.kind in NUMERIC_KINDS and v.norm:
-            return f"{v.kind}:{_QUALIFIER_MARKS.sub('', v.norm)}"
+            return typed_key(str(v.kind), v.norm)
     return text_key(value)
 
 
@@ -1135,8 +1118,8 @@ def _conflict_groups(
     - a conflict whose two values read as one (a polarity or claim conflict may give the
       same words on both sides) is merged only with conflicts of the same kind that share
       its statement on one side and whose other sides are sources that copy or rewrite one
-      another (``family``, :func:`_families`): a wire story and its copies disagree with
-      one outlet once.
+      another (``family``, :func:`factcheck.provenance.families`): a wire story and its
+      copies disagree with one outlet once.
 
     Order: the first conflict of each group, as given."""
     groups: list[tuple[object, list[Conflict]]] = []  # (what the members share, members)
@@ -1666,7 +1649,9 @@ def render_markdown(result: StoryResult) -> str:
     weak = [f for f in result.facts if f.conflicts and f.label is not Label.CONFLICT]
     if not strong:
         out += ["None found.", ""]
-    family = _families(result.derivations)
+    from factcheck.provenance import families  # light: no model, no parser
+
+    family = families(result.derivations)
     rank = {a.article.source_id: i for i, a in enumerate(result.articles)}
     changed = _departure_lines(result, labels)
     for f in strong:

@@ -1034,12 +1034,13 @@ def test_report_a_disagreement_with_copies_is_shown_once() -> None:
     """A wire story and its copy both disagree with one outlet: one block. A third source
     disagreeing on the same two values joins it too: one disagreement per value pair,
     whatever the sources."""
-    from factcheck.report import _conflict_groups, _conflict_lines, _families
+    from factcheck.provenance import families
+    from factcheck.report import _conflict_groups, _conflict_lines
     from factcheck.types import Conflict, ConflictKind, Derivation, DerivationKind
 
     st = {s.id: s for s in (bare_statement(x, 1) for x in ("wire", "copy", "local", "other"))}
     copy = Derivation("copy", "wire", DerivationKind.COPY, 0.9, 1.0, 1.0, 40, "wire is older")
-    family = _families([copy])
+    family = families([copy])
 
     def conflict(a: str, b: str, vb: str = "$2m") -> Conflict:
         return Conflict(ConflictKind.VALUE, f"{a}:1", f"{b}:1", "$5m", vb, 0.9, "differ")
